@@ -1,0 +1,52 @@
+/*
+ * shz_gen: compiles data/catalogue.json into C tables at build time.
+ *
+ *   shz_gen CATALOGUE.json ERRATA.json DIGEST_FILE OUT_CATALOGUE.c OUT_INDEX.c
+ *
+ * DIGEST_FILE holds the lowercase hex SHA-256 of CATALOGUE.json (written by
+ * CMake's file(SHA256) in the same build step). Any problem with the data
+ * stops the build with a message naming the file and the JSON path.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model.h"
+
+static int read_digest(const char *path, char digest[65])
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        perror(path);
+        return 0;
+    }
+    size_t n = fread(digest, 1, 64, f);
+    fclose(f);
+    digest[n] = '\0';
+    for (size_t i = 0; i < n; i++)
+        if (!isxdigit((unsigned char)digest[i]) || isupper((unsigned char)digest[i]))
+            n = 0;
+    if (n != 64) {
+        fprintf(stderr, "%s: expected 64 lowercase hex digits\n", path);
+        return 0;
+    }
+    return 1;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 6) {
+        fprintf(stderr, "usage: %s CATALOGUE.json ERRATA.json DIGEST_FILE OUT_CATALOGUE.c "
+                        "OUT_INDEX.c\n",
+                argv[0]);
+        return 2;
+    }
+    char digest[65];
+    if (!read_digest(argv[3], digest))
+        return 1;
+    gen_model model;
+    int ok = gen_model_load(&model, argv[1], argv[2], digest) &&
+             gen_emit_catalogue(&model, argv[4]) && gen_emit_index(&model, argv[5]);
+    gen_model_free(&model);
+    return ok ? 0 : 1;
+}

@@ -1,0 +1,370 @@
+/*
+ * Reads data/catalogue.json (and counts data/errata.json) into a gen_model,
+ * rejecting anything the library could not serve faithfully: a missing field,
+ * a wrong type, a duplicate, missing or out-of-order id, an unknown category,
+ * invalid UTF-8 or an empty canonical text. Every message names the file and
+ * the JSON path of the problem so that a failed build says what to fix.
+ */
+#include "model.h"
+
+#include <cjson/cJSON.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../../libshenzhen/utf8.h"
+
+/* Reading state: the parsed tree (kept alive because the model borrows its strings). */
+typedef struct reader {
+    const char *path;
+    cJSON *root;
+    int failed;
+} reader;
+
+static void fail(reader *r, const char *where, const char *fmt, ...)
+{
+    va_list ap;
+    if (r->failed)
+        return; /* report the first problem only: later ones are often its echoes */
+    r->failed = 1;
+    fprintf(stderr, "%s: %s: ", r->path, where);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+static char *read_file(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    size_t cap = 0, used = 0;
+    for (;;) {
+        if (used + 65536 + 1 > cap) {
+            cap = (cap ? cap * 2 : 131072);
+            char *grown = realloc(buf, cap);
+            if (!grown) {
+                free(buf);
+                fclose(f);
+                return NULL;
+            }
+            buf = grown;
+        }
+        size_t n = fread(buf + used, 1, cap - used - 1, f);
+        used += n;
+        if (n == 0)
+            break;
+    }
+    int err = ferror(f);
+    fclose(f);
+    if (err) {
+        free(buf);
+        return NULL;
+    }
+    buf[used] = '\0';
+    *size = used;
+    return buf;
+}
+
+/* A required string member; "" allowed only when allow_empty. */
+static const char *get_string(reader *r, const cJSON *obj, const char *key, const char *where,
+                              int allow_empty)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!cJSON_IsString(item)) {
+        fail(r, where, item ? "\"%s\" must be a string" : "missing field \"%s\"", key);
+        return "";
+    }
+    const char *s = item->valuestring;
+    if (!shz_utf8_valid(s, strlen(s))) {
+        fail(r, where, "\"%s\" is not valid UTF-8", key);
+        return "";
+    }
+    if (!allow_empty && s[0] == '\0')
+        fail(r, where, "\"%s\" must not be empty", key);
+    return s;
+}
+
+static const char *const lang_tags[GEN_NLANG] = {"zh-Hans", "zh-Hant", "en"};
+
+/* A text object {"zh-Hans":…,…}; `required` is a bit mask of languages that must be non-empty. */
+static void get_text(reader *r, const cJSON *obj, const char *key, const char *where,
+                     unsigned required, gen_text *out)
+{
+    char sub[160];
+    snprintf(sub, sizeof sub, "%s.%s", where, key);
+    const cJSON *text = cJSON_GetObjectItemCaseSensitive(obj, key);
+    for (int l = 0; l < GEN_NLANG; l++)
+        out->lang[l] = "";
+    if (!cJSON_IsObject(text)) {
+        fail(r, sub, text ? "must be an object of language tags" : "missing");
+        return;
+    }
+    for (const cJSON *member = text->child; member; member = member->next) {
+        int known = 0;
+        for (int l = 0; l < GEN_NLANG; l++)
+            known |= strcmp(member->string, lang_tags[l]) == 0;
+        if (!known)
+            fail(r, sub, "unknown language tag \"%s\"", member->string);
+    }
+    for (int l = 0; l < GEN_NLANG; l++) {
+        unsigned bit = 1u << l;
+        if (cJSON_GetObjectItemCaseSensitive(text, lang_tags[l]) || (required & bit))
+            out->lang[l] = get_string(r, text, lang_tags[l], sub, !(required & bit));
+    }
+}
+
+static void get_list(reader *r, const cJSON *obj, const char *key, const char *where,
+                     gen_list *out)
+{
+    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(obj, key);
+    out->items = NULL;
+    out->count = 0;
+    if (!cJSON_IsArray(arr)) {
+        fail(r, where, arr ? "\"%s\" must be an array" : "missing field \"%s\"", key);
+        return;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(arr);
+    out->items = calloc(n ? n : 1, sizeof *out->items);
+    if (!out->items) {
+        fail(r, where, "out of memory");
+        return;
+    }
+    const cJSON *item;
+    cJSON_ArrayForEach(item, arr)
+    {
+        if (!cJSON_IsString(item) || item->valuestring[0] == '\0' ||
+            !shz_utf8_valid(item->valuestring, strlen(item->valuestring))) {
+            fail(r, where, "\"%s\"[%zu] must be a non-empty UTF-8 string", key, out->count);
+            return;
+        }
+        out->items[out->count++] = item->valuestring;
+    }
+}
+
+/* Ids must run 1, 2, 3 … in file order: that is what makes them stable and lookup O(1). */
+static long get_id(reader *r, const cJSON *obj, const char *where, long expected)
+{
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(obj, "id");
+    if (!cJSON_IsNumber(id) || id->valuedouble != (double)(long)id->valuedouble) {
+        fail(r, where, id ? "\"id\" must be an integer" : "missing field \"id\"");
+        return 0;
+    }
+    long value = (long)id->valuedouble;
+    if (value < expected)
+        fail(r, where, "duplicate or out-of-order id %ld", value);
+    else if (value > expected)
+        fail(r, where, "id %ld found where %ld was expected (missing id)", value, expected);
+    return value;
+}
+
+static const cJSON *get_array(reader *r, const cJSON *obj, const char *key, const char *where)
+{
+    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) == 0) {
+        fail(r, where, "\"%s\" must be a non-empty array", key);
+        return NULL;
+    }
+    return arr;
+}
+
+enum { HANS = 1u << GEN_LANG_HANS, HANT = 1u << GEN_LANG_HANT, EN = 1u << GEN_LANG_EN };
+
+static void load_document(reader *r, gen_model *m)
+{
+    const cJSON *doc = cJSON_GetObjectItemCaseSensitive(r->root, "document");
+    if (!cJSON_IsObject(doc)) {
+        fail(r, "document", "missing or not an object");
+        return;
+    }
+    /* Same order as shz_doc_field. */
+    static const char *const text_keys[GEN_NDOC_FIELDS] = {
+        "title", NULL, "issuer", "addressees", NULL, "attachment", NULL};
+    for (int f = 0; f < GEN_NDOC_FIELDS; f++)
+        if (text_keys[f])
+            get_text(r, doc, text_keys[f], "document", HANS | HANT | EN, &m->doc_fields[f]);
+    const char *number = get_string(r, doc, "number", "document", 0);
+    const char *date = get_string(r, doc, "date", "document", 0);
+    const char *note = get_string(r, doc, "translation_note", "document", 0);
+    for (int l = 0; l < GEN_NLANG; l++) {
+        m->doc_fields[1].lang[l] = number;
+        m->doc_fields[4].lang[l] = date;
+        m->doc_fields[6].lang[l] = l == GEN_LANG_EN ? note : "";
+    }
+    const cJSON *paras = get_array(r, doc, "paragraphs", "document");
+    if (!paras)
+        return;
+    m->paragraph_count = (size_t)cJSON_GetArraySize(paras);
+    m->paragraphs = calloc(m->paragraph_count, sizeof *m->paragraphs);
+    if (!m->paragraphs) {
+        fail(r, "document", "out of memory");
+        return;
+    }
+    size_t i = 0;
+    const cJSON *p;
+    cJSON_ArrayForEach(p, paras)
+    {
+        char where[64];
+        snprintf(where, sizeof where, "document.paragraphs[%zu]", i);
+        if (!cJSON_IsObject(p)) {
+            fail(r, where, "must be an object of language tags");
+            return;
+        }
+        /* get_text wants a parent object and key; wrap by reading members directly. */
+        m->paragraphs[i].lang[GEN_LANG_HANS] = get_string(r, p, "zh-Hans", where, 0);
+        m->paragraphs[i].lang[GEN_LANG_HANT] = get_string(r, p, "zh-Hant", where, 0);
+        m->paragraphs[i].lang[GEN_LANG_EN] = "";
+        i++;
+    }
+}
+
+static void load_categories(reader *r, gen_model *m)
+{
+    const cJSON *cats = get_array(r, r->root, "categories", "catalogue");
+    if (!cats)
+        return;
+    m->category_count = (size_t)cJSON_GetArraySize(cats);
+    m->categories = calloc(m->category_count, sizeof *m->categories);
+    if (!m->categories) {
+        fail(r, "categories", "out of memory");
+        return;
+    }
+    size_t i = 0;
+    const cJSON *c;
+    cJSON_ArrayForEach(c, cats)
+    {
+        char where[64];
+        snprintf(where, sizeof where, "categories[%zu]", i);
+        m->categories[i].id = get_id(r, c, where, (long)i + 1);
+        get_text(r, c, "title", where, HANS | HANT | EN, &m->categories[i].title);
+        i++;
+    }
+}
+
+static void load_measures(reader *r, gen_model *m)
+{
+    const cJSON *measures = get_array(r, r->root, "measures", "catalogue");
+    if (!measures)
+        return;
+    m->measure_count = (size_t)cJSON_GetArraySize(measures);
+    m->measures = calloc(m->measure_count, sizeof *m->measures);
+    if (!m->measures) {
+        fail(r, "measures", "out of memory");
+        return;
+    }
+    size_t i = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, measures)
+    {
+        char where[64];
+        gen_measure *ms = &m->measures[i];
+        snprintf(where, sizeof where, "measures[%zu]", i);
+        ms->id = get_id(r, item, where, (long)i + 1);
+        const cJSON *cat = cJSON_GetObjectItemCaseSensitive(item, "category");
+        long cat_id = cJSON_IsNumber(cat) ? (long)cat->valuedouble : 0;
+        if (cat_id < 1 || (size_t)cat_id > m->category_count)
+            fail(r, where, "unknown category %ld", cat_id);
+        else
+            ms->category_index = (size_t)(cat_id - 1);
+        get_text(r, item, "title", where, HANS | HANT | EN, &ms->title);
+        get_text(r, item, "body", where, HANS | HANT, &ms->body);
+        gen_text summary;
+        get_text(r, item, "summary", where, EN, &summary);
+        ms->summary_en = summary.lang[GEN_LANG_EN];
+        const cJSON *pinyin = cJSON_GetObjectItemCaseSensitive(item, "pinyin");
+        if (!cJSON_IsObject(pinyin)) {
+            fail(r, where, "missing object \"pinyin\"");
+        } else {
+            ms->pinyin = get_string(r, pinyin, "full", where, 0);
+            ms->initials = get_string(r, pinyin, "initials", where, 0);
+        }
+        get_list(r, item, "keywords", where, &ms->keywords);
+        get_list(r, item, "cites", where, &ms->cites);
+        i++;
+    }
+}
+
+/* Categories must not be empty: an empty one is almost always a wrong category id. */
+static void check_category_members(reader *r, const gen_model *m)
+{
+    for (size_t c = 0; c < m->category_count && !r->failed; c++) {
+        size_t members = 0;
+        for (size_t i = 0; i < m->measure_count; i++)
+            members += m->measures[i].category_index == c;
+        if (members == 0) {
+            char where[64];
+            snprintf(where, sizeof where, "categories[%zu]", c);
+            fail(r, where, "category %ld has no measures", m->categories[c].id);
+        }
+    }
+}
+
+static cJSON *parse_file(reader *r, const char *path)
+{
+    size_t size = 0;
+    char *text = read_file(path, &size);
+    r->path = path;
+    if (!text) {
+        fail(r, "read", "cannot read the file");
+        return NULL;
+    }
+    cJSON *root = cJSON_ParseWithLength(text, size);
+    if (!root) {
+        const char *at = cJSON_GetErrorPtr();
+        fail(r, "parse", "malformed JSON near byte %ld", at ? (long)(at - text) : -1L);
+    }
+    free(text);
+    return root;
+}
+
+int gen_model_load(gen_model *m, const char *catalogue_path, const char *errata_path,
+                   const char *sha256)
+{
+    reader r = {catalogue_path, NULL, 0};
+    memset(m, 0, sizeof *m);
+    m->sha256 = sha256;
+    r.root = parse_file(&r, catalogue_path);
+    m->json_trees[0] = r.root;
+    if (r.failed)
+        return 0;
+    const cJSON *schema = cJSON_GetObjectItemCaseSensitive(r.root, "schema");
+    if (!cJSON_IsNumber(schema) || schema->valuedouble != 1)
+        fail(&r, "schema", "expected \"schema\": 1");
+    m->edition = get_string(&r, r.root, "edition", "catalogue", 0);
+    load_document(&r, m);
+    load_categories(&r, m);
+    load_measures(&r, m);
+    check_category_members(&r, m);
+    if (r.failed)
+        return 0;
+
+    reader e = {errata_path, NULL, 0};
+    cJSON *errata = parse_file(&e, errata_path);
+    m->json_trees[1] = errata;
+    if (e.failed)
+        return 0;
+    if (!cJSON_IsArray(errata)) {
+        fail(&e, "errata", "must be an array of rows");
+        return 0;
+    }
+    m->errata_count = (size_t)cJSON_GetArraySize(errata);
+    return 1;
+}
+
+void gen_model_free(gen_model *m)
+{
+    for (size_t i = 0; i < m->measure_count; i++) {
+        free(m->measures[i].keywords.items);
+        free(m->measures[i].cites.items);
+    }
+    free(m->measures);
+    free(m->categories);
+    free(m->paragraphs);
+    for (size_t t = 0; t < 2; t++) {
+        cJSON_Delete(m->json_trees[t]);
+    }
+    memset(m, 0, sizeof *m);
+}

@@ -1,0 +1,368 @@
+/**
+ * @file shenzhen.h
+ * @brief libshenzhen: the 47 innovative measures of the Shenzhen Special
+ * Economic Zone (NDRC notice 发改地区〔2021〕1072号) as compiled-in data.
+ *
+ * This header is the contract. Everything it declares is stable: functions are
+ * only ever added, never changed or removed, within a SONAME major.
+ *
+ * Conventions that hold for every function below:
+ * - Handles (`const shz_measure *`, `const shz_category *`) point into static
+ *   data inside the library. They are borrowed, valid for the life of the
+ *   process, and must never be freed.
+ * - Strings returned through `const char **` are UTF-8, NUL-terminated, borrowed
+ *   from static data and never freed; their byte length (without the NUL) is
+ *   stored through the matching `size_t *` when that pointer is not NULL.
+ * - Memory the caller must free is said so explicitly, with the function to
+ *   free it (shz_free() or shz_results_free()).
+ * - Functions that can fail return a ::shz_status; SHZ_OK is 0 and every error
+ *   is non-zero and named by shz_errstr(). On error, output parameters are left
+ *   untouched unless stated otherwise.
+ * - There is no global mutable state: every function is thread-safe and may be
+ *   called from any number of threads at once.
+ */
+#ifndef SHENZHEN_H
+#define SHENZHEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "shenzhen_version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Marks every exported symbol; all else in the library is hidden. */
+#ifndef SHZ_API
+#if defined(__GNUC__) && defined(SHZ_BUILDING_LIBRARY)
+#define SHZ_API __attribute__((visibility("default")))
+#else
+#define SHZ_API
+#endif
+#endif
+
+/* ------------------------------------------------------------------------- */
+/** @name Status codes */
+/** @{ */
+
+/** Result of every fallible call. Values are fixed forever; new ones may be added. */
+typedef enum shz_status {
+    SHZ_OK = 0,                 /**< Success. */
+    SHZ_ERR_NOT_FOUND = 1,      /**< No measure or category has that id or index. */
+    SHZ_ERR_INVALID_ARG = 2,    /**< A required pointer was NULL or a value out of range. */
+    SHZ_ERR_BAD_LANG = 3,       /**< The language is not one of ::shz_lang. */
+    SHZ_ERR_NO_TEXT = 4,        /**< That field has no text in that language (e.g. body in en). */
+    SHZ_ERR_NO_MEMORY = 5,      /**< An allocation failed. */
+    SHZ_ERR_BAD_UTF8 = 6,       /**< Input is not valid UTF-8 (overlong, surrogate, truncated…). */
+    SHZ_ERR_EMPTY_QUERY = 7,    /**< The query has no searchable characters. */
+    SHZ_ERR_QUERY_TOO_LONG = 8, /**< The query is longer than ::SHZ_QUERY_MAX bytes. */
+    SHZ_ERR_BAD_QUERY = 9,      /**< The query is malformed (e.g. an unclosed quote). */
+    SHZ_ERR_BAD_OPTIONS = 10    /**< The options struct is malformed (size or field values). */
+} shz_status;
+
+/**
+ * Names a status: a short English sentence, static, never NULL, never freed.
+ * Unknown values give "unknown status". Thread-safe.
+ */
+SHZ_API const char *shz_errstr(shz_status status);
+
+/** @} */
+/* ------------------------------------------------------------------------- */
+/** @name Versions and data edition */
+/** @{ */
+
+/** The library's version string, e.g. "1.0.0"; static. Equals SHZ_VERSION_STRING of the build. */
+SHZ_API const char *shz_version(void);
+
+/** The library's version as MAJOR*1000000 + MINOR*1000 + PATCH (see SHZ_VERSION_NUMBER). */
+SHZ_API int shz_version_number(void);
+
+/** The data edition compiled in (the `edition` of data/catalogue.json), e.g. "2026.1"; static. */
+SHZ_API const char *shz_data_version(void);
+
+/** Lowercase hex SHA-256 of the data/catalogue.json compiled in (64 characters); static. */
+SHZ_API const char *shz_data_sha256(void);
+
+/** Number of corrections made to the damaged seed text, one per row of data/errata.json. */
+SHZ_API size_t shz_errata_count(void);
+
+/** @} */
+/* ------------------------------------------------------------------------- */
+/** @name Languages and fields */
+/** @{ */
+
+/** Language of a text. */
+typedef enum shz_lang {
+    SHZ_LANG_ZH_HANS = 0, /**< Simplified Chinese: the canonical, restored original. */
+    SHZ_LANG_ZH_HANT = 1, /**< Traditional Chinese, converted with OpenCC and checked by eye. */
+    SHZ_LANG_EN = 2       /**< English: an unofficial translation by this project. */
+} shz_lang;
+
+/**
+ * Its BCP 47 tag ("zh-Hans", "zh-Hant", "en"); static. NULL for a value that is
+ * not a ::shz_lang.
+ */
+SHZ_API const char *shz_lang_name(shz_lang lang);
+
+/**
+ * Parses a tag of @p len bytes ("zh-Hans", "zh-Hant", "en", case-insensitive)
+ * into @p out. Returns SHZ_ERR_INVALID_ARG if @p name or @p out is NULL and
+ * SHZ_ERR_BAD_LANG for any other tag.
+ */
+SHZ_API shz_status shz_lang_parse(const char *name, size_t len, shz_lang *out);
+
+/** A text field of a measure. Values are bits so that they can be combined as filters. */
+typedef enum shz_field {
+    SHZ_FIELD_TITLE = 1,           /**< Title: zh-Hans, zh-Hant, en. */
+    SHZ_FIELD_BODY = 2,            /**< Body: zh-Hans, zh-Hant. */
+    SHZ_FIELD_SUMMARY = 4,         /**< One-sentence summary: en. */
+    SHZ_FIELD_PINYIN = 8,          /**< Toneless pinyin of the title, "miao bao …": any lang. */
+    SHZ_FIELD_PINYIN_INITIALS = 16 /**< Initials of the pinyin, "mbmp…": any lang. */
+} shz_field;
+
+/** Every field, as a filter. */
+#define SHZ_FIELD_ALL 31
+
+/** The field's lowercase name ("title", "body", "summary", "pinyin", "initials"); NULL if unknown. */
+SHZ_API const char *shz_field_name(shz_field field);
+
+/** @} */
+/* ------------------------------------------------------------------------- */
+/** @name Categories */
+/** @{ */
+
+/** One of the 5 categories; opaque, borrowed from static data. */
+typedef struct shz_category shz_category;
+
+/** One of the 47 measures; opaque, borrowed from static data. */
+typedef struct shz_measure shz_measure;
+
+/** Number of categories (5). */
+SHZ_API size_t shz_category_count(void);
+
+/** The category at @p index (0-based, id order); NULL when @p index >= shz_category_count(). */
+SHZ_API const shz_category *shz_category_at(size_t index);
+
+/**
+ * Looks up a category by its id (1–5) into @p out. SHZ_ERR_NOT_FOUND for any
+ * other id; SHZ_ERR_INVALID_ARG if @p out is NULL.
+ */
+SHZ_API shz_status shz_category_get(int64_t id, const shz_category **out);
+
+/** The category's id (1–5); 0 for NULL. */
+SHZ_API int64_t shz_category_id(const shz_category *category);
+
+/**
+ * The category's title in @p lang (every language has one).
+ * SHZ_ERR_INVALID_ARG for NULL @p category or @p text; SHZ_ERR_BAD_LANG.
+ */
+SHZ_API shz_status shz_category_title(const shz_category *category, shz_lang lang,
+                                      const char **text, size_t *len);
+
+/** Number of measures in the category; 0 for NULL. */
+SHZ_API size_t shz_category_measure_count(const shz_category *category);
+
+/** The category's measure at @p index (id order); NULL for NULL or out of range. */
+SHZ_API const shz_measure *shz_category_measure_at(const shz_category *category, size_t index);
+
+/** @} */
+/* ------------------------------------------------------------------------- */
+/** @name Measures */
+/** @{ */
+
+/** Number of measures (47). */
+SHZ_API size_t shz_measure_count(void);
+
+/** The measure at @p index (0-based, id order); NULL when @p index >= shz_measure_count(). */
+SHZ_API const shz_measure *shz_measure_at(size_t index);
+
+/**
+ * Looks up a measure by its id (1–47, stable forever) into @p out.
+ * SHZ_ERR_NOT_FOUND for any other id; SHZ_ERR_INVALID_ARG if @p out is NULL.
+ */
+SHZ_API shz_status shz_measure_get(int64_t id, const shz_measure **out);
+
+/** The measure's id (1–47); 0 for NULL. */
+SHZ_API int64_t shz_measure_id(const shz_measure *measure);
+
+/** The measure's category (never NULL for a valid measure); NULL for NULL. */
+SHZ_API const shz_category *shz_measure_category(const shz_measure *measure);
+
+/**
+ * A text field of the measure in @p lang. Title has every language; body has
+ * zh-Hans and zh-Hant; summary has en; the pinyin fields are the same whatever
+ * valid @p lang is given. Errors: SHZ_ERR_INVALID_ARG (NULL @p measure or
+ * @p text, unknown @p field), SHZ_ERR_BAD_LANG, SHZ_ERR_NO_TEXT.
+ */
+SHZ_API shz_status shz_measure_text(const shz_measure *measure, shz_field field, shz_lang lang,
+                                    const char **text, size_t *len);
+
+/** Number of keywords (zh-Hans); 0 for NULL. */
+SHZ_API size_t shz_measure_keyword_count(const shz_measure *measure);
+
+/** Keyword @p index (zh-Hans). SHZ_ERR_INVALID_ARG for NULLs, SHZ_ERR_NOT_FOUND out of range. */
+SHZ_API shz_status shz_measure_keyword(const shz_measure *measure, size_t index,
+                                       const char **text, size_t *len);
+
+/** Number of documents the measure cites (the 《…》 titles); 0 for NULL. */
+SHZ_API size_t shz_measure_cite_count(const shz_measure *measure);
+
+/** Cited document @p index, its title without 《》. Errors as shz_measure_keyword(). */
+SHZ_API shz_status shz_measure_cite(const shz_measure *measure, size_t index, const char **text,
+                                    size_t *len);
+
+/** @} */
+/* ------------------------------------------------------------------------- */
+/** @name The notice itself */
+/** @{ */
+
+/** A metadata field of the notice. */
+typedef enum shz_doc_field {
+    SHZ_DOC_TITLE = 0,      /**< Title: every language. */
+    SHZ_DOC_NUMBER = 1,     /**< 发改地区〔2021〕1072号: the same in every language. */
+    SHZ_DOC_ISSUER = 2,     /**< Issuer: every language. */
+    SHZ_DOC_ADDRESSEES = 3, /**< Addressees: every language. */
+    SHZ_DOC_DATE = 4,       /**< "2021-07-21": the same in every language. */
+    SHZ_DOC_ATTACHMENT = 5, /**< The attachment's title: every language. */
+    SHZ_DOC_TRANSLATION_NOTE = 6 /**< Why the en texts are unofficial: en only. */
+} shz_doc_field;
+
+/**
+ * A metadata field of the notice in @p lang. Errors: SHZ_ERR_INVALID_ARG (NULL
+ * @p text, unknown @p field), SHZ_ERR_BAD_LANG, SHZ_ERR_NO_TEXT.
+ */
+SHZ_API shz_status shz_document_text(shz_doc_field field, shz_lang lang, const char **text,
+                                     size_t *len);
+
+/** Number of body paragraphs of the notice. */
+SHZ_API size_t shz_document_paragraph_count(void);
+
+/**
+ * Paragraph @p index of the notice (zh-Hans or zh-Hant). Errors:
+ * SHZ_ERR_INVALID_ARG (NULL @p text), SHZ_ERR_NOT_FOUND, SHZ_ERR_BAD_LANG, SHZ_ERR_NO_TEXT (en).
+ */
+SHZ_API shz_status shz_document_paragraph(size_t index, shz_lang lang, const char **text,
+                                          size_t *len);
+
+/** @} */
+/* ------------------------------------------------------------------------- */
+/** @name JSON export */
+/** @{ */
+
+/** Flags for the JSON export functions; combine with |. */
+enum shz_json_flags {
+    SHZ_JSON_COMPACT = 0, /**< One line, no spaces (the default). */
+    SHZ_JSON_PRETTY = 1,  /**< Indented, one member a line. */
+    SHZ_JSON_ASCII = 2    /**< Every non-ASCII character escaped as \\uXXXX (surrogate pairs). */
+};
+
+/**
+ * The whole catalogue as JSON: {"document":…,"categories":[…],"measures":[…]}
+ * (shape documented in README.md). On success *@p json is a NUL-terminated
+ * string that the caller owns and frees with shz_free(); *@p len (if @p len is
+ * not NULL) is its length in bytes. Errors: SHZ_ERR_INVALID_ARG (NULL @p json,
+ * unknown flag bits), SHZ_ERR_NO_MEMORY.
+ */
+SHZ_API shz_status shz_json_catalogue(unsigned flags, char **json, size_t *len);
+
+/** One category as the JSON object the catalogue export holds for it. Ownership as shz_json_catalogue(). */
+SHZ_API shz_status shz_json_category(const shz_category *category, unsigned flags, char **json,
+                                     size_t *len);
+
+/** One measure as the JSON object the catalogue export holds for it. Ownership as shz_json_catalogue(). */
+SHZ_API shz_status shz_json_measure(const shz_measure *measure, unsigned flags, char **json,
+                                    size_t *len);
+
+/** Frees memory returned by this library's shz_json_* functions. NULL is a no-op. */
+SHZ_API void shz_free(void *ptr);
+
+/** @} */
+/* ------------------------------------------------------------------------- */
+/** @name Text search */
+/** @{ */
+
+/** Longest query accepted, in bytes. */
+#define SHZ_QUERY_MAX 4096
+
+/**
+ * Search options. Initialise with shz_search_options_init() (or
+ * SHZ_SEARCH_OPTIONS_INIT), then change what you need. The struct only ever
+ * grows at its end; @c size tells the library which version the caller knows.
+ */
+typedef struct shz_search_options {
+    size_t size;     /**< sizeof(shz_search_options) as the caller compiled it. */
+    unsigned fields; /**< Fields to search, a mask of ::shz_field; 0 means all. */
+    shz_lang lang;   /**< Language of spans and snippets: zh-Hans (default) or zh-Hant. */
+    size_t limit;    /**< Most hits to return; 0 means no limit. */
+} shz_search_options;
+
+/** Static initialiser with the defaults. */
+#define SHZ_SEARCH_OPTIONS_INIT {sizeof(shz_search_options), 0u, SHZ_LANG_ZH_HANS, 0u}
+
+/** Fills @p options with the defaults. NULL is a no-op. */
+SHZ_API void shz_search_options_init(shz_search_options *options);
+
+/** The hits of one search; opaque, owned by the caller, freed with shz_results_free(). */
+typedef struct shz_results shz_results;
+
+/**
+ * Searches the catalogue. @p query is UTF-8 of @p len bytes (need not be
+ * NUL-terminated): whitespace-separated terms, a "quoted phrase" is one term;
+ * a measure matches when every term occurs in one of the searched fields.
+ * Matching ignores Traditional/Simplified script, full/half width, Latin case,
+ * punctuation and spaces inside terms. @p options may be NULL for defaults.
+ *
+ * On success *@p results holds the hits, best first (possibly none: a query
+ * that matches nothing is a success); the caller owns it and frees it with
+ * shz_results_free(). Errors: SHZ_ERR_INVALID_ARG (NULL @p query or
+ * @p results), SHZ_ERR_BAD_UTF8, SHZ_ERR_QUERY_TOO_LONG, SHZ_ERR_EMPTY_QUERY,
+ * SHZ_ERR_BAD_QUERY, SHZ_ERR_BAD_OPTIONS, SHZ_ERR_BAD_LANG, SHZ_ERR_NO_MEMORY;
+ * on error *@p results is set to NULL.
+ */
+SHZ_API shz_status shz_search(const char *query, size_t len, const shz_search_options *options,
+                              shz_results **results);
+
+/** Frees search results. NULL is a no-op. */
+SHZ_API void shz_results_free(shz_results *results);
+
+/** Number of hits; 0 for NULL. */
+SHZ_API size_t shz_results_count(const shz_results *results);
+
+/** The measure of hit @p index; NULL for NULL or out of range. */
+SHZ_API const shz_measure *shz_results_measure(const shz_results *results, size_t index);
+
+/** The score of hit @p index (higher is better; see README "Ranking"); 0 for NULL or out of range. */
+SHZ_API int64_t shz_results_score(const shz_results *results, size_t index);
+
+/** The best field that hit @p index matched in (a ::shz_field); 0 for NULL or out of range. */
+SHZ_API shz_field shz_results_field(const shz_results *results, size_t index);
+
+/** Number of match spans of hit @p index; 0 for NULL or out of range. */
+SHZ_API size_t shz_results_span_count(const shz_results *results, size_t index);
+
+/**
+ * Span @p span of hit @p index: the field it lies in and where, as byte and as
+ * character (code point) offsets into that field's text in the options' language
+ * (what shz_measure_text() returns); ends are exclusive. Any output pointer may
+ * be NULL. Errors: SHZ_ERR_INVALID_ARG (NULL @p results), SHZ_ERR_NOT_FOUND.
+ */
+SHZ_API shz_status shz_results_span(const shz_results *results, size_t index, size_t span,
+                                    shz_field *field, size_t *byte_start, size_t *byte_end,
+                                    size_t *char_start, size_t *char_end);
+
+/**
+ * A snippet of the text around the first match of hit @p index, UTF-8, owned
+ * by @p results (valid until shz_results_free()). Errors: SHZ_ERR_INVALID_ARG,
+ * SHZ_ERR_NOT_FOUND.
+ */
+SHZ_API shz_status shz_results_snippet(const shz_results *results, size_t index,
+                                       const char **text, size_t *len);
+
+/** @} */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SHENZHEN_H */

@@ -1,0 +1,267 @@
+/*
+ * Lookup, iteration and field accessors over the compiled-in tables.
+ * Everything here reads const data only, so it is trivially thread-safe.
+ */
+#include "shenzhen.h"
+
+#include <string.h>
+
+#include "catalogue_data.h"
+
+static int lang_valid(shz_lang lang)
+{
+    return (unsigned)lang < SHZ_NLANG;
+}
+
+/* Hands out a pool string; an empty one means "no text in that language". */
+static shz_status give(shz_str s, const char **text, size_t *len)
+{
+    if (s.len == 0)
+        return SHZ_ERR_NO_TEXT;
+    *text = shz_str_ptr(s);
+    if (len)
+        *len = s.len;
+    return SHZ_OK;
+}
+
+/* ---- categories --------------------------------------------------------- */
+
+size_t shz_category_count(void)
+{
+    return shz_category_total;
+}
+
+const shz_category *shz_category_at(size_t index)
+{
+    return index < shz_category_total ? &shz_categories[index] : NULL;
+}
+
+shz_status shz_category_get(int64_t id, const shz_category **out)
+{
+    if (!out)
+        return SHZ_ERR_INVALID_ARG;
+    /* Ids run 1..N in table order (the generator enforces it). */
+    if (id < 1 || (uint64_t)id > shz_category_total)
+        return SHZ_ERR_NOT_FOUND;
+    *out = &shz_categories[id - 1];
+    return SHZ_OK;
+}
+
+int64_t shz_category_id(const shz_category *category)
+{
+    return category ? category->id : 0;
+}
+
+shz_status shz_category_title(const shz_category *category, shz_lang lang, const char **text,
+                              size_t *len)
+{
+    if (!category || !text)
+        return SHZ_ERR_INVALID_ARG;
+    if (!lang_valid(lang))
+        return SHZ_ERR_BAD_LANG;
+    return give(category->title[lang], text, len);
+}
+
+size_t shz_category_measure_count(const shz_category *category)
+{
+    return category ? category->member_count : 0;
+}
+
+const shz_measure *shz_category_measure_at(const shz_category *category, size_t index)
+{
+    if (!category || index >= category->member_count)
+        return NULL;
+    return &shz_measures[shz_category_members[category->first_member + index]];
+}
+
+/* ---- measures ----------------------------------------------------------- */
+
+size_t shz_measure_count(void)
+{
+    return shz_measure_total;
+}
+
+const shz_measure *shz_measure_at(size_t index)
+{
+    return index < shz_measure_total ? &shz_measures[index] : NULL;
+}
+
+shz_status shz_measure_get(int64_t id, const shz_measure **out)
+{
+    if (!out)
+        return SHZ_ERR_INVALID_ARG;
+    if (id < 1 || (uint64_t)id > shz_measure_total)
+        return SHZ_ERR_NOT_FOUND;
+    *out = &shz_measures[id - 1];
+    return SHZ_OK;
+}
+
+int64_t shz_measure_id(const shz_measure *measure)
+{
+    return measure ? measure->id : 0;
+}
+
+const shz_category *shz_measure_category(const shz_measure *measure)
+{
+    return measure ? &shz_categories[measure->category_index] : NULL;
+}
+
+shz_status shz_measure_text(const shz_measure *measure, shz_field field, shz_lang lang,
+                            const char **text, size_t *len)
+{
+    if (!measure || !text)
+        return SHZ_ERR_INVALID_ARG;
+    if (!lang_valid(lang))
+        return SHZ_ERR_BAD_LANG;
+    switch (field) {
+    case SHZ_FIELD_TITLE:
+        return give(measure->title[lang], text, len);
+    case SHZ_FIELD_BODY:
+        return give(measure->body[lang], text, len);
+    case SHZ_FIELD_SUMMARY:
+        return lang == SHZ_LANG_EN ? give(measure->summary_en, text, len) : SHZ_ERR_NO_TEXT;
+    case SHZ_FIELD_PINYIN:
+        return give(measure->pinyin, text, len);
+    case SHZ_FIELD_PINYIN_INITIALS:
+        return give(measure->initials, text, len);
+    }
+    return SHZ_ERR_INVALID_ARG;
+}
+
+static shz_status list_item(uint16_t first, uint16_t count, size_t index, const char **text,
+                            size_t *len)
+{
+    if (!text)
+        return SHZ_ERR_INVALID_ARG;
+    if (index >= count)
+        return SHZ_ERR_NOT_FOUND;
+    return give(shz_list_items[first + index], text, len);
+}
+
+size_t shz_measure_keyword_count(const shz_measure *measure)
+{
+    return measure ? measure->keyword_count : 0;
+}
+
+shz_status shz_measure_keyword(const shz_measure *measure, size_t index, const char **text,
+                               size_t *len)
+{
+    if (!measure)
+        return SHZ_ERR_INVALID_ARG;
+    return list_item(measure->first_keyword, measure->keyword_count, index, text, len);
+}
+
+size_t shz_measure_cite_count(const shz_measure *measure)
+{
+    return measure ? measure->cite_count : 0;
+}
+
+shz_status shz_measure_cite(const shz_measure *measure, size_t index, const char **text,
+                            size_t *len)
+{
+    if (!measure)
+        return SHZ_ERR_INVALID_ARG;
+    return list_item(measure->first_cite, measure->cite_count, index, text, len);
+}
+
+/* ---- the notice --------------------------------------------------------- */
+
+shz_status shz_document_text(shz_doc_field field, shz_lang lang, const char **text, size_t *len)
+{
+    if (!text || (unsigned)field >= SHZ_NDOC_FIELDS)
+        return SHZ_ERR_INVALID_ARG;
+    if (!lang_valid(lang))
+        return SHZ_ERR_BAD_LANG;
+    return give(shz_doc_fields[field][lang], text, len);
+}
+
+size_t shz_document_paragraph_count(void)
+{
+    return shz_doc_paragraph_total;
+}
+
+shz_status shz_document_paragraph(size_t index, shz_lang lang, const char **text, size_t *len)
+{
+    if (!text)
+        return SHZ_ERR_INVALID_ARG;
+    if (index >= shz_doc_paragraph_total)
+        return SHZ_ERR_NOT_FOUND;
+    if (!lang_valid(lang))
+        return SHZ_ERR_BAD_LANG;
+    return give(shz_doc_paragraphs[index][lang], text, len);
+}
+
+/* ---- languages and fields ----------------------------------------------- */
+
+static const char lang_names[SHZ_NLANG][8] = {"zh-Hans", "zh-Hant", "en"};
+
+static char ascii_lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+const char *shz_lang_name(shz_lang lang)
+{
+    return lang_valid(lang) ? lang_names[lang] : NULL;
+}
+
+shz_status shz_lang_parse(const char *name, size_t len, shz_lang *out)
+{
+    if (!name || !out)
+        return SHZ_ERR_INVALID_ARG;
+    for (int l = 0; l < SHZ_NLANG; l++) {
+        const char *want = lang_names[l];
+        size_t i = 0;
+        while (i < len && want[i] && ascii_lower(name[i]) == ascii_lower(want[i]))
+            i++;
+        if (i == len && want[i] == '\0') {
+            *out = (shz_lang)l;
+            return SHZ_OK;
+        }
+    }
+    return SHZ_ERR_BAD_LANG;
+}
+
+const char *shz_field_name(shz_field field)
+{
+    switch (field) {
+    case SHZ_FIELD_TITLE:
+        return "title";
+    case SHZ_FIELD_BODY:
+        return "body";
+    case SHZ_FIELD_SUMMARY:
+        return "summary";
+    case SHZ_FIELD_PINYIN:
+        return "pinyin";
+    case SHZ_FIELD_PINYIN_INITIALS:
+        return "initials";
+    }
+    return NULL;
+}
+
+/* ---- versions ----------------------------------------------------------- */
+
+const char *shz_version(void)
+{
+    return SHZ_VERSION_STRING;
+}
+
+int shz_version_number(void)
+{
+    return SHZ_VERSION_NUMBER;
+}
+
+const char *shz_data_version(void)
+{
+    return shz_data_edition;
+}
+
+const char *shz_data_sha256(void)
+{
+    return shz_data_digest;
+}
+
+size_t shz_errata_count(void)
+{
+    return shz_errata_total;
+}

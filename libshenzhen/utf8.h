@@ -1,0 +1,24 @@
+/*
+ * Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above
+ * U+10FFFF, no truncated sequences. Shared by the library, the generator and
+ * the command so that all three agree on what "valid" means.
+ */
+#ifndef SHZ_UTF8_H
+#define SHZ_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Decodes one code point from s[0..len) into *cp and returns its byte length
+ * (1-4), or 0 if the bytes there are not a valid sequence (or len is 0).
+ */
+size_t shz_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
+
+/* 1 if s[0..len) is valid UTF-8 throughout, else 0. NULL with len 0 is valid. */
+int shz_utf8_valid(const char *s, size_t len);
+
+/* Writes cp as UTF-8 into out (room for 4 bytes) and returns the byte count; 0 if cp is invalid. */
+size_t shz_utf8_encode(uint32_t cp, unsigned char *out);
+
+#endif

@@ -359,6 +359,30 @@ SHZ_API shz_status shz_results_span(const shz_results *results, size_t index, si
 SHZ_API shz_status shz_results_snippet(const shz_results *results, size_t index,
                                        const char **text, size_t *len);
 
+/**
+ * The language of the text that span @p span of hit @p index points into, so
+ * that shz_measure_text(measure, field, *@p lang) returns exactly that text:
+ * SHZ_LANG_EN for the English title and summary; the options' language for
+ * the zh titles and bodies and for the pinyin fields (the same text in every
+ * language) — except that a zh-Hant title or body whose code point count
+ * differs from its zh-Hans original cannot take character offsets over, so
+ * its spans stay in the zh-Hans text and this reports SHZ_LANG_ZH_HANS.
+ * Errors: SHZ_ERR_INVALID_ARG (NULL @p results or @p lang), SHZ_ERR_NOT_FOUND.
+ */
+SHZ_API shz_status shz_results_span_lang(const shz_results *results, size_t index, size_t span,
+                                         shz_lang *lang);
+
+/**
+ * Where the first match lies inside the snippet of hit @p index, as byte
+ * offsets into the text shz_results_snippet() returns (end exclusive), for
+ * highlighting. The snippet is cut from the text of span 0 of the hit (same
+ * field and language, see shz_results_span_lang()), "…" marking a cut end.
+ * Any output pointer may be NULL. Errors: SHZ_ERR_INVALID_ARG (NULL
+ * @p results), SHZ_ERR_NOT_FOUND.
+ */
+SHZ_API shz_status shz_results_snippet_match(const shz_results *results, size_t index,
+                                             size_t *byte_start, size_t *byte_end);
+
 /** @} */
 
 #ifdef __cplusplus

@@ -1,0 +1,125 @@
+/*
+ * t2s_gen: compiles data/t2s.tsv into t2s_table.c, the folding pairs that
+ * libshenzhen/normalize.c looks up (declared in normalize.h).
+ *
+ *   t2s_gen T2S.tsv OUT.c
+ *
+ * Rows are "FROM<TAB>TO<TAB>…" in hex; '#' lines are comments. The output is
+ * one sorted array of integer pairs (binary search, no relocations). Rows out
+ * of order, duplicated, chained (a target that is itself folded) or not valid
+ * code points stop the build.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+
+typedef struct pair {
+    unsigned long from, to;
+} pair;
+
+static int valid_cp(unsigned long cp)
+{
+    return cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+}
+
+static int find(const pair *pairs, size_t count, unsigned long cp)
+{
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (pairs[mid].from < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < count && pairs[lo].from == cp;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: %s T2S.tsv OUT.c\n", argv[0]);
+        return 2;
+    }
+    FILE *in = fopen(argv[1], "r");
+    if (!in) {
+        perror(argv[1]);
+        return 1;
+    }
+    pair *pairs = NULL;
+    size_t count = 0, cap = 0;
+    char line[512];
+    unsigned long line_no = 0;
+    int ok = 1;
+    while (ok && fgets(line, sizeof line, in)) {
+        line_no++;
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        char *end;
+        unsigned long from = strtoul(line, &end, 16);
+        int well_formed = *end == '\t';
+        unsigned long to = well_formed ? strtoul(end + 1, &end, 16) : 0;
+        well_formed = well_formed && (*end == '\t' || *end == '\n' || *end == '\0');
+        if (!well_formed || !valid_cp(from) || !valid_cp(to) || from == to ||
+            (count && pairs[count - 1].from >= from)) {
+            fprintf(stderr, "%s:%lu: expected FROM<TAB>TO in hex, sorted, distinct\n", argv[1],
+                    line_no);
+            ok = 0;
+            break;
+        }
+        if (count == cap) {
+            cap = cap ? cap * 2 : 1024;
+            pair *grown = realloc(pairs, cap * sizeof *pairs);
+            if (!grown) {
+                fprintf(stderr, "%s: out of memory\n", argv[0]);
+                ok = 0;
+                break;
+            }
+            pairs = grown;
+        }
+        pairs[count++] = (pair){from, to};
+    }
+    fclose(in);
+    /* Folding must be idempotent: a target must never be folded again. */
+    for (size_t i = 0; ok && i < count; i++) {
+        if (find(pairs, count, pairs[i].to)) {
+            fprintf(stderr, "%s: U+%04lX folds to U+%04lX, which is itself folded\n", argv[1],
+                    pairs[i].from, pairs[i].to);
+            ok = 0;
+        }
+    }
+    FILE *out = ok ? fopen(argv[2], "w") : NULL;
+    if (ok && !out) {
+        perror(argv[2]);
+        ok = 0;
+    }
+    if (ok) {
+        fprintf(out, "/* Generated from data/t2s.tsv by t2s_gen; do not edit. */\n"
+                     "#include \"normalize.h\"\n\n"
+                     "const shz_fold_pair shz_t2s_pairs[] = {\n");
+        for (size_t i = 0; i < count; i++)
+            fprintf(out, "{0x%lX,0x%lX},%s", pairs[i].from, pairs[i].to, i % 6 == 5 ? "\n" : "");
+        if (count == 0)
+            fprintf(out, "{0, 0}"); /* C has no empty arrays; the count says there are none */
+        fprintf(out, "};\nconst size_t shz_t2s_count = %zu;\n\n", count);
+        /* One bit per code point below SHZ_T2S_BITMAP_LIMIT: is it folded? Lets the common
+         * case, a character that is not, skip the binary search. */
+        static uint32_t bits[SHZ_T2S_BITMAP_LIMIT / 32];
+        for (size_t i = 0; i < count; i++)
+            if (pairs[i].from < SHZ_T2S_BITMAP_LIMIT)
+                bits[pairs[i].from / 32] |= UINT32_C(1) << (pairs[i].from % 32);
+        fprintf(out, "const uint32_t shz_t2s_folded[SHZ_T2S_BITMAP_LIMIT / 32] = {\n");
+        for (size_t i = 0; i < SHZ_T2S_BITMAP_LIMIT / 32; i++)
+            fprintf(out, "0x%lX,%s", (unsigned long)bits[i], i % 8 == 7 ? "\n" : "");
+        fprintf(out, "};\n");
+        ok = fclose(out) == 0;
+        if (!ok)
+            perror(argv[2]);
+    }
+    free(pairs);
+    if (!ok)
+        remove(argv[2]);
+    return ok ? 0 : 1;
+}

@@ -1,0 +1,191 @@
+#include "check.h"
+
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+unsigned oracle_mask(unsigned fields)
+{
+    if (fields == 0)
+        fields = SHZ_FIELD_ALL;
+    unsigned mask = 0;
+    for (int f = 0; f < ORACLE_FIELDS; f++)
+        if (fields & (unsigned)oracle_field[f])
+            mask |= 1u << f;
+    return mask;
+}
+
+unsigned next_random(unsigned *state)
+{
+    unsigned x = *state;
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    return *state = x;
+}
+
+size_t split_chars(const char *s, size_t len, size_t *offsets, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len && n < cap; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            offsets[n++] = i;
+    offsets[n] = len;
+    return n;
+}
+
+size_t full_width(const char *s, size_t len, char *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c > 0x20 && c < 0x7F) {
+            if (c >= 'a' && c <= 'z')
+                c = (unsigned char)(c - 32);
+            unsigned cp = 0xFF01 + (c - 0x21u);
+            out[n++] = (char)(0xE0 | (cp >> 12));
+            out[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            out[n++] = (char)(0x80 | (cp & 0x3F));
+        } else {
+            out[n++] = (char)c;
+        }
+    }
+    return n;
+}
+
+static int field_index(shz_field field, shz_lang lang)
+{
+    for (int f = 0; f < ORACLE_FIELDS; f++) {
+        int en = oracle_lang[f] == SHZ_LANG_EN;
+        if (oracle_field[f] == field && en == (lang == SHZ_LANG_EN))
+            return f;
+    }
+    return -1;
+}
+
+static size_t count_chars(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+static int is_term(const oracle_query *q, const oracle_text *t)
+{
+    for (size_t i = 0; i < q->count; i++)
+        if (q->len[i] == t->len && !memcmp(q->chars[i], t->chars, t->len * sizeof(uint32_t)))
+            return 1;
+    return 0;
+}
+
+static int by_id(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Every span lies on character boundaries, its offsets agree, it is tight (starts and ends on
+ * a searchable character) and normalizes to one of the terms. */
+static void check_spans(const char *query, const oracle_query *q, const shz_results *r, size_t i,
+                        unsigned mask, shz_lang want)
+{
+    const shz_measure *m = shz_results_measure(r, i);
+    size_t mi = (size_t)shz_measure_id(m) - 1;
+    size_t expected = 0;
+    for (int f = 0; f < ORACLE_FIELDS; f++)
+        if (mask & (1u << f))
+            expected += oracle_occurrences(q, mi, f);
+    size_t spans = shz_results_span_count(r, i);
+    cr_assert_eq(spans, expected, "query '%s' measure %zu: %zu spans, oracle %zu", query, mi + 1,
+                 spans, expected);
+    for (size_t k = 0; k < spans; k++) {
+        shz_field field;
+        shz_lang lang;
+        size_t bs, be, cs, ce, len;
+        const char *text;
+        cr_assert_eq(shz_results_span(r, i, k, &field, &bs, &be, &cs, &ce), SHZ_OK);
+        cr_assert_eq(shz_results_span_lang(r, i, k, &lang), SHZ_OK);
+        int f = field_index(field, lang);
+        cr_assert(f >= 0 && (mask & (1u << f)), "query '%s': span in unsearched field", query);
+        if (lang != SHZ_LANG_EN)
+            cr_assert_eq(lang, want, "query '%s': span language", query);
+        cr_assert_eq(shz_measure_text(m, field, lang, &text, &len), SHZ_OK);
+        cr_assert(bs < be && be <= len, "query '%s': span %zu-%zu of %zu", query, bs, be, len);
+        cr_assert(((unsigned char)text[bs] & 0xC0) != 0x80, "span splits UTF-8");
+        cr_assert(be == len || ((unsigned char)text[be] & 0xC0) != 0x80, "span splits UTF-8");
+        cr_assert_eq(cs, count_chars(text, bs), "query '%s': char start", query);
+        cr_assert_eq(ce, count_chars(text, be), "query '%s': char end", query);
+        oracle_text got;
+        oracle_normalize(text + bs, be - bs, &got);
+        size_t head = bs + 1, tail = be - 1;
+        while (head < be && ((unsigned char)text[head] & 0xC0) == 0x80)
+            head++;
+        while (((unsigned char)text[tail] & 0xC0) == 0x80)
+            tail--;
+        oracle_text edge;
+        oracle_normalize(text + bs, head - bs, &edge);
+        size_t first = edge.len;
+        oracle_text_free(&edge);
+        oracle_normalize(text + tail, be - tail, &edge);
+        size_t last = edge.len;
+        oracle_text_free(&edge);
+        cr_assert(first == 1 && last == 1, "query '%s': span '%.*s' not tight", query,
+                  (int)(be - bs), text + bs);
+        if (want == SHZ_LANG_ZH_HANS || lang != SHZ_LANG_ZH_HANT)
+            cr_assert(is_term(q, &got), "query '%s': span '%.*s' is no term", query, (int)(be - bs),
+                      text + bs);
+        oracle_text_free(&got);
+    }
+    const char *snippet;
+    size_t slen, ms, me;
+    cr_assert_eq(shz_results_snippet(r, i, &snippet, &slen), SHZ_OK);
+    cr_assert_eq(shz_results_snippet_match(r, i, &ms, &me), SHZ_OK);
+    cr_assert(ms < me && me <= slen && snippet[slen] == '\0');
+    size_t bs, be;
+    shz_field field;
+    shz_lang lang;
+    const char *text;
+    size_t len;
+    shz_results_span(r, i, 0, &field, &bs, &be, NULL, NULL);
+    shz_results_span_lang(r, i, 0, &lang);
+    shz_measure_text(m, field, lang, &text, &len);
+    cr_assert(me - ms == be - bs && !memcmp(snippet + ms, text + bs, be - bs),
+              "query '%s': snippet does not hold the first match", query);
+}
+
+size_t check_query(const char *query, size_t len, unsigned fields, shz_lang lang)
+{
+    static oracle_query q;
+    static oracle_hit expected[4096];
+    static int64_t got[4096];
+    shz_search_options options = SHZ_SEARCH_OPTIONS_INIT;
+    options.fields = fields;
+    options.lang = lang;
+    shz_results *r = (shz_results *)1;
+    shz_status status = shz_search(query, len, &options, &r);
+    if (!oracle_parse(query, len, &q)) {
+        cr_assert_eq(status, SHZ_ERR_BAD_QUERY, "query '%s'", query);
+        cr_assert_null(r);
+        return 0;
+    }
+    if (q.count == 0) {
+        cr_assert_eq(status, SHZ_ERR_EMPTY_QUERY, "query '%s': %s", query, shz_errstr(status));
+        cr_assert_null(r);
+        return 0;
+    }
+    cr_assert_eq(status, SHZ_OK, "query '%s': %s", query, shz_errstr(status));
+    unsigned mask = oracle_mask(fields);
+    size_t n = oracle_search(&q, mask, expected, 4096);
+    size_t count = shz_results_count(r);
+    cr_assert_eq(count, n, "query '%.*s': engine %zu hits, oracle %zu", (int)len, query, count, n);
+    for (size_t i = 0; i < count; i++)
+        got[i] = shz_measure_id(shz_results_measure(r, i));
+    qsort(got, count, sizeof got[0], by_id);
+    for (size_t i = 0; i < count; i++)
+        cr_assert_eq(got[i], expected[i].id, "query '%s': hit %zu differs", query, i);
+    for (size_t i = 0; i < count; i++)
+        check_spans(query, &q, r, i, mask, lang);
+    shz_results_free(r);
+    return n;
+}

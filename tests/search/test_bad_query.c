@@ -1,0 +1,167 @@
+/* Bad queries and bad options: a distinct status, a NULL result, never a crash. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shenzhen.h"
+
+static shz_status search(const char *q, size_t len, const shz_search_options *o)
+{
+    shz_results *r = (shz_results *)&r; /* must be overwritten */
+    shz_status s = shz_search(q, len, o, &r);
+    if (s == SHZ_OK) {
+        cr_assert_not_null(r);
+        shz_results_free(r);
+    } else {
+        cr_assert_null(r, "results must be NULL on error");
+        cr_assert_str_neq(shz_errstr(s), "unknown status");
+    }
+    return s;
+}
+
+#define BAD(bytes, status) cr_assert_eq(search(bytes, sizeof(bytes) - 1, NULL), status, #bytes)
+
+Test(bad_query, null_and_null_results)
+{
+    shz_results *r = (shz_results *)&r;
+    cr_assert_eq(shz_search(NULL, 0, NULL, &r), SHZ_ERR_INVALID_ARG);
+    cr_assert_null(r);
+    cr_assert_eq(shz_search(NULL, 5, NULL, &r), SHZ_ERR_INVALID_ARG);
+    cr_assert_eq(shz_search("a", 1, NULL, NULL), SHZ_ERR_INVALID_ARG);
+}
+
+Test(bad_query, empty_whitespace_punctuation)
+{
+    BAD("", SHZ_ERR_EMPTY_QUERY);
+    BAD("   ", SHZ_ERR_EMPTY_QUERY);
+    BAD("\t\n \xE3\x80\x80", SHZ_ERR_EMPTY_QUERY);                    /* ideographic space */
+    BAD("\xE3\x80\x81\xEF\xBC\x8C\xE2\x80\x9C", SHZ_ERR_EMPTY_QUERY); /* 、，“ */
+    BAD("\"\"", SHZ_ERR_EMPTY_QUERY);
+    BAD("\"   \"", SHZ_ERR_EMPTY_QUERY);
+}
+
+Test(bad_query, invalid_utf8)
+{
+    BAD("\xC0\x80", SHZ_ERR_BAD_UTF8);         /* overlong NUL */
+    BAD("\xE0\x80\xAF", SHZ_ERR_BAD_UTF8);     /* overlong / */
+    BAD("\xF0\x82\x82\xAC", SHZ_ERR_BAD_UTF8); /* overlong € */
+    BAD("\xED\xA0\x80", SHZ_ERR_BAD_UTF8);     /* surrogate D800 */
+    BAD("\xED\xBF\xBF", SHZ_ERR_BAD_UTF8);     /* surrogate DFFF */
+    BAD("\xE5\x88", SHZ_ERR_BAD_UTF8);         /* truncated 创 */
+    BAD("\xE5\x88\x9B\xE6", SHZ_ERR_BAD_UTF8); /* 创 then truncated */
+    BAD("\x80", SHZ_ERR_BAD_UTF8);             /* lone continuation */
+    BAD("\xF5\x80\x80\x80", SHZ_ERR_BAD_UTF8); /* above U+10FFFF */
+    BAD("\xF4\x90\x80\x80", SHZ_ERR_BAD_UTF8); /* U+110000 */
+    BAD("\xFF", SHZ_ERR_BAD_UTF8);
+    BAD("\"\xE5\x88", SHZ_ERR_BAD_UTF8); /* bad UTF-8 wins over the open quote */
+}
+
+Test(bad_query, too_long)
+{
+    char *q = malloc(SHZ_QUERY_MAX + 2);
+    memset(q, 'a', SHZ_QUERY_MAX + 1);
+    cr_assert_eq(search(q, SHZ_QUERY_MAX + 1, NULL), SHZ_ERR_QUERY_TOO_LONG);
+    cr_assert_eq(search(q, SHZ_QUERY_MAX, NULL), SHZ_OK); /* exactly the limit is fine */
+    for (size_t i = 0; i < SHZ_QUERY_MAX; i += 2)
+        q[i + 1] = ' '; /* the most terms a query can have */
+    cr_assert_eq(search(q, SHZ_QUERY_MAX, NULL), SHZ_OK);
+    for (size_t i = 0; i < SHZ_QUERY_MAX; i++)
+        q[i] = (char)('a' + i % 26); /* distinct terms of one letter and spaces */
+    for (size_t i = 0; i < SHZ_QUERY_MAX; i += 2)
+        q[i + 1] = ' ';
+    cr_assert_eq(search(q, SHZ_QUERY_MAX, NULL), SHZ_OK);
+    free(q);
+}
+
+Test(bad_query, unclosed_quote)
+{
+    BAD("\"创新", SHZ_ERR_BAD_QUERY);
+    BAD("创新 \"机制 \"深圳\"", SHZ_ERR_BAD_QUERY);
+    BAD("\xEF\xBC\x82创新", SHZ_ERR_BAD_QUERY); /* full-width quotation mark */
+}
+
+Test(bad_query, embedded_nul_is_ignored)
+{
+    cr_assert_eq(search("创\0新", 7, NULL), SHZ_OK);
+}
+
+Test(bad_query, no_hits_is_success)
+{
+    shz_results *r;
+    cr_assert_eq(shz_search("zzqqxx", 6, NULL, &r), SHZ_OK);
+    cr_assert_eq(shz_results_count(r), 0);
+    cr_assert_null(shz_results_measure(r, 0));
+    cr_assert_eq(shz_results_span(r, 0, 0, NULL, NULL, NULL, NULL, NULL), SHZ_ERR_NOT_FOUND);
+    shz_results_free(r);
+    cr_assert_eq(shz_search("创新 zzqqxx", strlen("创新 zzqqxx"), NULL, &r), SHZ_OK);
+    cr_assert_eq(shz_results_count(r), 0);
+    shz_results_free(r);
+}
+
+Test(bad_query, options)
+{
+    shz_search_options o;
+    shz_search_options_init(&o);
+    shz_search_options_init(NULL);
+    cr_assert_eq(o.size, sizeof o);
+    o.size = 0;
+    cr_assert_eq(search("创新", 6, &o), SHZ_ERR_BAD_OPTIONS);
+    o.size = sizeof o - 1;
+    cr_assert_eq(search("创新", 6, &o), SHZ_ERR_BAD_OPTIONS);
+    shz_search_options_init(&o);
+    o.fields = 64;
+    cr_assert_eq(search("创新", 6, &o), SHZ_ERR_BAD_OPTIONS);
+    shz_search_options_init(&o);
+    o.lang = SHZ_LANG_EN;
+    cr_assert_eq(search("创新", 6, &o), SHZ_ERR_BAD_LANG);
+    o.lang = (shz_lang)7;
+    cr_assert_eq(search("创新", 6, &o), SHZ_ERR_BAD_LANG);
+    /* A newer caller's bigger struct: accepted while the fields we do not know are zero. */
+    struct {
+        shz_search_options known;
+        unsigned char future[16];
+    } newer;
+    memset(&newer, 0, sizeof newer);
+    shz_search_options_init(&newer.known);
+    newer.known.size = sizeof newer;
+    cr_assert_eq(search("创新", 6, &newer.known), SHZ_OK);
+    newer.future[3] = 1;
+    cr_assert_eq(search("创新", 6, &newer.known), SHZ_ERR_BAD_OPTIONS);
+}
+
+Test(bad_query, accessors_on_null_and_out_of_range)
+{
+    const char *t;
+    size_t a, b;
+    shz_lang lang;
+    shz_results_free(NULL);
+    cr_assert_eq(shz_results_count(NULL), 0);
+    cr_assert_null(shz_results_measure(NULL, 0));
+    cr_assert_eq(shz_results_score(NULL, 0), 0);
+    cr_assert_eq(shz_results_field(NULL, 0), 0);
+    cr_assert_eq(shz_results_span_count(NULL, 0), 0);
+    cr_assert_eq(shz_results_span(NULL, 0, 0, NULL, NULL, NULL, NULL, NULL), SHZ_ERR_INVALID_ARG);
+    cr_assert_eq(shz_results_snippet(NULL, 0, &t, &a), SHZ_ERR_INVALID_ARG);
+#ifdef SHZ_SEARCH_EXTRAS_EXPORTED
+    cr_assert_eq(shz_results_span_lang(NULL, 0, 0, &lang), SHZ_ERR_INVALID_ARG);
+    cr_assert_eq(shz_results_snippet_match(NULL, 0, &a, &b), SHZ_ERR_INVALID_ARG);
+#endif
+    shz_results *r;
+    cr_assert_eq(shz_search("创新", 6, NULL, &r), SHZ_OK);
+    size_t n = shz_results_count(r);
+    cr_assert_gt(n, 0);
+    cr_assert_eq(shz_results_snippet(r, 0, NULL, &a), SHZ_ERR_INVALID_ARG);
+    cr_assert_eq(shz_results_snippet(r, n, &t, &a), SHZ_ERR_NOT_FOUND);
+#ifdef SHZ_SEARCH_EXTRAS_EXPORTED
+    cr_assert_eq(shz_results_span_lang(r, 0, 0, NULL), SHZ_ERR_INVALID_ARG);
+    cr_assert_eq(shz_results_snippet_match(r, n, &a, &b), SHZ_ERR_NOT_FOUND);
+#else
+    (void)lang;
+    (void)b;
+#endif
+    cr_assert_eq(shz_results_span(r, 0, shz_results_span_count(r, 0), NULL, NULL, NULL, NULL, NULL),
+                 SHZ_ERR_NOT_FOUND);
+    cr_assert_eq(shz_results_span(r, n, 0, NULL, NULL, NULL, NULL, NULL), SHZ_ERR_NOT_FOUND);
+    cr_assert_eq(shz_results_score(r, n), 0);
+    shz_results_free(r);
+}

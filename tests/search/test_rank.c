@@ -1,0 +1,175 @@
+/*
+ * Ranking rules (README "Ranking"), each checked over many queries against the
+ * oracle's independent count of the ranking features:
+ *   title match > body match; then more terms found in titles; then more
+ *   occurrences; then an earlier first match; then the lower id.
+ * Each rule must actually decide some pair of neighbouring hits, and no pair
+ * may be out of order.
+ */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "check.h"
+
+static void setup(void)
+{
+    cr_assert(oracle_init());
+}
+
+TestSuite(rank, .init = setup, .fini = oracle_fini);
+
+enum rule { TITLE_TERMS, OCCURRENCES, POSITION, ID, RULES };
+
+typedef struct tally {
+    size_t decided[RULES];
+    size_t pairs;
+} tally;
+
+static unsigned cap(unsigned v, unsigned max)
+{
+    return v < max ? v : max;
+}
+
+/* Which rule orders a before b (a ranked first), asserting it agrees. */
+static enum rule decide(const oracle_hit *a, const oracle_hit *b, const char *query)
+{
+    if (a->title_terms != b->title_terms) {
+        cr_assert_gt(a->title_terms, b->title_terms, "'%s': %ld before %ld", query, (long)a->id,
+                     (long)b->id);
+        return TITLE_TERMS;
+    }
+    unsigned ao = cap(a->occurrences, 65535), bo = cap(b->occurrences, 65535);
+    if (ao != bo) {
+        cr_assert_gt(ao, bo, "'%s': %ld before %ld", query, (long)a->id, (long)b->id);
+        return OCCURRENCES;
+    }
+    unsigned ap = cap(a->first_offset, 32767), bp = cap(b->first_offset, 32767);
+    if (ap != bp) {
+        cr_assert_lt(ap, bp, "'%s': %ld before %ld", query, (long)a->id, (long)b->id);
+        return POSITION;
+    }
+    cr_assert_lt(a->id, b->id, "'%s': tie not broken by id", query);
+    return ID;
+}
+
+static void rank_query(const char *query, tally *t)
+{
+    static oracle_query q;
+    static oracle_hit hits[4096];
+    shz_results *r;
+    cr_assert_eq(shz_search(query, strlen(query), NULL, &r), SHZ_OK, "'%s'", query);
+    cr_assert(oracle_parse(query, strlen(query), &q));
+    size_t n = oracle_search(&q, oracle_mask(0), hits, 4096);
+    cr_assert_eq(shz_results_count(r), n);
+    oracle_hit prev = {0, 0, 0, 0, 0};
+    for (size_t i = 0; i < n; i++) {
+        int64_t id = shz_measure_id(shz_results_measure(r, i));
+        const oracle_hit *h = NULL;
+        for (size_t k = 0; k < n && !h; k++)
+            if (hits[k].id == id)
+                h = &hits[k];
+        cr_assert_not_null(h);
+        /* The score is the documented formula of the features. */
+        int64_t score = (int64_t)h->title_terms << 31 | (int64_t)cap(h->occurrences, 65535) << 15 |
+                        (int64_t)(32767 - cap(h->first_offset, 32767));
+        cr_assert_eq(shz_results_score(r, i), score, "'%s' measure %ld", query, (long)id);
+        cr_assert_eq(shz_results_field(r, i), oracle_field[h->best_field]);
+        if (i) {
+            t->decided[decide(&prev, h, query)]++;
+            t->pairs++;
+        }
+        prev = *h;
+    }
+    shz_results_free(r);
+}
+
+/* Every title bigram and trigram as a query, and pairs of title words. */
+static void rank_many(tally *t)
+{
+    static size_t off[4097];
+    for (size_t m = 0; m < shz_measure_count(); m++) {
+        const char *title;
+        size_t len;
+        shz_measure_text(shz_measure_at(m), SHZ_FIELD_TITLE, SHZ_LANG_ZH_HANS, &title, &len);
+        size_t n = split_chars(title, len, off, 4096);
+        for (size_t a = 0; a + 2 <= n; a++) {
+            for (size_t k = 1; k <= 3 && a + k <= n; k++) {
+                char q[64];
+                size_t ql = off[a + k] - off[a];
+                memcpy(q, title + off[a], ql);
+                q[ql] = '\0';
+                oracle_query parsed;
+                if (oracle_parse(q, ql, &parsed) && parsed.count)
+                    rank_query(q, t);
+            }
+        }
+    }
+    const char *multi[] = {"创新 机制", "深圳 国际", "企业 服务", "建设 城市", "科技 人才",
+                           "发展 产业", "green",     "city",      "fund",      "shen"};
+    for (size_t i = 0; i < sizeof multi / sizeof multi[0]; i++)
+        rank_query(multi[i], t);
+}
+
+Test(rank, title_match_outranks_body_match)
+{
+    tally t = {{0}, 0};
+    rank_many(&t);
+    cr_assert_gt(t.decided[TITLE_TERMS], 0);
+}
+
+Test(rank, then_more_occurrences)
+{
+    tally t = {{0}, 0};
+    rank_many(&t);
+    cr_assert_gt(t.decided[OCCURRENCES], 0);
+}
+
+Test(rank, then_earlier_position)
+{
+    tally t = {{0}, 0};
+    rank_many(&t);
+    cr_assert_gt(t.decided[POSITION], 0);
+}
+
+Test(rank, ties_by_id)
+{
+    tally t = {{0}, 0};
+    rank_many(&t);
+    cr_assert_gt(t.decided[ID], 0);
+}
+
+Test(rank, more_terms_in_titles_first)
+{
+    /* Two terms: hits with both in the title come before hits with one. */
+    shz_results *r;
+    const char *query = "创新 机制";
+    cr_assert_eq(shz_search(query, strlen(query), NULL, &r), SHZ_OK);
+    int64_t last = INT64_MAX;
+    int saw_two = 0, saw_fewer = 0;
+    for (size_t i = 0; i < shz_results_count(r); i++) {
+        int64_t terms = shz_results_score(r, i) >> 31;
+        cr_assert_leq(terms, last);
+        last = terms;
+        saw_two |= terms == 2;
+        saw_fewer |= terms < 2;
+    }
+    cr_assert(saw_two && saw_fewer);
+    shz_results_free(r);
+}
+
+Test(rank, limit_keeps_the_best)
+{
+    shz_results *all, *top;
+    shz_search_options o = SHZ_SEARCH_OPTIONS_INIT;
+    o.limit = 3;
+    cr_assert_eq(shz_search("发展", strlen("发展"), NULL, &all), SHZ_OK);
+    cr_assert_eq(shz_search("发展", strlen("发展"), &o, &top), SHZ_OK);
+    cr_assert_gt(shz_results_count(all), 3);
+    cr_assert_eq(shz_results_count(top), 3);
+    for (size_t i = 0; i < 3; i++) {
+        cr_assert_eq(shz_results_measure(all, i), shz_results_measure(top, i));
+        cr_assert_eq(shz_results_span_count(all, i), shz_results_span_count(top, i));
+    }
+    shz_results_free(all);
+    shz_results_free(top);
+}

@@ -1,0 +1,854 @@
+/*
+ * shenzhen: browse and search the 47 Shenzhen measures from the command line.
+ *
+ * Exit status: 0 success, 1 not found (unknown id or category, no search
+ * hits), 2 bad usage (unknown command or option, malformed id, bad query),
+ * 3 the output could not be produced or written (out of memory, closed pipe).
+ *
+ * The whole output is built in a buffer and written only on success, so a
+ * failing run prints nothing on stdout and exactly one line on stderr.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "shenzhen.h"
+
+#include "outbuf.h"
+#include "render.h"
+
+enum { EXIT_NOT_FOUND = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3 };
+
+enum {
+    OPT_LANG = 1,
+    OPT_CATEGORY = 2,
+    OPT_PRETTY = 4,
+    OPT_ASCII = 8,
+    OPT_JSON = 16,
+    OPT_LIMIT = 32,
+    OPT_HELP = 64,
+    OPT_VERSION = 128
+};
+
+#define MIN_WIDTH 20
+#define MAX_WIDTH 1000
+#define LABEL_WIDTH 11
+#define MARK_ON "\033[1;31m"
+#define MARK_OFF "\033[0m"
+
+typedef struct option_def {
+    const char *name;
+    char short_name;
+    unsigned bit;
+    bool takes_value;
+} option_def;
+
+static const option_def option_defs[] = {
+    {"lang", 0, OPT_LANG, true},      {"category", 0, OPT_CATEGORY, true},
+    {"pretty", 0, OPT_PRETTY, false}, {"ascii", 0, OPT_ASCII, false},
+    {"json", 0, OPT_JSON, false},     {"limit", 0, OPT_LIMIT, true},
+    {"help", 'h', OPT_HELP, false},   {"version", 0, OPT_VERSION, false},
+};
+
+/* The parsed command line and what the run needs to know about its terminal. */
+typedef struct cli {
+    const char *command;
+    const char **args; /* positionals after the command */
+    size_t nargs;
+    unsigned given; /* OPT_* bits seen */
+    shz_lang lang;
+    const char *category_arg;
+    const char *limit_arg;
+    size_t width;
+    bool colour;
+    char error[512];
+} cli;
+
+/* Sets the one-line error message and returns @p status. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static int
+fail(cli *c, int status, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(c->error, sizeof c->error, fmt, ap);
+    va_end(ap);
+    return status;
+}
+
+/* Copies @p s for an error message: its first 60 bytes or so, controls and malformed UTF-8 as \xNN.
+ */
+static const char *quoted(char *dst, size_t cap, const char *s)
+{
+    size_t out = 0, pos = 0, len = strlen(s);
+    uint32_t cp;
+    while (pos < len && pos < 60 && out + 8 < cap) {
+        size_t n = utf8_decode(s + pos, len - pos, &cp);
+        if (n == 0 || cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
+            out += (size_t)snprintf(dst + out, cap - out, "\\x%02X", (unsigned char)s[pos]);
+            n = 1;
+        } else {
+            memcpy(dst + out, s + pos, n);
+            out += n;
+        }
+        pos += n;
+    }
+    dst[out] = '\0';
+    if (pos < len)
+        strcpy(dst + out, "\xE2\x80\xA6");
+    return dst;
+}
+
+#define QUOTE(s) quoted((char[256]){0}, 256, (s))
+
+/* "-" followed by digits only: a (negative) number, taken as a positional. */
+static bool is_negative_number(const char *arg)
+{
+    if (arg[0] != '-' || arg[1] == '\0')
+        return false;
+    return strspn(arg + 1, "0123456789") == strlen(arg + 1);
+}
+
+static const option_def *find_option(const char *arg, size_t name_len)
+{
+    for (size_t i = 0; i < sizeof option_defs / sizeof option_defs[0]; i++) {
+        const option_def *d = &option_defs[i];
+        if (arg[1] == '-' ? strlen(d->name) == name_len && !strncmp(arg + 2, d->name, name_len)
+                          : d->short_name != 0 && arg[1] == d->short_name && arg[2] == '\0')
+            return d;
+    }
+    return NULL;
+}
+
+/* Stores the value of option @p d. */
+static int set_option(cli *c, const option_def *d, const char *value)
+{
+    c->given |= d->bit;
+    if (d->bit == OPT_CATEGORY)
+        c->category_arg = value;
+    else if (d->bit == OPT_LIMIT)
+        c->limit_arg = value;
+    else if (d->bit == OPT_LANG && shz_lang_parse(value, strlen(value), &c->lang) != SHZ_OK)
+        return fail(c, EXIT_USAGE, "unknown language '%s' (use zh-Hans, zh-Hant or en)",
+                    QUOTE(value));
+    return 0;
+}
+
+/* Parses the option at argv[*i] (with its value, which may be the next argument). */
+static int parse_option(cli *c, int argc, char **argv, int *i)
+{
+    const char *arg = argv[*i];
+    const char *eq = arg[1] == '-' ? strchr(arg, '=') : NULL;
+    size_t name_len = eq ? (size_t)(eq - arg - 2) : strlen(arg) - 2;
+    const option_def *d = find_option(arg, name_len);
+    if (d == NULL)
+        return fail(c, EXIT_USAGE, "unknown option '%s' (see shenzhen --help)", QUOTE(arg));
+    if (!d->takes_value && eq)
+        return fail(c, EXIT_USAGE, "option --%s takes no value", d->name);
+    if (!d->takes_value)
+        return set_option(c, d, NULL);
+    if (eq)
+        return set_option(c, d, eq + 1);
+    if (*i + 1 >= argc)
+        return fail(c, EXIT_USAGE, "option --%s needs a value", d->name);
+    *i += 1;
+    return set_option(c, d, argv[*i]);
+}
+
+/* Splits argv into options and positionals; the first positional is the command. */
+static int parse_args(cli *c, int argc, char **argv)
+{
+    bool options_done = false;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (!options_done && strcmp(arg, "--") == 0) {
+            options_done = true;
+        } else if (!options_done && arg[0] == '-' && arg[1] != '\0' && !is_negative_number(arg)) {
+            int status = parse_option(c, argc, argv, &i);
+            if (status != 0)
+                return status;
+        } else if (c->command == NULL) {
+            c->command = arg;
+        } else {
+            c->args[c->nargs++] = arg;
+        }
+    }
+    return 0;
+}
+
+/* Parses a decimal id: non-numeric or beyond int64 is bad usage (2). */
+static int parse_id(cli *c, const char *what, const char *arg, int64_t *id)
+{
+    const char *digits = arg[0] == '-' ? arg + 1 : arg;
+    if (digits[0] == '\0' || strspn(digits, "0123456789") != strlen(digits))
+        return fail(c, EXIT_USAGE, "invalid %s '%s': not an integer", what, QUOTE(arg));
+    errno = 0;
+    long long value = strtoll(arg, NULL, 10);
+    if (errno == ERANGE || value != (int64_t)value)
+        return fail(c, EXIT_USAGE, "invalid %s '%s': out of range", what, QUOTE(arg));
+    *id = (int64_t)value;
+    return 0;
+}
+
+/* Parses --limit: a positive integer. */
+static int parse_limit(cli *c, size_t *limit)
+{
+    const char *arg = c->limit_arg;
+    errno = 0;
+    unsigned long long value = strtoull(arg, NULL, 10);
+    if (arg[0] == '\0' || strspn(arg, "0123456789") != strlen(arg) || errno == ERANGE ||
+        value == 0 || value != (size_t)value)
+        return fail(c, EXIT_USAGE, "invalid --limit '%s': expected a positive integer", QUOTE(arg));
+    *limit = (size_t)value;
+    return 0;
+}
+
+/* ---- output helpers ------------------------------------------------------ */
+
+/* Decimal digits of @p v (with its sign). */
+static size_t digits(int64_t v)
+{
+    char tmp[24];
+    return (size_t)snprintf(tmp, sizeof tmp, "%" PRId64, v);
+}
+
+/* A label padded to LABEL_WIDTH, then @p text wrapped under it. */
+static void field_line(const cli *c, outbuf *ob, const char *label, const char *text, size_t len)
+{
+    wrap_style style = {c->width, LABEL_WIDTH, NULL, NULL, NULL};
+    outbuf_puts(ob, label);
+    outbuf_repeat(ob, ' ', LABEL_WIDTH - strlen(label));
+    render_wrap(ob, text, len, &style);
+}
+
+/* A text field of @p m in @p lang, or "" when it has none. */
+static const char *measure_text(const shz_measure *m, shz_field field, shz_lang lang, size_t *len)
+{
+    const char *text = "";
+    *len = 0;
+    if (shz_measure_text(m, field, lang, &text, len) != SHZ_OK) {
+        text = "";
+        *len = 0;
+    }
+    return text;
+}
+
+static const char *category_title(const shz_category *cat, shz_lang lang, size_t *len)
+{
+    const char *text = "";
+    *len = 0;
+    if (shz_category_title(cat, lang, &text, len) != SHZ_OK) {
+        text = "";
+        *len = 0;
+    }
+    return text;
+}
+
+/* ---- list ---------------------------------------------------------------- */
+
+/* One measure: id (right-aligned in @p id_width), category id, title cut to the line. */
+static void list_line(const cli *c, outbuf *ob, const shz_measure *m, size_t id_width)
+{
+    size_t len;
+    const char *title = measure_text(m, SHZ_FIELD_TITLE, c->lang, &len);
+    int64_t cat = shz_category_id(shz_measure_category(m));
+    size_t used = id_width + 2 + digits(cat) + 2;
+    outbuf_printf(ob, "%*" PRId64 "  %" PRId64 "  ", (int)id_width, shz_measure_id(m), cat);
+    render_fit(ob, title, len, c->width > used ? c->width - used : 1, false);
+    outbuf_puts(ob, "\n");
+}
+
+static int cmd_list(cli *c, outbuf *ob)
+{
+    const shz_category *only = NULL;
+    if (c->given & OPT_CATEGORY) {
+        int64_t id;
+        int status = parse_id(c, "category", c->category_arg, &id);
+        if (status != 0)
+            return status;
+        if (shz_category_get(id, &only) != SHZ_OK)
+            return fail(c, EXIT_NOT_FOUND, "no category with id %" PRId64, id);
+    }
+    size_t count = only ? shz_category_measure_count(only) : shz_measure_count();
+    size_t id_width = digits((int64_t)shz_measure_count());
+    for (size_t i = 0; i < count; i++)
+        list_line(c, ob, only ? shz_category_measure_at(only, i) : shz_measure_at(i), id_width);
+    return 0;
+}
+
+/* ---- categories ---------------------------------------------------------- */
+
+/* "1–8": the first and last measure ids of @p cat. */
+static void id_range(const shz_category *cat, char *buf, size_t cap)
+{
+    size_t n = shz_category_measure_count(cat);
+    int64_t first = shz_measure_id(shz_category_measure_at(cat, 0));
+    int64_t last = shz_measure_id(shz_category_measure_at(cat, n ? n - 1 : 0));
+    if (n == 0)
+        snprintf(buf, cap, "-");
+    else if (first == last)
+        snprintf(buf, cap, "%" PRId64, first);
+    else
+        snprintf(buf, cap, "%" PRId64 "\xE2\x80\x93%" PRId64, first, last);
+}
+
+/* Widest title; the title column is cut to what the line leaves. */
+static size_t title_column(const cli *c, size_t fixed)
+{
+    size_t widest = 0, len;
+    for (size_t i = 0; i < shz_category_count(); i++) {
+        const char *title = category_title(shz_category_at(i), c->lang, &len);
+        size_t w = text_width(title, len);
+        widest = w > widest ? w : widest;
+    }
+    size_t room = c->width > fixed ? c->width - fixed : 1;
+    return widest < room ? widest : room;
+}
+
+static int cmd_categories(cli *c, outbuf *ob)
+{
+    /* id(1) + 2 + title + 2 + "NN measures"(11) + 2 + "NN–NN"(5) */
+    size_t title_width = title_column(c, 1 + 2 + 2 + 11 + 2 + 5);
+    for (size_t i = 0; i < shz_category_count(); i++) {
+        const shz_category *cat = shz_category_at(i);
+        size_t len, count = shz_category_measure_count(cat);
+        const char *title = category_title(cat, c->lang, &len);
+        char range[48];
+        id_range(cat, range, sizeof range);
+        outbuf_printf(ob, "%" PRId64 "  ", shz_category_id(cat));
+        render_fit(ob, title, len, title_width, true);
+        outbuf_printf(ob, "  %2zu measure%s  %s\n", count, count == 1 ? " " : "s", range);
+    }
+    return 0;
+}
+
+/* ---- show ---------------------------------------------------------------- */
+
+/* Looks up the measure named by @p arg: 2 if malformed, 1 if absent. */
+static int lookup_measure(cli *c, const char *arg, const shz_measure **m)
+{
+    int64_t id;
+    int status = parse_id(c, "measure id", arg, &id);
+    if (status != 0)
+        return status;
+    if (shz_measure_get(id, m) != SHZ_OK)
+        return fail(c, EXIT_NOT_FOUND, "no measure with id %" PRId64 " (ids are 1-%zu)", id,
+                    shz_measure_count());
+    return 0;
+}
+
+static void show_category(const cli *c, outbuf *ob, const shz_measure *m)
+{
+    const shz_category *cat = shz_measure_category(m);
+    size_t len;
+    const char *title = category_title(cat, c->lang, &len);
+    outbuf line;
+    outbuf_init(&line);
+    outbuf_printf(&line, "%" PRId64 " ", shz_category_id(cat));
+    outbuf_append(&line, title, len);
+    if (outbuf_failed(&line))
+        ob->failed = true;
+    else
+        field_line(c, ob, "Category:", line.data, line.len);
+    outbuf_free(&line);
+}
+
+/* The body in the chosen language; English has none, so the original is shown. */
+static void show_body(const cli *c, outbuf *ob, const shz_measure *m)
+{
+    size_t len;
+    bool original = c->lang == SHZ_LANG_EN;
+    const char *body = measure_text(m, SHZ_FIELD_BODY, original ? SHZ_LANG_ZH_HANS : c->lang, &len);
+    if (len > 0)
+        field_line(c, ob, original ? "Original:" : "Body:", body, len);
+}
+
+/* Keywords joined with "、" (they are zh-Hans whatever the language). */
+static void show_keywords(const cli *c, outbuf *ob, const shz_measure *m)
+{
+    outbuf line;
+    outbuf_init(&line);
+    for (size_t i = 0; i < shz_measure_keyword_count(m); i++) {
+        const char *kw;
+        size_t len;
+        if (shz_measure_keyword(m, i, &kw, &len) != SHZ_OK)
+            continue;
+        if (line.len > 0)
+            outbuf_puts(&line, "\xE3\x80\x81");
+        outbuf_append(&line, kw, len);
+    }
+    if (outbuf_failed(&line))
+        ob->failed = true;
+    else if (line.len > 0)
+        field_line(c, ob, "Keywords:", line.data, line.len);
+    outbuf_free(&line);
+}
+
+/* Cited documents, one a line, in 《》. */
+static void show_cites(const cli *c, outbuf *ob, const shz_measure *m)
+{
+    for (size_t i = 0; i < shz_measure_cite_count(m); i++) {
+        const char *cite;
+        size_t len;
+        if (shz_measure_cite(m, i, &cite, &len) != SHZ_OK)
+            continue;
+        outbuf line;
+        outbuf_init(&line);
+        outbuf_puts(&line, "\xE3\x80\x8A");
+        outbuf_append(&line, cite, len);
+        outbuf_puts(&line, "\xE3\x80\x8B");
+        if (outbuf_failed(&line))
+            ob->failed = true;
+        else
+            field_line(c, ob, i == 0 ? "Cites:" : "", line.data, line.len);
+        outbuf_free(&line);
+    }
+}
+
+static int cmd_show(cli *c, outbuf *ob)
+{
+    const shz_measure *m;
+    int status = lookup_measure(c, c->args[0], &m);
+    if (status != 0)
+        return status;
+    size_t len;
+    const char *text;
+    outbuf_printf(ob, "%-*s%" PRId64 "\n", LABEL_WIDTH, "Measure:", shz_measure_id(m));
+    show_category(c, ob, m);
+    text = measure_text(m, SHZ_FIELD_TITLE, c->lang, &len);
+    field_line(c, ob, "Title:", text, len);
+    show_body(c, ob, m);
+    text = measure_text(m, SHZ_FIELD_SUMMARY, SHZ_LANG_EN, &len);
+    field_line(c, ob, "Summary:", text, len);
+    text = measure_text(m, SHZ_FIELD_PINYIN, c->lang, &len);
+    field_line(c, ob, "Pinyin:", text, len);
+    text = measure_text(m, SHZ_FIELD_PINYIN_INITIALS, c->lang, &len);
+    field_line(c, ob, "Initials:", text, len);
+    show_keywords(c, ob, m);
+    show_cites(c, ob, m);
+    return 0;
+}
+
+/* ---- json ---------------------------------------------------------------- */
+
+static int cmd_json(cli *c, outbuf *ob)
+{
+    unsigned flags = ((c->given & OPT_PRETTY) ? SHZ_JSON_PRETTY : 0) |
+                     ((c->given & OPT_ASCII) ? SHZ_JSON_ASCII : 0);
+    char *json = NULL;
+    size_t len = 0;
+    shz_status st;
+    if (c->nargs == 0) {
+        st = shz_json_catalogue(flags, &json, &len);
+    } else {
+        const shz_measure *m;
+        int status = lookup_measure(c, c->args[0], &m);
+        if (status != 0)
+            return status;
+        st = shz_json_measure(m, flags, &json, &len);
+    }
+    if (st != SHZ_OK)
+        return fail(c, EXIT_OUTPUT, "json: %s", shz_errstr(st));
+    outbuf_append(ob, json, len);
+    if (len == 0 || json[len - 1] != '\n')
+        outbuf_puts(ob, "\n");
+    shz_free(json);
+    return 0;
+}
+
+/* ---- search -------------------------------------------------------------- */
+
+/* Column widths of the hit lines. */
+typedef struct hit_columns {
+    size_t id, score, field;
+} hit_columns;
+
+static const char *field_name(shz_field field)
+{
+    const char *name = shz_field_name(field);
+    return name ? name : "?";
+}
+
+static hit_columns measure_columns(const shz_results *r)
+{
+    hit_columns w = {1, 1, 1};
+    for (size_t i = 0; i < shz_results_count(r); i++) {
+        size_t id = digits(shz_measure_id(shz_results_measure(r, i)));
+        size_t score = digits(shz_results_score(r, i));
+        size_t field = strlen(field_name(shz_results_field(r, i)));
+        w.id = id > w.id ? id : w.id;
+        w.score = score > w.score ? score : w.score;
+        w.field = field > w.field ? field : w.field;
+    }
+    return w;
+}
+
+/* One flag per snippet byte: set where the text of a match span occurs. NULL if out of memory. */
+static unsigned char *snippet_marks(const shz_results *r, size_t i, shz_lang lang,
+                                    const char *snippet, size_t len)
+{
+    unsigned char *mark = calloc(len + 1, 1);
+    const shz_measure *m = shz_results_measure(r, i);
+    for (size_t k = 0; mark != NULL && k < shz_results_span_count(r, i); k++) {
+        shz_field field;
+        size_t start, end, text_len;
+        if (shz_results_span(r, i, k, &field, &start, &end, NULL, NULL) != SHZ_OK)
+            continue;
+        const char *text = measure_text(m, field, lang, &text_len);
+        if (start < end && end <= text_len)
+            mark_occurrences(mark, snippet, len, text + start, end - start);
+    }
+    return mark;
+}
+
+/* The snippet of hit @p i, indented and wrapped, its matches highlighted on a terminal. */
+static void hit_snippet(const cli *c, outbuf *ob, const shz_results *r, size_t i, shz_lang lang)
+{
+    const char *snippet;
+    size_t len;
+    if (shz_results_snippet(r, i, &snippet, &len) != SHZ_OK || len == 0)
+        return;
+    wrap_style style = {c->width, 4, NULL, MARK_ON, MARK_OFF};
+    unsigned char *mark = c->colour ? snippet_marks(r, i, lang, snippet, len) : NULL;
+    if (c->colour && mark == NULL)
+        ob->failed = true;
+    style.mark = mark;
+    outbuf_repeat(ob, ' ', 4);
+    render_wrap(ob, snippet, len, &style);
+    free(mark);
+}
+
+/* "id  score  field  title", then the snippet. */
+static void hit_text(const cli *c, outbuf *ob, const shz_results *r, size_t i, shz_lang lang,
+                     hit_columns w)
+{
+    const shz_measure *m = shz_results_measure(r, i);
+    size_t len, used = w.id + 2 + w.score + 2 + w.field + 2;
+    const char *title = measure_text(m, SHZ_FIELD_TITLE, lang, &len);
+    outbuf_printf(ob, "%*" PRId64 "  %*" PRId64 "  %-*s  ", (int)w.id, shz_measure_id(m),
+                  (int)w.score, shz_results_score(r, i), (int)w.field,
+                  field_name(shz_results_field(r, i)));
+    render_fit(ob, title, len, c->width > used ? c->width - used : 1, false);
+    outbuf_puts(ob, "\n");
+    hit_snippet(c, ob, r, i, lang);
+}
+
+static cJSON *span_json(const shz_results *r, size_t i, size_t k)
+{
+    shz_field field;
+    size_t bs, be, cs, ce;
+    if (shz_results_span(r, i, k, &field, &bs, &be, &cs, &ce) != SHZ_OK)
+        return NULL;
+    cJSON *span = cJSON_CreateObject();
+    if (span == NULL || !cJSON_AddStringToObject(span, "field", field_name(field)) ||
+        !cJSON_AddNumberToObject(span, "start", (double)cs) ||
+        !cJSON_AddNumberToObject(span, "end", (double)ce) ||
+        !cJSON_AddNumberToObject(span, "byte_start", (double)bs) ||
+        !cJSON_AddNumberToObject(span, "byte_end", (double)be)) {
+        cJSON_Delete(span);
+        return NULL;
+    }
+    return span;
+}
+
+/* Adds the spans of hit @p i to @p hit; false on failure. */
+static bool add_spans(cJSON *hit, const shz_results *r, size_t i)
+{
+    cJSON *spans = cJSON_AddArrayToObject(hit, "spans");
+    for (size_t k = 0; spans != NULL && k < shz_results_span_count(r, i); k++) {
+        cJSON *span = span_json(r, i, k);
+        if (span == NULL || !cJSON_AddItemToArray(spans, span)) {
+            cJSON_Delete(span);
+            return false;
+        }
+    }
+    return spans != NULL;
+}
+
+static cJSON *hit_json(const shz_results *r, size_t i)
+{
+    const char *snippet = "";
+    size_t len;
+    shz_results_snippet(r, i, &snippet, &len);
+    cJSON *hit = cJSON_CreateObject();
+    if (hit == NULL ||
+        !cJSON_AddNumberToObject(hit, "id", (double)shz_measure_id(shz_results_measure(r, i))) ||
+        !cJSON_AddNumberToObject(hit, "score", (double)shz_results_score(r, i)) ||
+        !cJSON_AddStringToObject(hit, "field", field_name(shz_results_field(r, i))) ||
+        !add_spans(hit, r, i) || !cJSON_AddStringToObject(hit, "snippet", snippet)) {
+        cJSON_Delete(hit);
+        return NULL;
+    }
+    return hit;
+}
+
+/* {"query":…,"hits":[…]} on one line; false when out of memory. */
+static bool search_json(outbuf *ob, const char *query, const shz_results *r)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON *hits = NULL;
+    bool ok = root != NULL && cJSON_AddStringToObject(root, "query", query) &&
+              (hits = cJSON_AddArrayToObject(root, "hits")) != NULL;
+    for (size_t i = 0; ok && i < shz_results_count(r); i++) {
+        cJSON *hit = hit_json(r, i);
+        ok = hit != NULL && cJSON_AddItemToArray(hits, hit);
+        if (!ok)
+            cJSON_Delete(hit);
+    }
+    char *text = ok ? cJSON_PrintUnformatted(root) : NULL;
+    if (text != NULL) {
+        outbuf_puts(ob, text);
+        outbuf_puts(ob, "\n");
+        cJSON_free(text);
+    }
+    cJSON_Delete(root);
+    return text != NULL;
+}
+
+/* Reads --lang and --limit into @p opts. */
+static int search_options(cli *c, shz_search_options *opts)
+{
+    shz_search_options_init(opts);
+    if (c->given & OPT_LANG) {
+        if (c->lang == SHZ_LANG_EN)
+            return fail(c, EXIT_USAGE, "search: %s (search --lang takes zh-Hans or zh-Hant)",
+                        shz_errstr(SHZ_ERR_BAD_LANG));
+        opts->lang = c->lang;
+    }
+    if (c->given & OPT_LIMIT)
+        return parse_limit(c, &opts->limit);
+    return 0;
+}
+
+/* Runs the search and renders its hits; @p query is the joined terms. */
+static int search_run(cli *c, outbuf *ob, const outbuf *query, const shz_search_options *opts)
+{
+    shz_results *r = NULL;
+    shz_status st = shz_search(query->data, query->len, opts, &r);
+    if (st != SHZ_OK)
+        return fail(c, st == SHZ_ERR_NO_MEMORY ? EXIT_OUTPUT : EXIT_USAGE, "search: %s",
+                    shz_errstr(st));
+    int status = 0;
+    if (shz_results_count(r) == 0) {
+        status = fail(c, EXIT_NOT_FOUND, "no measure matches '%s'", QUOTE(query->data));
+    } else if (c->given & OPT_JSON) {
+        if (!search_json(ob, query->data, r))
+            ob->failed = true;
+    } else {
+        hit_columns w = measure_columns(r);
+        for (size_t i = 0; i < shz_results_count(r); i++)
+            hit_text(c, ob, r, i, opts->lang, w);
+    }
+    shz_results_free(r);
+    return status;
+}
+
+static int cmd_search(cli *c, outbuf *ob)
+{
+    shz_search_options opts;
+    int status = search_options(c, &opts);
+    if (status != 0)
+        return status;
+    outbuf query;
+    outbuf_init(&query);
+    outbuf_append(&query, "", 0);
+    for (size_t i = 0; i < c->nargs; i++) {
+        if (i > 0)
+            outbuf_puts(&query, " ");
+        outbuf_puts(&query, c->args[i]);
+    }
+    if (outbuf_failed(&query))
+        status = fail(c, EXIT_OUTPUT, "out of memory");
+    else
+        status = search_run(c, ob, &query, &opts);
+    outbuf_free(&query);
+    return status;
+}
+
+/* ---- help and version ---------------------------------------------------- */
+
+static const char usage_text[] =
+    "Usage: shenzhen COMMAND [ARGS] [OPTIONS]\n"
+    "Browse and search the 47 innovative measures of the Shenzhen Special Economic Zone\n"
+    "(NDRC notice 1072 of 2021).\n"
+    "\n"
+    "Commands:\n"
+    "  list [--category N] [--lang L]      one line per measure: ID, CATEGORY, TITLE\n"
+    "  show ID [--lang L]                  one measure in full\n"
+    "  categories [--lang L]               ID, TITLE, measure count, ID range\n"
+    "  json [ID] [--pretty] [--ascii]      the catalogue, or one measure, as JSON\n"
+    "  search QUERY... [--json] [--limit N] [--lang zh-Hans|zh-Hant]\n"
+    "                                      ranked hits: ID, SCORE, FIELD, TITLE, snippet\n"
+    "\n"
+    "Options:\n"
+    "  --lang L       zh-Hans (default), zh-Hant or en\n"
+    "  --category N   only the measures of category N (1-5)\n"
+    "  --pretty       indented JSON\n"
+    "  --ascii        JSON with every non-ASCII character escaped\n"
+    "  --json         search hits as one JSON object\n"
+    "  --limit N      at most N search hits\n"
+    "  -h, --help     this help\n"
+    "  --version      library version, data edition, data SHA-256, errata count\n"
+    "\n"
+    "Options may come before or after the arguments; \"--\" ends the options.\n"
+    "The terms of a search are joined with spaces; \"quoted words\" form a phrase.\n"
+    "Matches are highlighted when stdout is a terminal and NO_COLOR is not set.\n"
+    "\n"
+    "Exit status: 0 success, 1 not found (unknown ID or category, no hits),\n"
+    "2 bad usage or bad query, 3 output failed (write error, out of memory).\n";
+
+static int cmd_help(cli *c, outbuf *ob)
+{
+    (void)c;
+    outbuf_puts(ob, usage_text);
+    return 0;
+}
+
+static int cmd_version(cli *c, outbuf *ob)
+{
+    (void)c;
+    outbuf_printf(ob, "shenzhen (libshenzhen) %s\n", shz_version());
+    outbuf_printf(ob, "data edition: %s\n", shz_data_version());
+    outbuf_printf(ob, "data sha256: %s\n", shz_data_sha256());
+    outbuf_printf(ob, "errata: %zu corrections\n", shz_errata_count());
+    return 0;
+}
+
+/* ---- dispatch ------------------------------------------------------------ */
+
+typedef struct command {
+    const char *name;
+    int (*run)(cli *c, outbuf *ob);
+    unsigned options; /* OPT_* bits it accepts */
+    size_t min_args, max_args;
+} command;
+
+static const command commands[] = {
+    {"list", cmd_list, OPT_LANG | OPT_CATEGORY, 0, 0},
+    {"show", cmd_show, OPT_LANG, 1, 1},
+    {"categories", cmd_categories, OPT_LANG, 0, 0},
+    {"json", cmd_json, OPT_PRETTY | OPT_ASCII, 0, 1},
+    {"search", cmd_search, OPT_LANG | OPT_JSON | OPT_LIMIT, 1, (size_t)-1},
+    {"help", cmd_help, 0, 0, 0},
+};
+
+/* The name of the first option bit in @p bits. */
+static const char *option_name(unsigned bits)
+{
+    for (size_t i = 0; i < sizeof option_defs / sizeof option_defs[0]; i++)
+        if (bits & option_defs[i].bit)
+            return option_defs[i].name;
+    return "?";
+}
+
+/* Checks the command's options and argument count. */
+static int check_usage(cli *c, const command *cmd)
+{
+    unsigned extra = c->given & ~cmd->options;
+    if (extra != 0)
+        return fail(c, EXIT_USAGE, "option --%s does not apply to '%s'", option_name(extra),
+                    cmd->name);
+    if (c->nargs < cmd->min_args)
+        return fail(c, EXIT_USAGE, "%s: missing %s (see shenzhen --help)", cmd->name,
+                    strcmp(cmd->name, "search") == 0 ? "QUERY" : "ID");
+    if (c->nargs > cmd->max_args)
+        return fail(c, EXIT_USAGE, "%s: unexpected argument '%s'", cmd->name,
+                    QUOTE(c->args[cmd->max_args]));
+    return 0;
+}
+
+static int dispatch(cli *c, outbuf *ob)
+{
+    if (c->given & OPT_HELP)
+        return cmd_help(c, ob);
+    if (c->given & OPT_VERSION)
+        return cmd_version(c, ob);
+    if (c->command == NULL)
+        return fail(c, EXIT_USAGE, "missing command (see shenzhen --help)");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(c->command, commands[i].name) != 0)
+            continue;
+        int status = check_usage(c, &commands[i]);
+        return status != 0 ? status : commands[i].run(c, ob);
+    }
+    return fail(c, EXIT_USAGE, "unknown command '%s' (see shenzhen --help)", QUOTE(c->command));
+}
+
+/* ---- terminal ------------------------------------------------------------ */
+
+/* The terminal's width when stdout is one, else $COLUMNS, else 80; clamped to a sane range. */
+static size_t output_width(void)
+{
+    long cols = 0;
+    struct winsize ws;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+        cols = ws.ws_col;
+    const char *env = getenv("COLUMNS");
+    if (cols <= 0 && env != NULL && env[0] != '\0' && strspn(env, "0123456789") == strlen(env))
+        cols = strlen(env) <= 6 ? strtol(env, NULL, 10) : MAX_WIDTH;
+    if (cols <= 0)
+        cols = 80;
+    return cols < MIN_WIDTH ? MIN_WIDTH : cols > MAX_WIDTH ? MAX_WIDTH : (size_t)cols;
+}
+
+/* Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+static bool want_colour(void)
+{
+    const char *no_colour = getenv("NO_COLOR");
+    const char *term = getenv("TERM");
+    if (no_colour != NULL && no_colour[0] != '\0')
+        return false;
+    if (term != NULL && strcmp(term, "dumb") == 0)
+        return false;
+    return isatty(STDOUT_FILENO);
+}
+
+/* ---- main ---------------------------------------------------------------- */
+
+/* Writes the finished output; 0, or EXIT_OUTPUT with the error set. */
+static int emit_output(cli *c, const outbuf *ob)
+{
+    if (outbuf_failed(ob))
+        return fail(c, EXIT_OUTPUT, "out of memory");
+    if (!utf8_valid(ob->data ? ob->data : "", ob->len))
+        return fail(c, EXIT_OUTPUT, "internal error: output is not valid UTF-8");
+    int err = write_all(STDOUT_FILENO, ob->data ? ob->data : "", ob->len);
+    if (err != 0)
+        return fail(c, EXIT_OUTPUT, "cannot write output: %s", strerror(err));
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    signal(SIGPIPE, SIG_IGN);
+    cli c = {0};
+    c.args = calloc(argc > 0 ? (size_t)argc : 1, sizeof *c.args);
+    c.lang = SHZ_LANG_ZH_HANS;
+    c.width = output_width();
+    c.colour = want_colour();
+    outbuf ob;
+    outbuf_init(&ob);
+    int status = c.args ? parse_args(&c, argc, argv) : fail(&c, EXIT_OUTPUT, "out of memory");
+    if (status == 0)
+        status = dispatch(&c, &ob);
+    if (status == 0)
+        status = emit_output(&c, &ob);
+    if (status != 0)
+        fprintf(stderr, "shenzhen: %s\n", c.error);
+    outbuf_free(&ob);
+    free(c.args);
+    return status;
+}

@@ -1,0 +1,893 @@
+/*
+ * Tests of the `shenzhen` command. Each test runs the built executable
+ * (SHZ_CLI_PATH) with fork/exec, its stdout on a pipe (or closed, or a broken
+ * pipe, or /dev/full, or a pseudo-terminal) and its stderr on a pipe, and checks
+ * what it printed and its exit status against the library's own answers.
+ *
+ * Exit statuses promised: 0 success; 1 not found (a well-formed id or category
+ * that does not exist: 0, 48, -1; a search without hits); 2 bad usage
+ * (unknown command or option, missing, non-numeric or out-of-int64 id, bad
+ * --limit, bad --lang, bad query); 3 output failed (closed stdout, EPIPE).
+ */
+#define _GNU_SOURCE
+
+#include <criterion/criterion.h>
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "shenzhen.h"
+
+#include "../core/test_support.h"
+
+#ifndef SHZ_CLI_PATH
+#error "SHZ_CLI_PATH must name the built shenzhen command"
+#endif
+
+/* ---- running the command ------------------------------------------------- */
+
+/* Where the command's stdout goes. */
+enum out_mode { OUT_PIPE, OUT_CLOSED, OUT_BROKEN_PIPE, OUT_FULL, OUT_PTY };
+
+typedef struct run {
+    int status; /* exit status, or 128 + signal */
+    char *out;  /* NUL-terminated */
+    size_t out_len;
+    char *err;
+    size_t err_len;
+} run;
+
+typedef struct sink {
+    int fd;
+    char *data;
+    size_t len;
+} sink;
+
+static void run_free(run *r)
+{
+    free(r->out);
+    free(r->err);
+}
+
+/* In the child: stdout as @p mode asks, stderr on @p err_fd, then exec. */
+static void child(char **argv, const char *const *env, enum out_mode mode, int out_fd, int err_fd)
+{
+    unsetenv("COLUMNS");
+    unsetenv("NO_COLOR");
+    unsetenv("TERM");
+    for (size_t i = 0; env != NULL && env[i] != NULL; i++)
+        putenv((char *)env[i]);
+    signal(SIGPIPE, SIG_DFL); /* the command must protect itself */
+    if (mode == OUT_CLOSED)
+        close(STDOUT_FILENO);
+    else if (mode == OUT_FULL)
+        out_fd = open("/dev/full", O_WRONLY);
+    if (mode != OUT_CLOSED && dup2(out_fd, STDOUT_FILENO) < 0)
+        _exit(126);
+    if (dup2(err_fd, STDERR_FILENO) < 0)
+        _exit(126);
+    execv(SHZ_CLI_PATH, argv);
+    _exit(127);
+}
+
+/* Reads what is ready on @p s; false at end of file (or EIO from a pty whose slave closed). */
+static bool drain(sink *s)
+{
+    char buf[65536];
+    ssize_t n = read(s->fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR)
+        return true;
+    if (n <= 0)
+        return false;
+    s->data = realloc(s->data, s->len + (size_t)n + 1);
+    cr_assert_not_null(s->data);
+    memcpy(s->data + s->len, buf, (size_t)n);
+    s->len += (size_t)n;
+    s->data[s->len] = '\0';
+    return true;
+}
+
+/* Collects both outputs until both reach end of file. */
+static void collect(sink *out, sink *err)
+{
+    struct pollfd fds[2] = {{out->fd, POLLIN, 0}, {err->fd, POLLIN, 0}};
+    while (fds[0].fd >= 0 || fds[1].fd >= 0) {
+        if (poll(fds, 2, 10000) <= 0)
+            cr_assert_fail("the command hung");
+        for (int i = 0; i < 2; i++) {
+            if (fds[i].fd < 0 || fds[i].revents == 0)
+                continue;
+            if (!drain(i == 0 ? out : err)) {
+                close(fds[i].fd);
+                fds[i].fd = -1;
+            }
+        }
+    }
+}
+
+/* A pseudo-terminal of @p cols columns, raw (no "\r\n" translation). */
+static void open_pty(int *master, int *slave, unsigned short cols)
+{
+    struct winsize ws = {24, cols, 0, 0};
+    cr_assert_eq(openpty(master, slave, NULL, NULL, &ws), 0);
+    struct termios t;
+    cr_assert_eq(tcgetattr(*slave, &t), 0);
+    cfmakeraw(&t);
+    cr_assert_eq(tcsetattr(*slave, TCSANOW, &t), 0);
+}
+
+/* Runs the command with @p argv (argv[0] excluded, NULL-terminated). */
+static run run_argv(const char *const *env, enum out_mode mode, const char *const *args)
+{
+    char *argv[64] = {"shenzhen"};
+    size_t n = 1;
+    for (; args[n - 1] != NULL && n < 63; n++)
+        argv[n] = (char *)args[n - 1];
+    argv[n] = NULL;
+    int out_pipe[2] = {-1, -1}, err_pipe[2];
+    cr_assert_eq(pipe(err_pipe), 0);
+    if (mode == OUT_PTY)
+        open_pty(&out_pipe[0], &out_pipe[1], 60);
+    else if (mode != OUT_CLOSED && mode != OUT_FULL)
+        cr_assert_eq(pipe(out_pipe), 0);
+    if (mode == OUT_BROKEN_PIPE)
+        close(out_pipe[0]);
+    pid_t pid = fork();
+    cr_assert_geq(pid, 0);
+    if (pid == 0) {
+        if (mode != OUT_BROKEN_PIPE && out_pipe[0] >= 0)
+            close(out_pipe[0]);
+        close(err_pipe[0]);
+        child(argv, env, mode, out_pipe[1], err_pipe[1]);
+    }
+    if (out_pipe[1] >= 0)
+        close(out_pipe[1]);
+    close(err_pipe[1]);
+    int null_fd = open("/dev/null", O_RDONLY);
+    sink out = {mode == OUT_BROKEN_PIPE || out_pipe[0] < 0 ? null_fd : out_pipe[0], NULL, 0};
+    sink err = {err_pipe[0], NULL, 0};
+    collect(&out, &err);
+    if (out.fd != null_fd)
+        close(null_fd);
+    int wstatus;
+    cr_assert_eq(waitpid(pid, &wstatus, 0), pid);
+    run r = {WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus), out.data, out.len,
+             err.data, err.len};
+    if (r.out == NULL)
+        r.out = calloc(1, 1);
+    if (r.err == NULL)
+        r.err = calloc(1, 1);
+    return r;
+}
+
+#define ARGS(...) ((const char *const[]){__VA_ARGS__, NULL})
+/* Runs with stdout on a pipe and the environment given (NULL or a NULL-terminated list). */
+#define RUN_ENV(env, ...) run_argv((env), OUT_PIPE, ARGS(__VA_ARGS__))
+#define RUN(...) RUN_ENV(NULL, __VA_ARGS__)
+#define ENV(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+/* ---- checking output ----------------------------------------------------- */
+
+/* Columns a code point takes (East Asian Wide and Fullwidth as 2), written apart from the
+ * command's. */
+static int test_char_width(unsigned long cp)
+{
+    static const unsigned long wide[][2] = {
+        {0x1100, 0x115F}, {0x2E80, 0x303E}, {0x3041, 0x33FF}, {0x3400, 0x4DBF},
+        {0x4E00, 0x9FFF}, {0xA000, 0xA4CF}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF},
+        {0xFE30, 0xFE4F}, {0xFF01, 0xFF60}, {0xFFE0, 0xFFE6}, {0x20000, 0x3FFFD},
+    };
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x300 && cp < 0x370))
+        return 0;
+    for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)
+        if (cp >= wide[i][0] && cp <= wide[i][1])
+            return 2;
+    return 1;
+}
+
+/* Display width of the @p len bytes at @p s (valid UTF-8), skipping ANSI CSI sequences. */
+static size_t test_width(const char *s, size_t len)
+{
+    size_t width = 0;
+    const unsigned char *u = (const unsigned char *)s, *end = u + len;
+    while (u < end) {
+        if (u[0] == 0x1B && u + 1 < end && u[1] == '[') {
+            u += 2;
+            while (u < end && !(*u >= 0x40 && *u <= 0x7E))
+                u++;
+            u++;
+            continue;
+        }
+        int extra = u[0] < 0x80 ? 0 : u[0] < 0xE0 ? 1 : u[0] < 0xF0 ? 2 : 3;
+        unsigned long cp = extra == 0 ? u[0] : u[0] & (0x3F >> extra);
+        for (int i = 1; i <= extra; i++)
+            cp = (cp << 6) | (u[i] & 0x3F);
+        width += (size_t)test_char_width(cp);
+        u += extra + 1;
+    }
+    return width;
+}
+
+static size_t count_lines(const char *text)
+{
+    return test_count(text, "\n");
+}
+
+/* Line @p n (0-based) of @p text, copied into @p buf. */
+static const char *line_at(const char *text, size_t n, char *buf, size_t cap)
+{
+    for (; n > 0 && text != NULL; n--) {
+        text = strchr(text, '\n');
+        text = text ? text + 1 : NULL;
+    }
+    cr_assert_not_null(text);
+    size_t len = strcspn(text, "\n");
+    cr_assert_lt(len, cap);
+    memcpy(buf, text, len);
+    buf[len] = '\0';
+    return buf;
+}
+
+/* Every line of @p text is at most @p cols columns wide. */
+static void assert_lines_fit(const char *text, size_t cols, const char *what)
+{
+    for (const char *line = text; *line;) {
+        size_t len = strcspn(line, "\n");
+        cr_assert_leq(test_width(line, len), cols, "%s: line wider than %zu: %.*s", what, cols,
+                      (int)len, line);
+        line += len + (line[len] == '\n');
+    }
+}
+
+/* Success: status 0, nothing on stderr, valid UTF-8 on stdout. */
+static void assert_ok(const run *r, const char *what)
+{
+    cr_assert_eq(r->status, 0, "%s: status %d, stderr: %s", what, r->status, r->err);
+    cr_assert_eq(r->err_len, 0, "%s: stderr: %s", what, r->err);
+    cr_assert_eq(strlen(r->out), r->out_len, "%s: NUL in output", what);
+    cr_assert(test_utf8_valid(r->out), "%s: stdout is not valid UTF-8", what);
+}
+
+/* Failure: @p status, nothing on stdout, one "shenzhen: " line of valid UTF-8 on stderr. */
+static void assert_fails(const run *r, int status, const char *what)
+{
+    cr_assert_eq(r->status, status, "%s: status %d, want %d (stderr: %s)", what, r->status, status,
+                 r->err);
+    cr_assert_eq(r->out_len, 0, "%s: stdout not empty: %s", what, r->out);
+    cr_assert_eq(strncmp(r->err, "shenzhen: ", 10), 0, "%s: stderr: %s", what, r->err);
+    cr_assert_eq(count_lines(r->err), 1, "%s: stderr not one line: %s", what, r->err);
+    cr_assert_eq(r->err[r->err_len - 1], '\n', "%s", what);
+    cr_assert(test_utf8_valid(r->err), "%s: stderr is not valid UTF-8", what);
+}
+
+/* @p text with every space and newline removed, for comparing wrapped text. */
+static char *squeeze(const char *text, size_t len)
+{
+    char *out = malloc(len + 1);
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (text[i] != ' ' && text[i] != '\n')
+            out[n++] = text[i];
+    out[n] = '\0';
+    return out;
+}
+
+/* The wrapped output contains @p text (spaces and line breaks aside). */
+static void assert_contains_wrapped(const char *out, const char *text, size_t len, const char *what)
+{
+    char *hay = squeeze(out, strlen(out)), *needle = squeeze(text, len);
+    cr_assert_not_null(strstr(hay, needle), "%s: missing \"%s\"", what, needle);
+    free(hay);
+    free(needle);
+}
+
+static const char *text_of(const shz_measure *m, shz_field field, shz_lang lang, size_t *len)
+{
+    const char *text = NULL;
+    cr_assert_eq(shz_measure_text(m, field, lang, &text, len), SHZ_OK);
+    return text;
+}
+
+/* The first keyword of measure @p id: a query that finds it. */
+static const char *keyword_of(int64_t id)
+{
+    const shz_measure *m;
+    const char *kw;
+    cr_assert_eq(shz_measure_get(id, &m), SHZ_OK);
+    cr_assert_eq(shz_measure_keyword(m, 0, &kw, NULL), SHZ_OK);
+    return kw;
+}
+
+/* ---- help and version ---------------------------------------------------- */
+
+Test(cli, help_lists_every_command)
+{
+    const char *flags[] = {"--help", "-h"};
+    for (size_t i = 0; i < 2; i++) {
+        run r = RUN(flags[i]);
+        assert_ok(&r, flags[i]);
+        const char *words[] = {"list",    "show",       "categories", "json",    "search",
+                               "--lang",  "--category", "--pretty",   "--ascii", "--json",
+                               "--limit", "--version",  "Exit status"};
+        for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+            cr_expect_not_null(strstr(r.out, words[w]), "%s lacks %s", flags[i], words[w]);
+        run_free(&r);
+    }
+    run r = RUN("show", "1", "--help");
+    assert_ok(&r, "show 1 --help");
+    cr_expect_not_null(strstr(r.out, "Usage:"));
+    run_free(&r);
+}
+
+Test(cli, version_names_library_and_data)
+{
+    run r = RUN("--version");
+    assert_ok(&r, "--version");
+    char errata[32];
+    snprintf(errata, sizeof errata, "%zu", shz_errata_count());
+    cr_expect_not_null(strstr(r.out, shz_version()));
+    cr_expect_not_null(strstr(r.out, shz_data_version()));
+    cr_expect_not_null(strstr(r.out, shz_data_sha256()));
+    cr_expect_not_null(strstr(r.out, errata));
+    cr_expect_eq(count_lines(r.out), 4);
+    run_free(&r);
+}
+
+/* ---- list ---------------------------------------------------------------- */
+
+/* Checks line @p line of a list: id, category, and (wide terminal) the full title. */
+static void check_list_line(const char *out, size_t line, const shz_measure *m, shz_lang lang)
+{
+    char buf[4096];
+    line_at(out, line, buf, sizeof buf);
+    int64_t id, cat;
+    int consumed;
+    cr_assert_eq(sscanf(buf, "%" SCNd64 " %" SCNd64 " %n", &id, &cat, &consumed), 2, "%s", buf);
+    cr_expect_eq(id, shz_measure_id(m));
+    cr_expect_eq(cat, shz_category_id(shz_measure_category(m)));
+    size_t len;
+    const char *title = text_of(m, SHZ_FIELD_TITLE, lang, &len);
+    cr_expect_str_eq(buf + consumed, title);
+    /* the title column starts at the same display column on every line */
+    cr_expect_eq(test_width(buf, (size_t)consumed), 2 + 2 + 1 + 2, "%s", buf);
+}
+
+Test(cli, list_all_measures)
+{
+    const char *langs[] = {"zh-Hans", "zh-Hant", "en"};
+    for (shz_lang lang = 0; lang < 3; lang++) {
+        run r = RUN_ENV(ENV("COLUMNS=1000"), "list", "--lang", langs[lang]);
+        assert_ok(&r, "list");
+        cr_assert_eq(count_lines(r.out), shz_measure_count());
+        for (size_t i = 0; i < shz_measure_count(); i++)
+            check_list_line(r.out, i, shz_measure_at(i), lang);
+        run_free(&r);
+    }
+}
+
+Test(cli, list_default_is_zh_hans_and_options_go_anywhere)
+{
+    run a = RUN("list"), b = RUN("--lang", "zh-Hans", "list"), c = RUN("list", "--lang=ZH-HANS");
+    assert_ok(&a, "list");
+    cr_expect_str_eq(a.out, b.out);
+    cr_expect_str_eq(a.out, c.out);
+    run_free(&a);
+    run_free(&b);
+    run_free(&c);
+}
+
+Test(cli, list_by_category)
+{
+    for (size_t i = 0; i < shz_category_count(); i++) {
+        const shz_category *cat = shz_category_at(i);
+        char id[24];
+        snprintf(id, sizeof id, "%" PRId64, shz_category_id(cat));
+        run r = RUN_ENV(ENV("COLUMNS=1000"), "list", "--category", id);
+        assert_ok(&r, "list --category");
+        cr_assert_eq(count_lines(r.out), shz_category_measure_count(cat));
+        for (size_t k = 0; k < shz_category_measure_count(cat); k++)
+            check_list_line(r.out, k, shz_category_measure_at(cat, k), SHZ_LANG_ZH_HANS);
+        run_free(&r);
+    }
+}
+
+Test(cli, list_fits_narrow_terminal)
+{
+    run r = RUN_ENV(ENV("COLUMNS=60"), "list", "--lang", "en");
+    assert_ok(&r, "list");
+    cr_expect_eq(count_lines(r.out), shz_measure_count(), "one line per measure");
+    assert_lines_fit(r.out, 60, "list --lang en");
+    run_free(&r);
+    r = RUN_ENV(ENV("COLUMNS=60"), "list");
+    assert_lines_fit(r.out, 60, "list");
+    run_free(&r);
+    r = RUN("list"); /* no COLUMNS, not a terminal: 80 */
+    assert_lines_fit(r.out, 80, "list");
+    run_free(&r);
+}
+
+/* ---- categories ---------------------------------------------------------- */
+
+Test(cli, categories_count_and_align)
+{
+    run r = RUN("categories");
+    assert_ok(&r, "categories");
+    cr_assert_eq(count_lines(r.out), shz_category_count());
+    size_t column = 0;
+    for (size_t i = 0; i < shz_category_count(); i++) {
+        const shz_category *cat = shz_category_at(i);
+        size_t n = shz_category_measure_count(cat);
+        char buf[4096], expect[64];
+        line_at(r.out, i, buf, sizeof buf);
+        cr_expect_eq(strtoll(buf, NULL, 10), shz_category_id(cat));
+        snprintf(expect, sizeof expect, "%zu measure", n);
+        char *at = strstr(buf, expect);
+        cr_assert_not_null(at, "%s", buf);
+        size_t col = test_width(buf, (size_t)(at - buf)) - (n < 10);
+        cr_expect(i == 0 || col == column, "counts not aligned: %s", buf);
+        column = col;
+        snprintf(expect, sizeof expect, "%" PRId64 "\xE2\x80\x93%" PRId64,
+                 shz_measure_id(shz_category_measure_at(cat, 0)),
+                 shz_measure_id(shz_category_measure_at(cat, n - 1)));
+        cr_expect_not_null(strstr(buf, expect), "range %s missing: %s", expect, buf);
+    }
+    run_free(&r);
+}
+
+Test(cli, categories_in_every_language_fit)
+{
+    const char *langs[] = {"zh-Hans", "zh-Hant", "en"};
+    for (size_t i = 0; i < 3; i++) {
+        run r = RUN_ENV(ENV("COLUMNS=60"), "categories", "--lang", langs[i]);
+        assert_ok(&r, langs[i]);
+        assert_lines_fit(r.out, 60, langs[i]);
+        run_free(&r);
+    }
+}
+
+/* ---- show ---------------------------------------------------------------- */
+
+/* Everything show prints for @p m is in @p out. */
+static void check_show(const char *out, const shz_measure *m, shz_lang lang)
+{
+    size_t len;
+    const char *text = text_of(m, SHZ_FIELD_TITLE, lang, &len);
+    assert_contains_wrapped(out, text, len, "title");
+    text = text_of(m, SHZ_FIELD_BODY, lang == SHZ_LANG_EN ? SHZ_LANG_ZH_HANS : lang, &len);
+    assert_contains_wrapped(out, text, len, "body");
+    text = text_of(m, SHZ_FIELD_SUMMARY, SHZ_LANG_EN, &len);
+    assert_contains_wrapped(out, text, len, "summary");
+    text = text_of(m, SHZ_FIELD_PINYIN, lang, &len);
+    assert_contains_wrapped(out, text, len, "pinyin");
+    const char *cat_title;
+    cr_assert_eq(shz_category_title(shz_measure_category(m), lang, &cat_title, &len), SHZ_OK);
+    assert_contains_wrapped(out, cat_title, len, "category");
+    for (size_t i = 0; i < shz_measure_keyword_count(m); i++) {
+        cr_assert_eq(shz_measure_keyword(m, i, &text, &len), SHZ_OK);
+        assert_contains_wrapped(out, text, len, "keyword");
+    }
+    for (size_t i = 0; i < shz_measure_cite_count(m); i++) {
+        cr_assert_eq(shz_measure_cite(m, i, &text, &len), SHZ_OK);
+        assert_contains_wrapped(out, text, len, "cite");
+    }
+}
+
+/* No continuation line starts with closing punctuation. */
+static void assert_no_bad_line_start(const char *out, const char *what)
+{
+    static const char *closing[] = {"，", "。", "、", "；", "：", "”", "）", "》", "！", "？"};
+    for (const char *line = out; *line; line += strcspn(line, "\n") + 1) {
+        if (line[0] != ' ')
+            continue;
+        const char *text = line + strspn(line, " ");
+        for (size_t i = 0; i < sizeof closing / sizeof closing[0]; i++)
+            cr_expect_neq(strncmp(text, closing[i], strlen(closing[i])), 0,
+                          "%s: line starts with %s: %.40s", what, closing[i], text);
+        if (line[strcspn(line, "\n")] == '\0')
+            break;
+    }
+}
+
+Test(cli, show_every_measure_in_every_language)
+{
+    const char *langs[] = {"zh-Hans", "zh-Hant", "en"};
+    for (size_t i = 0; i < shz_measure_count(); i++) {
+        const shz_measure *m = shz_measure_at(i);
+        char id[24];
+        snprintf(id, sizeof id, "%" PRId64, shz_measure_id(m));
+        for (shz_lang lang = 0; lang < 3; lang++) {
+            run r = RUN_ENV(ENV("COLUMNS=60"), "show", id, "--lang", langs[lang]);
+            assert_ok(&r, "show");
+            check_show(r.out, m, lang);
+            assert_lines_fit(r.out, 60, "show");
+            assert_no_bad_line_start(r.out, "show");
+            run_free(&r);
+        }
+    }
+}
+
+Test(cli, show_wraps_to_columns)
+{
+    const char *widths[] = {"COLUMNS=40", "COLUMNS=80", "COLUMNS=123"};
+    const size_t cols[] = {40, 80, 123};
+    for (size_t w = 0; w < 3; w++) {
+        for (int64_t id = 1; id <= (int64_t)shz_measure_count(); id += 5) {
+            char arg[24];
+            snprintf(arg, sizeof arg, "%" PRId64, id);
+            run r = RUN_ENV(ENV(widths[w]), "show", arg);
+            assert_ok(&r, widths[w]);
+            assert_lines_fit(r.out, cols[w], widths[w]);
+            assert_no_bad_line_start(r.out, widths[w]);
+            run_free(&r);
+        }
+    }
+}
+
+Test(cli, show_accepts_options_before_and_double_dash)
+{
+    run a = RUN("show", "3", "--lang", "en"), b = RUN("--lang", "en", "show", "3"),
+        c = RUN("show", "--lang=en", "--", "3"), d = RUN("show", "003", "--lang", "en");
+    assert_ok(&a, "show 3 --lang en");
+    cr_expect_str_eq(a.out, b.out);
+    cr_expect_str_eq(a.out, c.out);
+    cr_expect_str_eq(a.out, d.out);
+    run_free(&a);
+    run_free(&b);
+    run_free(&c);
+    run_free(&d);
+}
+
+/* ---- json ---------------------------------------------------------------- */
+
+/* `shenzhen json ARGS` prints exactly what the library exports, plus a newline. */
+static void check_json(const char *const *args, const shz_measure *m, unsigned flags)
+{
+    char *want;
+    size_t len;
+    if (m == NULL)
+        cr_assert_eq(shz_json_catalogue(flags, &want, &len), SHZ_OK);
+    else
+        cr_assert_eq(shz_json_measure(m, flags, &want, &len), SHZ_OK);
+    run r = run_argv(NULL, OUT_PIPE, args);
+    assert_ok(&r, "json");
+    cr_assert_geq(r.out_len, len);
+    cr_expect_eq(memcmp(r.out, want, len), 0);
+    cr_expect_str_eq(r.out + len, want[len - 1] == '\n' ? "" : "\n");
+    cJSON *parsed = cJSON_Parse(r.out);
+    cr_expect_not_null(parsed, "json output does not parse");
+    cJSON_Delete(parsed);
+    for (size_t i = 0; (flags & SHZ_JSON_ASCII) && i < r.out_len; i++)
+        if ((unsigned char)r.out[i] >= 0x80)
+            cr_assert_fail("--ascii output has byte 0x%02X at %zu", (unsigned char)r.out[i], i);
+    shz_free(want);
+    run_free(&r);
+}
+
+Test(cli, json_catalogue_and_measure)
+{
+    check_json(ARGS("json"), NULL, 0);
+    check_json(ARGS("json", "--pretty"), NULL, SHZ_JSON_PRETTY);
+    check_json(ARGS("--ascii", "json"), NULL, SHZ_JSON_ASCII);
+    check_json(ARGS("json", "--ascii", "--pretty"), NULL, SHZ_JSON_ASCII | SHZ_JSON_PRETTY);
+    check_json(ARGS("json", "1"), shz_measure_at(0), 0);
+    check_json(ARGS("json", "--pretty", "47"), shz_measure_at(46), SHZ_JSON_PRETTY);
+    check_json(ARGS("json", "12", "--ascii"), shz_measure_at(11), SHZ_JSON_ASCII);
+}
+
+/* ---- search -------------------------------------------------------------- */
+
+/* The library's own hits for @p query with @p limit (0: none). */
+static shz_results *expected_hits(const char *query, shz_lang lang, size_t limit)
+{
+    shz_search_options opts;
+    shz_search_options_init(&opts);
+    opts.lang = lang;
+    opts.limit = limit;
+    shz_results *res = NULL;
+    cr_assert_eq(shz_search(query, strlen(query), &opts, &res), SHZ_OK);
+    return res;
+}
+
+Test(cli, search_prints_ranked_hits)
+{
+    const char *query = keyword_of(1);
+    shz_results *want = expected_hits(query, SHZ_LANG_ZH_HANS, 0);
+    cr_assert_gt(shz_results_count(want), 0);
+    run r = RUN_ENV(ENV("COLUMNS=1000"), "search", query);
+    assert_ok(&r, "search");
+    cr_expect_eq(test_count(r.out, "\x1B["), 0, "colour on a pipe");
+    size_t hit = 0, title_column = 0;
+    for (const char *line = r.out; *line; line += strcspn(line, "\n") + 1) {
+        if (line[0] == ' ' && line[1] == ' ' && line[2] == ' ' && line[3] == ' ')
+            continue; /* snippet */
+        cr_assert_lt(hit, shz_results_count(want));
+        int64_t id, score;
+        char field[16];
+        int consumed;
+        cr_assert_eq(sscanf(line, "%" SCNd64 " %" SCNd64 " %15s %n", &id, &score, field, &consumed),
+                     3, "%.80s", line);
+        cr_expect_eq(id, shz_measure_id(shz_results_measure(want, hit)));
+        cr_expect_eq(score, shz_results_score(want, hit));
+        cr_expect_str_eq(field, shz_field_name(shz_results_field(want, hit)));
+        size_t len;
+        const char *title =
+            text_of(shz_results_measure(want, hit), SHZ_FIELD_TITLE, SHZ_LANG_ZH_HANS, &len);
+        cr_expect_eq(strncmp(line + consumed, title, len), 0, "%.80s", line);
+        cr_expect(hit == 0 || (size_t)consumed == title_column, "titles not aligned");
+        title_column = (size_t)consumed;
+        hit++;
+    }
+    cr_expect_eq(hit, shz_results_count(want));
+    shz_results_free(want);
+    run_free(&r);
+}
+
+Test(cli, search_fits_narrow_terminal_and_traditional)
+{
+    run r = RUN_ENV(ENV("COLUMNS=60"), "search", keyword_of(2), "--lang", "zh-Hant");
+    assert_ok(&r, "search --lang zh-Hant");
+    assert_lines_fit(r.out, 60, "search");
+    run_free(&r);
+}
+
+/* Checks the shape of one hit object against the library's hit @p i. */
+static void check_json_hit(const cJSON *hit, const shz_results *want, size_t i)
+{
+    cr_assert(cJSON_IsObject(hit));
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(hit, "id");
+    const cJSON *score = cJSON_GetObjectItemCaseSensitive(hit, "score");
+    const cJSON *field = cJSON_GetObjectItemCaseSensitive(hit, "field");
+    const cJSON *spans = cJSON_GetObjectItemCaseSensitive(hit, "spans");
+    const cJSON *snippet = cJSON_GetObjectItemCaseSensitive(hit, "snippet");
+    cr_assert(cJSON_IsNumber(id) && cJSON_IsNumber(score) && cJSON_IsString(field));
+    cr_assert(cJSON_IsArray(spans) && cJSON_IsString(snippet));
+    cr_expect_eq((int64_t)id->valuedouble, shz_measure_id(shz_results_measure(want, i)));
+    cr_expect_eq((int64_t)score->valuedouble, shz_results_score(want, i));
+    cr_expect_str_eq(field->valuestring, shz_field_name(shz_results_field(want, i)));
+    const char *snip;
+    cr_assert_eq(shz_results_snippet(want, i, &snip, NULL), SHZ_OK);
+    cr_expect_str_eq(snippet->valuestring, snip);
+    cr_assert_eq((size_t)cJSON_GetArraySize(spans), shz_results_span_count(want, i));
+    const cJSON *span;
+    cJSON_ArrayForEach(span, spans)
+    {
+        const char *keys[] = {"start", "end", "byte_start", "byte_end"};
+        for (size_t k = 0; k < 4; k++)
+            cr_expect(cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(span, keys[k])), "%s",
+                      keys[k]);
+        cr_expect(cJSON_IsString(cJSON_GetObjectItemCaseSensitive(span, "field")));
+        cr_expect_leq(cJSON_GetObjectItemCaseSensitive(span, "start")->valuedouble,
+                      cJSON_GetObjectItemCaseSensitive(span, "end")->valuedouble);
+        cr_expect_leq(cJSON_GetObjectItemCaseSensitive(span, "byte_start")->valuedouble,
+                      cJSON_GetObjectItemCaseSensitive(span, "byte_end")->valuedouble);
+    }
+}
+
+/* `search ARGS --json` against the library's hits for @p query. */
+static void check_search_json(const char *const *args, const char *query, size_t limit)
+{
+    shz_results *want = expected_hits(query, SHZ_LANG_ZH_HANS, limit);
+    run r = run_argv(NULL, OUT_PIPE, args);
+    assert_ok(&r, "search --json");
+    cr_expect_eq(count_lines(r.out), 1, "one line of JSON");
+    cJSON *root = cJSON_Parse(r.out);
+    cr_assert(cJSON_IsObject(root), "not a JSON object: %s", r.out);
+    const cJSON *q = cJSON_GetObjectItemCaseSensitive(root, "query");
+    const cJSON *hits = cJSON_GetObjectItemCaseSensitive(root, "hits");
+    cr_assert(cJSON_IsString(q) && cJSON_IsArray(hits));
+    cr_expect_str_eq(q->valuestring, query);
+    cr_assert_eq((size_t)cJSON_GetArraySize(hits), shz_results_count(want));
+    for (size_t i = 0; i < shz_results_count(want); i++)
+        check_json_hit(cJSON_GetArrayItem(hits, (int)i), want, i);
+    cJSON_Delete(root);
+    shz_results_free(want);
+    run_free(&r);
+}
+
+Test(cli, search_json_shape)
+{
+    const char *kw = keyword_of(3);
+    check_search_json(ARGS("search", kw, "--json"), kw, 0);
+    check_search_json(ARGS("--json", "--limit", "1", "search", kw), kw, 1);
+    check_search_json(ARGS("search", "--limit=2", kw, "--json"), kw, 2);
+}
+
+Test(cli, search_joins_terms_with_spaces)
+{
+    const char *a = keyword_of(1), *b = keyword_of(2);
+    char query[256];
+    snprintf(query, sizeof query, "%s %s", a, b);
+    shz_results *want = expected_hits(query, SHZ_LANG_ZH_HANS, 0);
+    run r = RUN("search", a, b, "--json");
+    cr_expect_eq(r.status, shz_results_count(want) ? 0 : 1);
+    if (r.status == 0)
+        check_search_json(ARGS("search", a, b, "--json"), query, 0);
+    shz_results_free(want);
+    run_free(&r);
+}
+
+Test(cli, search_without_hits_is_1)
+{
+    run r = RUN("search", "xyzzyplugh");
+    assert_fails(&r, 1, "search xyzzyplugh");
+    run_free(&r);
+    r = RUN("search", "--json", "xyzzyplugh");
+    assert_fails(&r, 1, "search --json xyzzyplugh");
+    run_free(&r);
+}
+
+/* A bad query exits 2 and names the library's status. */
+static void check_bad_query(const char *query)
+{
+    shz_results *res = NULL;
+    shz_status st = shz_search(query, strlen(query), NULL, &res);
+    cr_assert_neq(st, SHZ_OK, "query unexpectedly valid: %s", query);
+    run r = RUN("search", query);
+    assert_fails(&r, 2, "bad query");
+    cr_expect_not_null(strstr(r.err, shz_errstr(st)), "%s", r.err);
+    run_free(&r);
+}
+
+Test(cli, search_bad_queries_are_2)
+{
+    check_bad_query("\"unclosed");
+    check_bad_query("\xFF\xFE");
+    check_bad_query("");
+    check_bad_query("   ");
+    char *long_query = malloc(SHZ_QUERY_MAX + 2);
+    memset(long_query, 'a', SHZ_QUERY_MAX + 1);
+    long_query[SHZ_QUERY_MAX + 1] = '\0';
+    check_bad_query(long_query);
+    free(long_query);
+    run r = RUN("search", keyword_of(1), "--lang", "en");
+    assert_fails(&r, 2, "search --lang en");
+    cr_expect_not_null(strstr(r.err, shz_errstr(SHZ_ERR_BAD_LANG)));
+    run_free(&r);
+}
+
+/* ---- usage errors and unknown ids ---------------------------------------- */
+
+Test(cli, usage_errors_are_2)
+{
+    const char *const *cases[] = {
+        ARGS(""),
+        ARGS("bogus"),
+        ARGS("-x"),
+        ARGS("--bogus"),
+        ARGS("list", "--bogus"),
+        ARGS("list", "extra"),
+        ARGS("list", "--lang"),
+        ARGS("list", "--lang", "fr"),
+        ARGS("list", "--lang="),
+        ARGS("list", "--category"),
+        ARGS("list", "--category", "x"),
+        ARGS("list", "--category", "1.5"),
+        ARGS("list", "--category", "99999999999999999999"),
+        ARGS("show"),
+        ARGS("show", "x"),
+        ARGS("show", "1x"),
+        ARGS("show", "+1"),
+        ARGS("show", " 1"),
+        ARGS("show", ""),
+        ARGS("show", "-"),
+        ARGS("show", "0x10"),
+        ARGS("show", "99999999999999999999"),
+        ARGS("show", "-99999999999999999999"),
+        ARGS("show", "9223372036854775808"),
+        ARGS("show", "1", "2"),
+        ARGS("show", "1", "--pretty"),
+        ARGS("categories", "1"),
+        ARGS("categories", "--json"),
+        ARGS("json", "1", "2"),
+        ARGS("json", "--lang", "en"),
+        ARGS("json", "--pretty=yes"),
+        ARGS("json", "abc"),
+        ARGS("search"),
+        ARGS("search", "--json"),
+        ARGS("search", "a", "--pretty"),
+        ARGS("search", "a", "--limit"),
+        ARGS("search", "a", "--limit", "0"),
+        ARGS("search", "a", "--limit", "-1"),
+        ARGS("search", "a", "--limit", "x"),
+        ARGS("search", "a", "--limit", "99999999999999999999999"),
+        ARGS("search", "a", "--lang", "klingon"),
+        ARGS("help", "list"),
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *const *args = cases[i];
+        run r = args[0][0] == '\0' ? run_argv(NULL, OUT_PIPE, ARGS(NULL))
+                                   : run_argv(NULL, OUT_PIPE, args);
+        char what[256];
+        snprintf(what, sizeof what, "case %zu (%s %s)", i, args[0], args[1] ? args[1] : "");
+        assert_fails(&r, 2, what);
+        run_free(&r);
+    }
+}
+
+Test(cli, unknown_ids_are_1)
+{
+    const char *const *cases[] = {
+        ARGS("show", "0"),
+        ARGS("show", "48"),
+        ARGS("show", "-1"),
+        ARGS("show", "-0"),
+        ARGS("json", "48"),
+        ARGS("json", "-5"),
+        ARGS("show", "9223372036854775807"),
+        ARGS("show", "-9223372036854775808"),
+        ARGS("list", "--category", "0"),
+        ARGS("list", "--category", "6"),
+        ARGS("list", "--category", "-1"),
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run r = run_argv(NULL, OUT_PIPE, cases[i]);
+        char what[256];
+        snprintf(what, sizeof what, "%s %s %s", cases[i][0], cases[i][1],
+                 cases[i][2] ? cases[i][2] : "");
+        assert_fails(&r, 1, what);
+        run_free(&r);
+    }
+}
+
+Test(cli, error_messages_echo_only_valid_utf8)
+{
+    run r = RUN("\xC3\x28\x1B[31m");
+    assert_fails(&r, 2, "invalid UTF-8 command");
+    cr_expect_null(strchr(r.err, 0x1B), "escape echoed: %s", r.err);
+    run_free(&r);
+    r = RUN("show", "\xE4\xB8");
+    assert_fails(&r, 2, "invalid UTF-8 id");
+    run_free(&r);
+}
+
+/* ---- where stdout goes --------------------------------------------------- */
+
+/* Output that cannot be written fails with a message, not a signal. */
+static void check_unwritable(enum out_mode mode, const char *what)
+{
+    run r = run_argv(NULL, mode, ARGS("json", "--pretty"));
+    cr_expect_neq(r.status, 0, "%s: status 0", what);
+    cr_expect_lt(r.status, 128, "%s: killed by signal %d", what, r.status - 128);
+    cr_expect_eq(strncmp(r.err, "shenzhen: ", 10), 0, "%s: stderr: %s", what, r.err);
+    cr_expect_eq(count_lines(r.err), 1, "%s: stderr: %s", what, r.err);
+    run_free(&r);
+}
+
+Test(cli, unwritable_stdout_fails_cleanly)
+{
+    check_unwritable(OUT_CLOSED, "closed stdout");
+    check_unwritable(OUT_BROKEN_PIPE, "broken pipe");
+    check_unwritable(OUT_FULL, "/dev/full");
+}
+
+Test(cli, terminal_gets_colour_and_its_width)
+{
+    const char *kw = keyword_of(1);
+    run r = run_argv(ENV("TERM=xterm"), OUT_PTY, ARGS("search", kw));
+    assert_ok(&r, "search on a terminal");
+    cr_expect_gt(test_count(r.out, "\x1B[1;31m"), 0, "no highlight: %s", r.out);
+    cr_expect_eq(test_count(r.out, "\x1B[1;31m"), test_count(r.out, "\x1B[0m"));
+    cr_expect_not_null(strstr(r.out, kw));
+    assert_lines_fit(r.out, 60, "search on a 60-column terminal");
+    run_free(&r);
+    r = run_argv(ENV("TERM=xterm", "NO_COLOR=1"), OUT_PTY, ARGS("search", kw));
+    assert_ok(&r, "NO_COLOR");
+    cr_expect_null(strchr(r.out, 0x1B), "colour despite NO_COLOR");
+    run_free(&r);
+    r = run_argv(ENV("COLUMNS=200"), OUT_PTY, ARGS("show", "1"));
+    assert_ok(&r, "show on a terminal");
+    assert_lines_fit(r.out, 60, "the terminal's width wins over COLUMNS");
+    run_free(&r);
+}

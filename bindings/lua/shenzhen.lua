@@ -1,0 +1,315 @@
+-- shenzhen.lua: what require("shenzhen") returns. Compiled into shenzhen.so
+-- and run with the SWIG module shenzhen_c (the whole C API) as its argument.
+--
+--   local shenzhen = require("shenzhen")
+--   local m = shenzhen.get(1)                 -- measure table, or nil, message
+--   for m in shenzhen.measures() do … end     -- every measure, id order
+--   for m in shenzhen.measures(2) do … end    -- those of category 2
+--   for hit in ipairs(shenzhen.search("科技", {limit = 5})) do … end
+--
+-- Lookups that can miss return nil, message; misuse (wrong types, a bad
+-- query, bad options) raises an error, to be caught with pcall.
+local c = ...
+
+local shenzhen = {
+  version = c.shz_version(),
+  version_number = c.shz_version_number(),
+  data_version = c.shz_data_version(),
+  data_sha256 = c.shz_data_sha256(),
+  errata_count = c.shz_errata_count(),
+  LANGUAGES = { "zh-Hans", "zh-Hant", "en" },
+  FIELDS = { "title", "body", "summary", "pinyin", "initials" },
+}
+
+local HANS, HANT, EN = c.SHZ_LANG_ZH_HANS, c.SHZ_LANG_ZH_HANT, c.SHZ_LANG_EN
+local FIELD_BIT = { title = 1, body = 2, summary = 4, pinyin = 8, initials = 16 }
+local FIELD_NAME = { [1] = "title", [2] = "body", [4] = "summary", [8] = "pinyin", [16] = "initials" }
+
+-- Raises a misuse error blamed on the caller of the public function: misuse
+-- is called by that function, nested_misuse by a helper it called.
+local function misuse(fmt, ...)
+  error("shenzhen: " .. string.format(fmt, ...), 3)
+end
+
+local function nested_misuse(fmt, ...)
+  error("shenzhen: " .. string.format(fmt, ...), 4)
+end
+
+local function lang_code(lang, fname)
+  if type(lang) ~= "string" then
+    nested_misuse("bad argument 'lang' to '%s' (string expected, got %s)", fname, type(lang))
+  end
+  local code, message = c.shz_lang_parse(lang)
+  if not code then
+    nested_misuse("bad argument 'lang' to '%s' (%s: %q)", fname, message, lang)
+  end
+  return code
+end
+
+local function text_or_nil(...)
+  local text = ...
+  return text -- nil when that field has no text in that language
+end
+
+-- ---- Measures and categories, built once on first use ---------------------
+
+local measure_methods = {}
+local measure_mt = {
+  __index = measure_methods,
+  __tostring = function(m)
+    return string.format("%d. %s", m.id, m.title)
+  end,
+}
+local category_mt = {
+  __tostring = function(cat)
+    return string.format("category %d. %s (%d measures)", cat.id, cat.title, #cat.measures)
+  end,
+}
+
+local all_measures, all_categories
+
+-- The text of field (a name in shenzhen.FIELDS) in lang (default "zh-Hans"):
+-- what a search span's offsets refer to. nil, message when it has none.
+function measure_methods.text(m, field, lang)
+  local bit = FIELD_BIT[field]
+  if not bit then
+    misuse("bad argument 'field' to 'text' (unknown field %s)", tostring(field))
+  end
+  local text, message = c.shz_measure_text(m._handle, bit, lang_code(lang or "zh-Hans", "text"))
+  return text, message
+end
+
+local function strings(count, item, handle)
+  local list = {}
+  for i = 0, count(handle) - 1 do
+    list[#list + 1] = item(handle, i)
+  end
+  return list
+end
+
+local function build()
+  if all_measures then
+    return all_measures
+  end
+  local categories, by_id = {}, {}
+  for i = 0, c.shz_category_count() - 1 do
+    local handle = c.shz_category_at(i)
+    local cat = setmetatable({
+      id = c.shz_category_id(handle),
+      title = c.shz_category_title(handle, HANS),
+      title_hant = c.shz_category_title(handle, HANT),
+      title_en = c.shz_category_title(handle, EN),
+      measures = {},
+    }, category_mt)
+    categories[#categories + 1] = cat
+    by_id[cat.id] = cat
+  end
+  local measures = {}
+  for i = 0, c.shz_measure_count() - 1 do
+    local h = c.shz_measure_at(i)
+    local cat = by_id[c.shz_category_id(c.shz_measure_category(h))]
+    local m = setmetatable({
+      id = c.shz_measure_id(h),
+      category = cat,
+      title = c.shz_measure_text(h, c.SHZ_FIELD_TITLE, HANS),
+      title_hant = c.shz_measure_text(h, c.SHZ_FIELD_TITLE, HANT),
+      title_en = c.shz_measure_text(h, c.SHZ_FIELD_TITLE, EN),
+      body = c.shz_measure_text(h, c.SHZ_FIELD_BODY, HANS),
+      body_hant = c.shz_measure_text(h, c.SHZ_FIELD_BODY, HANT),
+      summary_en = text_or_nil(c.shz_measure_text(h, c.SHZ_FIELD_SUMMARY, EN)),
+      pinyin = c.shz_measure_text(h, c.SHZ_FIELD_PINYIN, HANS),
+      initials = c.shz_measure_text(h, c.SHZ_FIELD_PINYIN_INITIALS, HANS),
+      keywords = strings(c.shz_measure_keyword_count, c.shz_measure_keyword, h),
+      cites = strings(c.shz_measure_cite_count, c.shz_measure_cite, h),
+      _handle = h,
+    }, measure_mt)
+    measures[m.id] = m
+    cat.measures[#cat.measures + 1] = m
+  end
+  all_categories = categories
+  all_measures = measures
+  return measures
+end
+
+local function check_id(id, fname)
+  -- Numbers only: math.tointeger would also take the string "1".
+  local n = type(id) == "number" and math.tointeger(id)
+  if not n then
+    nested_misuse("bad argument #1 to '%s' (integer expected, got %s)", fname,
+      math.type(id) or type(id))
+  end
+  return n
+end
+
+-- The measure with that id (1–47), or nil, message.
+function shenzhen.get(id)
+  id = check_id(id, "get")
+  local m = build()[id]
+  if not m then
+    return nil, string.format("no measure has id %d", id)
+  end
+  return m
+end
+
+-- The category with that id (1–5), or nil, message.
+function shenzhen.category(id)
+  id = check_id(id, "category")
+  build()
+  for _, cat in ipairs(all_categories) do
+    if cat.id == id then
+      return cat
+    end
+  end
+  return nil, string.format("no category has id %d", id)
+end
+
+-- Iterator over the measures in id order; of one category when given its id.
+function shenzhen.measures(category_id)
+  local list = build()
+  if category_id ~= nil then
+    local cat, message = shenzhen.category(category_id)
+    if not cat then
+      misuse("bad argument #1 to 'measures' (%s)", message)
+    end
+    list = cat.measures
+  end
+  local i = 0
+  return function()
+    i = i + 1
+    return list[i]
+  end
+end
+
+-- Iterator over the categories in id order.
+function shenzhen.categories()
+  build()
+  local i = 0
+  return function()
+    i = i + 1
+    return all_categories[i]
+  end
+end
+
+-- ---- Search ----------------------------------------------------------------
+
+local hit_mt = {
+  __tostring = function(hit)
+    return string.format("hit %d (score %d, %s): %s", hit.measure.id, hit.score, hit.field,
+      hit.snippet)
+  end,
+}
+
+local OPTIONS = { limit = true, lang = true, fields = true }
+
+local function field_mask(fields)
+  if type(fields) == "string" then
+    fields = { fields }
+  elseif type(fields) ~= "table" then
+    nested_misuse("bad option 'fields' (string or array of strings expected, got %s)", type(fields))
+  end
+  local mask = 0
+  for _, name in ipairs(fields) do
+    local bit = FIELD_BIT[name]
+    if not bit then
+      nested_misuse("bad option 'fields' (unknown field %s)", tostring(name))
+    end
+    mask = mask | bit
+  end
+  if mask == 0 then
+    nested_misuse("bad option 'fields' (empty)")
+  end
+  return mask
+end
+
+-- Searches the catalogue: an array of hits, best first, each
+--   { measure = <measure>, score = <integer>, field = "title"|…,
+--     spans = { { field = "body", lang = "zh-Hans", first = 7, last = 12 }, … },
+--     snippet = "…", snippet_match = { first = 4, last = 9 } }
+-- where text:sub(span.first, span.last) is the match within
+-- measure:text(span.field, span.lang), and snippet:sub(m.first, m.last) the
+-- first match inside the snippet. opts: limit (integer >= 0),
+-- lang ("zh-Hans" or "zh-Hant"), fields (a name or an array of names).
+function shenzhen.search(query, opts)
+  if type(query) ~= "string" then
+    misuse("bad argument #1 to 'search' (string expected, got %s)", type(query))
+  end
+  if opts == nil then
+    opts = {}
+  elseif type(opts) ~= "table" then
+    misuse("bad argument #2 to 'search' (table expected, got %s)", type(opts))
+  end
+  for key in pairs(opts) do
+    if not OPTIONS[key] then
+      misuse("bad option '%s' to 'search'", tostring(key))
+    end
+  end
+  local options = c.shz_search_options()
+  local limit = opts.limit
+  if limit ~= nil then
+    limit = type(limit) == "number" and math.tointeger(limit)
+    if not limit or limit < 0 then
+      misuse("bad option 'limit' (non-negative integer expected, got %s)", tostring(opts.limit))
+    end
+    options.limit = limit
+  end
+  if opts.lang ~= nil then
+    options.lang = lang_code(opts.lang, "search")
+  end
+  if opts.fields ~= nil then
+    options.fields = field_mask(opts.fields)
+  end
+  local results, message = c.shz_search(query, options)
+  if not results then
+    misuse("%s", message)
+  end
+  local measures = build()
+  local hits = {}
+  -- limit = 0 asks for no hits (in C, 0 means no limit).
+  local count = limit == 0 and 0 or c.shz_results_count(results)
+  for i = 0, count - 1 do
+    local spans = {}
+    for s = 0, c.shz_results_span_count(results, i) - 1 do
+      local field, byte_start, byte_end = c.shz_results_span(results, i, s)
+      local lang = c.shz_lang_name(c.shz_results_span_lang(results, i, s))
+      spans[#spans + 1] = { field = FIELD_NAME[field], lang = lang, first = byte_start + 1,
+        last = byte_end }
+    end
+    local match_start, match_end = c.shz_results_snippet_match(results, i)
+    hits[#hits + 1] = setmetatable({
+      measure = measures[c.shz_measure_id(c.shz_results_measure(results, i))],
+      score = c.shz_results_score(results, i),
+      field = FIELD_NAME[c.shz_results_field(results, i)],
+      spans = spans,
+      snippet = c.shz_results_snippet(results, i),
+      snippet_match = { first = match_start + 1, last = match_end },
+    }, hit_mt)
+  end
+  return hits
+end
+
+-- ---- The notice --------------------------------------------------------------
+
+local function doc_text(field, lang)
+  return text_or_nil(c.shz_document_text(field, lang))
+end
+
+local document = {
+  number = doc_text(c.SHZ_DOC_NUMBER, HANS),
+  date = doc_text(c.SHZ_DOC_DATE, HANS),
+  translation_note = doc_text(c.SHZ_DOC_TRANSLATION_NOTE, EN),
+  paragraphs = {},
+  paragraphs_hant = {},
+}
+for name, field in pairs({ title = c.SHZ_DOC_TITLE, issuer = c.SHZ_DOC_ISSUER,
+  addressees = c.SHZ_DOC_ADDRESSEES, attachment = c.SHZ_DOC_ATTACHMENT }) do
+  document[name] = doc_text(field, HANS)
+  document[name .. "_hant"] = doc_text(field, HANT)
+  document[name .. "_en"] = doc_text(field, EN)
+end
+for i = 0, c.shz_document_paragraph_count() - 1 do
+  document.paragraphs[i + 1] = c.shz_document_paragraph(i, HANS)
+  document.paragraphs_hant[i + 1] = c.shz_document_paragraph(i, HANT)
+end
+shenzhen.document = document
+
+return shenzhen

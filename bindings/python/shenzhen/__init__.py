@@ -1,0 +1,505 @@
+"""The 47 innovative measures of the Shenzhen Special Economic Zone.
+
+Python bindings to libshenzhen (NDRC notice 发改地区〔2021〕1072号 as compiled-in
+data)::
+
+    >>> import shenzhen
+    >>> m = shenzhen.get(1)
+    >>> m.id, m.category.id
+    (1, 1)
+    >>> [hit.measure.id for hit in shenzhen.search("科技", limit=3)]  # doctest: +SKIP
+
+Measures and categories are immutable, hashable and picklable; they are built
+once, on first use, and shared. Errors raised by the library are subclasses of
+:class:`shenzhen.Error`.
+"""
+
+# Import cost matters (this is imported by command-line tools and notebooks
+# alike): nothing here imports more than the C extension; pandas and html are
+# imported only by the functions that need them.
+from . import _shenzhen_c as _c
+
+__all__ = [
+    "Category",
+    "Document",
+    "EmptyQueryError",
+    "EncodingError",
+    "Error",
+    "Hit",
+    "InvalidArgumentError",
+    "LanguageError",
+    "Measure",
+    "NoTextError",
+    "NotFoundError",
+    "OptionsError",
+    "OutOfMemoryError",
+    "QueryError",
+    "QuerySyntaxError",
+    "QueryTooLongError",
+    "Span",
+    "categories",
+    "category",
+    "data_sha256",
+    "data_version",
+    "document",
+    "errata_count",
+    "get",
+    "measures",
+    "search",
+    "to_dataframe",
+    "to_records",
+]
+
+__version__: str = _c.shz_version()
+#: The data edition compiled into the library (``edition`` of catalogue.json).
+data_version: str = _c.shz_data_version()
+#: SHA-256 of the catalogue.json compiled in.
+data_sha256: str = _c.shz_data_sha256()
+#: Number of corrections made to the damaged seed text.
+errata_count: int = _c.shz_errata_count()
+
+LANGUAGES = ("zh-Hans", "zh-Hant", "en")
+FIELDS = ("title", "body", "summary", "pinyin", "initials")
+_FIELD_BITS = {name: 1 << bit for bit, name in enumerate(FIELDS)}
+_ZH_HANS, _ZH_HANT, _EN = _c.SHZ_LANG_ZH_HANS, _c.SHZ_LANG_ZH_HANT, _c.SHZ_LANG_EN
+
+
+# ---- Errors ----------------------------------------------------------------
+
+
+class Error(Exception):
+    """Base of every error the library reports; ``status`` is its C status code."""
+
+    def __init__(self, message: str, status: int = 0) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class NotFoundError(Error, LookupError):
+    """No measure or category has that id or index."""
+
+
+class InvalidArgumentError(Error, ValueError):
+    """An argument is out of range."""
+
+
+class LanguageError(Error, ValueError):
+    """The language is not one of ``shenzhen.LANGUAGES`` (or not allowed there)."""
+
+
+class NoTextError(Error, LookupError):
+    """That field has no text in that language (e.g. a body in English)."""
+
+
+class OutOfMemoryError(Error, MemoryError):
+    """The library could not allocate memory."""
+
+
+class EncodingError(Error, ValueError):
+    """The input is not valid UTF-8 (e.g. a str holding lone surrogates)."""
+
+
+class QueryError(Error, ValueError):
+    """Base of the errors that reject a query."""
+
+
+class EmptyQueryError(QueryError):
+    """The query has no searchable characters."""
+
+
+class QueryTooLongError(QueryError):
+    """The query is longer than the library's limit (4096 UTF-8 bytes)."""
+
+
+class QuerySyntaxError(QueryError):
+    """The query is malformed (e.g. an unclosed quote)."""
+
+
+class OptionsError(Error, ValueError):
+    """A search option has a bad value."""
+
+
+# Indexed by C status code: the one place the codes map onto classes.
+_ERRORS = (
+    None,  # SHZ_OK
+    NotFoundError,
+    InvalidArgumentError,
+    LanguageError,
+    NoTextError,
+    OutOfMemoryError,
+    EncodingError,
+    EmptyQueryError,
+    QueryTooLongError,
+    QuerySyntaxError,
+    OptionsError,
+)
+
+
+def _lang_code(lang: str) -> int:
+    code: int = _c.shz_lang_parse(lang)
+    return code
+
+
+# ---- Immutable records -------------------------------------------------------
+
+
+class _Frozen:
+    """Instances are read-only once built."""
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} objects are immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} objects are immutable")
+
+    def _set(self, **values: object) -> None:
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text)
+
+
+class Category(_Frozen):
+    """One of the 5 categories of measures."""
+
+    __slots__ = ("id", "title", "title_hant", "title_en", "measures", "_handle")
+
+    def __repr__(self) -> str:
+        return f"Category(id={self.id}, title={self.title!r}, measures={len(self.measures)})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Category):
+            return NotImplemented
+        return (self.id, self.title) == (other.id, other.title)
+
+    def __hash__(self) -> int:
+        return hash((Category, self.id))
+
+    def __reduce__(self) -> tuple:
+        return (category, (self.id,))
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><td>{m.id}</td><td>{_escape(m.title)}</td></tr>" for m in self.measures
+        )
+        return (
+            f"<p><b>{self.id}. {_escape(self.title)}</b> ({_escape(self.title_en)})</p>"
+            f"<table><tr><th>id</th><th>title</th></tr>{rows}</table>"
+        )
+
+
+class Measure(_Frozen):
+    """One of the 47 measures: every field of the catalogue, read-only.
+
+    ``title``/``body`` are the canonical zh-Hans texts; ``*_hant`` the
+    Traditional forms, ``title_en``/``summary_en`` the (unofficial) English.
+    Equal measures compare equal and hash alike; pickling stores only the id.
+    """
+
+    __slots__ = (
+        "id",
+        "category",
+        "title",
+        "title_hant",
+        "title_en",
+        "body",
+        "body_hant",
+        "summary_en",
+        "pinyin",
+        "initials",
+        "keywords",
+        "cites",
+        "_handle",
+    )
+
+    def text(self, field: str, lang: str = "zh-Hans") -> str:
+        """The text of ``field`` (one of ``shenzhen.FIELDS``) in ``lang``.
+
+        This is the text a search Span's offsets refer to. Raises NoTextError
+        when the field has no text in that language, LanguageError for an
+        unknown language and ValueError for an unknown field.
+        """
+        bit = _FIELD_BITS.get(field) if isinstance(field, str) else None
+        if bit is None:
+            raise ValueError(f"unknown field {field!r}; expected one of {FIELDS}")
+        text: str = _c.shz_measure_text(self._handle, bit, _lang_code(lang))
+        return text
+
+    def __repr__(self) -> str:
+        return f"Measure(id={self.id}, category={self.category.id}, title={self.title!r})"
+
+    def __str__(self) -> str:
+        return f"{self.id}. {self.title}"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Measure):
+            return NotImplemented
+        return self is other or (self.id, self.title, self.body) == (
+            other.id,
+            other.title,
+            other.body,
+        )
+
+    def __hash__(self) -> int:
+        return hash((Measure, self.id))
+
+    def __reduce__(self) -> tuple:
+        # The catalogue is compiled in: an id is all a pickle needs, and
+        # unpickling gives back the one shared object.
+        return (get, (self.id,))
+
+    def _repr_html_(self) -> str:
+        rows = [
+            ("category", f"{self.category.id}. {self.category.title}"),
+            ("title (en)", self.title_en),
+            ("summary (en)", self.summary_en),
+            ("pinyin", self.pinyin),
+            ("keywords", "、".join(self.keywords)),
+            ("cites", "、".join(f"《{c}》" for c in self.cites)),
+        ]
+        cells = "".join(
+            f"<tr><th style='text-align:left'>{k}</th><td style='text-align:left'>"
+            f"{_escape(v)}</td></tr>"
+            for k, v in rows
+        )
+        return (
+            f"<div><h4>{self.id}. {_escape(self.title)}</h4><p>{_escape(self.body)}</p>"
+            f"<table>{cells}</table></div>"
+        )
+
+    def to_record(self) -> dict:
+        """The measure as a plain dict (JSON-ready: lists, str and int only)."""
+        return {
+            "id": self.id,
+            "category": self.category.id,
+            "category_title": self.category.title,
+            "title": self.title,
+            "title_hant": self.title_hant,
+            "title_en": self.title_en,
+            "body": self.body,
+            "body_hant": self.body_hant,
+            "summary_en": self.summary_en,
+            "pinyin": self.pinyin,
+            "initials": self.initials,
+            "keywords": list(self.keywords),
+            "cites": list(self.cites),
+        }
+
+
+class Document(_Frozen):
+    """Metadata of the notice: number, date, title, issuer, … and its paragraphs."""
+
+    __slots__ = (
+        "number",
+        "date",
+        "title",
+        "title_hant",
+        "title_en",
+        "issuer",
+        "issuer_hant",
+        "issuer_en",
+        "addressees",
+        "addressees_hant",
+        "addressees_en",
+        "attachment",
+        "attachment_hant",
+        "attachment_en",
+        "translation_note",
+        "paragraphs",
+        "paragraphs_hant",
+    )
+
+    def __repr__(self) -> str:
+        return f"Document(number={self.number!r}, date={self.date!r}, title={self.title!r})"
+
+
+def _text(fn, *args: object) -> str:
+    text: str = fn(*args)
+    return text
+
+
+def _strings(count, item, handle: object) -> tuple:
+    return tuple(item(handle, i) for i in range(count(handle)))
+
+
+def _build() -> tuple:
+    """Builds every Category and Measure from the C accessors, once."""
+    global _CATEGORIES
+    cats = []
+    by_handle_id = {}
+    for i in range(_c.shz_category_count()):
+        handle = _c.shz_category_at(i)
+        cat = object.__new__(Category)
+        cat._set(
+            id=_c.shz_category_id(handle),
+            title=_text(_c.shz_category_title, handle, _ZH_HANS),
+            title_hant=_text(_c.shz_category_title, handle, _ZH_HANT),
+            title_en=_text(_c.shz_category_title, handle, _EN),
+            _handle=handle,
+        )
+        cats.append(cat)
+        by_handle_id[cat.id] = cat
+    measures = []
+    members: dict = {cat.id: [] for cat in cats}
+    for i in range(_c.shz_measure_count()):
+        handle = _c.shz_measure_at(i)
+        mid = _c.shz_measure_id(handle)
+        if mid != i + 1:  # get() indexes the tuple by id - 1
+            raise RuntimeError(f"measure ids are not dense: {mid} at index {i}")
+        cat = by_handle_id[_c.shz_category_id(_c.shz_measure_category(handle))]
+        m = object.__new__(Measure)
+        m._set(
+            id=mid,
+            category=cat,
+            title=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_TITLE, _ZH_HANS),
+            title_hant=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_TITLE, _ZH_HANT),
+            title_en=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_TITLE, _EN),
+            body=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_BODY, _ZH_HANS),
+            body_hant=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_BODY, _ZH_HANT),
+            summary_en=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_SUMMARY, _EN),
+            pinyin=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_PINYIN, _ZH_HANS),
+            initials=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_PINYIN_INITIALS, _ZH_HANS),
+            keywords=_strings(_c.shz_measure_keyword_count, _c.shz_measure_keyword, handle),
+            cites=_strings(_c.shz_measure_cite_count, _c.shz_measure_cite, handle),
+            _handle=handle,
+        )
+        measures.append(m)
+        members[cat.id].append(m)
+    for cat in cats:
+        object.__setattr__(cat, "measures", tuple(members[cat.id]))
+    _CATEGORIES = tuple(cats)
+    return tuple(measures)
+
+
+_CATEGORIES: tuple = ()
+_c._configure(_ERRORS, _build)
+
+
+# ---- The catalogue -------------------------------------------------------------
+
+#: ``get(id) -> Measure``: the measure with that id (1–47); raises
+#: NotFoundError (a LookupError) for any other int, TypeError for a non-int.
+get = _c.get
+Hit = _c.Hit
+Span = _c.Span
+
+
+def measures() -> tuple:
+    """Every Measure, in id order."""
+    built: tuple = _c._measures()
+    return built
+
+
+def categories() -> tuple:
+    """Every Category, in id order; each has its ``measures``."""
+    _c._measures()  # builds both on first use
+    return _CATEGORIES
+
+
+def category(id: int) -> Category:
+    """The category with that id (1–5); NotFoundError for any other."""
+    if not isinstance(id, int) or isinstance(id, bool):
+        raise TypeError(f"category id must be int, not {type(id).__name__}")
+    for cat in categories():
+        if cat.id == id:
+            return cat
+    raise NotFoundError(f"no category has id {id}", _c.SHZ_ERR_NOT_FOUND)
+
+
+def search(query: str, *, limit: "int | None" = None, lang: str = "zh-Hans", fields=None) -> list:
+    """Searches the catalogue; returns a list of Hit, best first.
+
+    ``query`` is whitespace-separated terms (a "quoted phrase" is one term);
+    a measure matches when every term occurs in one of the searched fields.
+    Script (Simplified/Traditional), width, Latin case and punctuation are
+    ignored. ``lang`` ("zh-Hans" or "zh-Hant") is the language the spans and
+    snippets refer to; ``fields`` limits the search to some of
+    ``shenzhen.FIELDS`` (a name or an iterable of names); ``limit`` caps the
+    number of hits.
+
+    Raises TypeError for a non-str query, QueryError (a ValueError) for an
+    empty, too long or malformed query, EncodingError for lone surrogates,
+    LanguageError and OptionsError for bad options.
+    """
+    mask = 0 if fields is None else _field_mask(fields)
+    hits: list = _c._search(query, limit, lang, mask)
+    return hits
+
+
+def _field_mask(fields: object) -> int:
+    names = (fields,) if isinstance(fields, str) else fields
+    try:
+        items = list(names)  # type: ignore[call-overload]
+    except TypeError:
+        raise TypeError("fields must be a field name or an iterable of names") from None
+    mask = 0
+    for name in items:
+        bit = _FIELD_BITS.get(name) if isinstance(name, str) else None
+        if bit is None:
+            raise OptionsError(
+                f"unknown field {name!r}; expected one of {FIELDS}", _c.SHZ_ERR_BAD_OPTIONS
+            )
+        mask |= bit
+    if not mask:
+        raise OptionsError("fields is empty", _c.SHZ_ERR_BAD_OPTIONS)
+    return mask
+
+
+def to_records() -> list:
+    """Every measure as a plain dict (see Measure.to_record), in id order."""
+    return [m.to_record() for m in measures()]
+
+
+def to_dataframe():  # -> pandas.DataFrame
+    """Every measure as a pandas DataFrame indexed by id.
+
+    Raises ImportError, naming the package, when pandas is not installed.
+    """
+    try:
+        import pandas
+    except ImportError as exc:
+        raise ImportError(
+            "shenzhen.to_dataframe() needs pandas, which is not installed "
+            "(Debian: apt install python3-pandas; otherwise: pip install pandas)",
+            name="pandas",
+        ) from exc
+    return pandas.DataFrame.from_records(to_records(), index="id")
+
+
+def _document() -> Document:
+    doc = object.__new__(Document)
+    values: dict = {}
+    for name, field in (
+        ("title", _c.SHZ_DOC_TITLE),
+        ("issuer", _c.SHZ_DOC_ISSUER),
+        ("addressees", _c.SHZ_DOC_ADDRESSEES),
+        ("attachment", _c.SHZ_DOC_ATTACHMENT),
+    ):
+        values[name] = _c.shz_document_text(field, _ZH_HANS)
+        values[name + "_hant"] = _c.shz_document_text(field, _ZH_HANT)
+        values[name + "_en"] = _c.shz_document_text(field, _EN)
+    values["number"] = _c.shz_document_text(_c.SHZ_DOC_NUMBER, _ZH_HANS)
+    values["date"] = _c.shz_document_text(_c.SHZ_DOC_DATE, _ZH_HANS)
+    values["translation_note"] = _c.shz_document_text(_c.SHZ_DOC_TRANSLATION_NOTE, _EN)
+    count = _c.shz_document_paragraph_count()
+    values["paragraphs"] = tuple(_c.shz_document_paragraph(i, _ZH_HANS) for i in range(count))
+    values["paragraphs_hant"] = tuple(
+        _c.shz_document_paragraph(i, _ZH_HANT) for i in range(count)
+    )
+    doc._set(**values)
+    return doc
+
+
+def __getattr__(name: str) -> object:
+    # `document` is built on first access (PEP 562), then cached as a global.
+    if name == "document":
+        doc = _document()
+        globals()["document"] = doc
+        return doc
+    raise AttributeError(f"module 'shenzhen' has no attribute {name!r}")

@@ -1,0 +1,144 @@
+/* shenzhen.i — the one SWIG interface to libshenzhen, shared by every language.
+ *
+ * Each language has a thin entry file (python/shenzhen_python.i,
+ * lua/shenzhen_lua.i) that names the module, defines the handful of
+ * language-specific macros below and then %includes this file. Everything
+ * that is the same in every language lives here: which declarations are
+ * wrapped, how the C out-parameters become return values, who owns what.
+ *
+ * Macros each language defines before including this file:
+ *   %shz_raise(status)              fail the call with the language's error
+ *   %shz_push_text(ptr, len)        append a UTF-8 string to the results
+ *   %shz_push_int(value)            append an integer to the results
+ *   %shz_push_handle(ptr, type)     append a borrowed pointer (no ownership)
+ *   %shz_push_owned(ptr, type)      append a pointer the language must free
+ *   %shz_string_in(ptr, len, keep)  read the argument as a string (ptr, len); may
+ *                                   set keep (a void *) to something to release
+ *   %shz_string_free(keep)          release it after the call
+ */
+
+%{
+#include "shenzhen.h"
+%}
+
+%include <stdint.i>
+
+/* ---- Status codes: a non-zero status is the language's error ------------ */
+
+%typemap(out) shz_status {
+  if ($1 != SHZ_OK) {
+    %shz_raise($1);
+  }
+}
+
+/* ---- Strings in: (pointer, byte length), so embedded NULs and
+ * non-terminated buffers reach the library as it specifies. -------------- */
+
+%typemap(in) (const char *name, size_t len) (void *shz_keep = NULL),
+             (const char *query, size_t len) (void *shz_keep = NULL) {
+  %shz_string_in($1, $2, shz_keep);
+}
+%typemap(freearg) (const char *name, size_t len), (const char *query, size_t len) {
+  %shz_string_free(shz_keep$argnum);
+}
+
+/* ---- Strings out: borrowed static text, copied into the language -------- */
+
+%typemap(in, numinputs=0) (const char **text, size_t *len)
+    (const char *shz_text = NULL, size_t shz_len = 0) {
+  $1 = ($1_ltype)&shz_text;
+  $2 = &shz_len;
+}
+%typemap(argout) (const char **text, size_t *len) {
+  %shz_push_text(shz_text$argnum, shz_len$argnum);
+}
+
+/* JSON out: owned by the caller; copy, then give it back with shz_free(). */
+%typemap(in, numinputs=0) (char **json, size_t *len) (char *shz_json = NULL, size_t shz_len = 0) {
+  $1 = &shz_json;
+  $2 = &shz_len;
+}
+%typemap(argout) (char **json, size_t *len) {
+  %shz_push_text(shz_json$argnum, shz_len$argnum);
+}
+%typemap(freearg) (char **json, size_t *len) {
+  shz_free(shz_json$argnum);
+}
+
+/* ---- Handles out: borrowed pointers into static data -------------------- */
+
+%typemap(in, numinputs=0) const shz_measure **out (const shz_measure *shz_handle = NULL),
+                          const shz_category **out (const shz_category *shz_handle = NULL) {
+  $1 = ($1_ltype)&shz_handle;
+}
+%typemap(argout) const shz_measure **out, const shz_category **out {
+  %shz_push_handle(shz_handle$argnum, $*1_descriptor);
+}
+
+%typemap(in, numinputs=0) shz_lang *out (shz_lang shz_value = SHZ_LANG_ZH_HANS),
+                          shz_lang *lang (shz_lang shz_value = SHZ_LANG_ZH_HANS) {
+  $1 = &shz_value;
+}
+%typemap(argout) shz_lang *out, shz_lang *lang {
+  %shz_push_int(shz_value$argnum);
+}
+
+/* ---- Search results: owned by the language, freed by its collector ------ */
+
+%typemap(in, numinputs=0) shz_results **results (shz_results *shz_owned = NULL) {
+  $1 = &shz_owned;
+}
+%typemap(argout) shz_results **results {
+  %shz_push_owned(shz_owned$argnum, $*1_descriptor);
+}
+
+/* A span comes back as five integers: field, byte start/end, char start/end. */
+%typemap(in, numinputs=0)
+    (shz_field *field, size_t *byte_start, size_t *byte_end, size_t *char_start, size_t *char_end)
+    (shz_field f = 0, size_t bs = 0, size_t be = 0, size_t cs = 0, size_t ce = 0) {
+  $1 = &f; $2 = &bs; $3 = &be; $4 = &cs; $5 = &ce;
+}
+%typemap(argout)
+    (shz_field *field, size_t *byte_start, size_t *byte_end, size_t *char_start, size_t *char_end) {
+  %shz_push_int(f$argnum);
+  %shz_push_int(bs$argnum);
+  %shz_push_int(be$argnum);
+  %shz_push_int(cs$argnum);
+  %shz_push_int(ce$argnum);
+}
+
+/* Where the match lies in a snippet: two integers, byte start and end. */
+%typemap(in, numinputs=0) (size_t *byte_start, size_t *byte_end) (size_t bs = 0, size_t be = 0) {
+  $1 = &bs; $2 = &be;
+}
+%typemap(argout) (size_t *byte_start, size_t *byte_end) {
+  %shz_push_int(bs$argnum);
+  %shz_push_int(be$argnum);
+}
+
+/* The library's structs are opaque in C; SWIG sees empty ones so that it can
+ * attach a destructor to results and a defaults-filling constructor to the
+ * options. Measures and categories stay plain opaque pointers, never freed. */
+%nodefaultctor shz_results;
+struct shz_results {};
+%extend shz_results {
+  ~shz_results() { shz_results_free($self); }
+}
+%extend shz_search_options {
+  shz_search_options() {
+    shz_search_options *options = (shz_search_options *)calloc(1, sizeof *options);
+    shz_search_options_init(options);
+    return options;
+  }
+  ~shz_search_options() { free($self); }
+}
+/* The size field is the library's versioning; the constructor sets it. */
+%immutable shz_search_options::size;
+
+/* Memory the language manages itself. */
+%ignore shz_free;
+%ignore shz_results_free;
+%ignore shz_search_options_init;
+
+%include "shenzhen_version.h"
+%include "shenzhen.h"

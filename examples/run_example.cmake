@@ -1,0 +1,16 @@
+# cmake -P run_example.cmake <program> [args…]
+# Runs one example: it must exit 0 and print something.
+set(cmd)
+math(EXPR last "${CMAKE_ARGC} - 1")
+foreach(i RANGE 3 ${last})
+  list(APPEND cmd "${CMAKE_ARGV${i}}")
+endforeach()
+execute_process(COMMAND ${cmd} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+message("${out}${err}")
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "exit status ${rc}")
+endif()
+string(STRIP "${out}" out)
+if(out STREQUAL "")
+  message(FATAL_ERROR "no output")
+endif()

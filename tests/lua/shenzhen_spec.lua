@@ -1,0 +1,185 @@
+-- busted spec for the Lua module: the whole surface, errors included.
+-- Written against whatever catalogue is compiled in.
+local shenzhen = require("shenzhen")
+local c = require("shenzhen_c")
+
+local function count(iter)
+  local n = 0
+  for _ in iter do
+    n = n + 1
+  end
+  return n
+end
+
+local function a_query()
+  -- first two characters (6 UTF-8 bytes) of measure 1's title
+  return shenzhen.get(1).title:sub(1, utf8.offset(shenzhen.get(1).title, 3) - 1)
+end
+
+describe("module", function()
+  it("has versions", function()
+    assert.are.equal(c.shz_version(), shenzhen.version)
+    assert.is_true(math.type(shenzhen.version_number) == "integer")
+    assert.is_truthy(shenzhen.data_version)
+    assert.are.equal(64, #shenzhen.data_sha256)
+    assert.is_true(shenzhen.errata_count >= 0)
+  end)
+
+  it("sets no global", function()
+    assert.is_nil(rawget(_G, "shenzhen_c"))
+    assert.is_nil(rawget(_G, "shenzhen"))
+  end)
+
+  it("has the document", function()
+    local d = shenzhen.document
+    assert.are.equal("发改地区〔2021〕1072号", d.number)
+    assert.are.equal("2021-07-21", d.date)
+    assert.is_truthy(d.title and d.title_hant and d.title_en and d.translation_note)
+    assert.is_true(#d.paragraphs >= 1)
+    assert.are.equal(#d.paragraphs, #d.paragraphs_hant)
+  end)
+end)
+
+describe("measures", function()
+  it("iterates in id order", function()
+    local expected = 1
+    for m in shenzhen.measures() do
+      assert.are.equal(expected, m.id)
+      assert.are.equal("integer", math.type(m.id))
+      expected = expected + 1
+    end
+    assert.are.equal(c.shz_measure_count(), expected - 1)
+  end)
+
+  it("iterates per category", function()
+    local total = 0
+    for cat in shenzhen.categories() do
+      assert.are.equal(cat, shenzhen.category(cat.id))
+      assert.is_truthy(tostring(cat):find(cat.title, 1, true))
+      for m in shenzhen.measures(cat.id) do
+        assert.are.equal(cat, m.category)
+        total = total + 1
+      end
+    end
+    assert.are.equal(count(shenzhen.measures()), total)
+    assert.are.equal(c.shz_category_count(), count(shenzhen.categories()))
+  end)
+
+  it("has every field", function()
+    for m in shenzhen.measures() do
+      assert.are.equal(m, shenzhen.get(m.id))
+      for _, name in ipairs({ "title", "title_hant", "title_en", "body", "body_hant",
+        "summary_en", "pinyin", "initials" }) do
+        assert.are.equal("string", type(m[name]), name)
+      end
+      assert.are.equal("table", type(m.keywords))
+      assert.are.equal("table", type(m.cites))
+      assert.are.equal(m.title_hant, m:text("title", "zh-Hant"))
+      assert.are.equal(m.summary_en, m:text("summary", "en"))
+      assert.are.equal(m.title, m:text("title"))
+    end
+  end)
+
+  it("is readable with tostring", function()
+    local m = shenzhen.get(1)
+    assert.are.equal("1. " .. m.title, tostring(m))
+  end)
+
+  it("returns nil, message for unknown ids", function()
+    for _, id in ipairs({ 0, -1, 10000, math.maxinteger, math.mininteger }) do
+      local m, message = shenzhen.get(id)
+      assert.is_nil(m)
+      assert.is_truthy(message:find("no measure", 1, true))
+    end
+    assert.are.equal(shenzhen.get(1), shenzhen.get(1.0))
+    local cat, message = shenzhen.category(99)
+    assert.is_nil(cat)
+    assert.is_truthy(message)
+    local text, why = shenzhen.get(1):text("body", "en")
+    assert.is_nil(text)
+    assert.is_truthy(why)
+  end)
+
+  it("raises on misuse", function()
+    for _, bad in ipairs({ "1", 1.5, true, {}, 2 ^ 64 }) do
+      assert.has_error(function() shenzhen.get(bad) end)
+    end
+    assert.has_error(function() shenzhen.get() end)
+    assert.has_error(function() shenzhen.measures(99) end)
+    assert.has_error(function() shenzhen.get(1):text("nope") end)
+    assert.has_error(function() shenzhen.get(1):text("title", "fr") end)
+  end)
+end)
+
+describe("search", function()
+  it("returns hits best first", function()
+    local q = a_query()
+    local hits = shenzhen.search(q)
+    assert.is_true(#hits >= 1)
+    local ids, last = {}, math.huge
+    for _, hit in ipairs(hits) do
+      ids[hit.measure.id] = true
+      assert.is_true(hit.score <= last)
+      last = hit.score
+      assert.are.equal(shenzhen.get(hit.measure.id), hit.measure)
+      assert.is_truthy(({ title = 1, body = 1, summary = 1, pinyin = 1, initials = 1 })[hit.field])
+      assert.is_true(#hit.spans >= 1)
+      for _, span in ipairs(hit.spans) do
+        local text = hit.measure:text(span.field, span.lang)
+        assert.is_true(span.first >= 1 and span.last <= #text and span.first <= span.last)
+        if span.field == "title" and span.lang == "zh-Hans" then
+          assert.are.equal(q, text:sub(span.first, span.last))
+        end
+      end
+      assert.is_true(#hit.snippet > 0)
+      local match = hit.snippet:sub(hit.snippet_match.first, hit.snippet_match.last)
+      assert.is_true(#match > 0)
+      assert.is_truthy(tostring(hit):find("score", 1, true))
+    end
+    assert.is_true(ids[1])
+  end)
+
+  it("takes options", function()
+    local q = a_query()
+    assert.are.equal(1, #shenzhen.search(q, { limit = 1 }))
+    assert.are.equal(0, #shenzhen.search(q, { limit = 0 }))
+    assert.is_true(#shenzhen.search(q, { lang = "zh-Hant" }) >= 1)
+    for _, hit in ipairs(shenzhen.search(shenzhen.get(1).pinyin:match("%S+"), { fields = "pinyin" })) do
+      assert.are.equal("pinyin", hit.field)
+    end
+    assert.is_true(#shenzhen.search(q, { fields = { "title", "body" } }) >= 1)
+    assert.are.same({}, shenzhen.search("zzzzqqqq"))
+  end)
+
+  it("raises catchable errors on misuse", function()
+    local cases = {
+      { 42 }, { nil }, { {} }, { "" }, { "   " }, { string.rep("x", 5000) }, { '"unclosed' },
+      { "\xff\xfe" }, { "x", 5 }, { "x", { bogus = 1 } }, { "x", { limit = -1 } },
+      { "x", { limit = 1.5 } }, { "x", { lang = "fr" } }, { "x", { lang = 3 } },
+      { "x", { fields = { "nope" } } }, { "x", { fields = {} } }, { "x", { fields = 1 } },
+    }
+    for i, args in ipairs(cases) do
+      local ok, message = pcall(shenzhen.search, args[1], args[2])
+      assert.is_false(ok, "case " .. i)
+      assert.are.equal("string", type(message))
+      assert.is_truthy(message:find("shenzhen: ", 1, true), message)
+    end
+  end)
+
+  it("accepts embedded NULs", function()
+    assert.are.equal("table", type(shenzhen.search(a_query() .. "\0")))
+  end)
+end)
+
+describe("low-level module", function()
+  it("reports errors as nil, message, status", function()
+    local h, message, status = c.shz_measure_get(100000)
+    assert.is_nil(h)
+    assert.are.equal(c.shz_errstr(c.SHZ_ERR_NOT_FOUND), message)
+    assert.are.equal(c.SHZ_ERR_NOT_FOUND, status)
+    assert.has_error(function() c.shz_lang_parse(12) end)
+    assert.has_error(function() c.shz_measure_at(-1) end)
+    assert.are.equal(c.SHZ_LANG_EN, c.shz_lang_parse("EN"))
+    assert.is_truthy(c.shz_json_catalogue(0):find('"measures"', 1, true))
+  end)
+end)

@@ -1,0 +1,114 @@
+"""Differential test: C, Python and Lua give the same hits for the same queries.
+
+Builds at least 200 queries from the compiled-in catalogue (keywords, title
+and body fragments, pinyin, English, Traditional forms, phrases, several
+terms, and malformed ones), runs them in zh-Hans and zh-Hant through the C
+library (search_dump.c), the Python package and the Lua module
+(tests/lua/search_dump.lua), and compares status, ids, scores, fields and
+spans (character offsets for Python, byte offsets for Lua).
+"""
+
+import argparse
+import json
+import pathlib
+import subprocess
+import sys
+
+import shenzhen
+
+FIELD_BIT = {name: 1 << i for i, name in enumerate(shenzhen.FIELDS)}
+LANG_CODE = {name: i for i, name in enumerate(shenzhen.LANGUAGES)}
+MIN_QUERIES = 200
+
+
+def queries() -> list:
+    qs = ["深圳", "Shenzhen", "SHENZHEN", "ｓｈｅｎｚｈｅｎ", "科技，创新", "数据 要素",
+          '"数据要素"', "5g", "5G", "123", "é", "", "   ", '"unclosed', "x" * 5000, "《", "、"]
+    for m in shenzhen.measures():
+        qs += list(m.keywords) + list(m.cites)
+        qs += [m.title, m.title[:2], m.title[2:4], m.title_hant[:3], m.body[5:9], m.body[-6:-2]]
+        qs += [m.pinyin.split()[0], " ".join(m.pinyin.split()[:2]), m.initials[:3]]
+        words = m.title_en.split()
+        qs += [words[0].lower(), words[-1].upper(), m.summary_en.split()[0]]
+        qs += [f'"{m.title[:4]}"', f"{m.title[:2]} {m.body[:2]}"]
+        if len(m.keywords) >= 2:
+            qs.append(" ".join(m.keywords[:2]))
+    seen: set = set()
+    unique = [q for q in qs if "\n" not in q and not (q in seen or seen.add(q))]
+    # Pad with two-character windows of every title and body, then with
+    # two-term queries made of earlier ones, until there are enough.
+    def add(q: str) -> None:
+        if len(unique) < MIN_QUERIES and q.strip() and "\n" not in q and q not in seen:
+            seen.add(q)
+            unique.append(q)
+
+    for m in shenzhen.measures():
+        for text in (m.title, m.body):
+            for i in range(len(text) - 1):
+                add(text[i:i + 2])
+    terms = [q for q in unique if 0 < len(q) < 20 and q.strip() == q and '"' not in q]
+    for a in terms:
+        for b in terms[::7]:
+            add(f"{a} {b}")
+    return unique
+
+
+def python_dump(qs: list, lang: str) -> list:
+    out = []
+    for q in qs:
+        try:
+            hits = shenzhen.search(q, lang=lang)
+        except shenzhen.Error as exc:
+            out.append([exc.status, []])
+            continue
+        out.append([0, [[h.measure.id, h.score, FIELD_BIT[h.field],
+                         [[FIELD_BIT[s.field], LANG_CODE[s.lang], s.start, s.end]
+                          for s in h.spans]] for h in hits]])
+    return out
+
+
+def run(cmd: list) -> list:
+    done = subprocess.run(cmd, capture_output=True, check=True)
+    return [json.loads(line) for line in done.stdout.decode().splitlines()]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--c", required=True, help="search_dump executable")
+    ap.add_argument("--lua", nargs=2, required=True, metavar=("LUA", "SCRIPT"))
+    ap.add_argument("--workdir", required=True)
+    args = ap.parse_args()
+
+    qs = queries()
+    assert len(qs) >= MIN_QUERIES, len(qs)
+    work = pathlib.Path(args.workdir)
+    work.mkdir(parents=True, exist_ok=True)
+    qfile = work / "queries.txt"
+    qfile.write_text("".join(q + "\n" for q in qs), encoding="utf-8")
+
+    failures = compared = hits_seen = 0
+    for lang in ("zh-Hans", "zh-Hant"):
+        c_out = run([args.c, str(qfile), lang])
+        lua_out = run([args.lua[0], args.lua[1], str(qfile), lang])
+        py_out = python_dump(qs, lang)
+        assert len(c_out) == len(py_out) == len(lua_out) == len(qs)
+        for q, c, py, lua in zip(qs, c_out, py_out, lua_out):
+            compared += 1
+            hits_seen += len(c[1])
+            # C spans: [field, lang, byte_start, byte_end, char_start, char_end]
+            want_py = [c[0], [[i, s, f, [[sp[0], sp[1], sp[4], sp[5]] for sp in spans]]
+                              for i, s, f, spans in c[1]]]
+            want_lua = [c[0], [[i, s, f, [[sp[0], sp[1], sp[2] + 1, sp[3]] for sp in spans]]
+                               for i, s, f, spans in c[1]]]
+            for name, got, want in (("python", py, want_py), ("lua", lua, want_lua)):
+                if got != want:
+                    failures += 1
+                    if failures <= 10:
+                        print(f"MISMATCH {name} {lang} {q[:40]!r}:\n  C:   {want}\n  got: {got}")
+    print(f"{len(qs)} queries x 2 languages = {compared} searches, {hits_seen} hits from C; "
+          f"{failures} mismatches")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

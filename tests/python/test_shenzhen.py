@@ -1,0 +1,355 @@
+"""pytest suite for the shenzhen Python package: the whole surface, errors included.
+
+Written against whatever catalogue is compiled in (the real one or a small
+test catalogue): counts come from the library, texts from the measures.
+"""
+
+import copy
+import json
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+import shenzhen
+from shenzhen import _shenzhen_c as _c
+
+
+def a_query():
+    """A query that matches: the first two characters of measure 1's title."""
+    return shenzhen.get(1).title[:2]
+
+
+# ---- module ------------------------------------------------------------------
+
+
+def test_versions():
+    assert shenzhen.__version__ == _c.shz_version()
+    major, minor, patch = (int(p) for p in shenzhen.__version__.split("."))
+    assert _c.shz_version_number() == major * 1000000 + minor * 1000 + patch
+    assert shenzhen.data_version
+    assert len(shenzhen.data_sha256) == 64
+    assert int(shenzhen.data_sha256, 16) >= 0
+    assert shenzhen.errata_count >= 0
+
+
+def test_all_names_exist():
+    for name in shenzhen.__all__:
+        assert hasattr(shenzhen, name), name
+
+
+def test_document():
+    doc = shenzhen.document
+    assert doc is shenzhen.document  # built once
+    assert doc.number == "发改地区〔2021〕1072号"
+    assert doc.date == "2021-07-21"
+    assert doc.title and doc.title_hant and doc.title_en
+    assert doc.issuer_en and doc.addressees_en and doc.attachment_en
+    assert doc.translation_note
+    assert len(doc.paragraphs) == len(doc.paragraphs_hant) >= 1
+    assert "Document(" in repr(doc)
+    with pytest.raises(AttributeError):
+        doc.title = "x"
+    with pytest.raises(AttributeError):
+        shenzhen.no_such_attribute
+
+
+# ---- measures and categories ---------------------------------------------------
+
+
+def test_measures_in_id_order():
+    ms = shenzhen.measures()
+    assert isinstance(ms, tuple)
+    assert len(ms) == _c.shz_measure_count()
+    assert [m.id for m in ms] == list(range(1, len(ms) + 1))
+    assert shenzhen.measures() is ms
+
+
+def test_categories():
+    cats = shenzhen.categories()
+    assert len(cats) == _c.shz_category_count()
+    assert [c.id for c in cats] == sorted(c.id for c in cats)
+    assert sum(len(c.measures) for c in cats) == len(shenzhen.measures())
+    for cat in cats:
+        assert cat.title and cat.title_hant and cat.title_en
+        assert shenzhen.category(cat.id) is cat
+        for m in cat.measures:
+            assert m.category is cat
+        assert str(cat.id) in repr(cat)
+        assert "<table>" in cat._repr_html_()
+        assert pickle.loads(pickle.dumps(cat)) is cat
+        assert hash(cat) == hash(copy.copy(cat))
+
+
+def test_category_errors():
+    with pytest.raises(shenzhen.NotFoundError):
+        shenzhen.category(0)
+    with pytest.raises(LookupError):
+        shenzhen.category(10**30)
+    with pytest.raises(TypeError):
+        shenzhen.category("1")
+
+
+def test_measure_fields():
+    for m in shenzhen.measures():
+        assert shenzhen.get(m.id) is m
+        for name in ("title", "title_hant", "title_en", "body", "body_hant", "summary_en",
+                     "pinyin", "initials"):
+            value = getattr(m, name)
+            assert isinstance(value, str) and value, (m.id, name)
+        assert isinstance(m.keywords, tuple) and all(isinstance(k, str) for k in m.keywords)
+        assert isinstance(m.cites, tuple) and all(isinstance(k, str) for k in m.cites)
+        assert m.pinyin == m.pinyin.lower()
+        assert m.text("title") == m.title
+        assert m.text("title", "zh-Hant") == m.title_hant
+        assert m.text("title", "EN") == m.title_en
+        assert m.text("body", "zh-hant") == m.body_hant
+        assert m.text("summary", "en") == m.summary_en
+        assert m.text("pinyin", "en") == m.pinyin
+        assert m.text("initials") == m.initials
+
+
+def test_measure_text_errors():
+    m = shenzhen.get(1)
+    with pytest.raises(shenzhen.NoTextError):
+        m.text("body", "en")
+    with pytest.raises(LookupError):
+        m.text("summary", "zh-Hans")
+    with pytest.raises(shenzhen.LanguageError):
+        m.text("title", "fr")
+    with pytest.raises(ValueError):
+        m.text("nope")
+    with pytest.raises(TypeError):
+        m.text("title", b"en")
+
+
+def test_measure_is_immutable():
+    m = shenzhen.get(1)
+    with pytest.raises(AttributeError):
+        m.title = "x"
+    with pytest.raises(AttributeError):
+        del m.id
+    with pytest.raises(AttributeError):
+        m.extra = 1
+
+
+def test_measure_repr_eq_hash_pickle():
+    m1, m2 = shenzhen.get(1), shenzhen.get(2)
+    assert repr(m1).startswith("Measure(id=1,") and m1.title in repr(m1)
+    assert str(m1) == f"1. {m1.title}"
+    html = m1._repr_html_()
+    assert "<h4>" in html and "<script" not in html
+    assert m1 == shenzhen.get(1) and m1 != m2 and m1 != "x"
+    assert len({m1, m2, shenzhen.get(1)}) == 2
+    for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+        assert pickle.loads(pickle.dumps(m1, proto)) is m1
+    assert copy.copy(m1) is m1 and copy.deepcopy(m1) is m1
+
+
+def test_get_errors():
+    count = len(shenzhen.measures())
+    for bad in (0, -1, count + 1, 2**63, 2**64, -(2**63) - 1, 10**100):
+        with pytest.raises(shenzhen.NotFoundError) as info:
+            shenzhen.get(bad)
+        assert isinstance(info.value, LookupError)
+        assert isinstance(info.value, shenzhen.Error)
+        assert info.value.status == _c.SHZ_ERR_NOT_FOUND
+    for bad in ("1", 1.0, None, b"1", True, [1], object()):
+        with pytest.raises(TypeError):
+            shenzhen.get(bad)
+    with pytest.raises(TypeError):
+        shenzhen.get()
+    with pytest.raises(TypeError):
+        shenzhen.get(1, 2)
+
+
+def test_get_accepts_index_types():
+    class Index:
+        def __index__(self):
+            return 1
+
+    assert shenzhen.get(Index()) is shenzhen.get(1)
+
+
+def test_records_and_dataframe():
+    records = shenzhen.to_records()
+    assert len(records) == len(shenzhen.measures())
+    assert records[0]["id"] == 1 and records[0]["title"] == shenzhen.get(1).title
+    json.dumps(records, ensure_ascii=False)  # plain data only
+    pandas = pytest.importorskip("pandas")
+    df = shenzhen.to_dataframe()
+    assert isinstance(df, pandas.DataFrame)
+    assert list(df.index) == [m.id for m in shenzhen.measures()]
+    assert df.loc[1, "title"] == shenzhen.get(1).title
+    assert set(df["category"]) == {c.id for c in shenzhen.categories() if c.measures}
+
+
+def test_dataframe_without_pandas(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pandas", None)  # makes `import pandas` fail
+    with pytest.raises(ImportError, match="pandas"):
+        shenzhen.to_dataframe()
+
+
+def test_import_does_not_import_pandas():
+    code = "import sys, shenzhen; print('pandas' in sys.modules, 'typing' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+# ---- search ----------------------------------------------------------------------
+
+
+def test_search_hits():
+    hits = shenzhen.search(a_query())
+    assert isinstance(hits, list) and hits
+    assert 1 in [h.measure.id for h in hits]
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+    for h in hits:
+        assert isinstance(h, shenzhen.Hit)
+        assert isinstance(h.measure, shenzhen.Measure)
+        assert h.measure is shenzhen.get(h.measure.id)
+        assert h.field in shenzhen.FIELDS
+        assert isinstance(h.score, int)
+        assert h.spans and h.spans is h.spans  # built once
+        for span in h.spans:
+            field, lang, start, end = span
+            assert (field, lang, start, end) == (span.field, span.lang, span.start, span.end)
+            assert field in shenzhen.FIELDS and lang in shenzhen.LANGUAGES
+            text = h.measure.text(field, lang)
+            assert 0 <= start < end <= len(text)
+        assert isinstance(h.snippet, str) and h.snippet
+        start, end = h.snippet_match
+        assert 0 <= start < end <= len(h.snippet)
+        assert "Hit(" in repr(h)
+
+
+def test_search_span_slices_match_query():
+    q = a_query()
+    for h in shenzhen.search(q):
+        for span in h.spans:
+            if span.field in ("title", "body") and span.lang == "zh-Hans":
+                text = h.measure.text(span.field, span.lang)
+                assert text[span.start:span.end] == q
+
+
+def test_search_lang_and_traditional():
+    m = shenzhen.get(1)
+    hant = shenzhen.search(m.title_hant[:2], lang="zh-Hant")
+    assert 1 in [h.measure.id for h in hant]
+    # Script is ignored: the Traditional query finds what the Simplified one does.
+    assert [h.measure.id for h in hant] == [h.measure.id for h in shenzhen.search(m.title[:2])]
+
+
+def test_search_limit():
+    q = a_query()
+    all_hits = shenzhen.search(q)
+    assert len(shenzhen.search(q, limit=1)) == 1
+    assert shenzhen.search(q, limit=0) == []
+    assert len(shenzhen.search(q, limit=2**80)) == len(all_hits)
+    assert len(shenzhen.search(q, limit=None)) == len(all_hits)
+
+
+def test_search_fields():
+    m = shenzhen.get(1)
+    hits = shenzhen.search(m.pinyin.split()[0], fields=["pinyin"])
+    assert hits and all(h.field == "pinyin" for h in hits)
+    assert shenzhen.search(m.title[:2], fields="title")
+    with pytest.raises(shenzhen.OptionsError):
+        shenzhen.search("x", fields=["nope"])
+    with pytest.raises(ValueError):
+        shenzhen.search("x", fields=[])
+    with pytest.raises(TypeError):
+        shenzhen.search("x", fields=3)
+
+
+def test_search_no_match_is_empty():
+    assert shenzhen.search("zzzzqqqq") == []
+
+
+@pytest.mark.parametrize(
+    "query, error",
+    [
+        ("", shenzhen.EmptyQueryError),
+        ("   ", shenzhen.EmptyQueryError),
+        ("x" * 5000, shenzhen.QueryTooLongError),
+        ('"unclosed', shenzhen.QuerySyntaxError),
+        ("\ud800", shenzhen.EncodingError),
+        ("ab\udcffcd", shenzhen.EncodingError),
+    ],
+)
+def test_search_bad_queries(query, error):
+    with pytest.raises(error) as info:
+        shenzhen.search(query)
+    assert isinstance(info.value, ValueError)
+    assert isinstance(info.value, shenzhen.Error)
+    assert info.value.status != 0 and str(info.value)
+
+
+@pytest.mark.parametrize("query", [None, b"x", 1, ["x"], bytearray(b"x")])
+def test_search_wrong_types(query):
+    with pytest.raises(TypeError):
+        shenzhen.search(query)
+
+
+def test_search_embedded_nul_does_not_crash():
+    result = shenzhen.search(a_query() + "\0")
+    assert isinstance(result, list)
+
+
+def test_search_bad_options():
+    with pytest.raises(shenzhen.LanguageError):
+        shenzhen.search("x", lang="fr")
+    with pytest.raises(ValueError):
+        shenzhen.search("x", lang="en")
+    with pytest.raises(TypeError):
+        shenzhen.search("x", lang=None)
+    with pytest.raises(shenzhen.OptionsError):
+        shenzhen.search("x", limit=-1)
+    with pytest.raises(TypeError):
+        shenzhen.search("x", limit="3")
+    with pytest.raises(TypeError):
+        shenzhen.search("x", limit=1.5)
+    with pytest.raises(TypeError):
+        shenzhen.search("x", 3)  # keyword-only
+    with pytest.raises(TypeError):
+        shenzhen.search("x", bogus=1)
+
+
+def test_hit_is_read_only_and_outlives_nothing():
+    hits = shenzhen.search(a_query())
+    h = hits[0]
+    del hits  # the hit keeps its results alive
+    assert h.snippet and h.spans
+    with pytest.raises(AttributeError):
+        h.score = 1
+
+
+def test_error_hierarchy():
+    assert issubclass(shenzhen.NotFoundError, LookupError)
+    for cls in (shenzhen.QueryError, shenzhen.EmptyQueryError, shenzhen.QueryTooLongError,
+                shenzhen.QuerySyntaxError, shenzhen.EncodingError, shenzhen.LanguageError,
+                shenzhen.OptionsError, shenzhen.InvalidArgumentError):
+        assert issubclass(cls, ValueError) and issubclass(cls, shenzhen.Error)
+
+
+def test_low_level_errors_are_mapped():
+    with pytest.raises(shenzhen.NotFoundError):
+        _c.shz_measure_get(10**6)
+    with pytest.raises(OverflowError):
+        _c.shz_measure_get(2**64)
+    with pytest.raises(shenzhen.LanguageError):
+        _c.shz_lang_parse("xx")
+    with pytest.raises(TypeError):
+        _c.shz_lang_parse(b"en")
+    assert _c.shz_lang_parse("zh-hant") == _c.SHZ_LANG_ZH_HANT
+    assert json.loads(_c.shz_json_measure(_c.shz_measure_at(0), 0))["id"] == 1
+    assert json.loads(_c.shz_json_catalogue(_c.SHZ_JSON_ASCII))["measures"]
+
+
+def test_type_stubs_are_shipped():
+    import pathlib
+
+    pkg = pathlib.Path(shenzhen.__file__).parent
+    assert (pkg / "py.typed").exists() and (pkg / "__init__.pyi").exists()

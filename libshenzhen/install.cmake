@@ -21,8 +21,23 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/shenzhenConfig.cmake
               ${CMAKE_CURRENT_BINARY_DIR}/shenzhenConfigVersion.cmake
   DESTINATION ${SHZ_CMAKE_DIR} COMPONENT dev)
 
-# pkg-config paths relative to ${prefix}, so the installed tree can be moved.
-file(RELATIVE_PATH SHZ_PC_TO_PREFIX /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
+# pkg-config paths relative to ${pcfiledir}, so the installed tree can be moved.
+# An absolute CMAKE_INSTALL_LIBDIR or INCLUDEDIR (as some distributions pass)
+# is written as it is, and then the tree cannot be moved.
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
+  set(SHZ_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+  set(SHZ_PC_LIBDIR "${CMAKE_INSTALL_LIBDIR}")
+else()
+  file(RELATIVE_PATH shz_up /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
+  string(REGEX REPLACE "/$" "" shz_up "${shz_up}")   # "../.." rather than "../../"
+  set(SHZ_PC_PREFIX "\${pcfiledir}/${shz_up}")
+  set(SHZ_PC_LIBDIR "\${prefix}/${CMAKE_INSTALL_LIBDIR}")
+endif()
+if(IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
+  set(SHZ_PC_INCLUDEDIR "${CMAKE_INSTALL_INCLUDEDIR}")
+else()
+  set(SHZ_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
+endif()
 configure_file(${CMAKE_CURRENT_SOURCE_DIR}/shenzhen.pc.in ${CMAKE_CURRENT_BINARY_DIR}/shenzhen.pc
   @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/shenzhen.pc

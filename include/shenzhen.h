@@ -48,14 +48,14 @@ extern "C" {
 
 /** Result of every fallible call. Values are fixed forever; new ones may be added. */
 typedef enum shz_status {
-    SHZ_OK = 0,                 /**< Success. */
-    SHZ_ERR_NOT_FOUND = 1,      /**< No measure or category has that id or index. */
-    SHZ_ERR_INVALID_ARG = 2,    /**< A required pointer was NULL or a value out of range. */
-    SHZ_ERR_BAD_LANG = 3,       /**< The language is not one of ::shz_lang. */
-    SHZ_ERR_NO_TEXT = 4,        /**< That field has no text in that language (e.g. body in en). */
-    SHZ_ERR_NO_MEMORY = 5,      /**< An allocation failed. */
-    SHZ_ERR_BAD_UTF8 = 6,       /**< Input is not valid UTF-8 (overlong, surrogate, truncated…). */
-    SHZ_ERR_EMPTY_QUERY = 7,    /**< The query has no searchable characters. */
+    SHZ_OK = 0,              /**< Success. */
+    SHZ_ERR_NOT_FOUND = 1,   /**< No measure or category has that id or index. */
+    SHZ_ERR_INVALID_ARG = 2, /**< A required pointer was NULL or a value out of range. */
+    SHZ_ERR_BAD_LANG = 3,    /**< The language is not one of ::shz_lang. */
+    SHZ_ERR_NO_TEXT = 4,     /**< That field has no text in that language (e.g. body in en). */
+    SHZ_ERR_NO_MEMORY = 5,   /**< An allocation failed. */
+    SHZ_ERR_BAD_UTF8 = 6,    /**< Input is not valid UTF-8 (overlong, surrogate, truncated…). */
+    SHZ_ERR_EMPTY_QUERY = 7, /**< The query has no searchable characters. */
     SHZ_ERR_QUERY_TOO_LONG = 8, /**< The query is longer than ::SHZ_QUERY_MAX bytes. */
     SHZ_ERR_BAD_QUERY = 9,      /**< The query is malformed (e.g. an unclosed quote). */
     SHZ_ERR_BAD_OPTIONS = 10    /**< The options struct is malformed (size or field values). */
@@ -124,7 +124,8 @@ typedef enum shz_field {
 /** Every field, as a filter. */
 #define SHZ_FIELD_ALL 31
 
-/** The field's lowercase name ("title", "body", "summary", "pinyin", "initials"); NULL if unknown. */
+/** The field's lowercase name ("title", "body", "summary", "pinyin", "initials"); NULL if unknown.
+ */
 SHZ_API const char *shz_field_name(shz_field field);
 
 /** @} */
@@ -202,8 +203,8 @@ SHZ_API shz_status shz_measure_text(const shz_measure *measure, shz_field field,
 SHZ_API size_t shz_measure_keyword_count(const shz_measure *measure);
 
 /** Keyword @p index (zh-Hans). SHZ_ERR_INVALID_ARG for NULLs, SHZ_ERR_NOT_FOUND out of range. */
-SHZ_API shz_status shz_measure_keyword(const shz_measure *measure, size_t index,
-                                       const char **text, size_t *len);
+SHZ_API shz_status shz_measure_keyword(const shz_measure *measure, size_t index, const char **text,
+                                       size_t *len);
 
 /** Number of documents the measure cites (the 《…》 titles); 0 for NULL. */
 SHZ_API size_t shz_measure_cite_count(const shz_measure *measure);
@@ -219,12 +220,12 @@ SHZ_API shz_status shz_measure_cite(const shz_measure *measure, size_t index, co
 
 /** A metadata field of the notice. */
 typedef enum shz_doc_field {
-    SHZ_DOC_TITLE = 0,      /**< Title: every language. */
-    SHZ_DOC_NUMBER = 1,     /**< 发改地区〔2021〕1072号: the same in every language. */
-    SHZ_DOC_ISSUER = 2,     /**< Issuer: every language. */
-    SHZ_DOC_ADDRESSEES = 3, /**< Addressees: every language. */
-    SHZ_DOC_DATE = 4,       /**< "2021-07-21": the same in every language. */
-    SHZ_DOC_ATTACHMENT = 5, /**< The attachment's title: every language. */
+    SHZ_DOC_TITLE = 0,           /**< Title: every language. */
+    SHZ_DOC_NUMBER = 1,          /**< 发改地区〔2021〕1072号: the same in every language. */
+    SHZ_DOC_ISSUER = 2,          /**< Issuer: every language. */
+    SHZ_DOC_ADDRESSEES = 3,      /**< Addressees: every language. */
+    SHZ_DOC_DATE = 4,            /**< "2021-07-21": the same in every language. */
+    SHZ_DOC_ATTACHMENT = 5,      /**< The attachment's title: every language. */
     SHZ_DOC_TRANSLATION_NOTE = 6 /**< Why the en texts are unofficial: en only. */
 } shz_doc_field;
 
@@ -266,11 +267,13 @@ enum shz_json_flags {
  */
 SHZ_API shz_status shz_json_catalogue(unsigned flags, char **json, size_t *len);
 
-/** One category as the JSON object the catalogue export holds for it. Ownership as shz_json_catalogue(). */
+/** One category as the JSON object the catalogue export holds for it. Ownership as
+ * shz_json_catalogue(). */
 SHZ_API shz_status shz_json_category(const shz_category *category, unsigned flags, char **json,
                                      size_t *len);
 
-/** One measure as the JSON object the catalogue export holds for it. Ownership as shz_json_catalogue(). */
+/** One measure as the JSON object the catalogue export holds for it. Ownership as
+ * shz_json_catalogue(). */
 SHZ_API shz_status shz_json_measure(const shz_measure *measure, unsigned flags, char **json,
                                     size_t *len);
 
@@ -298,7 +301,10 @@ typedef struct shz_search_options {
 } shz_search_options;
 
 /** Static initialiser with the defaults. */
-#define SHZ_SEARCH_OPTIONS_INIT {sizeof(shz_search_options), 0u, SHZ_LANG_ZH_HANS, 0u}
+#define SHZ_SEARCH_OPTIONS_INIT                                                                    \
+    {                                                                                              \
+        sizeof(shz_search_options), 0u, SHZ_LANG_ZH_HANS, 0u                                       \
+    }
 
 /** Fills @p options with the defaults. NULL is a no-op. */
 SHZ_API void shz_search_options_init(shz_search_options *options);
@@ -332,7 +338,8 @@ SHZ_API size_t shz_results_count(const shz_results *results);
 /** The measure of hit @p index; NULL for NULL or out of range. */
 SHZ_API const shz_measure *shz_results_measure(const shz_results *results, size_t index);
 
-/** The score of hit @p index (higher is better; see README "Ranking"); 0 for NULL or out of range. */
+/** The score of hit @p index (higher is better; see README "Ranking"); 0 for NULL or out of range.
+ */
 SHZ_API int64_t shz_results_score(const shz_results *results, size_t index);
 
 /** The best field that hit @p index matched in (a ::shz_field); 0 for NULL or out of range. */
@@ -356,8 +363,8 @@ SHZ_API shz_status shz_results_span(const shz_results *results, size_t index, si
  * by @p results (valid until shz_results_free()). Errors: SHZ_ERR_INVALID_ARG,
  * SHZ_ERR_NOT_FOUND.
  */
-SHZ_API shz_status shz_results_snippet(const shz_results *results, size_t index,
-                                       const char **text, size_t *len);
+SHZ_API shz_status shz_results_snippet(const shz_results *results, size_t index, const char **text,
+                                       size_t *len);
 
 /**
  * The language of the text that span @p span of hit @p index points into, so

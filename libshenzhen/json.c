@@ -83,8 +83,7 @@ static cJSON *measure_object(const struct shz_measure *m)
     shz_str summary[SHZ_NLANG] = {{0, 0}, {0, 0}, m->summary_en};
     int ok = obj && pinyin && add(obj, "id", cJSON_CreateNumber(m->id)) &&
              add(obj, "category", cJSON_CreateNumber(shz_categories[m->category_index].id)) &&
-             add(obj, "title", text_object(m->title)) &&
-             add(obj, "body", text_object(m->body)) &&
+             add(obj, "title", text_object(m->title)) && add(obj, "body", text_object(m->body)) &&
              add(obj, "summary", text_object(summary)) && add_string(pinyin, "full", m->pinyin) &&
              add_string(pinyin, "initials", m->initials);
     if (ok) {
@@ -108,7 +107,8 @@ static cJSON *category_object(const struct shz_category *c)
     int ok = obj && ids && add(obj, "id", cJSON_CreateNumber(c->id)) &&
              add(obj, "title", text_object(c->title));
     for (uint16_t i = 0; ok && i < c->member_count; i++)
-        ok = append(ids, cJSON_CreateNumber(shz_measures[shz_category_members[c->first_member + i]].id));
+        ok = append(ids,
+                    cJSON_CreateNumber(shz_measures[shz_category_members[c->first_member + i]].id));
     if (ok) {
         ok = cJSON_AddItemToObjectCS(obj, "measures", ids);
         ids = NULL;
@@ -266,8 +266,7 @@ shz_status shz_json_catalogue(unsigned flags, char **json, size_t *len)
     return print_tree(catalogue_object(), flags, json, len);
 }
 
-shz_status shz_json_category(const shz_category *category, unsigned flags, char **json,
-                             size_t *len)
+shz_status shz_json_category(const shz_category *category, unsigned flags, char **json, size_t *len)
 {
     if (!category || !json || !flags_valid(flags))
         return SHZ_ERR_INVALID_ARG;

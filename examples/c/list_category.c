@@ -4,7 +4,8 @@
 
 #include "shenzhen.h"
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     const shz_category *category = NULL;
     const char *title = NULL;
     int64_t id = argc > 1 ? strtoll(argv[1], NULL, 10) : 1;

@@ -4,7 +4,8 @@
 
 #include "shenzhen.h"
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     const char *query = argc > 1 ? argv[1] : "科技";
     shz_search_options options = SHZ_SEARCH_OPTIONS_INIT;
     shz_results *results = NULL;

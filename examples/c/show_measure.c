@@ -4,13 +4,15 @@
 
 #include "shenzhen.h"
 
-static void field(const shz_measure *m, const char *label, shz_field f, shz_lang lang) {
+static void field(const shz_measure *m, const char *label, shz_field f, shz_lang lang)
+{
     const char *text = NULL;
     if (shz_measure_text(m, f, lang, &text, NULL) == SHZ_OK)
         printf("%-10s %s\n", label, text);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     const shz_measure *m = NULL;
     int64_t id = argc > 1 ? strtoll(argv[1], NULL, 10) : 1;
     shz_status st = shz_measure_get(id, &m);

@@ -132,9 +132,9 @@ Test(bad_args, indices_out_of_range)
                  SHZ_ERR_NOT_FOUND);
     cr_assert_eq(shz_measure_keyword(m, SIZE_MAX, &text, NULL), SHZ_ERR_NOT_FOUND);
     cr_assert_eq(shz_measure_cite(m, SIZE_MAX, &text, NULL), SHZ_ERR_NOT_FOUND);
-    cr_assert_eq(shz_document_paragraph(shz_document_paragraph_count(), SHZ_LANG_ZH_HANS, &text,
-                                        NULL),
-                 SHZ_ERR_NOT_FOUND);
+    cr_assert_eq(
+        shz_document_paragraph(shz_document_paragraph_count(), SHZ_LANG_ZH_HANS, &text, NULL),
+        SHZ_ERR_NOT_FOUND);
     cr_assert_null(text);
 }
 
@@ -148,8 +148,7 @@ Test(bad_args, bad_languages_and_fields)
                      SHZ_ERR_BAD_LANG);
         cr_assert_eq(shz_category_title(shz_category_at(0), bad_langs[i], &text, NULL),
                      SHZ_ERR_BAD_LANG);
-        cr_assert_eq(shz_document_text(SHZ_DOC_TITLE, bad_langs[i], &text, NULL),
-                     SHZ_ERR_BAD_LANG);
+        cr_assert_eq(shz_document_text(SHZ_DOC_TITLE, bad_langs[i], &text, NULL), SHZ_ERR_BAD_LANG);
         cr_assert_eq(shz_document_paragraph(0, bad_langs[i], &text, NULL), SHZ_ERR_BAD_LANG);
         cr_assert_null(shz_lang_name(bad_langs[i]));
     }
@@ -241,8 +240,7 @@ static void each_chinese_text(void (*check)(const char *text, const char *what))
     for (size_t c = 0; c < shz_category_count(); c++)
         for (size_t l = 0; l < 2; l++) {
             const char *text = NULL;
-            cr_assert_eq(shz_category_title(shz_category_at(c), all_langs[l], &text, NULL),
-                         SHZ_OK);
+            cr_assert_eq(shz_category_title(shz_category_at(c), all_langs[l], &text, NULL), SHZ_OK);
             snprintf(what, sizeof what, "category %zu title %zu", c + 1, l);
             check(text, what);
         }
@@ -266,7 +264,7 @@ static void check_clean(const char *text, const char *what)
     cr_assert_eq(test_count(text, "“"), test_count(text, "”"), "%s: unbalanced quotes", what);
     cr_assert_eq(test_count(text, "《"), test_count(text, "》"), "%s: unbalanced 《》", what);
     cr_assert_eq(test_count(text, "（"), test_count(text, "）"), "%s: unbalanced （）", what);
-    static const char *const furniture[] = {"版权", "版權", "ICP", "联系电话", "聯系電話",
+    static const char *const furniture[] = {"版权", "版權", "ICP",      "联系电话", "聯系電話",
                                             "点击", "點擊", "通讯地址", "通訊地址", "@61889"};
     for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++)
         cr_assert_null(strstr(text, furniture[i]), "%s: page furniture %s", what, furniture[i]);
@@ -278,8 +276,7 @@ static void check_no_latin_letters_glued(const char *text, const char *what)
     static const char *const tones[] = {"ā", "á", "ǎ", "à", "ē", "é", "ě", "è", "ī", "í",
                                         "ǐ", "ì", "ō", "ó", "ǒ", "ò", "ū", "ú", "ǔ", "ù"};
     for (size_t i = 0; i < sizeof tones / sizeof *tones; i++)
-        cr_assert_null(strstr(text, tones[i]), "%s: pinyin annotation left (%s)", what,
-                       tones[i]);
+        cr_assert_null(strstr(text, tones[i]), "%s: pinyin annotation left (%s)", what, tones[i]);
 }
 
 Test(data, every_chinese_text_is_clean)
@@ -317,8 +314,8 @@ Test(data, simplified_and_traditional_differ_where_they_should)
             int should_differ = 0;
             for (size_t k = 0; k < sizeof simplified / sizeof *simplified; k++) {
                 should_differ |= strstr(hans, simplified[k]) != NULL;
-                cr_assert_null(strstr(hans, traditional[k]), "measure %zu: traditional %s in zh-Hans",
-                               i + 1, traditional[k]);
+                cr_assert_null(strstr(hans, traditional[k]),
+                               "measure %zu: traditional %s in zh-Hans", i + 1, traditional[k]);
             }
             if (should_differ)
                 cr_assert_str_neq(hans, hant, "measure %zu field %zu: zh-Hant equals zh-Hans",
@@ -365,13 +362,11 @@ Test(data, keywords_occur_in_the_text_and_cites_are_quoted_titles)
         const char *title = text_of(m, SHZ_FIELD_TITLE, SHZ_LANG_ZH_HANS);
         const char *body = text_of(m, SHZ_FIELD_BODY, SHZ_LANG_ZH_HANS);
         size_t keywords = shz_measure_keyword_count(m);
-        cr_assert(keywords >= 3 && keywords <= 6, "measure %zu has %zu keywords", i + 1,
-                  keywords);
+        cr_assert(keywords >= 3 && keywords <= 6, "measure %zu has %zu keywords", i + 1, keywords);
         for (size_t k = 0; k < keywords; k++) {
             const char *kw = NULL;
             cr_assert_eq(shz_measure_keyword(m, k, &kw, NULL), SHZ_OK);
-            cr_assert(strstr(title, kw) || strstr(body, kw), "measure %zu: keyword %s", i + 1,
-                      kw);
+            cr_assert(strstr(title, kw) || strstr(body, kw), "measure %zu: keyword %s", i + 1, kw);
         }
         size_t cites_seen = 0;
         for (const char *p = body; (p = strstr(p, "《")) != NULL; p++)
@@ -445,7 +440,8 @@ Test(version, runtime_matches_compile_time)
 {
     cr_assert_str_eq(shz_version(), SHZ_VERSION_STRING);
     cr_assert_eq(shz_version_number(), SHZ_VERSION_NUMBER);
-    cr_assert_str_eq(shz_version(), SHZ_EXPECTED_VERSION, "project(VERSION) flows into the library");
+    cr_assert_str_eq(shz_version(), SHZ_EXPECTED_VERSION,
+                     "project(VERSION) flows into the library");
 }
 
 Test(version, data_edition_and_digest)

@@ -96,21 +96,18 @@ Test(json, one_measure_or_category_equals_its_entry_in_the_catalogue)
         cr_assert_eq(shz_json_measure(shz_measure_at(i), SHZ_JSON_PRETTY, &json, NULL), SHZ_OK);
         cJSON *one = cJSON_Parse(json);
         shz_free(json);
-        cr_assert(cJSON_Compare(one, cJSON_GetArrayItem(cJSON_GetObjectItem(all, "measures"),
-                                                        (int)i),
-                                1),
-                  "measure %zu", i + 1);
+        cr_assert(
+            cJSON_Compare(one, cJSON_GetArrayItem(cJSON_GetObjectItem(all, "measures"), (int)i), 1),
+            "measure %zu", i + 1);
         cJSON_Delete(one);
     }
     for (size_t c = 0; c < shz_category_count(); c++) {
         char *json = NULL;
-        cr_assert_eq(shz_json_category(shz_category_at(c), SHZ_JSON_COMPACT, &json, NULL),
-                     SHZ_OK);
+        cr_assert_eq(shz_json_category(shz_category_at(c), SHZ_JSON_COMPACT, &json, NULL), SHZ_OK);
         cJSON *one = cJSON_Parse(json);
         shz_free(json);
-        cr_assert(cJSON_Compare(one, cJSON_GetArrayItem(cJSON_GetObjectItem(all, "categories"),
-                                                        (int)c),
-                                1));
+        cr_assert(cJSON_Compare(
+            one, cJSON_GetArrayItem(cJSON_GetObjectItem(all, "categories"), (int)c), 1));
         cJSON_Delete(one);
     }
     cJSON_Delete(all);

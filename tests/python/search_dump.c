@@ -9,7 +9,8 @@
 
 #include "shenzhen.h"
 
-static void dump(const char *query, size_t len, shz_lang lang) {
+static void dump(const char *query, size_t len, shz_lang lang)
+{
     shz_search_options options = SHZ_SEARCH_OPTIONS_INIT;
     shz_results *results = NULL;
     options.lang = lang;
@@ -28,8 +29,8 @@ static void dump(const char *query, size_t len, shz_lang lang) {
                 fprintf(stderr, "span %zu of hit %zu unreadable\n", s, i);
                 exit(1);
             }
-            printf("%s[%d, %d, %zu, %zu, %zu, %zu]", s ? ", " : "", (int)field, (int)span_lang,
-                   bs, be, cs, ce);
+            printf("%s[%d, %d, %zu, %zu, %zu, %zu]", s ? ", " : "", (int)field, (int)span_lang, bs,
+                   be, cs, ce);
         }
         printf("]]");
     }
@@ -37,7 +38,8 @@ static void dump(const char *query, size_t len, shz_lang lang) {
     shz_results_free(results);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     shz_lang lang = SHZ_LANG_ZH_HANS;
     FILE *in = argc == 3 ? fopen(argv[1], "rb") : NULL;
     if (!in || shz_lang_parse(argv[2], strlen(argv[2]), &lang) != SHZ_OK) {

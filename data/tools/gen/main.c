@@ -36,8 +36,9 @@ static int read_digest(const char *path, char digest[65])
 int main(int argc, char **argv)
 {
     if (argc != 6) {
-        fprintf(stderr, "usage: %s CATALOGUE.json ERRATA.json DIGEST_FILE OUT_CATALOGUE.c "
-                        "OUT_INDEX.c\n",
+        fprintf(stderr,
+                "usage: %s CATALOGUE.json ERRATA.json DIGEST_FILE OUT_CATALOGUE.c "
+                "OUT_INDEX.c\n",
                 argv[0]);
         return 2;
     }

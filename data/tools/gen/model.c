@@ -117,8 +117,7 @@ static void get_text(reader *r, const cJSON *obj, const char *key, const char *w
     }
 }
 
-static void get_list(reader *r, const cJSON *obj, const char *key, const char *where,
-                     gen_list *out)
+static void get_list(reader *r, const cJSON *obj, const char *key, const char *where, gen_list *out)
 {
     const cJSON *arr = cJSON_GetObjectItemCaseSensitive(obj, key);
     out->items = NULL;

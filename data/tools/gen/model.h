@@ -50,7 +50,7 @@ typedef struct gen_model {
     gen_measure *measures; /* sorted by id */
     size_t measure_count;
     size_t errata_count;
-    const char *sha256; /* hex digest of the catalogue file, given on the command line */
+    const char *sha256;  /* hex digest of the catalogue file, given on the command line */
     void *json_trees[2]; /* parsed files whose strings the model borrows */
 } gen_model;
 

@@ -24,7 +24,8 @@ void gen_pool_free(gen_pool *pool);
  * or the pool would exceed 4 GiB. */
 uint32_t gen_pool_add(gen_pool *pool, const char *s, size_t len);
 
-/* Writes `const char NAME[] = {…}; const size_t NAME_size = N;` as C source. Returns 0 on I/O error. */
+/* Writes `const char NAME[] = {…}; const size_t NAME_size = N;` as C source. Returns 0 on I/O
+ * error. */
 int gen_pool_write(const gen_pool *pool, FILE *out, const char *name);
 
 #endif

@@ -1,0 +1,117 @@
+/*
+ * libFuzzer target: shz_search() with arbitrary bytes as the query and as the
+ * options (size, fields, language, limit; a size larger than the struct is
+ * backed by that many bytes, as a newer caller's struct would be). Checks the
+ * documented statuses and, on success, every hit: a real measure, spans inside
+ * the field's text in the options' language, snippet valid UTF-8.
+ */
+#include "fuzz_common.h"
+
+/* Code points in s[0..len) (valid UTF-8). */
+static size_t count_chars(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+static void check_results(const shz_results *r, const shz_search_options *opt)
+{
+    size_t n = shz_results_count(r);
+    if (opt && opt->limit)
+        FUZZ_CHECK(n <= opt->limit);
+    FUZZ_CHECK(n <= shz_measure_count());
+    for (size_t i = 0; i < n; i++) {
+        const shz_measure *m = shz_results_measure(r, i);
+        FUZZ_CHECK(m != NULL);
+        if (i > 0)
+            FUZZ_CHECK(shz_results_score(r, i) <= shz_results_score(r, i - 1));
+        shz_field best = shz_results_field(r, i);
+        FUZZ_CHECK(shz_field_name(best) != NULL);
+        size_t spans = shz_results_span_count(r, i);
+        for (size_t s = 0; s < spans; s++) {
+            shz_field f = 0;
+            size_t b0, b1, c0, c1;
+            FUZZ_CHECK(shz_results_span(r, i, s, &f, &b0, &b1, &c0, &c1) == SHZ_OK);
+            FUZZ_CHECK(b0 <= b1 && c0 <= c1 && c1 - c0 <= b1 - b0);
+            /* The span lies in the field's text in the language the results name. */
+            shz_lang lang = (shz_lang)-1;
+            FUZZ_CHECK(shz_results_span_lang(r, i, s, &lang) == SHZ_OK);
+            FUZZ_CHECK(shz_lang_name(lang) != NULL);
+            const char *text = NULL;
+            size_t len = 0;
+            FUZZ_CHECK(shz_measure_text(m, f, lang, &text, &len) == SHZ_OK);
+            FUZZ_CHECK(b1 <= len);
+            FUZZ_CHECK(shz_utf8_valid(text, b0) && shz_utf8_valid(text + b0, b1 - b0));
+            FUZZ_CHECK(count_chars(text, b0) == c0);
+            FUZZ_CHECK(count_chars(text + b0, b1 - b0) == c1 - c0);
+        }
+        FUZZ_CHECK(shz_results_span(r, i, spans, NULL, NULL, NULL, NULL, NULL) ==
+                   SHZ_ERR_NOT_FOUND);
+        const char *snip = NULL;
+        size_t snip_len = 0;
+        if (shz_results_snippet(r, i, &snip, &snip_len) == SHZ_OK) {
+            check_text(snip, snip_len);
+            size_t m0 = 0, m1 = 0;
+            if (shz_results_snippet_match(r, i, &m0, &m1) == SHZ_OK) {
+                FUZZ_CHECK(m0 <= m1 && m1 <= snip_len);
+                FUZZ_CHECK(shz_utf8_valid(snip, m0) && shz_utf8_valid(snip + m0, m1 - m0));
+            }
+        }
+    }
+    FUZZ_CHECK(shz_results_measure(r, n) == NULL);
+    FUZZ_CHECK(shz_results_score(r, n) == 0);
+    FUZZ_CHECK(shz_results_span_count(r, n) == 0);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    fuzz_input in = {data, size};
+    uint8_t mode = take_u8(&in);
+    /* Room for a caller whose struct is larger than ours (extra bytes zero or fuzzed). */
+    unsigned char buf[sizeof(shz_search_options) + 64];
+    memset(buf, 0, sizeof buf);
+    shz_search_options *opt = (shz_search_options *)(void *)buf;
+    shz_search_options_init(opt);
+    if (mode & 1) {
+        opt->fields = (mode & 2) ? (unsigned)take_u64(&in, 4) : take_u8(&in) & 31u;
+        opt->lang = (mode & 4) ? (shz_lang)(int)take_u64(&in, 4) : (shz_lang)(take_u8(&in) % 2);
+        opt->limit = (mode & 8) ? (size_t)take_u64(&in, 8) : take_u8(&in) % 8;
+    }
+    if (mode & 16) {
+        size_t sizes[] = {0, 1, sizeof(size_t), offsetof(shz_search_options, limit),
+                          sizeof(shz_search_options) - 1, sizeof(shz_search_options) + 8,
+                          sizeof buf, (size_t)-1};
+        opt->size = sizes[take_u8(&in) % 8];
+        if (opt->size == sizeof buf)
+            for (size_t i = sizeof(shz_search_options); i < sizeof buf; i++)
+                buf[i] = take_u8(&in);
+        if (opt->size == (size_t)-1)
+            opt->size = sizeof buf + 1; /* claims more than there is: must still not be read */
+        if (opt->size > sizeof buf)
+            opt->size = sizeof(shz_search_options) + 32; /* stay within buf */
+    }
+    const shz_search_options *use = (mode & 32) ? NULL : opt;
+    const char *query = (const char *)in.data;
+    size_t len = in.size;
+    shz_results *r = (shz_results *)(void *)buf; /* must be set to NULL on error */
+    shz_status st = shz_search(query, len, use, &r);
+    FUZZ_CHECK(status_known(st));
+    if (st != SHZ_OK) {
+        FUZZ_CHECK(r == NULL);
+        FUZZ_CHECK(st != SHZ_ERR_NOT_FOUND && st != SHZ_ERR_NO_TEXT);
+        if (!shz_utf8_valid(query, len))
+            FUZZ_CHECK(st == SHZ_ERR_BAD_UTF8 || st == SHZ_ERR_BAD_OPTIONS ||
+                       st == SHZ_ERR_BAD_LANG || st == SHZ_ERR_QUERY_TOO_LONG);
+        return 0;
+    }
+    FUZZ_CHECK(r != NULL);
+    FUZZ_CHECK(len <= SHZ_QUERY_MAX);
+    FUZZ_CHECK(shz_utf8_valid(query, len));
+    check_results(r, use);
+    shz_results_free(r);
+    FUZZ_CHECK(shz_search(NULL, len, use, &r) == SHZ_ERR_INVALID_ARG);
+    FUZZ_CHECK(shz_search(query, len, use, NULL) == SHZ_ERR_INVALID_ARG);
+    return 0;
+}

@@ -317,7 +317,8 @@ typedef struct shz_results shz_results;
  * NUL-terminated): whitespace-separated terms, a "quoted phrase" is one term;
  * a measure matches when every term occurs in one of the searched fields.
  * Matching ignores Traditional/Simplified script, full/half width, Latin case,
- * punctuation and spaces inside terms. @p options may be NULL for defaults.
+ * punctuation and spaces inside terms; control characters (an embedded NUL
+ * included) are ignored like punctuation. @p options may be NULL for defaults.
  *
  * On success *@p results holds the hits, best first (possibly none: a query
  * that matches nothing is a success); the caller owns it and frees it with

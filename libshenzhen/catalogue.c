@@ -195,9 +195,9 @@ shz_status shz_document_paragraph(size_t index, shz_lang lang, const char **text
 
 static const char lang_names[SHZ_NLANG][8] = {"zh-Hans", "zh-Hant", "en"};
 
-static char ascii_lower(char c)
+static unsigned char ascii_lower(unsigned char c)
 {
-    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c | 0x20u) : c;
 }
 
 const char *shz_lang_name(shz_lang lang)
@@ -212,7 +212,8 @@ shz_status shz_lang_parse(const char *name, size_t len, shz_lang *out)
     for (int l = 0; l < SHZ_NLANG; l++) {
         const char *want = lang_names[l];
         size_t i = 0;
-        while (i < len && want[i] && ascii_lower(name[i]) == ascii_lower(want[i]))
+        while (i < len && want[i] &&
+               ascii_lower((unsigned char)name[i]) == ascii_lower((unsigned char)want[i]))
             i++;
         if (i == len && want[i] == '\0') {
             *out = (shz_lang)l;

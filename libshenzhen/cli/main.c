@@ -93,6 +93,8 @@ fail(cli *c, int status, const char *fmt, ...)
  */
 static const char *quoted(char *dst, size_t cap, const char *s)
 {
+    if (!s)
+        s = "";
     size_t out = 0, pos = 0, len = strlen(s);
     uint32_t cp;
     while (pos < len && pos < 60 && out + 8 < cap) {
@@ -108,7 +110,7 @@ static const char *quoted(char *dst, size_t cap, const char *s)
     }
     dst[out] = '\0';
     if (pos < len)
-        strcpy(dst + out, "\xE2\x80\xA6");
+        memcpy(dst + out, "\xE2\x80\xA6", sizeof "\xE2\x80\xA6"); /* "…" and its NUL */
     return dst;
 }
 
@@ -141,7 +143,8 @@ static int set_option(cli *c, const option_def *d, const char *value)
         c->category_arg = value;
     else if (d->bit == OPT_LIMIT)
         c->limit_arg = value;
-    else if (d->bit == OPT_LANG && shz_lang_parse(value, strlen(value), &c->lang) != SHZ_OK)
+    else if (d->bit == OPT_LANG &&
+             (!value || shz_lang_parse(value, strlen(value), &c->lang) != SHZ_OK))
         return fail(c, EXIT_USAGE, "unknown language '%s' (use zh-Hans, zh-Hant or en)",
                     QUOTE(value));
     return 0;
@@ -275,7 +278,7 @@ static int cmd_list(cli *c, outbuf *ob)
 {
     const shz_category *only = NULL;
     if (c->given & OPT_CATEGORY) {
-        int64_t id;
+        int64_t id = 0;
         int status = parse_id(c, "category", c->category_arg, &id);
         if (status != 0)
             return status;
@@ -340,7 +343,7 @@ static int cmd_categories(cli *c, outbuf *ob)
 /* Looks up the measure named by @p arg: 2 if malformed, 1 if absent. */
 static int lookup_measure(cli *c, const char *arg, const shz_measure **m)
 {
-    int64_t id;
+    int64_t id = 0;
     int status = parse_id(c, "measure id", arg, &id);
     if (status != 0)
         return status;

@@ -141,6 +141,8 @@ typedef struct blob {
 static uint32_t blob_append(blob *bl, const void *data, size_t size)
 {
     uint32_t at = (uint32_t)bl->size;
+    if (bl->failed || size == 0)
+        return at; /* nothing to copy, or an earlier failure already recorded */
     if (bl->size + size > UINT32_MAX) {
         bl->failed = 1;
         return 0;

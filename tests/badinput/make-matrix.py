@@ -39,6 +39,16 @@ FORMAT = [
     "  run `shenzhen ARGS` with stdout a pipe, closed (fd 1 not open) or /dev/full; it must exit with that code",
     "  (1 not found, 2 bad usage or bad query, 3 output failed), write nothing to stdout and exactly one line",
     "  'shenzhen: reason' to stderr.",
+    "BINDINGS: {\"bindings\": [call, ...]} (optional): the same bad input through the Python and Lua packages.",
+    "  A call: {\"call\": \"get\" | \"category\" | \"search\" | \"text\", \"args\": [VALUE, ...], \"options\": {name: VALUE}",
+    "  (search: Python keywords, Lua opts table), \"python\": exception class name (in shenzhen, else a builtin),",
+    "  \"lua\": \"error\" (raises; pcall catches it) | \"nil\" (returns nil, message)}. A language without its key skips",
+    "  the call. \"text\" is get(args[1]).text(args[2], args[3]) (Lua: shenzhen.get(...):text(...)).",
+    "  VALUE: {\"int\": decimal string} (Lua: a float when beyond 64 bits); {\"float\": \"nan\" | \"inf\" | decimal};",
+    "  {\"str\": BYTES} (Python: str, invalid UTF-8 as lone surrogates by surrogateescape; Lua: those bytes);",
+    "  {\"bytes\": BYTES} (Python bytes); {\"bool\": b}; {\"null\": true} (None / nil); {\"list\": [VALUE, ...]}.",
+    "  The binding tests also run every \"api\" case their low-level module (_shenzhen_c, shenzhen_c) can express and",
+    "  expect its status (Python: the shenzhen.Error subclass of the status; Lua: nil, message, status).",
 ]
 
 
@@ -61,7 +71,7 @@ def hx(text):
 cases = []
 
 
-def case(cid, what, api=None, cli=None, c=True):
+def case(cid, what, api=None, cli=None, c=True, bindings=None):
     assert all(x["id"] != cid for x in cases), cid
     entry = {"id": cid, "what": what}
     if api is not None:
@@ -71,12 +81,85 @@ def case(cid, what, api=None, cli=None, c=True):
             entry["api"].update(api[3])
         if not c:
             entry["api"]["c"] = False
+        if bindings is None and call == "search":
+            bindings = search_bindings(entry["api"])
+    if bindings:
+        entry["bindings"] = bindings
     if cli is not None:
         args, code = cli[0], cli[1]
         stdout = cli[2] if len(cli) > 2 else "pipe"
         entry["cli"] = {"args": [hx(a) for a in args],
                         "exit": code, "stdout": stdout}
     cases.append(entry)
+
+
+# ---- the bindings: values and expectations ---------------------------------------
+
+# The Python class each status raises (bindings/python/shenzhen/__init__.py, _ERRORS).
+PY_CLASS = {
+    "SHZ_ERR_NOT_FOUND": "NotFoundError",
+    "SHZ_ERR_INVALID_ARG": "InvalidArgumentError",
+    "SHZ_ERR_BAD_LANG": "LanguageError",
+    "SHZ_ERR_NO_TEXT": "NoTextError",
+    "SHZ_ERR_BAD_UTF8": "EncodingError",
+    "SHZ_ERR_EMPTY_QUERY": "EmptyQueryError",
+    "SHZ_ERR_QUERY_TOO_LONG": "QueryTooLongError",
+    "SHZ_ERR_BAD_QUERY": "QuerySyntaxError",
+    "SHZ_ERR_BAD_OPTIONS": "OptionsError",
+}
+
+
+def I(n):
+    return {"int": str(n)}
+
+
+def F(x):
+    return {"float": x}
+
+
+def S(text):
+    return {"str": hx(text)}
+
+
+def B(text):
+    return {"bytes": hx(text)}
+
+
+NIL = {"null": True}
+
+
+def call(name, *args, python=None, lua=None, **options):
+    spec = {"call": name, "args": list(args)}
+    if options:
+        spec["options"] = options
+    if python:
+        spec["python"] = python
+    if lua:
+        spec["lua"] = lua
+    return spec
+
+
+def miss(name, *args, status):
+    """A lookup that finds nothing: Python raises, Lua returns nil, message."""
+    return call(name, *args, python=PY_CLASS[status], lua="nil")
+
+
+def misuse(name, *args, python, **options):
+    """A bad argument: both languages raise (Lua: an error pcall catches)."""
+    return call(name, *args, python=python, lua="error", **options)
+
+
+def search_bindings(api):
+    """shenzhen.search(query) for a matrix search case with default options."""
+    args = api["args"]
+    if args["options"] is not None or api.get("out_null"):
+        return None  # the bindings fill the options struct themselves
+    if args["query"] is None:
+        return [misuse("search", NIL, python="TypeError")]
+    calls = [misuse("search", {"str": args["query"]}, python=PY_CLASS[api["error"]])]
+    if api["error"] == "SHZ_ERR_BAD_UTF8":  # undecoded bytes are refused before any check
+        calls.append(call("search", {"bytes": args["query"]}, python="TypeError"))
+    return calls
 
 
 def search(query, error, options=None, **extra):
@@ -247,6 +330,95 @@ for args in (["json"], ["show", "1"], ["list"], ["categories"], ["search", "发�
 case("cli-full-stdout-json", "stdout is /dev/full (ENOSPC): shenzhen json", None, (["json"], 3, "full"))
 case("cli-full-stdout-list", "stdout is /dev/full (ENOSPC): shenzhen list", None, (["list"], 3, "full"))
 
+# ---- the bindings: the cases above through each package's own API ------------------
+# Search cases with default options get theirs from search_bindings(); these are
+# the others a package can express. Ids beyond 64 bits are floats in Lua, a
+# wrong type there; lang_parse is reached through Measure.text.
+LOOKUP_BINDINGS = {
+    "options-fields-unknown": [misuse("search", S("发展"), python="OptionsError", fields=S("nope")),
+                               misuse("search", S("发展"), python="OptionsError", fields={"list": [I(64)]})],
+    "options-lang-en": [misuse("search", S("发展"), python="LanguageError", lang=S("en"))],
+    "options-lang-3": [misuse("search", S("发展"), python="TypeError", lang=I(3))],
+    "options-lang-negative": [misuse("search", S("发展"), python="TypeError", lang=I(-1))],
+    "lang-unknown": [misuse("text", I(1), S("title"), S("fr"), python="LanguageError")],
+    "lang-empty": [misuse("text", I(1), S("title"), S(""), python="LanguageError")],
+    "lang-null": [call("text", I(1), S("title"), NIL, python="TypeError")],  # Lua: nil is the default
+    "lang-embedded-nul": [misuse("text", I(1), S("title"), {"str": hx("zh-Hans") + "00"},
+                                 python="LanguageError")],
+    "lang-prefix": [misuse("text", I(1), S("title"), S("zh"), python="LanguageError")],
+    "lang-invalid-utf8": [misuse("text", I(1), S("title"), {"str": "ff"}, python="LanguageError")],
+    "text-lang-3": [misuse("text", I(1), S("title"), I(3), python="TypeError")],
+    "text-lang-negative": [misuse("text", I(1), S("title"), I(-1), python="TypeError")],
+    "text-field-0": [misuse("text", I(1), I(0), S("zh-Hans"), python="ValueError")],
+    "text-field-3": [misuse("text", I(1), I(3), S("zh-Hans"), python="ValueError")],
+    "text-field-32": [misuse("text", I(1), I(32), S("zh-Hans"), python="ValueError")],
+    "text-body-en": [miss("text", I(1), S("body"), S("en"), status="SHZ_ERR_NO_TEXT")],
+    "text-summary-zh": [miss("text", I(1), S("summary"), S("zh-Hans"), status="SHZ_ERR_NO_TEXT")],
+}
+for entry in cases:
+    api = entry.get("api", {})
+    if api.get("call") in ("measure_get", "category_get") and not api.get("out_null"):
+        name = "get" if api["call"] == "measure_get" else "category"
+        n = int(api["args"]["id"])
+        if -(2**63) <= n < 2**63:
+            entry["bindings"] = [miss(name, I(n), status=api["error"])]
+        else:
+            entry["bindings"] = [call(name, I(n), python=PY_CLASS[api["error"]], lua="error")]
+    if entry["id"] in LOOKUP_BINDINGS:
+        entry["bindings"] = LOOKUP_BINDINGS.pop(entry["id"])
+assert not LOOKUP_BINDINGS, LOOKUP_BINDINGS
+
+# ---- the bindings only: values C and the command cannot be given ---------------------
+WRONG_IDS = [
+    ("float", "1.5", F("1.5")),
+    ("float-huge", "1e300", F("1e300")),
+    ("inf", "infinity", F("inf")),
+    ("nan", "NaN", F("nan")),
+    ("string", "'1' (a string)", S("1")),
+    ("null", "None / nil", NIL),
+    ("bool", "true", {"bool": True}),
+    ("list", "[1] (a list / table)", {"list": [I(1)]}),
+]
+for cid, what, value in WRONG_IDS:
+    case("binding-get-" + cid, "measure id " + what, bindings=[misuse("get", value, python="TypeError")])
+    case("binding-category-" + cid, "category id " + what,
+         bindings=[misuse("category", value, python="TypeError")])
+case("binding-search-int", "query 42 (a number)", bindings=[misuse("search", I(42), python="TypeError")])
+case("binding-search-list", "query ['x'] (a list / table)",
+     bindings=[misuse("search", {"list": [S("x")]}, python="TypeError")])
+case("binding-search-bytes", "query b'发展': valid UTF-8, but bytes (Python)",
+     bindings=[call("search", B("发展"), python="TypeError")])
+case("binding-search-unknown-option", "an option that does not exist",
+     bindings=[misuse("search", S("发展"), python="TypeError", bogus=I(1))])
+for cid, what, value, python in [
+    ("negative", "-1", I(-1), "OptionsError"),
+    ("float", "1.5", F("1.5"), "TypeError"),
+    ("nan", "NaN", F("nan"), "TypeError"),
+    ("inf", "infinity", F("inf"), "TypeError"),
+    ("string", "'3'", S("3"), "TypeError"),
+    ("bool", "true", {"bool": True}, "TypeError"),
+]:
+    case("binding-limit-" + cid, "search limit " + what,
+         bindings=[misuse("search", S("发展"), python=python, limit=value)])
+case("binding-lang-unknown", "search language 'fr'",
+     bindings=[misuse("search", S("发展"), python="LanguageError", lang=S("fr"))])
+case("binding-lang-null", "search language None (Lua: nil is the default)",
+     bindings=[call("search", S("发展"), python="TypeError", lang=NIL)])
+case("binding-lang-bytes", "search language b'zh-Hans' (Python bytes)",
+     bindings=[call("search", S("发展"), python="TypeError", lang=B("zh-Hans"))])
+case("binding-fields-empty", "search fields []",
+     bindings=[misuse("search", S("发展"), python="OptionsError", fields={"list": []})])
+case("binding-fields-number", "search fields 3 (not a name)",
+     bindings=[misuse("search", S("发展"), python="TypeError", fields=I(3))])
+case("binding-fields-null-item", "search fields ['title', None]: a list with a hole",
+     bindings=[call("search", S("发展"), python="OptionsError", fields={"list": [S("title"), NIL]})])
+case("binding-text-field-unknown", "measure text of field 'nope'",
+     bindings=[misuse("text", I(1), S("nope"), S("zh-Hans"), python="ValueError")])
+case("binding-text-field-null", "measure text of field None / nil",
+     bindings=[misuse("text", I(1), NIL, S("zh-Hans"), python="ValueError")])
+case("binding-text-lang-bytes", "measure text in language b'en' (Python bytes)",
+     bindings=[call("text", I(1), S("title"), B("en"), python="TypeError")])
+
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "matrix.json"), "w", encoding="utf-8") as f:
     json.dump({"_format": FORMAT, "cases": cases}, f, ensure_ascii=False, indent=1)
@@ -254,4 +426,7 @@ with open(os.path.join(here, "matrix.json"), "w", encoding="utf-8") as f:
 n_api = sum("api" in c for c in cases)
 n_c = sum("api" in c and c["api"].get("c", True) for c in cases)
 n_cli = sum("cli" in c for c in cases)
-print(f"matrix.json: {len(cases)} cases ({n_api} API, {n_c} of them in C; {n_cli} command)")
+n_py = sum(any("python" in b for b in c.get("bindings", ())) for c in cases)
+n_lua = sum(any("lua" in b for b in c.get("bindings", ())) for c in cases)
+print(f"matrix.json: {len(cases)} cases ({n_api} API, {n_c} of them in C; {n_cli} command; "
+      f"{n_py} Python, {n_lua} Lua through the packages)")

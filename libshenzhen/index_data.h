@@ -24,7 +24,7 @@
 #include <string.h>
 
 /* Bumped whenever the layout changes; the generator writes it, the library checks it. */
-#define SHZ_IX_FORMAT 1
+#define SHZ_IX_FORMAT 2
 
 /* The searchable fields of a measure, in their order in the index, which is also their rank:
  * a match in an earlier slot is a better match. */
@@ -41,6 +41,12 @@ enum shz_ix_slot {
 /* Bits of the per-measure hant byte: the zh-Hant text of that field has as many code points as
  * the zh-Hans one, so zh-Hans character offsets are valid in it. */
 enum { SHZ_IX_HANT_TITLE = 1, SHZ_IX_HANT_BODY = 2 };
+
+/* post_info gives, beside each posting, where it is: measure << 12 | slot << 9 | offset in the
+ * field (capped at SHZ_IX_OFFSET_CAP). Read in step with the postings, it lets a search group
+ * them by measure and field and bound a measure's score without loading anything else; and it
+ * ascends with them, so it can be galloped by measure. */
+enum { SHZ_IX_INFO_SLOT_SHIFT = 9, SHZ_IX_INFO_MEASURE_SHIFT = 12, SHZ_IX_OFFSET_CAP = 511 };
 
 /* Grams are keyed as one integer: a character is its code point (below 2^21), a bigram
  * is (first << 21) | second (at least 2^21, since no normalized code point is 0). */
@@ -64,6 +70,7 @@ typedef struct shz_ix_layout {
     uint32_t gram_key;   /* [gram_count * 2]: key low 32 bits, high 32 bits */
     uint32_t gram_first; /* [gram_count + 1]: first posting of each gram; the last is the total */
     uint32_t postings;   /* [posting_count]: positions, grouped by gram, ascending */
+    uint32_t post_info;  /* [posting_count]: where each posting is (SHZ_IX_INFO_*) */
 } shz_ix_layout;
 
 /* Defined in the generated index_data.c. Hidden symbols. */

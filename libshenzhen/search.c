@@ -97,37 +97,36 @@ static uint32_t seg_start(uint32_t measure, int slot)
     return shz_ix_u32(shz_ix.seg_start, (size_t)measure * SHZ_IX_NSLOTS + (size_t)slot);
 }
 
-static uint32_t measure_start(uint32_t measure)
+/* Where the posting at index i is (index_data.h, post_info). */
+static uint32_t info_at(uint32_t index)
 {
-    return seg_start(measure, 0);
+    return shz_ix_u32(shz_ix.post_info, index);
 }
 
-/* The measure whose range holds position, at or after measure from: gallops forward, since
- * the next hit is usually near. */
-static uint32_t measure_of(uint32_t from, uint32_t position)
+static uint32_t info_measure(uint32_t info)
 {
-    uint32_t lo = from, step = 1, total = shz_ix.measure_count; /* measure_start(lo) <= pos */
-    while (step < total - lo && measure_start(lo + step) <= position) {
-        lo += step;
-        step *= 2;
-    }
-    uint32_t hi = step < total - lo ? lo + step : total;
-    while (hi - lo > 1) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (measure_start(mid) <= position)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
+    return info >> SHZ_IX_INFO_MEASURE_SHIFT;
 }
 
-static int slot_of(uint32_t measure, uint32_t position)
+static int info_slot(uint32_t info)
 {
-    int slot = SHZ_IX_NSLOTS - 1;
-    while (slot > 0 && seg_start(measure, slot) > position)
-        slot--;
-    return slot;
+    return (int)(info >> SHZ_IX_INFO_SLOT_SHIFT) & 7;
+}
+
+static uint32_t info_offset(uint32_t info)
+{
+    return info & SHZ_IX_OFFSET_CAP;
+}
+
+/* A measure's field starts, and the start of the next measure: read once per measure. */
+typedef struct measure_row {
+    uint32_t seg[SHZ_IX_NSLOTS + 1];
+} measure_row;
+
+static void load_row(uint32_t measure, measure_row *row)
+{
+    for (int slot = 0; slot <= SHZ_IX_NSLOTS; slot++)
+        row->seg[slot] = seg_start(measure, slot);
 }
 
 /* Finds the postings of a gram; 0 if it never occurs. */
@@ -149,20 +148,21 @@ static int gram_postings(uint64_t key, uint32_t *begin, uint32_t *end)
     }
 }
 
-/* First index in [lo, hi) whose posting is >= target, galloping from lo: cheap when near. */
-static uint32_t gallop(uint32_t lo, uint32_t hi, uint32_t target)
+/* First index in [lo, hi) of an ascending uint32 table whose entry is >= target, galloping from
+ * lo: cheap when near. */
+static uint32_t gallop(uint32_t table, uint32_t lo, uint32_t hi, uint32_t target)
 {
-    if (lo >= hi || posting_at(lo) >= target)
+    if (lo >= hi || shz_ix_u32(table, lo) >= target)
         return lo;
-    uint32_t below = lo, step = 1; /* posting_at(below) < target */
-    while (step < hi - below && posting_at(below + step) < target) {
+    uint32_t below = lo, step = 1; /* entry below < target */
+    while (step < hi - below && shz_ix_u32(table, below + step) < target) {
         below += step;
         step *= 2;
     }
     uint32_t above = step < hi - below ? below + step : hi;
     while (above - below > 1) {
         uint32_t mid = below + (above - below) / 2;
-        if (posting_at(mid) < target)
+        if (shz_ix_u32(table, mid) < target)
             below = mid;
         else
             above = mid;
@@ -181,24 +181,32 @@ static int matches_at(uint32_t position, const uint32_t *chars, uint32_t len)
     return 1;
 }
 
-/* The first occurrence of t starting at or after from, or NO_POSITION. Leaves the cursor on
- * it, so asking again with the same from gives it again. */
-static uint32_t next_occurrence(term *t, const uint32_t *query, uint32_t from)
+enum { NO_MEASURE = UINT32_MAX };
+
+/* The measure of t's first candidate (a posting of its rarest gram) in measure m or after, or
+ * NO_MEASURE; leaves the cursor on it. Candidates are not yet checked against the text: the
+ * leapfrog and the score bound need no more than post_info, read in step with the postings. */
+static uint32_t next_measure(term *t, uint32_t m)
 {
-    uint64_t target = (uint64_t)from + t->rare_offset;
-    if (target > UINT32_MAX)
+    uint32_t target = m << SHZ_IX_INFO_MEASURE_SHIFT, c = t->cursor;
+    /* Usually the cursor or the next posting is the one wanted: gallop only past those. */
+    if (c < t->post_end && info_at(c) < target && ++c < t->post_end && info_at(c) < target)
+        c = gallop(shz_ix.post_info, c, t->post_end, target);
+    t->cursor = c;
+    return c < t->post_end ? info_measure(info_at(c)) : NO_MEASURE;
+}
+
+/* Where t starts if it occurs at its candidate at index i, in a field starting at field_start;
+ * else NO_POSITION. It starts rare_offset before the posting, in the same field or not at all.
+ * A posting of the term's own gram is an occurrence: only longer terms need checking. */
+static uint32_t occurrence_at(const term *t, const uint32_t *query, uint32_t i,
+                              uint32_t field_start)
+{
+    uint32_t p = posting_at(i);
+    if (p - field_start < t->rare_offset)
         return NO_POSITION;
-    /* Usually the next posting is the one wanted: step once before galloping. */
-    if (t->cursor < t->post_end && posting_at(t->cursor) < target)
-        t->cursor++;
-    t->cursor = gallop(t->cursor, t->post_end, (uint32_t)target);
-    for (; t->cursor < t->post_end; t->cursor++) {
-        uint32_t start = posting_at(t->cursor) - t->rare_offset;
-        /* A posting of the term's own gram is a match: only longer terms need checking. */
-        if (t->len <= 2 || matches_at(start, query + t->start, t->len))
-            return start;
-    }
-    return NO_POSITION;
+    uint32_t start = p - t->rare_offset;
+    return t->len <= 2 || matches_at(start, query + t->start, t->len) ? start : NO_POSITION;
 }
 
 /* ---- query parsing ------------------------------------------------------ */
@@ -357,21 +365,30 @@ static shz_status read_options(const shz_search_options *options, settings *out)
 
 /* ---- scoring ------------------------------------------------------------ */
 
-/* Scores measure m if every term occurs in a searched field of it; 0 if not. Consumes the
- * terms' occurrences inside m. */
+/* Scores measure m if every term occurs in a searched field of it; 0 if not. Each term's cursor
+ * is on its first candidate in m or after, and is moved past m. */
 static int score_measure(query *q, const settings *set, uint32_t m, hit *out)
 {
-    uint32_t start = measure_start(m), end = measure_start(m + 1);
+    measure_row row;
+    load_row(m, &row);
     uint32_t title_terms = 0, best = NO_POSITION, best_len = 0;
+    int best_slot = 0;
     uint64_t occurrences = 0;
     int all_found = 1;
     for (size_t i = 0; i < q->term_count; i++) {
         term *t = &q->terms[i];
         int found = 0, in_title = 0;
-        for (uint32_t p = next_occurrence(t, q->chars, start); p < end;
-             p = next_occurrence(t, q->chars, p + 1)) {
-            int slot = slot_of(m, p);
+        uint32_t c = t->cursor;
+        for (; c < t->post_end; c++) {
+            uint32_t info = info_at(c);
+            if (info_measure(info) != m)
+                break;
+            int slot = info_slot(info);
+            /* The field first: an occurrence outside the searched fields counts for nothing. */
             if (!(set->slot_mask & (1u << slot)))
+                continue;
+            uint32_t p = occurrence_at(t, q->chars, c, row.seg[slot]);
+            if (p == NO_POSITION)
                 continue;
             found = 1;
             in_title |= slot <= SHZ_IX_INITIALS;
@@ -380,15 +397,16 @@ static int score_measure(query *q, const settings *set, uint32_t m, hit *out)
             if (p < best || (p == best && t->len < best_len)) {
                 best = p;
                 best_len = t->len;
+                best_slot = slot;
             }
         }
+        t->cursor = c;
         all_found &= found;
         title_terms += (uint32_t)in_title;
     }
     if (!all_found)
         return 0;
-    int best_slot = slot_of(m, best);
-    uint32_t offset = best - seg_start(m, best_slot);
+    uint32_t offset = best - row.seg[best_slot];
     uint64_t score = (uint64_t)title_terms << 31 |
                      (uint64_t)(occurrences < 65535 ? occurrences : 65535) << 15 |
                      (uint64_t)(32767 - (offset < 32767 ? offset : 32767));
@@ -400,32 +418,60 @@ static int score_measure(query *q, const settings *set, uint32_t m, hit *out)
     return 1;
 }
 
-/* Visits every measure that holds all terms, in id order, writing its hit. Returns the count. */
-static size_t collect_hits(query *q, const settings *set, hit *hits, size_t capacity)
+/*
+ * Top-k pruning. With a limit k, the best k hits so far are kept in a min-heap; once it is
+ * full, a measure can enter only by beating its root. Measures come in increasing id and ties
+ * go to the lower id, so the newcomer must have a strictly higher score. Its score is bounded
+ * from its candidates (a superset of its occurrences), from post_info alone:
+ *   T <= the terms with a candidate in a searched title-like field,
+ *   O <= the candidates in searched fields,
+ *   P >= the least of their offsets (capped) less rare_offset, or 0: the best match is one of
+ *        them, and starts rare_offset before its posting;
+ * and the score grows with T, min(O, 65535) and 32767 - min(P, 32767) in disjoint bits, so the
+ * bound built from these is >= the score. If it is <= the root's score the measure cannot rank
+ * in the top k now, nor later (the root only rises), so exhaustive ranking would not keep it
+ * either: it is skipped unchecked. The title-like fields come first in a measure, so T's bound
+ * needs only the candidates before the body, which settles most measures of a popular term.
+ */
+static int cannot_enter(const query *q, const settings *set, uint32_t m, uint64_t threshold)
 {
-    size_t count = 0;
-    uint32_t m = 0, total = shz_ix.measure_count;
-    while (m < total && count < capacity) {
-        /* Leapfrog: move m forward until every term has an occurrence inside it. */
-        int settled = 0;
-        while (!settled) {
-            settled = 1;
-            for (size_t i = 0; i < q->term_count; i++) {
-                uint32_t p = next_occurrence(&q->terms[i], q->chars, measure_start(m));
-                if (p == NO_POSITION)
-                    return count;
-                if (p >= measure_start(m + 1)) {
-                    m = measure_of(m, p);
-                    settled = 0;
-                    break;
-                }
+    uint64_t title_terms = 0;
+    for (size_t i = 0; i < q->term_count; i++) {
+        const term *t = &q->terms[i];
+        for (uint32_t c = t->cursor; c < t->post_end; c++) {
+            uint32_t info = info_at(c);
+            if (info_measure(info) != m || info_slot(info) >= SHZ_IX_BODY)
+                break;
+            if (set->slot_mask & (1u << info_slot(info))) {
+                title_terms++;
+                break;
             }
         }
-        if (score_measure(q, set, m, &hits[count]))
-            count++;
-        m++;
     }
-    return count;
+    if ((title_terms << 31 | UINT64_C(65535) << 15 | 32767) <= threshold)
+        return 1;
+    uint64_t candidates = 0;
+    uint32_t least = UINT32_MAX;
+    for (size_t i = 0; i < q->term_count; i++) {
+        const term *t = &q->terms[i];
+        uint64_t before = candidates;
+        for (uint32_t c = t->cursor; c < t->post_end; c++) {
+            uint32_t info = info_at(c);
+            if (info_measure(info) != m)
+                break;
+            if (set->slot_mask & (1u << info_slot(info))) {
+                uint32_t offset = info_offset(info);
+                offset = offset > t->rare_offset ? offset - t->rare_offset : 0;
+                candidates++;
+                least = offset < least ? offset : least;
+            }
+        }
+        if (candidates == before)
+            return 1; /* a term with no candidate in a searched field: not a hit at all */
+    }
+    uint64_t bound = title_terms << 31 | (candidates < 65535 ? candidates : 65535) << 15 |
+                     (32767 - (least < 32767 ? least : 32767));
+    return bound <= threshold;
 }
 
 /* Puts the best k hits first, best first: a min-heap of the k best, then heapsort. */
@@ -443,6 +489,16 @@ static void sift_down(hit *h, size_t n, size_t i)
         h[i] = h[worst];
         h[worst] = tmp;
         i = worst;
+    }
+}
+
+static void heap_sort(hit *h, size_t k)
+{
+    for (size_t end = k; end > 1; end--) {
+        hit tmp = h[0];
+        h[0] = h[end - 1];
+        h[end - 1] = tmp;
+        sift_down(h, end - 1, 0);
     }
 }
 
@@ -466,12 +522,57 @@ static void select_best(hit *h, size_t n, size_t k)
             sift_down(h, k, 0);
         }
     }
-    for (size_t end = k; end > 1; end--) {
-        hit tmp = h[0];
-        h[0] = h[end - 1];
-        h[end - 1] = tmp;
-        sift_down(h, end - 1, 0);
+    heap_sort(h, k);
+}
+
+/* Visits the measures that may hold all terms, in id order, and keeps their hits: all of them
+ * (up to capacity) when keep is 0, else the best keep of them in a min-heap, pruning as above.
+ * Returns how many are kept, sorted best first. hits has room for capacity, and keep <=
+ * capacity. */
+static size_t collect_hits(query *q, const settings *set, hit *hits, size_t capacity, size_t keep)
+{
+    size_t count = 0;
+    uint32_t m = 0, total = shz_ix.measure_count;
+    while (m < total && (keep || count < capacity)) {
+        /* Leapfrog: move m forward until every term has a candidate inside it. */
+        int settled = 0;
+        while (!settled) {
+            settled = 1;
+            for (size_t i = 0; i < q->term_count; i++) {
+                uint32_t next = next_measure(&q->terms[i], m);
+                if (next == NO_MEASURE)
+                    goto done;
+                if (next != m) {
+                    m = next;
+                    settled = 0;
+                    break;
+                }
+            }
+        }
+        if (keep && count == keep && cannot_enter(q, set, m, hits[0].key >> MEASURE_BITS)) {
+            m++;
+            continue;
+        }
+        hit h;
+        if (score_measure(q, set, m, &h)) {
+            if (!keep || count < keep) {
+                hits[count++] = h;
+                if (keep && count == keep)
+                    for (size_t i = keep / 2; i-- > 0;)
+                        sift_down(hits, keep, i);
+            } else if (h.key > hits[0].key) {
+                hits[0] = h;
+                sift_down(hits, keep, 0);
+            }
+        }
+        m++;
     }
+done:
+    if (keep && count == keep)
+        heap_sort(hits, keep);
+    else
+        select_best(hits, count, count);
+    return count;
 }
 
 /* ---- spans and snippets ------------------------------------------------- */
@@ -558,15 +659,23 @@ static void sort_spans(span *s, size_t n)
  * many, at most h->occurrences. */
 static size_t write_spans(query *q, const settings *set, const hit *h, span *out)
 {
-    uint32_t m = measure_of_hit(h), start = measure_start(m), end = measure_start(m + 1);
+    uint32_t m = measure_of_hit(h);
     size_t n = 0;
+    measure_row row;
+    load_row(m, &row);
     for (size_t i = 0; i < q->term_count; i++) {
-        term *t = &q->terms[i];
-        t->cursor = t->post_begin;
-        for (uint32_t p = next_occurrence(t, q->chars, start); p < end && n < h->occurrences;
-             p = next_occurrence(t, q->chars, p + 1)) {
-            int slot = slot_of(m, p);
-            if (set->slot_mask & (1u << slot))
+        const term *t = &q->terms[i];
+        for (uint32_t c = gallop(shz_ix.post_info, t->post_begin, t->post_end,
+                                 m << SHZ_IX_INFO_MEASURE_SHIFT);
+             c < t->post_end && n < h->occurrences; c++) {
+            uint32_t info = info_at(c);
+            if (info_measure(info) != m)
+                break;
+            int slot = info_slot(info);
+            uint32_t p = set->slot_mask & (1u << slot)
+                             ? occurrence_at(t, q->chars, c, row.seg[slot])
+                             : NO_POSITION;
+            if (p != NO_POSITION)
                 out[n++] = (span){p, p + t->len, 0, 0, (uint8_t)slot, 0};
         }
     }
@@ -719,6 +828,10 @@ shz_status shz_search(const char *text, size_t len, const shz_search_options *op
     size_t bound = q.terms[0].post_end - q.terms[0].post_begin;
     if (bound > shz_ix.measure_count)
         bound = shz_ix.measure_count;
+    /* A limit below that: only the best `limit` are kept, so only they need room. */
+    size_t keep = set.limit && set.limit < bound ? set.limit : 0;
+    if (keep)
+        bound = keep;
     size_t header = align8(sizeof(struct shz_results));
     hit stack_hits[STACK_HITS];
     hit *hits = stack_hits;
@@ -729,14 +842,12 @@ shz_status shz_search(const char *text, size_t len, const shz_search_options *op
             return SHZ_ERR_NO_MEMORY;
         hits = (hit *)(block + header);
     }
-    size_t found = collect_hits(&q, &set, hits, bound);
-    if (found == 0) {
+    size_t kept = collect_hits(&q, &set, hits, bound, keep);
+    if (kept == 0) {
         free(block);
         *results = (shz_results *)&no_results;
         return SHZ_OK;
     }
-    size_t kept = set.limit && set.limit < found ? set.limit : found;
-    select_best(hits, found, kept);
 
     /* The exact room: kept hits, their details, spans and snippets. */
     size_t span_room = 0, text_room = 0;

@@ -173,3 +173,76 @@ Test(rank, limit_keeps_the_best)
     shz_results_free(all);
     shz_results_free(top);
 }
+
+/* Hit i of a and hit i of b are the same in every respect the API shows. */
+static void assert_same_hit(const shz_results *a, const shz_results *b, size_t i, const char *q)
+{
+    cr_assert_eq(shz_results_measure(a, i), shz_results_measure(b, i), "'%s' hit %zu", q, i);
+    cr_assert_eq(shz_results_score(a, i), shz_results_score(b, i), "'%s' hit %zu", q, i);
+    cr_assert_eq(shz_results_field(a, i), shz_results_field(b, i));
+    size_t spans = shz_results_span_count(a, i);
+    cr_assert_eq(spans, shz_results_span_count(b, i), "'%s' hit %zu", q, i);
+    for (size_t s = 0; s < spans; s++) {
+        size_t va[4], vb[4];
+        shz_field fa, fb;
+        cr_assert_eq(shz_results_span(a, i, s, &fa, &va[0], &va[1], &va[2], &va[3]), SHZ_OK);
+        cr_assert_eq(shz_results_span(b, i, s, &fb, &vb[0], &vb[1], &vb[2], &vb[3]), SHZ_OK);
+        cr_assert(fa == fb && memcmp(va, vb, sizeof va) == 0, "'%s' hit %zu span %zu", q, i, s);
+    }
+    const char *sa, *sb;
+    size_t la, lb;
+    cr_assert_eq(shz_results_snippet(a, i, &sa, &la), SHZ_OK);
+    cr_assert_eq(shz_results_snippet(b, i, &sb, &lb), SHZ_OK);
+    cr_assert(la == lb && memcmp(sa, sb, la) == 0, "'%s' hit %zu snippet", q, i);
+}
+
+/* With a limit the engine prunes measures that cannot reach the top k; what it
+ * keeps must be exactly the first k of the exhaustive ranking, for queries with
+ * many hits (one or two characters of every title). */
+Test(rank, a_limit_gives_exactly_the_first_hits_of_the_full_ranking)
+{
+    static const size_t limits[] = {1, 2, 3, 5, 10};
+    size_t queries = 0, pruned_cases = 0;
+    for (size_t m = 0; m < shz_measure_count(); m++) {
+        const char *title;
+        size_t len;
+        cr_assert_eq(
+            shz_measure_text(shz_measure_at(m), SHZ_FIELD_TITLE, SHZ_LANG_ZH_HANS, &title, &len),
+            SHZ_OK);
+        /* Every 1- and 2-character window of the title (UTF-8 aware). */
+        for (size_t start = 0; start < len; start += (title[start] & 0x80) ? 3 : 1) {
+            for (size_t width = 1; width <= 2; width++) {
+                size_t end = start;
+                for (size_t c = 0; c < width && end < len; c++)
+                    end += (title[end] & 0x80) ? 3 : 1;
+                char q[64];
+                size_t qlen = end - start;
+                if (qlen == 0 || qlen >= sizeof q)
+                    continue;
+                memcpy(q, title + start, qlen);
+                q[qlen] = '\0';
+                shz_results *all;
+                shz_status st = shz_search(q, qlen, NULL, &all);
+                if (st != SHZ_OK)
+                    continue; /* punctuation only: nothing to rank */
+                queries++;
+                for (size_t l = 0; l < sizeof limits / sizeof *limits; l++) {
+                    shz_search_options o = SHZ_SEARCH_OPTIONS_INIT;
+                    o.limit = limits[l];
+                    shz_results *top;
+                    cr_assert_eq(shz_search(q, qlen, &o, &top), SHZ_OK);
+                    size_t want =
+                        shz_results_count(all) < limits[l] ? shz_results_count(all) : limits[l];
+                    cr_assert_eq(shz_results_count(top), want, "'%s' limit %zu", q, limits[l]);
+                    pruned_cases += shz_results_count(all) > limits[l];
+                    for (size_t i = 0; i < want; i++)
+                        assert_same_hit(all, top, i, q);
+                    shz_results_free(top);
+                }
+                shz_results_free(all);
+            }
+        }
+    }
+    cr_assert_gt(queries, 500);
+    cr_assert_gt(pruned_cases, 500, "the limit must actually cut many result lists");
+}

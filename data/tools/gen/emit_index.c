@@ -247,6 +247,31 @@ static void free_grams(gram_tables *g)
     free(g->slots);
 }
 
+/* The post_info table (index_data.h): where each posting is. Field f (measure f / NSLOTS, slot
+ * f % NSLOTS) holds the positions [seg_start[f], seg_start[f + 1] - 1): a sentinel follows it. */
+static uint32_t *posting_info(const index_builder *b, const gram_tables *g)
+{
+    uint32_t *where = malloc((b->norm.n ? b->norm.n : 1) * sizeof *where);
+    uint32_t *info = malloc((g->posting_count ? g->posting_count : 1) * sizeof *info);
+    if (!where || !info) {
+        free(where);
+        free(info);
+        return NULL;
+    }
+    for (size_t f = 0; f + 1 < b->seg_start.n; f++) {
+        uint32_t measure = (uint32_t)(f / SHZ_IX_NSLOTS), slot = (uint32_t)(f % SHZ_IX_NSLOTS);
+        for (uint32_t p = b->seg_start.v[f]; p + 1 < b->seg_start.v[f + 1]; p++) {
+            uint32_t offset = p - b->seg_start.v[f];
+            where[p] = measure << SHZ_IX_INFO_MEASURE_SHIFT | slot << SHZ_IX_INFO_SLOT_SHIFT |
+                       (offset < SHZ_IX_OFFSET_CAP ? offset : SHZ_IX_OFFSET_CAP);
+        }
+    }
+    for (size_t i = 0; i < g->posting_count; i++)
+        info[i] = where[g->postings[i]];
+    free(where);
+    return info;
+}
+
 static int write_index(const gen_model *model, const index_builder *b, const gram_tables *g,
                        size_t hant_fallbacks, const char *out_path)
 {
@@ -269,6 +294,12 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     ix.gram_key = blob_append_u32(&bl, g->key_halves, g->gram_count * 2);
     ix.gram_first = blob_append_u32(&bl, g->first, g->gram_count + 1);
     ix.postings = blob_append_u32(&bl, g->postings, g->posting_count);
+    uint32_t *info = posting_info(b, g);
+    if (!info)
+        bl.failed = 1;
+    else
+        ix.post_info = blob_append_u32(&bl, info, g->posting_count);
+    free(info);
     if (bl.failed) {
         fprintf(stderr, "%s: the index is too large (over 4 GiB) or out of memory\n", out_path);
         free(bl.bytes);
@@ -292,12 +323,12 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
             SHZ_IX_FORMAT);
     fprintf(out,
             "const shz_ix_layout shz_ix = {%u, %u, %u, %u, %u, %u,\n"
-            "    %u, %u, %u, %u, %u, %u, %u, %u, %u};\n\n",
+            "    %u, %u, %u, %u, %u, %u, %u, %u, %u, %u};\n\n",
             (unsigned)ix.format, (unsigned)ix.measure_count, (unsigned)ix.position_count,
             (unsigned)ix.gram_count, (unsigned)ix.slot_bits, (unsigned)ix.posting_count,
             (unsigned)ix.seg_start, (unsigned)ix.norm, (unsigned)ix.src_byte, (unsigned)ix.src_char,
             (unsigned)ix.hant, (unsigned)ix.slots, (unsigned)ix.gram_key, (unsigned)ix.gram_first,
-            (unsigned)ix.postings);
+            (unsigned)ix.postings, (unsigned)ix.post_info);
     fprintf(out, "const unsigned char shz_ix_blob[%zu] =\n", bl.size + 1);
     write_bytes(out, bl.bytes, bl.size);
     fputs(";\n", out);

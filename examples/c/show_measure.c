@@ -23,7 +23,7 @@ int main(int argc, char **argv)
     printf("%-10s %lld (category %lld)\n", "measure", (long long)id,
            (long long)shz_category_id(shz_measure_category(m)));
     field(m, "title", SHZ_FIELD_TITLE, SHZ_LANG_ZH_HANS);
-    field(m, "繁體", SHZ_FIELD_TITLE, SHZ_LANG_ZH_HANT);
+    field(m, "zh-Hant", SHZ_FIELD_TITLE, SHZ_LANG_ZH_HANT);
     field(m, "english", SHZ_FIELD_TITLE, SHZ_LANG_EN);
     field(m, "pinyin", SHZ_FIELD_PINYIN, SHZ_LANG_ZH_HANS);
     field(m, "summary", SHZ_FIELD_SUMMARY, SHZ_LANG_EN);

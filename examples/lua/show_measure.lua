@@ -11,7 +11,7 @@ local function row(label, value)
 end
 row("measure", string.format("%d (category %d)", m.id, m.category.id))
 row("title", m.title)
-row("繁體", m.title_hant)
+row("zh-Hant", m.title_hant)
 row("english", m.title_en)
 row("pinyin", m.pinyin)
 row("summary", m.summary_en)

@@ -13,7 +13,7 @@ def main(argv: list) -> int:
     rows = [
         ("measure", f"{m.id} (category {m.category.id})"),
         ("title", m.title),
-        ("繁體", m.title_hant),
+        ("zh-Hant", m.title_hant),
         ("english", m.title_en),
         ("pinyin", m.pinyin),
         ("summary", m.summary_en),

@@ -16,8 +16,6 @@
 #include "catalogue_data.h"
 #include "utf8.h"
 
-static const char lang_tags[SHZ_NLANG][8] = {"zh-Hans", "zh-Hant", "en"};
-
 /* Builders return NULL (or 0) on allocation failure and free what they made,
  * so a failed export leaks nothing. */
 
@@ -28,7 +26,7 @@ static cJSON *text_object(const shz_str text[SHZ_NLANG])
         if (text[l].len == 0)
             continue; /* a missing language is absent, as in catalogue.json */
         cJSON *s = cJSON_CreateStringReference(shz_str_ptr(text[l]));
-        if (!s || !cJSON_AddItemToObjectCS(obj, lang_tags[l], s)) {
+        if (!s || !cJSON_AddItemToObjectCS(obj, shz_lang_name((shz_lang)l), s)) {
             cJSON_Delete(s);
             cJSON_Delete(obj);
             return NULL;

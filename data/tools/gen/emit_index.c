@@ -10,6 +10,7 @@
 
 #include "index_data.h"
 #include "model.h"
+#include "pool.h"
 #include "normalize.h"
 
 /* The sort key of a hit packs the measure index into 20 bits (libshenzhen/search.c). */
@@ -22,17 +23,10 @@ typedef struct u32_vec {
 
 static int vec_reserve(u32_vec *vec, size_t extra)
 {
-    if (vec->n + extra <= vec->cap)
-        return 1;
-    size_t cap = vec->cap ? vec->cap : 4096;
-    while (cap < vec->n + extra)
-        cap *= 2;
-    uint32_t *grown = realloc(vec->v, cap * sizeof *grown);
-    if (!grown)
-        return 0;
-    vec->v = grown;
-    vec->cap = cap;
-    return 1;
+    uint32_t *grown = gen_grow(vec->v, &vec->cap, vec->n + extra, sizeof *vec->v);
+    if (grown)
+        vec->v = grown;
+    return grown != NULL;
 }
 
 typedef struct index_builder {
@@ -109,29 +103,6 @@ static int by_key_then_position(const void *a, const void *b)
     return (x->position > y->position) - (x->position < y->position);
 }
 
-/* Writes bytes as one string literal, split over short lines. Octal escapes are always three
- * digits so that a following digit cannot extend them; '?' is escaped against trigraphs. */
-static void write_bytes(FILE *out, const unsigned char *bytes, size_t size)
-{
-    size_t column = 0;
-    fputc('"', out);
-    for (size_t i = 0; i < size; i++) {
-        unsigned char c = bytes[i];
-        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '?') {
-            fputc(c, out);
-            column++;
-        } else {
-            fprintf(out, "\\%03o", c);
-            column += 4;
-        }
-        if (column >= 96 && i + 1 < size) {
-            fputs("\"\n\"", out);
-            column = 0;
-        }
-    }
-    fputs("\"", out);
-}
-
 typedef struct blob {
     unsigned char *bytes;
     size_t size, cap;
@@ -147,18 +118,12 @@ static uint32_t blob_append(blob *bl, const void *data, size_t size)
         bl->failed = 1;
         return 0;
     }
-    if (bl->size + size > bl->cap) {
-        size_t cap = bl->cap ? bl->cap : 65536;
-        while (cap < bl->size + size)
-            cap *= 2;
-        unsigned char *grown = realloc(bl->bytes, cap);
-        if (!grown) {
-            bl->failed = 1;
-            return 0;
-        }
-        bl->bytes = grown;
-        bl->cap = cap;
+    unsigned char *grown = gen_grow(bl->bytes, &bl->cap, bl->size + size, 1);
+    if (!grown) {
+        bl->failed = 1;
+        return 0;
     }
+    bl->bytes = grown;
     memcpy(bl->bytes + bl->size, data, size);
     bl->size += size;
     return at;
@@ -317,8 +282,8 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
             " * %zu normalized positions, %zu grams, %zu postings; %zu zh-Hant fields whose code\n"
             " * point count differs from zh-Hans (their spans are reported in zh-Hans). */\n"
             "#include \"index_data.h\"\n\n"
-            "_Static_assert(SHZ_IX_FORMAT == %d, \"index_data.c is stale: regenerate it\");\n"
-            "#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n\n",
+            "_Static_assert(SHZ_IX_FORMAT == %d, \"index_data.c is stale: regenerate "
+            "it\");\n" GEN_OVERLENGTH_PRAGMA "\n",
             model->measure_count, b->norm.n, g->gram_count, g->posting_count, hant_fallbacks,
             SHZ_IX_FORMAT);
     fprintf(out,
@@ -330,7 +295,7 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
             (unsigned)ix.hant, (unsigned)ix.slots, (unsigned)ix.gram_key, (unsigned)ix.gram_first,
             (unsigned)ix.postings, (unsigned)ix.post_info);
     fprintf(out, "const unsigned char shz_ix_blob[%zu] =\n", bl.size + 1);
-    write_bytes(out, bl.bytes, bl.size);
+    gen_write_c_bytes(out, bl.bytes, bl.size);
     fputs(";\n", out);
     free(bl.bytes);
     if (fclose(out) != 0) {

@@ -45,19 +45,17 @@ static int grow_slots(gen_pool *pool)
     return 1;
 }
 
-static int reserve_bytes(gen_pool *pool, size_t extra)
+void *gen_grow(void *buf, size_t *cap, size_t need, size_t elem_size)
 {
-    if (pool->size + extra <= pool->cap)
-        return 1;
-    size_t cap = pool->cap ? pool->cap : 65536;
-    while (cap < pool->size + extra)
-        cap *= 2;
-    char *bytes = realloc(pool->bytes, cap);
-    if (!bytes)
-        return 0;
-    pool->bytes = bytes;
-    pool->cap = cap;
-    return 1;
+    if (buf && need <= *cap)
+        return buf;
+    size_t grown_cap = *cap ? *cap : 4096;
+    while (grown_cap < need)
+        grown_cap *= 2;
+    void *grown = realloc(buf, grown_cap * elem_size);
+    if (grown)
+        *cap = grown_cap;
+    return grown;
 }
 
 uint32_t gen_pool_add(gen_pool *pool, const char *s, size_t len)
@@ -71,8 +69,12 @@ uint32_t gen_pool_add(gen_pool *pool, const char *s, size_t len)
         if (strlen(have) == len && memcmp(have, s, len) == 0)
             return pool->slots[at] - 1;
     }
-    if (pool->size + len + 1 >= UINT32_MAX || !reserve_bytes(pool, len + 1))
+    if (pool->size + len + 1 >= UINT32_MAX)
+        return UINT32_MAX; /* offsets are 32-bit */
+    char *grown = gen_grow(pool->bytes, &pool->cap, pool->size + len + 1, 1);
+    if (!grown)
         return UINT32_MAX;
+    pool->bytes = grown;
     uint32_t off = (uint32_t)pool->size;
     memcpy(pool->bytes + off, s, len);
     pool->bytes[off + len] = '\0';
@@ -82,12 +84,33 @@ uint32_t gen_pool_add(gen_pool *pool, const char *s, size_t len)
     return off;
 }
 
+/* Octal escapes are always three digits so that a following digit cannot extend them; '?' is
+ * escaped against trigraphs. */
+void gen_write_c_bytes(FILE *out, const unsigned char *bytes, size_t size)
+{
+    size_t column = 0;
+    fputc('"', out);
+    for (size_t i = 0; i < size; i++) {
+        unsigned char c = bytes[i];
+        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '?') {
+            fputc(c, out);
+            column++;
+        } else {
+            fprintf(out, "\\%03o", c);
+            column += 4;
+        }
+        if (column >= 96 && i + 1 < size) {
+            fputs("\"\n\"", out);
+            column = 0;
+        }
+    }
+    fputs("\"", out);
+}
+
 int gen_pool_write(const gen_pool *pool, FILE *out, const char *name)
 {
-    fprintf(out, "const char %s[] = {\n", name);
-    for (size_t i = 0; i < pool->size; i++)
-        fprintf(out, "%d,%s", (int)(signed char)pool->bytes[i], (i % 24 == 23) ? "\n" : "");
-    /* An empty pool still needs one element to be valid C. */
-    fprintf(out, "%s};\nconst size_t %s_size = %zu;\n\n", pool->size ? "" : "0", name, pool->size);
+    fprintf(out, "const char %s[] = ", name);
+    gen_write_c_bytes(out, (const unsigned char *)pool->bytes, pool->size);
+    fprintf(out, ";\nconst size_t %s_size = %zu;\n\n", name, pool->size);
     return !ferror(out);
 }

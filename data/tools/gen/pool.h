@@ -28,4 +28,17 @@ uint32_t gen_pool_add(gen_pool *pool, const char *s, size_t len);
  * error. */
 int gen_pool_write(const gen_pool *pool, FILE *out, const char *name);
 
+/* Makes buf (room for *cap elements of elem_size bytes) hold at least need elements, doubling
+ * from a first size of 4096. Returns the buffer to use from now on (buf itself when it was large
+ * enough), or NULL when out of memory, leaving buf and *cap as they were. Shared by the
+ * generator's growable arrays so they all grow the same way. */
+void *gen_grow(void *buf, size_t *cap, size_t need, size_t elem_size);
+
+/* Writes bytes as one C string literal split over short lines, the compact form that compiles
+ * fast even for the 100x synthetic catalogues. The including file must silence
+ * -Woverlength-strings (GEN_OVERLENGTH_PRAGMA). */
+void gen_write_c_bytes(FILE *out, const unsigned char *bytes, size_t size);
+
+#define GEN_OVERLENGTH_PRAGMA "#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n"
+
 #endif

@@ -213,6 +213,27 @@ SHZ_API size_t shz_measure_cite_count(const shz_measure *measure);
 SHZ_API shz_status shz_measure_cite(const shz_measure *measure, size_t index, const char **text,
                                     size_t *len);
 
+/**
+ * Number of related measures of @p measure: 5 for every measure; 0 for NULL.
+ * @since 1.1
+ */
+SHZ_API size_t shz_measure_related_count(const shz_measure *measure);
+
+/**
+ * Related measure @p index of @p measure, nearest first (index 0 to
+ * shz_measure_related_count() - 1); NULL for NULL or out of range. Never the
+ * measure itself, never the same measure twice.
+ *
+ * "Nearest" is the search's own best-match scoring, computed when the library
+ * is built: the catalogue is searched (all fields) for a query made of the
+ * measure's zh-Hans title, keywords and aliases, and the five best other hits
+ * are taken, by score, then by id when scores tie. When fewer than five
+ * measures match, the rest are the measure's category fellows, then the other
+ * measures, each in id order.
+ * @since 1.1
+ */
+SHZ_API const shz_measure *shz_measure_related(const shz_measure *measure, size_t index);
+
 /** @} */
 /* ------------------------------------------------------------------------- */
 /** @name The notice itself */

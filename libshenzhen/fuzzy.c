@@ -28,12 +28,17 @@ int shz_edit_distance_within(const uint32_t *a, size_t na, const uint32_t *b, si
     if (na > SHZ_FUZZY_MAX_LEN || nb > SHZ_FUZZY_MAX_LEN)
         return na == nb && memcmp(a, b, na * sizeof *a) == 0 ? 0 : cap;
 
+    /* Row i of the matrix lives in rows[i % 3]. Every cell starts at the cap: the band leaves
+     * some unwritten, and those must read as "too far". */
     int rows[3][SHZ_FUZZY_MAX_LEN + 1];
-    int *before = rows[0], *prev = rows[1], *cur = rows[2];
-    for (size_t j = 0; j <= nb; j++)
-        prev[j] = min2((int)j, cap);
+    for (size_t j = 0; j <= nb; j++) {
+        rows[0][j] = min2((int)j, cap);
+        rows[1][j] = rows[2][j] = cap;
+    }
     for (size_t i = 1; i <= na; i++) {
-        size_t lo = i > (size_t)max ? i - (size_t)max : 1;
+        int *cur = rows[i % 3];
+        const int *prev = rows[(i + 2) % 3], *before = rows[(i + 1) % 3];
+        size_t lo = i > (size_t)max + 1 ? i - (size_t)max : 1; /* first column of the band */
         size_t hi = i + (size_t)max < nb ? i + (size_t)max : nb;
         cur[0] = min2((int)i, cap);
         int best = lo == 1 ? cur[0] : cap;
@@ -52,12 +57,8 @@ int shz_edit_distance_within(const uint32_t *a, size_t na, const uint32_t *b, si
             cur[hi + 1] = cap;
         if (best >= cap)
             return cap;
-        int *spare = before;
-        before = prev;
-        prev = cur;
-        cur = spare;
     }
-    return prev[nb];
+    return rows[na % 3][nb];
 }
 
 int shz_typo_budget(size_t len)

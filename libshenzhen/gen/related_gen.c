@@ -125,8 +125,8 @@ int main(int argc, char **argv)
     }
     size_t total = shz_measure_count();
     if (total <= SHZ_RELATED_COUNT || total > UINT16_MAX) {
-        fprintf(stderr, "related_gen: %zu measures; need %d to %d\n", total, SHZ_RELATED_COUNT + 1,
-                UINT16_MAX);
+        fprintf(stderr, "related_gen: %zu measures; need %d to %lu\n", total, SHZ_RELATED_COUNT + 1,
+                (unsigned long)UINT16_MAX);
         return 1;
     }
     uint16_t(*rows)[SHZ_RELATED_COUNT] = calloc(total, sizeof *rows);

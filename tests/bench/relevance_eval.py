@@ -43,9 +43,9 @@ the same folded query and does its own analysis on top.
                        joins the n-grams of one Han run with AND; that is kept, as a
                        user of Xapian would get it.
   jieba BM25           BM25 (k1 = 1.2, b = 0.75) written here, over
-                       jieba.lcut_for_search tokens of the concatenated fields, unweighted
-                       (tokens
-                       without a letter or digit dropped); the query segmented alike.
+                       jieba.lcut_for_search tokens of the concatenated fields,
+                       unweighted (tokens without a letter or digit dropped); the query
+                       segmented alike.
 
 Options: --markdown prints the tables as Markdown (for the README); --json FILE writes
 every figure; --per-query FILE writes each query's top-5 ids per engine; --floor X exits 1

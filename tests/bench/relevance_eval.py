@@ -526,14 +526,15 @@ def summarize(run: EngineRun, queries: Sequence[Query]) -> dict[str, Any]:
     by_kind = {
         kind: mean_scores([scored[q.id] for q in judged if q.kind == kind]) for kind in KINDS
     }
-    unjudged = [len(run.ranked[q.id]) for q in queries if not q.relevant]
+    unjudged = {q.id: len(run.ranked[q.id]) for q in queries if not q.relevant}
     return {
         "by_kind": by_kind,
         "overall": mean_scores(list(scored.values())),
         "no_relevant": {
             "queries": len(unjudged),
-            "mean_hits": statistics.fmean(unjudged) if unjudged else None,
-            "with_hits": sum(1 for n in unjudged if n),
+            "mean_hits": statistics.fmean(unjudged.values()) if unjudged else None,
+            "with_hits": sum(1 for n in unjudged.values() if n),
+            "hits": unjudged,
         },
         "median_us": statistics.median(run.times_ns) / 1000 if run.times_ns else None,
         "duplicate_ids_dropped": run.duplicates,
@@ -596,16 +597,29 @@ def render_markdown(head: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def noise_rows(
+    summary: dict[str, dict[str, Any]], queries: Sequence[Query]
+) -> tuple[list[str], list[list[str]]]:
+    """Hits each engine returned for each query that has no relevant measure."""
+    ids = [q.id for q in queries if not q.relevant]
+    rows = [[name] + [str(s["no_relevant"]["hits"][qid]) for qid in ids]
+            for name, s in summary.items()]
+    return ["engine"] + ids, rows
+
+
 def report(summary: dict[str, dict[str, Any]], queries: Sequence[Query], markdown: bool) -> str:
     head1, rows1, head2, rows2 = table_rows(summary, queries)
     render = render_markdown if markdown else render_text
+    head3, rows3 = noise_rows(summary, queries)
+    noise = ["Hits for queries without a relevant measure (lower is better)",
+             render(head3, rows3)] if len(head3) > 1 else []
     judged = sum(1 for q in queries if q.relevant)
     intro = (
         f"{len(queries)} queries: {judged} with a relevant measure (scored), "
         f"{len(queries) - judged} without (hits/no-rel: mean hits returned, lower is better)"
     )
     return "\n\n".join([intro, "nDCG@5 by kind", render(head1, rows1),
-                        "Overall", render(head2, rows2)])
+                        "Overall", render(head2, rows2)] + noise)
 
 
 def per_query(runs_by_engine: dict[str, EngineRun], queries: Sequence[Query]) -> list[dict]:

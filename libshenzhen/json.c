@@ -62,11 +62,12 @@ static int append(cJSON *array, cJSON *item)
     return 1;
 }
 
-static cJSON *string_list(uint16_t first, uint16_t count)
+static cJSON *string_list(shz_list list)
 {
     cJSON *arr = cJSON_CreateArray();
-    for (uint16_t i = 0; arr && i < count; i++) {
-        if (!append(arr, cJSON_CreateStringReference(shz_str_ptr(shz_list_items[first + i])))) {
+    for (uint32_t i = 0; arr && i < list.count; i++) {
+        if (!append(arr,
+                    cJSON_CreateStringReference(shz_str_ptr(shz_list_items[list.first + i])))) {
             cJSON_Delete(arr);
             return NULL;
         }
@@ -87,8 +88,9 @@ static cJSON *measure_object(const struct shz_measure *m)
     if (ok) {
         ok = cJSON_AddItemToObjectCS(obj, "pinyin", pinyin);
         pinyin = NULL;
-        ok = ok && add(obj, "keywords", string_list(m->first_keyword, m->keyword_count)) &&
-             add(obj, "cites", string_list(m->first_cite, m->cite_count));
+        ok = ok && add(obj, "keywords", string_list(m->keywords)) &&
+             add(obj, "cites", string_list(m->cites)) &&
+             add(obj, "aliases", string_list(m->aliases));
     }
     cJSON_Delete(pinyin);
     if (!ok) {
@@ -151,7 +153,7 @@ static cJSON *catalogue_object(void)
     cJSON *root = cJSON_CreateObject();
     cJSON *cats = cJSON_CreateArray();
     cJSON *measures = cJSON_CreateArray();
-    int ok = root && cats && measures && add(root, "schema", cJSON_CreateNumber(1)) &&
+    int ok = root && cats && measures && add(root, "schema", cJSON_CreateNumber(shz_data_schema)) &&
              add(root, "edition", cJSON_CreateStringReference(shz_data_edition)) &&
              add(root, "document", document_object());
     for (size_t c = 0; ok && c < shz_category_total; c++)

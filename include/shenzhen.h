@@ -95,7 +95,7 @@ SHZ_API size_t shz_errata_count(void);
 /** Language of a text. */
 typedef enum shz_lang {
     SHZ_LANG_ZH_HANS = 0, /**< Simplified Chinese: the canonical, restored original. */
-    SHZ_LANG_ZH_HANT = 1, /**< Traditional Chinese, converted with OpenCC and checked by eye. */
+    SHZ_LANG_ZH_HANT = 1, /**< Traditional Chinese in Taiwan's standard forms (OpenCC s2tw). */
     SHZ_LANG_EN = 2       /**< English: an unofficial translation by this project. */
 } shz_lang;
 

@@ -349,6 +349,30 @@ Test(data, simplified_and_traditional_differ_where_they_should)
     cr_assert_geq(differing, 90, "nearly every text differs between scripts");
 }
 
+Test(data, traditional_is_in_taiwan_standard_forms)
+{
+    /* OpenCC's own standard forms (s2t) where Taiwan's standard (s2tw) writes 為 群 眾 裡 啟 核 汙
+     * 著: the zh-Hant text must have none, and must have the Taiwan forms where the text needs
+     * them (为 occurs throughout the notice). */
+    static const char *const opencc_forms[] = {"爲", "羣", "衆", "裏", "啓", "覈"};
+    size_t taiwan = 0;
+    for (size_t i = 0; i < shz_measure_count(); i++)
+        for (size_t f = 0; f < 2; f++) {
+            const char *hant =
+                text_of(shz_measure_at(i), f ? SHZ_FIELD_BODY : SHZ_FIELD_TITLE, SHZ_LANG_ZH_HANT);
+            for (size_t k = 0; k < sizeof opencc_forms / sizeof *opencc_forms; k++)
+                cr_assert_null(strstr(hant, opencc_forms[k]), "measure %zu: %s in zh-Hant", i + 1,
+                               opencc_forms[k]);
+            taiwan += test_count(hant, "為") + test_count(hant, "群眾");
+        }
+    const char *text = NULL;
+    cr_assert_eq(
+        shz_measure_text(shz_measure_at(37), SHZ_FIELD_TITLE, SHZ_LANG_ZH_HANT, &text, NULL),
+        SHZ_OK);
+    cr_assert_not_null(strstr(text, "公園裡的城市"), "%s", text);
+    cr_assert_geq(taiwan, 30);
+}
+
 Test(data, pinyin_and_initials_agree)
 {
     for (size_t i = 0; i < shz_measure_count(); i++) {

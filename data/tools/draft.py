@@ -39,7 +39,7 @@ cites are the 《…》 titles of a measure's title and body, in order, deduplic
 Usage:
   draft.py --catalogue OUT.json --errata OUT.json [--base CATALOGUE.json] [--seed SEED]
       write a draft; non-Chinese fields (en, summary, pinyin, keywords, translation_note) are
-      empty, or copied from --base when given.
+      empty (the English of bodies and paragraphs absent), or copied from --base when given.
   draft.py --check
       regenerate and compare with the committed data/catalogue.json (Chinese fields, ids,
       categories, cites) and data/errata.json (exactly); exit status 1 on any difference.
@@ -490,6 +490,13 @@ def build(seed_path=SEED, corrections_path=CORRECTIONS, base=None):
     bcat = {c.get('id'): c for c in b.get('categories', [])}
     bmea = {m.get('id'): m for m in b.get('measures', [])}
     en = lambda obj: (obj or {}).get('en', '')
+    bparas = bdoc.get('paragraphs', [])
+
+    def with_en(text, base_text):
+        # The English of bodies and paragraphs is carried over when the base has it.
+        if 'en' in (base_text or {}):
+            text['en'] = base_text['en']
+        return text
 
     doc = {
         'number': NUMBER,
@@ -497,7 +504,8 @@ def build(seed_path=SEED, corrections_path=CORRECTIONS, base=None):
         'title': dict(tx(0, p['title']), en=en(bdoc.get('title'))),
         'issuer': dict(tx(1, p['issuer']), en=en(bdoc.get('issuer'))),
         'addressees': dict(tx(2, p['addressees']), en=en(bdoc.get('addressees'))),
-        'paragraphs': [tx(4 + k, t) for k, t in enumerate(p['paragraphs'])],
+        'paragraphs': [with_en(tx(4 + k, t), bparas[k] if k < len(bparas) else {})
+                       for k, t in enumerate(p['paragraphs'])],
         'attachment': dict(tx(3, p['attachment']), en=en(bdoc.get('attachment'))),
         'translation_note': bdoc.get('translation_note', ''),
     }
@@ -513,7 +521,7 @@ def build(seed_path=SEED, corrections_path=CORRECTIONS, base=None):
             'id': mid,
             'category': m['category'],
             'title': dict(tx(k, m['title']), en=en(bm.get('title'))),
-            'body': tx(k + 1, m['body']),
+            'body': with_en(tx(k + 1, m['body']), bm.get('body')),
             'summary': {'en': en(bm.get('summary'))},
             'pinyin': {'full': bm.get('pinyin', {}).get('full', ''),
                        'initials': bm.get('pinyin', {}).get('initials', '')},

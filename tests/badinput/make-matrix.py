@@ -282,8 +282,8 @@ case("text-field-3", "measure text of field 3 (two bits)",
      ("measure_text", {"measure": "1", "field": 3, "lang": 0}, INVALID))
 case("text-field-64", "measure text of field 64", ("measure_text", {"measure": "1", "field": 64, "lang": 0}, INVALID))
 case("text-null-measure", "text of a NULL measure", ("measure_text", {"measure": None, "field": 1, "lang": 0}, INVALID))
-case("text-body-en", "English body (there is none)",
-     ("measure_text", {"measure": "1", "field": 2, "lang": 2}, "SHZ_ERR_NO_TEXT"))
+case("text-summary-hant", "zh-Hant summary (there is none)",
+     ("measure_text", {"measure": "1", "field": 4, "lang": 1}, "SHZ_ERR_NO_TEXT"))
 case("text-summary-zh", "zh-Hans summary (there is none)",
      ("measure_text", {"measure": "1", "field": 4, "lang": 0}, "SHZ_ERR_NO_TEXT"))
 case("text-null-out", "measure text with a NULL output",
@@ -298,8 +298,8 @@ case("document-field-negative", "notice field -1", ("document_text", {"field": -
 case("document-lang-5", "notice title in language 5", ("document_text", {"field": 0, "lang": 5}, BAD_LANG))
 case("paragraph-index-huge", "paragraph 2^64 - 1",
      ("document_paragraph", {"index": "18446744073709551615", "lang": 0}, NOT_FOUND))
-case("paragraph-en", "an English paragraph (there is none)",
-     ("document_paragraph", {"index": "0", "lang": 2}, "SHZ_ERR_NO_TEXT"))
+case("translation-note-zh", "the translation note in zh-Hans (there is none)",
+     ("document_text", {"field": 6, "lang": 0}, "SHZ_ERR_NO_TEXT"))
 
 # ---- JSON export -------------------------------------------------------------------
 case("json-flags-unknown", "JSON flags with an unknown bit (4)", ("json_catalogue", {"flags": 4}, INVALID))
@@ -352,7 +352,7 @@ LOOKUP_BINDINGS = {
     "text-field-0": [misuse("text", I(1), I(0), S("zh-Hans"), python="ValueError")],
     "text-field-3": [misuse("text", I(1), I(3), S("zh-Hans"), python="ValueError")],
     "text-field-64": [misuse("text", I(1), I(64), S("zh-Hans"), python="ValueError")],
-    "text-body-en": [miss("text", I(1), S("body"), S("en"), status="SHZ_ERR_NO_TEXT")],
+    "text-summary-hant": [miss("text", I(1), S("summary"), S("zh-Hant"), status="SHZ_ERR_NO_TEXT")],
     "text-summary-zh": [miss("text", I(1), S("summary"), S("zh-Hans"), status="SHZ_ERR_NO_TEXT")],
 }
 for entry in cases:

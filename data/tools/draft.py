@@ -39,7 +39,8 @@ cites are the 《…》 titles of a measure's title and body, in order, deduplic
 Usage:
   draft.py --catalogue OUT.json --errata OUT.json [--base CATALOGUE.json] [--seed SEED]
       write a draft; non-Chinese fields (en, summary, pinyin, keywords, translation_note) are
-      empty (the English of bodies and paragraphs absent), or copied from --base when given.
+      empty (the English of bodies and paragraphs and the aliases absent), or copied from
+      --base when given.
   draft.py --check
       regenerate and compare with the committed data/catalogue.json (Chinese fields, ids,
       categories, cites) and data/errata.json (exactly); exit status 1 on any difference.
@@ -528,6 +529,8 @@ def build(seed_path=SEED, corrections_path=CORRECTIONS, base=None):
             'keywords': list(bm.get('keywords', [])),
             'cites': cites(m['title'], m['body']),
         })
+        if 'aliases' in bm:
+            measures[-1]['aliases'] = list(bm['aliases'])
         k += 2
     catalogue = {'schema': 1, 'edition': b.get('edition', EDITION), 'document': doc,
                  'categories': categories, 'measures': measures}

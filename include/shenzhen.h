@@ -78,7 +78,7 @@ SHZ_API const char *shz_version(void);
 /** The library's version as MAJOR*1000000 + MINOR*1000 + PATCH (see SHZ_VERSION_NUMBER). */
 SHZ_API int shz_version_number(void);
 
-/** The data edition compiled in (the `edition` of data/catalogue.json), e.g. "2026.1"; static. */
+/** The data edition compiled in (the `edition` of data/catalogue.json), e.g. "2026.2"; static. */
 SHZ_API const char *shz_data_version(void);
 
 /** Lowercase hex SHA-256 of the data/catalogue.json compiled in (64 characters); static. */

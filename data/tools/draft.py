@@ -38,9 +38,8 @@ cites are the 《…》 titles of a measure's title and body, in order, deduplic
 
 Usage:
   draft.py --catalogue OUT.json --errata OUT.json [--base CATALOGUE.json] [--seed SEED]
-      write a draft; non-Chinese fields (en, summary, pinyin, keywords, translation_note) are
-      empty (the English of bodies and paragraphs and the aliases absent), or copied from
-      --base when given.
+      write a draft; non-Chinese fields (en, summary, pinyin, keywords, aliases,
+      translation_note) are empty, or copied from --base when given.
   draft.py --check
       regenerate and compare with the committed data/catalogue.json (Chinese fields, ids,
       categories, cites) and data/errata.json (exactly); exit status 1 on any difference.
@@ -63,7 +62,8 @@ CORRECTIONS = os.path.join(TOOLS, 'corrections.tsv')
 CATALOGUE = os.path.join(DATA, 'catalogue.json')
 ERRATA = os.path.join(DATA, 'errata.json')
 
-EDITION = '2026.1'
+SCHEMA = 2
+EDITION = '2026.2'
 NUMBER = '发改地区〔2021〕1072号'
 EXPECTED_CATEGORY_SIZES = [8, 10, 8, 9, 12]
 
@@ -494,9 +494,7 @@ def build(seed_path=SEED, corrections_path=CORRECTIONS, base=None):
     bparas = bdoc.get('paragraphs', [])
 
     def with_en(text, base_text):
-        # The English of bodies and paragraphs is carried over when the base has it.
-        if 'en' in (base_text or {}):
-            text['en'] = base_text['en']
+        text['en'] = en(base_text)
         return text
 
     doc = {
@@ -528,11 +526,10 @@ def build(seed_path=SEED, corrections_path=CORRECTIONS, base=None):
                        'initials': bm.get('pinyin', {}).get('initials', '')},
             'keywords': list(bm.get('keywords', [])),
             'cites': cites(m['title'], m['body']),
+            'aliases': list(bm.get('aliases', [])),
         })
-        if 'aliases' in bm:
-            measures[-1]['aliases'] = list(bm['aliases'])
         k += 2
-    catalogue = {'schema': 1, 'edition': b.get('edition', EDITION), 'document': doc,
+    catalogue = {'schema': SCHEMA, 'edition': b.get('edition', EDITION), 'document': doc,
                  'categories': categories, 'measures': measures}
 
     rows.sort(key=lambda r: (r['line'], r['column'], KIND_ORDER[r['kind']]))

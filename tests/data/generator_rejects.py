@@ -60,6 +60,17 @@ def schema2(cat):
     return cat
 
 
+def schema1(cat):
+    """The catalogue as schema 1 (library 1.0): no English bodies or paragraphs, no aliases."""
+    cat['schema'] = 1
+    for p in cat['document']['paragraphs']:
+        p.pop('en', None)
+    for m in cat['measures']:
+        m['body'].pop('en', None)
+        m.pop('aliases', None)
+    return cat
+
+
 def in_schema2(mutate):
     return lambda c: mutate(schema2(c))
 
@@ -113,7 +124,8 @@ cases = [
 ]
 
 failures = 0
-for name, mutate in (('undamaged', lambda c: None), ('undamaged_schema2', schema2)):
+for name, mutate in (('undamaged', lambda c: None), ('undamaged_schema1', schema1),
+                     ('undamaged_schema2', schema2)):
     r, outs = run(name, damaged(mutate))
     if r.returncode != 0 or not all(os.path.exists(o) for o in outs):
         print('FAIL %s catalogue rejected: %s' % (name, r.stderr.strip()))
@@ -124,6 +136,6 @@ for name, mutate, expected in cases:
     ok = ok and r.stderr.count('\n') == 1  # one clear line, not a cascade
     print(('ok   ' if ok else 'FAIL ') + name + ': ' + r.stderr.strip())
     failures += not ok
-total = len(cases) + 2
+total = len(cases) + 3
 print('%d passed, %d failed' % (total - failures, failures))
 sys.exit(1 if failures else 0)

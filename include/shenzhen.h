@@ -269,7 +269,7 @@ SHZ_API shz_status shz_document_paragraph(size_t index, shz_lang lang, const cha
 /** Flags for the JSON export functions; combine with |. */
 enum shz_json_flags {
     SHZ_JSON_COMPACT = 0, /**< One line, no spaces (the default). */
-    SHZ_JSON_PRETTY = 1,  /**< Indented, one member a line. */
+    SHZ_JSON_PRETTY = 1,  /**< Two spaces a level, one member or element a line (as jq). */
     SHZ_JSON_ASCII = 2    /**< Every non-ASCII character escaped as \\uXXXX (surrogate pairs). */
 };
 

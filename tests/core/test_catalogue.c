@@ -576,6 +576,14 @@ Test(status, every_status_has_its_own_message)
     cr_assert_str_eq(shz_errstr((shz_status)1000), "unknown status");
 }
 
+Test(status, the_length_limit_is_quoted_from_the_header)
+{
+    char limit[32];
+    snprintf(limit, sizeof limit, " %d bytes", SHZ_QUERY_MAX);
+    cr_assert_not_null(strstr(shz_errstr(SHZ_ERR_QUERY_TOO_LONG), limit), "%s",
+                       shz_errstr(SHZ_ERR_QUERY_TOO_LONG));
+}
+
 Test(status, free_accepts_null)
 {
     shz_free(NULL);

@@ -10,9 +10,13 @@ the rules of normalize.h and render.h say they should. Only code points that
 Python's Unicode version assigns are compared: utf8proc may carry a newer
 version, whose new characters Python cannot judge.
 """
+import os
 import subprocess
 import sys
 import unicodedata
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
+from width_table import expected_width  # noqa: E402  (the tests' one width rule)
 
 # Default_Ignorable_Code_Point characters that are letters or marks (Unicode's
 # PropList.txt: Other_Default_Ignorable_Code_Point and Variation_Selector).
@@ -150,21 +154,6 @@ def check_fold(program, t2s_path):
     # The comparison must have covered the whole repertoire, not a corner of it.
     assert cased > 2500 and kept > 250000 and ignored > 7000, "too few code points compared"
     return not mismatches and not space_bad
-
-
-def expected_width(cp):
-    """render.h's rule on Python's data: East Asian Wide and Fullwidth take two columns;
-    marks (Mn, Me and, as utf8proc counts them, Mc), controls, format characters other
-    than the soft hyphen (shown as a hyphen), and line and paragraph separators none;
-    but a spacing mark (Mc) that is East Asian Wide takes its two columns."""
-    c = chr(cp)
-    cat = unicodedata.category(c)
-    wide = unicodedata.east_asian_width(c) in ("W", "F")
-    if cat in ("Mn", "Me", "Cc", "Zl", "Zp") or (cat == "Cf" and cp != 0x00AD):
-        return 0
-    if cat == "Mc":
-        return 2 if wide else 0
-    return 2 if wide else 1
 
 
 def check_width(program):

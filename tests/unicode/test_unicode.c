@@ -313,3 +313,21 @@ Test(normalize, text_spans_stay_exact)
     cr_assert_eq(shz_norm_text(text, len, out, NULL, NULL, 2), N, "count with a short buffer");
     cr_assert_eq(out[1], 0x4EBA);
 }
+
+/* Folding a folded character changes nothing, and never leaves Unicode's scalar values. */
+Test(normalize, fold_is_idempotent)
+{
+    size_t kept = 0;
+    for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        uint32_t f = shz_norm_fold(cp);
+        if (f == 0)
+            continue;
+        kept++;
+        cr_assert(f <= 0x10FFFF && !(f >= 0xD800 && f <= 0xDFFF), "U+%04X -> %X", cp, f);
+        cr_assert_eq(shz_norm_fold(f), f, "U+%04X -> U+%04X -> U+%04X", (unsigned)cp, (unsigned)f,
+                     (unsigned)shz_norm_fold(f));
+    }
+    cr_assert_gt(kept, 1000000);
+}

@@ -38,3 +38,21 @@ size_t shz_utf8_encode(uint32_t cp, unsigned char *out)
         return 0;
     return (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, out);
 }
+
+size_t shz_utf8_count(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0u) != 0x80u; /* every byte but continuation bytes */
+    return n;
+}
+
+size_t shz_utf8_advance(const char *s, size_t len, size_t pos, size_t chars)
+{
+    for (; chars > 0 && pos < len; chars--) {
+        /* utf8proc's table of sequence lengths by lead byte (0 for a continuation byte) */
+        utf8proc_int8_t n = utf8proc_utf8class[(unsigned char)s[pos]];
+        pos += n > 0 ? (size_t)n : 1;
+    }
+    return pos < len ? pos : len;
+}

@@ -331,3 +331,17 @@ Test(normalize, fold_is_idempotent)
     }
     cr_assert_gt(kept, 1000000);
 }
+
+Test(utf8, count_and_advance_over_valid_text)
+{
+    static const char s[] = "a\xC3\xA9\xE4\xB8\xAD\xF0\xA0\x80\x80z"; /* a é 中 𠀀 z */
+    size_t len = sizeof s - 1;
+    cr_assert_eq(shz_utf8_count(s, len), 5);
+    cr_assert_eq(shz_utf8_count(s, 0), 0);
+    static const size_t at[] = {0, 1, 3, 6, 10, 11};
+    for (size_t k = 0; k <= 5; k++)
+        cr_assert_eq(shz_utf8_advance(s, len, 0, k), at[k], "%zu chars", k);
+    cr_assert_eq(shz_utf8_advance(s, len, 3, 2), 10, "from 中, two characters");
+    cr_assert_eq(shz_utf8_advance(s, len, 0, 99), len, "stops at the end");
+    cr_assert_eq(shz_utf8_advance(s, 8, 6, 1), 8, "a sequence cut by len stops at len");
+}

@@ -285,7 +285,8 @@ Test(normalize, spaces)
     static const uint32_t spaces[] = {' ',    '\t',   '\n',   '\r',   0x0B,   0x0C,
                                       0x85,   0xA0,   0x1680, 0x2000, 0x200A, 0x2028,
                                       0x2029, 0x202F, 0x205F, 0x3000};
-    static const uint32_t not_spaces[] = {'a', 0x1C, 0x200B, 0x180E, 0xFEFF, 0x3001, 0x4E00};
+    static const uint32_t not_spaces[] = {'a',    0x1C,   0x200B, 0x180E,
+                                          0xFEFF, 0x3001, 0x4E00, 0x110000};
     for (size_t i = 0; i < sizeof spaces / sizeof spaces[0]; i++)
         cr_expect(shz_norm_is_space(spaces[i]), "U+%04X", (unsigned)spaces[i]);
     for (size_t i = 0; i < sizeof not_spaces / sizeof not_spaces[0]; i++)

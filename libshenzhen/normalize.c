@@ -119,6 +119,8 @@ int shz_norm_is_space(uint32_t cp)
 {
     if (cp < 0x80)
         return cp == ' ' || (cp >= '\t' && cp <= '\r');
+    if (cp >= 0x3400 && cp <= 0x9FFF) /* the common case, as in shz_norm_fold: no spaces */
+        return 0;
     if (cp == 0x0085) /* next line: a control, but white space */
         return 1;
     if (cp > 0x10FFFF)

@@ -7,6 +7,10 @@ size_t shz_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {
     if (len == 0)
         return 0;
+    if (s[0] < 0x80) { /* ASCII, the common case, without the call */
+        *cp = s[0];
+        return 1;
+    }
     /* utf8proc rejects overlong forms, surrogates, values above U+10FFFF, lone continuation
      * bytes and sequences cut short by len; no sequence is longer than 4 bytes. */
     utf8proc_int32_t value;

@@ -9,8 +9,9 @@
  * generated tables, with an empty related table), it uses only the public API:
  * for each measure it searches, in best-match mode over all fields, for a
  * query made of the measure's zh-Hans title, its keywords and its aliases,
- * separated by spaces (a part that would take the query past SHZ_QUERY_MAX
- * bytes is left out). The related measures are the SHZ_RELATED_COUNT best
+ * separated by spaces, quotation marks written as spaces (a part that would
+ * take the query past SHZ_QUERY_MAX bytes is left out; a query with nothing
+ * searchable has no hits). The related measures are the SHZ_RELATED_COUNT best
  * other hits, by score, then by id when scores tie. When fewer measures
  * match, the rest are the measure's category fellows, then every other
  * measure, each in id order. tests/unit/test_related.c recomputes the table
@@ -37,7 +38,8 @@ static int by_score_then_id(const void *a, const void *b)
     return (x->id > y->id) - (x->id < y->id);
 }
 
-/* Appends " text" (no space first) when it fits; 1 when it did. */
+/* Appends " text" (no space first) when it fits, quotation marks (ASCII and full-width, which
+ * would open a phrase) written as spaces; 1 when it did. */
 static int append(char *query, size_t *len, const char *text, size_t text_len)
 {
     size_t extra = (*len ? 1 : 0) + text_len;
@@ -45,8 +47,16 @@ static int append(char *query, size_t *len, const char *text, size_t text_len)
         return 0;
     if (*len)
         query[(*len)++] = ' ';
-    memcpy(query + *len, text, text_len);
-    *len += text_len;
+    for (size_t i = 0; i < text_len; i++) {
+        if (text[i] == '"') {
+            query[(*len)++] = ' ';
+        } else if (i + 2 < text_len && memcmp(text + i, "\xEF\xBC\x82", 3) == 0) {
+            query[(*len)++] = ' '; /* U+FF02 */
+            i += 2;
+        } else {
+            query[(*len)++] = text[i];
+        }
+    }
     return 1;
 }
 
@@ -59,6 +69,9 @@ static size_t make_query(const shz_measure *m, char *query)
         append(query, &len, part, part_len);
     for (size_t k = 0; k < shz_measure_keyword_count(m); k++)
         if (shz_measure_keyword(m, k, &part, &part_len) == SHZ_OK)
+            append(query, &len, part, part_len);
+    for (size_t k = 0; k < shz_measure_alias_count(m); k++)
+        if (shz_measure_alias(m, k, &part, &part_len) == SHZ_OK)
             append(query, &len, part, part_len);
     return len;
 }
@@ -81,6 +94,10 @@ static int relate(size_t i, size_t total, uint16_t *row, hit *hits, size_t *sear
     shz_search_options_init(&options);
     shz_results *results = NULL;
     shz_status status = shz_search(query, len, &options, &results);
+    if (status == SHZ_ERR_EMPTY_QUERY) { /* nothing searchable: no hits, the fallback order */
+        status = SHZ_OK;
+        results = NULL;
+    }
     if (status != SHZ_OK) {
         fprintf(stderr, "related_gen: measure %lld: search failed: %s\n",
                 (long long)shz_measure_id(m), shz_errstr(status));

@@ -58,8 +58,15 @@ static void add_part(char *query, size_t *len, const char *text, size_t text_len
         return;
     if (*len)
         query[(*len)++] = ' ';
-    memcpy(query + *len, text, text_len);
-    *len += text_len;
+    /* Quotation marks would open a phrase: the rule writes them as spaces. */
+    for (size_t i = 0; i < text_len;) {
+        if (text[i] == '"' || (i + 2 < text_len && !memcmp(text + i, "\xEF\xBC\x82", 3))) {
+            query[(*len)++] = ' ';
+            i += text[i] == '"' ? 1 : 3;
+        } else {
+            query[(*len)++] = text[i++];
+        }
+    }
 }
 
 /* The related ids of m by the documented rule, from a search run now. */
@@ -74,8 +81,13 @@ static void expected_related(const shz_measure *m, int64_t want[5])
         cr_assert_eq(shz_measure_keyword(m, k, &part, &part_len), SHZ_OK);
         add_part(query, &len, part, part_len);
     }
+    for (size_t k = 0; k < shz_measure_alias_count(m); k++) {
+        cr_assert_eq(shz_measure_alias(m, k, &part, &part_len), SHZ_OK);
+        add_part(query, &len, part, part_len);
+    }
     shz_results *results = NULL;
-    cr_assert_eq(shz_search(query, len, NULL, &results), SHZ_OK);
+    shz_status status = shz_search(query, len, NULL, &results);
+    cr_assert(status == SHZ_OK || status == SHZ_ERR_EMPTY_QUERY, "%s", shz_errstr(status));
     size_t count = shz_results_count(results), n = 0;
     hit *hits = calloc(count + 1, sizeof *hits);
     cr_assert_not_null(hits);

@@ -239,11 +239,12 @@ SHZ_API size_t shz_measure_related_count(const shz_measure *measure);
  * measure itself, never the same measure twice.
  *
  * "Nearest" is the search's own best-match scoring, computed when the library
- * is built: the catalogue is searched (all fields) for a query made of the
- * measure's zh-Hans title, keywords and aliases, and the five best other hits
- * are taken, by score, then by id when scores tie. When fewer than five
- * measures match, the rest are the measure's category fellows, then the other
- * measures, each in id order. Since 1.1.
+ * is built: each of the measure's own texts - its zh-Hans title, each keyword,
+ * each alias - is searched for (all fields), every other measure's scores are
+ * summed over these searches, and the five highest sums are taken, the lower
+ * id first when sums tie. When fewer than five measures are found, the rest
+ * are the measure's category fellows, then the other measures, each in id
+ * order. Since 1.1.
  */
 SHZ_API const shz_measure *shz_measure_related(const shz_measure *measure, size_t index);
 

@@ -5,6 +5,7 @@
 # LD_LIBRARY_PATH: its RUNPATH is relative ($ORIGIN/../<libdir>), so it finds the
 # libshenzhen.so.1 of its own prefix, and still does after the prefix is moved.
 set -eu
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 prefix=$1 work=$2 version=$3
 unset LD_LIBRARY_PATH

@@ -10,6 +10,7 @@
 # runs lintian on them all, failing on any error or warning not listed in
 # SUPPRESSIONS (each with its reason).
 set -eu
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 cmake=$1 cpack=$2 generator=$3 src=$4 work=$5 version=$6 suppressions=$7 components=$8
 shift 8

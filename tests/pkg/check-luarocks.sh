@@ -6,6 +6,7 @@
 # requires the deployed module: it must stand alone (no libshenzhen.so.1, no
 # path into the build) and report the project's version.
 set -eu
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 src=$1 work=$2 version=$3 lua=$4
 rockspec=bindings/lua/shenzhen-$version-1.rockspec

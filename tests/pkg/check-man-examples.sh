@@ -8,6 +8,7 @@
 # - shenzhen-json(5) and shenzhen-search(7): each command of EXAMPLES, with
 #   PREFIX/bin first on PATH: exit status 0, output, nothing on stderr.
 set -eu
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 prefix=$1 mandir=$prefix/$2 work=$3
 command -v man >/dev/null || skip "man is not installed (apt-get install man-db groff-base)"

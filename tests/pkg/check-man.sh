@@ -11,6 +11,7 @@
 #   states the schema and edition of the data compiled in;
 # - no installed page or header sends readers to README.md, which is not installed.
 set -eu
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 prefix=$1 mandir=$prefix/$2 header=$3
 shenzhen=$prefix/bin/shenzhen

@@ -5,6 +5,7 @@
 # the installed header, pc file, CMake package, library and command, the man
 # pages, the Python and Lua modules, the rockspec, CHANGELOG.md and the .deb files.
 set -eu
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 version=$1 src=$2 prefix=$3 debdir=$4 python=$5 lua=$6
 echo "project version: $version"

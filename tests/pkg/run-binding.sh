@@ -7,6 +7,7 @@
 # EXPECTED is 1 when the build has the binding: then a missing module fails;
 # otherwise the test is skipped with a message.
 set -eu
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 lang=$1 interp=$2 prefix=$3 version=$4 expected=$5 script=$6
 

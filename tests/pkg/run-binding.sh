@@ -22,7 +22,8 @@ lua)
 esac
 
 if [ -z "$moddir" ]; then
-  [ "$expected" = 1 ] || skip "the $lang binding is not part of this build (SHZ_BINDINGS=OFF or no '$lang' install component)"
+  [ "$expected" = 1 ] ||
+    not_applicable "the $lang binding is not part of this build (SHZ_BINDINGS=OFF or no '$lang' install component)"
   fail "the build has the $lang binding but no module was installed under $prefix"
   finish
 fi

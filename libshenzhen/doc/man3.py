@@ -56,15 +56,22 @@ def line_safe(text):
 
 
 CONSTANT = re.compile(r"\b(SHZ_[A-Z0-9_]+)\b")
+# A man page named in a comment, "shenzhen-json(5)".
+PAGE = re.compile(r"\b([a-z][a-z0-9_-]*)\(([1-8])\)")
 
 
 def prose(text, refs):
-    """Prose: escaped, with the library's constants in bold (never hyphenated)."""
+    """Prose: escaped, the library's constants and the man pages it names in bold
+    (never hyphenated); those pages go to SEE ALSO."""
     def bold(match):
         if match.group(1).startswith(("SHZ_ERR_", "SHZ_OK")):
             refs.append("shz_status")
         return "\\fB\\%" + match.group(1).replace("-", "\\-") + "\\fP"
-    return CONSTANT.sub(bold, esc(text))
+
+    def page(match):
+        refs.append("%s(%s)" % (match.group(1), match.group(2)))
+        return "\\fB\\%" + match.group(1).replace("-", "\\-") + "\\fP(" + match.group(2) + ")"
+    return PAGE.sub(page, CONSTANT.sub(bold, esc(text)))
 
 
 class Renderer:
@@ -246,7 +253,7 @@ def description(member, params, refs):
     r = Renderer(params, refs)
     brief = r.paras(member.find("briefdescription"))
     detail = r.paras(member.find("detaileddescription"))
-    body = brief + ("\n" + M + ".PP\n" + detail if detail else "")
+    body = ("\n" + M + ".PP\n").join(t for t in (brief, detail) if t)
     return [".SH DESCRIPTION", line_safe(body)]
 
 
@@ -256,10 +263,13 @@ def see_also(name, refs, group):
         if ref not in seen:
             seen.add(ref)
             names.append(ref)
-    items = ["libshenzhen"] + names
+    # Other sections first (shenzhen-json(5), shenzhen-search(7)), as man-pages does.
+    pages = [n for n in names if "(" in n] + ["libshenzhen(3)"]
+    pages += [n + "(3)" for n in names if "(" not in n]
     lines = [".SH SEE ALSO"]
-    for i, item in enumerate(items):
-        lines.append(".BR %s (3)%s" % (esc_code(item), "," if i < len(items) - 1 else ""))
+    for i, item in enumerate(pages):
+        name, section = item[:-1].split("(")
+        lines.append(".BR %s (%s)%s" % (esc_code(name), section, "," if i < len(pages) - 1 else ""))
     return lines
 
 
@@ -313,7 +323,7 @@ def main():
         return [r.text for n in nodes for r in n.iter("ref") if r.text in have_page]
 
     def finish(name, lines, refs, group):
-        lines += see_also(name, [r for r in refs if r in have_page], group)
+        lines += see_also(name, [r for r in refs if r in have_page or "(" in r], group)
         write_page(out_dir, name, lines)
 
     users = {}  # struct name -> the functions that take it

@@ -5,8 +5,10 @@
 # - libshenzhen(3): the program of EXAMPLES, built with each `cc` line of
 #   LINKING against PREFIX (pkg-config finds only PREFIX's shenzhen.pc) and run;
 #   the static link must leave no need for libshenzhen.so;
-# - shenzhen-json(5) and shenzhen-search(7): each command of EXAMPLES, with
-#   PREFIX/bin first on PATH: exit status 0, output, nothing on stderr.
+# - shenzhen(1), shenzhen-json(5) and shenzhen-search(7): each command of
+#   EXAMPLES (a shell prompt "$ " removed), with PREFIX/bin first on PATH, in an
+#   empty directory: exit status 0, nothing on stderr, and output unless the
+#   command sends it to a file.
 set -eu
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -21,9 +23,9 @@ unset LD_LIBRARY_PATH
 section() {
   MANWIDTH=250 man -l "$1" 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g' | sed -n "/^$2\$/,/^[A-Z]/p" | sed '1d;$d'
 }
-# code: the indented lines of an example block, indentation removed and
-# continuation lines (ending in \) joined.
-code() { sed -n 's/^           //p' | sed -e ':a' -e '/\\$/N; s/\\\n *//; ta'; }
+# code: the indented lines of an example block, indentation and a shell prompt
+# removed, continuation lines (ending in \) joined.
+code() { sed -n 's/^           \(\$ \)\{0,1\}//p' | sed -e ':a' -e '/\\$/N; s/\\\n *//; ta'; }
 
 rm -rf "$work"
 mkdir -p "$work"
@@ -62,11 +64,17 @@ while IFS= read -r line; do
     || fail "'$line': the example printed '$out'"
 done <"$work/links"
 
-for page in man5/shenzhen-json.5.gz man7/shenzhen-search.7.gz; do
-  section "$mandir/$page" EXAMPLES | code | grep '^shenzhen ' >"$work/commands" || true
+mkdir -p "$work/run"
+for page in man1/shenzhen.1.gz man5/shenzhen-json.5.gz man7/shenzhen-search.7.gz; do
+  section "$mandir/$page" EXAMPLES | code | grep -E '^(if )?shenzhen ' >"$work/commands" || true
   [ -s "$work/commands" ] || fail "no command in the EXAMPLES of $page"
   while IFS= read -r line; do
-    if out=$(PATH=$prefix/bin:$PATH sh -c "$line" 2>"$work/stderr") && [ -n "$out" ] && [ ! -s "$work/stderr" ]; then
+    case $line in
+    *' >'[!/\&]*) to_file=1 ;; # output into a file: stdout stays empty
+    *) to_file=0 ;;
+    esac
+    if out=$(cd "$work/run" && PATH=$prefix/bin:$PATH sh -c "$line" 2>"$work/stderr") &&
+      [ ! -s "$work/stderr" ] && { [ -n "$out" ] || [ "$to_file" = 1 ]; }; then
       ok "$page: $line"
     else
       fail "$page: '$line' printed '$out' and '$(cat "$work/stderr")'"

@@ -124,6 +124,8 @@ shz_status shz_measure_text(const shz_measure *measure, shz_field field, shz_lan
         return give(measure->pinyin, text, len);
     case SHZ_FIELD_PINYIN_INITIALS:
         return give(measure->initials, text, len);
+    case SHZ_FIELD_ALIASES: /* a list: shz_measure_alias() */
+        break;
     }
     return SHZ_ERR_INVALID_ARG;
 }
@@ -236,6 +238,8 @@ const char *shz_field_name(shz_field field)
         return "pinyin";
     case SHZ_FIELD_PINYIN_INITIALS:
         return "initials";
+    case SHZ_FIELD_ALIASES:
+        return "aliases";
     }
     return NULL;
 }

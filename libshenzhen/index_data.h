@@ -51,7 +51,8 @@ enum { SHZ_IX_HANT_TITLE = 1, SHZ_IX_HANT_BODY = 2 };
  * becomes "jiceng"; these keep where the words were: a Latin or digit character starts a word
  * when it is the first of its field or item, or something was dropped before it, or the
  * character before it is not Latin; it ends one likewise. Every Han character is a word of its
- * own. Latin words of the best-match mode match from a word start to a word end only. */
+ * own, and so is every letter of the pinyin initials (each stands for a syllable). Latin words
+ * of the best-match mode match from a word start to a word end only. */
 enum { SHZ_IX_WORD_START = 1, SHZ_IX_WORD_END = 2 };
 
 /* Scores are fixed point: an IDF or a field scale of 1.0 is stored as SHZ_IX_ONE. */

@@ -123,13 +123,13 @@ static int push_field(index_builder *b, const char *text)
     return push_items(b, text, NULL, 1);
 }
 
-/* The TERMS slot: the measure's keywords (and aliases, when the catalogue has them), joined by
- * "; " into one text kept in the index for snippets, each item searchable on its own. */
+/* The TERMS slot: the measure's keywords and aliases, joined by "; " into one text kept in the
+ * index for snippets, each item searchable on its own. */
 static int push_terms(index_builder *b, const gen_measure *ms)
 {
     enum { MAX_ITEMS = 256 };
     size_t ends[MAX_ITEMS], items = 0, start = b->terms_size;
-    const gen_list *lists[] = {&ms->keywords};
+    const gen_list *lists[] = {&ms->keywords, &ms->aliases};
     for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
         for (size_t i = 0; i < lists[l]->count && items < MAX_ITEMS; i++) {
             const char *item = lists[l]->items[i];
@@ -187,6 +187,10 @@ static int make_flags(index_builder *b)
         b->flags[p] = (unsigned char)((joined_before ? 0 : SHZ_IX_WORD_START) |
                                       (joined_after ? 0 : SHZ_IX_WORD_END));
     }
+    /* Each letter of the initials stands for a syllable: each is a word of its own. */
+    for (size_t f = SHZ_IX_INITIALS; f + 1 < b->seg_start.n; f += SHZ_IX_NSLOTS)
+        for (uint32_t p = b->seg_start.v[f]; p + 1 < b->seg_start.v[f + 1]; p++)
+            b->flags[p] = SHZ_IX_WORD_START | SHZ_IX_WORD_END;
     return 1;
 }
 

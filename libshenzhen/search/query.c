@@ -313,7 +313,8 @@ static uint32_t word_entry(const unsigned char *s, size_t len)
 }
 
 /* Finds the stem postings of a word: the stem the index recorded for it when the index has the
- * word, else Snowball's stem of it (the generator stemmed the index with the same stemmer). */
+ * word, else Snowball's stem of it (the generator stemmed the index with the same stemmer); a
+ * word of under three letters that the index does not have is not stemmed. */
 static void plan_stem(szs_term *t, const uint32_t *chars)
 {
     unsigned char word[64];
@@ -328,7 +329,7 @@ static void plan_stem(szs_term *t, const uint32_t *chars)
     uint32_t entry = word_entry(word, t->len), stem = SHZ_IX_NO_ENTRY;
     if (entry != SHZ_IX_NO_ENTRY)
         stem = shz_ix_u32(shz_ix.word_stem, entry);
-    if (stem == SHZ_IX_NO_ENTRY && entry == SHZ_IX_NO_ENTRY && t->len >= 3) {
+    if (stem == SHZ_IX_NO_ENTRY && t->len >= 3) {
         /* Not a word of the index: stem it here. The stemmer is not thread-safe and allocates,
          * so each query that needs one makes its own. */
         struct sb_stemmer *stemmer = sb_stemmer_new("english", "UTF_8");

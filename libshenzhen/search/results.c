@@ -280,10 +280,14 @@ static window snippet_window(const szs_settings *set, const szs_hit *h)
     uint32_t first = h->best_pos, last = h->best_pos + (h->best_len ? h->best_len : 1) - 1;
     uint32_t from = first - seg > SNIPPET_BEFORE ? first - SNIPPET_BEFORE : seg;
     uint32_t to = seg_end - 1 - last > SNIPPET_AFTER ? last + SNIPPET_AFTER : seg_end - 1;
-    /* Internal item separators (zeros) of the keywords and aliases are never ends. */
-    while (from < first && !szs_norm_at(from))
+    /* A cut end falls between words, never inside one (Latin words; every Han character is
+     * a word), and never on the separators (zeros) of the keywords and aliases. 1.0 cut at
+     * characters, and its callers keep that. */
+    unsigned need_start = set->legacy ? 0 : SHZ_IX_WORD_START;
+    unsigned need_end = set->legacy ? 0 : SHZ_IX_WORD_END;
+    while (from < first && (!szs_norm_at(from) || (szs_flags_at(from) & need_start) != need_start))
         from++;
-    while (to > last && !szs_norm_at(to))
+    while (to > last && (!szs_norm_at(to) || (szs_flags_at(to) & need_end) != need_end))
         to--;
     w.cut_before = from > seg;
     w.cut_after = to < seg_end - 1;

@@ -72,23 +72,29 @@ void oracle_text_free(oracle_text *t)
     free(t->source);
 }
 
-/* The keywords (and aliases), each normalized on its own, joined by a 0. */
+/* Item i of the keywords and then the aliases of m. */
+static int term_item(const shz_measure *m, size_t i, const char **t, size_t *len)
+{
+    size_t k = shz_measure_keyword_count(m);
+    return i < k ? shz_measure_keyword(m, i, t, len) == SHZ_OK
+                 : shz_measure_alias(m, i - k, t, len) == SHZ_OK;
+}
+
+/* The keywords and aliases, each normalized on its own, joined by a 0. */
 static void load_aliases(const shz_measure *m, oracle_text *out)
 {
-    size_t n = shz_measure_keyword_count(m), total = 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *t;
-        size_t len;
-        shz_measure_keyword(m, i, &t, &len);
-        total += len + 1;
-    }
+    size_t n = shz_measure_keyword_count(m) + shz_measure_alias_count(m), total = 0;
+    const char *t;
+    size_t len;
+    for (size_t i = 0; i < n; i++)
+        if (term_item(m, i, &t, &len))
+            total += len + 1;
     out->chars = malloc((total + 1) * sizeof *out->chars);
     out->source = malloc((total + 1) * sizeof *out->source);
     out->len = 0;
     for (size_t i = 0; i < n; i++) {
-        const char *t;
-        size_t len;
-        shz_measure_keyword(m, i, &t, &len);
+        if (!term_item(m, i, &t, &len))
+            continue;
         oracle_text item;
         oracle_normalize(t, len, &item);
         if (item.len && out->len)

@@ -24,7 +24,7 @@
 #include <string.h>
 
 /* Bumped whenever the layout changes; the generator writes it, the library checks it. */
-#define SHZ_IX_FORMAT 3
+#define SHZ_IX_FORMAT 4
 
 /* The searchable fields of a measure, in their order in the index, which is also their rank:
  * a match in an earlier slot is a better match. */
@@ -114,7 +114,18 @@ typedef struct shz_ix_layout {
     uint32_t word_first;    /* [word_count + 1]: first posting of each stem */
     uint32_t word_postings; /* positions of the stems' words, grouped by stem, ascending */
     uint32_t word_info;     /* post_info of each of them */
+    uint32_t stem_prefix;   /* SHZ_IX_PREFIX_WORDS: which a-z prefixes the stems with postings
+                               have, bit SHZ_IX_PREFIX3(a, b, c) for three letters (every third
+                               letter for a stem of two) and SHZ_IX_PREFIX2(a, b) for two;
+                               stems of one letter are left out */
 } shz_ix_layout;
+
+/* Snowball's English stem of a word of four letters or more keeps its first three letters, and
+ * of a three-letter word its first two (but for a few listed exceptions): so a query word whose
+ * prefix no stem has needs no stemming. Letters are 0-25. */
+#define SHZ_IX_PREFIX3(a, b, c) (((a)*26u + (b)) * 26u + (c))
+#define SHZ_IX_PREFIX2(a, b) (26u * 26u * 26u + (a)*26u + (b))
+enum { SHZ_IX_PREFIX_WORDS = (26 * 26 * 26 + 26 * 26 + 31) / 32 };
 
 /* Defined in the generated index_data.c. Hidden symbols. */
 extern const shz_ix_layout shz_ix;

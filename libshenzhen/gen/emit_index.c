@@ -566,6 +566,31 @@ static int build_words(const index_builder *b, const uint32_t *where, size_t mea
     return 1;
 }
 
+/* The stem prefix bitmap (index_data.h, stem_prefix). */
+static void stem_prefixes(const word_tables *w, uint32_t *bits)
+{
+    memset(bits, 0, SHZ_IX_PREFIX_WORDS * sizeof *bits);
+    for (size_t e = 0; e < w->count; e++) {
+        if (w->first[e] == w->first[e + 1])
+            continue; /* not a stem */
+        const unsigned char *s = (const unsigned char *)w->pool.bytes + w->str[2 * e];
+        size_t len = w->str[2 * e + 1];
+        unsigned l[3];
+        for (size_t i = 0; i < 3; i++)
+            l[i] = i < len && s[i] >= 'a' && s[i] <= 'z' ? s[i] - 'a' : 26;
+        if (l[0] == 26 || l[1] == 26)
+            continue; /* one letter: the stem of no word of three letters or more */
+        for (unsigned b = 0; b < 26; b++) {
+            if (l[1] != 26 && b != l[1])
+                continue;
+            bits[SHZ_IX_PREFIX2(l[0], b) / 32] |= 1u << SHZ_IX_PREFIX2(l[0], b) % 32;
+            for (unsigned c = 0; c < 26; c++)
+                if (l[2] == 26 || c == l[2])
+                    bits[SHZ_IX_PREFIX3(l[0], b, c) / 32] |= 1u << SHZ_IX_PREFIX3(l[0], b, c) % 32;
+        }
+    }
+}
+
 static void free_words(word_tables *w)
 {
     gen_pool_free(&w->pool);
@@ -627,6 +652,9 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     ix.word_first = blob_append_u32(&bl, w->first, w->count + 1);
     ix.word_postings = blob_append_u32(&bl, w->postings, w->posting_count);
     ix.word_info = blob_append_u32(&bl, w->info, w->posting_count);
+    uint32_t prefix_bits[SHZ_IX_PREFIX_WORDS];
+    stem_prefixes(w, prefix_bits);
+    ix.stem_prefix = blob_append_u32(&bl, prefix_bits, SHZ_IX_PREFIX_WORDS);
     ix.flags = blob_append(&bl, b->flags, b->norm.n);
     ix.terms_bytes = blob_append(&bl, b->terms_bytes, b->terms_size + 1);
     ix.word_bytes = blob_append(&bl, w->pool.bytes, w->pool.size + 1);
@@ -659,7 +687,7 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
                                ix.flags,       ix.gram_idf,      ix.field_scale,    ix.terms_text,
                                ix.terms_bytes, ix.word_count,    ix.word_slot_bits, ix.word_slots,
                                ix.word_str,    ix.word_bytes,    ix.word_stem,      ix.word_idf,
-                               ix.word_first,  ix.word_postings, ix.word_info};
+                               ix.word_first,  ix.word_postings, ix.word_info,   ix.stem_prefix};
     _Static_assert(sizeof fields == sizeof ix, "write every member of shz_ix_layout");
     fputs("const shz_ix_layout shz_ix = {", out);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)

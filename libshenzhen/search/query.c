@@ -312,6 +312,22 @@ static uint32_t word_entry(const unsigned char *s, size_t len)
     }
 }
 
+/* Whether Snowball's stem of the a-z word could be one the index has, by its prefix (index_data.h,
+ * stem_prefix): most words the index does not have (pinyin, typos) need no stemmer. */
+static int may_have_stem(const unsigned char *w, size_t len)
+{
+    static const char *const exceptions[] = {"dying", "lying", "tying", "skies"};
+    uint32_t bit;
+    int two = len == 3;
+    for (size_t i = 0; i < sizeof exceptions / sizeof exceptions[0]; i++)
+        two |= len == strlen(exceptions[i]) && !memcmp(w, exceptions[i], len);
+    if (two)
+        bit = SHZ_IX_PREFIX2(w[0] - 'a', w[1] - 'a');
+    else
+        bit = SHZ_IX_PREFIX3(w[0] - 'a', w[1] - 'a', w[2] - 'a');
+    return shz_ix_u32(shz_ix.stem_prefix, bit / 32) >> (bit % 32) & 1;
+}
+
 /* Finds the stem postings of a word: the stem the index recorded for it when the index has the
  * word, else Snowball's stem of it (the generator stemmed the index with the same stemmer); a
  * word of under three letters that the index does not have is not stemmed. */
@@ -329,7 +345,7 @@ static void plan_stem(szs_term *t, const uint32_t *chars)
     uint32_t entry = word_entry(word, t->len), stem = SHZ_IX_NO_ENTRY;
     if (entry != SHZ_IX_NO_ENTRY)
         stem = shz_ix_u32(shz_ix.word_stem, entry);
-    if (stem == SHZ_IX_NO_ENTRY && t->len >= 3) {
+    if (stem == SHZ_IX_NO_ENTRY && t->len >= 3 && may_have_stem(word, t->len)) {
         /* Not a word of the index: stem it here. The stemmer is not thread-safe and allocates,
          * so each query that needs one makes its own. */
         struct sb_stemmer *stemmer = sb_stemmer_new("english", "UTF_8");

@@ -230,11 +230,15 @@ static size_t write_spans(const szs_query *q, const szs_settings *set, const szs
             out[kept++] = out[i];
     }
 
-    int walked_slot = -1;
+    int walked_slot = -1, text_slot = -1;
     uint32_t walk_byte = 0, walk_char = 0; /* zh-Hant cursor: spans of a slot come in order */
+    field_text f = {NULL, 0, SHZ_LANG_EN, 0};
     for (size_t i = 0; i < kept; i++) {
         span *s = &out[i];
-        field_text f = slot_text(m, s->slot, set->lang);
+        if (s->slot != text_slot) { /* spans come sorted by slot */
+            f = slot_text(m, s->slot, set->lang);
+            text_slot = s->slot;
+        }
         uint32_t first = s->byte_start, last = s->byte_end - 1;
         s->char_start = shz_ix_u32(shz_ix.src_char, first);
         s->char_end = shz_ix_u32(shz_ix.src_char, last) + 1;

@@ -351,14 +351,14 @@ static int follows(const szs_query *q, const szs_term *b, uint32_t p)
 /* Whether the pair is found as a phrase in measure m (a's candidates in m are
  * [measure_begin, cursor)). */
 static int phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *pair,
-                     const szs_row *row)
+                     uint32_t m)
 {
     const szs_term *a = &q->terms[pair->a], *b = &q->terms[pair->b];
     for (uint32_t c = a->measure_begin; c < a->cursor; c++) {
         int slot = szs_info_slot(info_at(c));
         if (!(set->slot_mask & (1u << slot)))
             continue;
-        uint32_t p = szs_occurrence_at(a, q->chars, c, row->seg[slot]);
+        uint32_t p = szs_occurrence_at(a, q->chars, c, szs_seg_start(m, slot));
         if (p != SZS_NO_POSITION && follows(q, b, p + pair->delta))
             return 1;
     }
@@ -382,8 +382,6 @@ static int msm_pass(const szs_query *q, uint64_t mass, size_t matched)
 
 static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit *out)
 {
-    szs_row row;
-    szs_load_row(m, &row);
     clear_hit(out);
     double total = 0;
     uint64_t mass = 0, occurrences = 0;
@@ -406,7 +404,7 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
                 continue;
             uint32_t p = t->kind == SZS_GRAM && t->len <= 2
                              ? szs_posting_at(c)
-                             : szs_occurrence_at(t, q->chars, c, row.seg[slot]);
+                             : szs_occurrence_at(t, q->chars, c, szs_seg_start(m, slot));
             if (p == SZS_NO_POSITION)
                 continue;
             if (!(touched & (1u << slot))) {
@@ -471,7 +469,7 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
     for (size_t i = 0; i < q->pair_count; i++) {
         const szs_pair *pair = &q->pairs[i];
         uint64_t both = UINT64_C(1) << pair->a | UINT64_C(1) << pair->b;
-        if ((out->exact_terms & both) == both && phrase_in(q, set, pair, &row)) {
+        if ((out->exact_terms & both) == both && phrase_in(q, set, pair, m)) {
             uint32_t low = q->terms[pair->a].idf < q->terms[pair->b].idf ? q->terms[pair->a].idf
                                                                          : q->terms[pair->b].idf;
             total += low / (double)SHZ_IX_ONE * (PHRASE_PERCENT / 100.0);
@@ -488,7 +486,7 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
     out->occurrences = (uint32_t)(occurrences < UINT32_MAX ? occurrences : UINT32_MAX);
     if (out->best_pos == SZS_NO_POSITION) { /* only in the keywords and aliases */
         out->best_slot = SHZ_IX_TERMS;
-        out->best_pos = row.seg[SHZ_IX_TERMS];
+        out->best_pos = szs_seg_start(m, SHZ_IX_TERMS);
         out->best_len = 0;
     }
     return 1;

@@ -56,7 +56,7 @@ typedef struct field_text {
 } field_text;
 
 /* The text of a slot in the language spans use, and that language. */
-static field_text slot_text(uint32_t m, int slot, shz_lang want)
+static inline field_text slot_text(uint32_t m, int slot, shz_lang want)
 {
     const struct shz_measure *ms = &shz_measures[m];
     unsigned char hant = shz_ix_blob[shz_ix.hant + m];
@@ -132,8 +132,8 @@ static uint32_t byte_of_char(const char *s, uint32_t len, uint32_t from_byte, ui
 }
 
 /* The bytes of the original text of normalized positions [first, last] in f. */
-static void byte_range(const field_text *f, uint32_t first, uint32_t last, uint32_t *start,
-                       uint32_t *end)
+static inline void byte_range(const field_text *f, uint32_t first, uint32_t last, uint32_t *start,
+                              uint32_t *end)
 {
     if (f->by_char) {
         uint32_t c0 = shz_ix_u32(shz_ix.src_char, first);
@@ -180,9 +180,13 @@ static void term_spans(const szs_query *q, const szs_settings *set, const szs_te
         if (szs_info_measure(info) != m)
             break;
         int slot = szs_info_slot(info);
+        if (!(set->slot_mask >> slot))
+            break; /* no later field searched */
         if (slot == SHZ_IX_TERMS || !(set->slot_mask & (1u << slot)))
             continue;
-        uint32_t p = szs_occurrence_at(t, q->chars, c, row->seg[slot]);
+        uint32_t p = t->kind == SZS_GRAM && t->len <= 2 /* a gram is its own posting */
+                         ? szs_posting_at(c)
+                         : szs_occurrence_at(t, q->chars, c, row->seg[slot]);
         if (p != SZS_NO_POSITION)
             out[(*n)++] = (span){p, p + t->len, 0, 0, (uint8_t)slot, 0};
     }

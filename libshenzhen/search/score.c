@@ -52,26 +52,6 @@ int szs_gram_postings(uint64_t key, uint32_t *gram, uint32_t *begin, uint32_t *e
     }
 }
 
-uint32_t szs_gallop(uint32_t table, uint32_t lo, uint32_t hi, uint32_t target)
-{
-    if (lo >= hi || shz_ix_u32(table, lo) >= target)
-        return lo;
-    uint32_t below = lo, step = 1; /* entry below < target */
-    while (step < hi - below && shz_ix_u32(table, below + step) < target) {
-        below += step;
-        step *= 2;
-    }
-    uint32_t above = step < hi - below ? below + step : hi;
-    while (above - below > 1) {
-        uint32_t mid = below + (above - below) / 2;
-        if (shz_ix_u32(table, mid) < target)
-            below = mid;
-        else
-            above = mid;
-    }
-    return above;
-}
-
 static uint32_t info_at(uint32_t index)
 {
     return shz_ix_u32(shz_ix.post_info, index);
@@ -94,18 +74,11 @@ static uint32_t next_in(uint32_t table, uint32_t *c, uint32_t end, uint32_t m)
     return i < end ? szs_info_measure(shz_ix_u32(table, i)) : SZS_NO_MEASURE;
 }
 
-uint32_t szs_occurrence_at(const szs_term *t, const uint32_t *chars, uint32_t i,
-                           uint32_t field_start)
+/* The first entry of a post_info-like table in [c, end) past measure m: where a walk through
+ * m's postings can stop once no later field of m is searched. */
+static uint32_t past_measure(uint32_t table, uint32_t c, uint32_t end, uint32_t m)
 {
-    uint32_t p = szs_posting_at(i);
-    if (p - field_start < t->rare_offset)
-        return SZS_NO_POSITION;
-    uint32_t start = p - t->rare_offset;
-    if (t->len > 2 && !szs_matches_at(start, chars + t->start, t->len))
-        return SZS_NO_POSITION;
-    if (t->kind == SZS_WORD && !szs_whole_words(start, t->len))
-        return SZS_NO_POSITION;
-    return start;
+    return szs_gallop(table, c, end, (m + 1) << SHZ_IX_INFO_MEASURE_SHIFT);
 }
 
 /* ---- keeping the best --------------------------------------------------- */
@@ -218,8 +191,13 @@ static int score_literal(szs_query *q, const szs_settings *set, uint32_t m, szs_
                 break;
             int slot = szs_info_slot(info);
             /* The field first: an occurrence outside the searched fields counts for nothing. */
-            if (!(set->slot_mask & (1u << slot)))
+            if (!(set->slot_mask & (1u << slot))) {
+                if (!(set->slot_mask >> slot)) { /* no later field searched: skip the rest */
+                    c = past_measure(shz_ix.post_info, c, t->post_end, m);
+                    break;
+                }
                 continue;
+            }
             uint32_t p = szs_occurrence_at(t, q->chars, c, row.seg[slot]);
             if (p == SZS_NO_POSITION)
                 continue;
@@ -286,7 +264,7 @@ static int cannot_enter(const szs_query *q, const szs_settings *set, uint32_t m,
         uint64_t before = candidates;
         for (uint32_t c = t->cursor; c < t->post_end; c++) {
             uint32_t info = info_at(c);
-            if (szs_info_measure(info) != m)
+            if (szs_info_measure(info) != m || !(set->slot_mask >> szs_info_slot(info)))
                 break;
             if (set->slot_mask & (1u << szs_info_slot(info))) {
                 uint32_t offset = szs_info_offset(info);
@@ -350,8 +328,7 @@ static int follows(const szs_query *q, const szs_term *b, uint32_t p)
 
 /* Whether the pair is found as a phrase in measure m (a's candidates in m are
  * [measure_begin, cursor)). */
-static int phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *pair,
-                     uint32_t m)
+static int phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *pair, uint32_t m)
 {
     const szs_term *a = &q->terms[pair->a], *b = &q->terms[pair->b];
     for (uint32_t c = a->measure_begin; c < a->cursor; c++) {
@@ -400,8 +377,13 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
             if (szs_info_measure(info) != m)
                 break;
             int slot = szs_info_slot(info);
-            if (!(set->slot_mask & (1u << slot)))
+            if (!(set->slot_mask & (1u << slot))) {
+                if (!(set->slot_mask >> slot)) {
+                    c = past_measure(shz_ix.post_info, c, t->post_end, m);
+                    break;
+                }
                 continue;
+            }
             uint32_t p = t->kind == SZS_GRAM && t->len <= 2
                              ? szs_posting_at(c)
                              : szs_occurrence_at(t, q->chars, c, szs_seg_start(m, slot));
@@ -421,8 +403,13 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
             if (szs_info_measure(info) != m)
                 break;
             int slot = szs_info_slot(info);
-            if (!(set->slot_mask & (1u << slot)))
+            if (!(set->slot_mask & (1u << slot))) {
+                if (!(set->slot_mask >> slot)) {
+                    s = past_measure(shz_ix.word_info, s, t->stem_end, m);
+                    break;
+                }
                 continue;
+            }
             if (!(touched & (1u << slot))) {
                 touched |= 1u << slot;
                 exact[slot] = stem[slot] = 0;

@@ -82,8 +82,27 @@ static inline void szs_load_row(uint32_t measure, szs_row *row)
 /* Finds the postings of a gram; 0 if it never occurs. *gram is its index. */
 int szs_gram_postings(uint64_t key, uint32_t *gram, uint32_t *begin, uint32_t *end);
 
-/* First index in [lo, hi) of an ascending uint32 table whose entry is >= target. */
-uint32_t szs_gallop(uint32_t table, uint32_t lo, uint32_t hi, uint32_t target);
+/* First index in [lo, hi) of an ascending uint32 table whose entry is >= target, galloping from
+ * lo: cheap when near. */
+static inline uint32_t szs_gallop(uint32_t table, uint32_t lo, uint32_t hi, uint32_t target)
+{
+    if (lo >= hi || shz_ix_u32(table, lo) >= target)
+        return lo;
+    uint32_t below = lo, step = 1; /* entry below < target */
+    while (step < hi - below && shz_ix_u32(table, below + step) < target) {
+        below += step;
+        step *= 2;
+    }
+    uint32_t above = step < hi - below ? below + step : hi;
+    while (above - below > 1) {
+        uint32_t mid = below + (above - below) / 2;
+        if (shz_ix_u32(table, mid) < target)
+            below = mid;
+        else
+            above = mid;
+    }
+    return above;
+}
 
 /* The normalized text at position equals chars[0..len). Sentinels (0) stop it at field ends. */
 static inline int szs_matches_at(uint32_t position, const uint32_t *chars, uint32_t len)
@@ -152,6 +171,24 @@ typedef struct szs_query {
     size_t live_count;
 } szs_query;
 
+/* Where term t occurs if it does at its gram candidate at index i, in a field starting at
+ * field_start; else SZS_NO_POSITION. It starts rare_offset before the posting, in the same
+ * field or not at all; a posting of the term's own gram is an occurrence, so only longer terms
+ * are checked against the text. Words must be whole words there. */
+static inline uint32_t szs_occurrence_at(const szs_term *t, const uint32_t *chars, uint32_t i,
+                                         uint32_t field_start)
+{
+    uint32_t p = szs_posting_at(i);
+    if (p - field_start < t->rare_offset)
+        return SZS_NO_POSITION;
+    uint32_t start = p - t->rare_offset;
+    if (t->len > 2 && !szs_matches_at(start, chars + t->start, t->len))
+        return SZS_NO_POSITION;
+    if (t->kind == SZS_WORD && !szs_whole_words(start, t->len))
+        return SZS_NO_POSITION;
+    return start;
+}
+
 /* ---- options ------------------------------------------------------------ */
 
 typedef struct szs_settings {
@@ -202,11 +239,6 @@ int szs_plan_literal(szs_query *q);
 shz_status szs_analyse(const char *text, size_t len, szs_query *q);
 
 /* ---- score.c ------------------------------------------------------------ */
-
-/* Where term t occurs if it does at its gram candidate at index i, in a field starting at
- * field_start; else SZS_NO_POSITION. Words must be whole words there. */
-uint32_t szs_occurrence_at(const szs_term *t, const uint32_t *chars, uint32_t i,
-                           uint32_t field_start);
 
 /* Collects the hits: all of them (up to capacity) when keep is 0, else the best keep. Returns
  * how many, sorted best first. */

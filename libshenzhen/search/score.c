@@ -27,7 +27,7 @@ const unsigned char szs_slot_rank[SHZ_IX_NSLOTS] = {
     [SHZ_IX_BODY] = 4,  [SHZ_IX_SUMMARY] = 5,  [SHZ_IX_BODY_EN] = 6, [SHZ_IX_TERMS] = 7,
 };
 
-enum { STEM_PERCENT = 60, PHRASE_PERCENT = 50, MSM_PERCENT = 25, MSM_MANY_TERMS = 4 };
+enum { STEM_PERCENT = 60, PHRASE_PERCENT = 50, MSM_PERCENT = 15, MSM_MANY_TERMS = 4 };
 #define ALL_TERMS_BONUS (UINT64_C(1) << 40)
 #define SCORE_SCALE 65536.0
 

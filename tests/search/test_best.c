@@ -84,7 +84,7 @@ static int passes_msm(const terms *t, const int *matched, const double *idf, con
     }
     if (count == 0 || (live_count >= 4 && count < 2))
         return 0;
-    return mass >= 0.25 * total - 1e-3; /* the engine's IDF is fixed point */
+    return mass >= 0.15 * total - 1e-3; /* the engine's IDF is fixed point */
 }
 
 typedef struct tally {

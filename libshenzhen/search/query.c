@@ -399,6 +399,34 @@ static void plan_best_term(szs_term *t, const uint32_t *chars)
     t->stem_cursor = t->stem_begin;
 }
 
+int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32_t len)
+{
+    uint32_t at = chars_used(q);
+    if (origin >= q->reported || len == 0 || at + len > SHZ_QUERY_MAX ||
+        q->term_count >= SZS_MAX_TERMS)
+        return 0;
+    memcpy(q->chars + at, chars, len * sizeof *chars);
+    szs_term *t = &q->terms[q->term_count];
+    memset(t, 0, sizeof *t);
+    t->start = at;
+    t->len = len;
+    t->kind = q->terms[origin].kind == SZS_GRAM && len <= 2 ? SZS_GRAM : SZS_WORD;
+    t->order = (uint16_t)q->term_count;
+    t->origin = (uint16_t)origin;
+    t->tolerant = 1;
+    plan_best_term(t, q->chars + at);
+    q->term_count++;
+    /* A term found only through its alternatives weighs as they do in the rule's mass. */
+    szs_term *o = &q->terms[origin];
+    if (t->live && !o->live) {
+        o->live = 1;
+        o->idf = t->idf;
+        q->live_mass += o->idf;
+        q->live_count++;
+    }
+    return 1;
+}
+
 shz_status szs_analyse(const char *text, size_t len, szs_query *q)
 {
     shz_status status = analyse_pass(text, len, q, 1);

@@ -28,6 +28,7 @@ const unsigned char szs_slot_rank[SHZ_IX_NSLOTS] = {
 };
 
 enum { STEM_PERCENT = 60, PHRASE_PERCENT = 50, MSM_PERCENT = 15, MSM_MANY_TERMS = 4 };
+enum { TOLERANT_PERCENT = 50 }; /* a tolerant alternative scores half an exact match */
 #define ALL_TERMS_BONUS (UINT64_C(1) << 40)
 #define SCORE_SCALE 65536.0
 
@@ -436,7 +437,8 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
                   (double)SHZ_IX_ONE;
         }
         double k1 = SHZ_IX_K1_MILLI / 1000.0;
-        total += t->idf / (double)SHZ_IX_ONE * tf * (k1 + 1) / (k1 + tf);
+        double term_score = t->idf / (double)SHZ_IX_ONE * tf * (k1 + 1) / (k1 + tf);
+        total += t->tolerant ? term_score * (TOLERANT_PERCENT / 100.0) : term_score;
         uint64_t bit = UINT64_C(1) << t->origin;
         if (t->tolerant) {
             out->tolerant_terms |= bit;

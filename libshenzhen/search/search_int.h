@@ -238,6 +238,15 @@ int szs_plan_literal(szs_query *q);
  * and computes the query's IDF mass. */
 shz_status szs_analyse(const char *text, size_t len, szs_query *q);
 
+/* Typo and homophone tolerance: adds chars[0..len) (normalized) as an alternative of reported
+ * term origin, matched like a term of its kind but reported as a tolerant match of origin
+ * (SHZ_MATCH_TOLERANT, shz_results_hit_term 2), scoring TOLERANT_PERCENT of an exact match,
+ * counting toward the minimum-should-match rule as origin. Call after szs_analyse, before
+ * scoring. Returns 0 when there is no room. (The tolerant search that finds the alternatives,
+ * the same toneless pinyin for a Han bigram and one or two edits for a Latin word, plugs in
+ * here.) */
+int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32_t len);
+
 /* ---- score.c ------------------------------------------------------------ */
 
 /* Collects the hits: all of them (up to capacity) when keep is 0, else the best keep. Returns

@@ -481,6 +481,56 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
     return 1;
 }
 
+/* Whether term t has a candidate (a gram posting or a stem posting) in measure m; its cursors
+ * are on its first candidates in m or after. */
+static int candidate_in(const szs_term *t, uint32_t m)
+{
+    return (t->cursor < t->post_end && szs_info_measure(info_at(t->cursor)) == m) ||
+           (t->stem_cursor < t->stem_end && szs_info_measure(stem_info_at(t->stem_cursor)) == m);
+}
+
+/*
+ * What measure m could score at most, from the terms with candidates in it (a superset of the
+ * terms it matches): a term adds at most idf * (k1 + 1), since tf / (k1 + tf) < 1 (a tolerant
+ * one half that), a phrase pair at most its bonus, and 2^40 if every term could match. Returns
+ * 0 when even those terms fall short of the minimum-should-match rule: then m is no hit, and
+ * is skipped unscored. With a limit and a full heap, a measure whose bound is no more than the
+ * heap's worst cannot enter (later measures lose ties), so it is skipped too.
+ */
+static int could_score(const szs_query *q, uint32_t m, uint64_t *bound)
+{
+    double k1 = SHZ_IX_K1_MILLI / 1000.0, total = 0;
+    uint64_t present = 0, mass = 0;
+    size_t matched = 0;
+    for (size_t i = 0; i < q->term_count; i++) {
+        const szs_term *t = &q->terms[i];
+        if (!candidate_in(t, m))
+            continue;
+        present |= UINT64_C(1) << t->origin;
+        double most = t->idf / (double)SHZ_IX_ONE * (k1 + 1);
+        total += t->tolerant ? most * (TOLERANT_PERCENT / 100.0) : most;
+    }
+    for (uint64_t left = present; left; left &= left - 1) {
+        mass += q->terms[__builtin_ctzll(left)].idf;
+        matched++;
+    }
+    if (!msm_pass(q, mass, matched))
+        return 0;
+    for (size_t i = 0; i < q->pair_count; i++) {
+        const szs_pair *pair = &q->pairs[i];
+        uint64_t both = UINT64_C(1) << pair->a | UINT64_C(1) << pair->b;
+        if ((present & both) == both) {
+            uint32_t low = q->terms[pair->a].idf < q->terms[pair->b].idf ? q->terms[pair->a].idf
+                                                                         : q->terms[pair->b].idf;
+            total += low / (double)SHZ_IX_ONE * (PHRASE_PERCENT / 100.0);
+        }
+    }
+    *bound = (uint64_t)(total * SCORE_SCALE) + 1; /* + 1: rounding of the real sum */
+    if (matched == q->reported)
+        *bound += ALL_TERMS_BONUS;
+    return 1;
+}
+
 /* Visits every measure that holds some term (the union of the terms' postings), in id order. */
 static size_t collect_best(szs_query *q, const szs_settings *set, szs_hit *hits, size_t capacity,
                            size_t keep)
@@ -501,6 +551,12 @@ static size_t collect_best(szs_query *q, const szs_settings *set, szs_hit *hits,
         if (next == SZS_NO_MEASURE)
             break;
         m = next;
+        uint64_t bound;
+        if (!could_score(q, m, &bound) ||
+            (keep && count == keep && bound <= hits[0].key >> SZS_MEASURE_BITS)) {
+            m++;
+            continue;
+        }
         szs_hit h;
         if (score_best(q, set, m, &h))
             offer(hits, &count, keep, &h);

@@ -687,7 +687,7 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
                                ix.flags,       ix.gram_idf,      ix.field_scale,    ix.terms_text,
                                ix.terms_bytes, ix.word_count,    ix.word_slot_bits, ix.word_slots,
                                ix.word_str,    ix.word_bytes,    ix.word_stem,      ix.word_idf,
-                               ix.word_first,  ix.word_postings, ix.word_info,   ix.stem_prefix};
+                               ix.word_first,  ix.word_postings, ix.word_info,      ix.stem_prefix};
     _Static_assert(sizeof fields == sizeof ix, "write every member of shz_ix_layout");
     fputs("const shz_ix_layout shz_ix = {", out);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)

@@ -79,7 +79,7 @@ while IFS=@ read -r name node; do
     echo "FAIL: old version $name@$node of a function not exported by default" >&2
     status=1
   fi
-  if ! grep -q "$node[[:space:]]*{" "$tmp/map-text"; then
+  if ! grep -q "${node}[[:space:]]*{" "$tmp/map-text"; then
     echo "FAIL: old version $name@$node names no node of $map" >&2
     status=1
   fi

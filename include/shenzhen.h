@@ -359,8 +359,9 @@ typedef struct shz_results shz_results;
  * 1.0 version of this function, which always searches as 1.0 did.)
  *
  * On success *@p results holds the hits, best first (possibly none: a query
- * that matches nothing is a success, and its terms can still be read); the
- * caller owns it and frees it with shz_results_free(). Errors:
+ * that matches nothing is a success, and its terms can still be read, except
+ * by a caller asking for 1.0's search, whose results carry no terms as in
+ * 1.0); the caller owns it and frees it with shz_results_free(). Errors:
  * SHZ_ERR_INVALID_ARG (NULL @p query or @p results), SHZ_ERR_BAD_UTF8,
  * SHZ_ERR_QUERY_TOO_LONG, SHZ_ERR_EMPTY_QUERY, SHZ_ERR_BAD_QUERY,
  * SHZ_ERR_BAD_OPTIONS (also an unknown mode or field), SHZ_ERR_BAD_LANG,

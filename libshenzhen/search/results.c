@@ -361,17 +361,20 @@ static size_t encode_utf8(uint32_t cp, char *out)
     return n;
 }
 
-/* The reported terms in query order. */
-static size_t reported_terms(const szs_query *q, const szs_term **out)
+/* The reported terms in query order, as indices into q->terms. */
+static size_t reported_terms(const szs_query *q, uint16_t *out)
 {
     size_t n = 0;
     for (size_t i = 0; i < q->term_count; i++)
         if (!q->terms[i].tolerant)
-            out[q->terms[i].order] = &q->terms[i], n++;
+            out[q->terms[i].order] = (uint16_t)i, n++;
     return n;
 }
 
 /* ---- the search --------------------------------------------------------- */
+
+/* What a 1.0 search with no hits returns, as 1.0 did: nothing to allocate, nothing to free. */
+static const struct shz_results no_results = {0, NULL, NULL, NULL, 0, NULL, NULL, NULL, 0, 0};
 
 static size_t align8(size_t n)
 {
@@ -387,13 +390,15 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
         return status;
     int possible = set->mode == SHZ_SEARCH_ALL_TERMS ? szs_plan_literal(&q) : 1;
 
-    const szs_term *order[SZS_MAX_TERMS];
-    size_t reported = reported_terms(&q, order);
+    uint16_t order[SZS_MAX_TERMS];
+    /* 1.0's results had no terms: its callers get none, and no allocation without hits. */
+    size_t reported = set->legacy ? 0 : reported_terms(&q, order);
     size_t term_chars = 0, term_text = 0;
     for (size_t i = 0; i < reported; i++) {
-        term_chars += order[i]->len;
-        for (uint32_t k = 0; k < order[i]->len; k++)
-            term_text += utf8_size(q.chars[order[i]->start + k]);
+        const szs_term *t = &q.terms[order[i]];
+        term_chars += t->len;
+        for (uint32_t k = 0; k < t->len; k++)
+            term_text += utf8_size(q.chars[t->start + k]);
         term_text++;
     }
 
@@ -413,6 +418,11 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
         hits = (szs_hit *)(block + header);
     }
     size_t kept = possible ? szs_collect(&q, set, hits, bound, keep) : 0;
+    if (kept == 0 && reported == 0) {
+        free(block);
+        *results = (shz_results *)&no_results;
+        return SHZ_OK;
+    }
 
     /* The exact room: kept hits, their details, spans, terms and texts. */
     size_t span_room = 0, text_room = term_text;
@@ -462,14 +472,14 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
     }
     for (size_t i = 0; i < reported; i++) {
         term_entry *e = &r->terms[i];
-        e->term = *order[i];
+        const szs_term *t = &q.terms[order[i]];
+        e->term = *t;
         e->term.start = (uint32_t)chars_used;
-        memcpy(r->term_chars + chars_used, q.chars + order[i]->start,
-               order[i]->len * sizeof(uint32_t));
-        chars_used += order[i]->len;
+        memcpy(r->term_chars + chars_used, q.chars + t->start, t->len * sizeof(uint32_t));
+        chars_used += t->len;
         e->text_start = (uint32_t)text_used;
-        for (uint32_t k = 0; k < order[i]->len; k++)
-            text_used += encode_utf8(q.chars[order[i]->start + k], r->text + text_used);
+        for (uint32_t k = 0; k < t->len; k++)
+            text_used += encode_utf8(q.chars[t->start + k], r->text + text_used);
         e->text_len = (uint32_t)(text_used - e->text_start);
         r->text[text_used++] = '\0';
     }
@@ -481,7 +491,8 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
 
 void shz_results_free(shz_results *results)
 {
-    free(results);
+    if (results != &no_results)
+        free(results);
 }
 
 static const szs_hit *hit_at(const shz_results *results, size_t index)

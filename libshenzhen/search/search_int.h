@@ -161,14 +161,15 @@ typedef struct szs_pair {
 } szs_pair;
 
 typedef struct szs_query {
-    uint32_t chars[SHZ_QUERY_MAX]; /* normalized terms, back to back */
-    szs_term terms[SZS_MAX_TERMS];
+    /* The counts first: the arrays are large and mostly untouched. */
     size_t term_count; /* reported terms come first, in query order; expansions after */
     size_t reported;
-    szs_pair pairs[SZS_MAX_BEST_TERMS];
     size_t pair_count;
     uint64_t live_mass; /* sum of the IDF of the reported terms that can occur */
     size_t live_count;
+    szs_pair pairs[SZS_MAX_BEST_TERMS];
+    uint32_t chars[SHZ_QUERY_MAX]; /* normalized terms, back to back */
+    szs_term terms[SZS_MAX_TERMS];
 } szs_query;
 
 /* Where term t occurs if it does at its gram candidate at index i, in a field starting at

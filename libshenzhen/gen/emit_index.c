@@ -548,7 +548,8 @@ static int build_words(const index_builder *b, const uint32_t *where, size_t mea
             w->stem[word_entry] = stem_entry;
         found[i].stem = stem_entry;
     }
-    qsort(found, found_n, sizeof *found, by_stem_then_position);
+    if (found_n)
+        qsort(found, found_n, sizeof *found, by_stem_then_position);
     for (size_t i = 0; i < found_n; i++) {
         w->first[found[i].stem + 1]++;
         w->postings[i] = found[i].position;

@@ -161,7 +161,7 @@ static uint32_t han_stop_at(const uint32_t *chars, uint32_t n)
         if (s[0] != chars[0])
             continue;
         uint32_t k = 1;
-        while (s[k] && k < n && s[k] == chars[k])
+        while (k < n && s[k] && s[k] == chars[k])
             k++;
         if (!s[k])
             return k;
@@ -325,7 +325,7 @@ static int may_have_stem(const unsigned char *w, size_t len)
         bit = SHZ_IX_PREFIX2(w[0] - 'a', w[1] - 'a');
     else
         bit = SHZ_IX_PREFIX3(w[0] - 'a', w[1] - 'a', w[2] - 'a');
-    return shz_ix_u32(shz_ix.stem_prefix, bit / 32) >> (bit % 32) & 1;
+    return (shz_ix_u32(shz_ix.stem_prefix, bit / 32) >> (bit % 32) & 1u) != 0;
 }
 
 /* Finds the stem postings of a word: the stem the index recorded for it when the index has the

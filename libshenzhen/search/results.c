@@ -234,9 +234,9 @@ static size_t write_spans(const szs_query *q, const szs_settings *set, const szs
             out[kept++] = out[i];
     }
 
-    int walked_slot = -1, text_slot = -1;
+    int walked_slot = -1, text_slot = kept ? out[0].slot : -1;
     uint32_t walk_byte = 0, walk_char = 0; /* zh-Hant cursor: spans of a slot come in order */
-    field_text f = {NULL, 0, SHZ_LANG_EN, 0};
+    field_text f = slot_text(m, kept ? out[0].slot : SHZ_IX_TITLE, set->lang);
     for (size_t i = 0; i < kept; i++) {
         span *s = &out[i];
         if (s->slot != text_slot) { /* spans come sorted by slot */

@@ -497,18 +497,16 @@ static int candidate_in(const szs_term *t, uint32_t m)
  * is skipped unscored. With a limit and a full heap, a measure whose bound is no more than the
  * heap's worst cannot enter (later measures lose ties), so it is skipped too.
  */
-static int could_score(const szs_query *q, uint32_t m, uint64_t *bound)
+static int could_score(const szs_query *q, uint32_t m, int want_bound, uint64_t *bound)
 {
-    double k1 = SHZ_IX_K1_MILLI / 1000.0, total = 0;
-    uint64_t present = 0, mass = 0;
+    uint64_t present = 0, mass = 0, most = 0;
     size_t matched = 0;
     for (size_t i = 0; i < q->term_count; i++) {
         const szs_term *t = &q->terms[i];
-        if (!candidate_in(t, m))
-            continue;
-        present |= UINT64_C(1) << t->origin;
-        double most = t->idf / (double)SHZ_IX_ONE * (k1 + 1);
-        total += t->tolerant ? most * (TOLERANT_PERCENT / 100.0) : most;
+        if (candidate_in(t, m)) {
+            present |= UINT64_C(1) << t->origin;
+            most += t->most;
+        }
     }
     for (uint64_t left = present; left; left &= left - 1) {
         mass += q->terms[__builtin_ctzll(left)].idf;
@@ -516,19 +514,32 @@ static int could_score(const szs_query *q, uint32_t m, uint64_t *bound)
     }
     if (!msm_pass(q, mass, matched))
         return 0;
+    if (!want_bound)
+        return 1;
     for (size_t i = 0; i < q->pair_count; i++) {
         const szs_pair *pair = &q->pairs[i];
         uint64_t both = UINT64_C(1) << pair->a | UINT64_C(1) << pair->b;
         if ((present & both) == both) {
             uint32_t low = q->terms[pair->a].idf < q->terms[pair->b].idf ? q->terms[pair->a].idf
                                                                          : q->terms[pair->b].idf;
-            total += low / (double)SHZ_IX_ONE * (PHRASE_PERCENT / 100.0);
+            most +=
+                (uint64_t)(low / (double)SHZ_IX_ONE * (PHRASE_PERCENT / 100.0) * SCORE_SCALE) + 1;
         }
     }
-    *bound = (uint64_t)(total * SCORE_SCALE) + 1; /* + 1: rounding of the real sum */
-    if (matched == q->reported)
-        *bound += ALL_TERMS_BONUS;
+    *bound = most + (matched == q->reported ? ALL_TERMS_BONUS : 0);
     return 1;
+}
+
+/* Each term's most (could_score): idf * (k1 + 1) in score units, half that if tolerant, and one
+ * more for the rounding of the real sum. */
+static void set_most(szs_query *q)
+{
+    double k1 = SHZ_IX_K1_MILLI / 1000.0;
+    for (size_t i = 0; i < q->term_count; i++) {
+        szs_term *t = &q->terms[i];
+        double most = t->idf / (double)SHZ_IX_ONE * (k1 + 1) * SCORE_SCALE;
+        t->most = (uint32_t)(t->tolerant ? most * (TOLERANT_PERCENT / 100.0) : most) + 2;
+    }
 }
 
 /* Visits every measure that holds some term (the union of the terms' postings), in id order. */
@@ -539,6 +550,7 @@ static size_t collect_best(szs_query *q, const szs_settings *set, szs_hit *hits,
     uint32_t m = 0;
     if (q->live_count == 0)
         return 0;
+    set_most(q);
     while (keep || count < capacity) {
         uint32_t next = SZS_NO_MEASURE;
         for (size_t i = 0; i < q->term_count; i++) {
@@ -551,9 +563,10 @@ static size_t collect_best(szs_query *q, const szs_settings *set, szs_hit *hits,
         if (next == SZS_NO_MEASURE)
             break;
         m = next;
-        uint64_t bound;
-        if (!could_score(q, m, &bound) ||
-            (keep && count == keep && bound <= hits[0].key >> SZS_MEASURE_BITS)) {
+        uint64_t bound = 0;
+        int full = keep && count == keep;
+        if (!could_score(q, m, full, &bound) ||
+            (full && bound <= hits[0].key >> SZS_MEASURE_BITS)) {
             m++;
             continue;
         }

@@ -146,6 +146,7 @@ typedef struct szs_term {
     uint32_t stem_cursor;
     uint32_t measure_begin; /* the gram cursor where the measure being scored began */
     uint32_t idf;           /* BM25 IDF, x SHZ_IX_ONE (best match) */
+    uint32_t most;          /* the most it can add to a score (score.c, could_score) */
     uint16_t order;         /* its place among the query's reported terms */
     uint16_t origin;        /* the reported term it stands for (itself, or the term a
                                tolerant expansion came from) */

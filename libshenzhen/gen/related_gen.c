@@ -56,6 +56,7 @@ static int add_scores(const shz_measure *self, const char *text, size_t len, int
     }
     shz_search_options options;
     shz_search_options_init(&options);
+    options.mode = SHZ_SEARCH_BEST;
     shz_results *results = NULL;
     shz_status status = shz_search(query, n, &options, &results);
     if (status == SHZ_ERR_EMPTY_QUERY)

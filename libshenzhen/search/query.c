@@ -445,5 +445,6 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
             q->live_count++;
         }
     }
+    szs_tolerate(q); /* tolerance.c */
     return SHZ_OK;
 }

@@ -30,6 +30,8 @@ const unsigned char szs_slot_rank[SHZ_IX_NSLOTS] = {
 enum { STEM_PERCENT = 60, PHRASE_PERCENT = 50, MSM_PERCENT = 15, MSM_MANY_TERMS = 4 };
 enum { TOLERANT_PERCENT = 50 }; /* a tolerant alternative scores half an exact match */
 #define ALL_TERMS_BONUS (UINT64_C(1) << 40)
+/* When tolerance added alternatives: exact hits above tolerant ones of their kind. */
+#define EXACT_BONUS (UINT64_C(1) << 39)
 #define SCORE_SCALE 65536.0
 
 /* ---- index access ------------------------------------------------------- */
@@ -471,6 +473,8 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
     }
     if (out->tolerant_terms)
         out->match |= SHZ_MATCH_TOLERANT;
+    else if (q->term_count > q->reported)
+        score += EXACT_BONUS;
     out->key = score << SZS_MEASURE_BITS | ((UINT64_C(1) << SZS_MEASURE_BITS) - 1 - m);
     out->occurrences = (uint32_t)(occurrences < UINT32_MAX ? occurrences : UINT32_MAX);
     if (out->best_pos == SZS_NO_POSITION) { /* only in the keywords and aliases */
@@ -526,7 +530,8 @@ static int could_score(const szs_query *q, uint32_t m, int want_bound, uint64_t 
                 (uint64_t)(low / (double)SHZ_IX_ONE * (PHRASE_PERCENT / 100.0) * SCORE_SCALE) + 1;
         }
     }
-    *bound = most + (matched == q->reported ? ALL_TERMS_BONUS : 0);
+    *bound = most + (matched == q->reported ? ALL_TERMS_BONUS : 0) +
+             (q->term_count > q->reported ? EXACT_BONUS : 0);
     return 1;
 }
 

@@ -249,6 +249,12 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q);
  * here.) */
 int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32_t len);
 
+/* ---- tolerance.c -------------------------------------------------------- */
+
+/* Adds the tolerant alternatives (typos, homophones) of the reported terms the index cannot
+ * match; szs_analyse calls it last. */
+void szs_tolerate(szs_query *q);
+
 /* ---- score.c ------------------------------------------------------------ */
 
 /* Collects the hits: all of them (up to capacity) when keep is 0, else the best keep. Returns

@@ -119,9 +119,10 @@ static void check_best(const char *query, tally *tl)
         for (size_t k = 0; k < t.count; k++) {
             unsigned got = shz_results_hit_term(r, i, k);
             int there = brute_matches(m, t.chars[k], t.len[k], mask);
-            cr_assert_eq(got != 0, there, "'%s': measure %zu term %zu: engine %u, brute force %d",
+            cr_assert_eq(got == 1, there, "'%s': measure %zu term %zu: engine %u, brute force %d",
                          query, m + 1, k, got, there);
-            cr_assert_neq(got, 2, "no tolerance yet");
+            /* Tolerance stands in only for a term that occurs nowhere. */
+            cr_assert(got != 2 || shz_results_term_measures(r, k) == 0, "'%s' term %zu", query, k);
             every &= got != 0;
         }
         unsigned match = shz_results_match(r, i);
@@ -137,6 +138,7 @@ static void check_best(const char *query, tally *tl)
     static int matched[4096][MAX_TERMS];
     int live[MAX_TERMS];
     double idf[MAX_TERMS];
+    int nowhere = 0; /* some term occurs nowhere: tolerance may add alternatives */
     for (size_t k = 0; k < t.count; k++) {
         size_t holding = 0;
         for (size_t m = 0; m < measures; m++)
@@ -144,8 +146,9 @@ static void check_best(const char *query, tally *tl)
         cr_assert_eq(shz_results_term_measures(r, k), holding, "'%s' term %zu", query, k);
         live[k] = brute_live(t.chars[k], t.len[k]);
         idf[k] = brute_idf(brute_gram_df(t.chars[k], t.len[k]), measures);
+        nowhere |= holding == 0;
     }
-    if (all_han(&t)) {
+    if (all_han(&t) && !nowhere) { /* homophones change the hits the rule sees */
         tl->msm_checked++;
         for (size_t m = 0; m < measures; m++)
             cr_assert_eq(returned[m], passes_msm(&t, matched[m], idf, live),
@@ -409,8 +412,9 @@ Test(best, pinyin_matches_on_syllable_boundaries)
         if (n < 2 || brute_matches(m, chars, n, 1u << 2))
             continue;
         r = best(q + 1, SHZ_FIELD_PINYIN);
-        cr_assert_lt(rank_of(r, m), 0, "'%s' starts inside a syllable of measure %zu", q + 1,
-                     m + 1);
+        long rank = rank_of(r, m); /* a typo of an English word ("henpin", Zhenpin) may be */
+        cr_assert(rank < 0 || (shz_results_match(r, (size_t)rank) & SHZ_MATCH_TOLERANT),
+                  "'%s' starts inside a syllable of measure %zu", q + 1, m + 1);
         shz_results_free(r);
         cut++;
     }

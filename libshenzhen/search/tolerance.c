@@ -1,0 +1,199 @@
+/*
+ * Tolerance (best-match mode): a reported query term that the index cannot
+ * match at all is searched through near terms that it can, each added with
+ * szs_add_expansion() as a tolerant alternative of the term:
+ *
+ * - a Latin word of at least 5 letters (fuzzy.h's typo budget: 1 edit from 5
+ *   letters, 2 from 9) that has no stem in the index and occurs nowhere as a
+ *   whole word is searched as the index's English words within that many
+ *   edits (Damerau: an adjacent swap is one edit); at most MAX_TYPO_WORDS of
+ *   them, one per stem, fewer edits first, then the rarer stem (higher IDF),
+ *   then the word table's order;
+ * - a Han bigram without postings is searched as the bigrams of the index
+ *   that differ from it in one character by a homophone (homophone.h: a
+ *   catalogue character sharing a toneless Mandarin syllable; 秒皮 -> 秒批),
+ *   and a lone Han character without postings as its homophones; at most
+ *   MAX_HOMOPHONE_GRAMS of them, the rarest (highest IDF) first, the first
+ *   found on ties.
+ *
+ * Scoring weighs an alternative as a fraction of an exact match and ranks a
+ * hit that matched some term only tolerantly below every hit of its kind
+ * (all terms, or partial) that matched exactly (score.c).
+ */
+#include "fuzzy.h"
+#include "homophone.h"
+#include "search_int.h"
+
+enum { MAX_TYPO_WORDS = 4, MAX_HOMOPHONE_GRAMS = 8, MAX_HOMOPHONES = 64 };
+
+/* ---- typos -------------------------------------------------------------- */
+
+static int popcount32(uint32_t x)
+{
+    int n = 0;
+    for (; x; x &= x - 1)
+        n++;
+    return n;
+}
+
+typedef struct typo {
+    int edits;
+    uint32_t entry, stem, idf;
+} typo;
+
+/* Whether candidate a goes before b. */
+static int typo_before(const typo *a, const typo *b)
+{
+    if (a->edits != b->edits)
+        return a->edits < b->edits;
+    if (a->idf != b->idf)
+        return a->idf > b->idf;
+    return a->entry < b->entry;
+}
+
+/* Keeps the best MAX_TYPO_WORDS candidates, one per stem, sorted. */
+static void offer_typo(typo *best, size_t *n, typo c)
+{
+    for (size_t i = 0; i < *n; i++) {
+        if (best[i].stem == c.stem) {
+            if (!typo_before(&c, &best[i]))
+                return;
+            for (size_t j = i; j + 1 < *n; j++) /* take the worse out, then place c */
+                best[j] = best[j + 1];
+            (*n)--;
+            break;
+        }
+    }
+    size_t at = *n;
+    while (at > 0 && typo_before(&c, &best[at - 1]))
+        at--;
+    if (at >= MAX_TYPO_WORDS)
+        return;
+    size_t last = *n < MAX_TYPO_WORDS ? *n : MAX_TYPO_WORDS - 1;
+    for (size_t j = last; j > at; j--)
+        best[j] = best[j - 1];
+    best[at] = c;
+    if (*n < MAX_TYPO_WORDS)
+        (*n)++;
+}
+
+/* Word entry e of the index's word table as code points (ASCII); its length. */
+static uint32_t word_at(uint32_t e, uint32_t *out, uint32_t *letters)
+{
+    uint32_t len = shz_ix_u32(shz_ix.word_str, 2 * (size_t)e + 1);
+    const unsigned char *bytes =
+        shz_ix_blob + shz_ix.word_bytes + shz_ix_u32(shz_ix.word_str, 2 * (size_t)e);
+    *letters = 0;
+    for (uint32_t k = 0; k < len; k++) {
+        out[k] = bytes[k];
+        *letters |= UINT32_C(1) << ((bytes[k] - 'a') & 31);
+    }
+    return len;
+}
+
+static void tolerate_word(szs_query *q, size_t i)
+{
+    const szs_term *t = &q->terms[i];
+    const uint32_t *word = q->chars + t->start;
+    uint32_t len = t->len;
+    int budget = shz_typo_budget(len);
+    if (budget == 0 || len > SHZ_FUZZY_MAX_LEN || t->stem_end > t->stem_begin)
+        return;
+    uint32_t letters = 0; /* a bit per letter the word has */
+    for (uint32_t k = 0; k < len; k++) {
+        if (word[k] < 'a' || word[k] > 'z')
+            return; /* only English words have a vocabulary to be near */
+        letters |= UINT32_C(1) << (word[k] - 'a');
+    }
+    if (t->post_end > t->post_begin && szs_term_measures(t, word, (1u << SHZ_IX_NSLOTS) - 1))
+        return; /* it occurs as a whole word somewhere */
+
+    typo best[MAX_TYPO_WORDS];
+    size_t n = 0;
+    uint32_t other[SHZ_FUZZY_MAX_LEN];
+    for (uint32_t e = 0; e < shz_ix.word_count; e++) {
+        uint32_t stem = shz_ix_u32(shz_ix.word_stem, e);
+        uint32_t other_len = shz_ix_u32(shz_ix.word_str, 2 * (size_t)e + 1);
+        if (stem == SHZ_IX_NO_ENTRY || other_len > SHZ_FUZZY_MAX_LEN ||
+            (other_len > len ? other_len - len : len - other_len) > (uint32_t)budget)
+            continue; /* a stem only, or too long or short to be near */
+        uint32_t other_letters;
+        word_at(e, other, &other_letters);
+        /* Each letter one word has and the other lacks takes an edit of its own: a cheap
+         * lower bound that spares most words the distance. */
+        if (popcount32(letters & ~other_letters) > budget ||
+            popcount32(other_letters & ~letters) > budget)
+            continue;
+        int edits = shz_edit_distance_within(word, len, other, other_len, budget);
+        if (edits > 0 && edits <= budget)
+            offer_typo(best, &n, (typo){edits, e, stem, shz_ix_u32(shz_ix.word_idf, stem)});
+    }
+    for (size_t k = 0; k < n; k++) {
+        uint32_t other_letters;
+        uint32_t other_len = word_at(best[k].entry, other, &other_letters);
+        if (!szs_add_expansion(q, i, other, other_len))
+            break;
+    }
+}
+
+/* ---- homophones --------------------------------------------------------- */
+
+typedef struct gram_hit {
+    uint32_t chars[2];
+    uint32_t idf;
+} gram_hit;
+
+/* Keeps the MAX_HOMOPHONE_GRAMS rarest (highest IDF), the first found on ties. */
+static void offer_gram(gram_hit *best, size_t *n, gram_hit g)
+{
+    size_t at = *n;
+    while (at > 0 && g.idf > best[at - 1].idf)
+        at--;
+    if (at >= MAX_HOMOPHONE_GRAMS)
+        return;
+    size_t last = *n < MAX_HOMOPHONE_GRAMS ? *n : MAX_HOMOPHONE_GRAMS - 1;
+    for (size_t j = last; j > at; j--)
+        best[j] = best[j - 1];
+    best[at] = g;
+    if (*n < MAX_HOMOPHONE_GRAMS)
+        (*n)++;
+}
+
+static void tolerate_gram(szs_query *q, size_t i)
+{
+    const szs_term *t = &q->terms[i];
+    uint32_t len = t->len;
+    if ((len != 1 && len != 2) || t->post_end > t->post_begin)
+        return;
+    gram_hit best[MAX_HOMOPHONE_GRAMS];
+    size_t n = 0;
+    uint32_t homophones[MAX_HOMOPHONES];
+    for (uint32_t at = 0; at < len; at++) { /* one character replaced at a time */
+        uint32_t chars[2];
+        memcpy(chars, q->chars + t->start, len * sizeof chars[0]);
+        size_t count = shz_homophones_in_catalogue(chars[at], homophones, MAX_HOMOPHONES);
+        for (size_t k = 0; k < count; k++) {
+            chars[at] = homophones[k];
+            uint64_t key = len == 1 ? chars[0] : SHZ_IX_BIGRAM_KEY(chars[0], chars[1]);
+            uint32_t gram, begin, end;
+            if (szs_gram_postings(key, &gram, &begin, &end) && end > begin)
+                offer_gram(best, &n,
+                           (gram_hit){{chars[0], len > 1 ? chars[1] : 0},
+                                      shz_ix_u32(shz_ix.gram_idf, gram)});
+        }
+    }
+    for (size_t k = 0; k < n; k++)
+        if (!szs_add_expansion(q, i, best[k].chars, len))
+            break;
+}
+
+void szs_tolerate(szs_query *q)
+{
+    for (size_t i = 0; i < q->reported; i++) {
+        uint8_t kind = q->terms[i].kind;
+        if (kind == SZS_WORD)
+            tolerate_word(q, i);
+        else if (kind == SZS_GRAM)
+            tolerate_gram(q, i);
+    }
+}

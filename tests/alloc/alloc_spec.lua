@@ -1,0 +1,131 @@
+-- luacheck: std lua54+busted
+-- Allocation failures through the Lua binding. Run with LD_LIBRARY_PATH naming
+-- the directory of the allocation-failure test build of libshenzhen.so.1
+-- (tests/alloc/CMakeLists.txt), so that the module loads that build, and with
+-- shenzhen_alloctest (alloc_hook_lua.c) on LUA_CPATH to arm its countdown.
+-- For search and each JSON export, the n-th allocation is made to fail for
+-- n = 1, 2, ... until the call succeeds: shenzhen.search must raise an error
+-- saying "out of memory", the raw shenzhen_c exports must return
+-- nil, "out of memory", SHZ_ERR_NO_MEMORY (the module's convention for
+-- errors), no block may leak, and the call that finally succeeds must give
+-- what an undisturbed call gives. Prints the failure points per function.
+local shenzhen = require("shenzhen")
+local c = require("shenzhen_c")
+local hook = require("shenzhen_alloctest")
+
+local points = {}
+
+-- Walks fn's failure points in one mode. fn returns ok, value or false, message.
+local function walk(name, fn, persistent)
+  collectgarbage()
+  local live_before = hook.live()
+  local _, expected = fn()
+  local n = 1
+  while true do
+    hook.fail(n, persistent)
+    local ok, value = fn()
+    local attempts = hook.allocations()
+    hook.fail(0)
+    if ok then
+      assert(attempts < n, name .. ": allocation " .. n .. " failed, yet the call succeeded")
+      assert.are.same(expected, value, name .. ": the call after the walk differs")
+      value, expected = nil, nil -- luacheck: ignore 311 (dropped so the collector frees them)
+      collectgarbage()
+      assert.are.equal(live_before, hook.live(), name .. ": blocks leaked")
+      return n - 1
+    end
+    assert(attempts >= n, name .. ": failed with no allocation failed: " .. tostring(value))
+    assert.matches("out of memory", value, 1, true)
+    assert.are.equal(live_before, hook.live(), name .. ": allocation " .. n .. " failed, leaked")
+    n = n + 1
+  end
+end
+
+local function walk_both(fn_name, name, fn)
+  local once = walk(name, fn, false)
+  local persistent = walk(name, fn, true)
+  assert.are.equal(once, persistent, name .. ": once and persistent differ")
+  local t = points[fn_name] or { calls = 0, points = 0 }
+  t.calls, t.points = t.calls + 1, t.points + once
+  points[fn_name] = t
+  return once
+end
+
+-- A raw export as ok, value: checks the convention nil, message, status on failure.
+local function export(fn, ...)
+  local args = table.pack(...)
+  return function()
+    local json, message, status = fn(table.unpack(args, 1, args.n))
+    if json then
+      return true, json
+    end
+    assert.are.equal(c.SHZ_ERR_NO_MEMORY, status)
+    return false, message
+  end
+end
+
+local FLAGS = { c.SHZ_JSON_COMPACT, c.SHZ_JSON_PRETTY, c.SHZ_JSON_ASCII,
+  c.SHZ_JSON_PRETTY | c.SHZ_JSON_ASCII }
+
+describe("allocation failures", function()
+  teardown(function()
+    local names = {}
+    for name in pairs(points) do
+      names[#names + 1] = name
+    end
+    table.sort(names)
+    for _, name in ipairs(names) do
+      io.stderr:write(string.format("alloc walk (Lua): %-20s %4d calls, %7d failure points "
+        .. "walked in each mode (once, persistent)\n", name, points[name].calls, points[name].points))
+    end
+  end)
+
+  it("runs against the test build", function()
+    local loaded = {}
+    for line in io.lines("/proc/self/maps") do
+      local path = line:match("(/%S*libshenzhen%.so[%.%d]*)$")
+      if path then
+        loaded[path] = true
+      end
+    end
+    local paths = {}
+    for path in pairs(loaded) do
+      paths[#paths + 1] = path
+    end
+    assert.are.equal(1, #paths)
+    assert.are.equal(os.getenv("LD_LIBRARY_PATH"), paths[1]:match("^(.*)/[^/]*$"))
+    hook.fail(1)
+    local json, message, status = c.shz_json_measure(c.shz_measure_at(0), 0)
+    hook.fail(0)
+    assert.is_nil(json)
+    assert.are.equal("out of memory", message)
+    assert.are.equal(c.SHZ_ERR_NO_MEMORY, status)
+  end)
+
+  it("search raises an error for each failure", function()
+    local queries = { "秒批", "改革 创新", '"深圳 经济特区"', "創新", "shenzhen", "sz", "qqqqxyz" }
+    local options = { {}, { limit = 2 }, { lang = "zh-Hant" }, { fields = { "title", "summary" } } }
+    for _, query in ipairs(queries) do
+      for _, opts in ipairs(options) do
+        walk_both("shenzhen.search", "search " .. query, function()
+          return pcall(shenzhen.search, query, opts)
+        end)
+      end
+    end
+  end)
+
+  it("the JSON exports return nil, message, status for each failure", function()
+    for _, flags in ipairs(FLAGS) do
+      assert.is_true(walk_both("shz_json_catalogue", "catalogue " .. flags,
+        export(c.shz_json_catalogue, flags)) > 1000)
+      for i = 0, c.shz_category_count() - 1 do
+        assert.is_true(walk_both("shz_json_category", "category " .. i .. " " .. flags,
+          export(c.shz_json_category, c.shz_category_at(i), flags)) > 0)
+      end
+      for i = 0, c.shz_measure_count() - 1 do
+        assert.is_true(walk_both("shz_json_measure", "measure " .. i .. " " .. flags,
+          export(c.shz_json_measure, c.shz_measure_at(i), flags)) > 0)
+      end
+    end
+  end)
+end)

@@ -76,7 +76,8 @@ describe("allocation failures", function()
     table.sort(names)
     for _, name in ipairs(names) do
       io.stderr:write(string.format("alloc walk (Lua): %-20s %4d calls, %7d failure points "
-        .. "walked in each mode (once, persistent)\n", name, points[name].calls, points[name].points))
+        .. "walked in each mode (once, persistent)\n",
+        name, points[name].calls, points[name].points))
     end
   end)
 

@@ -30,10 +30,10 @@ end
 -- sample k > 0: the first k, every k-th and the last k), then for the one after the last, which
 -- must succeed. fn returns true, value or false, message. Returns the failure points walked.
 local function walk(name, fn, persistent, sample)
-  collectgarbage()
-  local live_before = hook.live()
   local ok, expected, total = attempt(fn, 0, false)
   assert(ok, name .. ": " .. tostring(expected))
+  collectgarbage() -- the undisturbed call's results, which expected does not hold
+  local live_before = hook.live()
   local walked = 0
   for n = 1, total do
     if not sample or n <= sample or n % sample == 0 or n > total - sample then

@@ -1,7 +1,8 @@
 /* The test build's allocator: a per-thread countdown in front of malloc (see alloc.h). Only the
- * test library compiles this file; a normal build inlines malloc, realloc and free from alloc.h. */
+ * allocation-failure test library compiles this file (tests/alloc); a normal build inlines
+ * malloc, realloc and free from alloc.h and has no state. */
 #ifndef SHZ_ALLOC_TESTING
-#error "alloc.c belongs to the allocation-failure test build (SHZ_ALLOC_TESTING) only"
+#define SHZ_ALLOC_TESTING /* this file is that build's allocator, whoever compiles it */
 #endif
 
 #include "alloc.h"

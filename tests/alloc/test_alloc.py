@@ -14,13 +14,15 @@ failure points walked per function.
 
 import ctypes
 import gc
+import importlib
 import os
 import sys
 
 import pytest
 
 import shenzhen
-from shenzhen import _shenzhen_c as _c
+
+_c = importlib.import_module("shenzhen._shenzhen_c")  # the raw C API, JSON exports included
 
 # dlopen by SONAME gives the library already loaded by the extension module.
 _lib = ctypes.CDLL("libshenzhen.so.1")

@@ -1,228 +1,21 @@
 /*
- * Allocation-failure walk. For every call of the library that allocates (the
- * JSON exports with every flag set, search with every option this build
- * offers), and for n = 1, 2, … in turn, the n-th allocation of the call is made
- * to fail (libshenzhen/alloc.h), until a call in which the n-th allocation is
- * never reached succeeds. Each failing call must return SHZ_ERR_NO_MEMORY,
- * leave its output as the header promises (search: *results NULL; JSON: *json
- * and *len untouched) and give back everything it allocated (the test
- * library's count of live blocks, and LeakSanitizer under .ci/sanitize). The
- * call that finally succeeds must give exactly what an undisturbed call gives.
- * Both modes of the countdown are walked: "once" (only the n-th fails: a call
- * that swallowed the failure would succeed and be caught) and "persistent"
- * (every allocation from the n-th on fails: cleanup paths may not allocate).
+ * Allocation failures in every call of the library that allocates: the JSON
+ * exports with every flag set, search with every option (walk.c walks each
+ * call's failure points), and the countdown itself.
  *
- * Each walk prints its figures on stderr: the call, its allocations when
+ * Each function's figures go to stderr: calls, their allocations when
  * undisturbed, and the failure points walked in each mode.
  */
+#define _GNU_SOURCE /* dlvsym: the 1.0 version of shz_search */
 #include <criterion/criterion.h>
-#include <stdarg.h>
+#include <dlfcn.h>
+#include <stddef.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "shenzhen.h"
-
-/* ---- What the walk calls ---------------------------------------------------------------- */
-
-typedef enum { CALL_SEARCH, CALL_JSON_CATALOGUE, CALL_JSON_CATEGORY, CALL_JSON_MEASURE } call_kind;
-
-typedef struct call {
-    call_kind kind;
-    char name[200]; /* for messages and the figures */
-    /* search */
-    const char *query;
-    const shz_search_options *options; /* NULL: the defaults */
-    /* JSON */
-    const shz_category *category;
-    const shz_measure *measure;
-    unsigned flags;
-} call;
-
-/* What a call gave back. json_sentinel/len_sentinel: what the JSON outputs held before. */
-typedef struct outcome {
-    shz_status status;
-    shz_results *results;
-    char *json;
-    size_t len;
-} outcome;
-
-static char json_sentinel;
-#define LEN_SENTINEL ((size_t)0x5eed)
-static shz_results *const results_sentinel = (shz_results *)&json_sentinel;
-
-static outcome make_call(const call *c)
-{
-    outcome o = {SHZ_OK, results_sentinel, &json_sentinel, LEN_SENTINEL};
-    switch (c->kind) {
-    case CALL_SEARCH:
-        o.status = shz_search(c->query, strlen(c->query), c->options, &o.results);
-        break;
-    case CALL_JSON_CATALOGUE:
-        o.status = shz_json_catalogue(c->flags, &o.json, &o.len);
-        break;
-    case CALL_JSON_CATEGORY:
-        o.status = shz_json_category(c->category, c->flags, &o.json, &o.len);
-        break;
-    case CALL_JSON_MEASURE:
-        o.status = shz_json_measure(c->measure, c->flags, &o.json, &o.len);
-        break;
-    }
-    return o;
-}
-
-static void release(const call *c, outcome *o)
-{
-    if (c->kind == CALL_SEARCH)
-        shz_results_free(o->results);
-    else
-        shz_free(o->json);
-}
-
-/* ---- A successful outcome as text, to compare the walk's last call with an undisturbed one -- */
-
-typedef struct text {
-    char *s;
-    size_t len, cap;
-} text;
-
-static void add(text *t, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    cr_assert(n >= 0);
-    if (t->len + (size_t)n + 1 > t->cap) {
-        t->cap = 2 * (t->len + (size_t)n + 1);
-        t->s = realloc(t->s, t->cap); /* the test's own memory: never counted */
-        cr_assert_not_null(t->s);
-    }
-    va_start(ap, fmt);
-    vsnprintf(t->s + t->len, t->cap - t->len, fmt, ap);
-    va_end(ap);
-    t->len += (size_t)n;
-}
-
-/* Everything a caller can read from the outcome: every hit with its spans, their languages,
- * the snippet and where its match lies; or the JSON text and its length. */
-static text describe(const call *c, const outcome *o)
-{
-    text t = {NULL, 0, 0};
-    add(&t, "status %d\n", (int)o->status);
-    if (c->kind != CALL_SEARCH) {
-        cr_assert_eq(strlen(o->json), o->len, "%s: length %zu for a text of %zu bytes", c->name,
-                     o->len, strlen(o->json));
-        add(&t, "%zu %s\n", o->len, o->json);
-        return t;
-    }
-    size_t count = shz_results_count(o->results);
-    add(&t, "%zu hits\n", count);
-    for (size_t i = 0; i < count; i++) {
-        add(&t, "#%zu measure %lld score %lld field %d\n", i,
-            (long long)shz_measure_id(shz_results_measure(o->results, i)),
-            (long long)shz_results_score(o->results, i), (int)shz_results_field(o->results, i));
-        size_t spans = shz_results_span_count(o->results, i);
-        for (size_t s = 0; s < spans; s++) {
-            shz_field field;
-            shz_lang lang;
-            size_t bs, be, cs, ce;
-            cr_assert_eq(shz_results_span(o->results, i, s, &field, &bs, &be, &cs, &ce), SHZ_OK);
-            cr_assert_eq(shz_results_span_lang(o->results, i, s, &lang), SHZ_OK);
-            add(&t, "  span %d %d %zu-%zu %zu-%zu\n", (int)field, (int)lang, bs, be, cs, ce);
-        }
-        const char *snippet;
-        size_t len, ms, me;
-        cr_assert_eq(shz_results_snippet(o->results, i, &snippet, &len), SHZ_OK);
-        cr_assert_eq(shz_results_snippet_match(o->results, i, &ms, &me), SHZ_OK);
-        add(&t, "  snippet %zu-%zu %.*s\n", ms, me, (int)len, snippet);
-    }
-    return t;
-}
-
-/* ---- The walk ------------------------------------------------------------------------------ */
-
-/* Totals per function, for the figures. */
-typedef struct tally {
-    const char *function;
-    long calls, allocations, points_once, points_persistent;
-} tally;
-
-/* Walks one mode: returns the failure points (the allocations that were made to fail). */
-static long walk_mode(const call *c, const char *expected, int persistent)
-{
-    const char *mode = persistent ? "persistent" : "once";
-    long live_before = shz_test_live_allocations();
-    for (long n = 1;; n++) {
-        shz_test_fail_allocation(n, persistent);
-        outcome o = make_call(c);
-        long attempts = shz_test_allocations();
-        shz_test_fail_allocation(0, 0);
-        if (attempts < n) {
-            /* Allocation n was never reached: the call ran undisturbed and must succeed. */
-            cr_assert_eq(o.status, SHZ_OK, "%s (%s): undisturbed call failed: %s", c->name, mode,
-                         shz_errstr(o.status));
-            text got = describe(c, &o);
-            cr_assert_str_eq(got.s, expected, "%s (%s): the call after the walk differs", c->name,
-                             mode);
-            free(got.s);
-            release(c, &o);
-            cr_assert_eq(shz_test_live_allocations(), live_before,
-                         "%s (%s): %ld blocks still live after freeing the output", c->name, mode,
-                         shz_test_live_allocations() - live_before);
-            return n - 1;
-        }
-        cr_assert_eq(o.status, SHZ_ERR_NO_MEMORY,
-                     "%s (%s): allocation %ld of the call failed, status %d (%s) instead of "
-                     "SHZ_ERR_NO_MEMORY",
-                     c->name, mode, n, (int)o.status, shz_errstr(o.status));
-        if (c->kind == CALL_SEARCH) {
-            cr_assert_null(o.results, "%s (%s): allocation %ld failed, *results not NULL", c->name,
-                           mode, n);
-        } else {
-            cr_assert(o.json == &json_sentinel && o.len == LEN_SENTINEL,
-                      "%s (%s): allocation %ld failed, *json or *len changed", c->name, mode, n);
-        }
-        cr_assert_eq(shz_test_live_allocations(), live_before,
-                     "%s (%s): allocation %ld failed and %ld blocks leaked", c->name, mode, n,
-                     shz_test_live_allocations() - live_before);
-    }
-}
-
-static void walk(const call *c, tally *total)
-{
-    /* The undisturbed call: what every walk must end with, and how many allocations it makes. */
-    long live_before = shz_test_live_allocations();
-    shz_test_fail_allocation(0, 0);
-    outcome o = make_call(c);
-    long allocations = shz_test_allocations();
-    cr_assert_eq(o.status, SHZ_OK, "%s: %s", c->name, shz_errstr(o.status));
-    text expected = describe(c, &o);
-    release(c, &o);
-    cr_assert_eq(shz_test_live_allocations(), live_before, "%s: leaks when undisturbed", c->name);
-
-    long once = walk_mode(c, expected.s, 0);
-    long persistent = walk_mode(c, expected.s, 1);
-    free(expected.s);
-    /* Every allocation the call makes is a failure point, in both modes. */
-    cr_assert_eq(once, allocations, "%s: %ld failure points walked for %ld allocations", c->name,
-                 once, allocations);
-    cr_assert_eq(persistent, allocations, "%s: %ld failure points (persistent) for %ld", c->name,
-                 persistent, allocations);
-    total->calls++;
-    total->allocations += allocations;
-    total->points_once += once;
-    total->points_persistent += persistent;
-}
-
-static void report(const tally *t)
-{
-    fprintf(stderr,
-            "alloc walk: %-20s %4ld calls, %7ld allocations; failure points walked: %7ld once, "
-            "%7ld persistent\n",
-            t->function, t->calls, t->allocations, t->points_once, t->points_persistent);
-}
+#include "walk.h"
 
 static const unsigned json_flags[] = {SHZ_JSON_COMPACT, SHZ_JSON_PRETTY, SHZ_JSON_ASCII,
                                       SHZ_JSON_PRETTY | SHZ_JSON_ASCII};
@@ -310,20 +103,55 @@ Test(alloc, json_measure, .timeout = 600)
 }
 
 /* ---- Search ----------------------------------------------------------------------------------
- * Queries of every shape the parser knows (one term, several, a quoted phrase, Traditional and
- * full-width forms, Latin, pinyin initials, no hit at all) under every option: the defaults
- * (NULL options), each language of spans, each field alone and all fields, limits below and
- * above the hit count. */
+ * Queries of every shape the analyser knows (one term, several, a quoted phrase, Traditional and
+ * full-width forms, Latin words whole and stemmed, pinyin and its initials, typos for the
+ * tolerant match, nothing that matches) in both modes under every option: the defaults (NULL
+ * options), each language of spans, each field alone and all fields, limits below and above the
+ * hit count; and as a 1.0 caller sees it, with options of 1.0's size and through the 1.0 version
+ * of shz_search. */
 
 static const char *const queries[] = {
-    "秒批",       "深圳",  "改革 创新", "\"深圳 经济特区\"",  "創新",    "ＳＨＥＮＺＨＥＮ",
-    "shenzhen",   "zhuce", "sz",        "知识产权 保护 深圳", "qqqqxyz", "科技 金融 人才",
-    "Innovation", "前海",  "营商环境",
+    "秒批",
+    "深圳",
+    "改革 创新",
+    "\"深圳 经济特区\"",
+    "創新",
+    "ＳＨＥＮＺＨＥＮ",
+    "shenzhen",
+    "zhuce",
+    "sz",
+    "知识产权 保护 深圳",
+    "qqqqxyz",
+    "科技 金融 人才",
+    "Innovation",
+    "innovations",
+    "registering companies",
+    "前海",
+    "营商环境",
+    "深训",
+    "inovation",
+    "营商坏境",
+    "怎么 办理 营业执照",
 };
 #define NQUERIES (sizeof queries / sizeof queries[0])
 
+/* Walks a search; one that hands back anything to read (hits, or terms) must have allocated it,
+ * or the walk would have had nothing to fail. */
+static void walk_search(const call *c, tally *t)
+{
+    long allocations = walk(c, t);
+    shz_results *r = NULL;
+    cr_assert_eq(c->search(c->query, strlen(c->query), c->options, &r), SHZ_OK);
+    size_t hits = shz_results_count(r), terms = shz_results_term_count(r);
+    shz_results_free(r);
+    if (hits || terms)
+        cr_assert_geq(allocations, 1, "%s: %zu hits and %zu terms, no allocation walked", c->name,
+                      hits, terms);
+}
+
 Test(alloc, search, .timeout = 600)
 {
+    static const unsigned modes[] = {SHZ_SEARCH_BEST, SHZ_SEARCH_ALL_TERMS};
     static const unsigned fields[] = {0,
                                       SHZ_FIELD_TITLE,
                                       SHZ_FIELD_BODY,
@@ -336,23 +164,38 @@ Test(alloc, search, .timeout = 600)
     static const size_t limits[] = {0, 1, 3, 100};
     tally t = {"shz_search", 0, 0, 0, 0};
     for (size_t q = 0; q < NQUERIES; q++) {
-        call c = {.kind = CALL_SEARCH, .query = queries[q], .options = NULL};
+        call c = {.kind = CALL_SEARCH, .search = shz_search, .query = queries[q]};
         snprintf(c.name, sizeof c.name, "shz_search(\"%s\", default options)", queries[q]);
-        walk(&c, &t);
-        for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++)
-            for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++)
-                for (size_t n = 0; n < sizeof limits / sizeof limits[0]; n++) {
-                    shz_search_options options;
-                    shz_search_options_init(&options);
-                    options.fields = fields[f];
-                    options.lang = langs[l];
-                    options.limit = limits[n];
-                    c.options = &options;
-                    snprintf(c.name, sizeof c.name,
-                             "shz_search(\"%s\", fields %u, lang %d, limit %zu)", queries[q],
-                             fields[f], (int)langs[l], limits[n]);
-                    walk(&c, &t);
-                }
+        walk_search(&c, &t);
+        for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++)
+            for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++)
+                for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++)
+                    for (size_t n = 0; n < sizeof limits / sizeof limits[0]; n++) {
+                        shz_search_options options;
+                        shz_search_options_init(&options);
+                        options.mode = modes[m];
+                        options.fields = fields[f];
+                        options.lang = langs[l];
+                        options.limit = limits[n];
+                        c.options = &options;
+                        snprintf(c.name, sizeof c.name,
+                                 "shz_search(\"%s\", mode %u, fields %u, lang %d, limit %zu)",
+                                 queries[q], modes[m], fields[f], (int)langs[l], limits[n]);
+                        walk_search(&c, &t);
+                    }
+        /* A 1.0 caller: options of 1.0's size (no mode), and 1.0's own entry point. */
+        shz_search_options options;
+        shz_search_options_init(&options);
+        options.size = offsetof(shz_search_options, limit) + sizeof options.limit;
+        c.options = &options;
+        snprintf(c.name, sizeof c.name, "shz_search(\"%s\", 1.0's options)", queries[q]);
+        walk_search(&c, &t);
+        void *legacy = dlvsym(RTLD_DEFAULT, "shz_search", "SHENZHEN_1.0");
+        cr_assert_not_null(legacy, "shz_search@SHENZHEN_1.0: %s", dlerror());
+        memcpy(&c.search, &legacy, sizeof legacy); /* POSIX: dlvsym's pointer holds a function */
+        c.options = NULL;
+        snprintf(c.name, sizeof c.name, "shz_search@SHENZHEN_1.0(\"%s\", NULL)", queries[q]);
+        walk_search(&c, &t);
     }
     report(&t);
 }

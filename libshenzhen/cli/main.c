@@ -25,41 +25,17 @@
 
 #include "shenzhen.h"
 
+#include "options.h"
 #include "outbuf.h"
 #include "render.h"
 
 enum { EXIT_NOT_FOUND = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3 };
-
-enum {
-    OPT_LANG = 1,
-    OPT_CATEGORY = 2,
-    OPT_PRETTY = 4,
-    OPT_ASCII = 8,
-    OPT_JSON = 16,
-    OPT_LIMIT = 32,
-    OPT_HELP = 64,
-    OPT_VERSION = 128
-};
 
 #define MIN_WIDTH 20
 #define MAX_WIDTH 1000
 #define LABEL_WIDTH 11
 #define MARK_ON "\033[1;31m"
 #define MARK_OFF "\033[0m"
-
-typedef struct option_def {
-    const char *name;
-    char short_name;
-    unsigned bit;
-    bool takes_value;
-} option_def;
-
-static const option_def option_defs[] = {
-    {"lang", 0, OPT_LANG, true},      {"category", 0, OPT_CATEGORY, true},
-    {"pretty", 0, OPT_PRETTY, false}, {"ascii", 0, OPT_ASCII, false},
-    {"json", 0, OPT_JSON, false},     {"limit", 0, OPT_LIMIT, true},
-    {"help", 'h', OPT_HELP, false},   {"version", 0, OPT_VERSION, false},
-};
 
 /* The parsed command line and what the run needs to know about its terminal. */
 typedef struct cli {
@@ -68,6 +44,7 @@ typedef struct cli {
     size_t nargs;
     unsigned given; /* OPT_* bits seen */
     shz_lang lang;
+    const char *lang_arg;
     const char *category_arg;
     const char *limit_arg;
     size_t width;
@@ -124,51 +101,63 @@ static bool is_negative_number(const char *arg)
     return strspn(arg + 1, "0123456789") == strlen(arg + 1);
 }
 
-static const option_def *find_option(const char *arg, size_t name_len)
+/* Stores the value of option @p o. */
+static int set_option(cli *c, const cli_option *o, const char *value)
 {
-    for (size_t i = 0; i < sizeof option_defs / sizeof option_defs[0]; i++) {
-        const option_def *d = &option_defs[i];
-        if (arg[1] == '-' ? strlen(d->name) == name_len && !strncmp(arg + 2, d->name, name_len)
-                          : d->short_name != 0 && arg[1] == d->short_name && arg[2] == '\0')
-            return d;
-    }
-    return NULL;
-}
-
-/* Stores the value of option @p d. */
-static int set_option(cli *c, const option_def *d, const char *value)
-{
-    c->given |= d->bit;
-    if (d->bit == OPT_CATEGORY)
+    c->given |= o->bit;
+    if (o->bit == OPT_LANG)
+        c->lang_arg = value;
+    else if (o->bit == OPT_CATEGORY)
         c->category_arg = value;
-    else if (d->bit == OPT_LIMIT)
+    else if (o->bit == OPT_LIMIT)
         c->limit_arg = value;
-    else if (d->bit == OPT_LANG &&
-             (!value || shz_lang_parse(value, strlen(value), &c->lang) != SHZ_OK))
-        return fail(c, EXIT_USAGE, "unknown language '%s' (use zh-Hans, zh-Hant or en)",
-                    QUOTE(value));
     return 0;
 }
 
-/* Parses the option at argv[*i] (with its value, which may be the next argument). */
-static int parse_option(cli *c, int argc, char **argv, int *i)
+/* "--name", "--name=value" or "--name value" at argv[*i]. */
+static int parse_long(cli *c, int argc, char **argv, int *i)
 {
     const char *arg = argv[*i];
-    const char *eq = arg[1] == '-' ? strchr(arg, '=') : NULL;
+    const char *eq = strchr(arg, '=');
     size_t name_len = eq ? (size_t)(eq - arg - 2) : strlen(arg) - 2;
-    const option_def *d = find_option(arg, name_len);
-    if (d == NULL)
+    const cli_option *o = cli_find_long(arg + 2, name_len);
+    if (o == NULL)
         return fail(c, EXIT_USAGE, "unknown option '%s' (see shenzhen --help)", QUOTE(arg));
-    if (!d->takes_value && eq)
-        return fail(c, EXIT_USAGE, "option --%s takes no value", d->name);
-    if (!d->takes_value)
-        return set_option(c, d, NULL);
+    if (o->value == NULL && eq)
+        return fail(c, EXIT_USAGE, "option --%s takes no value", o->name);
+    if (o->value == NULL)
+        return set_option(c, o, NULL);
     if (eq)
-        return set_option(c, d, eq + 1);
+        return set_option(c, o, eq + 1);
     if (*i + 1 >= argc)
-        return fail(c, EXIT_USAGE, "option --%s needs a value", d->name);
+        return fail(c, EXIT_USAGE, "option --%s needs a value", o->name);
     *i += 1;
-    return set_option(c, d, argv[*i]);
+    return set_option(c, o, argv[*i]);
+}
+
+/* "-x", flags together ("-jp"), a value attached ("-n5") or as the next argument ("-n 5"). */
+static int parse_short(cli *c, int argc, char **argv, int *i)
+{
+    const char *arg = argv[*i];
+    for (size_t k = 1; arg[k] != '\0'; k++) {
+        const cli_option *o = cli_find_short(arg[k]);
+        if (o == NULL && (arg[k] & 0x80) == 0 && arg[k] > ' ' && k > 1)
+            return fail(c, EXIT_USAGE, "unknown option '-%c' in '%s' (see shenzhen --help)", arg[k],
+                        QUOTE(arg));
+        if (o == NULL)
+            return fail(c, EXIT_USAGE, "unknown option '%s' (see shenzhen --help)", QUOTE(arg));
+        if (o->value == NULL) {
+            set_option(c, o, NULL);
+            continue;
+        }
+        if (arg[k + 1] != '\0')
+            return set_option(c, o, arg + k + 1);
+        if (*i + 1 >= argc)
+            return fail(c, EXIT_USAGE, "option -%c (--%s) needs a value", o->short_name, o->name);
+        *i += 1;
+        return set_option(c, o, argv[*i]);
+    }
+    return 0;
 }
 
 /* Splits argv into options and positionals; the first positional is the command. */
@@ -180,7 +169,8 @@ static int parse_args(cli *c, int argc, char **argv)
         if (!options_done && strcmp(arg, "--") == 0) {
             options_done = true;
         } else if (!options_done && arg[0] == '-' && arg[1] != '\0' && !is_negative_number(arg)) {
-            int status = parse_option(c, argc, argv, &i);
+            int status =
+                arg[1] == '-' ? parse_long(c, argc, argv, &i) : parse_short(c, argc, argv, &i);
             if (status != 0)
                 return status;
         } else if (c->command == NULL) {
@@ -625,12 +615,7 @@ static bool search_json(outbuf *ob, const char *query, const shz_results *r)
 static int search_options(cli *c, shz_search_options *opts)
 {
     shz_search_options_init(opts);
-    if (c->given & OPT_LANG) {
-        if (c->lang == SHZ_LANG_EN)
-            return fail(c, EXIT_USAGE, "search: %s (search --lang takes zh-Hans or zh-Hant)",
-                        shz_errstr(SHZ_ERR_BAD_LANG));
-        opts->lang = c->lang;
-    }
+    opts->lang = c->lang;
     if (c->given & OPT_LIMIT)
         return parse_limit(c, &opts->limit);
     return 0;
@@ -683,40 +668,10 @@ static int cmd_search(cli *c, outbuf *ob)
 
 /* ---- help and version ---------------------------------------------------- */
 
-static const char usage_text[] =
-    "Usage: shenzhen COMMAND [ARGS] [OPTIONS]\n"
-    "Browse and search the 47 innovative measures of the Shenzhen Special Economic Zone\n"
-    "(NDRC notice 1072 of 2021).\n"
-    "\n"
-    "Commands:\n"
-    "  list [--category N] [--lang L]      one line per measure: ID, CATEGORY, TITLE\n"
-    "  show ID [--lang L]                  one measure in full\n"
-    "  categories [--lang L]               ID, TITLE, measure count, ID range\n"
-    "  json [ID] [--pretty] [--ascii]      the catalogue, or one measure, as JSON\n"
-    "  search QUERY... [--json] [--limit N] [--lang zh-Hans|zh-Hant]\n"
-    "                                      ranked hits: ID, SCORE, FIELD, TITLE, snippet\n"
-    "\n"
-    "Options:\n"
-    "  --lang L       zh-Hans (default), zh-Hant or en\n"
-    "  --category N   only the measures of category N (1-5)\n"
-    "  --pretty       indented JSON\n"
-    "  --ascii        JSON with every non-ASCII character escaped\n"
-    "  --json         search hits as one JSON object\n"
-    "  --limit N      at most N search hits\n"
-    "  -h, --help     this help\n"
-    "  --version      library version, data edition, data SHA-256, errata count\n"
-    "\n"
-    "Options may come before or after the arguments; \"--\" ends the options.\n"
-    "The terms of a search are joined with spaces; \"quoted words\" form a phrase.\n"
-    "Matches are highlighted when stdout is a terminal and NO_COLOR is not set.\n"
-    "\n"
-    "Exit status: 0 success, 1 not found (unknown ID or category, no hits),\n"
-    "2 bad usage or bad query, 3 output failed (write error, out of memory).\n";
-
 static int cmd_help(cli *c, outbuf *ob)
 {
     (void)c;
-    outbuf_puts(ob, usage_text);
+    cli_write_usage(ob);
     return 0;
 }
 
@@ -732,44 +687,37 @@ static int cmd_version(cli *c, outbuf *ob)
 
 /* ---- dispatch ------------------------------------------------------------ */
 
-typedef struct command {
-    const char *name;
-    int (*run)(cli *c, outbuf *ob);
-    unsigned options; /* OPT_* bits it accepts */
-    size_t min_args, max_args;
-} command;
-
-static const command commands[] = {
-    {"list", cmd_list, OPT_LANG | OPT_CATEGORY, 0, 0},
-    {"show", cmd_show, OPT_LANG, 1, 1},
-    {"categories", cmd_categories, OPT_LANG, 0, 0},
-    {"json", cmd_json, OPT_PRETTY | OPT_ASCII, 0, 1},
-    {"search", cmd_search, OPT_LANG | OPT_JSON | OPT_LIMIT, 1, (size_t)-1},
-    {"help", cmd_help, 0, 0, 0},
+/* The subcommands, indexed by enum cli_command_id. */
+static int (*const command_runs[])(cli *c, outbuf *ob) = {
+    [CMD_LIST] = cmd_list, [CMD_SHOW] = cmd_show,     [CMD_CATEGORIES] = cmd_categories,
+    [CMD_JSON] = cmd_json, [CMD_SEARCH] = cmd_search, [CMD_HELP] = cmd_help,
 };
 
-/* The name of the first option bit in @p bits. */
-static const char *option_name(unsigned bits)
-{
-    for (size_t i = 0; i < sizeof option_defs / sizeof option_defs[0]; i++)
-        if (bits & option_defs[i].bit)
-            return option_defs[i].name;
-    return "?";
-}
-
 /* Checks the command's options and argument count. */
-static int check_usage(cli *c, const command *cmd)
+static int check_usage(cli *c, const cli_command *cmd, enum cli_command_id id)
 {
-    unsigned extra = c->given & ~cmd->options;
+    unsigned extra = c->given & ~cli_command_options(id);
     if (extra != 0)
-        return fail(c, EXIT_USAGE, "option --%s does not apply to '%s'", option_name(extra),
-                    cmd->name);
+        return fail(c, EXIT_USAGE, "option --%s does not apply to '%s'",
+                    cli_option_by_bit(extra)->name, cmd->name);
     if (c->nargs < cmd->min_args)
-        return fail(c, EXIT_USAGE, "%s: missing %s (see shenzhen --help)", cmd->name,
-                    strcmp(cmd->name, "search") == 0 ? "QUERY" : "ID");
+        return fail(c, EXIT_USAGE, "%s: missing %s (see shenzhen --help)", cmd->name, cmd->arg);
     if (c->nargs > cmd->max_args)
         return fail(c, EXIT_USAGE, "%s: unexpected argument '%s'", cmd->name,
                     QUOTE(c->args[cmd->max_args]));
+    return 0;
+}
+
+/* Reads --lang for command @p id: search takes only the Chinese scripts. */
+static int parse_lang(cli *c, enum cli_command_id id)
+{
+    bool chinese_only = id == CMD_SEARCH;
+    const char *arg = c->lang_arg;
+    if (shz_lang_parse(arg, strlen(arg), &c->lang) != SHZ_OK ||
+        (chinese_only && c->lang == SHZ_LANG_EN))
+        return fail(c, EXIT_USAGE, "%s --lang takes %s, not '%s' (see shenzhen --help)",
+                    cli_commands[id].name,
+                    chinese_only ? "zh-Hans or zh-Hant" : "zh-Hans, zh-Hant or en", QUOTE(arg));
     return 0;
 }
 
@@ -781,11 +729,14 @@ static int dispatch(cli *c, outbuf *ob)
         return cmd_version(c, ob);
     if (c->command == NULL)
         return fail(c, EXIT_USAGE, "missing command (see shenzhen --help)");
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
-        if (strcmp(c->command, commands[i].name) != 0)
+    for (size_t i = 0; i < cli_command_count; i++) {
+        if (strcmp(c->command, cli_commands[i].name) != 0)
             continue;
-        int status = check_usage(c, &commands[i]);
-        return status != 0 ? status : commands[i].run(c, ob);
+        enum cli_command_id id = (enum cli_command_id)i;
+        int status = check_usage(c, &cli_commands[i], id);
+        if (status == 0 && (c->given & OPT_LANG))
+            status = parse_lang(c, id);
+        return status != 0 ? status : command_runs[id](c, ob);
     }
     return fail(c, EXIT_USAGE, "unknown command '%s' (see shenzhen --help)", QUOTE(c->command));
 }

@@ -6,6 +6,7 @@
 #                                       warning (an undocumented public symbol
 #                                       above all) fails the target.
 #   man pages shenzhen(1), libshenzhen(3) are written by hand in roff
+#   (but for shenzhen(1)'s SYNOPSIS and OPTIONS, from the command's tables)
 #   (libshenzhen/doc/*.in), stamped with PROJECT_VERSION, gzipped as Debian
 #   wants them and built with ALL; installed in the `cli` and `dev` components.
 
@@ -41,11 +42,21 @@ else()
 endif()
 
 # ---- man pages ---------------------------------------------------------------
-# shz_add_man_page(<source.in> <section> <component>)
+# shz_add_man_page(<source.in> <section> <component> [FILTER <executable target>])
+# FILTER writes the page from the configured source at build time (`FILTER IN OUT`).
 function(shz_add_man_page source section component)
+  cmake_parse_arguments(PARSE_ARGV 3 arg "" "FILTER" "")
   get_filename_component(name ${source} NAME_WLE)          # shenzhen.1
   set(page ${PROJECT_BINARY_DIR}/doc/man/${name})
-  configure_file(${source} ${page} @ONLY)
+  if(arg_FILTER)
+    configure_file(${source} ${page}.configured @ONLY)
+    add_custom_command(OUTPUT ${page}
+      COMMAND ${arg_FILTER} ${page}.configured ${page}
+      DEPENDS ${page}.configured ${arg_FILTER}
+      COMMENT "Writing man page ${name}")
+  else()
+    configure_file(${source} ${page} @ONLY)
+  endif()
   add_custom_command(OUTPUT ${page}.gz
     # -n: no name or time stamp in the gzip header, so the packages are reproducible.
     COMMAND gzip -9 -n -c ${page} > ${page}.gz
@@ -56,7 +67,8 @@ function(shz_add_man_page source section component)
     COMPONENT ${component})
 endfunction()
 
-shz_add_man_page(${SHZ_DOC_DIR}/shenzhen.1.in 1 cli)
+# The command's synopsis and options come from its own option table.
+shz_add_man_page(${SHZ_DOC_DIR}/shenzhen.1.in 1 cli FILTER shenzhen_man_options)
 shz_add_man_page(${SHZ_DOC_DIR}/libshenzhen.3.in 3 dev)
 get_property(shz_man_pages GLOBAL PROPERTY SHZ_MAN_PAGES)
 add_custom_target(man ALL DEPENDS ${shz_man_pages})

@@ -3,10 +3,15 @@
  *
  * Exit status: 0 success, 1 not found (unknown id or category, no search
  * hits), 2 bad usage (unknown command or option, malformed id, bad query),
- * 3 the output could not be produced or written (out of memory, closed pipe).
+ * 3 the output could not be produced or written (out of memory, write error).
+ * A reader that closes the pipe early (`| head`) ends the command quietly,
+ * with status 0, as ripgrep does: what it did not read it did not want.
  *
- * The whole output is built in a buffer and written only on success, so a
- * failing run prints nothing on stdout and exactly one line on stderr.
+ * The whole output is built in a buffer and written at the end, so a failing
+ * run prints nothing on stdout and exactly one line on stderr. Two kinds of
+ * "not found" still print what was found: `show` with some unknown ids
+ * prints the others (as cat(1) does), and `search --json` prints its object
+ * with no hits.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -47,8 +52,11 @@ typedef struct cli {
     const char *lang_arg;
     const char *category_arg;
     const char *limit_arg;
+    const char *format_arg;
     size_t width;
-    bool colour;
+    bool terminal;     /* stdout is a terminal: titles are cut to the line */
+    bool colour;       /* highlight matches */
+    bool write_anyway; /* write the output even though the status is "not found" */
     char error[512];
 } cli;
 
@@ -111,6 +119,8 @@ static int set_option(cli *c, const cli_option *o, const char *value)
         c->category_arg = value;
     else if (o->bit == OPT_LIMIT)
         c->limit_arg = value;
+    else if (o->bit == OPT_FORMAT)
+        c->format_arg = value;
     return 0;
 }
 
@@ -196,20 +206,30 @@ static int parse_id(cli *c, const char *what, const char *arg, int64_t *id)
     return 0;
 }
 
-/* Parses --limit: a positive integer. */
+/* Parses --limit: a decimal integer; 0 means no limit, as in shz_search_options. */
 static int parse_limit(cli *c, size_t *limit)
 {
     const char *arg = c->limit_arg;
     errno = 0;
     unsigned long long value = strtoull(arg, NULL, 10);
     if (arg[0] == '\0' || strspn(arg, "0123456789") != strlen(arg) || errno == ERANGE ||
-        value == 0 || value != (size_t)value)
-        return fail(c, EXIT_USAGE, "invalid --limit '%s': expected a positive integer", QUOTE(arg));
+        value != (size_t)value)
+        return fail(c, EXIT_USAGE, "invalid --limit '%s': expected a number (0: no limit)",
+                    QUOTE(arg));
     *limit = (size_t)value;
     return 0;
 }
 
 /* ---- output helpers ------------------------------------------------------ */
+
+/* Columns left for a title after @p used: the rest of the line on a terminal, else no limit
+ * (a title is cut with "…" only for a person, never for a pipe). */
+static size_t title_room(const cli *c, size_t used)
+{
+    if (!c->terminal)
+        return (size_t)-1 / 2;
+    return c->width > used ? c->width - used : 1;
+}
 
 /* Decimal digits of @p v (with its sign). */
 static size_t digits(int64_t v)
@@ -260,8 +280,68 @@ static void list_line(const cli *c, outbuf *ob, const shz_measure *m, size_t id_
     int64_t cat = shz_category_id(shz_measure_category(m));
     size_t used = id_width + 2 + digits(cat) + 2;
     outbuf_printf(ob, "%*" PRId64 "  %" PRId64 "  ", (int)id_width, shz_measure_id(m), cat);
-    render_fit(ob, title, len, c->width > used ? c->width - used : 1, false);
+    render_fit(ob, title, len, title_room(c, used), false);
     outbuf_puts(ob, "\n");
+}
+
+/* Appends @p len bytes as a TSV field: tab, newline, carriage return and backslash escaped. */
+static void tsv_field(outbuf *ob, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        const char *esc = s[i] == '\t'   ? "\\t"
+                          : s[i] == '\n' ? "\\n"
+                          : s[i] == '\r' ? "\\r"
+                          : s[i] == '\\' ? "\\\\"
+                                         : NULL;
+        if (esc)
+            outbuf_puts(ob, esc);
+        else
+            outbuf_append(ob, s + i, 1);
+    }
+}
+
+/* Output formats of list. */
+enum list_format { FORMAT_TEXT, FORMAT_TSV, FORMAT_JSONL };
+
+static int list_format(cli *c, enum list_format *format)
+{
+    static const char *const names[] = {"text", "tsv", "jsonl"};
+    *format = FORMAT_TEXT;
+    if (!(c->given & OPT_FORMAT))
+        return 0;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strcmp(c->format_arg, names[i]) == 0) {
+            *format = (enum list_format)i;
+            return 0;
+        }
+    }
+    return fail(c, EXIT_USAGE, "list --format takes text, tsv or jsonl, not '%s'",
+                QUOTE(c->format_arg));
+}
+
+/* One measure in @p format (TSV or JSON Lines). */
+static int list_record(cli *c, outbuf *ob, const shz_measure *m, enum list_format format)
+{
+    if (format == FORMAT_JSONL) {
+        char *json = NULL;
+        size_t len = 0;
+        shz_status st = shz_json_measure(m, 0, &json, &len);
+        if (st != SHZ_OK)
+            return fail(c, EXIT_OUTPUT, "json: %s", shz_errstr(st));
+        while (len > 0 && json[len - 1] == '\n')
+            len--;
+        outbuf_append(ob, json, len);
+        outbuf_puts(ob, "\n");
+        shz_free(json);
+        return 0;
+    }
+    size_t len;
+    const char *title = measure_text(m, SHZ_FIELD_TITLE, c->lang, &len);
+    outbuf_printf(ob, "%" PRId64 "\t%" PRId64 "\t", shz_measure_id(m),
+                  shz_category_id(shz_measure_category(m)));
+    tsv_field(ob, title, len);
+    outbuf_puts(ob, "\n");
+    return 0;
 }
 
 static int cmd_list(cli *c, outbuf *ob)
@@ -269,17 +349,28 @@ static int cmd_list(cli *c, outbuf *ob)
     const shz_category *only = NULL;
     if (c->given & OPT_CATEGORY) {
         int64_t id = 0;
-        int status = parse_id(c, "category", c->category_arg, &id);
-        if (status != 0)
-            return status;
+        int st = parse_id(c, "category", c->category_arg, &id);
+        if (st != 0)
+            return st;
         if (shz_category_get(id, &only) != SHZ_OK)
             return fail(c, EXIT_NOT_FOUND, "no category with id %" PRId64, id);
     }
+    enum list_format format;
+    int status = list_format(c, &format);
+    if (status != 0)
+        return status;
     size_t count = only ? shz_category_measure_count(only) : shz_measure_count();
     size_t id_width = digits((int64_t)shz_measure_count());
-    for (size_t i = 0; i < count; i++)
-        list_line(c, ob, only ? shz_category_measure_at(only, i) : shz_measure_at(i), id_width);
-    return 0;
+    if (format == FORMAT_TSV)
+        outbuf_puts(ob, "id\tcategory\ttitle\n");
+    for (size_t i = 0; status == 0 && i < count; i++) {
+        const shz_measure *m = only ? shz_category_measure_at(only, i) : shz_measure_at(i);
+        if (format == FORMAT_TEXT)
+            list_line(c, ob, m, id_width);
+        else
+            status = list_record(c, ob, m, format);
+    }
+    return status;
 }
 
 /* ---- categories ---------------------------------------------------------- */
@@ -307,7 +398,7 @@ static size_t title_column(const cli *c, size_t fixed)
         size_t w = text_width(title, len);
         widest = w > widest ? w : widest;
     }
-    size_t room = c->width > fixed ? c->width - fixed : 1;
+    size_t room = title_room(c, fixed);
     return widest < room ? widest : room;
 }
 
@@ -359,12 +450,15 @@ static void show_category(const cli *c, outbuf *ob, const shz_measure *m)
     outbuf_free(&line);
 }
 
-/* The body in the chosen language; English has none, so the original is shown. */
+/* The body in the chosen language; where it has none (English in data before
+ * edition 2026.2), the Chinese original is shown, labelled so. */
 static void show_body(const cli *c, outbuf *ob, const shz_measure *m)
 {
     size_t len;
-    bool original = c->lang == SHZ_LANG_EN;
-    const char *body = measure_text(m, SHZ_FIELD_BODY, original ? SHZ_LANG_ZH_HANS : c->lang, &len);
+    const char *body = measure_text(m, SHZ_FIELD_BODY, c->lang, &len);
+    bool original = len == 0 && c->lang != SHZ_LANG_ZH_HANS;
+    if (original)
+        body = measure_text(m, SHZ_FIELD_BODY, SHZ_LANG_ZH_HANS, &len);
     if (len > 0)
         field_line(c, ob, original ? "Original:" : "Body:", body, len);
 }
@@ -411,12 +505,9 @@ static void show_cites(const cli *c, outbuf *ob, const shz_measure *m)
     }
 }
 
-static int cmd_show(cli *c, outbuf *ob)
+/* One measure in full, a label on each line. */
+static void show_measure(const cli *c, outbuf *ob, const shz_measure *m)
 {
-    const shz_measure *m;
-    int status = lookup_measure(c, c->args[0], &m);
-    if (status != 0)
-        return status;
     size_t len;
     const char *text;
     outbuf_printf(ob, "%-*s%" PRId64 "\n", LABEL_WIDTH, "Measure:", shz_measure_id(m));
@@ -432,7 +523,44 @@ static int cmd_show(cli *c, outbuf *ob)
     field_line(c, ob, "Initials:", text, len);
     show_keywords(c, ob, m);
     show_cites(c, ob, m);
-    return 0;
+}
+
+/* Every measure named, in turn, a blank line between two. Like cat(1), an
+ * unknown id does not stop the others: they are printed, the unknown ones are
+ * named on stderr (one line) and the status is 1. A malformed id is bad usage
+ * and prints nothing. */
+static int cmd_show(cli *c, outbuf *ob)
+{
+    for (size_t i = 0; i < c->nargs; i++) {
+        int64_t id;
+        int status = parse_id(c, "measure id", c->args[i], &id);
+        if (status != 0)
+            return status;
+    }
+    outbuf missing;
+    outbuf_init(&missing);
+    size_t shown = 0, unknown = 0;
+    for (size_t i = 0; i < c->nargs; i++) {
+        int64_t id = 0;
+        const shz_measure *m;
+        parse_id(c, "measure id", c->args[i], &id);
+        if (shz_measure_get(id, &m) != SHZ_OK) {
+            outbuf_printf(&missing, "%s%" PRId64, unknown++ ? ", " : "", id);
+            continue;
+        }
+        if (shown++ > 0)
+            outbuf_puts(ob, "\n");
+        show_measure(c, ob, m);
+    }
+    int status = 0;
+    if (outbuf_failed(&missing))
+        status = fail(c, EXIT_OUTPUT, "out of memory");
+    else if (unknown > 0)
+        status = fail(c, EXIT_NOT_FOUND, "no measure with id%s %s (ids are 1-%zu)",
+                      unknown > 1 ? "s" : "", missing.data, shz_measure_count());
+    c->write_anyway = unknown > 0 && shown > 0;
+    outbuf_free(&missing);
+    return status;
 }
 
 /* ---- json ---------------------------------------------------------------- */
@@ -466,7 +594,7 @@ static int cmd_json(cli *c, outbuf *ob)
 
 /* Column widths of the hit lines. */
 typedef struct hit_columns {
-    size_t id, score, field;
+    size_t id, field;
 } hit_columns;
 
 static const char *field_name(shz_field field)
@@ -477,45 +605,62 @@ static const char *field_name(shz_field field)
 
 static hit_columns measure_columns(const shz_results *r)
 {
-    hit_columns w = {1, 1, 1};
+    hit_columns w = {1, 1};
     for (size_t i = 0; i < shz_results_count(r); i++) {
         size_t id = digits(shz_measure_id(shz_results_measure(r, i)));
-        size_t score = digits(shz_results_score(r, i));
         size_t field = strlen(field_name(shz_results_field(r, i)));
         w.id = id > w.id ? id : w.id;
-        w.score = score > w.score ? score : w.score;
         w.field = field > w.field ? field : w.field;
     }
     return w;
 }
 
-/* One flag per snippet byte: set where the text of a match span occurs. NULL if out of memory. */
-static unsigned char *snippet_marks(const shz_results *r, size_t i, shz_lang lang,
-                                    const char *snippet, size_t len)
+/* The field, language and byte offsets of span @p k of hit @p i; false if it has none. */
+static bool span_at(const shz_results *r, size_t i, size_t k, shz_field *field, shz_lang *lang,
+                    size_t *start, size_t *end)
+{
+    return shz_results_span(r, i, k, field, start, end, NULL, NULL) == SHZ_OK &&
+           shz_results_span_lang(r, i, k, lang) == SHZ_OK;
+}
+
+/*
+ * One flag per snippet byte, set on the spans that lie in the snippet. The
+ * snippet is cut from the text of span 0 (its field, in its language), and
+ * shz_results_snippet_match() says where span 0 starts in it; every span in
+ * that same text is placed from there, and kept only if the snippet holds
+ * exactly its bytes. Spans of other texts (the English title when the
+ * snippet is the Chinese one) are left out. NULL if out of memory.
+ */
+static unsigned char *snippet_marks(const shz_results *r, size_t i, const char *snippet, size_t len)
 {
     unsigned char *mark = calloc(len + 1, 1);
-    const shz_measure *m = shz_results_measure(r, i);
-    for (size_t k = 0; mark != NULL && k < shz_results_span_count(r, i); k++) {
-        shz_field field;
-        size_t start, end, text_len;
-        if (shz_results_span(r, i, k, &field, &start, &end, NULL, NULL) != SHZ_OK)
+    shz_field base_field, field;
+    shz_lang base_lang, lang;
+    size_t match, base, start, end, text_len;
+    if (mark == NULL || shz_results_snippet_match(r, i, &match, NULL) != SHZ_OK ||
+        !span_at(r, i, 0, &base_field, &base_lang, &base, &end))
+        return mark;
+    const char *text = measure_text(shz_results_measure(r, i), base_field, base_lang, &text_len);
+    for (size_t k = 0; k < shz_results_span_count(r, i); k++) {
+        if (!span_at(r, i, k, &field, &lang, &start, &end) || field != base_field ||
+            lang != base_lang || end <= start || end > text_len || start + match < base)
             continue;
-        const char *text = measure_text(m, field, lang, &text_len);
-        if (start < end && end <= text_len)
-            mark_occurrences(mark, snippet, len, text + start, end - start);
+        size_t at = start + match - base;
+        if (at + (end - start) <= len && memcmp(snippet + at, text + start, end - start) == 0)
+            memset(mark + at, 1, end - start);
     }
     return mark;
 }
 
 /* The snippet of hit @p i, indented and wrapped, its matches highlighted on a terminal. */
-static void hit_snippet(const cli *c, outbuf *ob, const shz_results *r, size_t i, shz_lang lang)
+static void hit_snippet(const cli *c, outbuf *ob, const shz_results *r, size_t i)
 {
     const char *snippet;
     size_t len;
     if (shz_results_snippet(r, i, &snippet, &len) != SHZ_OK || len == 0)
         return;
     wrap_style style = {c->width, 4, NULL, MARK_ON, MARK_OFF};
-    unsigned char *mark = c->colour ? snippet_marks(r, i, lang, snippet, len) : NULL;
+    unsigned char *mark = c->colour ? snippet_marks(r, i, snippet, len) : NULL;
     if (c->colour && mark == NULL)
         ob->failed = true;
     style.mark = mark;
@@ -524,29 +669,32 @@ static void hit_snippet(const cli *c, outbuf *ob, const shz_results *r, size_t i
     free(mark);
 }
 
-/* "id  score  field  title", then the snippet. */
+/* "id  field  title", then the snippet. Scores are left to --json: their scale means
+ * nothing to a reader, and the order already shows the ranking. */
 static void hit_text(const cli *c, outbuf *ob, const shz_results *r, size_t i, shz_lang lang,
                      hit_columns w)
 {
     const shz_measure *m = shz_results_measure(r, i);
-    size_t len, used = w.id + 2 + w.score + 2 + w.field + 2;
+    size_t len, used = w.id + 2 + w.field + 2;
     const char *title = measure_text(m, SHZ_FIELD_TITLE, lang, &len);
-    outbuf_printf(ob, "%*" PRId64 "  %*" PRId64 "  %-*s  ", (int)w.id, shz_measure_id(m),
-                  (int)w.score, shz_results_score(r, i), (int)w.field,
+    outbuf_printf(ob, "%*" PRId64 "  %-*s  ", (int)w.id, shz_measure_id(m), (int)w.field,
                   field_name(shz_results_field(r, i)));
-    render_fit(ob, title, len, c->width > used ? c->width - used : 1, false);
+    render_fit(ob, title, len, title_room(c, used), false);
     outbuf_puts(ob, "\n");
-    hit_snippet(c, ob, r, i, lang);
+    hit_snippet(c, ob, r, i);
 }
 
 static cJSON *span_json(const shz_results *r, size_t i, size_t k)
 {
     shz_field field;
+    shz_lang lang;
     size_t bs, be, cs, ce;
-    if (shz_results_span(r, i, k, &field, &bs, &be, &cs, &ce) != SHZ_OK)
+    if (shz_results_span(r, i, k, &field, &bs, &be, &cs, &ce) != SHZ_OK ||
+        shz_results_span_lang(r, i, k, &lang) != SHZ_OK)
         return NULL;
     cJSON *span = cJSON_CreateObject();
     if (span == NULL || !cJSON_AddStringToObject(span, "field", field_name(field)) ||
+        !cJSON_AddStringToObject(span, "lang", shz_lang_name(lang)) ||
         !cJSON_AddNumberToObject(span, "start", (double)cs) ||
         !cJSON_AddNumberToObject(span, "end", (double)ce) ||
         !cJSON_AddNumberToObject(span, "byte_start", (double)bs) ||
@@ -630,11 +778,17 @@ static int search_run(cli *c, outbuf *ob, const outbuf *query, const shz_search_
         return fail(c, st == SHZ_ERR_NO_MEMORY ? EXIT_OUTPUT : EXIT_USAGE, "search: %s",
                     shz_errstr(st));
     int status = 0;
-    if (shz_results_count(r) == 0) {
-        status = fail(c, EXIT_NOT_FOUND, "no measure matches '%s'", QUOTE(query->data));
-    } else if (c->given & OPT_JSON) {
+    if (c->given & OPT_JSON) {
+        /* Always the object, so that `| jq '.hits|length'` gets its input; no hits is
+         * still status 1, and the empty array says it: no message. */
         if (!search_json(ob, query->data, r))
             ob->failed = true;
+        if (shz_results_count(r) == 0) {
+            status = fail(c, EXIT_NOT_FOUND, "%s", "");
+            c->write_anyway = true;
+        }
+    } else if (shz_results_count(r) == 0) {
+        status = fail(c, EXIT_NOT_FOUND, "no measure matches '%s'", QUOTE(query->data));
     } else {
         hit_columns w = measure_columns(r);
         for (size_t i = 0; i < shz_results_count(r); i++)
@@ -772,7 +926,8 @@ static bool want_colour(void)
 
 /* ---- main ---------------------------------------------------------------- */
 
-/* Writes the finished output; 0, or EXIT_OUTPUT with the error set. */
+/* Writes the finished output; 0, or EXIT_OUTPUT with the error set. A closed
+ * pipe (EPIPE: the reader has all it wanted, as `| head` does) is not an error. */
 static int emit_output(cli *c, const outbuf *ob)
 {
     if (outbuf_failed(ob))
@@ -780,7 +935,7 @@ static int emit_output(cli *c, const outbuf *ob)
     if (!utf8_valid(ob->data ? ob->data : "", ob->len))
         return fail(c, EXIT_OUTPUT, "internal error: output is not valid UTF-8");
     int err = write_all(STDOUT_FILENO, ob->data ? ob->data : "", ob->len);
-    if (err != 0)
+    if (err != 0 && err != EPIPE)
         return fail(c, EXIT_OUTPUT, "cannot write output: %s", strerror(err));
     return 0;
 }
@@ -792,15 +947,18 @@ int main(int argc, char **argv)
     c.args = calloc(argc > 0 ? (size_t)argc : 1, sizeof *c.args);
     c.lang = SHZ_LANG_ZH_HANS;
     c.width = output_width();
+    c.terminal = isatty(STDOUT_FILENO);
     c.colour = want_colour();
     outbuf ob;
     outbuf_init(&ob);
     int status = c.args ? parse_args(&c, argc, argv) : fail(&c, EXIT_OUTPUT, "out of memory");
     if (status == 0)
         status = dispatch(&c, &ob);
-    if (status == 0)
-        status = emit_output(&c, &ob);
-    if (status != 0)
+    if (status == 0 || (status == EXIT_NOT_FOUND && c.write_anyway)) {
+        int written = emit_output(&c, &ob);
+        status = written != 0 ? written : status;
+    }
+    if (status != 0 && c.error[0] != '\0')
         fprintf(stderr, "shenzhen: %s\n", c.error);
     outbuf_free(&ob);
     free(c.args);

@@ -17,14 +17,19 @@ const cli_option cli_options[] = {
      "match offsets, and takes only the Chinese scripts."},
     {"category", 'c', "N", OPT_CATEGORY, CMD_BIT(CMD_LIST), "only the measures of category N (1-5)",
      NULL},
+    {"format", 0, "F", OPT_FORMAT, CMD_BIT(CMD_LIST), "text (default), tsv or jsonl: for scripts",
+     "tsv: a header line (id, category, title), then one line per measure, fields separated "
+     "by a tab; a tab, newline, carriage return or backslash inside a field is written as \\t, "
+     "\\n, \\r or \\\\. jsonl: JSON Lines, one compact JSON object per measure and line, as "
+     "json ID prints it. Titles are never cut in these formats."},
     {"pretty", 'p', NULL, OPT_PRETTY, CMD_BIT(CMD_JSON), "indented JSON", NULL},
     {"ascii", 0, NULL, OPT_ASCII, CMD_BIT(CMD_JSON), "JSON with every non-ASCII character escaped",
      "Characters beyond the Basic Multilingual Plane are written as surrogate pairs."},
     {"json", 'j', NULL, OPT_JSON, CMD_BIT(CMD_SEARCH), "the hits as one JSON object",
-     "The object is printed even when nothing matched (with an empty hits array, exit "
-     "status 1); see JSON OUTPUT."},
-    {"limit", 'n', "N", OPT_LIMIT, CMD_BIT(CMD_SEARCH), "at most N hits",
-     "N is a positive decimal integer."},
+     "The object is printed even when nothing matched: its hits array is empty, the exit "
+     "status is 1 and nothing is written on stderr. See JSON OUTPUT."},
+    {"limit", 'n', "N", OPT_LIMIT, CMD_BIT(CMD_SEARCH), "at most N hits; 0 means no limit",
+     "N is a decimal integer. Without this option every hit is printed."},
     {"help", 'h', NULL, OPT_HELP, CMD_GLOBAL, "print this help and exit", NULL},
     {"version", 'V', NULL, OPT_VERSION, CMD_GLOBAL,
      "print library and data versions, errata count and exit",
@@ -36,12 +41,12 @@ const size_t cli_option_count = sizeof cli_options / sizeof cli_options[0];
 
 const cli_command cli_commands[] = {
     [CMD_LIST] = {"list", NULL, false, false, 0, 0, "one line per measure: ID, CATEGORY, TITLE"},
-    [CMD_SHOW] = {"show", "ID", false, false, 1, 1, "one measure in full"},
+    [CMD_SHOW] = {"show", "ID", false, true, 1, (size_t)-1, "each measure named, in full"},
     [CMD_CATEGORIES] = {"categories", NULL, false, false, 0, 0,
                         "ID, TITLE, measure count and ID range of each category"},
     [CMD_JSON] = {"json", "ID", true, false, 0, 1, "the catalogue, or one measure, as JSON"},
     [CMD_SEARCH] = {"search", "QUERY", false, true, 1, (size_t)-1,
-                    "ranked hits: ID, SCORE, FIELD, TITLE, snippet"},
+                    "ranked hits: ID, FIELD, TITLE, then a snippet"},
     [CMD_HELP] = {"help", NULL, false, false, 0, 0, "the same as --help"},
 };
 const size_t cli_command_count = sizeof cli_commands / sizeof cli_commands[0];

@@ -149,6 +149,8 @@ Test(options, each_command_accepts_the_options_of_the_table)
             const char *value = o->value ? "1" : NULL;
             if (o->bit == OPT_LANG)
                 value = "zh-Hans";
+            else if (o->bit == OPT_FORMAT)
+                value = "text";
             const char *arg = cmd->min_args > 0 ? (i == CMD_SEARCH ? "秒批" : "1") : NULL;
             const char *argv[6] = {cmd->name};
             size_t n = 1;

@@ -1,0 +1,280 @@
+/*
+ * The command in pipelines and on terminals: languages as people type them,
+ * --limit 0, show with several ids, list for scripts (TSV, JSON Lines), spans
+ * that name their language and highlights in the text they belong to.
+ */
+#define _GNU_SOURCE
+
+#include <criterion/criterion.h>
+
+#include <cjson/cJSON.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shenzhen.h"
+
+#include "../core/test_support.h"
+#include "cli_run.h"
+
+#define MARK_ON "\033[1;31m"
+#define MARK_OFF "\033[0m"
+
+/* ---- languages ------------------------------------------------------------ */
+
+/* The spellings promised in shenzhen.h, written here apart from the library's table. */
+static const struct {
+    const char *tag;
+    shz_lang lang;
+} spellings[] = {
+    {"zh-Hans", SHZ_LANG_ZH_HANS}, {"zh", SHZ_LANG_ZH_HANS},      {"zh-CN", SHZ_LANG_ZH_HANS},
+    {"zh_CN", SHZ_LANG_ZH_HANS},   {"ZH-cn", SHZ_LANG_ZH_HANS},   {"zh-SG", SHZ_LANG_ZH_HANS},
+    {"zh_hans", SHZ_LANG_ZH_HANS}, {"zh-Hant", SHZ_LANG_ZH_HANT}, {"zh-TW", SHZ_LANG_ZH_HANT},
+    {"zh_tw", SHZ_LANG_ZH_HANT},   {"zh-HK", SHZ_LANG_ZH_HANT},   {"ZH_HK", SHZ_LANG_ZH_HANT},
+    {"zh-MO", SHZ_LANG_ZH_HANT},   {"en", SHZ_LANG_EN},           {"EN", SHZ_LANG_EN},
+    {"en-US", SHZ_LANG_EN},        {"en_us", SHZ_LANG_EN},        {"en-GB", SHZ_LANG_EN},
+};
+
+static const char *const not_languages[] = {"zh-", "zh-Hans-CN", "zh-US",  "en-CN",
+                                            "cn",  "zh-T",       "zhCN",   "zh--CN",
+                                            "en_", "fr",         "zh-TW ", " en"};
+
+Test(lang, library_parses_common_spellings)
+{
+    for (size_t i = 0; i < sizeof spellings / sizeof spellings[0]; i++) {
+        shz_lang got = (shz_lang)99;
+        cr_expect_eq(shz_lang_parse(spellings[i].tag, strlen(spellings[i].tag), &got), SHZ_OK, "%s",
+                     spellings[i].tag);
+        cr_expect_eq(got, spellings[i].lang, "%s", spellings[i].tag);
+    }
+    for (size_t i = 0; i < sizeof not_languages / sizeof not_languages[0]; i++) {
+        shz_lang got = SHZ_LANG_EN;
+        cr_expect_eq(shz_lang_parse(not_languages[i], strlen(not_languages[i]), &got),
+                     SHZ_ERR_BAD_LANG, "'%s' parsed", not_languages[i]);
+        cr_expect_eq(got, SHZ_LANG_EN, "changed on error");
+    }
+}
+
+Test(lang, command_takes_them_too)
+{
+    const char *canonical[] = {"zh-Hans", "zh-Hant", "en"};
+    for (size_t i = 0; i < sizeof spellings / sizeof spellings[0]; i++) {
+        run a = RUN("list", "-l", spellings[i].tag),
+            b = RUN("list", "--lang", canonical[spellings[i].lang]);
+        assert_ok(&a, spellings[i].tag);
+        cr_expect_str_eq(a.out, b.out, "list --lang %s", spellings[i].tag);
+        run_free(&a);
+        run_free(&b);
+    }
+    run r = RUN("search", "科技", "--lang", "zh_TW", "--json"),
+        t = RUN("search", "科技", "--lang", "zh-Hant", "--json");
+    assert_ok(&r, "search --lang zh_TW");
+    cr_expect_str_eq(r.out, t.out);
+    run_free(&r);
+    run_free(&t);
+    r = RUN("search", "科技", "--lang", "en-US");
+    assert_fails(&r, 2, "search --lang en-US");
+    cr_expect_str_eq(r.err, "shenzhen: search --lang takes zh-Hans or zh-Hant, not 'en-US' (see "
+                            "shenzhen --help)\n");
+    run_free(&r);
+}
+
+/* ---- search --------------------------------------------------------------- */
+
+Test(search, limit_0_means_no_limit)
+{
+    shz_results *all = NULL;
+    cr_assert_eq(shz_search("科技", strlen("科技"), NULL, &all), SHZ_OK);
+    cr_assert_gt(shz_results_count(all), 3);
+    run zero = RUN("search", "科技", "-n", "0", "--json"), none = RUN("search", "科技", "--json");
+    assert_ok(&zero, "--limit 0");
+    cr_expect_str_eq(zero.out, none.out);
+    cJSON *doc = cJSON_Parse(zero.out);
+    cr_assert_not_null(doc);
+    cr_expect_eq((size_t)cJSON_GetArraySize(cJSON_GetObjectItem(doc, "hits")),
+                 shz_results_count(all));
+    cJSON_Delete(doc);
+    run three = RUN("search", "科技", "--limit=3", "--json");
+    doc = cJSON_Parse(three.out);
+    cr_expect_eq(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "hits")), 3);
+    cJSON_Delete(doc);
+    run_free(&zero);
+    run_free(&none);
+    run_free(&three);
+    shz_results_free(all);
+}
+
+/* Every span of `search --json` names the language of the text its offsets point into. */
+Test(search, json_spans_carry_their_language)
+{
+    const char *queries[] = {"5G", "patent", "科技", "zscq"};
+    for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+        shz_results *want = NULL;
+        cr_assert_eq(shz_search(queries[q], strlen(queries[q]), NULL, &want), SHZ_OK);
+        run r = RUN("search", queries[q], "--json");
+        assert_ok(&r, queries[q]);
+        cJSON *doc = cJSON_Parse(r.out);
+        cr_assert_not_null(doc);
+        cJSON *hits = cJSON_GetObjectItem(doc, "hits");
+        cr_assert_eq((size_t)cJSON_GetArraySize(hits), shz_results_count(want));
+        size_t english = 0;
+        for (size_t i = 0; i < shz_results_count(want); i++) {
+            cJSON *spans = cJSON_GetObjectItem(cJSON_GetArrayItem(hits, (int)i), "spans");
+            cr_assert_eq((size_t)cJSON_GetArraySize(spans), shz_results_span_count(want, i));
+            for (size_t k = 0; k < shz_results_span_count(want, i); k++) {
+                shz_lang lang;
+                cr_assert_eq(shz_results_span_lang(want, i, k, &lang), SHZ_OK);
+                const cJSON *got = cJSON_GetObjectItem(cJSON_GetArrayItem(spans, (int)k), "lang");
+                cr_assert(cJSON_IsString(got), "%s: hit %zu span %zu has no lang", queries[q], i,
+                          k);
+                cr_expect_str_eq(got->valuestring, shz_lang_name(lang));
+                english += lang == SHZ_LANG_EN;
+            }
+        }
+        if (q < 2)
+            cr_expect_gt(english, 0, "%s: no span in English text", queries[q]);
+        cJSON_Delete(doc);
+        run_free(&r);
+        shz_results_free(want);
+    }
+}
+
+/* The highlighted pieces of @p out, in order, joined with '|'. */
+static char *marked(const char *out)
+{
+    char *joined = calloc(strlen(out) + 1, 1);
+    cr_assert_not_null(joined);
+    for (const char *p = strstr(out, MARK_ON); p; p = strstr(p, MARK_ON)) {
+        p += strlen(MARK_ON);
+        const char *end = strstr(p, MARK_OFF);
+        cr_assert_not_null(end);
+        if (joined[0])
+            strcat(joined, "|");
+        strncat(joined, p, (size_t)(end - p));
+        p = end;
+    }
+    return joined;
+}
+
+/* On a terminal, a span is highlighted in the text it belongs to: "5G" in the Chinese
+ * title (not the Chinese character at the English title's offsets), "patent" in the
+ * English summary. */
+Test(search, terminal_highlights_the_text_of_each_span)
+{
+    run r = run_argv(ENV("TERM=xterm"), OUT_PTY, ARGS("search", "5G", "--limit", "1"));
+    assert_ok(&r, "search 5G");
+    char *m = marked(r.out);
+    cr_expect_str_eq(m, "5G", "highlighted: %s", m);
+    free(m);
+    run_free(&r);
+    r = run_argv(ENV("TERM=xterm"), OUT_PTY, ARGS("search", "patent", "--limit", "1"));
+    assert_ok(&r, "search patent");
+    m = marked(r.out);
+    cr_expect_str_eq(m, "patent", "highlighted: %s", m);
+    free(m);
+    run_free(&r);
+    r = run_argv(ENV("TERM=xterm", "NO_COLOR=1"), OUT_PTY, ARGS("search", "patent"));
+    cr_expect_null(strstr(r.out, MARK_ON), "NO_COLOR");
+    run_free(&r);
+}
+
+/* ---- show ----------------------------------------------------------------- */
+
+Test(show, several_ids_in_turn)
+{
+    run a = RUN("show", "3"), b = RUN("show", "5"), both = RUN("show", "3", "5");
+    assert_ok(&both, "show 3 5");
+    char *want = NULL;
+    cr_assert_geq(asprintf(&want, "%s\n%s", a.out, b.out), 0);
+    cr_expect_str_eq(both.out, want);
+    free(want);
+    /* Like cat: the known ones are printed, the unknown ones named on stderr, status 1. */
+    run mixed = RUN("show", "3", "99", "5", "0");
+    cr_expect_eq(mixed.status, 1);
+    cr_expect_str_eq(mixed.out, both.out);
+    cr_expect_str_eq(mixed.err, "shenzhen: no measure with ids 99, 0 (ids are 1-47)\n");
+    /* A malformed id is bad usage: nothing printed. */
+    run bad = RUN("show", "3", "x5");
+    assert_fails(&bad, 2, "show 3 x5");
+    run_free(&a);
+    run_free(&b);
+    run_free(&both);
+    run_free(&mixed);
+    run_free(&bad);
+}
+
+/* ---- list for scripts ----------------------------------------------------- */
+
+/* @p field (NUL-terminated) with TSV escapes undone. */
+static char *tsv_unescape(const char *field)
+{
+    char *out = malloc(strlen(field) + 1), *o = out;
+    for (const char *p = field; *p; p++) {
+        if (*p != '\\' || p[1] == '\0') {
+            *o++ = *p;
+            continue;
+        }
+        p++;
+        *o++ = *p == 't' ? '\t' : *p == 'n' ? '\n' : *p == 'r' ? '\r' : *p;
+    }
+    *o = '\0';
+    return out;
+}
+
+Test(list, tsv_has_a_header_and_whole_fields)
+{
+    const char *langs[] = {"zh-Hans", "zh-Hant", "en"};
+    for (shz_lang lang = 0; lang < 3; lang++) {
+        run r = RUN_ENV(ENV("COLUMNS=20"), "list", "--format", "tsv", "--lang", langs[lang]);
+        assert_ok(&r, "list --format tsv");
+        char *save = NULL, *line = strtok_r(r.out, "\n", &save);
+        cr_assert_str_eq(line, "id\tcategory\ttitle");
+        for (size_t i = 0; i < shz_measure_count(); i++) {
+            line = strtok_r(NULL, "\n", &save);
+            cr_assert_not_null(line, "line %zu missing", i);
+            cr_expect_eq(test_count(line, "\t"), 2, "%s", line);
+            const shz_measure *m = shz_measure_at(i);
+            int64_t id, cat;
+            int consumed;
+            cr_assert_eq(sscanf(line, "%" SCNd64 "\t%" SCNd64 "\t%n", &id, &cat, &consumed), 2);
+            cr_expect_eq(id, shz_measure_id(m));
+            cr_expect_eq(cat, shz_category_id(shz_measure_category(m)));
+            const char *title;
+            cr_assert_eq(shz_measure_text(m, SHZ_FIELD_TITLE, lang, &title, NULL), SHZ_OK);
+            char *got = tsv_unescape(line + consumed);
+            cr_expect_str_eq(got, title);
+            free(got);
+        }
+        cr_expect_null(strtok_r(NULL, "\n", &save), "extra lines");
+        run_free(&r);
+    }
+    run r = RUN("list", "--format", "tsv", "-c", "2");
+    cr_expect_eq(test_count(r.out, "\n"), 1 + shz_category_measure_count(shz_category_at(1)));
+    run_free(&r);
+}
+
+Test(list, jsonl_is_one_measure_object_a_line)
+{
+    run r = RUN("list", "--format=jsonl");
+    assert_ok(&r, "list --format=jsonl");
+    cr_expect_eq(test_count(r.out, "\n"), shz_measure_count());
+    const char *line = r.out;
+    for (size_t i = 0; i < shz_measure_count(); i++) {
+        size_t len = strcspn(line, "\n");
+        char *json = NULL;
+        size_t json_len = 0;
+        cr_assert_eq(shz_json_measure(shz_measure_at(i), 0, &json, &json_len), SHZ_OK);
+        while (json_len > 0 && json[json_len - 1] == '\n')
+            json_len--;
+        cr_expect_eq(len, json_len, "line %zu", i);
+        cr_expect_eq(memcmp(line, json, len < json_len ? len : json_len), 0, "line %zu", i);
+        shz_free(json);
+        line += len + 1;
+    }
+    run_free(&r);
+    r = RUN("list", "--format", "csv");
+    assert_fails(&r, 2, "--format csv");
+    cr_expect_str_eq(r.err, "shenzhen: list --format takes text, tsv or jsonl, not 'csv'\n");
+    run_free(&r);
+}

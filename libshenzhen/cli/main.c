@@ -669,17 +669,55 @@ static void hit_snippet(const cli *c, outbuf *ob, const shz_results *r, size_t i
     free(mark);
 }
 
+/*
+ * Writes the title of hit @p i (in @p lang) in @p room columns. On a terminal,
+ * when it fits whole, the spans that lie in this very text (the title field in
+ * this language, by their byte offsets) are highlighted; a cut title is
+ * written plain.
+ */
+static void hit_title(const cli *c, outbuf *ob, const shz_results *r, size_t i, shz_lang lang,
+                      size_t room)
+{
+    size_t len;
+    const char *title = measure_text(shz_results_measure(r, i), SHZ_FIELD_TITLE, lang, &len);
+    unsigned char *mark = NULL;
+    if (c->colour && text_width(title, len) <= room && (mark = calloc(len + 1, 1)) != NULL) {
+        shz_field field;
+        shz_lang span_lang;
+        size_t start, end;
+        for (size_t k = 0; k < shz_results_span_count(r, i); k++)
+            if (span_at(r, i, k, &field, &span_lang, &start, &end) && field == SHZ_FIELD_TITLE &&
+                span_lang == lang && start < end && end <= len)
+                memset(mark + start, 1, end - start);
+    }
+    if (mark == NULL) {
+        render_fit(ob, title, len, room, false);
+        return;
+    }
+    for (size_t pos = 0; pos < len;) {
+        size_t run = 1;
+        while (pos + run < len && mark[pos + run] == mark[pos])
+            run++;
+        if (mark[pos])
+            outbuf_puts(ob, MARK_ON);
+        render_clean(ob, title + pos, run);
+        if (mark[pos])
+            outbuf_puts(ob, MARK_OFF);
+        pos += run;
+    }
+    free(mark);
+}
+
 /* "id  field  title", then the snippet. Scores are left to --json: their scale means
  * nothing to a reader, and the order already shows the ranking. */
 static void hit_text(const cli *c, outbuf *ob, const shz_results *r, size_t i, shz_lang lang,
                      hit_columns w)
 {
     const shz_measure *m = shz_results_measure(r, i);
-    size_t len, used = w.id + 2 + w.field + 2;
-    const char *title = measure_text(m, SHZ_FIELD_TITLE, lang, &len);
+    size_t used = w.id + 2 + w.field + 2;
     outbuf_printf(ob, "%*" PRId64 "  %-*s  ", (int)w.id, shz_measure_id(m), (int)w.field,
                   field_name(shz_results_field(r, i)));
-    render_fit(ob, title, len, title_room(c, used), false);
+    hit_title(c, ob, r, i, lang, title_room(c, used));
     outbuf_puts(ob, "\n");
     hit_snippet(c, ob, r, i);
 }

@@ -484,6 +484,27 @@ static void show_keywords(const cli *c, outbuf *ob, const shz_measure *m)
     outbuf_free(&line);
 }
 
+/* Aliases, the words people use for the measure (zh-Hans and English mixed), joined with " · ". */
+static void show_aliases(const cli *c, outbuf *ob, const shz_measure *m)
+{
+    outbuf line;
+    outbuf_init(&line);
+    for (size_t i = 0; i < shz_measure_alias_count(m); i++) {
+        const char *alias;
+        size_t len;
+        if (shz_measure_alias(m, i, &alias, &len) != SHZ_OK)
+            continue;
+        if (line.len > 0)
+            outbuf_puts(&line, " \xC2\xB7 ");
+        outbuf_append(&line, alias, len);
+    }
+    if (outbuf_failed(&line))
+        ob->failed = true;
+    else if (line.len > 0)
+        field_line(c, ob, "Aliases:", line.data, line.len);
+    outbuf_free(&line);
+}
+
 /* Cited documents, one a line, in 《》. */
 static void show_cites(const cli *c, outbuf *ob, const shz_measure *m)
 {
@@ -522,6 +543,7 @@ static void show_measure(const cli *c, outbuf *ob, const shz_measure *m)
     text = measure_text(m, SHZ_FIELD_PINYIN_INITIALS, c->lang, &len);
     field_line(c, ob, "Initials:", text, len);
     show_keywords(c, ob, m);
+    show_aliases(c, ob, m);
     show_cites(c, ob, m);
 }
 

@@ -307,8 +307,12 @@ static void check_show(const char *out, const shz_measure *m, shz_lang lang)
     size_t len;
     const char *text = text_of(m, SHZ_FIELD_TITLE, lang, &len);
     assert_contains_wrapped(out, text, len, "title");
-    text = text_of(m, SHZ_FIELD_BODY, lang == SHZ_LANG_EN ? SHZ_LANG_ZH_HANS : lang, &len);
+    /* The body in the language asked for, or, where it has none, the original, so labelled. */
+    bool has_body = shz_measure_text(m, SHZ_FIELD_BODY, lang, &text, &len) == SHZ_OK && len > 0;
+    if (!has_body)
+        text = text_of(m, SHZ_FIELD_BODY, SHZ_LANG_ZH_HANS, &len);
     assert_contains_wrapped(out, text, len, "body");
+    cr_expect_not_null(strstr(out, has_body ? "\nBody:" : "\nOriginal:"), "body label");
     text = text_of(m, SHZ_FIELD_SUMMARY, SHZ_LANG_EN, &len);
     assert_contains_wrapped(out, text, len, "summary");
     text = text_of(m, SHZ_FIELD_PINYIN, lang, &len);
@@ -324,6 +328,11 @@ static void check_show(const char *out, const shz_measure *m, shz_lang lang)
         cr_assert_eq(shz_measure_cite(m, i, &text, &len), SHZ_OK);
         assert_contains_wrapped(out, text, len, "cite");
     }
+    for (size_t i = 0; i < shz_measure_alias_count(m); i++) {
+        cr_assert_eq(shz_measure_alias(m, i, &text, &len), SHZ_OK);
+        assert_contains_wrapped(out, text, len, "alias");
+    }
+    cr_expect_eq(strstr(out, "\nAliases:") != NULL, shz_measure_alias_count(m) > 0, "aliases line");
 }
 
 /* No continuation line starts with closing punctuation. */

@@ -645,31 +645,47 @@ static bool span_at(const shz_results *r, size_t i, size_t k, shz_field *field, 
            shz_results_span_lang(r, i, k, lang) == SHZ_OK;
 }
 
+/* Where the @p nlen bytes at @p needle first occur in @p hay, or NULL. */
+static const char *find_bytes(const char *hay, size_t hay_len, const char *needle, size_t nlen)
+{
+    for (size_t i = 0; nlen > 0 && i + nlen <= hay_len; i++)
+        if (hay[i] == needle[0] && memcmp(hay + i, needle, nlen) == 0)
+            return hay + i;
+    return NULL;
+}
+
 /*
- * One flag per snippet byte, set on the spans that lie in the snippet. The
- * snippet is cut from the text of span 0 (its field, in its language), and
- * shz_results_snippet_match() says where span 0 starts in it; every span in
- * that same text is placed from there, and kept only if the snippet holds
- * exactly its bytes. Spans of other texts (the English title when the
- * snippet is the Chinese one) are left out. NULL if out of memory.
+ * One flag per snippet byte, set on the parts of the spans that the snippet
+ * shows. The snippet is an excerpt of one text (a field in one language),
+ * with "…" where it was cut; each span is placed by finding that excerpt in
+ * the span's own text, so a span of another text (the English title when the
+ * snippet is the Chinese one) is never marked. NULL if out of memory.
  */
 static unsigned char *snippet_marks(const shz_results *r, size_t i, const char *snippet, size_t len)
 {
+    static const char ellipsis[] = "\xE2\x80\xA6";
+    const size_t el = sizeof ellipsis - 1;
     unsigned char *mark = calloc(len + 1, 1);
-    shz_field base_field, field;
-    shz_lang base_lang, lang;
-    size_t match, base, start, end, text_len;
-    if (mark == NULL || shz_results_snippet_match(r, i, &match, NULL) != SHZ_OK ||
-        !span_at(r, i, 0, &base_field, &base_lang, &base, &end))
-        return mark;
-    const char *text = measure_text(shz_results_measure(r, i), base_field, base_lang, &text_len);
-    for (size_t k = 0; k < shz_results_span_count(r, i); k++) {
-        if (!span_at(r, i, k, &field, &lang, &start, &end) || field != base_field ||
-            lang != base_lang || end <= start || end > text_len || start + match < base)
+    size_t head = len >= el && memcmp(snippet, ellipsis, el) == 0 ? el : 0;
+    size_t tail = len >= head + el && memcmp(snippet + len - el, ellipsis, el) == 0 ? el : 0;
+    const char *shown = snippet + head;
+    size_t shown_len = len - head - tail;
+    const shz_measure *m = shz_results_measure(r, i);
+    for (size_t k = 0; mark != NULL && k < shz_results_span_count(r, i); k++) {
+        shz_field field;
+        shz_lang lang;
+        size_t start, end, text_len;
+        if (!span_at(r, i, k, &field, &lang, &start, &end))
             continue;
-        size_t at = start + match - base;
-        if (at + (end - start) <= len && memcmp(snippet + at, text + start, end - start) == 0)
-            memset(mark + at, 1, end - start);
+        const char *text = measure_text(m, field, lang, &text_len);
+        const char *at = find_bytes(text, text_len, shown, shown_len);
+        if (at == NULL || end > text_len)
+            continue;
+        size_t from = (size_t)(at - text), to = from + shown_len;
+        start = start > from ? start : from;
+        end = end < to ? end : to;
+        if (start < end)
+            memset(mark + head + (start - from), 1, end - start);
     }
     return mark;
 }

@@ -97,7 +97,11 @@ def _arg_bytes(args: list) -> list:
     return [os.fsencode(a) for a in args]
 
 
-@pytest.mark.parametrize("args", CASES, ids=lambda a: " ".join(a)[:40].encode("utf-8", "replace").decode() or "(none)")
+def _case_id(args: list) -> str:
+    return " ".join(args)[:40].encode("utf-8", "replace").decode() or "(none)"
+
+
+@pytest.mark.parametrize("args", CASES, ids=_case_id)
 def test_python_m_is_the_c_command_byte_for_byte(args: list) -> None:
     py = run_python(*_arg_bytes(args))
     c = run_c(*_arg_bytes(args))
@@ -157,7 +161,8 @@ def test_closed_and_full_stdout_as_the_command() -> None:
     assert b"Traceback" not in py.stderr
 
 
-@pytest.mark.parametrize("command", [[CLI], [sys.executable, "-m", "shenzhen"]], ids=["c", "python-m"])
+@pytest.mark.parametrize("command", [[CLI], [sys.executable, "-m", "shenzhen"]],
+                         ids=["c", "python-m"])
 def test_head_closing_the_pipe_is_quiet(command: list) -> None:
     """`shenzhen json --pretty | head -1`: one line, nothing on stderr, status 0 (pipefail)."""
     line = " ".join(f"'{word}'" for word in command)
@@ -207,7 +212,8 @@ def test_found_on_path_outside_the_build_tree(tmp_path: Path) -> None:
     env = _env(PYTHONPATH=str(site), PATH=f"{bindir}:/usr/bin:/bin")
     assert run_python("categories", env=env).stdout == run_c("categories").stdout
     env["PATH"] = "/nonexistent"
-    r = subprocess.run([sys.executable, "-m", "shenzhen", "categories"], capture_output=True, env=env)
+    r = subprocess.run([sys.executable, "-m", "shenzhen", "categories"], capture_output=True,
+                       env=env)
     assert r.returncode == 127 and r.stdout == b"" and b"SHZ_COMMAND" in r.stderr
 
 
@@ -217,5 +223,6 @@ def test_found_in_the_prefix_of_an_installed_package(tmp_path: Path) -> None:
     (prefix / "bin").mkdir(parents=True)
     (prefix / "bin" / "shenzhen").symlink_to(CLI)
     env = _env(PYTHONPATH=str(site), PATH="/nonexistent")
-    r = subprocess.run([sys.executable, "-m", "shenzhen", "show", "3"], capture_output=True, env=env)
+    r = subprocess.run([sys.executable, "-m", "shenzhen", "show", "3"], capture_output=True,
+                       env=env)
     assert (r.returncode, r.stdout, r.stderr) == (0, run_c("show", "3").stdout, b"")

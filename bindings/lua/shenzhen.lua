@@ -23,7 +23,8 @@ local shenzhen = {
 
 local HANS, HANT, EN = c.SHZ_LANG_ZH_HANS, c.SHZ_LANG_ZH_HANT, c.SHZ_LANG_EN
 local FIELD_BIT = { title = 1, body = 2, summary = 4, pinyin = 8, initials = 16 }
-local FIELD_NAME = { [1] = "title", [2] = "body", [4] = "summary", [8] = "pinyin", [16] = "initials" }
+local FIELD_NAME = { [1] = "title", [2] = "body", [4] = "summary", [8] = "pinyin", [16] = "initials",
+  [32] = "aliases" }
 
 -- Raises a misuse error blamed on the caller of the public function: misuse
 -- is called by that function, nested_misuse by a helper it called.

@@ -24,7 +24,7 @@
 static PyObject *shz_py_errors;    /* tuple: status code -> exception class */
 static PyObject *shz_py_builder;   /* callable returning the tuple of Measures */
 static PyObject *shz_py_measures;  /* that tuple, built on first use */
-static PyObject *shz_py_field_names[5]; /* interned "title", "body", … by bit */
+static PyObject *shz_py_field_names[6]; /* interned "title", "body", … by bit */
 static PyTypeObject *shz_py_span_type;
 static PyTypeObject *shz_py_hit_type;
 
@@ -72,7 +72,7 @@ static int shz_py_utf8(PyObject *obj, const char *what, const char **ptr, size_t
 }
 
 static PyObject *shz_py_field_name(shz_field field) {
-    for (int bit = 0; bit < 5; bit++)
+    for (int bit = 0; bit < 6; bit++)
         if ((unsigned)field == 1u << bit)
             return shz_py_field_names[bit];
     return Py_None;
@@ -445,7 +445,7 @@ static PyMethodDef shz_py_methods[] = {
     {NULL, NULL, 0, NULL}};
 
 static int shz_py_init(PyObject *module) {
-    for (int bit = 0; bit < 5; bit++) {
+    for (int bit = 0; bit < 6; bit++) {
         shz_py_field_names[bit] = PyUnicode_InternFromString(shz_field_name((shz_field)(1u << bit)));
         if (!shz_py_field_names[bit])
             return -1;

@@ -3,7 +3,7 @@
 -- spans are what Lua exposes: [field, lang, first, last] (1-based bytes).
 local shenzhen = require("shenzhen")
 local path, lang = arg[1], arg[2]
-local FIELD_BIT = { title = 1, body = 2, summary = 4, pinyin = 8, initials = 16 }
+local FIELD_BIT = { title = 1, body = 2, summary = 4, pinyin = 8, initials = 16, aliases = 32 }
 local LANG = { ["zh-Hans"] = 0, ["zh-Hant"] = 1, en = 2 }
 -- Lua errors are messages, "shenzhen: <shz_errstr() text>": map them back.
 local function status_of(message)

@@ -59,7 +59,7 @@ data_sha256: str = _c.shz_data_sha256()
 errata_count: int = _c.shz_errata_count()
 
 LANGUAGES = ("zh-Hans", "zh-Hant", "en")
-FIELDS = ("title", "body", "summary", "pinyin", "initials")
+FIELDS = ("title", "body", "summary", "pinyin", "initials", "aliases")
 _FIELD_BITS = {name: 1 << bit for bit, name in enumerate(FIELDS)}
 _ZH_HANS, _ZH_HANT, _EN = _c.SHZ_LANG_ZH_HANS, _c.SHZ_LANG_ZH_HANT, _c.SHZ_LANG_EN
 

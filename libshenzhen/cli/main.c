@@ -53,6 +53,7 @@ typedef struct cli {
     const char *category_arg;
     const char *limit_arg;
     const char *format_arg;
+    const char *mode_arg;
     size_t width;
     bool terminal;     /* stdout is a terminal: titles are cut to the line */
     bool colour;       /* highlight matches */
@@ -121,6 +122,8 @@ static int set_option(cli *c, const cli_option *o, const char *value)
         c->limit_arg = value;
     else if (o->bit == OPT_FORMAT)
         c->format_arg = value;
+    else if (o->bit == OPT_MODE)
+        c->mode_arg = value;
     return 0;
 }
 
@@ -616,8 +619,18 @@ static int cmd_json(cli *c, outbuf *ob)
 
 /* Column widths of the hit lines. */
 typedef struct hit_columns {
-    size_t id, field;
+    size_t id, field, match;
 } hit_columns;
+
+/* How hit @p i matched: "all" (every query term) or "some", "~" added when some term
+ * matched only through typo or homophone tolerance. */
+static const char *match_name(const shz_results *r, size_t i)
+{
+    unsigned flags = shz_results_match(r, i);
+    if (flags & SHZ_MATCH_ALL_TERMS)
+        return (flags & SHZ_MATCH_TOLERANT) ? "all~" : "all";
+    return (flags & SHZ_MATCH_TOLERANT) ? "some~" : "some";
+}
 
 static const char *field_name(shz_field field)
 {
@@ -627,12 +640,14 @@ static const char *field_name(shz_field field)
 
 static hit_columns measure_columns(const shz_results *r)
 {
-    hit_columns w = {1, 1};
+    hit_columns w = {1, 1, 1};
     for (size_t i = 0; i < shz_results_count(r); i++) {
         size_t id = digits(shz_measure_id(shz_results_measure(r, i)));
         size_t field = strlen(field_name(shz_results_field(r, i)));
+        size_t match = strlen(match_name(r, i));
         w.id = id > w.id ? id : w.id;
         w.field = field > w.field ? field : w.field;
+        w.match = match > w.match ? match : w.match;
     }
     return w;
 }
@@ -686,6 +701,15 @@ static unsigned char *snippet_marks(const shz_results *r, size_t i, const char *
         end = end < to ? end : to;
         if (start < end)
             memset(mark + head + (start - from), 1, end - start);
+    }
+    /* A hit found in its aliases or keywords has no spans: mark the terms it matched. */
+    for (size_t t = 0;
+         mark != NULL && shz_results_span_count(r, i) == 0 && t < shz_results_term_count(r); t++) {
+        const char *term;
+        size_t term_len;
+        if (shz_results_hit_term(r, i, t) != 0 &&
+            shz_results_term(r, t, &term, &term_len) == SHZ_OK)
+            mark_occurrences(mark, snippet, len, term, term_len);
     }
     return mark;
 }
@@ -746,15 +770,15 @@ static void hit_title(const cli *c, outbuf *ob, const shz_results *r, size_t i, 
     free(mark);
 }
 
-/* "id  field  title", then the snippet. Scores are left to --json: their scale means
- * nothing to a reader, and the order already shows the ranking. */
+/* "id  field  match  title", then the snippet. Scores are left to --json: their scale
+ * means nothing to a reader, and the order already shows the ranking. */
 static void hit_text(const cli *c, outbuf *ob, const shz_results *r, size_t i, shz_lang lang,
                      hit_columns w)
 {
     const shz_measure *m = shz_results_measure(r, i);
-    size_t used = w.id + 2 + w.field + 2;
-    outbuf_printf(ob, "%*" PRId64 "  %-*s  ", (int)w.id, shz_measure_id(m), (int)w.field,
-                  field_name(shz_results_field(r, i)));
+    size_t used = w.id + 2 + w.field + 2 + w.match + 2;
+    outbuf_printf(ob, "%*" PRId64 "  %-*s  %-*s  ", (int)w.id, shz_measure_id(m), (int)w.field,
+                  field_name(shz_results_field(r, i)), (int)w.match, match_name(r, i));
     hit_title(c, ob, r, i, lang, title_room(c, used));
     outbuf_puts(ob, "\n");
     hit_snippet(c, ob, r, i);
@@ -795,6 +819,45 @@ static bool add_spans(cJSON *hit, const shz_results *r, size_t i)
     return spans != NULL;
 }
 
+/* "match": "all" or "some", "tolerant": bool, "terms": [one 0/1/2 per query term:
+ * not matched, matched, matched only tolerantly]; false on failure. */
+static bool add_match(cJSON *hit, const shz_results *r, size_t i)
+{
+    unsigned flags = shz_results_match(r, i);
+    if (!cJSON_AddStringToObject(hit, "match", (flags & SHZ_MATCH_ALL_TERMS) ? "all" : "some") ||
+        !cJSON_AddBoolToObject(hit, "tolerant", (flags & SHZ_MATCH_TOLERANT) != 0))
+        return false;
+    cJSON *terms = cJSON_AddArrayToObject(hit, "terms");
+    for (size_t t = 0; terms != NULL && t < shz_results_term_count(r); t++) {
+        cJSON *n = cJSON_CreateNumber((double)shz_results_hit_term(r, i, t));
+        if (n == NULL || !cJSON_AddItemToArray(terms, n)) {
+            cJSON_Delete(n);
+            return false;
+        }
+    }
+    return terms != NULL;
+}
+
+/* "terms": [{"text": the term as analysed, "measures": how many measures hold it}]. */
+static bool add_terms(cJSON *root, const shz_results *r)
+{
+    cJSON *terms = cJSON_AddArrayToObject(root, "terms");
+    for (size_t t = 0; terms != NULL && t < shz_results_term_count(r); t++) {
+        const char *text = "";
+        size_t len;
+        shz_results_term(r, t, &text, &len);
+        cJSON *term = cJSON_CreateObject();
+        if (term == NULL || !cJSON_AddItemToArray(terms, term)) {
+            cJSON_Delete(term);
+            return false;
+        }
+        if (!cJSON_AddStringToObject(term, "text", text) ||
+            !cJSON_AddNumberToObject(term, "measures", (double)shz_results_term_measures(r, t)))
+            return false;
+    }
+    return terms != NULL;
+}
+
 static cJSON *hit_json(const shz_results *r, size_t i)
 {
     const char *snippet = "";
@@ -805,7 +868,8 @@ static cJSON *hit_json(const shz_results *r, size_t i)
         !cJSON_AddNumberToObject(hit, "id", (double)shz_measure_id(shz_results_measure(r, i))) ||
         !cJSON_AddNumberToObject(hit, "score", (double)shz_results_score(r, i)) ||
         !cJSON_AddStringToObject(hit, "field", field_name(shz_results_field(r, i))) ||
-        !add_spans(hit, r, i) || !cJSON_AddStringToObject(hit, "snippet", snippet)) {
+        !add_match(hit, r, i) || !add_spans(hit, r, i) ||
+        !cJSON_AddStringToObject(hit, "snippet", snippet)) {
         cJSON_Delete(hit);
         return NULL;
     }
@@ -813,12 +877,14 @@ static cJSON *hit_json(const shz_results *r, size_t i)
 }
 
 /* {"query":…,"hits":[…]} on one line; false when out of memory. */
-static bool search_json(outbuf *ob, const char *query, const shz_results *r)
+static bool search_json(outbuf *ob, const char *query, unsigned mode, const shz_results *r)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON *hits = NULL;
-    bool ok = root != NULL && cJSON_AddStringToObject(root, "query", query) &&
-              (hits = cJSON_AddArrayToObject(root, "hits")) != NULL;
+    bool ok =
+        root != NULL && cJSON_AddStringToObject(root, "query", query) &&
+        cJSON_AddStringToObject(root, "mode", mode == SHZ_SEARCH_ALL_TERMS ? "all" : "best") &&
+        add_terms(root, r) && (hits = cJSON_AddArrayToObject(root, "hits")) != NULL;
     for (size_t i = 0; ok && i < shz_results_count(r); i++) {
         cJSON *hit = hit_json(r, i);
         ok = hit != NULL && cJSON_AddItemToArray(hits, hit);
@@ -840,9 +906,47 @@ static int search_options(cli *c, shz_search_options *opts)
 {
     shz_search_options_init(opts);
     opts->lang = c->lang;
+    if ((c->given & OPT_MODE) && strcmp(c->mode_arg, "all") == 0)
+        opts->mode = SHZ_SEARCH_ALL_TERMS;
+    else if ((c->given & OPT_MODE) && strcmp(c->mode_arg, "best") != 0)
+        return fail(c, EXIT_USAGE, "search --mode takes best or all, not '%s'", QUOTE(c->mode_arg));
     if (c->given & OPT_LIMIT)
         return parse_limit(c, &opts->limit);
     return 0;
+}
+
+/*
+ * The one line that says why nothing matched: the terms (as analysed) that no
+ * measure holds, or, when each term is somewhere but no measure has them all
+ * (all-terms mode), that --mode best would rank partial matches.
+ */
+static int no_hits(cli *c, const char *query, unsigned mode, const shz_results *r)
+{
+    char missing[256] = "";
+    size_t used = 0, count = 0;
+    for (size_t t = 0; t < shz_results_term_count(r); t++) {
+        const char *text;
+        size_t len;
+        if (shz_results_term_measures(r, t) != 0 || shz_results_term(r, t, &text, &len) != SHZ_OK)
+            continue;
+        int n = snprintf(missing + used, sizeof missing - used, "%s'%s'", count ? ", " : "",
+                         QUOTE(text));
+        count++;
+        if (n < 0 || (size_t)n >= sizeof missing - used)
+            break;
+        used += (size_t)n;
+    }
+    if (shz_results_term_count(r) == 0)
+        return fail(c, EXIT_NOT_FOUND, "no measure matches '%s' (it has no term to search for)",
+                    QUOTE(query));
+    if (count > 0)
+        return fail(c, EXIT_NOT_FOUND, "no measure matches '%s': no measure contains %s",
+                    QUOTE(query), missing);
+    if (mode == SHZ_SEARCH_ALL_TERMS)
+        return fail(c, EXIT_NOT_FOUND,
+                    "no measure matches '%s': no measure holds all its terms (try --mode best)",
+                    QUOTE(query));
+    return fail(c, EXIT_NOT_FOUND, "no measure matches '%s'", QUOTE(query));
 }
 
 /* Runs the search and renders its hits; @p query is the joined terms. */
@@ -857,14 +961,14 @@ static int search_run(cli *c, outbuf *ob, const outbuf *query, const shz_search_
     if (c->given & OPT_JSON) {
         /* Always the object, so that `| jq '.hits|length'` gets its input; no hits is
          * still status 1, and the empty array says it: no message. */
-        if (!search_json(ob, query->data, r))
+        if (!search_json(ob, query->data, opts->mode, r))
             ob->failed = true;
         if (shz_results_count(r) == 0) {
             status = fail(c, EXIT_NOT_FOUND, "%s", "");
             c->write_anyway = true;
         }
     } else if (shz_results_count(r) == 0) {
-        status = fail(c, EXIT_NOT_FOUND, "no measure matches '%s'", QUOTE(query->data));
+        status = no_hits(c, query->data, opts->mode, r);
     } else {
         hit_columns w = measure_columns(r);
         for (size_t i = 0; i < shz_results_count(r); i++)

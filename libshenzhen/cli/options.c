@@ -30,6 +30,13 @@ const cli_option cli_options[] = {
      "status is 1 and nothing is written on stderr. See JSON OUTPUT."},
     {"limit", 'n', "N", OPT_LIMIT, CMD_BIT(CMD_SEARCH), "at most N hits; 0 means no limit",
      "N is a decimal integer. Without this option every hit is printed."},
+    {"mode", 'm', "M", OPT_MODE, CMD_BIT(CMD_SEARCH),
+     "best (default: ranked, may miss terms) or all (every term, literally)",
+     "best ranks the measures by how well they match (BM25F over the fields), lets a measure "
+     "miss some of the terms (those that match every term come first) and tolerates some "
+     "typos and homophones; all keeps only the measures that contain every "
+     "whitespace-separated term literally, ranked as in version 1.0. The MATCH column and the "
+     "JSON say how each hit matched."},
     {"help", 'h', NULL, OPT_HELP, CMD_GLOBAL, "print this help and exit", NULL},
     {"version", 'V', NULL, OPT_VERSION, CMD_GLOBAL,
      "print library and data versions, errata count and exit",

@@ -34,7 +34,8 @@ enum cli_option_bit {
     OPT_JSON = 1u << 5,
     OPT_LIMIT = 1u << 6,
     OPT_HELP = 1u << 7,
-    OPT_VERSION = 1u << 8
+    OPT_VERSION = 1u << 8,
+    OPT_MODE = 1u << 9
 };
 
 typedef struct cli_option {

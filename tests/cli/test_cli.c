@@ -465,12 +465,19 @@ Test(cli, search_prints_ranked_hits)
             continue; /* snippet */
         cr_assert_lt(hit, shz_results_count(want));
         int64_t id;
-        char field[16];
+        char field[16], match[16];
         int consumed;
-        /* "ID  FIELD  TITLE": no raw score for a person to puzzle over. */
-        cr_assert_eq(sscanf(line, "%" SCNd64 " %15s %n", &id, field, &consumed), 2, "%.80s", line);
+        /* "ID  FIELD  MATCH  TITLE": no raw score for a person to puzzle over. */
+        cr_assert_eq(sscanf(line, "%" SCNd64 " %15s %15s %n", &id, field, match, &consumed), 3,
+                     "%.80s", line);
         cr_expect_eq(id, shz_measure_id(shz_results_measure(want, hit)));
         cr_expect_str_eq(field, shz_field_name(shz_results_field(want, hit)));
+        unsigned flags = shz_results_match(want, hit);
+        char want_match[16];
+        snprintf(want_match, sizeof want_match, "%s%s",
+                 (flags & SHZ_MATCH_ALL_TERMS) ? "all" : "some",
+                 (flags & SHZ_MATCH_TOLERANT) ? "~" : "");
+        cr_expect_str_eq(match, want_match, "%.80s", line);
         size_t len;
         const char *title =
             text_of(shz_results_measure(want, hit), SHZ_FIELD_TITLE, SHZ_LANG_ZH_HANS, &len);
@@ -576,7 +583,8 @@ Test(cli, search_without_hits_is_1)
     /* --json prints its object even then, so that `| jq '.hits|length'` has input. */
     r = RUN("search", "--json", "xyzzyplugh");
     cr_expect_eq(r.status, 1);
-    cr_expect_str_eq(r.out, "{\"query\":\"xyzzyplugh\",\"hits\":[]}\n");
+    cr_expect_str_eq(r.out, "{\"query\":\"xyzzyplugh\",\"mode\":\"best\",\"terms\":[{\"text\":"
+                            "\"xyzzyplugh\",\"measures\":0}],\"hits\":[]}\n");
     cr_expect_str_eq(r.err, "", "the empty hits say it: no message");
     run_free(&r);
 }

@@ -303,3 +303,124 @@ Test(list, jsonl_is_one_measure_object_a_line)
     cr_expect_str_eq(r.err, "shenzhen: list --format takes text, tsv or jsonl, not 'csv'\n");
     run_free(&r);
 }
+
+/* ---- match kinds and modes ------------------------------------------------ */
+
+/* The library's hits for @p query in @p mode (all of them). */
+static shz_results *library_hits(const char *query, unsigned mode)
+{
+    shz_search_options opts;
+    shz_search_options_init(&opts);
+    opts.mode = mode;
+    shz_results *r = NULL;
+    cr_assert_eq(shz_search(query, strlen(query), &opts, &r), SHZ_OK, "%s", query);
+    return r;
+}
+
+static const char *const mode_queries[] = {"秒批",   "破产 重整", "区块链",       "科技 金融",
+                                           "patent", "zscq",      "个人破产 香港"};
+
+/* search --json in each mode: the library's hits, how each matched, and the analysed terms. */
+Test(modes, json_says_how_each_hit_matched)
+{
+    const char *modes[] = {"best", "all"};
+    const unsigned values[] = {SHZ_SEARCH_BEST, SHZ_SEARCH_ALL_TERMS};
+    for (size_t q = 0; q < sizeof mode_queries / sizeof mode_queries[0]; q++) {
+        for (size_t k = 0; k < 2; k++) {
+            shz_results *want = library_hits(mode_queries[q], values[k]);
+            run r = RUN("search", mode_queries[q], "-m", modes[k], "-j");
+            cr_assert_eq(r.status, shz_results_count(want) ? 0 : 1, "%s -m %s", mode_queries[q],
+                         modes[k]);
+            cJSON *doc = cJSON_Parse(r.out);
+            cr_assert_not_null(doc, "%s", r.out);
+            cr_expect_str_eq(cJSON_GetObjectItem(doc, "mode")->valuestring, modes[k]);
+            cJSON *terms = cJSON_GetObjectItem(doc, "terms");
+            cr_assert_eq((size_t)cJSON_GetArraySize(terms), shz_results_term_count(want));
+            for (size_t t = 0; t < shz_results_term_count(want); t++) {
+                const char *text;
+                cr_assert_eq(shz_results_term(want, t, &text, NULL), SHZ_OK);
+                cJSON *term = cJSON_GetArrayItem(terms, (int)t);
+                cr_expect_str_eq(cJSON_GetObjectItem(term, "text")->valuestring, text);
+                cr_expect_eq(cJSON_GetObjectItem(term, "measures")->valuedouble,
+                             (double)shz_results_term_measures(want, t));
+            }
+            cJSON *hits = cJSON_GetObjectItem(doc, "hits");
+            cr_assert_eq((size_t)cJSON_GetArraySize(hits), shz_results_count(want));
+            for (size_t i = 0; i < shz_results_count(want); i++) {
+                cJSON *hit = cJSON_GetArrayItem(hits, (int)i);
+                unsigned flags = shz_results_match(want, i);
+                cr_expect_eq(cJSON_GetObjectItem(hit, "id")->valuedouble,
+                             (double)shz_measure_id(shz_results_measure(want, i)));
+                cr_expect_str_eq(cJSON_GetObjectItem(hit, "match")->valuestring,
+                                 (flags & SHZ_MATCH_ALL_TERMS) ? "all" : "some");
+                cr_expect_eq(cJSON_IsTrue(cJSON_GetObjectItem(hit, "tolerant")),
+                             (flags & SHZ_MATCH_TOLERANT) != 0);
+                if (values[k] == SHZ_SEARCH_ALL_TERMS)
+                    cr_expect(flags & SHZ_MATCH_ALL_TERMS, "all mode, hit %zu not all terms", i);
+                cJSON *per_term = cJSON_GetObjectItem(hit, "terms");
+                cr_assert_eq((size_t)cJSON_GetArraySize(per_term), shz_results_term_count(want));
+                for (size_t t = 0; t < shz_results_term_count(want); t++)
+                    cr_expect_eq(cJSON_GetArrayItem(per_term, (int)t)->valuedouble,
+                                 (double)shz_results_hit_term(want, i, t));
+            }
+            cJSON_Delete(doc);
+            run_free(&r);
+            shz_results_free(want);
+        }
+    }
+}
+
+/* Best match is the default; --mode all and -m all are the same. */
+Test(modes, best_is_the_default)
+{
+    run a = RUN("search", "区块链", "-j"), b = RUN("search", "区块链", "--mode=best", "-j"),
+        c = RUN("search", "区块链", "-m", "all", "-j"),
+        d = RUN("search", "区块链", "--mode", "all", "-j");
+    cr_expect_str_eq(a.out, b.out);
+    cr_expect_str_eq(c.out, d.out);
+    cr_expect_not_null(strstr(a.out, "\"mode\":\"best\""));
+    run bad = RUN("search", "区块链", "-m", "any");
+    assert_fails(&bad, 2, "-m any");
+    cr_expect_str_eq(bad.err, "shenzhen: search --mode takes best or all, not 'any'\n");
+    run_free(&a);
+    run_free(&b);
+    run_free(&c);
+    run_free(&d);
+    run_free(&bad);
+}
+
+/* Without hits, the message names the terms no measure holds; when every term is somewhere
+ * but no measure has them all (all-terms mode), it points to --mode best. */
+Test(modes, no_hits_says_why)
+{
+    run r = RUN("search", "zzqqxx", "破产", "-m", "all");
+    assert_fails(&r, 1, "zzqqxx 破产");
+    cr_expect_str_eq(r.err, "shenzhen: no measure matches 'zzqqxx 破产': no measure contains "
+                            "'zzqqxx'\n");
+    run_free(&r);
+    /* Two keywords of different measures that no measure holds together. */
+    char query[256] = "";
+    for (size_t a = 0; a < shz_measure_count() && !query[0]; a++) {
+        for (size_t b = a + 1; b < shz_measure_count() && !query[0]; b++) {
+            const char *ka, *kb;
+            cr_assert_eq(shz_measure_keyword(shz_measure_at(a), 0, &ka, NULL), SHZ_OK);
+            cr_assert_eq(shz_measure_keyword(shz_measure_at(b), 0, &kb, NULL), SHZ_OK);
+            char q[256];
+            snprintf(q, sizeof q, "%s %s", ka, kb);
+            shz_results *all = library_hits(q, SHZ_SEARCH_ALL_TERMS);
+            if (shz_results_count(all) == 0)
+                snprintf(query, sizeof query, "%s", q);
+            shz_results_free(all);
+        }
+    }
+    cr_assert(query[0], "every pair of keywords shares a measure");
+    r = RUN("search", query, "--mode", "all");
+    assert_fails(&r, 1, query);
+    cr_expect_not_null(strstr(r.err, "no measure holds all its terms (try --mode best)"), "%s",
+                       r.err);
+    run_free(&r);
+    r = RUN("search", query);
+    assert_ok(&r, "the same in best mode");
+    cr_expect_not_null(strstr(r.out, "  some  "), "best mode: partial hits: %s", r.out);
+    run_free(&r);
+}

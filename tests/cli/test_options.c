@@ -151,6 +151,8 @@ Test(options, each_command_accepts_the_options_of_the_table)
                 value = "zh-Hans";
             else if (o->bit == OPT_FORMAT)
                 value = "text";
+            else if (o->bit == OPT_MODE)
+                value = "best";
             const char *arg = cmd->min_args > 0 ? (i == CMD_SEARCH ? "秒批" : "1") : NULL;
             const char *argv[6] = {cmd->name};
             size_t n = 1;
@@ -186,7 +188,10 @@ Test(options, short_names_are_the_long_options)
                           : (o->commands & CMD_BIT(CMD_LIST))   ? "list"
                                                                 : "json";
         const char *arg = cmd && strcmp(cmd, "search") == 0 ? "科技" : NULL;
-        const char *value = o->bit == OPT_LANG ? "zh-Hant" : o->value ? "2" : NULL;
+        const char *value = o->bit == OPT_LANG   ? "zh-Hant"
+                            : o->bit == OPT_MODE ? "all"
+                            : o->value           ? "2"
+                                                 : NULL;
         char s[3] = {'-', o->short_name, '\0'}, l[32];
         snprintf(l, sizeof l, "--%s", o->name);
         const char *a[6], *b[6];

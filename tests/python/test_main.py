@@ -73,6 +73,10 @@ CASES = [
     ["list", "--category", "6"],
     ["search", "zzzzqqqq"],
     ["search", "zzzzqqqq", "--json"],
+    ["search", "区块链", "-m", "all"],
+    ["search", "区块链", "--mode", "best", "-j"],
+    ["search", "zzqqxx", "破产", "-m", "all"],
+    ["search", "x", "-m", "any"],
     ["show", "3", "99", "5"],
     # bad usage
     [],

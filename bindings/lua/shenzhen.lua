@@ -17,13 +17,22 @@ local shenzhen = {
   data_version = c.shz_data_version(),
   data_sha256 = c.shz_data_sha256(),
   errata_count = c.shz_errata_count(),
-  LANGUAGES = { "zh-Hans", "zh-Hant", "en" },
-  FIELDS = { "title", "body", "summary", "pinyin", "initials" },
+  LANGUAGES = {}, -- the library's language tags, in shz_lang order
+  FIELDS = {}, -- the library's field names, in bit order
 }
 
 local HANS, HANT, EN = c.SHZ_LANG_ZH_HANS, c.SHZ_LANG_ZH_HANT, c.SHZ_LANG_EN
-local FIELD_BIT = { title = 1, body = 2, summary = 4, pinyin = 8, initials = 16 }
-local FIELD_NAME = { [1] = "title", [2] = "body", [4] = "summary", [8] = "pinyin", [16] = "initials" }
+local FIELD_BIT, FIELD_NAME = {}, {} -- name -> bit, bit -> name
+
+-- Both lists come from the library: walk the values until it names none.
+while c.shz_lang_name(#shenzhen.LANGUAGES) do
+  shenzhen.LANGUAGES[#shenzhen.LANGUAGES + 1] = c.shz_lang_name(#shenzhen.LANGUAGES)
+end
+while c.shz_field_name(1 << #shenzhen.FIELDS) do
+  local bit = 1 << #shenzhen.FIELDS
+  shenzhen.FIELDS[#shenzhen.FIELDS + 1] = c.shz_field_name(bit)
+  FIELD_BIT[c.shz_field_name(bit)], FIELD_NAME[bit] = bit, c.shz_field_name(bit)
+end
 
 -- Raises a misuse error blamed on the caller of the public function: misuse
 -- is called by that function, nested_misuse by a helper it called.

@@ -39,6 +39,53 @@ def test_all_names_exist():
         assert hasattr(shenzhen, name), name
 
 
+def test_fields_and_languages_are_the_librarys():
+    for bit, name in enumerate(shenzhen.FIELDS):
+        assert _c.shz_field_name(1 << bit) == name
+    assert _c.shz_field_name(1 << len(shenzhen.FIELDS)) is None
+    assert {"title", "body", "summary", "pinyin", "initials"} <= set(shenzhen.FIELDS)
+    for code, tag in enumerate(shenzhen.LANGUAGES):
+        assert _c.shz_lang_name(code) == tag and _c.shz_lang_parse(tag) == code
+    assert _c.shz_lang_name(len(shenzhen.LANGUAGES)) is None
+    assert {"zh-Hans", "zh-Hant", "en"} <= set(shenzhen.LANGUAGES)
+
+
+# The names Python users have always caught; each must stay what it was.
+PUBLIC_ERRORS = {
+    "NOT_FOUND": ("NotFoundError", LookupError),
+    "INVALID_ARG": ("InvalidArgumentError", ValueError),
+    "BAD_LANG": ("LanguageError", ValueError),
+    "NO_TEXT": ("NoTextError", LookupError),
+    "NO_MEMORY": ("OutOfMemoryError", MemoryError),
+    "BAD_UTF8": ("EncodingError", ValueError),
+    "EMPTY_QUERY": ("EmptyQueryError", ValueError),
+    "QUERY_TOO_LONG": ("QueryTooLongError", ValueError),
+    "BAD_QUERY": ("QuerySyntaxError", ValueError),
+    "BAD_OPTIONS": ("OptionsError", ValueError),
+}
+
+
+def test_a_class_per_status():
+    unknown = _c.shz_errstr(-1)
+    code, seen = 1, set()
+    while _c.shz_errstr(code) != unknown:
+        cls = shenzhen._ERRORS[code]
+        assert issubclass(cls, shenzhen.Error) and cls.status == code
+        assert getattr(shenzhen, cls.__name__) is cls and cls.__name__ in shenzhen.__all__
+        assert _c.shz_errstr(code) in cls.__doc__
+        seen.add(cls)
+        code += 1
+    assert len(shenzhen._ERRORS) == code and len(seen) == code - 1
+    for key, (name, builtin) in PUBLIC_ERRORS.items():
+        cls = getattr(shenzhen, name)
+        assert cls.status == getattr(_c, "SHZ_ERR_" + key), name
+        assert issubclass(cls, builtin) and cls in seen, name
+    for cls in (shenzhen.EmptyQueryError, shenzhen.QueryTooLongError, shenzhen.QuerySyntaxError):
+        assert issubclass(cls, shenzhen.QueryError)
+    err = shenzhen.NotFoundError("x")
+    assert err.status == _c.SHZ_ERR_NOT_FOUND and str(err) == "x"
+
+
 def test_document():
     doc = shenzhen.document
     assert doc is shenzhen.document  # built once
@@ -246,7 +293,7 @@ def test_search_limit():
     q = a_query()
     all_hits = shenzhen.search(q)
     assert len(shenzhen.search(q, limit=1)) == 1
-    assert shenzhen.search(q, limit=0) == []
+    assert len(shenzhen.search(q, limit=0)) == len(all_hits)  # 0 = no limit, as in C
     assert len(shenzhen.search(q, limit=2**80)) == len(all_hits)
     assert len(shenzhen.search(q, limit=None)) == len(all_hits)
 

@@ -19,23 +19,111 @@ once, on first use, and shared. Errors raised by the library are subclasses of
 # imported only by the functions that need them.
 from . import _shenzhen_c as _c
 
+__version__: str = _c.shz_version()
+#: The data edition compiled into the library (``edition`` of catalogue.json).
+data_version: str = _c.shz_data_version()
+#: SHA-256 of the catalogue.json compiled in.
+data_sha256: str = _c.shz_data_sha256()
+#: Number of corrections made to the damaged seed text.
+errata_count: int = _c.shz_errata_count()
+
+
+def _lang_names() -> tuple:
+    names: list = []
+    while (name := _c.shz_lang_name(len(names))) is not None:
+        names.append(name)
+    return tuple(names)
+
+
+def _field_names() -> tuple:
+    names: list = []
+    while (name := _c.shz_field_name(1 << len(names))) is not None:
+        names.append(name)
+    return tuple(names)
+
+
+#: The languages of the texts (BCP 47 tags), in the library's order.
+LANGUAGES: tuple = _lang_names()
+#: The text fields of a measure, in the library's order (bit order).
+FIELDS: tuple = _field_names()
+_FIELD_BITS = {name: 1 << bit for bit, name in enumerate(FIELDS)}
+_ZH_HANS, _ZH_HANT, _EN = _c.SHZ_LANG_ZH_HANS, _c.SHZ_LANG_ZH_HANT, _c.SHZ_LANG_EN
+
+
+# ---- Errors ----------------------------------------------------------------
+
+
+class Error(Exception):
+    """Base of every error the library reports; ``status`` is its C status code."""
+
+    #: The C status code (a ``shz_status``) this error reports.
+    status: int = 0
+
+    def __init__(self, message: str, status: "int | None" = None) -> None:
+        super().__init__(message)
+        if status is not None:
+            self.status = status
+
+
+class QueryError(Error, ValueError):
+    """Base of the errors that reject a query."""
+
+
+# How Python raises a status, by the name of its C constant SHZ_ERR_<KEY>: the
+# class name users know and the built-in exception it also is. Which statuses
+# exist, their codes and their documentation come from the library; a status
+# missing here still gets its own class, named from its constant
+# (SHZ_ERR_SOME_THING -> SomeThingError) and derived from Error alone.
+_PYTHON_ERRORS = {
+    "NOT_FOUND": ("NotFoundError", LookupError),
+    "INVALID_ARG": ("InvalidArgumentError", ValueError),
+    "BAD_LANG": ("LanguageError", ValueError),
+    "NO_TEXT": ("NoTextError", LookupError),
+    "NO_MEMORY": ("OutOfMemoryError", MemoryError),
+    "BAD_UTF8": ("EncodingError", ValueError),
+    "EMPTY_QUERY": ("EmptyQueryError", QueryError),
+    "QUERY_TOO_LONG": ("QueryTooLongError", QueryError),
+    "BAD_QUERY": ("QuerySyntaxError", QueryError),
+    "BAD_OPTIONS": ("OptionsError", ValueError),
+}
+
+
+def _error_classes() -> tuple:
+    """One class per status the library names (shz_errstr), indexed by code."""
+    prefix = "SHZ_ERR_"
+    keys = {getattr(_c, n): n[len(prefix):] for n in dir(_c) if n.startswith(prefix)}
+    unknown = _c.shz_errstr(-1)
+    classes: list = [None]  # SHZ_OK
+    while (sentence := _c.shz_errstr(len(classes))) != unknown:
+        code = len(classes)
+        key = keys.get(code, f"STATUS_{code}")
+        derived = "".join(word.capitalize() for word in key.split("_")) + "Error"
+        name, base = _PYTHON_ERRORS.get(key, (derived, Error))
+        bases = (base,) if issubclass(base, Error) else (Error, base)
+        doc = f"{prefix}{key}: {sentence}."
+        classes.append(type(name, bases, {"__doc__": doc, "__module__": __name__, "status": code}))
+    return tuple(classes)
+
+
+# Indexed by C status code: what _shenzhen_c raises for each.
+_ERRORS = _error_classes()
+globals().update((cls.__name__, cls) for cls in _ERRORS[1:])
+
+
+def _error(status: int, message: str) -> Error:
+    error: Error = _ERRORS[status](message, status)
+    return error
+
+
 __all__ = [
     "Category",
     "Document",
-    "EmptyQueryError",
-    "EncodingError",
     "Error",
+    "FIELDS",
     "Hit",
-    "InvalidArgumentError",
-    "LanguageError",
+    "LANGUAGES",
     "Measure",
-    "NoTextError",
-    "NotFoundError",
-    "OptionsError",
-    "OutOfMemoryError",
     "QueryError",
-    "QuerySyntaxError",
-    "QueryTooLongError",
     "Span",
     "categories",
     "category",
@@ -49,95 +137,7 @@ __all__ = [
     "to_dataframe",
     "to_records",
 ]
-
-__version__: str = _c.shz_version()
-#: The data edition compiled into the library (``edition`` of catalogue.json).
-data_version: str = _c.shz_data_version()
-#: SHA-256 of the catalogue.json compiled in.
-data_sha256: str = _c.shz_data_sha256()
-#: Number of corrections made to the damaged seed text.
-errata_count: int = _c.shz_errata_count()
-
-LANGUAGES = ("zh-Hans", "zh-Hant", "en")
-FIELDS = ("title", "body", "summary", "pinyin", "initials")
-_FIELD_BITS = {name: 1 << bit for bit, name in enumerate(FIELDS)}
-_ZH_HANS, _ZH_HANT, _EN = _c.SHZ_LANG_ZH_HANS, _c.SHZ_LANG_ZH_HANT, _c.SHZ_LANG_EN
-
-
-# ---- Errors ----------------------------------------------------------------
-
-
-class Error(Exception):
-    """Base of every error the library reports; ``status`` is its C status code."""
-
-    def __init__(self, message: str, status: int = 0) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-class NotFoundError(Error, LookupError):
-    """No measure or category has that id or index."""
-
-
-class InvalidArgumentError(Error, ValueError):
-    """An argument is out of range."""
-
-
-class LanguageError(Error, ValueError):
-    """The language is not one of ``shenzhen.LANGUAGES`` (or not allowed there)."""
-
-
-class NoTextError(Error, LookupError):
-    """That field has no text in that language (e.g. a body in English)."""
-
-
-class OutOfMemoryError(Error, MemoryError):
-    """The library could not allocate memory."""
-
-
-class EncodingError(Error, ValueError):
-    """The input is not valid UTF-8 (e.g. a str holding lone surrogates)."""
-
-
-class QueryError(Error, ValueError):
-    """Base of the errors that reject a query."""
-
-
-class EmptyQueryError(QueryError):
-    """The query has no searchable characters."""
-
-
-class QueryTooLongError(QueryError):
-    """The query is longer than the library's limit (4096 UTF-8 bytes)."""
-
-
-class QuerySyntaxError(QueryError):
-    """The query is malformed (e.g. an unclosed quote)."""
-
-
-class OptionsError(Error, ValueError):
-    """A search option has a bad value."""
-
-
-# Indexed by C status code: the one place the codes map onto classes.
-_ERRORS = (
-    None,  # SHZ_OK
-    NotFoundError,
-    InvalidArgumentError,
-    LanguageError,
-    NoTextError,
-    OutOfMemoryError,
-    EncodingError,
-    EmptyQueryError,
-    QueryTooLongError,
-    QuerySyntaxError,
-    OptionsError,
-)
-
-
-def _lang_code(lang: str) -> int:
-    code: int = _c.shz_lang_parse(lang)
-    return code
+__all__ += [cls.__name__ for cls in _ERRORS[1:]]
 
 
 # ---- Immutable records -------------------------------------------------------
@@ -166,7 +166,7 @@ def _escape(text: str) -> str:
 
 
 class Category(_Frozen):
-    """One of the 5 categories of measures."""
+    """A category of measures (``categories()`` lists them)."""
 
     __slots__ = ("id", "title", "title_hant", "title_en", "measures", "_handle")
 
@@ -195,7 +195,7 @@ class Category(_Frozen):
 
 
 class Measure(_Frozen):
-    """One of the 47 measures: every field of the catalogue, read-only.
+    """A measure: every field of the catalogue, read-only.
 
     ``title``/``body`` are the canonical zh-Hans texts; ``*_hant`` the
     Traditional forms, ``title_en``/``summary_en`` the (unofficial) English.
@@ -228,7 +228,7 @@ class Measure(_Frozen):
         bit = _FIELD_BITS.get(field) if isinstance(field, str) else None
         if bit is None:
             raise ValueError(f"unknown field {field!r}; expected one of {FIELDS}")
-        text: str = _c.shz_measure_text(self._handle, bit, _lang_code(lang))
+        text: str = _c.shz_measure_text(self._handle, bit, _c.shz_lang_parse(lang))
         return text
 
     def __repr__(self) -> str:
@@ -319,11 +319,6 @@ class Document(_Frozen):
         return f"Document(number={self.number!r}, date={self.date!r}, title={self.title!r})"
 
 
-def _text(fn, *args: object) -> str:
-    text: str = fn(*args)
-    return text
-
-
 def _strings(count, item, handle: object) -> tuple:
     return tuple(item(handle, i) for i in range(count(handle)))
 
@@ -338,9 +333,9 @@ def _build() -> tuple:
         cat = object.__new__(Category)
         cat._set(
             id=_c.shz_category_id(handle),
-            title=_text(_c.shz_category_title, handle, _ZH_HANS),
-            title_hant=_text(_c.shz_category_title, handle, _ZH_HANT),
-            title_en=_text(_c.shz_category_title, handle, _EN),
+            title=_c.shz_category_title(handle, _ZH_HANS),
+            title_hant=_c.shz_category_title(handle, _ZH_HANT),
+            title_en=_c.shz_category_title(handle, _EN),
             _handle=handle,
         )
         cats.append(cat)
@@ -357,14 +352,14 @@ def _build() -> tuple:
         m._set(
             id=mid,
             category=cat,
-            title=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_TITLE, _ZH_HANS),
-            title_hant=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_TITLE, _ZH_HANT),
-            title_en=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_TITLE, _EN),
-            body=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_BODY, _ZH_HANS),
-            body_hant=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_BODY, _ZH_HANT),
-            summary_en=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_SUMMARY, _EN),
-            pinyin=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_PINYIN, _ZH_HANS),
-            initials=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_PINYIN_INITIALS, _ZH_HANS),
+            title=_c.shz_measure_text(handle, _c.SHZ_FIELD_TITLE, _ZH_HANS),
+            title_hant=_c.shz_measure_text(handle, _c.SHZ_FIELD_TITLE, _ZH_HANT),
+            title_en=_c.shz_measure_text(handle, _c.SHZ_FIELD_TITLE, _EN),
+            body=_c.shz_measure_text(handle, _c.SHZ_FIELD_BODY, _ZH_HANS),
+            body_hant=_c.shz_measure_text(handle, _c.SHZ_FIELD_BODY, _ZH_HANT),
+            summary_en=_c.shz_measure_text(handle, _c.SHZ_FIELD_SUMMARY, _EN),
+            pinyin=_c.shz_measure_text(handle, _c.SHZ_FIELD_PINYIN, _ZH_HANS),
+            initials=_c.shz_measure_text(handle, _c.SHZ_FIELD_PINYIN_INITIALS, _ZH_HANS),
             keywords=_strings(_c.shz_measure_keyword_count, _c.shz_measure_keyword, handle),
             cites=_strings(_c.shz_measure_cite_count, _c.shz_measure_cite, handle),
             _handle=handle,
@@ -383,7 +378,7 @@ _c._configure(_ERRORS, _build)
 
 # ---- The catalogue -------------------------------------------------------------
 
-#: ``get(id) -> Measure``: the measure with that id (1–47); raises
+#: ``get(id) -> Measure``: the measure with that id (1 to ``len(measures())``); raises
 #: NotFoundError (a LookupError) for any other int, TypeError for a non-int.
 get = _c.get
 Hit = _c.Hit
@@ -403,13 +398,13 @@ def categories() -> tuple:
 
 
 def category(id: int) -> Category:
-    """The category with that id (1–5); NotFoundError for any other."""
+    """The category with that id (one of ``categories()``); NotFoundError for any other."""
     if not isinstance(id, int) or isinstance(id, bool):
         raise TypeError(f"category id must be int, not {type(id).__name__}")
     for cat in categories():
         if cat.id == id:
             return cat
-    raise NotFoundError(f"no category has id {id}", _c.SHZ_ERR_NOT_FOUND)
+    raise _error(_c.SHZ_ERR_NOT_FOUND, f"no category has id {id}")
 
 
 def search(query: str, *, limit: "int | None" = None, lang: str = "zh-Hans", fields=None) -> list:
@@ -421,7 +416,7 @@ def search(query: str, *, limit: "int | None" = None, lang: str = "zh-Hans", fie
     ignored. ``lang`` ("zh-Hans" or "zh-Hant") is the language the spans and
     snippets refer to; ``fields`` limits the search to some of
     ``shenzhen.FIELDS`` (a name or an iterable of names); ``limit`` caps the
-    number of hits.
+    number of hits (None or 0: no limit, as in C).
 
     Raises TypeError for a non-str query, QueryError (a ValueError) for an
     empty, too long or malformed query, EncodingError for lone surrogates,
@@ -442,12 +437,10 @@ def _field_mask(fields: object) -> int:
     for name in items:
         bit = _FIELD_BITS.get(name) if isinstance(name, str) else None
         if bit is None:
-            raise OptionsError(
-                f"unknown field {name!r}; expected one of {FIELDS}", _c.SHZ_ERR_BAD_OPTIONS
-            )
+            raise _error(_c.SHZ_ERR_BAD_OPTIONS, f"unknown field {name!r}; expected one of {FIELDS}")
         mask |= bit
     if not mask:
-        raise OptionsError("fields is empty", _c.SHZ_ERR_BAD_OPTIONS)
+        raise _error(_c.SHZ_ERR_BAD_OPTIONS, "fields is empty")
     return mask
 
 

@@ -150,7 +150,7 @@ local function check_id(id, fname)
   return n
 end
 
--- The measure with that id (1–47), or nil, message.
+-- The measure with that id (1 to the number of measures), or nil, message.
 function shenzhen.get(id)
   id = check_id(id, "get")
   local m = build()[id]
@@ -160,7 +160,7 @@ function shenzhen.get(id)
   return m
 end
 
--- The category with that id (1–5), or nil, message.
+-- The category with that id, or nil, message.
 function shenzhen.category(id)
   id = check_id(id, "category")
   build()
@@ -236,8 +236,9 @@ end
 --     snippet = "…", snippet_match = { first = 4, last = 9 } }
 -- where text:sub(span.first, span.last) is the match within
 -- measure:text(span.field, span.lang), and snippet:sub(m.first, m.last) the
--- first match inside the snippet. opts: limit (integer >= 0),
--- lang ("zh-Hans" or "zh-Hant"), fields (a name or an array of names).
+-- first match inside the snippet. opts: limit (integer >= 0; nil or 0 mean no
+-- limit, as in C), lang ("zh-Hans" or "zh-Hant"), fields (a name or an array
+-- of names).
 function shenzhen.search(query, opts)
   if type(query) ~= "string" then
     misuse("bad argument #1 to 'search' (string expected, got %s)", type(query))
@@ -273,8 +274,7 @@ function shenzhen.search(query, opts)
   end
   local measures = build()
   local hits = {}
-  -- limit = 0 asks for no hits (in C, 0 means no limit).
-  local count = limit == 0 and 0 or c.shz_results_count(results)
+  local count = c.shz_results_count(results)
   for i = 0, count - 1 do
     local spans = {}
     for s = 0, c.shz_results_span_count(results, i) - 1 do

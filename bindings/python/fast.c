@@ -10,6 +10,8 @@
 
 static PyObject *shzpy_errors;      /* tuple: status code -> exception class */
 static PyObject *shzpy_builder;     /* callable returning the tuple of Measures */
+static PyObject *shzpy_hit_html;    /* callable: Hit -> its HTML (Hit._repr_html_) */
+static PyObject *shzpy_hit_restore; /* callable unpickling a Hit (Hit.__reduce__) */
 static PyObject *shzpy_measures;    /* that tuple, built on first use */
 static PyObject *shzpy_field_names; /* tuple: interned shz_field_name(1 << bit) by bit */
 static PyTypeObject *shzpy_span_type;
@@ -116,13 +118,17 @@ static PyObject *shzpy_cache(void)
 
 /* ---- Hit: one search result --------------------------------------------- */
 
+/* A hit reads its spans, snippet and match from the C results (owner) on first
+ * access; an unpickled hit has no results, and has all three from the pickle. */
 typedef struct {
-    PyObject_HEAD PyObject *owner; /* capsule that frees the shz_results */
+    PyObject ob_base; /* PyObject_HEAD */
+    PyObject *owner;  /* capsule that frees the shz_results; NULL once unpickled */
     PyObject *measure;
     PyObject *score;
     PyObject *field;
     PyObject *spans;   /* tuple of Span, built on first access */
     PyObject *snippet; /* str, built on first access */
+    PyObject *match;   /* (start, end) in snippet, built on first access */
     size_t index;
 } shzpy_hit;
 
@@ -204,11 +210,15 @@ static PyObject *shzpy_hit_spans(shzpy_hit *hit, void *closure)
 /* (start, end) of the first match inside the snippet, as character offsets. */
 static PyObject *shzpy_hit_snippet_match(shzpy_hit *hit, void *closure)
 {
+    (void)closure;
+    if (hit->match) {
+        Py_INCREF(hit->match);
+        return hit->match;
+    }
     const shz_results *results = shzpy_hit_results(hit);
     const char *text = NULL;
     size_t len = 0, start = 0, end = 0;
     shz_status st = shz_results_snippet(results, hit->index, &text, &len);
-    (void)closure;
     if (st == SHZ_OK)
         st = shz_results_snippet_match(results, hit->index, &start, &end);
     if (st != SHZ_OK) {
@@ -220,8 +230,10 @@ static PyObject *shzpy_hit_snippet_match(shzpy_hit *hit, void *closure)
         return NULL;
     }
     size_t char_start = shzpy_chars(text, start);
-    return Py_BuildValue("(nn)", (Py_ssize_t)char_start,
-                         (Py_ssize_t)(char_start + shzpy_chars(text + start, end - start)));
+    hit->match = Py_BuildValue("(nn)", (Py_ssize_t)char_start,
+                               (Py_ssize_t)(char_start + shzpy_chars(text + start, end - start)));
+    Py_XINCREF(hit->match);
+    return hit->match;
 }
 
 static PyObject *shzpy_hit_snippet(shzpy_hit *hit, void *closure)
@@ -251,6 +263,7 @@ static void shzpy_hit_dealloc(shzpy_hit *hit)
     Py_XDECREF(hit->field);
     Py_XDECREF(hit->spans);
     Py_XDECREF(hit->snippet);
+    Py_XDECREF(hit->match);
     PyObject_Free(hit);
 }
 
@@ -259,6 +272,46 @@ static PyObject *shzpy_hit_repr(shzpy_hit *hit)
     return PyUnicode_FromFormat("Hit(measure=%R, score=%S, field=%R)", hit->measure, hit->score,
                                 hit->field);
 }
+
+/* Hit._repr_html_: the package's function (registered by _configure) renders it. */
+static PyObject *shzpy_hit_repr_html(PyObject *hit, PyObject *unused)
+{
+    (void)unused;
+    if (!shzpy_hit_html) {
+        PyErr_SetString(PyExc_RuntimeError, "shenzhen._shenzhen_c used before _configure()");
+        return NULL;
+    }
+    return PyObject_CallOneArg(shzpy_hit_html, hit);
+}
+
+/* Hit.__reduce__: like a Measure, a hit pickles as plain values (the measure
+ * by its id), and unpickles through the package's restore function. */
+static PyObject *shzpy_hit_reduce(shzpy_hit *hit, PyObject *unused)
+{
+    (void)unused;
+    if (!shzpy_hit_restore) {
+        PyErr_SetString(PyExc_RuntimeError, "shenzhen._shenzhen_c used before _configure()");
+        return NULL;
+    }
+    PyObject *spans = shzpy_hit_spans(hit, NULL);
+    PyObject *snippet = spans ? shzpy_hit_snippet(hit, NULL) : NULL;
+    PyObject *match = snippet ? shzpy_hit_snippet_match(hit, NULL) : NULL;
+    PyObject *result = NULL;
+    if (match)
+        result = Py_BuildValue("O(OOOOOO)", shzpy_hit_restore, hit->measure, hit->score, hit->field,
+                               spans, snippet, match);
+    Py_XDECREF(spans);
+    Py_XDECREF(snippet);
+    Py_XDECREF(match);
+    return result;
+}
+
+static PyMethodDef shzpy_hit_methods[] = {
+    {"_repr_html_", shzpy_hit_repr_html, METH_NOARGS,
+     "HTML for notebooks: the measure, score and field, and the snippet with the match marked."},
+    {"__reduce__", (PyCFunction)(void (*)(void))shzpy_hit_reduce, METH_NOARGS,
+     "Pickling support: a hit pickles as its values."},
+    {NULL, NULL, 0, NULL}};
 
 static PyMemberDef shzpy_hit_members[] = {
     {"measure", T_OBJECT_EX, offsetof(shzpy_hit, measure), READONLY, "The Measure that matched."},
@@ -279,6 +332,7 @@ static PyGetSetDef shzpy_hit_getset[] = {
 
 /* A static type rather than PyType_FromSpec: its slots table would need
  * function-to-object pointer casts, which ISO C does not allow. */
+/* clang-format off: the head macro ends in a comma clang-format cannot see */
 static PyTypeObject shzpy_hit_type_object = {
     PyVarObject_HEAD_INIT(NULL, 0).tp_name = "shenzhen.Hit",
     .tp_basicsize = sizeof(shzpy_hit),
@@ -288,7 +342,9 @@ static PyTypeObject shzpy_hit_type_object = {
     .tp_doc = "One search hit: measure, score, field, spans and snippet.",
     .tp_members = shzpy_hit_members,
     .tp_getset = shzpy_hit_getset,
+    .tp_methods = shzpy_hit_methods,
 };
+/* clang-format on */
 
 static PyStructSequence_Field shzpy_span_fields[] = {
     {"field", "Name of the field the match lies in."},
@@ -311,14 +367,19 @@ static void shzpy_results_free(PyObject *capsule)
 
 static PyObject *shzpy_configure(PyObject *self, PyObject *args)
 {
-    PyObject *errors, *builder;
+    PyObject *errors, *builder, *html, *restore;
     (void)self;
-    if (!PyArg_ParseTuple(args, "O!O:_configure", &PyTuple_Type, &errors, &builder))
+    if (!PyArg_ParseTuple(args, "O!OOO:_configure", &PyTuple_Type, &errors, &builder, &html,
+                          &restore))
         return NULL;
     Py_INCREF(errors);
     Py_XSETREF(shzpy_errors, errors);
     Py_INCREF(builder);
     Py_XSETREF(shzpy_builder, builder);
+    Py_INCREF(html);
+    Py_XSETREF(shzpy_hit_html, html);
+    Py_INCREF(restore);
+    Py_XSETREF(shzpy_hit_restore, restore);
     Py_CLEAR(shzpy_measures);
     Py_RETURN_NONE;
 }
@@ -365,6 +426,40 @@ static PyObject *shzpy_measures_tuple(PyObject *self, PyObject *unused)
     PyObject *cache = shzpy_cache();
     Py_XINCREF(cache);
     return cache;
+}
+
+/* _hit(measure, score, field, spans, snippet, snippet_match): a Hit from its
+ * values, as Hit.__reduce__ gives them; it holds no C results. */
+static PyObject *shzpy_hit_new(PyObject *self, PyObject *args)
+{
+    PyObject *measure, *score, *field, *spans, *snippet, *match;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "OO!UO!UO!:_hit", &measure, &PyLong_Type, &score, &field,
+                          &PyTuple_Type, &spans, &snippet, &PyTuple_Type, &match))
+        return NULL;
+    PyObject *cache = shzpy_cache();
+    if (!cache)
+        return NULL;
+    int known = 0;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(cache) && !known; i++)
+        known = PyTuple_GET_ITEM(cache, i) == measure;
+    if (!known || PyTuple_GET_SIZE(match) != 2) {
+        PyErr_SetString(PyExc_ValueError, "_hit: not the values of a Hit");
+        return NULL;
+    }
+    shzpy_hit *hit = PyObject_New(shzpy_hit, shzpy_hit_type);
+    if (!hit)
+        return NULL;
+    PyObject **slots[] = {&hit->measure, &hit->score,   &hit->field,
+                          &hit->spans,   &hit->snippet, &hit->match};
+    PyObject *values[] = {measure, score, field, spans, snippet, match};
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+        Py_INCREF(values[i]);
+        *slots[i] = values[i];
+    }
+    hit->owner = NULL;
+    hit->index = 0;
+    return (PyObject *)hit;
 }
 
 static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
@@ -437,7 +532,7 @@ static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t 
             goto done;
         }
         hit->index = i;
-        hit->spans = hit->snippet = NULL;
+        hit->spans = hit->snippet = hit->match = NULL;
         hit->field = shzpy_field_name(shz_results_field(results, i));
         Py_INCREF(hit->field);
         hit->measure = PyTuple_GET_ITEM(cache, (Py_ssize_t)(id - 1));
@@ -460,7 +555,10 @@ done:
 
 static PyMethodDef shzpy_methods[] = {
     {"_configure", shzpy_configure, METH_VARARGS,
-     "_configure(errors, builder): exception classes by status, and the Measure builder."},
+     "_configure(errors, builder, hit_html, hit_restore): exception classes by status, the "
+     "Measure builder, Hit._repr_html_ and the function Hit.__reduce__ names."},
+    {"_hit", shzpy_hit_new, METH_VARARGS,
+     "_hit(measure, score, field, spans, snippet, snippet_match) -> Hit (unpickling)."},
     {"get", shzpy_get, METH_O,
      "get(id) -> Measure\n\nThe measure with that id (1 to the number of measures). Raises "
      "NotFoundError (a LookupError) for any other int and TypeError for a non-int."},

@@ -35,6 +35,7 @@ def queries() -> list:
             qs.append(" ".join(m.keywords[:2]))
     seen: set = set()
     unique = [q for q in qs if "\n" not in q and not (q in seen or seen.add(q))]
+
     # Pad with two-character windows of every title and body, then with
     # two-term queries made of earlier ones, until there are enough.
     def add(q: str) -> None:

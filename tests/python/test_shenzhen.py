@@ -409,3 +409,122 @@ def test_type_stubs_are_shipped():
 
     pkg = pathlib.Path(shenzhen.__file__).parent
     assert (pkg / "py.typed").exists() and (pkg / "__init__.pyi").exists()
+
+
+# ---- notebooks and exports -------------------------------------------------------
+
+
+def test_results_are_a_list_with_a_query():
+    q = a_query()
+    results = shenzhen.search(q, limit=3)
+    assert isinstance(results, list) and isinstance(results, shenzhen.Results)
+    assert results.query == q and len(results) == 3
+    assert pickle.loads(pickle.dumps(results)).query == q
+
+
+def test_hit_html_marks_the_match():
+    for hit in shenzhen.search(a_query()):
+        start, end = hit.snippet_match
+        html = hit._repr_html_()
+        assert f"<mark>{hit.snippet[start:end]}</mark>" in html
+        assert f"{hit.measure.id}. {hit.measure.title}" in html and str(hit.score) in html
+    # Text is escaped: a hit made from values whose snippet holds markup.
+    fake = _c._hit(shenzhen.get(1), 7, "body", (), "a<b>&c</b>", (1, 4))
+    html = fake._repr_html_()
+    assert "a<mark>&lt;b&gt;</mark>&amp;c&lt;/b&gt;" in html and "<b>&" not in html
+
+
+def test_results_html_and_dataframe():
+    results = shenzhen.search(a_query())
+    html = results._repr_html_()
+    assert html.count("<mark>") == len(results) and html.count("<tr>") == len(results) + 1
+    assert f"{len(results)} hits for <b>{results.query}</b>" in html
+    assert "0 hits" in shenzhen.search("zzzzqqqq")._repr_html_()
+    records = results.to_records()
+    assert [r["id"] for r in records] == [h.measure.id for h in results]
+    assert [r["rank"] for r in records] == list(range(1, len(results) + 1))
+    pandas = pytest.importorskip("pandas")
+    df = results.to_dataframe()
+    assert isinstance(df, pandas.DataFrame) and df.index.name == "rank"
+    assert list(df["id"]) == [h.measure.id for h in results]
+    assert list(df["score"]) == [h.score for h in results]
+    row = df.iloc[0]
+    assert row["snippet"][row["match_start"]:row["match_end"]] == results[0].snippet[
+        slice(*results[0].snippet_match)]
+    assert len(shenzhen.search("zzzzqqqq").to_dataframe()) == 0
+
+
+def test_hits_pickle_like_measures():
+    hits = shenzhen.search(a_query())
+    for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+        for hit in hits:
+            again = pickle.loads(pickle.dumps(hit, proto))
+            assert type(again) is shenzhen.Hit and again.measure is hit.measure
+            assert (again.score, again.field, again.spans, again.snippet, again.snippet_match) == (
+                hit.score, hit.field, hit.spans, hit.snippet, hit.snippet_match)
+            assert again._repr_html_() == hit._repr_html_()
+    # In another process, too: unpickling needs nothing but the package.
+    code = "import pickle, sys; h = pickle.load(sys.stdin.buffer); print(h.measure.id, h.snippet)"
+    out = subprocess.run([sys.executable, "-c", code], input=pickle.dumps(hits[0]),
+                         capture_output=True, check=True)
+    assert out.stdout.decode().split(" ", 1) == [str(hits[0].measure.id), hits[0].snippet + "\n"]
+    m = shenzhen.get(1)
+    for bad in ((m, 1, "body", (), "x"), ("not a measure", 1, "body", (), "x", (0, 1)),
+                (m, 1, "body", (), "x", (0,))):
+        with pytest.raises((TypeError, ValueError)):
+            _c._hit(*bad)
+
+
+def test_categories_display():
+    cats = shenzhen.categories()
+    assert isinstance(cats, tuple) and isinstance(cats, shenzhen.Categories)
+    text = repr(cats)
+    html = cats._repr_html_()
+    for cat in cats:
+        assert repr(cat) in text
+        assert f"<td>{cat.id}</td><td>{cat.title}</td>" in html
+        assert f"<td>{len(cat.measures)}</td></tr>" in html
+    assert html.count("<tr>") == len(cats) + 1
+
+
+def test_jsonl_round_trip(tmp_path):
+    path = tmp_path / "measures.jsonl"
+    shenzhen.to_jsonl(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(shenzhen.measures())
+    assert json.loads(lines[0]) == shenzhen.get(1).to_record()
+    assert shenzhen.read_jsonl(path) == shenzhen.to_records()
+    assert shenzhen.read_jsonl(str(path)) == shenzhen.to_records()
+    with open(path, encoding="utf-8") as f:
+        assert shenzhen.read_jsonl(f) == shenzhen.to_records()
+    pandas = pytest.importorskip("pandas")
+    df = pandas.read_json(path, lines=True).set_index("id")
+    assert df.loc[1, "keywords"] == list(shenzhen.get(1).keywords)
+
+
+def test_csv_round_trip(tmp_path):
+    import csv
+    import io
+
+    path = tmp_path / "measures.csv"
+    shenzhen.to_csv(path)
+    assert shenzhen.read_csv(path) == shenzhen.to_records()
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    m = shenzhen.get(1)
+    assert rows[0]["keywords"] == shenzhen.LIST_SEPARATOR.join(m.keywords)
+    assert rows[0]["cites"] == shenzhen.LIST_SEPARATOR.join(m.cites)
+    buffer = io.StringIO()
+    shenzhen.to_csv(buffer)
+    buffer.seek(0)
+    assert shenzhen.read_csv(buffer) == shenzhen.to_records()
+    # An empty list is an empty cell, read back as [] (never [""]).
+    empty = [r for r in rows if not r["cites"]]
+    assert all(shenzhen.get(int(r["id"])).cites == () for r in empty)
+
+
+def test_csv_refuses_what_would_not_survive(monkeypatch, tmp_path):
+    record = shenzhen.get(1).to_record()
+    for bad in (["a" + shenzhen.LIST_SEPARATOR + "b"], [""]):
+        monkeypatch.setattr(shenzhen, "to_records", lambda bad=bad: [dict(record, keywords=bad)])
+        with pytest.raises(ValueError, match="keywords"):
+            shenzhen.to_csv(tmp_path / "x.csv")

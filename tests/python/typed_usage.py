@@ -2,6 +2,7 @@
 against the package's stubs (check_types.py). It also runs: every
 annotation below is what the runtime really returns."""
 
+import io
 import pickle
 
 import shenzhen
@@ -32,6 +33,18 @@ def main() -> None:
         shenzhen.search("")
     except shenzhen.QueryError as exc:
         print(exc.status)
+    results: shenzhen.Results = shenzhen.search(m.title[:2])
+    query: str = results.query
+    rows: list[dict[str, object]] = results.to_records()
+    html: str = results._repr_html_() + results[0]._repr_html_()
+    html += shenzhen.categories()._repr_html_()
+    hit_again: shenzhen.Hit = pickle.loads(pickle.dumps(results[0]))
+    buffer = io.StringIO()
+    shenzhen.to_csv(buffer)
+    buffer.seek(0)
+    from_csv: list[dict[str, object]] = shenzhen.read_csv(buffer)
+    sep: str = shenzhen.LIST_SEPARATOR
+    print(query, len(rows), len(html), hit_again.score, len(from_csv), sep)
     doc: shenzhen.Document = shenzhen.document
     paragraphs: tuple[str, ...] = doc.paragraphs
     again: shenzhen.Measure = pickle.loads(pickle.dumps(m))

@@ -122,8 +122,11 @@ __all__ = [
     "FIELDS",
     "Hit",
     "LANGUAGES",
+    "LIST_SEPARATOR",
     "Measure",
     "QueryError",
+    "Categories",
+    "Results",
     "Span",
     "categories",
     "category",
@@ -133,8 +136,12 @@ __all__ = [
     "errata_count",
     "get",
     "measures",
+    "read_csv",
+    "read_jsonl",
     "search",
+    "to_csv",
     "to_dataframe",
+    "to_jsonl",
     "to_records",
 ]
 __all__ += [cls.__name__ for cls in _ERRORS[1:]]
@@ -191,6 +198,29 @@ class Category(_Frozen):
         return (
             f"<p><b>{self.id}. {_escape(self.title)}</b> ({_escape(self.title_en)})</p>"
             f"<table><tr><th>id</th><th>title</th></tr>{rows}</table>"
+        )
+
+
+class Categories(tuple):
+    """The tuple ``categories()`` returns: every Category, in id order, shown
+    in a notebook as one table (id, titles, number of measures)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        lines = "".join(f"\n {cat!r}," for cat in self)
+        return f"Categories({lines}\n)" if self else "Categories()"
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><td>{cat.id}</td><td>{_escape(cat.title)}</td>"
+            f"<td style='text-align:left'>{_escape(cat.title_en)}</td>"
+            f"<td>{len(cat.measures)}</td></tr>"
+            for cat in self
+        )
+        return (
+            "<table><tr><th>id</th><th>title</th><th>title (en)</th><th>measures</th></tr>"
+            f"{rows}</table>"
         )
 
 
@@ -368,12 +398,100 @@ def _build() -> tuple:
         members[cat.id].append(m)
     for cat in cats:
         object.__setattr__(cat, "measures", tuple(members[cat.id]))
-    _CATEGORIES = tuple(cats)
+    _CATEGORIES = Categories(cats)
     return tuple(measures)
 
 
+# ---- Search hits and results --------------------------------------------------
+
+
+def _marked(hit: "Hit") -> str:
+    """The hit's snippet as HTML, its match in <mark>."""
+    start, end = hit.snippet_match
+    text = hit.snippet
+    return (
+        f"{_escape(text[:start])}<mark>{_escape(text[start:end])}</mark>{_escape(text[end:])}"
+    )
+
+
+def _hit_html(hit: "Hit") -> str:
+    m = hit.measure
+    return (
+        f"<div><b>{m.id}. {_escape(m.title)}</b> "
+        f"<small>{_escape(hit.field)} · score {hit.score}</small><br>{_marked(hit)}</div>"
+    )
+
+
+def _restore_hit(*values: object) -> "Hit":
+    # What Hit.__reduce__ names: module-level, so that pickle finds it.
+    hit: Hit = _c._hit(*values)
+    return hit
+
+
+class Results(list):
+    """The hits of a search, best first: a list of Hit that also knows its
+    ``query``, renders as a table in a notebook (the match marked in each
+    snippet), and becomes a DataFrame with ``to_dataframe()``."""
+
+    __slots__ = ("query",)
+
+    def __init__(self, hits=(), query: str = "") -> None:
+        super().__init__(hits)
+        self.query = query
+
+    def __reduce__(self) -> tuple:
+        return (Results, (list(self), self.query))
+
+    def to_records(self) -> list:
+        """One plain dict per hit, best first: rank (from 1), id, title,
+        category, field, score, snippet and the match in it (match_start,
+        match_end: character offsets)."""
+        records = []
+        for rank, hit in enumerate(self, 1):
+            start, end = hit.snippet_match
+            records.append(
+                {
+                    "rank": rank,
+                    "id": hit.measure.id,
+                    "title": hit.measure.title,
+                    "category": hit.measure.category.id,
+                    "field": hit.field,
+                    "score": hit.score,
+                    "snippet": hit.snippet,
+                    "match_start": start,
+                    "match_end": end,
+                }
+            )
+        return records
+
+    def to_dataframe(self):  # -> pandas.DataFrame
+        """The hits as a pandas DataFrame indexed by rank (see to_records)."""
+        pandas = _pandas("Results.to_dataframe()")
+        columns = [
+            "rank", "id", "title", "category", "field", "score", "snippet", "match_start",
+            "match_end",
+        ]
+        return pandas.DataFrame.from_records(self.to_records(), columns=columns, index="rank")
+
+    def _repr_html_(self) -> str:
+        count = f"{len(self)} hit" + ("" if len(self) == 1 else "s")
+        head = f"<p>{count} for <b>{_escape(self.query)}</b></p>"
+        if not self:
+            return head
+        rows = "".join(
+            f"<tr><td>{hit.measure.id}</td><td style='text-align:left'>"
+            f"{_escape(hit.measure.title)}</td><td>{_escape(hit.field)}</td>"
+            f"<td>{hit.score}</td><td style='text-align:left'>{_marked(hit)}</td></tr>"
+            for hit in self
+        )
+        return (
+            f"{head}<table><tr><th>id</th><th>title</th><th>field</th><th>score</th>"
+            f"<th>snippet</th></tr>{rows}</table>"
+        )
+
+
 _CATEGORIES: tuple = ()
-_c._configure(_ERRORS, _build)
+_c._configure(_ERRORS, _build, _hit_html, _restore_hit)
 
 
 # ---- The catalogue -------------------------------------------------------------
@@ -391,7 +509,7 @@ def measures() -> tuple:
     return built
 
 
-def categories() -> tuple:
+def categories() -> Categories:
     """Every Category, in id order; each has its ``measures``."""
     _c._measures()  # builds both on first use
     return _CATEGORIES
@@ -407,8 +525,10 @@ def category(id: int) -> Category:
     raise _error(_c.SHZ_ERR_NOT_FOUND, f"no category has id {id}")
 
 
-def search(query: str, *, limit: "int | None" = None, lang: str = "zh-Hans", fields=None) -> list:
-    """Searches the catalogue; returns a list of Hit, best first.
+def search(
+    query: str, *, limit: "int | None" = None, lang: str = "zh-Hans", fields=None
+) -> Results:
+    """Searches the catalogue; returns the Results, a list of Hit, best first.
 
     ``query`` is whitespace-separated terms (a "quoted phrase" is one term);
     a measure matches when every term occurs in one of the searched fields.
@@ -423,8 +543,7 @@ def search(query: str, *, limit: "int | None" = None, lang: str = "zh-Hans", fie
     LanguageError and OptionsError for bad options.
     """
     mask = 0 if fields is None else _field_mask(fields)
-    hits: list = _c._search(query, limit, lang, mask)
-    return hits
+    return Results(_c._search(query, limit, lang, mask), query)
 
 
 def _field_mask(fields: object) -> int:
@@ -437,7 +556,8 @@ def _field_mask(fields: object) -> int:
     for name in items:
         bit = _FIELD_BITS.get(name) if isinstance(name, str) else None
         if bit is None:
-            raise _error(_c.SHZ_ERR_BAD_OPTIONS, f"unknown field {name!r}; expected one of {FIELDS}")
+            message = f"unknown field {name!r}; expected one of {FIELDS}"
+            raise _error(_c.SHZ_ERR_BAD_OPTIONS, message)
         mask |= bit
     if not mask:
         raise _error(_c.SHZ_ERR_BAD_OPTIONS, "fields is empty")
@@ -449,20 +569,123 @@ def to_records() -> list:
     return [m.to_record() for m in measures()]
 
 
-def to_dataframe():  # -> pandas.DataFrame
-    """Every measure as a pandas DataFrame indexed by id.
-
-    Raises ImportError, naming the package, when pandas is not installed.
-    """
+def _pandas(what: str):  # -> the pandas module
     try:
         import pandas
     except ImportError as exc:
         raise ImportError(
-            "shenzhen.to_dataframe() needs pandas, which is not installed "
+            f"shenzhen.{what} needs pandas, which is not installed "
             "(Debian: apt install python3-pandas; otherwise: pip install pandas)",
             name="pandas",
         ) from exc
-    return pandas.DataFrame.from_records(to_records(), index="id")
+    return pandas
+
+
+def to_dataframe():  # -> pandas.DataFrame
+    """Every measure as a pandas DataFrame indexed by id.
+
+    Raises ImportError, naming the package, when pandas is not installed.
+    List columns (keywords, cites) hold Python lists: export them with
+    to_jsonl() or to_csv(), whose readers give the lists back.
+    """
+    return _pandas("to_dataframe()").DataFrame.from_records(to_records(), index="id")
+
+
+# ---- Exports whose lists survive a round trip ---------------------------------
+
+#: What to_csv() joins the items of a list column with (keywords, cites).
+LIST_SEPARATOR = "|"
+
+
+def _list_columns() -> tuple:
+    """The record columns that hold lists (keywords, cites, …)."""
+    record = measures()[0].to_record()
+    return tuple(name for name, value in record.items() if isinstance(value, list))
+
+
+def _int_columns() -> tuple:
+    record = measures()[0].to_record()
+    return tuple(name for name, value in record.items() if isinstance(value, int))
+
+
+class _Opened:
+    """A path opened for text (closed on exit), or a file object passed through."""
+
+    def __init__(self, file, mode: str) -> None:
+        self._file = file
+        self._mode = mode
+        self._opened = None
+
+    def __enter__(self):
+        if hasattr(self._file, "read" if "r" in self._mode else "write"):
+            return self._file
+        self._opened = open(self._file, self._mode, encoding="utf-8", newline="")
+        return self._opened
+
+    def __exit__(self, *exc: object) -> None:
+        if self._opened is not None:
+            self._opened.close()
+
+
+def to_jsonl(file) -> None:
+    """Writes every measure as JSON Lines: one record (Measure.to_record) a
+    line, UTF-8, lists as JSON arrays. ``file`` is a path or a text file
+    object. read_jsonl() (or ``pandas.read_json(file, lines=True)``) reads it
+    back."""
+    import json
+
+    with _Opened(file, "w") as out:
+        for record in to_records():
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def read_jsonl(file) -> list:
+    """The records a to_jsonl() file holds, as to_records() gives them."""
+    import json
+
+    with _Opened(file, "r") as src:
+        return [json.loads(line) for line in src if line.strip()]
+
+
+def to_csv(file) -> None:
+    """Writes every measure as CSV (UTF-8, a header row, the columns of
+    Measure.to_record). A list column (keywords, cites) is one cell: its items
+    joined by ``LIST_SEPARATOR`` ("|"), an empty list an empty cell; an item
+    that is empty or contains the separator is refused (ValueError), so that
+    read_csv() always gives back exactly what was written."""
+    import csv
+
+    lists = _list_columns()
+    records = to_records()
+    for record in records:
+        for name in lists:
+            for item in record[name]:
+                if not item or LIST_SEPARATOR in item:
+                    raise ValueError(
+                        f"measure {record['id']}: {name} item {item!r} cannot be joined "
+                        f"with {LIST_SEPARATOR!r}"
+                    )
+            record[name] = LIST_SEPARATOR.join(record[name])
+    with _Opened(file, "w") as out:
+        writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+
+
+def read_csv(file) -> list:
+    """The records a to_csv() file holds, as to_records() gives them: list
+    columns split on ``LIST_SEPARATOR``, integer columns as int."""
+    import csv
+
+    lists, ints = _list_columns(), _int_columns()
+    with _Opened(file, "r") as src:
+        records: list = list(csv.DictReader(src))
+    for record in records:
+        for name in lists:
+            record[name] = record[name].split(LIST_SEPARATOR) if record[name] else []
+        for name in ints:
+            record[name] = int(record[name])
+    return records
 
 
 def _document() -> Document:

@@ -3,23 +3,21 @@
 -- spans are what Lua exposes: [field, lang, first, last] (1-based bytes).
 local shenzhen = require("shenzhen")
 local path, lang = arg[1], arg[2]
-local FIELD_BIT = { title = 1, body = 2, summary = 4, pinyin = 8, initials = 16 }
-local LANG = { ["zh-Hans"] = 0, ["zh-Hant"] = 1, en = 2 }
--- Lua errors are messages, "shenzhen: <shz_errstr() text>": map them back.
-local function status_of(message)
-  local c = require("shenzhen_c")
-  for code = 1, 32 do
-    if message:find(c.shz_errstr(code), 1, true) then
-      return code
-    end
-  end
-  return -1
+local c = require("shenzhen_c")
+-- Field bits and language codes as C numbers them, from the library's names.
+local FIELD_BIT, LANG = {}, {}
+for i, name in ipairs(shenzhen.FIELDS) do
+  FIELD_BIT[name] = 1 << (i - 1)
+end
+for _, tag in ipairs(shenzhen.LANGUAGES) do
+  LANG[tag] = c.shz_lang_parse(tag)
 end
 
 for query in io.lines(path) do
   local ok, hits = pcall(shenzhen.search, query, { lang = lang })
   if not ok then
-    io.write(string.format("[%d, []]\n", status_of(hits)))
+    assert(shenzhen.is_error(hits), tostring(hits))
+    io.write(string.format("[%d, []]\n", hits.code))
   else
     local parts = {}
     for _, hit in ipairs(hits) do

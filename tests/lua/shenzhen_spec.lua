@@ -80,6 +80,51 @@ describe("module", function()
   end)
 end)
 
+describe("arrays", function()
+  it("are arrays that are also iterators", function()
+    local all = shenzhen.measures()
+    assert.are.equal(c.shz_measure_count(), #all)
+    assert.are.equal(c.shz_category_count(), #shenzhen.categories())
+    local n = 0
+    for i, m in ipairs(all) do
+      assert.are.equal(i, m.id)
+      n = n + 1
+    end
+    assert.are.equal(#all, n)
+    for _, cat in ipairs(shenzhen.categories()) do
+      local ids = {}
+      for m in shenzhen.measures(cat.id) do
+        ids[#ids + 1] = m.id
+      end
+      local direct = {}
+      for m in cat.measures do
+        direct[#direct + 1] = m.id
+      end
+      assert.are.same(ids, direct)
+      assert.are.equal(#cat.measures, #shenzhen.measures(cat.id))
+    end
+    local hits = shenzhen.search(a_query())
+    local seen = 0
+    for hit in hits do
+      seen = seen + 1
+      assert.are.equal(hits[seen], hit)
+    end
+    assert.are.equal(#hits, seen)
+    for _ in shenzhen.search("zzzzqqqq") do
+      error("no hit expected")
+    end
+  end)
+
+  it("are new each call, so a caller may change them", function()
+    local a = shenzhen.measures()
+    table.sort(a, function(x, y) return x.id > y.id end)
+    assert.are.equal(#a, a[1].id)
+    assert.are.equal(1, shenzhen.measures()[1].id)
+    table.remove(shenzhen.categories())
+    assert.are.equal(c.shz_category_count(), #shenzhen.categories())
+  end)
+end)
+
 describe("measures", function()
   it("iterates in id order", function()
     local expected = 1
@@ -135,9 +180,11 @@ describe("measures", function()
     local cat, message = shenzhen.category(99)
     assert.is_nil(cat)
     assert.is_truthy(message)
-    local text, why = shenzhen.get(1):text("body", "en")
+    local text, why, code = shenzhen.get(1):text("body", "en")
     assert.is_nil(text)
     assert.is_truthy(why)
+    assert.are.equal(c.SHZ_ERR_NO_TEXT, code)
+    assert.are.equal(c.SHZ_ERR_NOT_FOUND, select(3, shenzhen.get(0)))
   end)
 
   it("raises on misuse", function()
@@ -199,11 +246,61 @@ describe("search", function()
       { "x", { fields = { "nope" } } }, { "x", { fields = {} } }, { "x", { fields = 1 } },
     }
     for i, args in ipairs(cases) do
-      local ok, message = pcall(shenzhen.search, args[1], args[2])
+      local ok, err = pcall(shenzhen.search, args[1], args[2])
       assert.is_false(ok, "case " .. i)
-      assert.are.equal("string", type(message))
-      assert.is_truthy(message:find("shenzhen: ", 1, true), message)
+      assert.is_true(shenzhen.is_error(err), "case " .. i)
+      assert.are.equal("integer", math.type(err.code))
+      assert.are.equal(err.code, shenzhen.status[err.name])
+      assert.are.equal("shenzhen: " .. err.message, tostring(err))
     end
+  end)
+
+  it("raises errors that carry the library's status", function()
+    local expected = {
+      { "", "EMPTY_QUERY" }, { string.rep("x", 5000), "QUERY_TOO_LONG" },
+      { '"unclosed', "BAD_QUERY" }, { "\xff\xfe", "BAD_UTF8" },
+      { "x", "BAD_LANG", { lang = "fr" } }, { "x", "BAD_OPTIONS", { limit = -1 } },
+      { 42, "INVALID_ARG" },
+    }
+    for _, case in ipairs(expected) do
+      local ok, err = pcall(shenzhen.search, case[1], case[3])
+      assert.is_false(ok)
+      assert.are.equal(case[2], err.name)
+      assert.are.equal(c["SHZ_ERR_" .. case[2]], err.code)
+    end
+    local _, err = pcall(shenzhen.search, "")
+    assert.are.equal(c.shz_errstr(c.SHZ_ERR_EMPTY_QUERY), err.message)
+    assert.are.equal(shenzhen.Error, getmetatable(err))
+    -- Blamed on the caller, as error(message, 2) would be.
+    local line
+    local ok, located = pcall(function()
+      line = debug.getinfo(1, "l").currentline + 1
+      shenzhen.get("1")
+    end)
+    assert.is_false(ok)
+    assert.are.equal("INVALID_ARG", located.name)
+    local expect = "shenzhen_spec.lua:" .. line .. ": shenzhen: bad argument #1 to 'get'"
+    assert.is_truthy(tostring(located):find(expect, 1, true), tostring(located))
+    -- Every status the library has is named.
+    local n = 0
+    for name, code in pairs(shenzhen.status) do
+      assert.are.equal(c["SHZ_ERR_" .. name], code)
+      n = n + 1
+    end
+    local unknown, code = c.shz_errstr(-1), 1
+    while c.shz_errstr(code) ~= unknown do
+      code = code + 1
+    end
+    assert.are.equal(code - 1, n)
+  end)
+
+  it("prints an uncaught error well", function()
+    local lua = arg and arg[-1] or "lua5.4"
+    local p = assert(io.popen(lua .. [[ -e 'require("shenzhen").search("")' 2>&1]]))
+    local out = p:read("a")
+    p:close()
+    assert.is_truthy(out:find("shenzhen: query is empty", 1, true), out)
+    assert.is_falsy(out:find("table: 0x", 1, true), out)
   end)
 
   it("accepts embedded NULs", function()

@@ -2,22 +2,45 @@
 
   check_wheel.py SOURCE_DIR WORKDIR wheel|pip
 
-Copies the source tree (without build directories) to WORKDIR/src, then
-  wheel: `python3 -m build --wheel --no-isolation` there and
-         `pip install --no-index` of that wheel into a new venv;
-  pip:   `pip install --no-build-isolation --no-index WORKDIR/src` into a new venv.
-The venv is made with --system-site-packages so that pytest and pandas come
-from Debian (offline); the shenzhen package must come from the venv. Then: the
+Copies the source tree (without build directories) to WORKDIR/src and runs
+there the commands bindings/README.md shows (its ```sh block that builds with
+pip; `python3` is this interpreter):
+  wheel: `python3 -m build --wheel --no-isolation`, then installs that wheel
+         (`pip install --no-index`) into a new venv;
+  pip:   `python3 -m venv --system-site-packages env && env/bin/pip install
+         --no-build-isolation .`
+The venvs see Debian's site packages so that pytest and pandas come from
+Debian (offline); the shenzhen package must come from the venv. Then: the
 installed module needs no libshenzhen.so (linked in statically), and the
 Python tests pass against the installed package, run from outside the tree.
 """
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
 
 TESTS = ("test_shenzhen.py", "test_badinput.py")
+README = os.path.join("bindings", "README.md")
+
+
+def readme_commands(readme: str) -> dict:
+    """The README's pip commands by mode: its ```sh block that mentions pip."""
+    with open(readme, encoding="utf-8") as f:
+        text = f.read()
+    commands = {}
+    for block in text.split("```sh\n")[1:]:
+        body = block.split("```", 1)[0]
+        if "pip" not in body:
+            continue
+        for line in body.splitlines():
+            command = line.split("  #", 1)[0].strip()
+            if command.startswith("python3 -m build"):
+                commands["wheel"] = command
+            elif "pip install" in command:
+                commands["pip"] = command
+    return commands
 
 
 def run(*cmd, **kw) -> subprocess.CompletedProcess:
@@ -42,12 +65,18 @@ def main() -> int:
     copy_tree(source, src)
     # Nothing of the build tree may leak in.
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
-    run(sys.executable, "-m", "venv", "--system-site-packages", venv, env=env)
-    python = os.path.join(venv, "bin", "python")
     if mode == "wheel":
-        dist = os.path.join(workdir, "dist")
-        run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", dist, src,
-            env=env)
+        run(sys.executable, "-m", "venv", "--system-site-packages", venv, env=env)
+    python = os.path.join(venv, "bin", "python")
+    commands = readme_commands(os.path.join(src, README))
+    if mode not in commands:
+        print(f"{README} shows no {mode} command")
+        return 1
+    # The README's command, run by this interpreter (python3 on PATH may be another).
+    command = commands[mode].replace("python3 ", shlex.quote(sys.executable) + " ")
+    if mode == "wheel":
+        dist = os.path.join(src, "dist")
+        run("sh", "-c", command, env=env, cwd=src)
         wheels = [os.path.join(dist, w) for w in os.listdir(dist) if w.endswith(".whl")]
         if len(wheels) != 1:
             print("expected one wheel, found", wheels)
@@ -55,8 +84,9 @@ def main() -> int:
         print("wheel:", os.path.basename(wheels[0]), os.path.getsize(wheels[0]), "bytes")
         run(python, "-m", "pip", "install", "--no-index", "--no-deps", wheels[0], env=env)
     elif mode == "pip":
-        run(python, "-m", "pip", "install", "--no-build-isolation", "--no-index", "--no-deps",
-            src, env=env)
+        run("sh", "-c", command, env=env, cwd=src)
+        venv = os.path.join(src, "env")
+        python = os.path.join(venv, "bin", "python")
     else:
         print("mode must be wheel or pip")
         return 2

@@ -1,7 +1,7 @@
 /*
  * Internal layout of the compiled-in catalogue (never installed).
  *
- * data/tools/gen writes these tables from data/catalogue.json into
+ * libshenzhen/gen writes these tables from data/catalogue.json into
  * catalogue_data.c at build time. Every table holds only integers: strings
  * live in one pool and are named by offset and length, so the tables need no
  * load-time relocations (checked by a test with readelf). The handles the

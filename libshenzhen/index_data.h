@@ -1,7 +1,7 @@
 /*
  * Internal layout of the compiled-in search index (never installed).
  *
- * data/tools/gen/emit_index.c writes index_data.c from the same catalogue as
+ * libshenzhen/gen/emit_index.c writes index_data.c from the same catalogue as
  * catalogue_data.c. The normalized text (libshenzhen/normalize.h) of every
  * searchable field of every measure is laid out in one array of code points,
  * measure by measure, field by field in the order of enum shz_ix_slot, each

@@ -242,12 +242,6 @@ Test(badinput, c_api)
             skipped++; /* e.g. ids beyond int64: not expressible in C */
             continue;
         }
-#ifndef SHZ_HAVE_SEARCH
-        if (strcmp(matrix_str(api, "call"), "search") == 0) {
-            skipped++;
-            continue;
-        }
-#endif
         int want = status_of(matrix_str(api, "error"));
         cr_assert(want > 0, "%s: unknown error name '%s'", id, matrix_str(api, "error"));
         int got = run_api(id, api);

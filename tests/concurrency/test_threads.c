@@ -165,7 +165,6 @@ static void do_json(digest *d, const work *w)
     shz_free(json);
 }
 
-#ifdef SHZ_HAVE_SEARCH
 static void do_search(digest *d, const work *w)
 {
     shz_search_options opt;
@@ -209,7 +208,6 @@ static void do_search(digest *d, const work *w)
     }
     shz_results_free(r);
 }
-#endif
 
 static uint64_t run(const work *w)
 {
@@ -229,9 +227,7 @@ static uint64_t run(const work *w)
         do_json(&d, w);
         break;
     case WORK_SEARCH:
-#ifdef SHZ_HAVE_SEARCH
         do_search(&d, w);
-#endif
         break;
     }
     return d.h;
@@ -249,7 +245,6 @@ static void add(work w)
         plan[nwork++] = w;
 }
 
-#ifdef SHZ_HAVE_SEARCH
 static void add_query(const char *q, size_t len)
 {
     static const unsigned field_sets[] = {0, SHZ_FIELD_TITLE, SHZ_FIELD_BODY | SHZ_FIELD_TITLE,
@@ -271,7 +266,6 @@ static size_t prefix_bytes(const char *s, size_t len, size_t chars)
     }
     return i;
 }
-#endif
 
 static void make_plan(void)
 {
@@ -288,7 +282,6 @@ static void make_plan(void)
         for (int64_t i = 0; i < nm; i++)
             add((work){WORK_JSON, i, flags, 0, NULL, 0});
     }
-#ifdef SHZ_HAVE_SEARCH
     static const char *fixed[] = {"深圳", "shenzhen", "\"发展 经济\"", "ＡＢＣ", "科技 创新",
                                   "miao bao", "MB", "改革", "\"unclosed", "   ", "金融"};
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
@@ -305,7 +298,6 @@ static void make_plan(void)
                                            &len) == SHZ_OK)
             add_query(text, len);
     }
-#endif
 }
 
 /* ---- the threads --------------------------------------------------------- */
@@ -370,11 +362,7 @@ int main(void)
     }
     pthread_barrier_destroy(&start_line);
 
-#ifdef SHZ_HAVE_SEARCH
     const char *with = "lookups, JSON exports and searches";
-#else
-    const char *with = "lookups and JSON exports (no search in this build)";
-#endif
     printf("%d threads x %d rounds x %zu work items (%s)\n", NTHREADS, ROUNDS, nwork, with);
     printf("%zu passed, %zu failed\n", checked - mismatches, mismatches);
     return mismatches == 0 ? 0 : 1;

@@ -142,23 +142,16 @@ Test(bad_query, accessors_on_null_and_out_of_range)
     cr_assert_eq(shz_results_span_count(NULL, 0), 0);
     cr_assert_eq(shz_results_span(NULL, 0, 0, NULL, NULL, NULL, NULL, NULL), SHZ_ERR_INVALID_ARG);
     cr_assert_eq(shz_results_snippet(NULL, 0, &t, &a), SHZ_ERR_INVALID_ARG);
-#ifdef SHZ_SEARCH_EXTRAS_EXPORTED
     cr_assert_eq(shz_results_span_lang(NULL, 0, 0, &lang), SHZ_ERR_INVALID_ARG);
     cr_assert_eq(shz_results_snippet_match(NULL, 0, &a, &b), SHZ_ERR_INVALID_ARG);
-#endif
     shz_results *r;
     cr_assert_eq(shz_search("创新", 6, NULL, &r), SHZ_OK);
     size_t n = shz_results_count(r);
     cr_assert_gt(n, 0);
     cr_assert_eq(shz_results_snippet(r, 0, NULL, &a), SHZ_ERR_INVALID_ARG);
     cr_assert_eq(shz_results_snippet(r, n, &t, &a), SHZ_ERR_NOT_FOUND);
-#ifdef SHZ_SEARCH_EXTRAS_EXPORTED
     cr_assert_eq(shz_results_span_lang(r, 0, 0, NULL), SHZ_ERR_INVALID_ARG);
     cr_assert_eq(shz_results_snippet_match(r, n, &a, &b), SHZ_ERR_NOT_FOUND);
-#else
-    (void)lang;
-    (void)b;
-#endif
     cr_assert_eq(shz_results_span(r, 0, shz_results_span_count(r, 0), NULL, NULL, NULL, NULL, NULL),
                  SHZ_ERR_NOT_FOUND);
     cr_assert_eq(shz_results_span(r, n, 0, NULL, NULL, NULL, NULL, NULL), SHZ_ERR_NOT_FOUND);

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../../libshenzhen/utf8.h"
+#include "utf8.h"
 
 /* Reading state: the parsed tree (kept alive because the model borrows its strings). */
 typedef struct reader {

@@ -7,10 +7,13 @@
 2. mypy --strict over FILE... (typed programs using the package): no error.
 3. mypy --strict over wrong uses: each must be an error, so the stubs are
    really what mypy reads (an untyped package would accept them all).
+4. mypy (default options) over the package's own __init__.py, read beside
+   the extension's stub alone (the package stub would hide it).
 Run with the PYTHONPATH under which `import shenzhen` is the built package.
 """
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -65,6 +68,21 @@ def main() -> int:
                 print(f"mypy accepted the wrong use {name!r}:", wrong.stdout, wrong.stderr)
         print(f"wrong uses rejected: {rejected} of {len(WRONG)}")
         failed += rejected != len(WRONG)
+        runtime = os.path.join(tmp, "runtime", "shenzhen")
+        os.makedirs(runtime)
+        for name in ("__init__.py", "_shenzhen_c.pyi"):
+            shutil.copy(os.path.join(sys.argv[1], "shenzhen", name), runtime)
+        config = os.path.join(tmp, "runtime.ini")
+        with open(config, "w", encoding="utf-8") as f:
+            f.write("[mypy]\n[mypy-pandas.*]\nignore_missing_imports = True\n")
+        own = subprocess.run(
+            [sys.executable, "-m", "mypy", "--config-file", config, "--no-incremental",
+             "--cache-dir", os.devnull, "-p", "shenzhen"],
+            cwd=os.path.dirname(runtime), capture_output=True, text=True)
+        print("mypy on __init__.py:", own.stdout.strip().splitlines()[-1:])
+        if own.returncode != 0:
+            print(own.stdout, own.stderr)
+            failed += 1
         # The typed program also runs: its annotations describe real values.
         run = subprocess.run([sys.executable, os.path.join(HERE, "typed_usage.py")],
                              capture_output=True, text=True)

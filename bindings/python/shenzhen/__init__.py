@@ -74,7 +74,7 @@ class QueryError(Error, ValueError):
 # exist, their codes and their documentation come from the library; a status
 # missing here still gets its own class, named from its constant
 # (SHZ_ERR_SOME_THING -> SomeThingError) and derived from Error alone.
-_PYTHON_ERRORS = {
+_PYTHON_ERRORS: dict = {
     "NOT_FOUND": ("NotFoundError", LookupError),
     "INVALID_ARG": ("InvalidArgumentError", ValueError),
     "BAD_LANG": ("LanguageError", ValueError),
@@ -176,6 +176,12 @@ class Category(_Frozen):
     """A category of measures (``categories()`` lists them)."""
 
     __slots__ = ("id", "title", "title_hant", "title_en", "measures", "_handle")
+    id: int
+    title: str
+    title_hant: str
+    title_en: str
+    measures: "tuple[Measure, ...]"
+    _handle: object
 
     def __repr__(self) -> str:
         return f"Category(id={self.id}, title={self.title!r}, measures={len(self.measures)})"
@@ -247,6 +253,19 @@ class Measure(_Frozen):
         "cites",
         "_handle",
     )
+    id: int
+    category: Category
+    title: str
+    title_hant: str
+    title_en: str
+    body: str
+    body_hant: str
+    summary_en: str
+    pinyin: str
+    initials: str
+    keywords: "tuple[str, ...]"
+    cites: "tuple[str, ...]"
+    _handle: object
 
     def text(self, field: str, lang: str = "zh-Hans") -> str:
         """The text of ``field`` (one of ``shenzhen.FIELDS``) in ``lang``.
@@ -344,6 +363,9 @@ class Document(_Frozen):
         "paragraphs",
         "paragraphs_hant",
     )
+    number: str
+    date: str
+    title: str
 
     def __repr__(self) -> str:
         return f"Document(number={self.number!r}, date={self.date!r}, title={self.title!r})"
@@ -405,7 +427,7 @@ def _build() -> tuple:
 # ---- Search hits and results --------------------------------------------------
 
 
-def _marked(hit: "Hit") -> str:
+def _marked(hit) -> str:
     """The hit's snippet as HTML, its match in <mark>."""
     start, end = hit.snippet_match
     text = hit.snippet
@@ -414,7 +436,7 @@ def _marked(hit: "Hit") -> str:
     )
 
 
-def _hit_html(hit: "Hit") -> str:
+def _hit_html(hit) -> str:
     m = hit.measure
     return (
         f"<div><b>{m.id}. {_escape(m.title)}</b> "
@@ -422,10 +444,9 @@ def _hit_html(hit: "Hit") -> str:
     )
 
 
-def _restore_hit(*values: object) -> "Hit":
+def _restore_hit(*values: object) -> object:
     # What Hit.__reduce__ names: module-level, so that pickle finds it.
-    hit: Hit = _c._hit(*values)
-    return hit
+    return _c._hit(*values)
 
 
 class Results(list):
@@ -490,7 +511,7 @@ class Results(list):
         )
 
 
-_CATEGORIES: tuple = ()
+_CATEGORIES = Categories()
 _c._configure(_ERRORS, _build, _hit_html, _restore_hit)
 
 

@@ -78,7 +78,7 @@ SHZ_API const char *shz_version(void);
 /** The library's version as MAJOR*1000000 + MINOR*1000 + PATCH (see SHZ_VERSION_NUMBER). */
 SHZ_API int shz_version_number(void);
 
-/** The data edition compiled in (the `edition` of data/catalogue.json), e.g. "2026.1"; static. */
+/** The data edition compiled in (the `edition` of data/catalogue.json), e.g. "2026.2"; static. */
 SHZ_API const char *shz_data_version(void);
 
 /** Lowercase hex SHA-256 of the data/catalogue.json compiled in (64 characters); static. */
@@ -95,7 +95,7 @@ SHZ_API size_t shz_errata_count(void);
 /** Language of a text. */
 typedef enum shz_lang {
     SHZ_LANG_ZH_HANS = 0, /**< Simplified Chinese: the canonical, restored original. */
-    SHZ_LANG_ZH_HANT = 1, /**< Traditional Chinese, converted with OpenCC and checked by eye. */
+    SHZ_LANG_ZH_HANT = 1, /**< Traditional Chinese in Taiwan's standard forms (OpenCC s2tw). */
     SHZ_LANG_EN = 2       /**< English: an unofficial translation by this project. */
 } shz_lang;
 
@@ -114,18 +114,19 @@ SHZ_API shz_status shz_lang_parse(const char *name, size_t len, shz_lang *out);
 
 /** A text field of a measure. Values are bits so that they can be combined as filters. */
 typedef enum shz_field {
-    SHZ_FIELD_TITLE = 1,           /**< Title: zh-Hans, zh-Hant, en. */
-    SHZ_FIELD_BODY = 2,            /**< Body: zh-Hans, zh-Hant. */
-    SHZ_FIELD_SUMMARY = 4,         /**< One-sentence summary: en. */
-    SHZ_FIELD_PINYIN = 8,          /**< Toneless pinyin of the title, "miao bao …": any lang. */
-    SHZ_FIELD_PINYIN_INITIALS = 16 /**< Initials of the pinyin, "mbmp…": any lang. */
+    SHZ_FIELD_TITLE = 1,            /**< Title: zh-Hans, zh-Hant, en. */
+    SHZ_FIELD_BODY = 2,             /**< Body: zh-Hans, zh-Hant, en (since 1.1). */
+    SHZ_FIELD_SUMMARY = 4,          /**< One-sentence summary: en. */
+    SHZ_FIELD_PINYIN = 8,           /**< Toneless pinyin of the title, "miao bao …": any lang. */
+    SHZ_FIELD_PINYIN_INITIALS = 16, /**< Initials of the pinyin, "mbmp…": any lang. */
+    SHZ_FIELD_ALIASES = 32 /**< Curated aliases, a list read with shz_measure_alias() (1.1). */
 } shz_field;
 
-/** Every field, as a filter. */
-#define SHZ_FIELD_ALL 31
+/** Every field, as a filter (31 in 1.0, before ::SHZ_FIELD_ALIASES). */
+#define SHZ_FIELD_ALL 63
 
-/** The field's lowercase name ("title", "body", "summary", "pinyin", "initials"); NULL if unknown.
- */
+/** The field's lowercase name ("title", "body", "summary", "pinyin", "initials", "aliases");
+ * NULL if unknown. */
 SHZ_API const char *shz_field_name(shz_field field);
 
 /** @} */
@@ -191,10 +192,12 @@ SHZ_API int64_t shz_measure_id(const shz_measure *measure);
 SHZ_API const shz_category *shz_measure_category(const shz_measure *measure);
 
 /**
- * A text field of the measure in @p lang. Title has every language; body has
- * zh-Hans and zh-Hant; summary has en; the pinyin fields are the same whatever
- * valid @p lang is given. Errors: SHZ_ERR_INVALID_ARG (NULL @p measure or
- * @p text, unknown @p field), SHZ_ERR_BAD_LANG, SHZ_ERR_NO_TEXT.
+ * A text field of the measure in @p lang. Title and body have every language
+ * (the English body since data schema 2, library 1.1); summary has en; the
+ * pinyin fields are the same whatever valid @p lang is given. The aliases are
+ * a list, not one text: ::SHZ_FIELD_ALIASES gives SHZ_ERR_NO_TEXT here (read
+ * them with shz_measure_alias()). Errors: SHZ_ERR_INVALID_ARG (NULL
+ * @p measure or @p text, unknown @p field), SHZ_ERR_BAD_LANG, SHZ_ERR_NO_TEXT.
  */
 SHZ_API shz_status shz_measure_text(const shz_measure *measure, shz_field field, shz_lang lang,
                                     const char **text, size_t *len);
@@ -212,6 +215,17 @@ SHZ_API size_t shz_measure_cite_count(const shz_measure *measure);
 /** Cited document @p index, its title without 《》. Errors as shz_measure_keyword(). */
 SHZ_API shz_status shz_measure_cite(const shz_measure *measure, size_t index, const char **text,
                                     size_t *len);
+
+/**
+ * Number of curated aliases of the measure: words people use for it that its
+ * text does not contain (colloquial terms, abbreviations, slogans, English
+ * synonyms); 0 for NULL. Since 1.1.
+ */
+SHZ_API size_t shz_measure_alias_count(const shz_measure *measure);
+
+/** Alias @p index (zh-Hans or English). Errors as shz_measure_keyword(). Since 1.1. */
+SHZ_API shz_status shz_measure_alias(const shz_measure *measure, size_t index, const char **text,
+                                     size_t *len);
 
 /** @} */
 /* ------------------------------------------------------------------------- */
@@ -240,8 +254,9 @@ SHZ_API shz_status shz_document_text(shz_doc_field field, shz_lang lang, const c
 SHZ_API size_t shz_document_paragraph_count(void);
 
 /**
- * Paragraph @p index of the notice (zh-Hans or zh-Hant). Errors:
- * SHZ_ERR_INVALID_ARG (NULL @p text), SHZ_ERR_NOT_FOUND, SHZ_ERR_BAD_LANG, SHZ_ERR_NO_TEXT (en).
+ * Paragraph @p index of the notice in any language (en since data schema 2,
+ * library 1.1). Errors: SHZ_ERR_INVALID_ARG (NULL @p text), SHZ_ERR_NOT_FOUND,
+ * SHZ_ERR_BAD_LANG, SHZ_ERR_NO_TEXT.
  */
 SHZ_API shz_status shz_document_paragraph(size_t index, shz_lang lang, const char **text,
                                           size_t *len);
@@ -254,7 +269,7 @@ SHZ_API shz_status shz_document_paragraph(size_t index, shz_lang lang, const cha
 /** Flags for the JSON export functions; combine with |. */
 enum shz_json_flags {
     SHZ_JSON_COMPACT = 0, /**< One line, no spaces (the default). */
-    SHZ_JSON_PRETTY = 1,  /**< Indented, one member a line. */
+    SHZ_JSON_PRETTY = 1,  /**< Two spaces a level, one member or element a line (as jq). */
     SHZ_JSON_ASCII = 2    /**< Every non-ASCII character escaped as \\uXXXX (surrogate pairs). */
 };
 

@@ -124,44 +124,53 @@ shz_status shz_measure_text(const shz_measure *measure, shz_field field, shz_lan
         return give(measure->pinyin, text, len);
     case SHZ_FIELD_PINYIN_INITIALS:
         return give(measure->initials, text, len);
+    case SHZ_FIELD_ALIASES:
+        return SHZ_ERR_NO_TEXT; /* a list: shz_measure_alias() */
     }
     return SHZ_ERR_INVALID_ARG;
 }
 
-static shz_status list_item(uint16_t first, uint16_t count, size_t index, const char **text,
-                            size_t *len)
+static shz_status list_item(const shz_measure *measure, shz_list list, size_t index,
+                            const char **text, size_t *len)
 {
-    if (!text)
+    if (!measure || !text)
         return SHZ_ERR_INVALID_ARG;
-    if (index >= count)
+    if (index >= list.count)
         return SHZ_ERR_NOT_FOUND;
-    return give(shz_list_items[first + index], text, len);
+    return give(shz_list_items[list.first + index], text, len);
 }
 
 size_t shz_measure_keyword_count(const shz_measure *measure)
 {
-    return measure ? measure->keyword_count : 0;
+    return measure ? measure->keywords.count : 0;
 }
 
 shz_status shz_measure_keyword(const shz_measure *measure, size_t index, const char **text,
                                size_t *len)
 {
-    if (!measure)
-        return SHZ_ERR_INVALID_ARG;
-    return list_item(measure->first_keyword, measure->keyword_count, index, text, len);
+    return list_item(measure, measure ? measure->keywords : (shz_list){0, 0}, index, text, len);
 }
 
 size_t shz_measure_cite_count(const shz_measure *measure)
 {
-    return measure ? measure->cite_count : 0;
+    return measure ? measure->cites.count : 0;
 }
 
 shz_status shz_measure_cite(const shz_measure *measure, size_t index, const char **text,
                             size_t *len)
 {
-    if (!measure)
-        return SHZ_ERR_INVALID_ARG;
-    return list_item(measure->first_cite, measure->cite_count, index, text, len);
+    return list_item(measure, measure ? measure->cites : (shz_list){0, 0}, index, text, len);
+}
+
+size_t shz_measure_alias_count(const shz_measure *measure)
+{
+    return measure ? measure->aliases.count : 0;
+}
+
+shz_status shz_measure_alias(const shz_measure *measure, size_t index, const char **text,
+                             size_t *len)
+{
+    return list_item(measure, measure ? measure->aliases : (shz_list){0, 0}, index, text, len);
 }
 
 /* ---- the notice --------------------------------------------------------- */
@@ -236,6 +245,8 @@ const char *shz_field_name(shz_field field)
         return "pinyin";
     case SHZ_FIELD_PINYIN_INITIALS:
         return "initials";
+    case SHZ_FIELD_ALIASES:
+        return "aliases";
     }
     return NULL;
 }

@@ -30,15 +30,20 @@ struct shz_category {
     shz_str title[SHZ_NLANG];
 };
 
+/* A run of strings in shz_list_items. */
+typedef struct shz_list {
+    uint32_t first;
+    uint32_t count;
+} shz_list;
+
 struct shz_measure {
     uint16_t id;
     uint16_t category_index; /* into shz_categories */
-    uint16_t first_keyword;  /* into shz_list_items */
-    uint16_t keyword_count;
-    uint16_t first_cite; /* into shz_list_items */
-    uint16_t cite_count;
+    shz_list keywords;
+    shz_list cites;
+    shz_list aliases;
     shz_str title[SHZ_NLANG];
-    shz_str body[SHZ_NLANG]; /* en is empty (len 0) */
+    shz_str body[SHZ_NLANG];
     shz_str summary_en;
     shz_str pinyin;
     shz_str initials;
@@ -58,12 +63,13 @@ extern const uint16_t shz_category_members[]; /* measure indices, grouped by cat
 
 extern const struct shz_measure shz_measures[];
 extern const size_t shz_measure_total;
-extern const shz_str shz_list_items[]; /* keywords and cites */
+extern const shz_str shz_list_items[]; /* keywords, cites and aliases */
 
 extern const shz_str shz_doc_fields[SHZ_NDOC_FIELDS][SHZ_NLANG];
 extern const shz_str shz_doc_paragraphs[][SHZ_NLANG];
 extern const size_t shz_doc_paragraph_total;
 
+extern const int shz_data_schema; /* the "schema" of catalogue.json */
 extern const char shz_data_edition[];
 extern const char shz_data_digest[]; /* lowercase hex SHA-256 of catalogue.json */
 extern const size_t shz_errata_total;

@@ -1,6 +1,10 @@
 /*
- * JSON export through cJSON. The tree is built from string *references* into
- * the static pool (no copies), printed, and the text copied into memory the
+ * JSON export through cJSON. The tree is built by adding every child to its
+ * parent as it is made (cJSON_Add…ToObject), so the parent owns it at once
+ * and a failed export frees everything by deleting the root. cJSON prints the
+ * compact form; the pretty form is written from it here, indented by two
+ * spaces as jq and Python's json module write it (cJSON itself indents with
+ * tabs and keeps arrays on one line). The text is copied into memory the
  * caller frees with shz_free(): copying decouples our ownership rule from
  * whatever allocator hooks another part of the process may have given cJSON.
  *
@@ -16,161 +20,184 @@
 #include "catalogue_data.h"
 #include "utf8.h"
 
-/* Builders return NULL (or 0) on allocation failure and free what they made,
- * so a failed export leaks nothing. */
-
-static cJSON *text_object(const shz_str text[SHZ_NLANG])
-{
-    cJSON *obj = cJSON_CreateObject();
-    for (int l = 0; obj && l < SHZ_NLANG; l++) {
-        if (text[l].len == 0)
-            continue; /* a missing language is absent, as in catalogue.json */
-        cJSON *s = cJSON_CreateStringReference(shz_str_ptr(text[l]));
-        if (!s || !cJSON_AddItemToObjectCS(obj, shz_lang_name((shz_lang)l), s)) {
-            cJSON_Delete(s);
-            cJSON_Delete(obj);
-            return NULL;
-        }
-    }
-    return obj;
-}
-
-static int add(cJSON *parent, const char *key, cJSON *item)
-{
-    if (!item)
-        return 0;
-    if (!cJSON_AddItemToObjectCS(parent, key, item)) {
-        cJSON_Delete(item);
-        return 0;
-    }
-    return 1;
-}
+/* Builders fill an object that already belongs to its parent (or is the root)
+ * and return 0 when an allocation fails; the caller then deletes the root. */
 
 static int add_string(cJSON *parent, const char *key, shz_str s)
 {
-    return add(parent, key, cJSON_CreateStringReference(shz_str_ptr(s)));
+    return cJSON_AddStringToObject(parent, key, shz_str_ptr(s)) != NULL;
 }
 
-static int append(cJSON *array, cJSON *item)
+/* A text object {"zh-Hans":…,…}; a missing language is absent, as in catalogue.json. */
+static int add_text(cJSON *parent, const char *key, const shz_str text[SHZ_NLANG])
 {
-    if (!item)
+    cJSON *obj = cJSON_AddObjectToObject(parent, key);
+    for (int l = 0; obj && l < SHZ_NLANG; l++)
+        if (text[l].len != 0 && !add_string(obj, shz_lang_name((shz_lang)l), text[l]))
+            return 0;
+    return obj != NULL;
+}
+
+/* Appends a new item to an array, which then owns it; NULL when out of memory. */
+static cJSON *push(cJSON *array, cJSON *item)
+{
+    if (item)
+        cJSON_AddItemToArray(array, item);
+    return item;
+}
+
+static int add_list(cJSON *parent, const char *key, shz_list list)
+{
+    cJSON *arr = cJSON_AddArrayToObject(parent, key);
+    for (uint32_t i = 0; arr && i < list.count; i++)
+        if (!push(arr, cJSON_CreateString(shz_str_ptr(shz_list_items[list.first + i]))))
+            return 0;
+    return arr != NULL;
+}
+
+static int fill_measure(cJSON *obj, const struct shz_measure *m)
+{
+    const shz_str summary[SHZ_NLANG] = {{0, 0}, {0, 0}, m->summary_en};
+    cJSON *pinyin;
+    return cJSON_AddNumberToObject(obj, "id", m->id) &&
+           cJSON_AddNumberToObject(obj, "category", shz_categories[m->category_index].id) &&
+           add_text(obj, "title", m->title) && add_text(obj, "body", m->body) &&
+           add_text(obj, "summary", summary) &&
+           (pinyin = cJSON_AddObjectToObject(obj, "pinyin")) != NULL &&
+           add_string(pinyin, "full", m->pinyin) && add_string(pinyin, "initials", m->initials) &&
+           add_list(obj, "keywords", m->keywords) && add_list(obj, "cites", m->cites) &&
+           add_list(obj, "aliases", m->aliases);
+}
+
+static int fill_category(cJSON *obj, const struct shz_category *c)
+{
+    cJSON *ids;
+    if (!cJSON_AddNumberToObject(obj, "id", c->id) || !add_text(obj, "title", c->title) ||
+        !(ids = cJSON_AddArrayToObject(obj, "measures")))
         return 0;
-    if (!cJSON_AddItemToArray(array, item)) {
-        cJSON_Delete(item);
-        return 0;
+    for (uint16_t i = 0; i < c->member_count; i++) {
+        const struct shz_measure *m = &shz_measures[shz_category_members[c->first_member + i]];
+        if (!push(ids, cJSON_CreateNumber(m->id)))
+            return 0;
     }
     return 1;
 }
 
-static cJSON *string_list(uint16_t first, uint16_t count)
+static int fill_document(cJSON *doc)
 {
-    cJSON *arr = cJSON_CreateArray();
-    for (uint16_t i = 0; arr && i < count; i++) {
-        if (!append(arr, cJSON_CreateStringReference(shz_str_ptr(shz_list_items[first + i])))) {
-            cJSON_Delete(arr);
-            return NULL;
+    cJSON *paras;
+    if (!add_string(doc, "number", shz_doc_fields[SHZ_DOC_NUMBER][SHZ_LANG_ZH_HANS]) ||
+        !add_string(doc, "date", shz_doc_fields[SHZ_DOC_DATE][SHZ_LANG_ZH_HANS]) ||
+        !add_text(doc, "title", shz_doc_fields[SHZ_DOC_TITLE]) ||
+        !add_text(doc, "issuer", shz_doc_fields[SHZ_DOC_ISSUER]) ||
+        !add_text(doc, "addressees", shz_doc_fields[SHZ_DOC_ADDRESSEES]) ||
+        !(paras = cJSON_AddArrayToObject(doc, "paragraphs")))
+        return 0;
+    for (size_t p = 0; p < shz_doc_paragraph_total; p++) {
+        cJSON *para = push(paras, cJSON_CreateObject());
+        for (int l = 0; para && l < SHZ_NLANG; l++)
+            if (shz_doc_paragraphs[p][l].len != 0 &&
+                !add_string(para, shz_lang_name((shz_lang)l), shz_doc_paragraphs[p][l]))
+                return 0;
+        if (!para)
+            return 0;
+    }
+    return add_text(doc, "attachment", shz_doc_fields[SHZ_DOC_ATTACHMENT]) &&
+           add_string(doc, "translation_note",
+                      shz_doc_fields[SHZ_DOC_TRANSLATION_NOTE][SHZ_LANG_EN]);
+}
+
+static int fill_catalogue(cJSON *root)
+{
+    cJSON *doc, *cats, *measures;
+    if (!cJSON_AddNumberToObject(root, "schema", shz_data_schema) ||
+        !cJSON_AddStringToObject(root, "edition", shz_data_edition) ||
+        !(doc = cJSON_AddObjectToObject(root, "document")) || !fill_document(doc) ||
+        !(cats = cJSON_AddArrayToObject(root, "categories")))
+        return 0;
+    for (size_t c = 0; c < shz_category_total; c++) {
+        cJSON *obj = push(cats, cJSON_CreateObject());
+        if (!obj || !fill_category(obj, &shz_categories[c]))
+            return 0;
+    }
+    if (!(measures = cJSON_AddArrayToObject(root, "measures")))
+        return 0;
+    for (size_t m = 0; m < shz_measure_total; m++) {
+        cJSON *obj = push(measures, cJSON_CreateObject());
+        if (!obj || !fill_measure(obj, &shz_measures[m]))
+            return 0;
+    }
+    return 1;
+}
+
+/* Writes compact JSON (cJSON_PrintUnformatted: no whitespace outside strings) indented by two
+ * spaces, one member or element a line, ": " after keys, empty containers as {} and []: the
+ * layout of Python's json.dumps(indent=2) and of jq. Raw control characters cannot occur inside
+ * cJSON's strings (it escapes them), so only the structure outside strings is touched. With out
+ * NULL, only counts. Returns the length written. */
+typedef struct sink {
+    char *out; /* NULL: only count */
+    size_t n;
+} sink;
+
+static void put(sink *s, char c)
+{
+    if (s->out)
+        s->out[s->n] = c;
+    s->n++;
+}
+
+static void newline(sink *s, size_t depth)
+{
+    put(s, '\n');
+    for (size_t d = 0; d < 2 * depth; d++)
+        put(s, ' ');
+}
+
+static size_t indent_json(const char *in, size_t len, char *out)
+{
+    sink s = {out, 0};
+    size_t depth = 0;
+    int in_string = 0, escaped = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = in[i];
+        put(&s, c);
+        if (in_string) {
+            if (escaped)
+                escaped = 0;
+            else if (c == '\\')
+                escaped = 1;
+            else if (c == '"')
+                in_string = 0;
+            continue;
+        }
+        switch (c) {
+        case '"':
+            in_string = 1;
+            break;
+        case '{':
+        case '[':
+            if (i + 1 < len && in[i + 1] == (c == '{' ? '}' : ']'))
+                put(&s, in[++i]); /* empty: {} or [] */
+            else
+                newline(&s, ++depth);
+            break;
+        case '}':
+        case ']':
+            /* The closing bracket goes on its own line: take it back and write it there. */
+            s.n--;
+            newline(&s, --depth);
+            put(&s, c);
+            break;
+        case ',':
+            newline(&s, depth);
+            break;
+        case ':':
+            put(&s, ' ');
+            break;
         }
     }
-    return arr;
-}
-
-static cJSON *measure_object(const struct shz_measure *m)
-{
-    cJSON *obj = cJSON_CreateObject();
-    cJSON *pinyin = cJSON_CreateObject();
-    shz_str summary[SHZ_NLANG] = {{0, 0}, {0, 0}, m->summary_en};
-    int ok = obj && pinyin && add(obj, "id", cJSON_CreateNumber(m->id)) &&
-             add(obj, "category", cJSON_CreateNumber(shz_categories[m->category_index].id)) &&
-             add(obj, "title", text_object(m->title)) && add(obj, "body", text_object(m->body)) &&
-             add(obj, "summary", text_object(summary)) && add_string(pinyin, "full", m->pinyin) &&
-             add_string(pinyin, "initials", m->initials);
-    if (ok) {
-        ok = cJSON_AddItemToObjectCS(obj, "pinyin", pinyin);
-        pinyin = NULL;
-        ok = ok && add(obj, "keywords", string_list(m->first_keyword, m->keyword_count)) &&
-             add(obj, "cites", string_list(m->first_cite, m->cite_count));
-    }
-    cJSON_Delete(pinyin);
-    if (!ok) {
-        cJSON_Delete(obj);
-        return NULL;
-    }
-    return obj;
-}
-
-static cJSON *category_object(const struct shz_category *c)
-{
-    cJSON *obj = cJSON_CreateObject();
-    cJSON *ids = cJSON_CreateArray();
-    int ok = obj && ids && add(obj, "id", cJSON_CreateNumber(c->id)) &&
-             add(obj, "title", text_object(c->title));
-    for (uint16_t i = 0; ok && i < c->member_count; i++)
-        ok = append(ids,
-                    cJSON_CreateNumber(shz_measures[shz_category_members[c->first_member + i]].id));
-    if (ok) {
-        ok = cJSON_AddItemToObjectCS(obj, "measures", ids);
-        ids = NULL;
-    }
-    cJSON_Delete(ids);
-    if (!ok) {
-        cJSON_Delete(obj);
-        return NULL;
-    }
-    return obj;
-}
-
-static cJSON *document_object(void)
-{
-    cJSON *doc = cJSON_CreateObject();
-    cJSON *paras = cJSON_CreateArray();
-    int ok = doc && paras &&
-             add_string(doc, "number", shz_doc_fields[SHZ_DOC_NUMBER][SHZ_LANG_ZH_HANS]) &&
-             add_string(doc, "date", shz_doc_fields[SHZ_DOC_DATE][SHZ_LANG_ZH_HANS]) &&
-             add(doc, "title", text_object(shz_doc_fields[SHZ_DOC_TITLE])) &&
-             add(doc, "issuer", text_object(shz_doc_fields[SHZ_DOC_ISSUER])) &&
-             add(doc, "addressees", text_object(shz_doc_fields[SHZ_DOC_ADDRESSEES]));
-    for (size_t p = 0; ok && p < shz_doc_paragraph_total; p++)
-        ok = append(paras, text_object(shz_doc_paragraphs[p]));
-    if (ok) {
-        ok = cJSON_AddItemToObjectCS(doc, "paragraphs", paras);
-        paras = NULL;
-        ok = ok && add(doc, "attachment", text_object(shz_doc_fields[SHZ_DOC_ATTACHMENT])) &&
-             add_string(doc, "translation_note",
-                        shz_doc_fields[SHZ_DOC_TRANSLATION_NOTE][SHZ_LANG_EN]);
-    }
-    cJSON_Delete(paras);
-    if (!ok) {
-        cJSON_Delete(doc);
-        return NULL;
-    }
-    return doc;
-}
-
-static cJSON *catalogue_object(void)
-{
-    cJSON *root = cJSON_CreateObject();
-    cJSON *cats = cJSON_CreateArray();
-    cJSON *measures = cJSON_CreateArray();
-    int ok = root && cats && measures && add(root, "schema", cJSON_CreateNumber(1)) &&
-             add(root, "edition", cJSON_CreateStringReference(shz_data_edition)) &&
-             add(root, "document", document_object());
-    for (size_t c = 0; ok && c < shz_category_total; c++)
-        ok = append(cats, category_object(&shz_categories[c]));
-    for (size_t m = 0; ok && m < shz_measure_total; m++)
-        ok = append(measures, measure_object(&shz_measures[m]));
-    if (ok) {
-        ok = cJSON_AddItemToObjectCS(root, "categories", cats);
-        cats = NULL;
-        ok = ok && cJSON_AddItemToObjectCS(root, "measures", measures);
-        measures = NULL;
-    }
-    cJSON_Delete(cats);
-    cJSON_Delete(measures);
-    if (!ok) {
-        cJSON_Delete(root);
-        return NULL;
-    }
-    return root;
+    return s.n;
 }
 
 /* Length of text once every non-ASCII code point is written as \uXXXX (pairs above U+FFFF). */
@@ -225,25 +252,37 @@ static char *ascii_escape(const char *text, size_t len, size_t *out_len)
     return out;
 }
 
-/* Prints tree (consuming it) into a caller-owned buffer. */
-static shz_status print_tree(cJSON *tree, unsigned flags, char **json, size_t *len)
+/* Prints the tree built by fill (deleting it) into a caller-owned buffer. */
+static shz_status print_tree(cJSON *tree, int filled, unsigned flags, char **json, size_t *len)
 {
-    if (!tree)
+    if (!tree || !filled) {
+        cJSON_Delete(tree);
         return SHZ_ERR_NO_MEMORY;
-    char *printed = (flags & SHZ_JSON_PRETTY) ? cJSON_Print(tree) : cJSON_PrintUnformatted(tree);
+    }
+    char *printed = cJSON_PrintUnformatted(tree);
     cJSON_Delete(tree);
     if (!printed)
         return SHZ_ERR_NO_MEMORY;
     size_t n = strlen(printed);
-    char *out;
-    if (flags & SHZ_JSON_ASCII) {
-        out = ascii_escape(printed, n, &n);
+    char *out = NULL;
+    if (flags & SHZ_JSON_PRETTY) {
+        size_t pretty_len = indent_json(printed, n, NULL);
+        out = malloc(pretty_len + 1);
+        if (out) {
+            n = indent_json(printed, n, out);
+            out[n] = '\0';
+        }
     } else {
         out = malloc(n + 1);
         if (out)
             memcpy(out, printed, n + 1);
     }
     cJSON_free(printed);
+    if (out && (flags & SHZ_JSON_ASCII)) {
+        char *escaped = ascii_escape(out, n, &n);
+        free(out);
+        out = escaped;
+    }
     if (!out)
         return SHZ_ERR_NO_MEMORY;
     *json = out;
@@ -261,19 +300,22 @@ shz_status shz_json_catalogue(unsigned flags, char **json, size_t *len)
 {
     if (!json || !flags_valid(flags))
         return SHZ_ERR_INVALID_ARG;
-    return print_tree(catalogue_object(), flags, json, len);
+    cJSON *root = cJSON_CreateObject();
+    return print_tree(root, root && fill_catalogue(root), flags, json, len);
 }
 
 shz_status shz_json_category(const shz_category *category, unsigned flags, char **json, size_t *len)
 {
     if (!category || !json || !flags_valid(flags))
         return SHZ_ERR_INVALID_ARG;
-    return print_tree(category_object(category), flags, json, len);
+    cJSON *root = cJSON_CreateObject();
+    return print_tree(root, root && fill_category(root, category), flags, json, len);
 }
 
 shz_status shz_json_measure(const shz_measure *measure, unsigned flags, char **json, size_t *len)
 {
     if (!measure || !json || !flags_valid(flags))
         return SHZ_ERR_INVALID_ARG;
-    return print_tree(measure_object(measure), flags, json, len);
+    cJSON *root = cJSON_CreateObject();
+    return print_tree(root, root && fill_measure(root, measure), flags, json, len);
 }

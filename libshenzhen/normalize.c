@@ -1,73 +1,9 @@
+/* The search normalization on utf8proc's character data (see normalize.h for the rules). */
 #include "normalize.h"
 
+#include <utf8proc.h>
+
 #include "utf8.h"
-
-/* Ranges of code points (after width folding) that are not searchable: punctuation, symbols,
- * spaces, controls and invisible formatting. Letters, digits and marks are kept. Sorted. */
-static const uint32_t ignored_ranges[][2] = {
-    {0x0000, 0x002F}, /* controls, space, ASCII punctuation and symbols up to '/' */
-    {0x003A, 0x0040}, /* : ; < = > ? @ */
-    {0x005B, 0x0060}, /* [ \ ] ^ _ ` */
-    {0x007B, 0x00BF}, /* { | } ~, DEL, C1 controls, Latin-1 punctuation and symbols */
-    {0x00D7, 0x00D7}, /* multiplication sign */
-    {0x00F7, 0x00F7}, /* division sign */
-    {0x1680, 0x1680}, /* ogham space */
-    {0x2000, 0x206F}, /* general punctuation: spaces, dashes, quotes, ellipsis, zero widths */
-    {0x20A0, 0x20CF}, /* currency symbols */
-    {0x2100, 0x214F}, /* letterlike symbols (℃, №, ™) */
-    {0x2190, 0x245F}, /* arrows, mathematical operators, technical, control pictures */
-    {0x2500, 0x27BF}, /* box drawing, shapes, miscellaneous symbols, dingbats */
-    {0x27C0, 0x2BFF}, /* more mathematical symbols and arrows */
-    {0x2E00, 0x2E7F}, /* supplemental punctuation */
-    {0x2FF0, 0x2FFF}, /* ideographic description characters */
-    {0x3000, 0x3004}, /* ideographic space, 、 。 〃 〄 */
-    {0x3008, 0x3020}, /* CJK brackets 〈〉《》「」『』【】〔〕…, 〒 〓, 〜 〝 〞 〟 */
-    {0x3030, 0x3030},   /* wavy dash */
-    {0x303D, 0x303F},   /* part alternation mark and ideographic fillers */
-    {0x30FB, 0x30FB},   /* katakana middle dot */
-    {0xFE00, 0xFE19},   /* variation selectors, vertical punctuation forms */
-    {0xFE30, 0xFE6F},   /* CJK compatibility forms, small form variants */
-    {0xFEFF, 0xFEFF},   /* byte order mark */
-    {0xFF5F, 0xFF65},   /* full-width white parentheses, half-width CJK punctuation */
-    {0xFFE0, 0xFFEF},   /* full-width and half-width symbols (￥ ￡ ￠ …) */
-    {0xFFF0, 0xFFFF},   /* specials */
-    {0xE0000, 0xE0FFF}, /* tags and variation selectors supplement */
-};
-
-static int is_ignored(uint32_t cp)
-{
-    size_t lo = 0, hi = sizeof ignored_ranges / sizeof ignored_ranges[0];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (cp < ignored_ranges[mid][0])
-            hi = mid;
-        else if (cp > ignored_ranges[mid][1])
-            lo = mid + 1;
-        else
-            return 1;
-    }
-    return 0;
-}
-
-static uint32_t fold_latin_case(uint32_t cp)
-{
-    if (cp >= 0x00C0 && cp <= 0x00DE && cp != 0x00D7)
-        return cp + 0x20;
-    if (cp >= 0x0100 && cp <= 0x017F) {
-        /* Latin Extended-A pairs upper/lower as even/odd, except in 0x0139-0x0148 and
-         * 0x0179-0x017E where the upper case letter is the odd one. */
-        if ((cp >= 0x0139 && cp <= 0x0148) || (cp >= 0x0179 && cp <= 0x017E))
-            return (cp & 1) ? cp + 1 : cp;
-        if (cp == 0x0130 || cp == 0x0131 || cp == 0x0138 || cp == 0x0149 || cp == 0x017F)
-            return cp; /* dotted/dotless i, kra, ŉ, long s: no simple pair */
-        if (cp == 0x0178)
-            return 0x00FF;
-        return (cp & 1) ? cp : cp + 1;
-    }
-    if (cp >= 0x01CD && cp <= 0x01DC) /* pinyin tone letters Ǎǎ Ǐǐ Ǒǒ Ǔǔ Ǖǖ Ǘǘ Ǚǚ Ǜǜ */
-        return (cp & 1) ? cp + 1 : cp;
-    return cp;
-}
 
 static uint32_t fold_han(uint32_t cp)
 {
@@ -87,6 +23,71 @@ static uint32_t fold_han(uint32_t cp)
     return lo < shz_t2s_count && shz_t2s_pairs[lo].from == cp ? shz_t2s_pairs[lo].to : cp;
 }
 
+/* cp's full compatibility decomposition (NFKD) when it is one code point, else cp. */
+static uint32_t compat_single(uint32_t cp)
+{
+    utf8proc_int32_t out[4];
+    utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, out, 4,
+                                                 UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, NULL);
+    return n == 1 ? (uint32_t)out[0] : cp;
+}
+
+/* Full-width and half-width forms to their ordinary width; CJK radicals to the ideograph they
+ * are a compatibility form of. Other compatibility mappings (circled, superscript, font,
+ * square, fraction...) are not applied: the character stays itself. */
+static uint32_t fold_form(uint32_t cp, const utf8proc_property_t *p)
+{
+    if (p->decomp_type == UTF8PROC_DECOMP_TYPE_WIDE ||
+        p->decomp_type == UTF8PROC_DECOMP_TYPE_NARROW)
+        return compat_single(cp);
+    if (p->decomp_type == UTF8PROC_DECOMP_TYPE_COMPAT && cp >= 0x2E80 && cp <= 0x2FDF)
+        return compat_single(cp); /* CJK Radicals Supplement and Kangxi Radicals */
+    return cp;
+}
+
+/* Whether a character of this general category is searchable. */
+static int kept_category(utf8proc_category_t c)
+{
+    switch (c) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_CO: /* private use: may stand for a real character */
+    case UTF8PROC_CATEGORY_CN: /* unassigned here: may be a character of a newer Unicode */
+        return 1;
+    default: /* punctuation, symbols, separators, controls, format characters */
+        return 0;
+    }
+}
+
+/* Simple (one-to-one) case folding: Unicode's case folding where it gives one code point,
+ * otherwise the simple lowercase mapping (U+1E9E to U+00DF, U+0130 to "i"). */
+static uint32_t fold_case(uint32_t cp)
+{
+    utf8proc_int32_t out[4];
+    utf8proc_ssize_t n =
+        utf8proc_decompose_char((utf8proc_int32_t)cp, out, 4, UTF8PROC_CASEFOLD, NULL);
+    if (n == 1)
+        return (uint32_t)out[0];
+    return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+}
+
+/* Code points that are never text, assigned or not: the noncharacters, and the block that
+ * Unicode reserves for default-ignorable tags and variation selectors. */
+static int never_text(uint32_t cp)
+{
+    return (cp & 0xFFFEu) == 0xFFFEu || (cp >= 0xFDD0 && cp <= 0xFDEF) ||
+           (cp >= 0xE0000 && cp <= 0xE0FFF);
+}
+
 uint32_t shz_norm_fold(uint32_t cp)
 {
     if (cp < 0x80) {
@@ -96,38 +97,36 @@ uint32_t shz_norm_fold(uint32_t cp)
             return cp;
         return 0;
     }
-    if (cp >= 0x3400 && cp <= 0x9FFF) /* the common case: CJK ideographs, none ignored */
+    /* The common case: CJK unified ideographs (all letters, none with a case). */
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF))
         return fold_han(cp);
-    if (cp >= 0xFF01 && cp <= 0xFF5E) /* full-width ASCII */
-        return shz_norm_fold(cp - 0xFF01 + 0x21);
-    if (is_ignored(cp))
+    if (cp > 0x10FFFF || never_text(cp))
         return 0;
-    if (cp < 0x3400)
-        return fold_latin_case(cp);
-    return fold_han(cp);
+    const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)cp);
+    uint32_t form = fold_form(cp, p);
+    if (form != cp) {
+        if (form < 0x80)
+            return shz_norm_fold(form);
+        cp = form;
+        p = utf8proc_get_property((utf8proc_int32_t)cp);
+    }
+    if (p->ignorable || !kept_category((utf8proc_category_t)p->category))
+        return 0; /* default-ignorable (joiners, variation selectors, fillers) or not searchable */
+    return fold_han(fold_case(cp));
 }
 
 int shz_norm_is_space(uint32_t cp)
 {
-    switch (cp) {
-    case ' ':
-    case '\t':
-    case '\n':
-    case '\v':
-    case '\f':
-    case '\r':
-    case 0x0085:
-    case 0x00A0:
-    case 0x1680:
-    case 0x2028:
-    case 0x2029:
-    case 0x202F:
-    case 0x205F:
-    case 0x3000:
+    if (cp < 0x80)
+        return cp == ' ' || (cp >= '\t' && cp <= '\r');
+    if (cp >= 0x3400 && cp <= 0x9FFF) /* the common case, as in shz_norm_fold: no spaces */
+        return 0;
+    if (cp == 0x0085) /* next line: a control, but white space */
         return 1;
-    default:
-        return cp >= 0x2000 && cp <= 0x200A;
-    }
+    if (cp > 0x10FFFF)
+        return 0;
+    utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+    return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
 }
 
 size_t shz_norm_text(const char *text, size_t len, uint32_t *out, uint32_t *src_byte,

@@ -3,6 +3,10 @@
 
 #include <stdlib.h>
 
+/* The decimal text of a macro's value, for messages that quote a limit from the header. */
+#define SHZ_STR_(x) #x
+#define SHZ_STR(x) SHZ_STR_(x)
+
 const char *shz_errstr(shz_status status)
 {
     switch (status) {
@@ -23,7 +27,7 @@ const char *shz_errstr(shz_status status)
     case SHZ_ERR_EMPTY_QUERY:
         return "query is empty";
     case SHZ_ERR_QUERY_TOO_LONG:
-        return "query is longer than 4096 bytes";
+        return "query is longer than " SHZ_STR(SHZ_QUERY_MAX) " bytes";
     case SHZ_ERR_BAD_QUERY:
         return "query is malformed (unclosed quote?)";
     case SHZ_ERR_BAD_OPTIONS:

@@ -1,36 +1,24 @@
+/* UTF-8 through utf8proc, whose decoder is already strict (tests/unicode checks each case). */
 #include "utf8.h"
+
+#include <utf8proc.h>
 
 size_t shz_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {
     if (len == 0)
         return 0;
-    unsigned char b0 = s[0];
-    if (b0 < 0x80) {
-        *cp = b0;
+    if (s[0] < 0x80) { /* ASCII, the common case, without the call */
+        *cp = s[0];
         return 1;
     }
-    size_t need;
-    uint32_t min, value;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        need = 2, min = 0x80, value = b0 & 0x1Fu;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        need = 3, min = 0x800, value = b0 & 0x0Fu;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        need = 4, min = 0x10000, value = b0 & 0x07u;
-    } else {
-        return 0; /* continuation byte, C0/C1 overlong lead, or F5..FF */
-    }
-    if (len < need)
+    /* utf8proc rejects overlong forms, surrogates, values above U+10FFFF, lone continuation
+     * bytes and sequences cut short by len; no sequence is longer than 4 bytes. */
+    utf8proc_int32_t value;
+    utf8proc_ssize_t n = utf8proc_iterate(s, len < 4 ? (utf8proc_ssize_t)len : 4, &value);
+    if (n <= 0)
         return 0;
-    for (size_t i = 1; i < need; i++) {
-        if ((s[i] & 0xC0u) != 0x80u)
-            return 0;
-        value = (value << 6) | (s[i] & 0x3Fu);
-    }
-    if (value < min || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
-        return 0;
-    *cp = value;
-    return need;
+    *cp = (uint32_t)value;
+    return (size_t)n;
 }
 
 int shz_utf8_valid(const char *s, size_t len)
@@ -49,28 +37,26 @@ int shz_utf8_valid(const char *s, size_t len)
 
 size_t shz_utf8_encode(uint32_t cp, unsigned char *out)
 {
-    if (cp < 0x80) {
-        out[0] = (unsigned char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (unsigned char)(0xC0 | (cp >> 6));
-        out[1] = (unsigned char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp >= 0xD800 && cp <= 0xDFFF)
+    /* utf8proc_encode_char would write a surrogate as three bytes: refuse it here. */
+    if (cp > 0x10FFFF || !utf8proc_codepoint_valid((utf8proc_int32_t)cp))
         return 0;
-    if (cp < 0x10000) {
-        out[0] = (unsigned char)(0xE0 | (cp >> 12));
-        out[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (unsigned char)(0x80 | (cp & 0x3F));
-        return 3;
+    return (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, out);
+}
+
+size_t shz_utf8_count(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0u) != 0x80u; /* every byte but continuation bytes */
+    return n;
+}
+
+size_t shz_utf8_advance(const char *s, size_t len, size_t pos, size_t chars)
+{
+    for (; chars > 0 && pos < len; chars--) {
+        /* utf8proc's table of sequence lengths by lead byte (0 for a continuation byte) */
+        utf8proc_int8_t n = utf8proc_utf8class[(unsigned char)s[pos]];
+        pos += n > 0 ? (size_t)n : 1;
     }
-    if (cp > 0x10FFFF)
-        return 0;
-    out[0] = (unsigned char)(0xF0 | (cp >> 18));
-    out[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (unsigned char)(0x80 | (cp & 0x3F));
-    return 4;
+    return pos < len ? pos : len;
 }

@@ -21,4 +21,10 @@ int shz_utf8_valid(const char *s, size_t len);
 /* Writes cp as UTF-8 into out (room for 4 bytes) and returns the byte count; 0 if cp is invalid. */
 size_t shz_utf8_encode(uint32_t cp, unsigned char *out);
 
+/* For text already known to be valid UTF-8 (the catalogue, a validated query): the number of
+ * code points in s[0..len), and the byte offset reached from byte pos after chars code points
+ * (stopping at len). */
+size_t shz_utf8_count(const char *s, size_t len);
+size_t shz_utf8_advance(const char *s, size_t len, size_t pos, size_t chars);
+
 #endif

@@ -31,14 +31,15 @@ Every errata row gives the 1-based line and column (in characters) of the seed t
 (for annotation rows: the annotated character after conversion; a later typo row may change it
 again, and annotations inside a mojibake passage keep the garbage character they followed).
 
-zh-Hant is `opencc -c s2t.json` of the restored zh-Hans, checked by eye; the few phrases OpenCC
-gets wrong are put right by HANT_FIXES below (no errata rows: they are not seed corrections).
+zh-Hant is `opencc -c s2tw.json` of the restored zh-Hans (Taiwan standard forms: 為 群 眾 裡 著
+啟 核, not OpenCC's own 爲 羣 衆 裏 着 啓 覈), checked by eye; the few phrases OpenCC gets wrong
+are put right by HANT_FIXES below (no errata rows: they are not seed corrections).
 cites are the 《…》 titles of a measure's title and body, in order, deduplicated.
 
 Usage:
   draft.py --catalogue OUT.json --errata OUT.json [--base CATALOGUE.json] [--seed SEED]
-      write a draft; non-Chinese fields (en, summary, pinyin, keywords, translation_note) are
-      empty, or copied from --base when given.
+      write a draft; non-Chinese fields (en, summary, pinyin, keywords, aliases,
+      translation_note) are empty, or copied from --base when given.
   draft.py --check
       regenerate and compare with the committed data/catalogue.json (Chinese fields, ids,
       categories, cites) and data/errata.json (exactly); exit status 1 on any difference.
@@ -61,7 +62,8 @@ CORRECTIONS = os.path.join(TOOLS, 'corrections.tsv')
 CATALOGUE = os.path.join(DATA, 'catalogue.json')
 ERRATA = os.path.join(DATA, 'errata.json')
 
-EDITION = '2026.1'
+SCHEMA = 2
+EDITION = '2026.2'
 NUMBER = '发改地区〔2021〕1072号'
 EXPECTED_CATEGORY_SIZES = [8, 10, 8, 9, 12]
 
@@ -85,8 +87,10 @@ MECHANICAL = {
     ')': ('）', "ASCII ')' in Chinese running text; the original uses full-width parentheses （）"),
 }
 
-# OpenCC s2t mistakes found by reading the zh-Hant text: (wrong, right, why).  Each must occur
+# OpenCC s2tw mistakes found by reading the zh-Hant text: (wrong, right, why).  Each must occur
 # exactly once in the converted text, so a change of OpenCC version that fixes or moves one is noticed.
+HANT = 's2tw.json'  # zh-Hant in Taiwan's standard forms
+HANT_BACK = 'tw2s.json'  # and back, for the round-trip check
 HANT_FIXES = [
     ('新徵程', '新征程', '征程 (journey) keeps 征; 徵 is the traditional form only of 征收/特征'),
     ('破產製度', '破產制度', '制度 (system) keeps 制; OpenCC segments 破产制 and writes 製'),
@@ -285,12 +289,10 @@ def restore(seed_path, corrections_path):
     def apply(c):
         els = work[c['line']]
         idx = [k for k, e in enumerate(els) if c['column'] <= e.col < c['end']]
-        if not idx or idx != list(range(idx[0], idx[-1] + 1)):
+        if not idx or idx[-1] - idx[0] + 1 != len(idx):
             raise Fail('corrections.tsv:%d: span not contiguous' % c['tsv_line'])
         new = [El(ch, c['line'], c['column'], True) for ch in c['restored']]
         els[idx[0]:idx[-1] + 1] = new
-        if not new:   # keep a zero-width marker out of the text: nothing to do
-            pass
 
     # 3. mojibake
     mojibake_checks = []
@@ -472,7 +474,7 @@ def build(seed_path=SEED, corrections_path=CORRECTIONS, base=None):
         fields += [m['title'], m['body']]
     if any('\n' in f for f in fields):
         raise Fail('newline inside a field')
-    hant_text = opencc('\n'.join(fields), 's2t.json')
+    hant_text = opencc('\n'.join(fields), HANT)
     for wrong, right, _ in HANT_FIXES:
         if hant_text.count(wrong) != 1:
             raise Fail('zh-Hant fix %s -> %s: expected exactly one occurrence, found %d'
@@ -480,7 +482,7 @@ def build(seed_path=SEED, corrections_path=CORRECTIONS, base=None):
         hant_text = hant_text.replace(wrong, right)
     hant = hant_text.split('\n')
     if len(hant) != len(fields):
-        raise Fail('opencc s2t changed the number of fields')
+        raise Fail('opencc %s changed the number of fields' % HANT)
     H = dict(zip(range(len(fields)), hant))
     tx = lambda k, zh: {'zh-Hans': zh, 'zh-Hant': H[k]}
 
@@ -489,6 +491,11 @@ def build(seed_path=SEED, corrections_path=CORRECTIONS, base=None):
     bcat = {c.get('id'): c for c in b.get('categories', [])}
     bmea = {m.get('id'): m for m in b.get('measures', [])}
     en = lambda obj: (obj or {}).get('en', '')
+    bparas = bdoc.get('paragraphs', [])
+
+    def with_en(text, base_text):
+        text['en'] = en(base_text)
+        return text
 
     doc = {
         'number': NUMBER,
@@ -496,7 +503,8 @@ def build(seed_path=SEED, corrections_path=CORRECTIONS, base=None):
         'title': dict(tx(0, p['title']), en=en(bdoc.get('title'))),
         'issuer': dict(tx(1, p['issuer']), en=en(bdoc.get('issuer'))),
         'addressees': dict(tx(2, p['addressees']), en=en(bdoc.get('addressees'))),
-        'paragraphs': [tx(4 + k, t) for k, t in enumerate(p['paragraphs'])],
+        'paragraphs': [with_en(tx(4 + k, t), bparas[k] if k < len(bparas) else {})
+                       for k, t in enumerate(p['paragraphs'])],
         'attachment': dict(tx(3, p['attachment']), en=en(bdoc.get('attachment'))),
         'translation_note': bdoc.get('translation_note', ''),
     }
@@ -512,15 +520,16 @@ def build(seed_path=SEED, corrections_path=CORRECTIONS, base=None):
             'id': mid,
             'category': m['category'],
             'title': dict(tx(k, m['title']), en=en(bm.get('title'))),
-            'body': tx(k + 1, m['body']),
+            'body': with_en(tx(k + 1, m['body']), bm.get('body')),
             'summary': {'en': en(bm.get('summary'))},
             'pinyin': {'full': bm.get('pinyin', {}).get('full', ''),
                        'initials': bm.get('pinyin', {}).get('initials', '')},
             'keywords': list(bm.get('keywords', [])),
             'cites': cites(m['title'], m['body']),
+            'aliases': list(bm.get('aliases', [])),
         })
         k += 2
-    catalogue = {'schema': 1, 'edition': b.get('edition', EDITION), 'document': doc,
+    catalogue = {'schema': SCHEMA, 'edition': b.get('edition', EDITION), 'document': doc,
                  'categories': categories, 'measures': measures}
 
     rows.sort(key=lambda r: (r['line'], r['column'], KIND_ORDER[r['kind']]))
@@ -562,8 +571,8 @@ def validate(cat):
     if opencc(hans_all, 't2s.json') != hans_all:
         problems.append('zh-Hans still contains characters that t2s would change')
     hant_all = '\n'.join(t['zh-Hant'] for _, t in items)
-    if opencc(hant_all, 't2s.json') != hans_all:
-        problems.append('zh-Hant does not convert back (t2s) to zh-Hans')
+    if opencc(hant_all, HANT_BACK) != hans_all:
+        problems.append('zh-Hant does not convert back (%s) to zh-Hans' % HANT_BACK)
     for name, t in items:
         for lang in ('zh-Hans', 'zh-Hant'):
             s = t[lang]

@@ -2,29 +2,12 @@
 #include "render.h"
 
 #include <string.h>
+#include <utf8proc.h>
+
+#include "utf8.h"
 
 #define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
 #define ELLIPSIS "\xE2\x80\xA6"    /* U+2026, one column */
-
-typedef struct range {
-    uint32_t lo, hi;
-} range;
-
-/* East Asian Width W and F (condensed to the blocks that matter here) and emoji. */
-static const range wide_ranges[] = {
-    {0x1100, 0x115F},   {0x231A, 0x231B},   {0x2329, 0x232A},   {0x2E80, 0x303E},
-    {0x3041, 0x33FF},   {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},
-    {0xA960, 0xA97F},   {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE10, 0xFE19},
-    {0xFE30, 0xFE6F},   {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},   {0x1F300, 0x1F64F},
-    {0x1F900, 0x1F9FF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
-};
-
-/* Combining marks, zero-width spaces and joiners, variation selectors. */
-static const range zero_ranges[] = {
-    {0x0300, 0x036F}, {0x0483, 0x0489}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF},   {0x200B, 0x200F},
-    {0x2028, 0x202E}, {0x2060, 0x2064}, {0x20D0, 0x20FF}, {0x302A, 0x302D},   {0x3099, 0x309A},
-    {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF}, {0xE0001, 0xE007F}, {0xE0100, 0xE01EF},
-};
 
 /* May not start a line: closing brackets and quotes, pauses, stops. */
 static const uint32_t no_start[] = {
@@ -41,21 +24,6 @@ static const uint32_t no_end[] = {
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static bool in_ranges(uint32_t cp, const range *r, size_t n)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (cp < r[mid].lo)
-            hi = mid;
-        else if (cp > r[mid].hi)
-            lo = mid + 1;
-        else
-            return true;
-    }
-    return false;
-}
-
 static bool in_list(uint32_t cp, const uint32_t *list, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -66,7 +34,7 @@ static bool in_list(uint32_t cp, const uint32_t *list, size_t n)
 
 static bool is_control(uint32_t cp)
 {
-    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_CC; /* C0, DEL, C1 */
 }
 
 static bool is_space(uint32_t cp)
@@ -76,46 +44,23 @@ static bool is_space(uint32_t cp)
 
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    static const uint32_t min[5] = {0, 0, 0x80, 0x800, 0x10000};
-    size_t n = u[0] < 0x80   ? 1
-               : u[0] < 0xC2 ? 0
-               : u[0] < 0xE0 ? 2
-               : u[0] < 0xF0 ? 3
-               : u[0] < 0xF5 ? 4
-                             : 0;
-    *cp = 0xFFFD;
-    if (n == 0 || n > len)
-        return 0;
-    uint32_t c = n == 1 ? u[0] : u[0] & (0x7Fu >> n);
-    for (size_t i = 1; i < n; i++) {
-        if ((u[i] & 0xC0) != 0x80)
-            return 0;
-        c = (c << 6) | (u[i] & 0x3Fu);
-    }
-    if (c < min[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return 0;
-    *cp = c;
+    size_t n = shz_utf8_decode((const unsigned char *)s, len, cp);
+    if (n == 0)
+        *cp = 0xFFFD;
     return n;
 }
 
 bool utf8_valid(const char *s, size_t len)
 {
-    uint32_t cp;
-    for (size_t pos = 0; pos < len;) {
-        size_t n = utf8_decode(s + pos, len - pos, &cp);
-        if (n == 0)
-            return false;
-        pos += n;
-    }
-    return true;
+    return shz_utf8_valid(s, len) != 0;
 }
 
+/* utf8proc's width: 2 for East Asian Wide and Fullwidth (and emoji presentation), 0 for
+ * controls, combining marks and zero-width format characters, 1 otherwise (ambiguous
+ * characters too). */
 int char_width(uint32_t cp)
 {
-    if (is_control(cp) || in_ranges(cp, zero_ranges, COUNT(zero_ranges)))
-        return 0;
-    return in_ranges(cp, wide_ranges, COUNT(wide_ranges)) ? 2 : 1;
+    return utf8proc_charwidth((utf8proc_int32_t)cp);
 }
 
 /* Decodes at @p pos; a malformed byte counts as one byte of U+FFFD. */

@@ -1,7 +1,7 @@
 /*
- * Terminal rendering for the shenzhen command: UTF-8 decoding, display width
- * (East Asian Width), wrapping with CJK line-breaking rules, fitted table
- * cells and highlighted snippets.
+ * Terminal rendering for the shenzhen command: UTF-8 decoding (the library's
+ * strict decoder, utf8.h), display width (utf8proc's), wrapping with CJK line-breaking rules,
+ * fitted table cells and highlighted snippets.
  *
  * Every function here writes only valid UTF-8: a malformed byte in its input
  * is written as U+FFFD, and C0/C1 control characters other than a newline in
@@ -26,7 +26,11 @@ size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
 /** True when the @p len bytes at @p s are entirely valid UTF-8. */
 bool utf8_valid(const char *s, size_t len);
 
-/** Columns a code point takes in a terminal: 0 (controls, combining marks), 1 or 2. */
+/**
+ * Columns a code point takes in a terminal, as utf8proc_charwidth() says: 2 for East Asian
+ * Wide and Fullwidth, 0 for controls, combining marks and zero-width format characters,
+ * 1 otherwise (East Asian Ambiguous characters too).
+ */
 int char_width(uint32_t cp);
 
 /** Display width of @p len bytes of UTF-8 (malformed bytes count as U+FFFD, 1 column). */

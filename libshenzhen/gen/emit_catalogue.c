@@ -2,6 +2,7 @@
  * Writes catalogue_data.c: the tables declared in libshenzhen/catalogue_data.h.
  * Only integers go into the tables; text goes into one deduplicated pool.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -62,9 +63,15 @@ static void write_measures(emitter *e, FILE *out, const gen_model *m)
     fprintf(out, "const struct shz_measure shz_measures[] = {\n");
     for (size_t i = 0; i < m->measure_count; i++) {
         const gen_measure *ms = &m->measures[i];
-        fprintf(out, "    {%ld, %zu, %zu, %zu, %zu, %zu,\n     ", ms->id, ms->category_index, item,
-                ms->keywords.count, item + ms->keywords.count, ms->cites.count);
-        item += ms->keywords.count + ms->cites.count;
+        const gen_list *lists[3] = {&ms->keywords, &ms->cites, &ms->aliases};
+        fprintf(out, "    {%ld, %zu,", ms->id, ms->category_index);
+        for (int l = 0; l < 3; l++) {
+            fprintf(out, " {%zu, %zu},", item, lists[l]->count);
+            item += lists[l]->count;
+        }
+        if (item > UINT32_MAX)
+            e->failed = 1;
+        fprintf(out, "\n     ");
         write_text(e, out, &ms->title);
         fprintf(out, ",\n     ");
         write_text(e, out, &ms->body);
@@ -76,8 +83,9 @@ static void write_measures(emitter *e, FILE *out, const gen_model *m)
 
     fprintf(out, "const shz_str shz_list_items[] = {\n");
     for (size_t i = 0; i < m->measure_count; i++) {
-        const gen_list *lists[2] = {&m->measures[i].keywords, &m->measures[i].cites};
-        for (int l = 0; l < 2; l++)
+        const gen_measure *ms = &m->measures[i];
+        const gen_list *lists[3] = {&ms->keywords, &ms->cites, &ms->aliases};
+        for (int l = 0; l < 3; l++)
             for (size_t k = 0; k < lists[l]->count; k++)
                 fprintf(out, "    %s,\n", str_init(e, lists[l]->items[k], b[0], sizeof b[0]));
     }
@@ -127,6 +135,7 @@ int gen_emit_catalogue(const gen_model *m, const char *out_path)
     write_categories(&e, out, m);
     write_measures(&e, out, m);
     write_document(&e, out, m);
+    fprintf(out, "const int shz_data_schema = %ld;\n", m->schema);
     write_ascii_constant(&e, out, "shz_data_edition", m->edition);
     write_ascii_constant(&e, out, "shz_data_digest", m->sha256);
     fprintf(out, "const size_t shz_errata_total = %zu;\n\n", m->errata_count);

@@ -90,17 +90,15 @@ static const char *get_string(reader *r, const cJSON *obj, const char *key, cons
 
 static const char *const lang_tags[GEN_NLANG] = {"zh-Hans", "zh-Hant", "en"};
 
-/* A text object {"zh-Hans":…,…}; `required` is a bit mask of languages that must be non-empty. */
-static void get_text(reader *r, const cJSON *obj, const char *key, const char *where,
-                     unsigned required, gen_text *out)
+/* The members of a text object {"zh-Hans":…,…} at `where`; `required` is a bit mask of languages
+ * that must be non-empty, and any other language may be present. */
+static void read_text(reader *r, const cJSON *text, const char *where, unsigned required,
+                      gen_text *out)
 {
-    char sub[160];
-    snprintf(sub, sizeof sub, "%s.%s", where, key);
-    const cJSON *text = cJSON_GetObjectItemCaseSensitive(obj, key);
     for (int l = 0; l < GEN_NLANG; l++)
         out->lang[l] = "";
     if (!cJSON_IsObject(text)) {
-        fail(r, sub, text ? "must be an object of language tags" : "missing");
+        fail(r, where, text ? "must be an object of language tags" : "missing");
         return;
     }
     for (const cJSON *member = text->child; member; member = member->next) {
@@ -108,20 +106,33 @@ static void get_text(reader *r, const cJSON *obj, const char *key, const char *w
         for (int l = 0; l < GEN_NLANG; l++)
             known |= strcmp(member->string, lang_tags[l]) == 0;
         if (!known)
-            fail(r, sub, "unknown language tag \"%s\"", member->string);
+            fail(r, where, "unknown language tag \"%s\"", member->string);
     }
     for (int l = 0; l < GEN_NLANG; l++) {
         unsigned bit = 1u << l;
         if (cJSON_GetObjectItemCaseSensitive(text, lang_tags[l]) || (required & bit))
-            out->lang[l] = get_string(r, text, lang_tags[l], sub, !(required & bit));
+            out->lang[l] = get_string(r, text, lang_tags[l], where, !(required & bit));
     }
 }
 
-static void get_list(reader *r, const cJSON *obj, const char *key, const char *where, gen_list *out)
+/* The text object member `key` of obj. */
+static void get_text(reader *r, const cJSON *obj, const char *key, const char *where,
+                     unsigned required, gen_text *out)
+{
+    char sub[160];
+    snprintf(sub, sizeof sub, "%s.%s", where, key);
+    read_text(r, cJSON_GetObjectItemCaseSensitive(obj, key), sub, required, out);
+}
+
+/* A list of non-empty strings; an absent list is empty when `optional`. */
+static void get_list(reader *r, const cJSON *obj, const char *key, const char *where, int optional,
+                     gen_list *out)
 {
     const cJSON *arr = cJSON_GetObjectItemCaseSensitive(obj, key);
     out->items = NULL;
     out->count = 0;
+    if (!arr && optional)
+        return;
     if (!cJSON_IsArray(arr)) {
         fail(r, where, arr ? "\"%s\" must be an array" : "missing field \"%s\"", key);
         return;
@@ -140,6 +151,11 @@ static void get_list(reader *r, const cJSON *obj, const char *key, const char *w
             fail(r, where, "\"%s\"[%zu] must be a non-empty UTF-8 string", key, out->count);
             return;
         }
+        for (size_t k = 0; k < out->count; k++)
+            if (strcmp(out->items[k], item->valuestring) == 0) {
+                fail(r, where, "\"%s\"[%zu] repeats \"%s\"", key, out->count, item->valuestring);
+                return;
+            }
         out->items[out->count++] = item->valuestring;
     }
 }
@@ -172,8 +188,15 @@ static const cJSON *get_array(reader *r, const cJSON *obj, const char *key, cons
 
 enum { HANS = 1u << GEN_LANG_HANS, HANT = 1u << GEN_LANG_HANT, EN = 1u << GEN_LANG_EN };
 
+/* Schema 2 requires the English of the bodies and paragraphs, and measure aliases. */
+static unsigned english_since_2(const gen_model *m)
+{
+    return m->schema >= 2 ? EN : 0;
+}
+
 static void load_document(reader *r, gen_model *m)
 {
+    unsigned english = english_since_2(m);
     const cJSON *doc = cJSON_GetObjectItemCaseSensitive(r->root, "document");
     if (!cJSON_IsObject(doc)) {
         fail(r, "document", "missing or not an object");
@@ -208,14 +231,7 @@ static void load_document(reader *r, gen_model *m)
     {
         char where[64];
         snprintf(where, sizeof where, "document.paragraphs[%zu]", i);
-        if (!cJSON_IsObject(p)) {
-            fail(r, where, "must be an object of language tags");
-            return;
-        }
-        /* get_text wants a parent object and key; wrap by reading members directly. */
-        m->paragraphs[i].lang[GEN_LANG_HANS] = get_string(r, p, "zh-Hans", where, 0);
-        m->paragraphs[i].lang[GEN_LANG_HANT] = get_string(r, p, "zh-Hant", where, 0);
-        m->paragraphs[i].lang[GEN_LANG_EN] = "";
+        read_text(r, p, where, HANS | HANT | english, &m->paragraphs[i]);
         i++;
     }
 }
@@ -269,7 +285,7 @@ static void load_measures(reader *r, gen_model *m)
         else
             ms->category_index = (size_t)(cat_id - 1);
         get_text(r, item, "title", where, HANS | HANT | EN, &ms->title);
-        get_text(r, item, "body", where, HANS | HANT, &ms->body);
+        get_text(r, item, "body", where, HANS | HANT | english_since_2(m), &ms->body);
         gen_text summary;
         get_text(r, item, "summary", where, EN, &summary);
         ms->summary_en = summary.lang[GEN_LANG_EN];
@@ -280,8 +296,9 @@ static void load_measures(reader *r, gen_model *m)
             ms->pinyin = get_string(r, pinyin, "full", where, 0);
             ms->initials = get_string(r, pinyin, "initials", where, 0);
         }
-        get_list(r, item, "keywords", where, &ms->keywords);
-        get_list(r, item, "cites", where, &ms->cites);
+        get_list(r, item, "keywords", where, 0, &ms->keywords);
+        get_list(r, item, "cites", where, 0, &ms->cites);
+        get_list(r, item, "aliases", where, m->schema < 2, &ms->aliases);
         i++;
     }
 }
@@ -330,8 +347,10 @@ int gen_model_load(gen_model *m, const char *catalogue_path, const char *errata_
     if (r.failed)
         return 0;
     const cJSON *schema = cJSON_GetObjectItemCaseSensitive(r.root, "schema");
-    if (!cJSON_IsNumber(schema) || schema->valuedouble != 1)
-        fail(&r, "schema", "expected \"schema\": 1");
+    if (!cJSON_IsNumber(schema) || (schema->valuedouble != 1 && schema->valuedouble != 2))
+        fail(&r, "schema", "expected \"schema\": 1 or 2");
+    else
+        m->schema = (long)schema->valuedouble;
     m->edition = get_string(&r, r.root, "edition", "catalogue", 0);
     load_document(&r, m);
     load_categories(&r, m);
@@ -358,6 +377,7 @@ void gen_model_free(gen_model *m)
     for (size_t i = 0; i < m->measure_count; i++) {
         free(m->measures[i].keywords.items);
         free(m->measures[i].cites.items);
+        free(m->measures[i].aliases.items);
     }
     free(m->measures);
     free(m->categories);

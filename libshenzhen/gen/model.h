@@ -38,9 +38,11 @@ typedef struct gen_measure {
     const char *initials;
     gen_list keywords;
     gen_list cites;
+    gen_list aliases; /* zh-Hans or English; empty in a schema 1 catalogue */
 } gen_measure;
 
 typedef struct gen_model {
+    long schema; /* 1 or 2: schema 2 adds measure aliases and the English bodies and paragraphs */
     const char *edition;
     gen_text doc_fields[GEN_NDOC_FIELDS];
     gen_text *paragraphs;

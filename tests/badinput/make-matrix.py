@@ -34,7 +34,7 @@ FORMAT = [
     "    limit: int, tail: bytes appended after the struct (size then counts them)}}.",
     "  Any call may have \"out_null\": true: the output pointer is NULL (C only; SHZ_ERR_INVALID_ARG).",
     "  Enum ints are the C values: lang zh-Hans 0, zh-Hant 1, en 2; field title 1, body 2, summary 4, pinyin 8,",
-    "    initials 16; json flags pretty 1, ascii 2.",
+    "    initials 16, aliases 32; json flags pretty 1, ascii 2.",
     "CLI: {\"args\": [bytes, ...] (argv after the program name), \"exit\": code, \"stdout\": \"pipe\" | \"closed\" | \"full\"}:",
     "  run `shenzhen ARGS` with stdout a pipe, closed (fd 1 not open) or /dev/full; it must exit with that code",
     "  (1 not found, 2 bad usage or bad query, 3 output failed), write nothing to stdout and exactly one line",
@@ -280,10 +280,10 @@ case("text-lang-negative", "measure text in language -1",
 case("text-field-0", "measure text of field 0", ("measure_text", {"measure": "1", "field": 0, "lang": 0}, INVALID))
 case("text-field-3", "measure text of field 3 (two bits)",
      ("measure_text", {"measure": "1", "field": 3, "lang": 0}, INVALID))
-case("text-field-32", "measure text of field 32", ("measure_text", {"measure": "1", "field": 32, "lang": 0}, INVALID))
+case("text-field-64", "measure text of field 64", ("measure_text", {"measure": "1", "field": 64, "lang": 0}, INVALID))
 case("text-null-measure", "text of a NULL measure", ("measure_text", {"measure": None, "field": 1, "lang": 0}, INVALID))
-case("text-body-en", "English body (there is none)",
-     ("measure_text", {"measure": "1", "field": 2, "lang": 2}, "SHZ_ERR_NO_TEXT"))
+case("text-summary-hant", "zh-Hant summary (there is none)",
+     ("measure_text", {"measure": "1", "field": 4, "lang": 1}, "SHZ_ERR_NO_TEXT"))
 case("text-summary-zh", "zh-Hans summary (there is none)",
      ("measure_text", {"measure": "1", "field": 4, "lang": 0}, "SHZ_ERR_NO_TEXT"))
 case("text-null-out", "measure text with a NULL output",
@@ -298,8 +298,8 @@ case("document-field-negative", "notice field -1", ("document_text", {"field": -
 case("document-lang-5", "notice title in language 5", ("document_text", {"field": 0, "lang": 5}, BAD_LANG))
 case("paragraph-index-huge", "paragraph 2^64 - 1",
      ("document_paragraph", {"index": "18446744073709551615", "lang": 0}, NOT_FOUND))
-case("paragraph-en", "an English paragraph (there is none)",
-     ("document_paragraph", {"index": "0", "lang": 2}, "SHZ_ERR_NO_TEXT"))
+case("translation-note-zh", "the translation note in zh-Hans (there is none)",
+     ("document_text", {"field": 6, "lang": 0}, "SHZ_ERR_NO_TEXT"))
 
 # ---- JSON export -------------------------------------------------------------------
 case("json-flags-unknown", "JSON flags with an unknown bit (4)", ("json_catalogue", {"flags": 4}, INVALID))
@@ -351,8 +351,8 @@ LOOKUP_BINDINGS = {
     "text-lang-negative": [misuse("text", I(1), S("title"), I(-1), python="TypeError")],
     "text-field-0": [misuse("text", I(1), I(0), S("zh-Hans"), python="ValueError")],
     "text-field-3": [misuse("text", I(1), I(3), S("zh-Hans"), python="ValueError")],
-    "text-field-32": [misuse("text", I(1), I(32), S("zh-Hans"), python="ValueError")],
-    "text-body-en": [miss("text", I(1), S("body"), S("en"), status="SHZ_ERR_NO_TEXT")],
+    "text-field-64": [misuse("text", I(1), I(64), S("zh-Hans"), python="ValueError")],
+    "text-summary-hant": [miss("text", I(1), S("summary"), S("zh-Hant"), status="SHZ_ERR_NO_TEXT")],
     "text-summary-zh": [miss("text", I(1), S("summary"), S("zh-Hans"), status="SHZ_ERR_NO_TEXT")],
 }
 for entry in cases:

@@ -102,11 +102,13 @@ def main():
                 "category": m["category"],
                 "title": {"zh-Hans": title, "zh-Hant": title,
                           "en": generate_words(en_titles, rng, 24)},
-                "body": {"zh-Hans": body, "zh-Hant": body},
+                "body": {"zh-Hans": body, "zh-Hant": body,
+                         "en": generate_words(summaries, rng, 120)},
                 "summary": {"en": generate_words(summaries, rng, 60)},
                 "pinyin": {"full": pinyin, "initials": "".join(s[0] for s in pinyin.split())},
                 "keywords": m["keywords"],
                 "cites": [],
+                "aliases": m["aliases"],
             })
     cat["measures"] = measures
     cat["edition"] = f'{cat["edition"]}-synthetic-{args.scale}x-{args.mode}'

@@ -30,6 +30,7 @@
 
 #include "shenzhen.h"
 
+#include "../common/unicode_helpers.h"
 #include "../core/test_support.h"
 
 #ifndef SHZ_CLI_PATH
@@ -180,23 +181,6 @@ static run run_argv(const char *const *env, enum out_mode mode, const char *cons
 
 /* ---- checking output ----------------------------------------------------- */
 
-/* Columns a code point takes (East Asian Wide and Fullwidth as 2), written apart from the
- * command's. */
-static int test_char_width(unsigned long cp)
-{
-    static const unsigned long wide[][2] = {
-        {0x1100, 0x115F}, {0x2E80, 0x303E}, {0x3041, 0x33FF}, {0x3400, 0x4DBF},
-        {0x4E00, 0x9FFF}, {0xA000, 0xA4CF}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF},
-        {0xFE30, 0xFE4F}, {0xFF01, 0xFF60}, {0xFFE0, 0xFFE6}, {0x20000, 0x3FFFD},
-    };
-    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x300 && cp < 0x370))
-        return 0;
-    for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)
-        if (cp >= wide[i][0] && cp <= wide[i][1])
-            return 2;
-    return 1;
-}
-
 /* Display width of the @p len bytes at @p s (valid UTF-8), skipping ANSI CSI sequences. */
 static size_t test_width(const char *s, size_t len)
 {
@@ -210,12 +194,12 @@ static size_t test_width(const char *s, size_t len)
             u++;
             continue;
         }
-        int extra = u[0] < 0x80 ? 0 : u[0] < 0xE0 ? 1 : u[0] < 0xF0 ? 2 : 3;
-        unsigned long cp = extra == 0 ? u[0] : u[0] & (0x3F >> extra);
-        for (int i = 1; i <= extra; i++)
-            cp = (cp << 6) | (u[i] & 0x3F);
-        width += (size_t)test_char_width(cp);
-        u += extra + 1;
+        /* widths by Python's Unicode data, apart from the command's (utf8proc's) */
+        uint32_t cp;
+        size_t n = uh_decode((const char *)u, (size_t)(end - u), &cp);
+        cr_assert_gt(n, 0, "invalid UTF-8 in output");
+        width += (size_t)uh_char_width(cp);
+        u += n;
     }
     return width;
 }

@@ -12,8 +12,11 @@
 #include "test_support.h"
 
 static const shz_lang all_langs[] = {SHZ_LANG_ZH_HANS, SHZ_LANG_ZH_HANT, SHZ_LANG_EN};
-static const shz_field all_fields[] = {SHZ_FIELD_TITLE, SHZ_FIELD_BODY, SHZ_FIELD_SUMMARY,
-                                       SHZ_FIELD_PINYIN, SHZ_FIELD_PINYIN_INITIALS};
+static const shz_field all_fields[] = {SHZ_FIELD_TITLE,           SHZ_FIELD_BODY,
+                                       SHZ_FIELD_SUMMARY,         SHZ_FIELD_PINYIN,
+                                       SHZ_FIELD_PINYIN_INITIALS, SHZ_FIELD_ALIASES};
+static const char *const field_names[] = {"title",  "body",     "summary",
+                                          "pinyin", "initials", "aliases"};
 static const int64_t bad_ids[] = {0, -1, 48, 1000, INT64_MAX, INT64_MIN};
 
 static const char *text_of(const shz_measure *m, shz_field field, shz_lang lang)
@@ -94,6 +97,7 @@ Test(bad_args, null_outputs_are_invalid)
                  SHZ_ERR_INVALID_ARG);
     cr_assert_eq(shz_measure_keyword(shz_measure_at(0), 0, NULL, NULL), SHZ_ERR_INVALID_ARG);
     cr_assert_eq(shz_measure_cite(shz_measure_at(0), 0, NULL, NULL), SHZ_ERR_INVALID_ARG);
+    cr_assert_eq(shz_measure_alias(shz_measure_at(0), 0, NULL, NULL), SHZ_ERR_INVALID_ARG);
     cr_assert_eq(shz_document_text(SHZ_DOC_TITLE, SHZ_LANG_EN, NULL, NULL), SHZ_ERR_INVALID_ARG);
     cr_assert_eq(shz_document_paragraph(0, SHZ_LANG_ZH_HANS, NULL, NULL), SHZ_ERR_INVALID_ARG);
     cr_assert_eq(shz_lang_parse(NULL, 0, &(shz_lang){SHZ_LANG_EN}), SHZ_ERR_INVALID_ARG);
@@ -111,6 +115,8 @@ Test(bad_args, null_handles_are_harmless)
     cr_assert_eq(shz_measure_cite_count(NULL), 0);
     cr_assert_eq(shz_measure_keyword(NULL, 0, &text, NULL), SHZ_ERR_INVALID_ARG);
     cr_assert_eq(shz_measure_cite(NULL, 0, &text, NULL), SHZ_ERR_INVALID_ARG);
+    cr_assert_eq(shz_measure_alias_count(NULL), 0);
+    cr_assert_eq(shz_measure_alias(NULL, 0, &text, NULL), SHZ_ERR_INVALID_ARG);
     cr_assert_eq(shz_category_id(NULL), 0);
     cr_assert_eq(shz_category_measure_count(NULL), 0);
     cr_assert_null(shz_category_measure_at(NULL, 0));
@@ -132,6 +138,8 @@ Test(bad_args, indices_out_of_range)
                  SHZ_ERR_NOT_FOUND);
     cr_assert_eq(shz_measure_keyword(m, SIZE_MAX, &text, NULL), SHZ_ERR_NOT_FOUND);
     cr_assert_eq(shz_measure_cite(m, SIZE_MAX, &text, NULL), SHZ_ERR_NOT_FOUND);
+    cr_assert_eq(shz_measure_alias(m, shz_measure_alias_count(m), &text, NULL), SHZ_ERR_NOT_FOUND);
+    cr_assert_eq(shz_measure_alias(m, SIZE_MAX, &text, NULL), SHZ_ERR_NOT_FOUND);
     cr_assert_eq(
         shz_document_paragraph(shz_document_paragraph_count(), SHZ_LANG_ZH_HANS, &text, NULL),
         SHZ_ERR_NOT_FOUND);
@@ -152,8 +160,9 @@ Test(bad_args, bad_languages_and_fields)
         cr_assert_eq(shz_document_paragraph(0, bad_langs[i], &text, NULL), SHZ_ERR_BAD_LANG);
         cr_assert_null(shz_lang_name(bad_langs[i]));
     }
-    const shz_field bad_fields[] = {(shz_field)0, (shz_field)3, (shz_field)32, (shz_field)-1};
-    for (size_t i = 0; i < 4; i++) {
+    const shz_field bad_fields[] = {(shz_field)0, (shz_field)3, (shz_field)64, (shz_field)63,
+                                    (shz_field)-1};
+    for (size_t i = 0; i < 5; i++) {
         cr_assert_eq(shz_measure_text(m, bad_fields[i], SHZ_LANG_ZH_HANS, &text, NULL),
                      SHZ_ERR_INVALID_ARG);
         cr_assert_null(shz_field_name(bad_fields[i]));
@@ -176,8 +185,11 @@ Test(fields, which_field_has_which_language)
             text_of(m, SHZ_FIELD_TITLE, all_langs[l]);
         text_of(m, SHZ_FIELD_BODY, SHZ_LANG_ZH_HANS);
         text_of(m, SHZ_FIELD_BODY, SHZ_LANG_ZH_HANT);
-        cr_assert_eq(shz_measure_text(m, SHZ_FIELD_BODY, SHZ_LANG_EN, &text, NULL),
-                     SHZ_ERR_NO_TEXT);
+        text_of(m, SHZ_FIELD_BODY, SHZ_LANG_EN);
+        /* Aliases are a list, read one by one, never one text. */
+        for (size_t l = 0; l < 3; l++)
+            cr_assert_eq(shz_measure_text(m, SHZ_FIELD_ALIASES, all_langs[l], &text, NULL),
+                         SHZ_ERR_NO_TEXT);
         text_of(m, SHZ_FIELD_SUMMARY, SHZ_LANG_EN);
         cr_assert_eq(shz_measure_text(m, SHZ_FIELD_SUMMARY, SHZ_LANG_ZH_HANS, &text, NULL),
                      SHZ_ERR_NO_TEXT);
@@ -217,9 +229,13 @@ Test(fields, names_of_languages_and_fields_round_trip)
     cr_assert_eq(shz_lang_parse("zh\rHans", 7, &parsed), SHZ_ERR_BAD_LANG);
     cr_assert_eq(shz_lang_parse("en\0", 3, &parsed), SHZ_ERR_BAD_LANG);
     cr_assert_eq(parsed, SHZ_LANG_ZH_HANT, "untouched on error");
-    for (size_t f = 0; f < 5; f++)
-        cr_assert_not_null(shz_field_name(all_fields[f]));
-    cr_assert_str_eq(shz_field_name(SHZ_FIELD_BODY), "body");
+    unsigned all = 0;
+    for (size_t f = 0; f < sizeof all_fields / sizeof *all_fields; f++) {
+        cr_assert_str_eq(shz_field_name(all_fields[f]), field_names[f]);
+        all |= (unsigned)all_fields[f];
+    }
+    cr_assert_eq(all, SHZ_FIELD_ALL, "the filter of every field is every field's bit");
+    cr_assert_eq(SHZ_FIELD_ALIASES, 32, "values are fixed forever");
 }
 
 /* ---- data invariants ---------------------------------------------------- */
@@ -328,6 +344,30 @@ Test(data, simplified_and_traditional_differ_where_they_should)
     cr_assert_geq(differing, 90, "nearly every text differs between scripts");
 }
 
+Test(data, traditional_is_in_taiwan_standard_forms)
+{
+    /* OpenCC's own standard forms (s2t) where Taiwan's standard (s2tw) writes 為 群 眾 裡 啟 核 汙
+     * 著: the zh-Hant text must have none, and must have the Taiwan forms where the text needs
+     * them (为 occurs throughout the notice). */
+    static const char *const opencc_forms[] = {"爲", "羣", "衆", "裏", "啓", "覈"};
+    size_t taiwan = 0;
+    for (size_t i = 0; i < shz_measure_count(); i++)
+        for (size_t f = 0; f < 2; f++) {
+            const char *hant =
+                text_of(shz_measure_at(i), f ? SHZ_FIELD_BODY : SHZ_FIELD_TITLE, SHZ_LANG_ZH_HANT);
+            for (size_t k = 0; k < sizeof opencc_forms / sizeof *opencc_forms; k++)
+                cr_assert_null(strstr(hant, opencc_forms[k]), "measure %zu: %s in zh-Hant", i + 1,
+                               opencc_forms[k]);
+            taiwan += test_count(hant, "為") + test_count(hant, "群眾");
+        }
+    const char *text = NULL;
+    cr_assert_eq(
+        shz_measure_text(shz_measure_at(37), SHZ_FIELD_TITLE, SHZ_LANG_ZH_HANT, &text, NULL),
+        SHZ_OK);
+    cr_assert_not_null(strstr(text, "公園裡的城市"), "%s", text);
+    cr_assert_geq(taiwan, 30);
+}
+
 Test(data, pinyin_and_initials_agree)
 {
     for (size_t i = 0; i < shz_measure_count(); i++) {
@@ -395,7 +435,70 @@ Test(data, english_texts_are_ascii_sentences)
         cr_assert_gt(strlen(summary), 40, "measure %zu summary too short", i + 1);
         cr_assert_eq(summary[strlen(summary) - 1], '.', "measure %zu: one sentence", i + 1);
         cr_assert_gt(strlen(text_of(m, SHZ_FIELD_TITLE, SHZ_LANG_EN)), 5);
+        /* The English body: ASCII but for the curly quotes of the titles, whole sentences,
+         * longer than the summary. */
+        const char *body = text_of(m, SHZ_FIELD_BODY, SHZ_LANG_EN);
+        size_t len = strlen(body);
+        cr_assert_gt(len, strlen(summary), "measure %zu: the body is more than its summary", i + 1);
+        cr_assert(body[len - 1] == '.' || strcmp(body + len - 4, ".”") == 0,
+                  "measure %zu: English body ends a sentence", i + 1);
+        cr_assert_eq(test_count(body, "“"), test_count(body, "”"), "measure %zu", i + 1);
+        for (size_t k = 0; k < len; k++)
+            if ((unsigned char)body[k] >= 0x80) {
+                cr_assert(strncmp(body + k, "“", 3) == 0 || strncmp(body + k, "”", 3) == 0,
+                          "measure %zu: non-ASCII in the English body at byte %zu", i + 1, k);
+                k += 2;
+            }
     }
+}
+
+/* The measure's texts in every language, for looking an alias up in them. */
+static int occurs_in_measure(const shz_measure *m, const char *needle)
+{
+    const shz_field fields[] = {SHZ_FIELD_TITLE, SHZ_FIELD_BODY, SHZ_FIELD_SUMMARY};
+    for (size_t f = 0; f < 3; f++)
+        for (size_t l = 0; l < 3; l++) {
+            const char *text = NULL;
+            if (shz_measure_text(m, fields[f], all_langs[l], &text, NULL) == SHZ_OK &&
+                test_casefind(text, needle))
+                return 1;
+        }
+    for (size_t k = 0; k < shz_measure_keyword_count(m); k++) {
+        const char *kw = NULL;
+        cr_assert_eq(shz_measure_keyword(m, k, &kw, NULL), SHZ_OK);
+        if (strcmp(kw, needle) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+Test(data, aliases_are_new_words_for_the_measure)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < shz_measure_count(); i++) {
+        const shz_measure *m = shz_measure_at(i);
+        size_t n = shz_measure_alias_count(m);
+        cr_assert(n >= 3 && n <= 8, "measure %zu has %zu aliases", i + 1, n);
+        total += n;
+        for (size_t a = 0; a < n; a++) {
+            const char *alias = NULL;
+            size_t len = 0;
+            cr_assert_eq(shz_measure_alias(m, a, &alias, &len), SHZ_OK);
+            cr_assert_eq(strlen(alias), len);
+            cr_assert(len > 0 && test_utf8_valid(alias));
+            cr_assert(alias[0] != ' ' && alias[len - 1] != ' ', "measure %zu: \"%s\"", i + 1,
+                      alias);
+            /* An alias adds a word the text lacks; one the text has would only double it. */
+            cr_assert(!occurs_in_measure(m, alias), "measure %zu: alias \"%s\" is in its text",
+                      i + 1, alias);
+            for (size_t b = 0; b < a; b++) {
+                const char *earlier = NULL;
+                cr_assert_eq(shz_measure_alias(m, b, &earlier, NULL), SHZ_OK);
+                cr_assert_str_neq(alias, earlier, "measure %zu: repeated alias", i + 1);
+            }
+        }
+    }
+    cr_assert_geq(total, 3 * shz_measure_count());
 }
 
 /* ---- the notice ---------------------------------------------------------- */
@@ -431,7 +534,15 @@ Test(document, paragraphs_are_numbered_as_published)
     cr_assert_eq(shz_document_paragraph(1, SHZ_LANG_ZH_HANS, &text, NULL), SHZ_OK);
     cr_assert_eq(strncmp(text, "一、", strlen("一、")), 0);
     cr_assert_not_null(strstr(text, "共5方面47条"));
-    cr_assert_eq(shz_document_paragraph(0, SHZ_LANG_EN, &text, NULL), SHZ_ERR_NO_TEXT);
+    for (size_t p = 0; p < shz_document_paragraph_count(); p++) {
+        size_t len = 0;
+        cr_assert_eq(shz_document_paragraph(p, SHZ_LANG_EN, &text, &len), SHZ_OK);
+        cr_assert_eq(strlen(text), len);
+        cr_assert_eq(text[len - 1], '.', "paragraph %zu: English sentences", p);
+    }
+    cr_assert_eq(shz_document_paragraph(1, SHZ_LANG_EN, &text, NULL), SHZ_OK);
+    cr_assert_eq(strncmp(text, "1. ", 3), 0, "the numbering is kept: %s", text);
+    cr_assert_not_null(strstr(text, "47"));
 }
 
 /* ---- versions, edition, statuses ---------------------------------------- */
@@ -463,6 +574,14 @@ Test(status, every_status_has_its_own_message)
     }
     cr_assert_str_eq(shz_errstr((shz_status)-1), "unknown status");
     cr_assert_str_eq(shz_errstr((shz_status)1000), "unknown status");
+}
+
+Test(status, the_length_limit_is_quoted_from_the_header)
+{
+    char limit[32];
+    snprintf(limit, sizeof limit, " %d bytes", SHZ_QUERY_MAX);
+    cr_assert_not_null(strstr(shz_errstr(SHZ_ERR_QUERY_TOO_LONG), limit), "%s",
+                       shz_errstr(SHZ_ERR_QUERY_TOO_LONG));
 }
 
 Test(status, free_accepts_null)

@@ -125,10 +125,22 @@ Test(json, the_shape_documented_in_the_readme)
     cr_assert(cJSON_IsString(cJSON_GetObjectItem(title, "zh-Hans")));
     cr_assert(cJSON_IsString(cJSON_GetObjectItem(title, "zh-Hant")));
     cr_assert(cJSON_IsString(cJSON_GetObjectItem(title, "en")));
-    cr_assert_null(cJSON_GetObjectItem(cJSON_GetObjectItem(m1, "body"), "en"),
+    cr_assert_null(cJSON_GetObjectItem(cJSON_GetObjectItem(m1, "summary"), "zh-Hans"),
                    "absent languages are absent, not empty");
+    cr_assert_eq(cJSON_GetObjectItem(all, "schema")->valuedouble, SHZ_EXPECTED_SCHEMA);
+    cr_assert(cJSON_IsString(cJSON_GetObjectItem(cJSON_GetObjectItem(m1, "body"), "en")));
+    cr_assert(cJSON_IsString(
+        cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "paragraphs"), 0), "en")));
     cr_assert(cJSON_IsArray(cJSON_GetObjectItem(m1, "keywords")));
     cr_assert(cJSON_IsArray(cJSON_GetObjectItem(m1, "cites")));
+    const cJSON *aliases = cJSON_GetObjectItem(m1, "aliases");
+    cr_assert(cJSON_IsArray(aliases));
+    cr_assert_eq((size_t)cJSON_GetArraySize(aliases), shz_measure_alias_count(shz_measure_at(0)));
+    for (int a = 0; a < cJSON_GetArraySize(aliases); a++) {
+        const char *alias = NULL;
+        cr_assert_eq(shz_measure_alias(shz_measure_at(0), (size_t)a, &alias, NULL), SHZ_OK);
+        cr_assert_str_eq(cJSON_GetArrayItem(aliases, a)->valuestring, alias);
+    }
     cJSON_Delete(all);
 }
 

@@ -58,4 +58,37 @@ static inline size_t test_count(const char *text, const char *needle)
     return n;
 }
 
+static inline int test_ascii_word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static inline char test_ascii_lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Whether needle occurs in text, ASCII letters compared without case; a needle that begins or
+ * ends with an ASCII letter or digit must begin or end a word there ("port" is not in
+ * "support"). */
+static inline int test_casefind(const char *text, const char *needle)
+{
+    size_t n = strlen(needle), t = strlen(text);
+    if (n == 0 || n > t)
+        return n == 0;
+    for (size_t i = 0; i + n <= t; i++) {
+        size_t k = 0;
+        while (k < n && test_ascii_lower(text[i + k]) == test_ascii_lower(needle[k]))
+            k++;
+        if (k < n)
+            continue;
+        if (test_ascii_word_char(needle[0]) && i > 0 && test_ascii_word_char(text[i - 1]))
+            continue;
+        if (test_ascii_word_char(needle[n - 1]) && test_ascii_word_char(text[i + n]))
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
 #endif

@@ -49,6 +49,32 @@ def overlong(cat):
     return json.dumps(cat, ensure_ascii=False).encode().replace(b'MARKER', b'\xc0\xaf')
 
 
+def schema2(cat):
+    """The catalogue as schema 2: English bodies and paragraphs and aliases, filled in if absent."""
+    cat['schema'] = 2
+    for p in cat['document']['paragraphs']:
+        p.setdefault('en', 'Paragraph.')
+    for m in cat['measures']:
+        m['body'].setdefault('en', 'Body.')
+        m.setdefault('aliases', ['alias %d' % m['id']])
+    return cat
+
+
+def schema1(cat):
+    """The catalogue as schema 1 (library 1.0): no English bodies or paragraphs, no aliases."""
+    cat['schema'] = 1
+    for p in cat['document']['paragraphs']:
+        p.pop('en', None)
+    for m in cat['measures']:
+        m['body'].pop('en', None)
+        m.pop('aliases', None)
+    return cat
+
+
+def in_schema2(mutate):
+    return lambda c: mutate(schema2(c))
+
+
 cases = [
     ('missing_title', lambda c: c['measures'][3].pop('title'), 'measures[3].title: missing'),
     ('missing_body_lang', lambda c: c['measures'][3]['body'].pop('zh-Hans'),
@@ -63,23 +89,53 @@ cases = [
     ('unknown_language', lambda c: c['measures'][1]['title'].update({'fr': 'x'}),
      'unknown language tag "fr"'),
     ('keywords_not_list', lambda c: c['measures'][1].update({'keywords': 'x'}), 'must be an array'),
-    ('wrong_schema', lambda c: c.update({'schema': 2}), 'expected "schema": 1'),
+    ('wrong_schema', lambda c: c.update({'schema': 3}), 'expected "schema": 1 or 2'),
+    ('schema_as_string', lambda c: c.update({'schema': '2'}), 'expected "schema": 1 or 2'),
+    ('schema2_missing_aliases', in_schema2(lambda c: c['measures'][6].pop('aliases')),
+     'measures[6]: missing field "aliases"'),
+    ('aliases_not_list', in_schema2(lambda c: c['measures'][6].update({'aliases': 'x'})),
+     '"aliases" must be an array'),
+    ('alias_not_string', in_schema2(lambda c: c['measures'][6].update({'aliases': ['a', 7]})),
+     '"aliases"[1] must be a non-empty UTF-8 string'),
+    ('alias_empty', in_schema2(lambda c: c['measures'][6].update({'aliases': ['']})),
+     '"aliases"[0] must be a non-empty UTF-8 string'),
+    ('alias_repeated', in_schema2(lambda c: c['measures'][6].update({'aliases': ['a', 'b', 'a']})),
+     '"aliases"[2] repeats "a"'),
+    ('schema1_alias_not_list', lambda c: c['measures'][6].update({'aliases': {'en': 'x'}}),
+     '"aliases" must be an array'),
+    ('schema2_missing_body_en', in_schema2(lambda c: c['measures'][8]['body'].pop('en')),
+     'measures[8].body: missing field "en"'),
+    ('body_en_not_string', in_schema2(lambda c: c['measures'][8]['body'].update({'en': ['x']})),
+     'measures[8].body: "en" must be a string'),
+    ('body_en_empty', in_schema2(lambda c: c['measures'][8]['body'].update({'en': ''})),
+     'measures[8].body: "en" must not be empty'),
+    ('schema1_body_en_not_string', lambda c: c['measures'][8]['body'].update({'en': 5}),
+     'measures[8].body: "en" must be a string'),
+    ('schema2_missing_paragraph_en', in_schema2(lambda c: c['document']['paragraphs'][2].pop('en')),
+     'document.paragraphs[2]: missing field "en"'),
+    ('paragraph_en_not_string',
+     in_schema2(lambda c: c['document']['paragraphs'][2].update({'en': None})),
+     'document.paragraphs[2]: "en" must be a string'),
+    ('paragraph_unknown_language', lambda c: c['document']['paragraphs'][0].update({'de': 'x'}),
+     'unknown language tag "de"'),
     ('invalid_utf8', invalid_utf8, 'not valid UTF-8'),
     ('overlong_utf8', overlong, 'not valid UTF-8'),
     ('truncated_json', lambda c: json.dumps(c).encode()[:-20], 'malformed JSON'),
 ]
 
 failures = 0
-r, outs = run('undamaged', damaged(lambda c: None))
-if r.returncode != 0 or not all(os.path.exists(o) for o in outs):
-    print('FAIL undamaged catalogue rejected:', r.stderr.strip())
-    failures += 1
+for name, mutate in (('undamaged', lambda c: None), ('undamaged_schema1', schema1),
+                     ('undamaged_schema2', schema2)):
+    r, outs = run(name, damaged(mutate))
+    if r.returncode != 0 or not all(os.path.exists(o) for o in outs):
+        print('FAIL %s catalogue rejected: %s' % (name, r.stderr.strip()))
+        failures += 1
 for name, mutate, expected in cases:
     r, outs = run(name, damaged(mutate))
     ok = r.returncode != 0 and expected in r.stderr and not any(os.path.exists(o) for o in outs)
     ok = ok and r.stderr.count('\n') == 1  # one clear line, not a cascade
     print(('ok   ' if ok else 'FAIL ') + name + ': ' + r.stderr.strip())
     failures += not ok
-total = len(cases) + 1
+total = len(cases) + 3
 print('%d passed, %d failed' % (total - failures, failures))
 sys.exit(1 if failures else 0)

@@ -169,7 +169,7 @@ def test_measure_fields():
 def test_measure_text_errors():
     m = shenzhen.get(1)
     with pytest.raises(shenzhen.NoTextError):
-        m.text("body", "en")
+        m.text("summary", "zh-Hant")
     with pytest.raises(LookupError):
         m.text("summary", "zh-Hans")
     with pytest.raises(shenzhen.LanguageError):

@@ -201,11 +201,13 @@ local function build()
       title_en = c.shz_measure_text(h, c.SHZ_FIELD_TITLE, EN),
       body = c.shz_measure_text(h, c.SHZ_FIELD_BODY, HANS),
       body_hant = c.shz_measure_text(h, c.SHZ_FIELD_BODY, HANT),
+      body_en = c.shz_measure_text(h, c.SHZ_FIELD_BODY, EN),
       summary_en = text_or_nil(c.shz_measure_text(h, c.SHZ_FIELD_SUMMARY, EN)),
       pinyin = c.shz_measure_text(h, c.SHZ_FIELD_PINYIN, HANS),
       initials = c.shz_measure_text(h, c.SHZ_FIELD_PINYIN_INITIALS, HANS),
       keywords = strings(c.shz_measure_keyword_count, c.shz_measure_keyword, h),
       cites = strings(c.shz_measure_cite_count, c.shz_measure_cite, h),
+      aliases = strings(c.shz_measure_alias_count, c.shz_measure_alias, h),
       _handle = h,
     }, measure_mt)
     measures[#measures + 1] = m
@@ -381,6 +383,7 @@ local document = {
   translation_note = doc_text(c.SHZ_DOC_TRANSLATION_NOTE, EN),
   paragraphs = {},
   paragraphs_hant = {},
+  paragraphs_en = {},
 }
 for name, field in pairs({ title = c.SHZ_DOC_TITLE, issuer = c.SHZ_DOC_ISSUER,
   addressees = c.SHZ_DOC_ADDRESSEES, attachment = c.SHZ_DOC_ATTACHMENT }) do
@@ -391,6 +394,7 @@ end
 for i = 0, c.shz_document_paragraph_count() - 1 do
   document.paragraphs[i + 1] = c.shz_document_paragraph(i, HANS)
   document.paragraphs_hant[i + 1] = c.shz_document_paragraph(i, HANT)
+  document.paragraphs_en[i + 1] = c.shz_document_paragraph(i, EN)
 end
 shenzhen.document = document
 

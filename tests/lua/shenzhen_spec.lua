@@ -77,6 +77,8 @@ describe("module", function()
     assert.is_truthy(d.title and d.title_hant and d.title_en and d.translation_note)
     assert.is_true(#d.paragraphs >= 1)
     assert.are.equal(#d.paragraphs, #d.paragraphs_hant)
+    assert.are.equal(#d.paragraphs, #d.paragraphs_en)
+    assert.are.equal(c.shz_document_paragraph(0, c.SHZ_LANG_EN), d.paragraphs_en[1])
   end)
 end)
 
@@ -153,12 +155,17 @@ describe("measures", function()
   it("has every field", function()
     for m in shenzhen.measures() do
       assert.are.equal(m, shenzhen.get(m.id))
-      for _, name in ipairs({ "title", "title_hant", "title_en", "body", "body_hant",
+      for _, name in ipairs({ "title", "title_hant", "title_en", "body", "body_hant", "body_en",
         "summary_en", "pinyin", "initials" }) do
         assert.are.equal("string", type(m[name]), name)
       end
       assert.are.equal("table", type(m.keywords))
       assert.are.equal("table", type(m.cites))
+      assert.are.equal(c.shz_measure_alias_count(m._handle), #m.aliases)
+      for i, alias in ipairs(m.aliases) do
+        assert.are.equal(c.shz_measure_alias(m._handle, i - 1), alias)
+      end
+      assert.are.equal(m.body_en, m:text("body", "en"))
       assert.are.equal(m.title_hant, m:text("title", "zh-Hant"))
       assert.are.equal(m.summary_en, m:text("summary", "en"))
       assert.are.equal(m.title, m:text("title"))

@@ -103,7 +103,9 @@ def test_document():
     assert doc.title and doc.title_hant and doc.title_en
     assert doc.issuer_en and doc.addressees_en and doc.attachment_en
     assert doc.translation_note
-    assert len(doc.paragraphs) == len(doc.paragraphs_hant) >= 1
+    assert len(doc.paragraphs) == len(doc.paragraphs_hant) == len(doc.paragraphs_en) >= 1
+    assert doc.paragraphs_en == tuple(_c.shz_document_paragraph(i, _c.SHZ_LANG_EN)
+                                      for i in range(len(doc.paragraphs)))
     assert "Document(" in repr(doc)
     with pytest.raises(AttributeError):
         doc.title = "x"
@@ -150,12 +152,17 @@ def test_category_errors():
 def test_measure_fields():
     for m in shenzhen.measures():
         assert shenzhen.get(m.id) is m
-        for name in ("title", "title_hant", "title_en", "body", "body_hant", "summary_en",
-                     "pinyin", "initials"):
+        for name in ("title", "title_hant", "title_en", "body", "body_hant", "body_en",
+                     "summary_en", "pinyin", "initials"):
             value = getattr(m, name)
             assert isinstance(value, str) and value, (m.id, name)
         assert isinstance(m.keywords, tuple) and all(isinstance(k, str) for k in m.keywords)
         assert isinstance(m.cites, tuple) and all(isinstance(k, str) for k in m.cites)
+        handle = m._handle
+        assert m.aliases == tuple(_c.shz_measure_alias(handle, i)
+                                  for i in range(_c.shz_measure_alias_count(handle)))
+        assert m.text("body", "en") == m.body_en
+        assert m.to_record()["aliases"] == list(m.aliases)
         assert m.pinyin == m.pinyin.lower()
         assert m.text("title") == m.title
         assert m.text("title", "zh-Hant") == m.title_hant

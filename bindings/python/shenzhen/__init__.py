@@ -246,11 +246,13 @@ class Measure(_Frozen):
         "title_en",
         "body",
         "body_hant",
+        "body_en",
         "summary_en",
         "pinyin",
         "initials",
         "keywords",
         "cites",
+        "aliases",
         "_handle",
     )
     id: int
@@ -260,11 +262,13 @@ class Measure(_Frozen):
     title_en: str
     body: str
     body_hant: str
+    body_en: str
     summary_en: str
     pinyin: str
     initials: str
     keywords: "tuple[str, ...]"
     cites: "tuple[str, ...]"
+    aliases: "tuple[str, ...]"
     _handle: object
 
     def text(self, field: str, lang: str = "zh-Hans") -> str:
@@ -311,6 +315,7 @@ class Measure(_Frozen):
             ("pinyin", self.pinyin),
             ("keywords", "、".join(self.keywords)),
             ("cites", "、".join(f"《{c}》" for c in self.cites)),
+            ("aliases", " · ".join(self.aliases)),
         ]
         cells = "".join(
             f"<tr><th style='text-align:left'>{k}</th><td style='text-align:left'>"
@@ -333,11 +338,13 @@ class Measure(_Frozen):
             "title_en": self.title_en,
             "body": self.body,
             "body_hant": self.body_hant,
+            "body_en": self.body_en,
             "summary_en": self.summary_en,
             "pinyin": self.pinyin,
             "initials": self.initials,
             "keywords": list(self.keywords),
             "cites": list(self.cites),
+            "aliases": list(self.aliases),
         }
 
 
@@ -362,6 +369,7 @@ class Document(_Frozen):
         "translation_note",
         "paragraphs",
         "paragraphs_hant",
+        "paragraphs_en",
     )
     number: str
     date: str
@@ -409,11 +417,13 @@ def _build() -> tuple:
             title_en=_c.shz_measure_text(handle, _c.SHZ_FIELD_TITLE, _EN),
             body=_c.shz_measure_text(handle, _c.SHZ_FIELD_BODY, _ZH_HANS),
             body_hant=_c.shz_measure_text(handle, _c.SHZ_FIELD_BODY, _ZH_HANT),
+            body_en=_c.shz_measure_text(handle, _c.SHZ_FIELD_BODY, _EN),
             summary_en=_c.shz_measure_text(handle, _c.SHZ_FIELD_SUMMARY, _EN),
             pinyin=_c.shz_measure_text(handle, _c.SHZ_FIELD_PINYIN, _ZH_HANS),
             initials=_c.shz_measure_text(handle, _c.SHZ_FIELD_PINYIN_INITIALS, _ZH_HANS),
             keywords=_strings(_c.shz_measure_keyword_count, _c.shz_measure_keyword, handle),
             cites=_strings(_c.shz_measure_cite_count, _c.shz_measure_cite, handle),
+            aliases=_strings(_c.shz_measure_alias_count, _c.shz_measure_alias, handle),
             _handle=handle,
         )
         measures.append(m)
@@ -606,7 +616,7 @@ def to_dataframe():  # -> pandas.DataFrame
     """Every measure as a pandas DataFrame indexed by id.
 
     Raises ImportError, naming the package, when pandas is not installed.
-    List columns (keywords, cites) hold Python lists: export them with
+    List columns (keywords, cites, aliases) hold Python lists: export them with
     to_jsonl() or to_csv(), whose readers give the lists back.
     """
     return _pandas("to_dataframe()").DataFrame.from_records(to_records(), index="id")
@@ -614,12 +624,12 @@ def to_dataframe():  # -> pandas.DataFrame
 
 # ---- Exports whose lists survive a round trip ---------------------------------
 
-#: What to_csv() joins the items of a list column with (keywords, cites).
+#: What to_csv() joins the items of a list column with (keywords, cites, aliases).
 LIST_SEPARATOR = "|"
 
 
 def _list_columns() -> tuple:
-    """The record columns that hold lists (keywords, cites, …)."""
+    """The record columns that hold lists (keywords, cites, aliases)."""
     record = measures()[0].to_record()
     return tuple(name for name, value in record.items() if isinstance(value, list))
 
@@ -670,7 +680,7 @@ def read_jsonl(file) -> list:
 
 def to_csv(file) -> None:
     """Writes every measure as CSV (UTF-8, a header row, the columns of
-    Measure.to_record). A list column (keywords, cites) is one cell: its items
+    Measure.to_record). A list column (keywords, cites, aliases) is one cell: its items
     joined by ``LIST_SEPARATOR`` ("|"), an empty list an empty cell; an item
     that is empty or contains the separator is refused (ValueError), so that
     read_csv() always gives back exactly what was written."""
@@ -726,6 +736,7 @@ def _document() -> Document:
     values["translation_note"] = _c.shz_document_text(_c.SHZ_DOC_TRANSLATION_NOTE, _EN)
     count = _c.shz_document_paragraph_count()
     values["paragraphs"] = tuple(_c.shz_document_paragraph(i, _ZH_HANS) for i in range(count))
+    values["paragraphs_en"] = tuple(_c.shz_document_paragraph(i, _EN) for i in range(count))
     values["paragraphs_hant"] = tuple(
         _c.shz_document_paragraph(i, _ZH_HANT) for i in range(count)
     )

@@ -54,7 +54,8 @@ class CMakeBuild(build_ext):
         subprocess.run(configure, check=True)
         subprocess.run([cmake, "--build", build_dir, "--target", "shenzhen_python", "-j", jobs],
                        check=True)
-        built = glob.glob(os.path.join(build_dir, "bindings", "python", "shenzhen", "_shenzhen_c.*"))
+        package = os.path.join(build_dir, "bindings", "python", "shenzhen")
+        built = glob.glob(os.path.join(package, "_shenzhen_c.*"))
         built = [path for path in built if not path.endswith(".pyi")]
         if len(built) != 1:
             raise RuntimeError(f"expected one built _shenzhen_c module, found {built}")

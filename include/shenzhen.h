@@ -275,9 +275,9 @@ enum shz_json_flags {
 
 /**
  * The whole catalogue as JSON: {"document":…,"categories":[…],"measures":[…]}
- * (shape documented in README.md). On success *@p json is a NUL-terminated
- * string that the caller owns and frees with shz_free(); *@p len (if @p len is
- * not NULL) is its length in bytes. Errors: SHZ_ERR_INVALID_ARG (NULL @p json,
+ * (every member is described in shenzhen-json(5)). On success *@p json is a
+ * NUL-terminated string that the caller owns and frees with shz_free(); *@p len
+ * (if @p len is not NULL) is its length in bytes. Errors: SHZ_ERR_INVALID_ARG (NULL @p json,
  * unknown flag bits), SHZ_ERR_NO_MEMORY.
  */
 SHZ_API shz_status shz_json_catalogue(unsigned flags, char **json, size_t *len);
@@ -354,7 +354,9 @@ SHZ_API size_t shz_results_count(const shz_results *results);
 /** The measure of hit @p index; NULL for NULL or out of range. */
 SHZ_API const shz_measure *shz_results_measure(const shz_results *results, size_t index);
 
-/** The score of hit @p index (higher is better; see README "Ranking"); 0 for NULL or out of range.
+/**
+ * The score of hit @p index (higher is better; the ranking is in shenzhen-search(7)); 0 for NULL
+ * or out of range.
  */
 SHZ_API int64_t shz_results_score(const shz_results *results, size_t index);
 

@@ -10,6 +10,17 @@ install(FILES ${PROJECT_SOURCE_DIR}/include/shenzhen.h
               ${PROJECT_BINARY_DIR}/include/shenzhen_version.h
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT dev)
 
+# The installed command finds libshenzhen relative to itself, so that it starts
+# in any prefix, and still does after the prefix is moved (tests/pkg checks
+# both). The command's target is made after this file is read, hence the call
+# deferred to the end of the top directory.
+function(shz_install_rpath target dir)
+  file(RELATIVE_PATH rel ${CMAKE_INSTALL_PREFIX}/${dir} ${CMAKE_INSTALL_FULL_LIBDIR})
+  set_target_properties(${target} PROPERTIES INSTALL_RPATH "$ORIGIN/${rel}")
+endfunction()
+cmake_language(DEFER DIRECTORY ${PROJECT_SOURCE_DIR}
+  CALL shz_install_rpath shenzhen_cli ${CMAKE_INSTALL_BINDIR})
+
 set(SHZ_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/shenzhen)
 install(EXPORT shenzhenTargets NAMESPACE shenzhen:: DESTINATION ${SHZ_CMAKE_DIR}
   COMPONENT dev)
@@ -38,6 +49,49 @@ if(IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
 else()
   set(SHZ_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
 endif()
+# Libs.private: the libraries that libshenzhen.a needs, read from the static
+# library's link interface (imported targets by their file name, plain names
+# as -l options), so that the pc file follows the build.
+get_target_property(shz_static_deps shenzhen_static INTERFACE_LINK_LIBRARIES)
+set(SHZ_PC_LIBS_PRIVATE "")
+foreach(dep IN LISTS shz_static_deps)
+  if(dep MATCHES "^\\$<BUILD_INTERFACE:" OR dep STREQUAL "")
+    continue() # the build tree's view of a dependency
+  endif()
+  if(dep MATCHES "^\\$<INSTALL_INTERFACE:(.*)>$")
+    set(dep ${CMAKE_MATCH_1})
+  endif()
+  if(dep MATCHES "^\\$<LINK_ONLY:(.*)>$")
+    set(dep ${CMAKE_MATCH_1})
+  endif()
+  if(TARGET ${dep})
+    # The library file: IMPORTED_LOCATION, or that of its first configuration.
+    get_target_property(file ${dep} IMPORTED_LOCATION)
+    if(NOT file)
+      get_target_property(configs ${dep} IMPORTED_CONFIGURATIONS)
+      if(configs)
+        list(GET configs 0 config)
+        get_target_property(file ${dep} IMPORTED_LOCATION_${config})
+      endif()
+    endif()
+    if(NOT file)
+      message(FATAL_ERROR "install.cmake: no library file for ${dep}, a dependency of "
+        "libshenzhen.a, to name in the pkg-config file's Libs.private")
+    endif()
+    get_filename_component(dep "${file}" NAME)
+  endif()
+  if(dep MATCHES "^-")
+    string(APPEND SHZ_PC_LIBS_PRIVATE " ${dep}")
+  elseif(dep MATCHES "(^|/)lib([^/.]+)\\.(so|a)")
+    string(APPEND SHZ_PC_LIBS_PRIVATE " -l${CMAKE_MATCH_2}")
+  elseif(dep MATCHES "^[A-Za-z0-9_+-]+$")
+    string(APPEND SHZ_PC_LIBS_PRIVATE " -l${dep}")
+  else()
+    message(FATAL_ERROR "install.cmake: cannot write '${dep}', a dependency of libshenzhen.a, "
+      "as a pkg-config Libs.private entry")
+  endif()
+endforeach()
+string(STRIP "${SHZ_PC_LIBS_PRIVATE}" SHZ_PC_LIBS_PRIVATE)
 configure_file(${CMAKE_CURRENT_SOURCE_DIR}/shenzhen.pc.in ${CMAKE_CURRENT_BINARY_DIR}/shenzhen.pc
   @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/shenzhen.pc

@@ -73,10 +73,16 @@ HAN = r'\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f'
 
 # Trailing page furniture: (pattern on the seed line, reason)
 FURNITURE = [
-    (re.compile(r'^點擊字體鏈接'), 'site link bar (点击字体链接进入…专家解读) after the attachment; not part of the notice'),
-    (re.compile(r'版權所有'), 'site footer: image placeholders and copyright holder of the hosting site; not part of the notice'),
-    (re.compile(r'^聯(\(lián\))?系電話'), 'site footer: phone number and e-mail of the hosting site; not part of the notice'),
-    (re.compile(r'^通訊地址'), 'site footer: postal address and ICP licence number of the hosting site; not part of the notice'),
+    (re.compile(r'^點擊字體鏈接'),
+     'site link bar (点击字体链接进入…专家解读) after the attachment; not part of the notice'),
+    (re.compile(r'版權所有'),
+     'site footer: image placeholders and copyright holder of the hosting site; '
+     'not part of the notice'),
+    (re.compile(r'^聯(\(lián\))?系電話'),
+     'site footer: phone number and e-mail of the hosting site; not part of the notice'),
+    (re.compile(r'^通訊地址'),
+     'site footer: postal address and ICP licence number of the hosting site; '
+     'not part of the notice'),
 ]
 
 MECHANICAL = {
@@ -88,7 +94,8 @@ MECHANICAL = {
 }
 
 # OpenCC s2tw mistakes found by reading the zh-Hant text: (wrong, right, why).  Each must occur
-# exactly once in the converted text, so a change of OpenCC version that fixes or moves one is noticed.
+# exactly once in the converted text, so a change of OpenCC version that fixes or moves one is
+# noticed.
 HANT = 's2tw.json'  # zh-Hant in Taiwan's standard forms
 HANT_BACK = 'tw2s.json'  # and back, for the round-trip check
 HANT_FIXES = [
@@ -126,7 +133,8 @@ def opencc(text, config):
 # ---------------------------------------------------------------------------------------------
 # mojibake model
 
-_FULL_TO_ASCII = str.maketrans({'，': ',', '：': ':', '；': ';', '！': '!', '？': '?', '（': '(', '）': ')'})
+_FULL_TO_ASCII = str.maketrans({'，': ',', '：': ':', '；': ';', '！': '!', '？': '?',
+                                '（': '(', '）': ')'})
 
 
 def _visible(ch):
@@ -165,13 +173,13 @@ def verify_mojibake(seed_text, restored):
     target = PINYIN.sub('', seed_text)
     g = garble(trad)
     if g == target:
-        return ('GB18030 check: the GBK bytes of %s with the first byte lost, decoded again, reproduce '
-                'the seed %s exactly' % (trad, target))
+        return ('GB18030 check: the GBK bytes of %s with the first byte lost, decoded again, '
+                'reproduce the seed %s exactly' % (trad, target))
     frag = STRAY_FRAGMENT.findall(target)
     if len(frag) == 1 and STRAY_FRAGMENT.sub('', target) == g:
-        return ('GB18030 check: the GBK bytes of %s with the first byte lost, decoded again, give %s, which '
-                'is the seed except a stray pinyin fragment %r standing where an undecodable byte pair '
-                'vanished' % (trad, g, frag[0]))
+        return ('GB18030 check: the GBK bytes of %s with the first byte lost, decoded again, '
+                'give %s, which is the seed except a stray pinyin fragment %r standing where an '
+                'undecodable byte pair vanished' % (trad, g, frag[0]))
     return None
 
 
@@ -254,7 +262,8 @@ def restore(seed_path, corrections_path):
             for j in range(i, m.start()):
                 els.append(El(text[j], ln, j + 1))
             if not els or els[-1].col != m.start():
-                raise Fail('annotation %r at %d:%d follows nothing' % (m.group(), ln, m.start() + 1))
+                raise Fail('annotation %r at %d:%d follows nothing'
+                           % (m.group(), ln, m.start() + 1))
             target = els[-1]
             row(ln, target.col, text[target.col - 1:m.end()], None, 'annotation',
                 'pinyin annotation %s glued after the character; not part of the text' % m.group())
@@ -270,13 +279,14 @@ def restore(seed_path, corrections_path):
     for c in corrections:
         n = raw.count(c['seed'])
         if n != 1:
-            raise Fail('corrections.tsv:%d: seed text %r occurs %d times in the seed (must be unique)'
-                       % (c['tsv_line'], c['seed'], n))
+            raise Fail('corrections.tsv:%d: seed text %r occurs %d times in the seed '
+                       '(must be unique)' % (c['tsv_line'], c['seed'], n))
         off = raw.index(c['seed'])
         ln = raw.count('\n', 0, off) + 1
         col = off - (raw.rfind('\n', 0, off) + 1) + 1
         if '\n' in c['seed'] or ln > doc_lines:
-            raise Fail('corrections.tsv:%d: seed text must lie on one document line' % c['tsv_line'])
+            raise Fail('corrections.tsv:%d: seed text must lie on one document line'
+                       % c['tsv_line'])
         c['line'], c['column'], c['end'] = ln, col, col + len(c['seed'])
         for o in spans:
             if o['line'] == ln and o['column'] < c['end'] and col < o['end']:
@@ -301,13 +311,16 @@ def restore(seed_path, corrections_path):
             continue
         check = verify_mojibake(c['seed'], c['restored'])
         if check is None:
-            raise Fail('corrections.tsv:%d: mojibake repair %r -> %r does not reproduce the seed garble %r'
-                       % (c['tsv_line'], c['seed'], c['restored'], garble(opencc(c['restored'], 's2t.json'))))
+            raise Fail('corrections.tsv:%d: mojibake repair %r -> %r does not reproduce the '
+                       'seed garble %r'
+                       % (c['tsv_line'], c['seed'], c['restored'],
+                          garble(opencc(c['restored'], 's2t.json'))))
         mojibake_checks.append(check)
         for r, el in annotation_rows:
             if el.line == c['line'] and c['column'] <= el.col < c['end']:
-                r['reason'] += ('; it sits inside the garbled passage repaired by the mojibake row at %d:%d, '
-                                'so the character it follows is garbage' % (c['line'], c['column']))
+                r['reason'] += ('; it sits inside the garbled passage repaired by the mojibake '
+                                'row at %d:%d, so the character it follows is garbage'
+                                % (c['line'], c['column']))
         apply(c)
         row(c['line'], c['column'], c['seed'], c['restored'], 'mojibake',
             '%s; %s' % (c['reason'], check), c['certain'])
@@ -349,7 +362,8 @@ def restore(seed_path, corrections_path):
                 out.append(e)
                 k += 1
                 continue
-            if e.ch == '-' and k + 1 < len(els) and els[k + 1].ch == '-' and not covered(els[k + 1]):
+            if (e.ch == '-' and k + 1 < len(els) and els[k + 1].ch == '-'
+                    and not covered(els[k + 1])):
                 row(ln, e.col, '--', '——', 'punctuation',
                     "ASCII '--' used as a dash; the original uses the full-width dash ——")
                 out.append(El('—', ln, e.col, True))
@@ -397,7 +411,6 @@ def split_structure(text):
     """Map restored lines to the catalogue structure; return (parts, line -> target name)."""
     lns = sorted(text)
     target = {}
-    get = lambda ln: text[ln]
     p = {}
     i = 0
 
@@ -406,7 +419,7 @@ def split_structure(text):
         ln = lns[i]
         target[ln] = name
         i += 1
-        return get(ln)
+        return text[ln]
 
     p['title'] = take('document title')
     number = take('document number')
@@ -414,7 +427,7 @@ def split_structure(text):
         raise Fail('document number is %r, expected %r' % (number, NUMBER))
     p['addressees'] = take('document addressees')
     p['paragraphs'] = []
-    while not get(lns[i]).startswith('附件：'):
+    while not text[lns[i]].startswith('附件：'):
         p['paragraphs'].append(take('document paragraph %d' % (len(p['paragraphs']) + 1)))
     attachment_ref = take('document attachment')[len('附件：'):]
     p['issuer'] = take('document issuer')
@@ -427,11 +440,12 @@ def split_structure(text):
         raise Fail('expected the attachment heading 附件')
     p['attachment'] = take('document attachment')
     if p['attachment'] != attachment_ref:
-        raise Fail('attachment title %r differs from the reference %r' % (p['attachment'], attachment_ref))
+        raise Fail('attachment title %r differs from the reference %r'
+                   % (p['attachment'], attachment_ref))
     p['categories'] = []
     p['measures'] = []
     while i < len(lns):
-        line = get(lns[i])
+        line = text[lns[i]]
         m = re.match(r'([%s]+)、' % CN_NUM, line)
         if m:
             cid = len(p['categories']) + 1
@@ -469,7 +483,8 @@ def build(seed_path=SEED, corrections_path=CORRECTIONS, base=None):
         r['target'] = 'furniture' if r['kind'] == 'furniture' else target[r['line']]
 
     # zh-Hant in one opencc run (one field per line)
-    fields = [p['title'], p['issuer'], p['addressees'], p['attachment']] + p['paragraphs'] + p['categories']
+    fields = ([p['title'], p['issuer'], p['addressees'], p['attachment']]
+              + p['paragraphs'] + p['categories'])
     for m in p['measures']:
         fields += [m['title'], m['body']]
     if any('\n' in f for f in fields):
@@ -484,13 +499,20 @@ def build(seed_path=SEED, corrections_path=CORRECTIONS, base=None):
     if len(hant) != len(fields):
         raise Fail('opencc %s changed the number of fields' % HANT)
     H = dict(zip(range(len(fields)), hant))
-    tx = lambda k, zh: {'zh-Hans': zh, 'zh-Hant': H[k]}
+
+    def tx(k, zh):
+        """The zh texts of field k: zh-Hans as given, zh-Hant from the one opencc run."""
+        return {'zh-Hans': zh, 'zh-Hant': H[k]}
 
     b = base or {}
     bdoc = b.get('document', {})
     bcat = {c.get('id'): c for c in b.get('categories', [])}
     bmea = {m.get('id'): m for m in b.get('measures', [])}
-    en = lambda obj: (obj or {}).get('en', '')
+
+    def en(obj):
+        """The English text of a base catalogue's text object, '' if it has none."""
+        return (obj or {}).get('en', '')
+
     bparas = bdoc.get('paragraphs', [])
 
     def with_en(text, base_text):
@@ -511,7 +533,8 @@ def build(seed_path=SEED, corrections_path=CORRECTIONS, base=None):
     k = 4 + len(p['paragraphs'])
     categories = []
     for cid, t in enumerate(p['categories'], 1):
-        categories.append({'id': cid, 'title': dict(tx(k, t), en=en(bcat.get(cid, {}).get('title')))})
+        title = dict(tx(k, t), en=en(bcat.get(cid, {}).get('title')))
+        categories.append({'id': cid, 'title': title})
         k += 1
     measures = []
     for mid, m in enumerate(p['measures'], 1):
@@ -538,7 +561,8 @@ def build(seed_path=SEED, corrections_path=CORRECTIONS, base=None):
                'certain': r['certain']} for r in rows]
     for r in errata:   # every row must point at its exact seed text
         if seed_lines[r['line'] - 1][r['column'] - 1:r['column'] - 1 + len(r['seed'])] != r['seed']:
-            raise Fail('errata row does not match the seed at %d:%d: %r' % (r['line'], r['column'], r['seed']))
+            raise Fail('errata row does not match the seed at %d:%d: %r'
+                       % (r['line'], r['column'], r['seed']))
     return catalogue, errata, checks
 
 
@@ -587,7 +611,7 @@ def validate(cat):
                 problems.append('%s: contains a space' % where)
             if re.search(r'[,:;()!]', s) or re.search('[%s][-–]{2}' % HAN, s):
                 problems.append('%s: ASCII punctuation , : ; ( ) ! or -- left' % where)
-            if s.count('“') != s.count('”') or s.count('《') != s.count('》') or s.count('（') != s.count('）'):
+            if any(s.count(a) != s.count(b) for a, b in ('“”', '《》', '（）')):
                 problems.append('%s: unbalanced “” 《》 or （）' % where)
             else:
                 depth = 0
@@ -612,8 +636,9 @@ def summarize(cat, errata, checks, out=sys.stdout):
     unsure = [r for r in errata if not r['certain']]
     print('errata rows: %d (%s)' % (len(errata), ', '.join('%s %d' % (k, counts.get(k, 0))
                                                            for k in KIND_ORDER)), file=out)
-    print('uncertain rows: %d%s' % (len(unsure), ''.join('\n  %d:%d %s %s -> %s'
-          % (r['line'], r['column'], r['kind'], r['seed'], r['restored']) for r in unsure)), file=out)
+    print('uncertain rows: %d%s' % (len(unsure), ''.join(
+        '\n  %d:%d %s %s -> %s' % (r['line'], r['column'], r['kind'], r['seed'], r['restored'])
+        for r in unsure)), file=out)
     exact = sum(1 for c in checks if 'exactly' in c)
     print('mojibake repairs verified by re-garbling: %d exactly, %d up to a stray pinyin fragment'
           % (exact, len(checks) - exact), file=out)
@@ -631,12 +656,16 @@ def dump(obj):
 def chinese_view(cat):
     """The parts of the catalogue this script owns."""
     d = cat['document']
-    z = lambda t: {'zh-Hans': t.get('zh-Hans'), 'zh-Hant': t.get('zh-Hant')}
+
+    def z(t):
+        return {'zh-Hans': t.get('zh-Hans'), 'zh-Hant': t.get('zh-Hant')}
+
     return {
         'schema': cat.get('schema'),
         'document': {'number': d.get('number'), 'date': d.get('date'), 'title': z(d['title']),
                      'issuer': z(d['issuer']), 'addressees': z(d['addressees']),
-                     'paragraphs': [z(t) for t in d['paragraphs']], 'attachment': z(d['attachment'])},
+                     'paragraphs': [z(t) for t in d['paragraphs']],
+                     'attachment': z(d['attachment'])},
         'categories': [{'id': c['id'], 'title': z(c['title'])} for c in cat['categories']],
         'measures': [{'id': m['id'], 'category': m['category'], 'title': z(m['title']),
                       'body': z(m['body']), 'cites': m['cites']} for m in cat['measures']],
@@ -650,7 +679,8 @@ def diff_paths(a, b, path='', out=None):
     elif isinstance(a, dict):
         for k in list(a) + [k for k in b if k not in a]:
             if k not in a or k not in b:
-                out.append('%s/%s: only in %s' % (path, k, 'committed' if k in b else 'regenerated'))
+                where = 'committed' if k in b else 'regenerated'
+                out.append('%s/%s: only in %s' % (path, k, where))
             else:
                 diff_paths(a[k], b[k], '%s/%s' % (path, k), out)
     elif isinstance(a, list):
@@ -694,7 +724,8 @@ def main(argv=None):
         diffs = []
         try:
             committed = json.load(open(CATALOGUE, encoding='utf-8'))
-            diffs += ['catalogue.json' + d for d in diff_paths(chinese_view(cat), chinese_view(committed))]
+            diffs += ['catalogue.json' + d
+                      for d in diff_paths(chinese_view(cat), chinese_view(committed))]
         except (OSError, ValueError, KeyError, TypeError) as e:
             diffs.append('catalogue.json: cannot read: %s' % e)
         try:

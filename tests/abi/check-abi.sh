@@ -15,10 +15,19 @@ shift 2
 dirs=""
 for d in "$@"; do dirs="$dirs --headers-dir2 $d"; done
 
+if ! command -v abidiff >/dev/null; then
+  if [ "${CI:-}" = true ]; then
+    echo "FAIL: abidiff is not installed (apt-get install abigail-tools; .ci/install-deps)" >&2
+    exit 1
+  fi
+  echo "SKIP: abidiff is not installed (apt-get install abigail-tools)"
+  exit 77
+fi
 # The library must carry debug information (RelWithDebInfo or Debug) for the
 # type comparison to mean anything.
 if ! readelf -SW "$lib" | grep -q '\.debug_info'; then
-  echo "FAIL: $lib has no debug information; build with -g (RelWithDebInfo)" >&2
+  echo "FAIL: $lib has no debug information, which abidiff needs to compare types;" \
+    "configure with -DCMAKE_BUILD_TYPE=RelWithDebInfo (the default) or Debug" >&2
   exit 1
 fi
 # shellcheck disable=SC2086

@@ -22,6 +22,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 # 2. The map, joined into one line without comments.
 tr '\n' ' ' <"$map" | sed 's,/\*[^*]*\*\+\([^/*][^*]*\*\+\)*/, ,g' >"$tmp/map-text"
+# shellcheck disable=SC2020 # each of ; { } becomes a newline
 tr ';{}' '\n\n\n' <"$tmp/map-text" | sed -e 's/^.*://' -e 's/[[:space:]]//g' |
   grep '^[A-Za-z_][A-Za-z0-9_]*$' | grep -v '^SHENZHEN_' | LC_ALL=C sort >"$tmp/map"
 
@@ -43,15 +44,16 @@ for f in header map nm; do
   fi
 done
 
+words() { printf '%s' "$1" | tr '\n' ' '; } # one line of the list's words
 compare() { # compare A B: prints what is in one and not the other
   only_a=$(LC_ALL=C comm -23 "$tmp/$1" "$tmp/$2")
   only_b=$(LC_ALL=C comm -13 "$tmp/$1" "$tmp/$2")
   if [ -n "$only_a" ]; then
-    echo "FAIL: in the $1 list but not the $2 list:" $only_a >&2
+    echo "FAIL: in the $1 list but not the $2 list: $(words "$only_a")" >&2
     status=1
   fi
   if [ -n "$only_b" ]; then
-    echo "FAIL: in the $2 list but not the $1 list:" $only_b >&2
+    echo "FAIL: in the $2 list but not the $1 list: $(words "$only_b")" >&2
     status=1
   fi
 }
@@ -60,12 +62,12 @@ compare map nm
 
 bad=$(grep -v '^shz_' "$tmp/nm" || true)
 if [ -n "$bad" ]; then
-  echo "FAIL: exported symbols without the shz_ prefix:" $bad >&2
+  echo "FAIL: exported symbols without the shz_ prefix: $(words "$bad")" >&2
   status=1
 fi
 unversioned=$(grep -v '@@\?SHENZHEN_[0-9.]*$' "$tmp/nm-raw" || true)
 if [ -n "$unversioned" ]; then
-  echo "FAIL: exports not bound to a SHENZHEN_* version node:" $unversioned >&2
+  echo "FAIL: exports not bound to a SHENZHEN_* version node: $(words "$unversioned")" >&2
   status=1
 fi
 nodes=$(grep -o 'SHENZHEN_[0-9.]*[[:space:]]*{' "$tmp/map-text" | wc -l)

@@ -15,6 +15,7 @@ top=$(cd "$here/../.." && pwd)
 build=${1:-}
 if [ -z "$build" ]; then
   build=$top/build-abi
+  # shellcheck disable=SC2086 # extra CMake arguments, split into words on purpose
   cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF \
     -DSHZ_BINDINGS=OFF ${SHZ_CMAKE_ARGS:-} >/dev/null
   cmake --build "$build" --target shenzhen -j "$(nproc)" >/dev/null

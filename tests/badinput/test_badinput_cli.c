@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "matrix.h"
+#include "utf8_test.h"
 
 typedef struct buffer {
     char *data;
@@ -33,40 +34,6 @@ static void buffer_add(buffer *b, const char *bytes, size_t n)
     memcpy(b->data + b->len, bytes, n);
     b->len += n;
     b->data[b->len] = '\0';
-}
-
-/* Strict UTF-8 (no overlongs, surrogates, or beyond U+10FFFF). */
-static bool utf8_ok(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        size_t n;
-        uint32_t cp, min;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            n = 2, cp = c & 0x1F, min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            n = 3, cp = c & 0x0F, min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            n = 4, cp = c & 0x07, min = 0x10000;
-        } else {
-            return false;
-        }
-        if (i + n > len)
-            return false;
-        for (size_t k = 1; k < n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += n;
-    }
-    return true;
 }
 
 /* Runs the command; returns its wait status. */
@@ -170,16 +137,17 @@ Test(badinput, command)
         cr_expect(WIFEXITED(status), "%s: killed by signal %d", id,
                   WIFSIGNALED(status) ? WTERMSIG(status) : 0);
         if (WIFEXITED(status))
-            cr_expect_eq(WEXITSTATUS(status), want, "%s (%s): exit %d, expected %d; stderr: %s",
-                         id, matrix_str(c, "what"), WEXITSTATUS(status), want,
+            cr_expect_eq(WEXITSTATUS(status), want, "%s (%s): exit %d, expected %d; stderr: %s", id,
+                         matrix_str(c, "what"), WEXITSTATUS(status), want,
                          err.data ? err.data : "");
         cr_expect_eq(out.len, 0, "%s: %zu bytes on stdout", id, out.len);
         const char *e = err.data ? err.data : "";
         cr_expect(strncmp(e, "shenzhen: ", 10) == 0, "%s: stderr does not start 'shenzhen: ': %s",
                   id, e);
-        cr_expect(err.len > 0 && e[err.len - 1] == '\n' && memchr(e, '\n', err.len) == e + err.len - 1,
+        cr_expect(err.len > 0 && e[err.len - 1] == '\n' &&
+                      memchr(e, '\n', err.len) == e + err.len - 1,
                   "%s: stderr is not exactly one line: %s", id, e);
-        cr_expect(utf8_ok((const unsigned char *)e, err.len), "%s: stderr is not valid UTF-8", id);
+        cr_expect(tc_utf8_valid(e, err.len), "%s: stderr is not valid UTF-8", id);
         free(out.data);
         free(err.data);
         for (int i = 1; i <= argc; i++)

@@ -157,7 +157,7 @@ def build_queries(measures: Sequence[shenzhen.Measure], norm: Normalizer) -> lis
         if len(text) < k:
             return False  # as in C: no draw, nothing added
         a = rnd(len(text) - k + 1)
-        queries.append(Query(text[a : a + k], cls))
+        queries.append(Query(text[a:a + k], cls))
         return True
 
     for i in range(90):  # Han, 1-8 characters, titles and bodies

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "shenzhen.h"
+#include "utf8_test.h"
 
 enum { NTHREADS = 8, ROUNDS = 20, MAX_WORK = 4096 };
 
@@ -254,19 +255,6 @@ static void add_query(const char *q, size_t len)
             add((work){WORK_SEARCH, 0, field_sets[f], l, q, len});
 }
 
-/* The first @p chars code points of @p s (len bytes), as a byte count. */
-static size_t prefix_bytes(const char *s, size_t len, size_t chars)
-{
-    size_t i = 0;
-    while (i < len && chars > 0) {
-        i++;
-        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
-            i++;
-        chars--;
-    }
-    return i;
-}
-
 static void make_plan(void)
 {
     int64_t nm = (int64_t)shz_measure_count(), nc = (int64_t)shz_category_count();
@@ -282,8 +270,9 @@ static void make_plan(void)
         for (int64_t i = 0; i < nm; i++)
             add((work){WORK_JSON, i, flags, 0, NULL, 0});
     }
-    static const char *fixed[] = {"深圳", "shenzhen", "\"发展 经济\"", "ＡＢＣ", "科技 创新",
-                                  "miao bao", "MB", "改革", "\"unclosed", "   ", "金融"};
+    static const char *fixed[] = {
+        "深圳", "shenzhen", "\"发展 经济\"", "ＡＢＣ", "科技 创新", "miao bao",
+        "MB",   "改革",     "\"unclosed",    "   ",    "金融"};
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
         add_query(fixed[i], strlen(fixed[i]));
     for (int64_t i = 0; i < nm; i++) {
@@ -293,9 +282,9 @@ static void make_plan(void)
         if (shz_measure_keyword(m, 0, &text, &len) == SHZ_OK)
             add_query(text, len);
         if (shz_measure_text(m, SHZ_FIELD_TITLE, SHZ_LANG_ZH_HANT, &text, &len) == SHZ_OK)
-            add_query(text, prefix_bytes(text, len, 4));
-        if (i % 4 == 0 && shz_measure_text(m, SHZ_FIELD_PINYIN_INITIALS, SHZ_LANG_EN, &text,
-                                           &len) == SHZ_OK)
+            add_query(text, tc_utf8_prefix(text, len, 4));
+        if (i % 4 == 0 &&
+            shz_measure_text(m, SHZ_FIELD_PINYIN_INITIALS, SHZ_LANG_EN, &text, &len) == SHZ_OK)
             add_query(text, len);
     }
 }
@@ -324,8 +313,9 @@ static void *work_loop(void *arg)
             me->checked++;
             if (got != expected[i]) {
                 if (me->mismatches++ < 5)
-                    fprintf(stderr, "thread %zu: work item %zu (kind %d, id %" PRId64
-                                    ") differs from the single-threaded run\n",
+                    fprintf(stderr,
+                            "thread %zu: work item %zu (kind %d, id %" PRId64
+                            ") differs from the single-threaded run\n",
                             me->index, i, (int)plan[i].kind, plan[i].id);
             }
         }

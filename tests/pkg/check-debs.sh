@@ -10,6 +10,7 @@
 # runs lintian on them all, failing on any error or warning not listed in
 # SUPPRESSIONS (each with its reason).
 set -eu
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 cmake=$1 cpack=$2 generator=$3 src=$4 work=$5 version=$6 suppressions=$7 components=$8
 shift 8
@@ -104,6 +105,9 @@ for comp in $components; do
     has "$deb" "^\./usr/lib/$ma/cmake/shenzhen/shenzhenConfigVersion\.cmake\$" "shenzhenConfigVersion.cmake"
     has "$deb" "^\./usr/lib/$ma/cmake/shenzhen/shenzhenTargets\.cmake\$" "shenzhenTargets.cmake"
     has "$deb" '^\./usr/share/man/man3/libshenzhen\.3\.gz$' "libshenzhen(3)"
+    has "$deb" '^\./usr/share/man/man3/shz_search\.3\.gz$' "a page per function, shz_search(3)"
+    has "$deb" '^\./usr/share/man/man5/shenzhen-json\.5\.gz$' "shenzhen-json(5)"
+    has "$deb" '^\./usr/share/man/man7/shenzhen-search\.7\.gz$' "shenzhen-search(7)"
     hasnt "$deb" 'libshenzhen\.so\.[0-9]' "runtime library"
     depends "$deb" "libshenzhen1 \(= $version\)"
     depends "$deb" 'libcjson-dev' ;;

@@ -1,38 +1,89 @@
 #!/bin/sh
 # shellcheck disable=SC2015 # `check && ok || fail`: ok always succeeds
-# check-man.sh SHENZHEN PAGE...
-# Formats each man page as lintian does and fails on any groff warning; then
-# checks that shenzhen(1) documents every command and option `shenzhen --help`
-# lists, and the exit statuses of its help text.
+# check-man.sh PREFIX MANDIR HEADER
+# The man pages installed under PREFIX/MANDIR:
+# - every page formats as lintian does, without a single groff warning;
+# - every function declared in HEADER (SHZ_API) has its page, which `man NAME`
+#   finds: `man shz_search` works after an install;
+# - shenzhen(1) documents every command, option and exit status of
+#   `shenzhen --help`;
+# - shenzhen-json(5) describes every member that `shenzhen json` writes and
+#   states the schema and edition of the data compiled in;
+# - no installed page or header sends readers to README.md, which is not installed.
 set -eu
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
-shenzhen=$1
-shift
+prefix=$1 mandir=$prefix/$2 header=$3
+shenzhen=$prefix/bin/shenzhen
 command -v man >/dev/null || skip "man is not installed (apt-get install man-db groff-base)"
+export LC_ALL=C.UTF-8
 
-for page in "$@"; do
-  warnings=$(LC_ALL=C.UTF-8 MANROFFSEQ='' MANWIDTH=80 \
-             man --warnings -E UTF-8 -l -Tutf8 -Z "$page" 2>&1 >/dev/null || echo "man failed")
+pages=$(find "$mandir" -name '*.[0-9].gz' | sort)
+[ -n "$pages" ] || { fail "no man pages under $mandir"; finish; }
+for page in $pages; do
+  warnings=$(MANROFFSEQ='' MANWIDTH=80 man --warnings -E UTF-8 -l -Tutf8 -Z "$page" 2>&1 >/dev/null ||
+             echo "man failed")
   [ -z "$warnings" ] && ok "$(basename "$page") formats without warnings" \
     || fail "$(basename "$page"): $warnings"
-  case $page in *shenzhen.1*) man1=$page ;; esac
 done
+# text PAGE: the page as a reader sees it, wide enough that nothing wraps.
+text() { MANWIDTH=200 man -l "$1" 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g'; }
 
-text=$(LC_ALL=C.UTF-8 MANWIDTH=200 man -l "$man1" 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g')
-help=$("$shenzhen" --help)
+# A page per public function, found by name.
+functions=$(sed -n 's/^SHZ_API .*[ *]\(shz_[a-z0-9_]*\)(.*/\1/p' "$header" | sort -u)
+[ -n "$functions" ] || fail "no SHZ_API function found in $header"
+n=0
+for f in $functions; do
+  n=$((n + 1))
+  found=$(MANPATH=$mandir man -w "$f" 2>/dev/null || true)
+  case $found in
+  "$mandir/man3/$f.3.gz") ;;
+  *) fail "man $f finds '$found', not $mandir/man3/$f.3.gz"; continue ;;
+  esac
+  text "$found" | grep -q "^ *[a-z0-9_ *]*$f(" || fail "$f(3) has no synopsis of $f"
+done
+ok "man finds the page of each of the $n functions of $(basename "$header")"
+
+# shenzhen(1) and the command's --help.
+man1=$mandir/man1/shenzhen.1.gz
+help=$(LD_LIBRARY_PATH='' "$shenzhen" --help)
 commands=$(printf '%s\n' "$help" | sed -n '/^Commands:/,/^$/p' | awk 'NR > 1 && /^  [a-z]/ {print $1}')
 options=$(printf '%s\n' "$help" | grep -o -- '--[a-z][a-z-]*' | sort -u)
-section() { printf '%s\n' "$text" | sed -n "/^$1\$/,/^[A-Z]/p"; }
+section() { text "$1" | sed -n "/^$2\$/,/^[A-Z]/p"; }
 for word in $commands help; do
-  section COMMANDS | grep -Eq "^ +$word( |\$)" && ok "shenzhen(1) COMMANDS has $word" \
+  section "$man1" COMMANDS | grep -Eq "^ +$word( |\$)" && ok "shenzhen(1) COMMANDS has $word" \
     || fail "shenzhen(1) COMMANDS lacks '$word' (listed by shenzhen --help)"
 done
 for word in $options; do
-  section OPTIONS | grep -Eq "^ +(-[a-z], )?$word( |,|\$)" && ok "shenzhen(1) OPTIONS has $word" \
+  section "$man1" OPTIONS | grep -Eq "^ +(-[a-z], )?$word( |,|\$)" && ok "shenzhen(1) OPTIONS has $word" \
     || fail "shenzhen(1) OPTIONS lacks '$word' (listed by shenzhen --help)"
 done
 for code in $(printf '%s\n' "$help" | sed -n '/^Exit status/,$p' | grep -o '\b[0-9]\b' | sort -u); do
-  section 'EXIT STATUS' | grep -Eq "^ +$code\b" \
+  section "$man1" 'EXIT STATUS' | grep -Eq "^ +$code\b" \
     && ok "shenzhen(1) documents exit status $code" || fail "shenzhen(1) lacks exit status $code"
 done
+
+# shenzhen-json(5) against what the command exports: every member name is the
+# term of an entry (or one of a list of them), and the schema and edition are those
+# of the export.
+man5=$mandir/man5/shenzhen-json.5.gz
+json=$("$shenzhen" json)
+members=$(printf '%s' "$json" | jq -r '[paths | last | strings] | unique | .[]')
+catalogue=$(section "$man5" 'THE CATALOGUE'; section "$man5" DESCRIPTION)
+for m in $members; do
+  printf '%s\n' "$catalogue" | grep -Eq "^ +([a-z_-]+, )*$m(,| |\$)" && ok "shenzhen-json(5) describes \"$m\"" \
+    || fail "shenzhen-json(5) does not describe the member \"$m\" that shenzhen json writes"
+done
+for key in schema edition; do
+  value=$(printf '%s' "$json" | jq -r ".$key")
+  printf '%s\n' "$catalogue" | grep -Fq "$value in this release" \
+    && ok "shenzhen-json(5) gives $key $value" || fail "shenzhen-json(5) does not give $key $value"
+done
+
+stale=$(grep -l README "$prefix"/include/*.h 2>/dev/null || true)
+for page in $pages; do
+  gzip -dc "$page" | grep -q README && stale="$stale $(basename "$page")"
+done
+[ -z "$stale" ] && ok "no installed page or header refers to README" \
+  || fail "these refer to README.md, which is not installed: $stale"
 finish

@@ -3,6 +3,7 @@
 # check-rockspec.sh ROCKSPEC
 # `luarocks lint` on the rockspec: fields LuaRocks requires, valid syntax.
 set -eu
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 rockspec=$1
 [ -f "$rockspec" ] || { fail "no $rockspec (its name must follow project(VERSION))"; finish; }

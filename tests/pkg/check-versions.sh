@@ -5,6 +5,7 @@
 # the installed header, pc file, CMake package, library and command, the man
 # pages, the Python and Lua modules, the rockspec, CHANGELOG.md and the .deb files.
 set -eu
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 version=$1 src=$2 prefix=$3 debdir=$4 python=$5 lua=$6
 echo "project version: $version"
@@ -29,14 +30,16 @@ lib=$(libdir "$prefix")
 [ -f "$lib/libshenzhen.so.$version" ] && ok "library file libshenzhen.so.$version" \
   || fail "no $lib/libshenzhen.so.$version: $(ls "$lib")"
 
-out=$(LD_LIBRARY_PATH=$lib "$prefix/bin/shenzhen" --version | head -n 1)
+out=$("$prefix/bin/shenzhen" --version | head -n 1)
 same "shenzhen --version" "${out##* }"
 
-for page in man1/shenzhen.1.gz man3/libshenzhen.3.gz; do
-  f=$(find "$prefix" -path "*/man/$page" | head -n 1)
+n=0
+for f in $(find "$prefix" -path '*/man/man*/*.gz' | sort); do
+  n=$((n + 1))
   th=$(gzip -dc "$f" | grep '^\.TH ')
-  case $th in *"\"libshenzhen $version\""*) ok "$page: $th" ;; *) fail "$page: $th" ;; esac
+  case $th in *"\"libshenzhen $version\""*) ;; *) fail "$(basename "$f"): $th" ;; esac
 done
+[ "$n" -gt 2 ] && ok "the $n man pages say libshenzhen $version" || fail "only $n man pages under $prefix"
 
 if [ -n "$python" ] && init=$(find "$prefix" -path '*-packages/shenzhen/__init__.py' | head -n 1) \
      && [ -n "$init" ]; then

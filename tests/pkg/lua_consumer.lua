@@ -8,7 +8,8 @@ local function check(ok, what)
 end
 
 local path = package.searchpath("shenzhen", package.cpath)
-check(path ~= nil and path:sub(1, #prefix + 1) == prefix .. "/", "module found at " .. tostring(path))
+check(path ~= nil and path:sub(1, #prefix + 1) == prefix .. "/",
+  "module found at " .. tostring(path))
 local shenzhen = require("shenzhen")
 check(shenzhen.version == version,
   ("shenzhen.version == %q (got %q)"):format(version, tostring(shenzhen.version)))
@@ -19,5 +20,6 @@ check(shenzhen.get(1) ~= nil and shenzhen.get(1).id == 1, "shenzhen.get(1).id ==
 local missing, message = shenzhen.get(0)
 check(missing == nil and type(message) == "string", "shenzhen.get(0) is nil, message")
 local ok, hits = pcall(shenzhen.search, "深圳")
-check(ok and type(hits) == "table", ("shenzhen.search() ran (%s hits)"):format(ok and #hits or hits))
+check(ok and type(hits) == "table",
+  ("shenzhen.search() ran (%s hits)"):format(ok and #hits or hits))
 os.exit(failures == 0 and 0 or 1)

@@ -17,9 +17,17 @@ def main() -> int:
         if not ok:
             failures.append(what)
 
-    for name, path in (("shenzhen", shenzhen.__file__), ("its C extension", shenzhen._c.__file__)):
-        check(os.path.realpath(path).startswith(prefix + os.sep), f"{name} loaded from {path}")
-    check(shenzhen.__version__ == version, f"shenzhen.__version__ == {version!r} (got {shenzhen.__version__!r})")
+    # The package and its C extension (whatever its name: the package's compiled module).
+    extensions = []
+    for name, module in sys.modules.items():
+        path = getattr(module, "__file__", None) or ""
+        if name.startswith("shenzhen.") and path.endswith(".so"):
+            extensions.append(path)
+    check(len(extensions) == 1, f"one C extension loaded: {extensions}")
+    for path in [shenzhen.__file__ or ""] + extensions:
+        check(os.path.realpath(path).startswith(prefix + os.sep), f"loaded from {path}")
+    check(shenzhen.__version__ == version,
+          f"shenzhen.__version__ == {version!r} (got {shenzhen.__version__!r})")
     measures = list(shenzhen.measures())
     check(len(measures) > 0, f"shenzhen.measures() has {len(measures)} measures")
     first = shenzhen.get(measures[0].id)

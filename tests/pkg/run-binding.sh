@@ -7,6 +7,7 @@
 # EXPECTED is 1 when the build has the binding: then a missing module fails;
 # otherwise the test is skipped with a message.
 set -eu
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 lang=$1 interp=$2 prefix=$3 version=$4 expected=$5 script=$6
 
@@ -21,7 +22,8 @@ lua)
 esac
 
 if [ -z "$moddir" ]; then
-  [ "$expected" = 1 ] || skip "the $lang binding is not part of this build (SHZ_BINDINGS=OFF or no '$lang' install component)"
+  [ "$expected" = 1 ] ||
+    not_applicable "the $lang binding is not part of this build (SHZ_BINDINGS=OFF or no '$lang' install component)"
   fail "the build has the $lang binding but no module was installed under $prefix"
   finish
 fi

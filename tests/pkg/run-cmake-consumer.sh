@@ -3,6 +3,7 @@
 # run-cmake-consumer.sh CMAKE GENERATOR SOURCE WORKDIR PREFIX VERSION
 # Configures, builds and runs tests/pkg/cmake-consumer against the installed PREFIX only.
 set -eu
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 cmake=$1 generator=$2 src=$3 work=$4 prefix=$5 version=$6
 

@@ -4,6 +4,7 @@
 # Builds tests/pkg/make-consumer with make and pkg-config against PREFIX, runs it,
 # and checks that the pc file is relocatable (paths relative to ${pcfiledir}).
 set -eu
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 src=$1 work=$2 prefix=$3 version=$4
 command -v pkg-config >/dev/null || skip "pkg-config is not installed (apt-get install pkg-config)"

@@ -238,7 +238,8 @@ describe("search", function()
     assert.are.equal(1, #shenzhen.search(q, { limit = 1 }))
     assert.are.equal(#shenzhen.search(q), #shenzhen.search(q, { limit = 0 })) -- as in C
     assert.is_true(#shenzhen.search(q, { lang = "zh-Hant" }) >= 1)
-    for _, hit in ipairs(shenzhen.search(shenzhen.get(1).pinyin:match("%S+"), { fields = "pinyin" })) do
+    local syllable = shenzhen.get(1).pinyin:match("%S+")
+    for _, hit in ipairs(shenzhen.search(syllable, { fields = "pinyin" })) do
       assert.are.equal("pinyin", hit.field)
     end
     assert.is_true(#shenzhen.search(q, { fields = { "title", "body" } }) >= 1)

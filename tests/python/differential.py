@@ -34,7 +34,11 @@ def queries() -> list:
         if len(m.keywords) >= 2:
             qs.append(" ".join(m.keywords[:2]))
     seen: set = set()
-    unique = [q for q in qs if "\n" not in q and not (q in seen or seen.add(q))]
+    unique = []
+    for q in qs:
+        if "\n" not in q and q not in seen:
+            seen.add(q)
+            unique.append(q)
 
     # Pad with two-character windows of every title and body, then with
     # two-term queries made of earlier ones, until there are enough.

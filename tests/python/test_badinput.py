@@ -93,8 +93,9 @@ BINDING_CALLS = [
 
 
 def package_call(spec: dict[str, Any]) -> Callable[[], object]:
-    args = [value(a) for a in spec["args"]]
-    options = {k: value(v) for k, v in spec.get("options", {}).items()}
+    # Any: the values are wrong on purpose.
+    args: list[Any] = [value(a) for a in spec["args"]]
+    options: dict[str, Any] = {k: value(v) for k, v in spec.get("options", {}).items()}
     name = spec["call"]
     if name == "search":
         return lambda: shenzhen.search(*args, **options)

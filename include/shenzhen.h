@@ -303,22 +303,45 @@ SHZ_API void shz_free(void *ptr);
 /** Longest query accepted, in bytes. */
 #define SHZ_QUERY_MAX 4096
 
+/** How a search matches (shz_search_options::mode). */
+typedef enum shz_search_mode {
+    /**
+     * Ranked best match (the default): the query is analysed into terms (Han
+     * bigrams, a lone Han character, Latin and digit words matched as whole
+     * words or by their English stem, question and function words left out),
+     * measures are ranked by BM25F over the fields asked for, and a measure
+     * may match only some of the terms: those carrying at least 15% of the
+     * query's IDF mass, and at least two terms of a query of four or more.
+     * Hits that match every term come first.
+     */
+    SHZ_SEARCH_BEST = 0,
+    /**
+     * Every whitespace-separated term must occur literally in one of the
+     * fields asked for (a "quoted phrase" is one term), ranked by 1.0's rule.
+     */
+    SHZ_SEARCH_ALL_TERMS = 1
+} shz_search_mode;
+
 /**
  * Search options. Initialise with shz_search_options_init() (or
  * SHZ_SEARCH_OPTIONS_INIT), then change what you need. The struct only ever
  * grows at its end; @c size tells the library which version the caller knows.
+ * A caller compiled with 1.0's header (whose struct ends with @c limit) gets
+ * exactly 1.0's search: all terms, 1.0's fields (no aliases, no English body)
+ * and 1.0's ranking.
  */
 typedef struct shz_search_options {
     size_t size;     /**< sizeof(shz_search_options) as the caller compiled it. */
     unsigned fields; /**< Fields to search, a mask of ::shz_field; 0 means all. */
     shz_lang lang;   /**< Language of spans and snippets: zh-Hans (default) or zh-Hant. */
     size_t limit;    /**< Most hits to return; 0 means no limit. */
+    unsigned mode;   /**< A ::shz_search_mode (since 1.1); SHZ_SEARCH_BEST by default. */
 } shz_search_options;
 
 /** Static initialiser with the defaults. */
 #define SHZ_SEARCH_OPTIONS_INIT                                                                    \
     {                                                                                              \
-        sizeof(shz_search_options), 0u, SHZ_LANG_ZH_HANS, 0u                                       \
+        sizeof(shz_search_options), 0u, SHZ_LANG_ZH_HANS, 0u, SHZ_SEARCH_BEST                      \
     }
 
 /** Fills @p options with the defaults. NULL is a no-op. */
@@ -329,18 +352,21 @@ typedef struct shz_results shz_results;
 
 /**
  * Searches the catalogue. @p query is UTF-8 of @p len bytes (need not be
- * NUL-terminated): whitespace-separated terms, a "quoted phrase" is one term;
- * a measure matches when every term occurs in one of the searched fields.
- * Matching ignores Traditional/Simplified script, full/half width, Latin case,
- * punctuation and spaces inside terms; control characters (an embedded NUL
- * included) are ignored like punctuation. @p options may be NULL for defaults.
+ * NUL-terminated), searched as the options' mode says (best match by
+ * default; see ::shz_search_mode). Matching ignores Traditional/Simplified
+ * script, full/half width, Latin case, punctuation and spaces inside terms;
+ * control characters (an embedded NUL included) are ignored like punctuation.
+ * @p options may be NULL for defaults. (Programs linked against 1.0 call the
+ * 1.0 version of this function, which always searches as 1.0 did.)
  *
  * On success *@p results holds the hits, best first (possibly none: a query
- * that matches nothing is a success); the caller owns it and frees it with
- * shz_results_free(). Errors: SHZ_ERR_INVALID_ARG (NULL @p query or
- * @p results), SHZ_ERR_BAD_UTF8, SHZ_ERR_QUERY_TOO_LONG, SHZ_ERR_EMPTY_QUERY,
- * SHZ_ERR_BAD_QUERY, SHZ_ERR_BAD_OPTIONS, SHZ_ERR_BAD_LANG, SHZ_ERR_NO_MEMORY;
- * on error *@p results is set to NULL.
+ * that matches nothing is a success, and its terms can still be read, except
+ * by a caller asking for 1.0's search, whose results carry no terms as in
+ * 1.0); the caller owns it and frees it with shz_results_free(). Errors:
+ * SHZ_ERR_INVALID_ARG (NULL @p query or @p results), SHZ_ERR_BAD_UTF8,
+ * SHZ_ERR_QUERY_TOO_LONG, SHZ_ERR_EMPTY_QUERY, SHZ_ERR_BAD_QUERY,
+ * SHZ_ERR_BAD_OPTIONS (also an unknown mode or field), SHZ_ERR_BAD_LANG,
+ * SHZ_ERR_NO_MEMORY; on error *@p results is set to NULL.
  */
 SHZ_API shz_status shz_search(const char *query, size_t len, const shz_search_options *options,
                               shz_results **results);
@@ -398,15 +424,61 @@ SHZ_API shz_status shz_results_span_lang(const shz_results *results, size_t inde
                                          shz_lang *lang);
 
 /**
- * Where the first match lies inside the snippet of hit @p index, as byte
+ * Where the best match lies inside the snippet of hit @p index, as byte
  * offsets into the text shz_results_snippet() returns (end exclusive), for
- * highlighting. The snippet is cut from the text of span 0 of the hit (same
- * field and language, see shz_results_span_lang()), "…" marking a cut end.
+ * highlighting. The snippet is cut from the text of the hit's best field
+ * (shz_results_field(); in all-terms mode that is the text of span 0), "…"
+ * marking a cut end. A hit found only in its aliases and keywords (which
+ * have no spans) shows them joined by "; ", its match empty at their start.
  * Any output pointer may be NULL. Errors: SHZ_ERR_INVALID_ARG (NULL
  * @p results), SHZ_ERR_NOT_FOUND.
  */
 SHZ_API shz_status shz_results_snippet_match(const shz_results *results, size_t index,
                                              size_t *byte_start, size_t *byte_end);
+
+/** Flags of shz_results_match(). */
+enum shz_match_flags {
+    SHZ_MATCH_ALL_TERMS = 1, /**< The hit matched every query term. */
+    SHZ_MATCH_TOLERANT = 2   /**< Some term matched only through typo or homophone tolerance. */
+};
+
+/**
+ * How hit @p index matched: a mask of ::shz_match_flags. In all-terms mode
+ * every hit has SHZ_MATCH_ALL_TERMS. 0 for NULL or out of range. (Since 1.1.)
+ */
+SHZ_API unsigned shz_results_match(const shz_results *results, size_t index);
+
+/**
+ * Number of query terms as the search analysed them: in all-terms mode the
+ * whitespace-separated terms, in best-match mode the bigrams, characters and
+ * words searched for (question and function words left out). 0 for NULL.
+ * (Since 1.1.)
+ */
+SHZ_API size_t shz_results_term_count(const shz_results *results);
+
+/**
+ * Query term @p term as analysed (normalized: folded to Simplified, lower
+ * case, without punctuation), UTF-8, NUL-terminated, owned by @p results.
+ * Errors: SHZ_ERR_INVALID_ARG (NULL @p results or @p text), SHZ_ERR_NOT_FOUND.
+ * (Since 1.1.)
+ */
+SHZ_API shz_status shz_results_term(const shz_results *results, size_t term, const char **text,
+                                    size_t *len);
+
+/**
+ * How many measures hold query term @p term in the fields searched, matched
+ * as the search matches it (0: the term matched nothing). Counted when
+ * asked, in time proportional to the term's postings. 0 for NULL or out of
+ * range. (Since 1.1.)
+ */
+SHZ_API size_t shz_results_term_measures(const shz_results *results, size_t term);
+
+/**
+ * Whether hit @p index matched query term @p term: 0 not matched, 1 matched
+ * (exactly, or by stem), 2 matched only tolerantly. 0 for NULL or out of
+ * range. (Since 1.1.)
+ */
+SHZ_API unsigned shz_results_hit_term(const shz_results *results, size_t index, size_t term);
 
 /** @} */
 

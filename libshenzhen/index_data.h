@@ -24,7 +24,7 @@
 #include <string.h>
 
 /* Bumped whenever the layout changes; the generator writes it, the library checks it. */
-#define SHZ_IX_FORMAT 2
+#define SHZ_IX_FORMAT 4
 
 /* The searchable fields of a measure, in their order in the index, which is also their rank:
  * a match in an earlier slot is a better match. */
@@ -35,12 +35,28 @@ enum shz_ix_slot {
     SHZ_IX_INITIALS = 3, /* its initials */
     SHZ_IX_BODY = 4,     /* zh-Hans body */
     SHZ_IX_SUMMARY = 5,  /* en summary */
-    SHZ_IX_NSLOTS = 6
+    SHZ_IX_TERMS = 6,    /* keywords, then aliases, each item ended by a 0 (not shown: no spans) */
+    SHZ_IX_BODY_EN = 7,  /* en body (empty while the catalogue has none) */
+    SHZ_IX_NSLOTS = 8
 };
+
+/* The fields 1.0 searched: its callers get exactly these, ranked as then. */
+#define SHZ_IX_LEGACY_SLOTS 0x3Fu
 
 /* Bits of the per-measure hant byte: the zh-Hant text of that field has as many code points as
  * the zh-Hans one, so zh-Hans character offsets are valid in it. */
 enum { SHZ_IX_HANT_TITLE = 1, SHZ_IX_HANT_BODY = 2 };
+
+/* Bits of the per-position flags byte. Normalization drops spaces and punctuation, so "ji ceng"
+ * becomes "jiceng"; these keep where the words were: a Latin or digit character starts a word
+ * when it is the first of its field or item, or something was dropped before it, or the
+ * character before it is not Latin; it ends one likewise. Every Han character is a word of its
+ * own, and so is every letter of the pinyin initials (each stands for a syllable). Latin words
+ * of the best-match mode match from a word start to a word end only. */
+enum { SHZ_IX_WORD_START = 1, SHZ_IX_WORD_END = 2 };
+
+/* Scores are fixed point: an IDF or a field scale of 1.0 is stored as SHZ_IX_ONE. */
+#define SHZ_IX_ONE 65536u
 
 /* post_info gives, beside each posting, where it is: measure << 12 | slot << 9 | offset in the
  * field (capped at SHZ_IX_OFFSET_CAP). Read in step with the postings, it lets a search group
@@ -51,6 +67,15 @@ enum { SHZ_IX_INFO_SLOT_SHIFT = 9, SHZ_IX_INFO_MEASURE_SHIFT = 12, SHZ_IX_OFFSET
 /* Grams are keyed as one integer: a character is its code point (below 2^21), a bigram
  * is (first << 21) | second (at least 2^21, since no normalized code point is 0). */
 #define SHZ_IX_BIGRAM_KEY(a, b) (((uint64_t)(a) << 21) | (uint64_t)(b))
+
+/* The word table (best-match mode): every distinct folded English word of the index's English
+ * fields and every Snowball stem of one, as a string. An entry that is a word names its stem's
+ * entry; an entry that is a stem has postings (the positions where a word with that stem
+ * starts, ascending, with post_info beside them) and an IDF. */
+#define SHZ_IX_NO_ENTRY UINT32_MAX
+
+/* The BM25F constants the generator bakes into field_scale and the library uses (x 1000). */
+enum { SHZ_IX_K1_MILLI = 1200, SHZ_IX_B_MILLI = 750 };
 
 typedef struct shz_ix_layout {
     uint32_t format;         /* SHZ_IX_FORMAT */
@@ -71,7 +96,36 @@ typedef struct shz_ix_layout {
     uint32_t gram_first; /* [gram_count + 1]: first posting of each gram; the last is the total */
     uint32_t postings;   /* [posting_count]: positions, grouped by gram, ascending */
     uint32_t post_info;  /* [posting_count]: where each posting is (SHZ_IX_INFO_*) */
+    /* Best-match additions. */
+    uint32_t flags;       /* [position_count] bytes: SHZ_IX_WORD_* */
+    uint32_t gram_idf;    /* [gram_count]: BM25 IDF of each gram over measures, x SHZ_IX_ONE */
+    uint32_t field_scale; /* [measure_count * SHZ_IX_NSLOTS]: the slot's weight over BM25's
+                             length normalization 1 - b + b * len / average len, x SHZ_IX_ONE */
+    uint32_t terms_text;  /* [measure_count + 1]: byte offsets into terms_bytes of each
+                             measure's keywords and aliases, joined by "; " */
+    uint32_t terms_bytes; /* the joined texts (the TERMS slot's src_byte points into them) */
+    uint32_t word_count;
+    uint32_t word_slot_bits;
+    uint32_t word_slots;    /* [1 << word_slot_bits]: entry + 1, 0 = empty (linear probing) */
+    uint32_t word_str;      /* [word_count * 2]: byte offset into word_bytes, length */
+    uint32_t word_bytes;    /* the strings, ASCII */
+    uint32_t word_stem;     /* [word_count]: the stem's entry, or SHZ_IX_NO_ENTRY */
+    uint32_t word_idf;      /* [word_count]: x SHZ_IX_ONE, 0 if not a stem */
+    uint32_t word_first;    /* [word_count + 1]: first posting of each stem */
+    uint32_t word_postings; /* positions of the stems' words, grouped by stem, ascending */
+    uint32_t word_info;     /* post_info of each of them */
+    uint32_t stem_prefix;   /* SHZ_IX_PREFIX_WORDS: which a-z prefixes the stems with postings
+                               have, bit SHZ_IX_PREFIX3(a, b, c) for three letters (every third
+                               letter for a stem of two) and SHZ_IX_PREFIX2(a, b) for two;
+                               stems of one letter are left out */
 } shz_ix_layout;
+
+/* Snowball's English stem of a word of four letters or more keeps its first three letters, and
+ * of a three-letter word its first two (but for a few listed exceptions): so a query word whose
+ * prefix no stem has needs no stemming. Letters are 0-25. */
+#define SHZ_IX_PREFIX3(a, b, c) (((a)*26u + (b)) * 26u + (c))
+#define SHZ_IX_PREFIX2(a, b) (26u * 26u * 26u + (a)*26u + (b))
+enum { SHZ_IX_PREFIX_WORDS = (26 * 26 * 26 + 26 * 26 + 31) / 32 };
 
 /* Defined in the generated index_data.c. Hidden symbols. */
 extern const shz_ix_layout shz_ix;
@@ -81,6 +135,15 @@ extern const unsigned char shz_ix_blob[];
 static inline uint32_t shz_ix_hash(uint64_t key, uint32_t bits)
 {
     return (uint32_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - bits));
+}
+
+/* The hash of a word's bytes into [0, 1 << bits) (FNV-1a, then the gram hash). */
+static inline uint32_t shz_ix_word_hash(const unsigned char *s, size_t len, uint32_t bits)
+{
+    uint64_t h = UINT64_C(0xcbf29ce484222325);
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ s[i]) * UINT64_C(0x100000001b3);
+    return shz_ix_hash(h, bits);
 }
 
 /* Element i of the uint32 table at byte offset table. */

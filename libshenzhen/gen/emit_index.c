@@ -4,6 +4,8 @@
  * Works for any catalogue the model accepts (the benchmarks feed it synthetic
  * catalogues 10x and 100x the real one).
  */
+#include <libstemmer.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,9 +34,13 @@ static int vec_reserve(u32_vec *vec, size_t extra)
 typedef struct index_builder {
     u32_vec norm, src_byte, src_char, seg_start;
     unsigned char *hant;
+    unsigned char *flags; /* SHZ_IX_WORD_* per position, made once the text is complete */
+    u32_vec terms_off;    /* per measure, then the end: offsets into terms_bytes */
+    char *terms_bytes;    /* every measure's keywords and aliases, joined by "; " */
+    size_t terms_size, terms_cap;
 } index_builder;
 
-/* The text of a slot, in the order of enum shz_ix_slot. */
+/* The text of a slot, in the order of enum shz_ix_slot (the TERMS slot is made apart). */
 static const char *slot_text(const gen_measure *ms, int slot)
 {
     switch (slot) {
@@ -48,23 +54,31 @@ static const char *slot_text(const gen_measure *ms, int slot)
         return ms->initials;
     case SHZ_IX_BODY:
         return ms->body.lang[GEN_LANG_HANS];
+    case SHZ_IX_BODY_EN:
+        return ms->body.lang[GEN_LANG_EN];
     default:
         return ms->summary_en;
     }
 }
 
-static int push_sentinel(index_builder *b)
+static int push_position(index_builder *b, uint32_t c, uint32_t byte, uint32_t chr)
 {
     if (!vec_reserve(&b->norm, 1) || !vec_reserve(&b->src_byte, 1) || !vec_reserve(&b->src_char, 1))
         return 0;
-    b->norm.v[b->norm.n++] = 0;
-    b->src_byte.v[b->src_byte.n++] = 0;
-    b->src_char.v[b->src_char.n++] = 0;
+    b->norm.v[b->norm.n++] = c;
+    b->src_byte.v[b->src_byte.n++] = byte;
+    b->src_char.v[b->src_char.n++] = chr;
     return 1;
 }
 
-/* Appends the normalized text of one field, preceded by its sentinel. */
-static int push_field(index_builder *b, const char *text)
+static int push_sentinel(index_builder *b)
+{
+    return push_position(b, 0, 0, 0);
+}
+
+/* Appends the normalized text of one field, preceded by its sentinel. A 0 is put between
+ * items: item k of the field is the text from item_ends[k - 1] (or 0) to item_ends[k]. */
+static int push_items(index_builder *b, const char *text, const size_t *item_ends, size_t items)
 {
     size_t len = strlen(text);
     if (!push_sentinel(b) || !vec_reserve(&b->seg_start, 1))
@@ -74,12 +88,69 @@ static int push_field(index_builder *b, const char *text)
     if (!vec_reserve(&b->norm, len) || !vec_reserve(&b->src_byte, len) ||
         !vec_reserve(&b->src_char, len))
         return 0;
-    size_t kept = shz_norm_text(text, len, b->norm.v + b->norm.n, b->src_byte.v + b->src_byte.n,
-                                b->src_char.v + b->src_char.n, len);
-    b->norm.n += kept;
-    b->src_byte.n += kept;
-    b->src_char.n += kept;
-    return 1;
+    size_t at = b->norm.n;
+    size_t kept =
+        shz_norm_text(text, len, b->norm.v + at, b->src_byte.v + at, b->src_char.v + at, len);
+    if (items <= 1) {
+        b->norm.n += kept;
+        b->src_byte.n += kept;
+        b->src_char.n += kept;
+        return 1;
+    }
+    /* Items: copy out, then push back with the separating zeros. */
+    uint32_t *copy = malloc((kept ? kept : 1) * 3 * sizeof *copy);
+    if (!copy)
+        return 0;
+    memcpy(copy, b->norm.v + at, kept * sizeof *copy);
+    memcpy(copy + kept, b->src_byte.v + at, kept * sizeof *copy);
+    memcpy(copy + 2 * kept, b->src_char.v + at, kept * sizeof *copy);
+    size_t item = 0;
+    int ok = 1;
+    for (size_t k = 0; k < kept && ok; k++) {
+        size_t was = item;
+        while (item + 1 < items && copy[kept + k] >= item_ends[item])
+            item++;
+        if (item != was && k > 0)
+            ok = push_sentinel(b);
+        ok = ok && push_position(b, copy[k], copy[kept + k], copy[2 * kept + k]);
+    }
+    free(copy);
+    return ok;
+}
+
+static int push_field(index_builder *b, const char *text)
+{
+    return push_items(b, text, NULL, 1);
+}
+
+/* The TERMS slot: the measure's keywords and aliases, joined by "; " into one text kept in the
+ * index for snippets, each item searchable on its own. */
+static int push_terms(index_builder *b, const gen_measure *ms)
+{
+    enum { MAX_ITEMS = 256 };
+    size_t ends[MAX_ITEMS], items = 0, start = b->terms_size;
+    const gen_list *lists[] = {&ms->keywords, &ms->aliases};
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
+        for (size_t i = 0; i < lists[l]->count && items < MAX_ITEMS; i++) {
+            const char *item = lists[l]->items[i];
+            size_t len = strlen(item), sep = items ? 2 : 0;
+            char *grown = gen_grow(b->terms_bytes, &b->terms_cap, b->terms_size + sep + len + 1, 1);
+            if (!grown)
+                return 0;
+            b->terms_bytes = grown;
+            memcpy(b->terms_bytes + b->terms_size, "; ", sep);
+            memcpy(b->terms_bytes + b->terms_size + sep, item, len);
+            b->terms_size += sep + len;
+            ends[items++] = b->terms_size - start;
+        }
+    }
+    char *grown = gen_grow(b->terms_bytes, &b->terms_cap, b->terms_size + 1, 1);
+    if (!grown || !vec_reserve(&b->terms_off, 1))
+        return 0;
+    b->terms_bytes = grown;
+    b->terms_bytes[b->terms_size] = '\0'; /* a terminator for push_items, not kept */
+    b->terms_off.v[b->terms_off.n++] = (uint32_t)start;
+    return push_items(b, b->terms_bytes + start, ends, items);
 }
 
 static size_t count_code_points(const char *s)
@@ -88,6 +159,39 @@ static size_t count_code_points(const char *s)
     for (; *s; s++)
         n += ((unsigned char)*s & 0xC0u) != 0x80u;
     return n;
+}
+
+/* Latin letters and digits (and any other non-CJK letter): the characters that form words. */
+static int is_wordish(uint32_t c)
+{
+    return c != 0 && c < 0x2E80;
+}
+
+/* The word flags of every position (index_data.h, SHZ_IX_WORD_*). */
+static int make_flags(index_builder *b)
+{
+    size_t n = b->norm.n;
+    b->flags = calloc(n ? n : 1, 1);
+    if (!b->flags)
+        return 0;
+    const uint32_t *c = b->norm.v, *src = b->src_char.v;
+    for (size_t p = 0; p < n; p++) {
+        if (!c[p])
+            continue;
+        if (!is_wordish(c[p])) {
+            b->flags[p] = SHZ_IX_WORD_START | SHZ_IX_WORD_END;
+            continue;
+        }
+        int joined_before = p > 0 && is_wordish(c[p - 1]) && src[p] == src[p - 1] + 1;
+        int joined_after = p + 1 < n && is_wordish(c[p + 1]) && src[p + 1] == src[p] + 1;
+        b->flags[p] = (unsigned char)((joined_before ? 0 : SHZ_IX_WORD_START) |
+                                      (joined_after ? 0 : SHZ_IX_WORD_END));
+    }
+    /* Each letter of the initials stands for a syllable: each is a word of its own. */
+    for (size_t f = SHZ_IX_INITIALS; f + 1 < b->seg_start.n; f += SHZ_IX_NSLOTS)
+        for (uint32_t p = b->seg_start.v[f]; p + 1 < b->seg_start.v[f + 1]; p++)
+            b->flags[p] = SHZ_IX_WORD_START | SHZ_IX_WORD_END;
+    return 1;
 }
 
 typedef struct gram_posting {
@@ -212,17 +316,14 @@ static void free_grams(gram_tables *g)
     free(g->slots);
 }
 
-/* The post_info table (index_data.h): where each posting is. Field f (measure f / NSLOTS, slot
- * f % NSLOTS) holds the positions [seg_start[f], seg_start[f + 1] - 1): a sentinel follows it. */
-static uint32_t *posting_info(const index_builder *b, const gram_tables *g)
+/* Where each position is, as post_info has it (index_data.h). Field f (measure f / NSLOTS,
+ * slot f % NSLOTS) holds the positions [seg_start[f], seg_start[f + 1] - 1): a sentinel follows
+ * it. */
+static uint32_t *position_info(const index_builder *b)
 {
-    uint32_t *where = malloc((b->norm.n ? b->norm.n : 1) * sizeof *where);
-    uint32_t *info = malloc((g->posting_count ? g->posting_count : 1) * sizeof *info);
-    if (!where || !info) {
-        free(where);
-        free(info);
+    uint32_t *where = calloc(b->norm.n ? b->norm.n : 1, sizeof *where);
+    if (!where)
         return NULL;
-    }
     for (size_t f = 0; f + 1 < b->seg_start.n; f++) {
         uint32_t measure = (uint32_t)(f / SHZ_IX_NSLOTS), slot = (uint32_t)(f % SHZ_IX_NSLOTS);
         for (uint32_t p = b->seg_start.v[f]; p + 1 < b->seg_start.v[f + 1]; p++) {
@@ -231,14 +332,282 @@ static uint32_t *posting_info(const index_builder *b, const gram_tables *g)
                        (offset < SHZ_IX_OFFSET_CAP ? offset : SHZ_IX_OFFSET_CAP);
         }
     }
-    for (size_t i = 0; i < g->posting_count; i++)
-        info[i] = where[g->postings[i]];
-    free(where);
-    return info;
+    return where;
+}
+
+/* BM25's IDF of a term found in df of n measures, fixed point. */
+static uint32_t idf_of(size_t df, size_t n)
+{
+    double idf = log(1.0 + ((double)n - (double)df + 0.5) / ((double)df + 0.5));
+    return (uint32_t)(idf * SHZ_IX_ONE + 0.5);
+}
+
+/* The IDF of each group of postings [first[i], first[i + 1]), counting distinct measures. */
+static uint32_t *group_idf(const uint32_t *first, size_t groups, const uint32_t *postings,
+                           const uint32_t *where, size_t measures)
+{
+    uint32_t *idf = malloc((groups ? groups : 1) * sizeof *idf);
+    if (!idf)
+        return NULL;
+    for (size_t g = 0; g < groups; g++) {
+        size_t df = 0;
+        uint32_t last = UINT32_MAX;
+        for (uint32_t i = first[g]; i < first[g + 1]; i++) {
+            uint32_t m = where[postings[i]] >> SHZ_IX_INFO_MEASURE_SHIFT;
+            df += m != last;
+            last = m;
+        }
+        idf[g] = idf_of(df, measures);
+    }
+    return idf;
+}
+
+/* BM25F field weights, x 1000: titles first, then the curated keywords and aliases, then the
+ * bodies, the English one below the Chinese, and the one-sentence summary last. */
+static const unsigned slot_weight_milli[SHZ_IX_NSLOTS] = {
+    [SHZ_IX_TITLE] = 3000,    [SHZ_IX_TITLE_EN] = 3000, [SHZ_IX_PINYIN] = 2500,
+    [SHZ_IX_INITIALS] = 1500, [SHZ_IX_BODY] = 1000,     [SHZ_IX_SUMMARY] = 800,
+    [SHZ_IX_TERMS] = 1500,    [SHZ_IX_BODY_EN] = 900,
+};
+
+/* Each field's weight over its length normalization (index_data.h, field_scale). */
+static uint32_t *field_scales(const index_builder *b, size_t measures)
+{
+    uint32_t *scale = malloc((measures ? measures : 1) * SHZ_IX_NSLOTS * sizeof *scale);
+    double total[SHZ_IX_NSLOTS] = {0};
+    size_t filled[SHZ_IX_NSLOTS] = {0};
+    if (!scale)
+        return NULL;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t f = 0; f < measures * SHZ_IX_NSLOTS; f++) {
+            size_t slot = f % SHZ_IX_NSLOTS, len = 0;
+            for (uint32_t p = b->seg_start.v[f]; p + 1 < b->seg_start.v[f + 1]; p++)
+                len += b->norm.v[p] != 0;
+            if (pass == 0) {
+                total[slot] += (double)len;
+                filled[slot] += len > 0;
+                continue;
+            }
+            double average = filled[slot] ? total[slot] / (double)filled[slot] : 1.0;
+            double norm = 1.0 - SHZ_IX_B_MILLI / 1000.0 +
+                          SHZ_IX_B_MILLI / 1000.0 * (double)len / (average > 0 ? average : 1.0);
+            scale[f] = (uint32_t)(slot_weight_milli[slot] / 1000.0 / norm * SHZ_IX_ONE + 0.5);
+        }
+    }
+    return scale;
+}
+
+/* ---- the word table ----------------------------------------------------- */
+
+/* The slots whose Latin words are English, stemmed. */
+static int english_slot(size_t slot)
+{
+    return slot == SHZ_IX_TITLE_EN || slot == SHZ_IX_SUMMARY || slot == SHZ_IX_BODY_EN ||
+           slot == SHZ_IX_TERMS;
+}
+
+typedef struct word_posting {
+    uint32_t stem; /* pool offset of the stem, then its entry */
+    uint32_t position;
+} word_posting;
+
+typedef struct word_tables {
+    gen_pool pool;     /* every word and stem string */
+    uint32_t *offsets; /* entry -> pool offset, ascending */
+    size_t count;
+    uint32_t *str;   /* [count * 2] */
+    uint32_t *stem;  /* [count] */
+    uint32_t *idf;   /* [count] */
+    uint32_t *first; /* [count + 1] */
+    uint32_t *postings, *info;
+    size_t posting_count;
+    uint32_t *slots;
+    uint32_t slot_bits;
+} word_tables;
+
+static int by_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int by_stem_then_position(const void *a, const void *b)
+{
+    const word_posting *x = a, *y = b;
+    if (x->stem != y->stem)
+        return x->stem < y->stem ? -1 : 1;
+    return (x->position > y->position) - (x->position < y->position);
+}
+
+static uint32_t entry_of(const word_tables *w, uint32_t offset)
+{
+    const uint32_t *at = bsearch(&offset, w->offsets, w->count, sizeof offset, by_u32);
+    return at ? (uint32_t)(at - w->offsets) : SHZ_IX_NO_ENTRY;
+}
+
+/* Finds the English words (a-z only) of the English slots, stems them with Snowball's English
+ * stemmer (the library stems queries with the same), and builds the word table. */
+static int build_words(const index_builder *b, const uint32_t *where, size_t measures,
+                       word_tables *w)
+{
+    struct sb_stemmer *stemmer = sb_stemmer_new("english", "UTF_8");
+    word_posting *found = NULL; /* the stem's pool offset at each word */
+    size_t found_n = 0, found_cap = 0;
+    int ok = stemmer != NULL;
+    gen_pool_init(&w->pool);
+    char word[256];
+    for (size_t f = 0; ok && f < measures * SHZ_IX_NSLOTS; f++) {
+        if (!english_slot(f % SHZ_IX_NSLOTS))
+            continue;
+        for (uint32_t p = b->seg_start.v[f]; ok && p + 1 < b->seg_start.v[f + 1]; p++) {
+            if (!(b->flags[p] & SHZ_IX_WORD_START) || !is_wordish(b->norm.v[p]))
+                continue;
+            size_t len = 0;
+            int letters = 1;
+            for (uint32_t q = p;; q++) {
+                uint32_t c = b->norm.v[q];
+                letters &= c >= 'a' && c <= 'z';
+                if (len < sizeof word)
+                    word[len] = (char)c;
+                len++;
+                if (b->flags[q] & SHZ_IX_WORD_END)
+                    break;
+            }
+            if (!letters || len >= sizeof word)
+                continue;
+            const sb_symbol *stem = sb_stemmer_stem(stemmer, (const sb_symbol *)word, (int)len);
+            if (!stem) {
+                ok = 0;
+                break;
+            }
+            uint32_t stem_off =
+                gen_pool_add(&w->pool, (const char *)stem, (size_t)sb_stemmer_length(stemmer));
+            uint32_t word_off = gen_pool_add(&w->pool, word, len);
+            word_posting *grown = gen_grow(found, &found_cap, found_n + 1, sizeof *found);
+            if (stem_off == UINT32_MAX || word_off == UINT32_MAX || !grown) {
+                ok = 0;
+                break;
+            }
+            found = grown;
+            found[found_n++] = (word_posting){stem_off, p};
+        }
+    }
+    if (stemmer)
+        sb_stemmer_delete(stemmer);
+    if (!ok) {
+        free(found);
+        return 0;
+    }
+    /* Entries: every string of the pool, in offset order. */
+    size_t count = 0;
+    for (size_t at = 0; at < w->pool.size; at += strlen(w->pool.bytes + at) + 1)
+        count++;
+    w->count = count;
+    w->offsets = malloc((count ? count : 1) * sizeof *w->offsets);
+    w->str = malloc((count ? count : 1) * 2 * sizeof *w->str);
+    w->stem = malloc((count ? count : 1) * sizeof *w->stem);
+    w->first = calloc(count + 1, sizeof *w->first);
+    w->postings = malloc((found_n ? found_n : 1) * sizeof *w->postings);
+    w->info = malloc((found_n ? found_n : 1) * sizeof *w->info);
+    w->posting_count = found_n;
+    w->slot_bits = 4;
+    while (((size_t)1 << w->slot_bits) < count * 2)
+        w->slot_bits++;
+    w->slots = calloc((size_t)1 << w->slot_bits, sizeof *w->slots);
+    if (!w->offsets || !w->str || !w->stem || !w->first || !w->postings || !w->info || !w->slots) {
+        free(found);
+        return 0;
+    }
+    size_t e = 0;
+    for (size_t at = 0; at < w->pool.size; at += strlen(w->pool.bytes + at) + 1, e++) {
+        size_t len = strlen(w->pool.bytes + at);
+        w->offsets[e] = (uint32_t)at;
+        w->str[2 * e] = (uint32_t)at;
+        w->str[2 * e + 1] = (uint32_t)len;
+        w->stem[e] = SHZ_IX_NO_ENTRY;
+        uint32_t mask = (UINT32_C(1) << w->slot_bits) - 1;
+        uint32_t slot =
+            shz_ix_word_hash((const unsigned char *)w->pool.bytes + at, len, w->slot_bits);
+        while (w->slots[slot])
+            slot = (slot + 1) & mask;
+        w->slots[slot] = (uint32_t)e + 1;
+    }
+    /* Each word names its stem's entry; the postings move from stem offsets to entries. */
+    for (size_t i = 0; i < found_n; i++) {
+        uint32_t p = found[i].position;
+        size_t len = 0;
+        for (uint32_t q = p;; q++) {
+            word[len++] = (char)b->norm.v[q];
+            if (b->flags[q] & SHZ_IX_WORD_END)
+                break;
+        }
+        /* Adding finds the string already there: its offset. */
+        uint32_t word_entry = entry_of(w, gen_pool_add(&w->pool, word, len));
+        uint32_t stem_entry = entry_of(w, found[i].stem);
+        if (word_entry != SHZ_IX_NO_ENTRY)
+            w->stem[word_entry] = stem_entry;
+        found[i].stem = stem_entry;
+    }
+    if (found_n)
+        qsort(found, found_n, sizeof *found, by_stem_then_position);
+    for (size_t i = 0; i < found_n; i++) {
+        w->first[found[i].stem + 1]++;
+        w->postings[i] = found[i].position;
+        w->info[i] = where[found[i].position];
+    }
+    for (size_t i = 0; i < count; i++)
+        w->first[i + 1] += w->first[i];
+    free(found);
+    w->idf = group_idf(w->first, count, w->postings, where, measures);
+    if (!w->idf)
+        return 0;
+    for (size_t i = 0; i < count; i++)
+        if (w->first[i] == w->first[i + 1])
+            w->idf[i] = 0;
+    return 1;
+}
+
+/* The stem prefix bitmap (index_data.h, stem_prefix). */
+static void stem_prefixes(const word_tables *w, uint32_t *bits)
+{
+    memset(bits, 0, SHZ_IX_PREFIX_WORDS * sizeof *bits);
+    for (size_t e = 0; e < w->count; e++) {
+        if (w->first[e] == w->first[e + 1])
+            continue; /* not a stem */
+        const unsigned char *s = (const unsigned char *)w->pool.bytes + w->str[2 * e];
+        size_t len = w->str[2 * e + 1];
+        unsigned l[3];
+        for (size_t i = 0; i < 3; i++)
+            l[i] = i < len && s[i] >= 'a' && s[i] <= 'z' ? s[i] - 'a' : 26;
+        if (l[0] == 26 || l[1] == 26)
+            continue; /* one letter: the stem of no word of three letters or more */
+        for (unsigned b = 0; b < 26; b++) {
+            if (l[1] != 26 && b != l[1])
+                continue;
+            bits[SHZ_IX_PREFIX2(l[0], b) / 32] |= 1u << SHZ_IX_PREFIX2(l[0], b) % 32;
+            for (unsigned c = 0; c < 26; c++)
+                if (l[2] == 26 || c == l[2])
+                    bits[SHZ_IX_PREFIX3(l[0], b, c) / 32] |= 1u << SHZ_IX_PREFIX3(l[0], b, c) % 32;
+        }
+    }
+}
+
+static void free_words(word_tables *w)
+{
+    gen_pool_free(&w->pool);
+    free(w->offsets);
+    free(w->str);
+    free(w->stem);
+    free(w->idf);
+    free(w->first);
+    free(w->postings);
+    free(w->info);
+    free(w->slots);
 }
 
 static int write_index(const gen_model *model, const index_builder *b, const gram_tables *g,
-                       size_t hant_fallbacks, const char *out_path)
+                       const word_tables *w, const uint32_t *where, size_t hant_fallbacks,
+                       const char *out_path)
 {
     blob bl = {NULL, 0, 0, 0};
     shz_ix_layout ix = {0};
@@ -259,12 +628,37 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     ix.gram_key = blob_append_u32(&bl, g->key_halves, g->gram_count * 2);
     ix.gram_first = blob_append_u32(&bl, g->first, g->gram_count + 1);
     ix.postings = blob_append_u32(&bl, g->postings, g->posting_count);
-    uint32_t *info = posting_info(b, g);
-    if (!info)
+    uint32_t *info = malloc((g->posting_count ? g->posting_count : 1) * sizeof *info);
+    uint32_t *gidf = group_idf(g->first, g->gram_count, g->postings, where, model->measure_count);
+    uint32_t *scale = field_scales(b, model->measure_count);
+    if (!info || !gidf || !scale) {
         bl.failed = 1;
-    else
+    } else {
+        for (size_t i = 0; i < g->posting_count; i++)
+            info[i] = where[g->postings[i]];
         ix.post_info = blob_append_u32(&bl, info, g->posting_count);
+        ix.gram_idf = blob_append_u32(&bl, gidf, g->gram_count);
+        ix.field_scale = blob_append_u32(&bl, scale, model->measure_count * SHZ_IX_NSLOTS);
+    }
     free(info);
+    free(gidf);
+    free(scale);
+    ix.terms_text = blob_append_u32(&bl, b->terms_off.v, b->terms_off.n);
+    ix.word_count = (uint32_t)w->count;
+    ix.word_slot_bits = w->slot_bits;
+    ix.word_slots = blob_append_u32(&bl, w->slots, (size_t)1 << w->slot_bits);
+    ix.word_str = blob_append_u32(&bl, w->str, w->count * 2);
+    ix.word_stem = blob_append_u32(&bl, w->stem, w->count);
+    ix.word_idf = blob_append_u32(&bl, w->idf, w->count);
+    ix.word_first = blob_append_u32(&bl, w->first, w->count + 1);
+    ix.word_postings = blob_append_u32(&bl, w->postings, w->posting_count);
+    ix.word_info = blob_append_u32(&bl, w->info, w->posting_count);
+    uint32_t prefix_bits[SHZ_IX_PREFIX_WORDS];
+    stem_prefixes(w, prefix_bits);
+    ix.stem_prefix = blob_append_u32(&bl, prefix_bits, SHZ_IX_PREFIX_WORDS);
+    ix.flags = blob_append(&bl, b->flags, b->norm.n);
+    ix.terms_bytes = blob_append(&bl, b->terms_bytes, b->terms_size + 1);
+    ix.word_bytes = blob_append(&bl, w->pool.bytes, w->pool.size + 1);
     if (bl.failed) {
         fprintf(stderr, "%s: the index is too large (over 4 GiB) or out of memory\n", out_path);
         free(bl.bytes);
@@ -279,21 +673,27 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     }
     fprintf(out,
             "/* Generated by shz_gen from the catalogue; do not edit. Search index: %zu measures,\n"
-            " * %zu normalized positions, %zu grams, %zu postings; %zu zh-Hant fields whose code\n"
-            " * point count differs from zh-Hans (their spans are reported in zh-Hans). */\n"
+            " * %zu normalized positions, %zu grams, %zu postings, %zu words and stems; %zu\n"
+            " * zh-Hant fields whose code point count differs from zh-Hans (their spans are\n"
+            " * reported in zh-Hans). */\n"
             "#include \"index_data.h\"\n\n"
             "_Static_assert(SHZ_IX_FORMAT == %d, \"index_data.c is stale: regenerate "
             "it\");\n" GEN_OVERLENGTH_PRAGMA "\n",
-            model->measure_count, b->norm.n, g->gram_count, g->posting_count, hant_fallbacks,
-            SHZ_IX_FORMAT);
-    fprintf(out,
-            "const shz_ix_layout shz_ix = {%u, %u, %u, %u, %u, %u,\n"
-            "    %u, %u, %u, %u, %u, %u, %u, %u, %u, %u};\n\n",
-            (unsigned)ix.format, (unsigned)ix.measure_count, (unsigned)ix.position_count,
-            (unsigned)ix.gram_count, (unsigned)ix.slot_bits, (unsigned)ix.posting_count,
-            (unsigned)ix.seg_start, (unsigned)ix.norm, (unsigned)ix.src_byte, (unsigned)ix.src_char,
-            (unsigned)ix.hant, (unsigned)ix.slots, (unsigned)ix.gram_key, (unsigned)ix.gram_first,
-            (unsigned)ix.postings, (unsigned)ix.post_info);
+            model->measure_count, b->norm.n, g->gram_count, g->posting_count, w->count,
+            hant_fallbacks, SHZ_IX_FORMAT);
+    const uint32_t fields[] = {ix.format,      ix.measure_count, ix.position_count, ix.gram_count,
+                               ix.slot_bits,   ix.posting_count, ix.seg_start,      ix.norm,
+                               ix.src_byte,    ix.src_char,      ix.hant,           ix.slots,
+                               ix.gram_key,    ix.gram_first,    ix.postings,       ix.post_info,
+                               ix.flags,       ix.gram_idf,      ix.field_scale,    ix.terms_text,
+                               ix.terms_bytes, ix.word_count,    ix.word_slot_bits, ix.word_slots,
+                               ix.word_str,    ix.word_bytes,    ix.word_stem,      ix.word_idf,
+                               ix.word_first,  ix.word_postings, ix.word_info,      ix.stem_prefix};
+    _Static_assert(sizeof fields == sizeof ix, "write every member of shz_ix_layout");
+    fputs("const shz_ix_layout shz_ix = {", out);
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        fprintf(out, "%s%u", i ? (i % 8 ? ", " : ",\n    ") : "", (unsigned)fields[i]);
+    fputs("};\n\n", out);
     fprintf(out, "const unsigned char shz_ix_blob[%zu] =\n", bl.size + 1);
     gen_write_c_bytes(out, bl.bytes, bl.size);
     fputs(";\n", out);
@@ -315,12 +715,15 @@ int gen_emit_index(const gen_model *model, const char *out_path)
     memset(&b, 0, sizeof b);
     gram_tables g;
     memset(&g, 0, sizeof g);
+    word_tables w;
+    memset(&w, 0, sizeof w);
+    uint32_t *where = NULL;
     int ok = (b.hant = calloc(model->measure_count + 1, 1)) != NULL;
     size_t hant_fallbacks = 0;
     for (size_t i = 0; ok && i < model->measure_count; i++) {
         const gen_measure *ms = &model->measures[i];
         for (int slot = 0; ok && slot < SHZ_IX_NSLOTS; slot++)
-            ok = push_field(&b, slot_text(ms, slot));
+            ok = slot == SHZ_IX_TERMS ? push_terms(&b, ms) : push_field(&b, slot_text(ms, slot));
         /* s2t is character for character for almost all of the text; where it is not, spans
          * cannot be carried over by character offset and stay in zh-Hans. */
         const gen_text *fields[2] = {&ms->title, &ms->body};
@@ -333,20 +736,27 @@ int gen_emit_index(const gen_model *model, const char *out_path)
                 hant_fallbacks++;
         }
     }
-    ok = ok && push_sentinel(&b) && vec_reserve(&b.seg_start, 1);
+    ok = ok && push_sentinel(&b) && vec_reserve(&b.seg_start, 1) && vec_reserve(&b.terms_off, 1);
     if (ok) {
         b.seg_start.v[b.seg_start.n++] = (uint32_t)b.norm.n;
+        b.terms_off.v[b.terms_off.n++] = (uint32_t)b.terms_size;
         ok = b.norm.n < UINT32_MAX / 2;
     }
-    ok = ok && build_grams(&b.norm, &g);
+    ok = ok && make_flags(&b) && (where = position_info(&b)) != NULL;
+    ok = ok && build_grams(&b.norm, &g) && build_words(&b, where, model->measure_count, &w);
     if (!ok)
         fprintf(stderr, "%s: out of memory building the search index\n", out_path);
-    ok = ok && write_index(model, &b, &g, hant_fallbacks, out_path);
+    ok = ok && write_index(model, &b, &g, &w, where, hant_fallbacks, out_path);
     free_grams(&g);
+    free_words(&w);
+    free(where);
     free(b.norm.v);
     free(b.src_byte.v);
     free(b.src_char.v);
     free(b.seg_start.v);
+    free(b.terms_off.v);
+    free(b.terms_bytes);
+    free(b.flags);
     free(b.hant);
     return ok;
 }

@@ -6,8 +6,10 @@
 #   2. the names in the version script libshenzhen/shenzhen.map,
 #   3. what the shared library really exports (nm -D --defined-only).
 # It also checks that every export is a shz_ function bound to a SHENZHEN_*
-# version node and that the map ends every node in `local: *;` (implicitly:
-# the library exports nothing else).
+# version node and that the map has a `local: *;` (implicitly: the library
+# exports nothing else). A function may also keep old versions (name@NODE,
+# not the default name@@NODE) for programs linked against an older release:
+# each must be of a name the library exports by default, in a node of the map.
 set -eu
 cc=$1 header=$2 incdir=$3 map=$4 lib=$5
 tmp=$(mktemp -d)
@@ -29,7 +31,10 @@ tr ';{}' '\n\n\n' <"$tmp/map-text" | sed -e 's/^.*://' -e 's/[[:space:]]//g' |
 # 3. The library's dynamic symbol table: defined symbols except the version
 # nodes themselves (absolute symbols named like the nodes).
 nm -D --defined-only "$lib" | awk '$2 != "A" { print $3 }' >"$tmp/nm-raw"
-sed 's/@.*//' "$tmp/nm-raw" | LC_ALL=C sort >"$tmp/nm"
+# Default versions (and unversioned names, which fail below) make the list;
+# old versions are checked apart.
+grep -v '^[^@]*@[^@]' "$tmp/nm-raw" | sed 's/@.*//' | LC_ALL=C sort >"$tmp/nm"
+grep '^[^@]*@[^@]' "$tmp/nm-raw" >"$tmp/nm-old" || true
 
 status=0
 for f in header map nm; do
@@ -70,6 +75,18 @@ if [ -n "$unversioned" ]; then
   echo "FAIL: exports not bound to a SHENZHEN_* version node: $(words "$unversioned")" >&2
   status=1
 fi
+while IFS=@ read -r name node; do
+  [ -n "$name" ] || continue
+  if ! grep -qx "$name" "$tmp/nm"; then
+    echo "FAIL: old version $name@$node of a function not exported by default" >&2
+    status=1
+  fi
+  if ! grep -q "${node}[[:space:]]*{" "$tmp/map-text"; then
+    echo "FAIL: old version $name@$node names no node of $map" >&2
+    status=1
+  fi
+  echo "ok: $name also exported as its $node version"
+done <"$tmp/nm-old"
 nodes=$(grep -o 'SHENZHEN_[0-9.]*[[:space:]]*{' "$tmp/map-text" | wc -l)
 locals=$(grep -o 'local:[[:space:]]*\*[[:space:]]*;' "$tmp/map-text" | wc -l)
 if [ "$nodes" -lt 1 ] || [ "$locals" -lt 1 ]; then

@@ -1,11 +1,15 @@
 /*
  * libFuzzer target: shz_search() with arbitrary bytes as the query and as the
- * options (size, fields, language, limit; a size larger than the struct is
- * backed by that many bytes, as a newer caller's struct would be). Checks the
- * documented statuses and, on success, every hit: a real measure, spans inside
- * the field's text in the options' language, snippet valid UTF-8.
+ * options (size, fields, language, limit, mode; a size larger than the struct
+ * is backed by that many bytes, as a newer caller's struct would be; 1.0's
+ * size asks for 1.0's search), and 1.0's entry point (shz_search@SHENZHEN_1.0
+ * in the shared library). Checks the documented statuses and, on success,
+ * every hit: a real measure, spans inside the field's text in the options'
+ * language, snippet valid UTF-8, match flags and matched terms consistent
+ * (all-terms hits first), and the analysed terms.
  */
 #include "fuzz_common.h"
+#include "search/search_int.h"
 
 /* Code points in s[0..len) (valid UTF-8). */
 static size_t count_chars(const char *s, size_t len)
@@ -14,6 +18,47 @@ static size_t count_chars(const char *s, size_t len)
     for (size_t i = 0; i < len; i++)
         n += ((unsigned char)s[i] & 0xC0) != 0x80;
     return n;
+}
+
+/* The analysed terms, and how each hit matched them. 1.0's search carries no terms, as in 1.0. */
+static void check_terms(const shz_results *r, int all_terms, int legacy)
+{
+    size_t n = shz_results_count(r), terms = shz_results_term_count(r);
+    FUZZ_CHECK(legacy ? terms == 0 : terms >= 1);
+    if (legacy) {
+        for (size_t i = 0; i < n; i++)
+            FUZZ_CHECK(shz_results_match(r, i) == SHZ_MATCH_ALL_TERMS);
+        return;
+    }
+    for (size_t t = 0; t < terms; t++) {
+        const char *text = NULL;
+        size_t len = 0;
+        FUZZ_CHECK(shz_results_term(r, t, &text, &len) == SHZ_OK);
+        FUZZ_CHECK(len > 0 && text[len] == '\0');
+        check_text(text, len);
+        if (t < 4) /* counting walks the postings: a few terms suffice */
+            FUZZ_CHECK(shz_results_term_measures(r, t) <= shz_measure_count());
+    }
+    FUZZ_CHECK(shz_results_term(r, terms, &(const char *){NULL}, NULL) == SHZ_ERR_NOT_FOUND);
+    int partial_seen = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned match = shz_results_match(r, i), every = 1, any = 0;
+        FUZZ_CHECK((match & ~3u) == 0);
+        for (size_t t = 0; t < terms; t++) {
+            unsigned how = shz_results_hit_term(r, i, t);
+            FUZZ_CHECK(how <= 2);
+            every &= how != 0;
+            any |= how != 0;
+        }
+        FUZZ_CHECK(any);
+        FUZZ_CHECK(((match & SHZ_MATCH_ALL_TERMS) != 0) == every);
+        if (all_terms)
+            FUZZ_CHECK(match == SHZ_MATCH_ALL_TERMS);
+        FUZZ_CHECK(!(every && partial_seen)); /* all-terms hits first */
+        partial_seen |= !every;
+        FUZZ_CHECK(shz_results_hit_term(r, i, terms) == 0);
+    }
+    FUZZ_CHECK(shz_results_match(r, n) == 0);
 }
 
 static void check_results(const shz_results *r, const shz_search_options *opt)
@@ -75,15 +120,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     shz_search_options *opt = (shz_search_options *)(void *)buf;
     shz_search_options_init(opt);
     if (mode & 1) {
-        opt->fields = (mode & 2) ? (unsigned)take_u64(&in, 4) : take_u8(&in) & 31u;
+        opt->fields = (mode & 2) ? (unsigned)take_u64(&in, 4) : take_u8(&in) & 63u;
         opt->lang = (mode & 4) ? (shz_lang)(int)take_u64(&in, 4) : (shz_lang)(take_u8(&in) % 2);
         opt->limit = (mode & 8) ? (size_t)take_u64(&in, 8) : take_u8(&in) % 8;
     }
+    uint8_t how = take_u8(&in);
+    opt->mode = how & 64 ? (unsigned)take_u64(&in, 4) : (how & 128 ? SHZ_SEARCH_ALL_TERMS : 0);
     if (mode & 16) {
-        size_t sizes[] = {0, 1, sizeof(size_t), offsetof(shz_search_options, limit),
-                          sizeof(shz_search_options) - 1, sizeof(shz_search_options) + 8,
-                          sizeof buf, (size_t)-1};
-        opt->size = sizes[take_u8(&in) % 8];
+        size_t size_1_0 = offsetof(shz_search_options, limit) + sizeof(size_t);
+        size_t sizes[] = {0,
+                          1,
+                          sizeof(size_t),
+                          offsetof(shz_search_options, limit),
+                          size_1_0,
+                          size_1_0 + 1,
+                          sizeof(shz_search_options) - 1,
+                          sizeof(shz_search_options) + 8,
+                          sizeof buf,
+                          (size_t)-1};
+        opt->size = sizes[take_u8(&in) % 10];
         if (opt->size == sizeof buf)
             for (size_t i = sizeof(shz_search_options); i < sizeof buf; i++)
                 buf[i] = take_u8(&in);
@@ -96,7 +151,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *query = (const char *)in.data;
     size_t len = in.size;
     shz_results *r = (shz_results *)(void *)buf; /* must be set to NULL on error */
-    shz_status st = shz_search(query, len, use, &r);
+    /* 1.0's entry point, or 1.0's struct size: 1.0's search, every term. */
+    int old = (mode & 64) != 0;
+    int legacy = old || (use && use->size == offsetof(shz_search_options, limit) + sizeof(size_t));
+    int all_terms = legacy || (use && use->mode == SHZ_SEARCH_ALL_TERMS);
+    shz_status st = old ? szs_search_1_0(query, len, use, &r) : shz_search(query, len, use, &r);
     FUZZ_CHECK(status_known(st));
     if (st != SHZ_OK) {
         FUZZ_CHECK(r == NULL);
@@ -110,6 +169,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(len <= SHZ_QUERY_MAX);
     FUZZ_CHECK(shz_utf8_valid(query, len));
     check_results(r, use);
+    check_terms(r, all_terms, legacy);
     shz_results_free(r);
     FUZZ_CHECK(shz_search(NULL, len, use, &r) == SHZ_ERR_INVALID_ARG);
     FUZZ_CHECK(shz_search(query, len, use, NULL) == SHZ_ERR_INVALID_ARG);

@@ -4,11 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-const shz_field oracle_field[ORACLE_FIELDS] = {SHZ_FIELD_TITLE,  SHZ_FIELD_TITLE,
-                                               SHZ_FIELD_PINYIN, SHZ_FIELD_PINYIN_INITIALS,
-                                               SHZ_FIELD_BODY,   SHZ_FIELD_SUMMARY};
+const shz_field oracle_field[ORACLE_FIELDS] = {
+    SHZ_FIELD_TITLE, SHZ_FIELD_TITLE,   SHZ_FIELD_PINYIN, SHZ_FIELD_PINYIN_INITIALS,
+    SHZ_FIELD_BODY,  SHZ_FIELD_SUMMARY, SHZ_FIELD_BODY,   SHZ_FIELD_ALIASES};
 const shz_lang oracle_lang[ORACLE_FIELDS] = {SHZ_LANG_ZH_HANS, SHZ_LANG_EN,      SHZ_LANG_ZH_HANS,
-                                             SHZ_LANG_ZH_HANS, SHZ_LANG_ZH_HANS, SHZ_LANG_EN};
+                                             SHZ_LANG_ZH_HANS, SHZ_LANG_ZH_HANS, SHZ_LANG_EN,
+                                             SHZ_LANG_EN,      SHZ_LANG_ZH_HANS};
 
 static uint32_t (*fold_pairs)[2];
 static size_t fold_count;
@@ -71,6 +72,40 @@ void oracle_text_free(oracle_text *t)
     free(t->source);
 }
 
+/* Item i of the keywords and then the aliases of m. */
+static int term_item(const shz_measure *m, size_t i, const char **t, size_t *len)
+{
+    size_t k = shz_measure_keyword_count(m);
+    return i < k ? shz_measure_keyword(m, i, t, len) == SHZ_OK
+                 : shz_measure_alias(m, i - k, t, len) == SHZ_OK;
+}
+
+/* The keywords and aliases, each normalized on its own, joined by a 0. */
+static void load_aliases(const shz_measure *m, oracle_text *out)
+{
+    size_t n = shz_measure_keyword_count(m) + shz_measure_alias_count(m), total = 0;
+    const char *t;
+    size_t len;
+    for (size_t i = 0; i < n; i++)
+        if (term_item(m, i, &t, &len))
+            total += len + 1;
+    out->chars = malloc((total + 1) * sizeof *out->chars);
+    out->source = malloc((total + 1) * sizeof *out->source);
+    out->len = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!term_item(m, i, &t, &len))
+            continue;
+        oracle_text item;
+        oracle_normalize(t, len, &item);
+        if (item.len && out->len)
+            out->source[out->len] = 0, out->chars[out->len++] = 0;
+        memcpy(out->chars + out->len, item.chars, item.len * sizeof *item.chars);
+        memcpy(out->source + out->len, item.source, item.len * sizeof *item.source);
+        out->len += item.len;
+        oracle_text_free(&item);
+    }
+}
+
 static int load_table(void)
 {
     FILE *f = fopen(SHZ_T2S_TSV, "r");
@@ -100,11 +135,19 @@ int oracle_init(void)
     texts = calloc(measure_count * ORACLE_FIELDS, sizeof *texts);
     for (size_t m = 0; m < measure_count; m++) {
         for (int f = 0; f < ORACLE_FIELDS; f++) {
-            const char *t;
-            size_t len;
-            if (shz_measure_text(shz_measure_at(m), oracle_field[f], oracle_lang[f], &t, &len))
+            const char *t = "";
+            size_t len = 0;
+            oracle_text *out = &texts[m * ORACLE_FIELDS + (size_t)f];
+            if (f == ORACLE_ALIASES) {
+                load_aliases(shz_measure_at(m), out);
+                continue;
+            }
+            shz_status st =
+                shz_measure_text(shz_measure_at(m), oracle_field[f], oracle_lang[f], &t, &len);
+            /* The English body is empty while the catalogue has none. */
+            if (st != SHZ_OK && !(f == ORACLE_BODY_EN && st == SHZ_ERR_NO_TEXT))
                 return 0;
-            oracle_normalize(t, len, &texts[m * ORACLE_FIELDS + (size_t)f]);
+            oracle_normalize(st == SHZ_OK ? t : "", st == SHZ_OK ? len : 0, out);
         }
     }
     return 1;

@@ -13,7 +13,10 @@
 
 #include "shenzhen.h"
 
-enum { ORACLE_FIELDS = 6, ORACLE_MAX_TERMS = 64, ORACLE_MAX_CHARS = 4096 };
+enum { ORACLE_FIELDS = 8, ORACLE_MAX_TERMS = 64, ORACLE_MAX_CHARS = 4096 };
+/* The fields 1.0 searched are the first six; then the English body, and the keywords and
+ * aliases (each item normalized on its own, items separated by a 0 no term contains). */
+enum { ORACLE_FIELDS_1_0 = 6, ORACLE_BODY_EN = 6, ORACLE_ALIASES = 7 };
 
 /* The searchable fields, best rank first, with the shz_field and language each comes from. */
 extern const shz_field oracle_field[ORACLE_FIELDS];

@@ -93,8 +93,29 @@ Test(bad_query, no_hits_is_success)
     cr_assert_null(shz_results_measure(r, 0));
     cr_assert_eq(shz_results_span(r, 0, 0, NULL, NULL, NULL, NULL, NULL), SHZ_ERR_NOT_FOUND);
     shz_results_free(r);
-    cr_assert_eq(shz_search("创新 zzqqxx", strlen("创新 zzqqxx"), NULL, &r), SHZ_OK);
+    /* Every term must occur in all-terms mode; the terms can be read all the same, and say
+     * which one matched nothing. */
+    shz_search_options all = SHZ_SEARCH_OPTIONS_INIT;
+    all.mode = SHZ_SEARCH_ALL_TERMS;
+    cr_assert_eq(shz_search("创新 zzqqxx", strlen("创新 zzqqxx"), &all, &r), SHZ_OK);
     cr_assert_eq(shz_results_count(r), 0);
+    cr_assert_eq(shz_results_term_count(r), 2);
+    const char *t;
+    size_t tlen;
+    cr_assert_eq(shz_results_term(r, 1, &t, &tlen), SHZ_OK);
+    cr_assert(tlen == 6 && !strcmp(t, "zzqqxx"));
+    cr_assert_gt(shz_results_term_measures(r, 0), 0);
+    cr_assert_eq(shz_results_term_measures(r, 1), 0);
+    cr_assert_eq(shz_results_term(r, 2, &t, &tlen), SHZ_ERR_NOT_FOUND);
+    shz_results_free(r);
+    /* Best match finds the measures of the term that occurs, as partial matches. */
+    cr_assert_eq(shz_search("创新 zzqqxx", strlen("创新 zzqqxx"), NULL, &r), SHZ_OK);
+    cr_assert_gt(shz_results_count(r), 0);
+    for (size_t i = 0; i < shz_results_count(r); i++) {
+        cr_assert_eq(shz_results_match(r, i) & SHZ_MATCH_ALL_TERMS, 0);
+        cr_assert_eq(shz_results_hit_term(r, i, 0), 1);
+        cr_assert_eq(shz_results_hit_term(r, i, 2), 0);
+    }
     shz_results_free(r);
 }
 
@@ -106,8 +127,22 @@ Test(bad_query, options)
     cr_assert_eq(o.size, sizeof o);
     o.size = 0;
     cr_assert_eq(search("创新", 6, &o), SHZ_ERR_BAD_OPTIONS);
-    o.size = sizeof o - 1;
+    /* 1.0's size (its struct ended with limit), and none between it and this version's. */
+    size_t size_1_0 = offsetof(shz_search_options, limit) + sizeof o.limit;
+    o.size = size_1_0 - 1;
     cr_assert_eq(search("创新", 6, &o), SHZ_ERR_BAD_OPTIONS);
+    o.size = size_1_0;
+    cr_assert_eq(search("创新", 6, &o), SHZ_OK);
+    o.fields = SHZ_FIELD_ALIASES; /* 1.0 had no such field */
+    cr_assert_eq(search("创新", 6, &o), SHZ_ERR_BAD_OPTIONS);
+    o.fields = 0;
+    o.size = size_1_0 + 1;
+    cr_assert_eq(search("创新", 6, &o), SHZ_ERR_BAD_OPTIONS);
+    shz_search_options_init(&o);
+    o.mode = 2;
+    cr_assert_eq(search("创新", 6, &o), SHZ_ERR_BAD_OPTIONS);
+    o.mode = SHZ_SEARCH_ALL_TERMS;
+    cr_assert_eq(search("创新", 6, &o), SHZ_OK);
     shz_search_options_init(&o);
     o.fields = 64;
     cr_assert_eq(search("创新", 6, &o), SHZ_ERR_BAD_OPTIONS);
@@ -144,6 +179,11 @@ Test(bad_query, accessors_on_null_and_out_of_range)
     cr_assert_eq(shz_results_snippet(NULL, 0, &t, &a), SHZ_ERR_INVALID_ARG);
     cr_assert_eq(shz_results_span_lang(NULL, 0, 0, &lang), SHZ_ERR_INVALID_ARG);
     cr_assert_eq(shz_results_snippet_match(NULL, 0, &a, &b), SHZ_ERR_INVALID_ARG);
+    cr_assert_eq(shz_results_match(NULL, 0), 0);
+    cr_assert_eq(shz_results_term_count(NULL), 0);
+    cr_assert_eq(shz_results_term(NULL, 0, &t, &a), SHZ_ERR_INVALID_ARG);
+    cr_assert_eq(shz_results_term_measures(NULL, 0), 0);
+    cr_assert_eq(shz_results_hit_term(NULL, 0, 0), 0);
     shz_results *r;
     cr_assert_eq(shz_search("创新", 6, NULL, &r), SHZ_OK);
     size_t n = shz_results_count(r);
@@ -156,5 +196,12 @@ Test(bad_query, accessors_on_null_and_out_of_range)
                  SHZ_ERR_NOT_FOUND);
     cr_assert_eq(shz_results_span(r, n, 0, NULL, NULL, NULL, NULL, NULL), SHZ_ERR_NOT_FOUND);
     cr_assert_eq(shz_results_score(r, n), 0);
+    cr_assert_eq(shz_results_match(r, n), 0);
+    cr_assert_neq(shz_results_match(r, 0), 0);
+    cr_assert_eq(shz_results_term(r, 0, NULL, &a), SHZ_ERR_INVALID_ARG);
+    cr_assert_eq(shz_results_term(r, shz_results_term_count(r), &t, &a), SHZ_ERR_NOT_FOUND);
+    cr_assert_eq(shz_results_term_measures(r, shz_results_term_count(r)), 0);
+    cr_assert_eq(shz_results_hit_term(r, n, 0), 0);
+    cr_assert_eq(shz_results_hit_term(r, 0, shz_results_term_count(r)), 0);
     shz_results_free(r);
 }

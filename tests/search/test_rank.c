@@ -57,9 +57,10 @@ static void rank_query(const char *query, tally *t)
     static oracle_query q;
     static oracle_hit hits[4096];
     shz_results *r;
-    cr_assert_eq(shz_search(query, strlen(query), NULL, &r), SHZ_OK, "'%s'", query);
+    shz_search_options o = all_terms_options();
+    cr_assert_eq(shz_search(query, strlen(query), &o, &r), SHZ_OK, "'%s'", query);
     cr_assert(oracle_parse(query, strlen(query), &q));
-    size_t n = oracle_search(&q, oracle_mask(0), hits, 4096);
+    size_t n = oracle_search(&q, oracle_mask(0, 0), hits, 4096);
     cr_assert_eq(shz_results_count(r), n);
     oracle_hit prev = {0, 0, 0, 0, 0};
     for (size_t i = 0; i < n; i++) {
@@ -143,7 +144,8 @@ Test(rank, more_terms_in_titles_first)
     /* Two terms: hits with both in the title come before hits with one. */
     shz_results *r;
     const char *query = "创新 机制";
-    cr_assert_eq(shz_search(query, strlen(query), NULL, &r), SHZ_OK);
+    shz_search_options o = all_terms_options();
+    cr_assert_eq(shz_search(query, strlen(query), &o, &r), SHZ_OK);
     int64_t last = INT64_MAX;
     int saw_two = 0, saw_fewer = 0;
     for (size_t i = 0; i < shz_results_count(r); i++) {
@@ -160,9 +162,9 @@ Test(rank, more_terms_in_titles_first)
 Test(rank, limit_keeps_the_best)
 {
     shz_results *all, *top;
-    shz_search_options o = SHZ_SEARCH_OPTIONS_INIT;
+    shz_search_options o = all_terms_options(), unlimited = all_terms_options();
     o.limit = 3;
-    cr_assert_eq(shz_search("发展", strlen("发展"), NULL, &all), SHZ_OK);
+    cr_assert_eq(shz_search("发展", strlen("发展"), &unlimited, &all), SHZ_OK);
     cr_assert_eq(shz_search("发展", strlen("发展"), &o, &top), SHZ_OK);
     cr_assert_gt(shz_results_count(all), 3);
     cr_assert_eq(shz_results_count(top), 3);
@@ -222,12 +224,13 @@ Test(rank, a_limit_gives_exactly_the_first_hits_of_the_full_ranking)
                 memcpy(q, title + start, qlen);
                 q[qlen] = '\0';
                 shz_results *all;
-                shz_status st = shz_search(q, qlen, NULL, &all);
+                shz_search_options unlimited = all_terms_options();
+                shz_status st = shz_search(q, qlen, &unlimited, &all);
                 if (st != SHZ_OK)
                     continue; /* punctuation only: nothing to rank */
                 queries++;
                 for (size_t l = 0; l < sizeof limits / sizeof *limits; l++) {
-                    shz_search_options o = SHZ_SEARCH_OPTIONS_INIT;
+                    shz_search_options o = all_terms_options();
                     o.limit = limits[l];
                     shz_results *top;
                     cr_assert_eq(shz_search(q, qlen, &o, &top), SHZ_OK);

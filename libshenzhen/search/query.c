@@ -1,0 +1,449 @@
+/*
+ * Query analysis: splitting a query into the terms each mode searches for,
+ * and finding them in the index.
+ */
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <uchar.h>
+
+#include "normalize.h"
+#include "search_int.h"
+#include "utf8.h"
+
+static int is_quote(uint32_t cp)
+{
+    return cp == '"' || cp == 0xFF02; /* ASCII and full-width quotation marks */
+}
+
+static int same_chars(const szs_query *q, uint32_t a_start, uint32_t a_len, uint32_t b_start,
+                      uint32_t b_len)
+{
+    return a_len == b_len &&
+           memcmp(q->chars + a_start, q->chars + b_start, a_len * sizeof q->chars[0]) == 0;
+}
+
+/* Adds the term at chars [start, end) unless it is empty or a repeat. Returns its index (the
+ * earlier one for a repeat), or -1 when nothing was added. */
+static long add_term(szs_query *q, uint32_t start, uint32_t end, szs_kind kind, size_t cap)
+{
+    if (end == start)
+        return -1;
+    for (size_t i = 0; i < q->term_count; i++)
+        if (same_chars(q, q->terms[i].start, q->terms[i].len, start, end - start))
+            return (long)i;
+    if (q->term_count >= cap)
+        return -1;
+    szs_term t;
+    memset(&t, 0, sizeof t);
+    t.start = start;
+    t.len = end - start;
+    t.kind = (uint8_t)kind;
+    t.order = t.origin = (uint16_t)q->term_count;
+    q->terms[q->term_count] = t;
+    return (long)q->term_count++;
+}
+
+/* The room after the last kept term: dropped terms give theirs back. */
+static uint32_t chars_used(const szs_query *q)
+{
+    uint32_t used = 0;
+    for (size_t i = 0; i < q->term_count; i++)
+        if (q->terms[i].start + q->terms[i].len > used)
+            used = q->terms[i].start + q->terms[i].len;
+    return used;
+}
+
+/* ---- all-terms mode ----------------------------------------------------- */
+
+shz_status szs_parse_literal(const char *text, size_t len, szs_query *q)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    uint32_t used = 0, term_start = 0;
+    int in_phrase = 0;
+    q->term_count = q->pair_count = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = shz_utf8_decode(s + i, len - i, &cp);
+        if (n == 0)
+            return SHZ_ERR_BAD_UTF8;
+        i += n;
+        if (is_quote(cp) || (!in_phrase && shz_norm_is_space(cp))) {
+            add_term(q, term_start, used, SZS_LITERAL, SZS_MAX_TERMS);
+            used = term_start = chars_used(q);
+            if (is_quote(cp))
+                in_phrase = !in_phrase;
+            continue;
+        }
+        uint32_t folded = shz_norm_fold(cp);
+        if (folded)
+            q->chars[used++] = folded;
+    }
+    if (in_phrase)
+        return SHZ_ERR_BAD_QUERY;
+    add_term(q, term_start, used, SZS_LITERAL, SZS_MAX_TERMS);
+    q->reported = q->term_count;
+    return q->term_count ? SHZ_OK : SHZ_ERR_EMPTY_QUERY;
+}
+
+int szs_plan_literal(szs_query *q)
+{
+    int all = 1;
+    for (size_t i = 0; i < q->term_count; i++) {
+        szs_term *t = &q->terms[i];
+        const uint32_t *c = q->chars + t->start;
+        uint32_t gram;
+        t->post_begin = t->post_end = 0;
+        if (t->len == 1) {
+            all &= szs_gram_postings(c[0], &gram, &t->post_begin, &t->post_end);
+            continue;
+        }
+        uint32_t best = UINT32_MAX;
+        for (uint32_t k = 0; k + 1 < t->len; k++) {
+            uint32_t begin, end;
+            if (!szs_gram_postings(SHZ_IX_BIGRAM_KEY(c[k], c[k + 1]), &gram, &begin, &end)) {
+                t->post_begin = t->post_end = 0;
+                all = 0;
+                break;
+            }
+            if (end - begin < best) {
+                best = end - begin;
+                t->rare_offset = k;
+                t->post_begin = begin;
+                t->post_end = end;
+            }
+        }
+    }
+    /* Rarest term first: it leads the leapfrog and the others mostly skip. */
+    for (size_t i = 1; i < q->term_count; i++) {
+        szs_term t = q->terms[i];
+        size_t j = i;
+        for (; j > 0 &&
+               q->terms[j - 1].post_end - q->terms[j - 1].post_begin > t.post_end - t.post_begin;
+             j--)
+            q->terms[j] = q->terms[j - 1];
+        q->terms[j] = t;
+    }
+    for (size_t i = 0; i < q->term_count; i++)
+        q->terms[i].cursor = q->terms[i].post_begin;
+    return all;
+}
+
+/* ---- best-match mode ---------------------------------------------------- */
+
+/* Question and function words: they say how something is asked, not what about, so they are
+ * cut out of a Han run before it is split into bigrams (a bigram straddling one, such as 样帮
+ * in 怎样帮助, is dropped with it). 深圳 is not among them: it is a content word, and its IDF
+ * (it occurs in almost every measure) already makes its weight almost nil. Longest first. */
+static const uint32_t *const han_stop_words[] = {
+    U"为什么", U"有没有", U"是不是", U"怎么样", U"怎么", U"怎样", U"如何", U"什么",
+    U"哪些",   U"哪个",   U"是否",   U"能否",   U"关于", U"请问", U"可以", U"吗",
+    U"呢",     U"的",     U"了",     U"和",     U"与",   U"及",   U"吧",
+};
+
+/* English function words, dropped the same way (unless the query has nothing else). */
+static const char *const latin_stop_words[] = {
+    "a",   "about", "an",   "and",   "are",   "as",   "at",  "be",    "by",    "can",
+    "do",  "does",  "for",  "from",  "has",   "have", "how", "i",     "in",    "into",
+    "is",  "it",    "its",  "of",    "on",    "or",   "the", "their", "there", "to",
+    "was", "what",  "when", "where", "which", "who",  "why", "will",  "with",  "any",
+};
+
+static int is_han(uint32_t c)
+{
+    return c >= 0x2E80;
+}
+
+/* The length in code points of the stop word at chars[0..n), or 0. */
+static uint32_t han_stop_at(const uint32_t *chars, uint32_t n)
+{
+    for (size_t w = 0; w < sizeof han_stop_words / sizeof han_stop_words[0]; w++) {
+        const uint32_t *s = han_stop_words[w];
+        if (s[0] != chars[0])
+            continue;
+        uint32_t k = 1;
+        while (k < n && s[k] && s[k] == chars[k])
+            k++;
+        if (!s[k])
+            return k;
+    }
+    return 0;
+}
+
+static int latin_stop(const uint32_t *chars, uint32_t n)
+{
+    for (size_t w = 0; w < sizeof latin_stop_words / sizeof latin_stop_words[0]; w++) {
+        const char *s = latin_stop_words[w];
+        uint32_t k = 0;
+        while (k < n && s[k] && (uint32_t)(unsigned char)s[k] == chars[k])
+            k++;
+        if (k == n && !s[k])
+            return 1;
+    }
+    return 0;
+}
+
+typedef struct analysis {
+    szs_query *q;
+    int stops;          /* drop stop words */
+    long previous_word; /* the word term just before, with only spaces since, or -1 */
+    uint32_t previous_len;
+} analysis;
+
+static void add_pair(szs_query *q, long a, long b, uint32_t delta)
+{
+    if (a < 0 || b < 0 || a == b || q->pair_count >= SZS_MAX_BEST_TERMS)
+        return;
+    q->pairs[q->pair_count++] = (szs_pair){(uint16_t)a, (uint16_t)b, delta};
+}
+
+/* A Han run chars [start, end): stop words out, then each remaining piece as overlapping
+ * bigrams, or as itself when it is one character. */
+static void han_run(analysis *an, uint32_t start, uint32_t end)
+{
+    szs_query *q = an->q;
+    uint32_t piece = start;
+    for (uint32_t i = start; i <= end;) {
+        uint32_t stop = i < end && an->stops ? han_stop_at(q->chars + i, end - i) : 0;
+        if (i < end && !stop) {
+            i++;
+            continue;
+        }
+        /* The piece [piece, i) ends here. */
+        if (i - piece == 1) {
+            add_term(q, piece, piece + 1, SZS_GRAM, SZS_MAX_BEST_TERMS);
+        } else {
+            long previous = -1;
+            for (uint32_t k = piece; k + 1 < i; k++) {
+                long t = add_term(q, k, k + 2, SZS_GRAM, SZS_MAX_BEST_TERMS);
+                add_pair(q, previous, t, 1);
+                previous = t;
+            }
+        }
+        if (i == end)
+            break;
+        i += stop;
+        piece = i;
+    }
+}
+
+static void latin_run(analysis *an, uint32_t start, uint32_t end, int spaced_before)
+{
+    szs_query *q = an->q;
+    if (an->stops && latin_stop(q->chars + start, end - start)) {
+        an->previous_word = -1;
+        return;
+    }
+    long t = add_term(q, start, end, SZS_WORD, SZS_MAX_BEST_TERMS);
+    if (spaced_before)
+        add_pair(q, an->previous_word, t, an->previous_len);
+    an->previous_word = t;
+    an->previous_len = end - start;
+}
+
+/* One pass of the analysis. Runs of one class end at spaces, quotes, ignored characters
+ * (punctuation) and where Han meets Latin. */
+static shz_status analyse_pass(const char *text, size_t len, szs_query *q, int stops)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    analysis an = {q, stops, -1, 0};
+    uint32_t used = 0, run = 0;
+    int run_han = 0, in_phrase = 0, spaced = 0, any = 0;
+    q->term_count = q->pair_count = 0;
+    for (size_t i = 0; i <= len;) {
+        uint32_t cp = 0, folded = 0;
+        int brk = 1;
+        if (i < len) {
+            size_t n = shz_utf8_decode(s + i, len - i, &cp);
+            if (n == 0)
+                return SHZ_ERR_BAD_UTF8;
+            i += n;
+            if (is_quote(cp))
+                in_phrase = !in_phrase;
+            else if (!shz_norm_is_space(cp))
+                folded = shz_norm_fold(cp);
+            any |= folded != 0;
+            brk = !folded || (used > run && is_han(folded) != run_han);
+        } else {
+            i++;
+        }
+        if (brk && used > run) {
+            uint32_t start = run, end = used;
+            if (run_han) {
+                han_run(&an, start, end);
+                an.previous_word = -1;
+            } else {
+                latin_run(&an, start, end, spaced);
+            }
+            run = used = chars_used(q);
+            spaced = 0;
+        }
+        if (!folded) {
+            if (cp && !shz_norm_is_space(cp) && !is_quote(cp))
+                an.previous_word = -1; /* punctuation breaks a phrase */
+            else
+                spaced = 1;
+            continue;
+        }
+        if (used == run)
+            run_han = is_han(folded);
+        q->chars[used++] = folded;
+    }
+    if (in_phrase)
+        return SHZ_ERR_BAD_QUERY;
+    return any ? SHZ_OK : SHZ_ERR_EMPTY_QUERY;
+}
+
+/* The word table entry of a string of code points (ASCII only), or SHZ_IX_NO_ENTRY. */
+static uint32_t word_entry(const unsigned char *s, size_t len)
+{
+    if (shz_ix.word_count == 0)
+        return SHZ_IX_NO_ENTRY;
+    uint32_t mask = (UINT32_C(1) << shz_ix.word_slot_bits) - 1;
+    for (uint32_t slot = shz_ix_word_hash(s, len, shz_ix.word_slot_bits);;
+         slot = (slot + 1) & mask) {
+        uint32_t entry = shz_ix_u32(shz_ix.word_slots, slot);
+        if (entry == 0)
+            return SHZ_IX_NO_ENTRY;
+        entry--;
+        uint32_t off = shz_ix_u32(shz_ix.word_str, 2 * (size_t)entry);
+        uint32_t n = shz_ix_u32(shz_ix.word_str, 2 * (size_t)entry + 1);
+        if (n == len && memcmp(shz_ix_blob + shz_ix.word_bytes + off, s, len) == 0)
+            return entry;
+    }
+}
+
+/* Whether Snowball's stem of the a-z word could be one the index has, by its prefix (index_data.h,
+ * stem_prefix): most words the index does not have (pinyin, typos) need no stemmer. */
+static int may_have_stem(const unsigned char *w, size_t len)
+{
+    static const char *const exceptions[] = {"dying", "lying", "tying", "skies"};
+    uint32_t bit;
+    int two = len == 3;
+    for (size_t i = 0; i < sizeof exceptions / sizeof exceptions[0]; i++)
+        two |= len == strlen(exceptions[i]) && !memcmp(w, exceptions[i], len);
+    if (two)
+        bit = SHZ_IX_PREFIX2(w[0] - 'a', w[1] - 'a');
+    else
+        bit = SHZ_IX_PREFIX3(w[0] - 'a', w[1] - 'a', w[2] - 'a');
+    return (shz_ix_u32(shz_ix.stem_prefix, bit / 32) >> (bit % 32) & 1u) != 0;
+}
+
+/* Finds the stem postings of a word: the stem the index recorded for it when the index has the
+ * word, else Snowball's stem of it (the generator stemmed the index with the same stemmer); a
+ * word of under three letters that the index does not have is not stemmed. */
+static void plan_stem(szs_term *t, const uint32_t *chars)
+{
+    unsigned char word[64];
+    t->stem_begin = t->stem_end = 0;
+    if (t->len >= sizeof word)
+        return;
+    for (uint32_t k = 0; k < t->len; k++) {
+        if (chars[k] < 'a' || chars[k] > 'z')
+            return; /* only English words are stemmed */
+        word[k] = (unsigned char)chars[k];
+    }
+    uint32_t entry = word_entry(word, t->len), stem = SHZ_IX_NO_ENTRY;
+    if (entry != SHZ_IX_NO_ENTRY)
+        stem = shz_ix_u32(shz_ix.word_stem, entry);
+    if (stem == SHZ_IX_NO_ENTRY && t->len >= 3 && may_have_stem(word, t->len)) {
+        /* Not a word of the index: stem it here. The stemmer is not thread-safe and allocates,
+         * so each query that needs one makes its own. */
+        struct sb_stemmer *stemmer = sb_stemmer_new("english", "UTF_8");
+        if (stemmer) {
+            const sb_symbol *s = sb_stemmer_stem(stemmer, word, (int)t->len);
+            if (s)
+                stem = word_entry(s, (size_t)sb_stemmer_length(stemmer));
+            sb_stemmer_delete(stemmer);
+        }
+    }
+    if (stem == SHZ_IX_NO_ENTRY)
+        return;
+    t->stem_begin = shz_ix_u32(shz_ix.word_first, stem);
+    t->stem_end = shz_ix_u32(shz_ix.word_first, (size_t)stem + 1);
+    t->idf = shz_ix_u32(shz_ix.word_idf, stem);
+}
+
+/* Looks a best-match term up: its gram (or a word's rarest gram) and IDF. */
+static void plan_best_term(szs_term *t, const uint32_t *chars)
+{
+    uint32_t gram, best = UINT32_MAX, best_gram = 0;
+    t->post_begin = t->post_end = 0;
+    t->idf = 0;
+    if (t->len == 1) {
+        if (szs_gram_postings(chars[0], &gram, &t->post_begin, &t->post_end))
+            best_gram = gram, best = 0;
+    } else {
+        for (uint32_t k = 0; k + 1 < t->len; k++) {
+            uint32_t begin, end;
+            if (!szs_gram_postings(SHZ_IX_BIGRAM_KEY(chars[k], chars[k + 1]), &gram, &begin,
+                                   &end)) {
+                t->post_begin = t->post_end = 0;
+                best = UINT32_MAX;
+                break;
+            }
+            if (end - begin < best) {
+                best = end - begin;
+                best_gram = gram;
+                t->rare_offset = k;
+                t->post_begin = begin;
+                t->post_end = end;
+            }
+        }
+    }
+    if (best != UINT32_MAX)
+        t->idf = shz_ix_u32(shz_ix.gram_idf, best_gram);
+    if (t->kind == SZS_WORD)
+        plan_stem(t, chars);
+    t->live = t->post_end > t->post_begin || t->stem_end > t->stem_begin;
+    t->cursor = t->measure_begin = t->post_begin;
+    t->stem_cursor = t->stem_begin;
+}
+
+int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32_t len)
+{
+    uint32_t at = chars_used(q);
+    if (origin >= q->reported || len == 0 || at + len > SHZ_QUERY_MAX ||
+        q->term_count >= SZS_MAX_TERMS)
+        return 0;
+    memcpy(q->chars + at, chars, len * sizeof *chars);
+    szs_term *t = &q->terms[q->term_count];
+    memset(t, 0, sizeof *t);
+    t->start = at;
+    t->len = len;
+    t->kind = q->terms[origin].kind == SZS_GRAM && len <= 2 ? SZS_GRAM : SZS_WORD;
+    t->order = (uint16_t)q->term_count;
+    t->origin = (uint16_t)origin;
+    t->tolerant = 1;
+    plan_best_term(t, q->chars + at);
+    q->term_count++;
+    /* A term found only through its alternatives weighs as they do in the rule's mass. */
+    szs_term *o = &q->terms[origin];
+    if (t->live && !o->live) {
+        o->live = 1;
+        o->idf = t->idf;
+        q->live_mass += o->idf;
+        q->live_count++;
+    }
+    return 1;
+}
+
+shz_status szs_analyse(const char *text, size_t len, szs_query *q)
+{
+    shz_status status = analyse_pass(text, len, q, 1);
+    if (status == SHZ_OK && q->term_count == 0) /* only stop words: search for them after all */
+        status = analyse_pass(text, len, q, 0);
+    if (status != SHZ_OK)
+        return status;
+    q->reported = q->term_count;
+    q->live_mass = 0;
+    q->live_count = 0;
+    for (size_t i = 0; i < q->term_count; i++) {
+        szs_term *t = &q->terms[i];
+        plan_best_term(t, q->chars + t->start);
+        if (t->live) {
+            q->live_mass += t->idf;
+            q->live_count++;
+        }
+    }
+    return SHZ_OK;
+}

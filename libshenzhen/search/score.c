@@ -1,0 +1,650 @@
+/*
+ * Scoring: visiting the measures a query can match, deciding whether each is a
+ * hit and how good, and keeping the best.
+ *
+ * All-terms mode (README "Ranking", exact matching): for a hit, T = query terms
+ * found in a title-like field (zh or en title, pinyin, initials), O =
+ * occurrences of all terms in the searched fields, P = code point offset of the
+ * earliest match in the best field. score = T * 2^31 + min(O, 65535) * 2^15 +
+ * (32767 - min(P, 32767)); ties go to the lower id.
+ *
+ * Best-match mode: BM25F. For each analysed term, its occurrences in every
+ * searched field, each field's count weighted and normalized by the field's
+ * length (index_data.h, field_scale), sum to a pseudo-frequency tf; the term
+ * adds idf * tf * (k1 + 1) / (k1 + tf). A word's occurrences found only by its
+ * stem count STEM_PERCENT of an exact one. Two terms that follow each other in
+ * the query and are found next to each other in the text (a phrase) add a bonus.
+ * Hits that match every term get 2^40 on top, so they come first. A measure is
+ * a hit only if it passes the minimum-should-match rule (msm_pass).
+ */
+#include <math.h>
+
+#include "search_int.h"
+
+/* Titles first, then bodies and the summary, the keywords and aliases (no spans) last. */
+const unsigned char szs_slot_rank[SHZ_IX_NSLOTS] = {
+    [SHZ_IX_TITLE] = 0, [SHZ_IX_TITLE_EN] = 1, [SHZ_IX_PINYIN] = 2,  [SHZ_IX_INITIALS] = 3,
+    [SHZ_IX_BODY] = 4,  [SHZ_IX_SUMMARY] = 5,  [SHZ_IX_BODY_EN] = 6, [SHZ_IX_TERMS] = 7,
+};
+
+enum { STEM_PERCENT = 60, PHRASE_PERCENT = 50, MSM_PERCENT = 15, MSM_MANY_TERMS = 4 };
+enum { TOLERANT_PERCENT = 50 }; /* a tolerant alternative scores half an exact match */
+#define ALL_TERMS_BONUS (UINT64_C(1) << 40)
+#define SCORE_SCALE 65536.0
+
+/* ---- index access ------------------------------------------------------- */
+
+int szs_gram_postings(uint64_t key, uint32_t *gram, uint32_t *begin, uint32_t *end)
+{
+    uint32_t mask = (UINT32_C(1) << shz_ix.slot_bits) - 1;
+    for (uint32_t slot = shz_ix_hash(key, shz_ix.slot_bits);; slot = (slot + 1) & mask) {
+        uint32_t entry = shz_ix_u32(shz_ix.slots, slot);
+        if (entry == 0)
+            return 0;
+        uint32_t g = entry - 1;
+        uint64_t stored = (uint64_t)shz_ix_u32(shz_ix.gram_key, 2 * (size_t)g) |
+                          (uint64_t)shz_ix_u32(shz_ix.gram_key, 2 * (size_t)g + 1) << 32;
+        if (stored == key) {
+            *gram = g;
+            *begin = shz_ix_u32(shz_ix.gram_first, g);
+            *end = shz_ix_u32(shz_ix.gram_first, (size_t)g + 1);
+            return 1;
+        }
+    }
+}
+
+static uint32_t info_at(uint32_t index)
+{
+    return shz_ix_u32(shz_ix.post_info, index);
+}
+
+static uint32_t stem_info_at(uint32_t index)
+{
+    return shz_ix_u32(shz_ix.word_info, index);
+}
+
+/* The measure of the first entry of a post_info-like table in [*c, end) in measure m or after,
+ * or SZS_NO_MEASURE; leaves *c on it. Usually *c or the next one is it: gallop only past those.
+ */
+static uint32_t next_in(uint32_t table, uint32_t *c, uint32_t end, uint32_t m)
+{
+    uint32_t target = m << SHZ_IX_INFO_MEASURE_SHIFT, i = *c;
+    if (i < end && shz_ix_u32(table, i) < target && ++i < end && shz_ix_u32(table, i) < target)
+        i = szs_gallop(table, i, end, target);
+    *c = i;
+    return i < end ? szs_info_measure(shz_ix_u32(table, i)) : SZS_NO_MEASURE;
+}
+
+/* The first entry of a post_info-like table in [c, end) past measure m: where a walk through
+ * m's postings can stop once no later field of m is searched. */
+static uint32_t past_measure(uint32_t table, uint32_t c, uint32_t end, uint32_t m)
+{
+    return szs_gallop(table, c, end, (m + 1) << SHZ_IX_INFO_MEASURE_SHIFT);
+}
+
+/* ---- keeping the best --------------------------------------------------- */
+
+static void sift_down(szs_hit *h, size_t n, size_t i)
+{
+    for (;;) {
+        size_t worst = i, l = 2 * i + 1, r = l + 1;
+        if (l < n && h[l].key < h[worst].key)
+            worst = l;
+        if (r < n && h[r].key < h[worst].key)
+            worst = r;
+        if (worst == i)
+            return;
+        szs_hit tmp = h[i];
+        h[i] = h[worst];
+        h[worst] = tmp;
+        i = worst;
+    }
+}
+
+static void heap_sort(szs_hit *h, size_t k)
+{
+    for (size_t end = k; end > 1; end--) {
+        szs_hit tmp = h[0];
+        h[0] = h[end - 1];
+        h[end - 1] = tmp;
+        sift_down(h, end - 1, 0);
+    }
+}
+
+static void select_best(szs_hit *h, size_t n)
+{
+    if (n <= 32) { /* few hits: an insertion sort beats the heap */
+        for (size_t i = 1; i < n; i++) {
+            szs_hit x = h[i];
+            size_t j = i;
+            for (; j > 0 && h[j - 1].key < x.key; j--)
+                h[j] = h[j - 1];
+            h[j] = x;
+        }
+        return;
+    }
+    for (size_t i = n / 2; i-- > 0;)
+        sift_down(h, n, i);
+    heap_sort(h, n);
+}
+
+/* Takes hit h: into the list while there is room (all of them when keep is 0), else into the
+ * min-heap of the best keep if it beats the worst. */
+static void offer(szs_hit *hits, size_t *count, size_t keep, const szs_hit *h)
+{
+    if (!keep || *count < keep) {
+        hits[(*count)++] = *h;
+        if (keep && *count == keep)
+            for (size_t i = keep / 2; i-- > 0;)
+                sift_down(hits, keep, i);
+    } else if (h->key > hits[0].key) {
+        hits[0] = *h;
+        sift_down(hits, keep, 0);
+    }
+}
+
+static size_t finish(szs_hit *hits, size_t count, size_t keep)
+{
+    if (keep && count == keep)
+        heap_sort(hits, keep);
+    else
+        select_best(hits, count);
+    return count;
+}
+
+/* Keeps the best match of a hit: best slot rank, then earliest, then shortest. */
+static void consider(szs_hit *h, int slot, uint32_t p, uint32_t len)
+{
+    unsigned rank = szs_slot_rank[slot], best = szs_slot_rank[h->best_slot];
+    if (h->best_pos == SZS_NO_POSITION || rank < best ||
+        (rank == best && (p < h->best_pos || (p == h->best_pos && len < h->best_len)))) {
+        h->best_pos = p;
+        h->best_len = len;
+        h->best_slot = (uint8_t)slot;
+    }
+}
+
+static void clear_hit(szs_hit *h)
+{
+    memset(h, 0, sizeof *h);
+    h->best_pos = SZS_NO_POSITION;
+}
+
+/* ---- all-terms mode ----------------------------------------------------- */
+
+/* Scores measure m if every term occurs in a searched field of it; 0 if not. Each term's cursor
+ * is on its first candidate in m or after, and is moved past m. */
+static int score_literal(szs_query *q, const szs_settings *set, uint32_t m, szs_hit *out)
+{
+    szs_row row;
+    szs_load_row(m, &row);
+    uint32_t title_terms = 0;
+    uint64_t occurrences = 0;
+    int all_found = 1;
+    clear_hit(out);
+    for (size_t i = 0; i < q->term_count; i++) {
+        szs_term *t = &q->terms[i];
+        int found = 0, in_title = 0, last_slot = -1;
+        uint32_t c = t->cursor;
+        for (; c < t->post_end; c++) {
+            uint32_t info = info_at(c);
+            if (szs_info_measure(info) != m)
+                break;
+            int slot = szs_info_slot(info);
+            /* The field first: an occurrence outside the searched fields counts for nothing. */
+            if (!(set->slot_mask & (1u << slot))) {
+                if (!(set->slot_mask >> slot)) { /* no later field searched: skip the rest */
+                    c = past_measure(shz_ix.post_info, c, t->post_end, m);
+                    break;
+                }
+                continue;
+            }
+            uint32_t p = szs_occurrence_at(t, q->chars, c, row.seg[slot]);
+            if (p == SZS_NO_POSITION)
+                continue;
+            found = 1;
+            in_title |= slot <= SHZ_IX_INITIALS;
+            occurrences++;
+            if (slot != last_slot) /* positions ascend: the term's first in the slot is best */
+                consider(out, slot, p, t->len);
+            last_slot = slot;
+        }
+        t->cursor = c;
+        all_found &= found;
+        title_terms += (uint32_t)in_title;
+    }
+    if (!all_found)
+        return 0;
+    uint32_t offset = out->best_pos - row.seg[out->best_slot];
+    uint64_t score = (uint64_t)title_terms << 31 |
+                     (uint64_t)(occurrences < 65535 ? occurrences : 65535) << 15 |
+                     (uint64_t)(32767 - (offset < 32767 ? offset : 32767));
+    out->key = score << SZS_MEASURE_BITS | ((UINT64_C(1) << SZS_MEASURE_BITS) - 1 - m);
+    out->occurrences = (uint32_t)(occurrences < UINT32_MAX ? occurrences : UINT32_MAX);
+    out->match = SHZ_MATCH_ALL_TERMS;
+    return 1;
+}
+
+/*
+ * Top-k pruning. With a limit k, the best k hits so far are kept in a min-heap; once it is
+ * full, a measure can enter only by beating its root. Measures come in increasing id and ties
+ * go to the lower id, so the newcomer must have a strictly higher score. Its score is bounded
+ * from its candidates (a superset of its occurrences), from post_info alone:
+ *   T <= the terms with a candidate in a searched title-like field,
+ *   O <= the candidates in searched fields,
+ *   P >= the least of their offsets (capped) less rare_offset, or 0: the best match is one of
+ *        them, and starts rare_offset before its posting;
+ * and the score grows with T, min(O, 65535) and 32767 - min(P, 32767) in disjoint bits, so the
+ * bound built from these is >= the score. If it is <= the root's score the measure cannot rank
+ * in the top k now, nor later (the root only rises), so exhaustive ranking would not keep it
+ * either: it is skipped unchecked. The title-like fields come first in a measure, so T's bound
+ * needs only the candidates before the body, which settles most measures of a popular term.
+ * (P's bound holds for the best field too: fields after the summary rank after it.)
+ */
+static int cannot_enter(const szs_query *q, const szs_settings *set, uint32_t m, uint64_t threshold)
+{
+    uint64_t title_terms = 0;
+    for (size_t i = 0; i < q->term_count; i++) {
+        const szs_term *t = &q->terms[i];
+        for (uint32_t c = t->cursor; c < t->post_end; c++) {
+            uint32_t info = info_at(c);
+            if (szs_info_measure(info) != m || szs_info_slot(info) > SHZ_IX_INITIALS)
+                break;
+            if (set->slot_mask & (1u << szs_info_slot(info))) {
+                title_terms++;
+                break;
+            }
+        }
+    }
+    if ((title_terms << 31 | UINT64_C(65535) << 15 | 32767) <= threshold)
+        return 1;
+    uint64_t candidates = 0;
+    uint32_t least = UINT32_MAX;
+    for (size_t i = 0; i < q->term_count; i++) {
+        const szs_term *t = &q->terms[i];
+        uint64_t before = candidates;
+        for (uint32_t c = t->cursor; c < t->post_end; c++) {
+            uint32_t info = info_at(c);
+            if (szs_info_measure(info) != m || !(set->slot_mask >> szs_info_slot(info)))
+                break;
+            if (set->slot_mask & (1u << szs_info_slot(info))) {
+                uint32_t offset = szs_info_offset(info);
+                offset = offset > t->rare_offset ? offset - t->rare_offset : 0;
+                candidates++;
+                least = offset < least ? offset : least;
+            }
+        }
+        if (candidates == before)
+            return 1; /* a term with no candidate in a searched field: not a hit at all */
+    }
+    uint64_t bound = title_terms << 31 | (candidates < 65535 ? candidates : 65535) << 15 |
+                     (32767 - (least < 32767 ? least : 32767));
+    return bound <= threshold;
+}
+
+/* Visits the measures that may hold all terms, in id order, leapfrogging between the terms'
+ * candidates, and keeps their hits. */
+static size_t collect_literal(szs_query *q, const szs_settings *set, szs_hit *hits, size_t capacity,
+                              size_t keep)
+{
+    size_t count = 0;
+    uint32_t m = 0, total = shz_ix.measure_count;
+    while (m < total && (keep || count < capacity)) {
+        int settled = 0;
+        while (!settled) {
+            settled = 1;
+            for (size_t i = 0; i < q->term_count; i++) {
+                szs_term *t = &q->terms[i];
+                uint32_t next = next_in(shz_ix.post_info, &t->cursor, t->post_end, m);
+                if (next == SZS_NO_MEASURE)
+                    return finish(hits, count, keep);
+                if (next != m) {
+                    m = next;
+                    settled = 0;
+                    break;
+                }
+            }
+        }
+        if (keep && count == keep && cannot_enter(q, set, m, hits[0].key >> SZS_MEASURE_BITS)) {
+            m++;
+            continue;
+        }
+        szs_hit h;
+        if (score_literal(q, set, m, &h))
+            offer(hits, &count, keep, &h);
+        m++;
+    }
+    return finish(hits, count, keep);
+}
+
+/* ---- best-match mode ---------------------------------------------------- */
+
+/* Whether b occurs delta positions after a's occurrence at p: a phrase. */
+static int follows(const szs_query *q, const szs_term *b, uint32_t p)
+{
+    if (!szs_matches_at(p, q->chars + b->start, b->len))
+        return 0;
+    return b->kind != SZS_WORD || szs_whole_words(p, b->len);
+}
+
+/* Whether the pair is found as a phrase in measure m (a's candidates in m are
+ * [measure_begin, cursor)). */
+static int phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *pair, uint32_t m)
+{
+    const szs_term *a = &q->terms[pair->a], *b = &q->terms[pair->b];
+    for (uint32_t c = a->measure_begin; c < a->cursor; c++) {
+        int slot = szs_info_slot(info_at(c));
+        if (!(set->slot_mask & (1u << slot)))
+            continue;
+        uint32_t p = szs_occurrence_at(a, q->chars, c, szs_seg_start(m, slot));
+        if (p != SZS_NO_POSITION && follows(q, b, p + pair->delta))
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * The minimum-should-match rule: a hit must hold at least MSM_PERCENT of the query's IDF mass
+ * (the IDF of the terms that occur anywhere in the index), and, for a query of MSM_MANY_TERMS
+ * or more such terms, at least two of them. A measure that shares one common bigram with a
+ * long question is thereby left out, while a short query's rare term still finds its measure.
+ */
+static int msm_pass(const szs_query *q, uint64_t mass, size_t matched)
+{
+    if (matched == 0)
+        return 0;
+    if (q->live_count >= MSM_MANY_TERMS && matched < 2)
+        return 0;
+    return mass * 100 >= q->live_mass * MSM_PERCENT;
+}
+
+static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit *out)
+{
+    clear_hit(out);
+    double total = 0;
+    uint64_t mass = 0, occurrences = 0;
+    size_t matched = 0;
+    for (size_t i = 0; i < q->term_count; i++) {
+        szs_term *t = &q->terms[i];
+        uint32_t exact[SHZ_IX_NSLOTS], stem[SHZ_IX_NSLOTS];
+        unsigned touched = 0; /* slots whose counts are set */
+        uint32_t c = t->cursor;
+        t->measure_begin = c;
+        /* Positions ascend within a measure, so a term's first match in a slot is its best
+         * there: only that one is offered as the hit's best match. A gram is its own
+         * posting: counting its postings by slot is all it takes. */
+        for (; c < t->post_end; c++) {
+            uint32_t info = info_at(c);
+            if (szs_info_measure(info) != m)
+                break;
+            int slot = szs_info_slot(info);
+            if (!(set->slot_mask & (1u << slot))) {
+                if (!(set->slot_mask >> slot)) {
+                    c = past_measure(shz_ix.post_info, c, t->post_end, m);
+                    break;
+                }
+                continue;
+            }
+            uint32_t p = t->kind == SZS_GRAM && t->len <= 2
+                             ? szs_posting_at(c)
+                             : szs_occurrence_at(t, q->chars, c, szs_seg_start(m, slot));
+            if (p == SZS_NO_POSITION)
+                continue;
+            if (!(touched & (1u << slot))) {
+                touched |= 1u << slot;
+                exact[slot] = stem[slot] = 0;
+            }
+            if (!exact[slot]++)
+                consider(out, slot, p, t->len);
+        }
+        t->cursor = c;
+        uint32_t s = t->stem_cursor;
+        for (; s < t->stem_end; s++) {
+            uint32_t info = stem_info_at(s);
+            if (szs_info_measure(info) != m)
+                break;
+            int slot = szs_info_slot(info);
+            if (!(set->slot_mask & (1u << slot))) {
+                if (!(set->slot_mask >> slot)) {
+                    s = past_measure(shz_ix.word_info, s, t->stem_end, m);
+                    break;
+                }
+                continue;
+            }
+            if (!(touched & (1u << slot))) {
+                touched |= 1u << slot;
+                exact[slot] = stem[slot] = 0;
+            }
+            if (!stem[slot]++ && slot != SHZ_IX_TERMS) {
+                uint32_t p = shz_ix_u32(shz_ix.word_postings, s);
+                consider(out, slot, p, szs_word_length(p));
+            }
+        }
+        t->stem_cursor = s;
+        if (!touched)
+            continue;
+        double tf = 0;
+        for (unsigned left = touched; left; left &= left - 1) {
+            int slot = __builtin_ctz(left);
+            uint32_t n = exact[slot];
+            if (slot != SHZ_IX_TERMS)
+                occurrences += n + stem[slot]; /* the spans before merging */
+            double weighted = n;
+            if (stem[slot] > n)
+                weighted += (stem[slot] - n) * (STEM_PERCENT / 100.0);
+            tf += weighted *
+                  shz_ix_u32(shz_ix.field_scale, (size_t)m * SHZ_IX_NSLOTS + (size_t)slot) /
+                  (double)SHZ_IX_ONE;
+        }
+        double k1 = SHZ_IX_K1_MILLI / 1000.0;
+        double term_score = t->idf / (double)SHZ_IX_ONE * tf * (k1 + 1) / (k1 + tf);
+        total += t->tolerant ? term_score * (TOLERANT_PERCENT / 100.0) : term_score;
+        uint64_t bit = UINT64_C(1) << t->origin;
+        if (t->tolerant) {
+            out->tolerant_terms |= bit;
+        } else if (!(out->exact_terms & bit)) {
+            out->exact_terms |= bit;
+        }
+    }
+    /* Each reported term counts once, exact or tolerant. */
+    uint64_t terms = out->exact_terms | out->tolerant_terms;
+    out->tolerant_terms &= ~out->exact_terms;
+    for (uint64_t left = terms; left; left &= left - 1) {
+        mass += q->terms[__builtin_ctzll(left)].idf;
+        matched++;
+    }
+    if (!msm_pass(q, mass, matched))
+        return 0;
+    for (size_t i = 0; i < q->pair_count; i++) {
+        const szs_pair *pair = &q->pairs[i];
+        uint64_t both = UINT64_C(1) << pair->a | UINT64_C(1) << pair->b;
+        if ((out->exact_terms & both) == both && phrase_in(q, set, pair, m)) {
+            uint32_t low = q->terms[pair->a].idf < q->terms[pair->b].idf ? q->terms[pair->a].idf
+                                                                         : q->terms[pair->b].idf;
+            total += low / (double)SHZ_IX_ONE * (PHRASE_PERCENT / 100.0);
+        }
+    }
+    uint64_t score = (uint64_t)(total * SCORE_SCALE);
+    if (matched == q->reported) {
+        score += ALL_TERMS_BONUS;
+        out->match |= SHZ_MATCH_ALL_TERMS;
+    }
+    if (out->tolerant_terms)
+        out->match |= SHZ_MATCH_TOLERANT;
+    out->key = score << SZS_MEASURE_BITS | ((UINT64_C(1) << SZS_MEASURE_BITS) - 1 - m);
+    out->occurrences = (uint32_t)(occurrences < UINT32_MAX ? occurrences : UINT32_MAX);
+    if (out->best_pos == SZS_NO_POSITION) { /* only in the keywords and aliases */
+        out->best_slot = SHZ_IX_TERMS;
+        out->best_pos = szs_seg_start(m, SHZ_IX_TERMS);
+        out->best_len = 0;
+    }
+    return 1;
+}
+
+/* Whether term t has a candidate (a gram posting or a stem posting) in measure m; its cursors
+ * are on its first candidates in m or after. */
+static int candidate_in(const szs_term *t, uint32_t m)
+{
+    return (t->cursor < t->post_end && szs_info_measure(info_at(t->cursor)) == m) ||
+           (t->stem_cursor < t->stem_end && szs_info_measure(stem_info_at(t->stem_cursor)) == m);
+}
+
+/*
+ * What measure m could score at most, from the terms with candidates in it (a superset of the
+ * terms it matches): a term adds at most idf * (k1 + 1), since tf / (k1 + tf) < 1 (a tolerant
+ * one half that), a phrase pair at most its bonus, and 2^40 if every term could match. Returns
+ * 0 when even those terms fall short of the minimum-should-match rule: then m is no hit, and
+ * is skipped unscored. With a limit and a full heap, a measure whose bound is no more than the
+ * heap's worst cannot enter (later measures lose ties), so it is skipped too.
+ */
+static int could_score(const szs_query *q, uint32_t m, int want_bound, uint64_t *bound)
+{
+    uint64_t present = 0, mass = 0, most = 0;
+    size_t matched = 0;
+    for (size_t i = 0; i < q->term_count; i++) {
+        const szs_term *t = &q->terms[i];
+        if (candidate_in(t, m)) {
+            present |= UINT64_C(1) << t->origin;
+            most += t->most;
+        }
+    }
+    for (uint64_t left = present; left; left &= left - 1) {
+        mass += q->terms[__builtin_ctzll(left)].idf;
+        matched++;
+    }
+    if (!msm_pass(q, mass, matched))
+        return 0;
+    if (!want_bound)
+        return 1;
+    for (size_t i = 0; i < q->pair_count; i++) {
+        const szs_pair *pair = &q->pairs[i];
+        uint64_t both = UINT64_C(1) << pair->a | UINT64_C(1) << pair->b;
+        if ((present & both) == both) {
+            uint32_t low = q->terms[pair->a].idf < q->terms[pair->b].idf ? q->terms[pair->a].idf
+                                                                         : q->terms[pair->b].idf;
+            most +=
+                (uint64_t)(low / (double)SHZ_IX_ONE * (PHRASE_PERCENT / 100.0) * SCORE_SCALE) + 1;
+        }
+    }
+    *bound = most + (matched == q->reported ? ALL_TERMS_BONUS : 0);
+    return 1;
+}
+
+/* Each term's most (could_score): idf * (k1 + 1) in score units, half that if tolerant, and one
+ * more for the rounding of the real sum. */
+static void set_most(szs_query *q)
+{
+    double k1 = SHZ_IX_K1_MILLI / 1000.0;
+    for (size_t i = 0; i < q->term_count; i++) {
+        szs_term *t = &q->terms[i];
+        double most = t->idf / (double)SHZ_IX_ONE * (k1 + 1) * SCORE_SCALE;
+        t->most = (uint32_t)(t->tolerant ? most * (TOLERANT_PERCENT / 100.0) : most) + 2;
+    }
+}
+
+/* Visits every measure that holds some term (the union of the terms' postings), in id order. */
+static size_t collect_best(szs_query *q, const szs_settings *set, szs_hit *hits, size_t capacity,
+                           size_t keep)
+{
+    size_t count = 0;
+    uint32_t m = 0;
+    if (q->live_count == 0)
+        return 0;
+    set_most(q);
+    while (keep || count < capacity) {
+        uint32_t next = SZS_NO_MEASURE;
+        for (size_t i = 0; i < q->term_count; i++) {
+            szs_term *t = &q->terms[i];
+            uint32_t a = next_in(shz_ix.post_info, &t->cursor, t->post_end, m);
+            uint32_t b = next_in(shz_ix.word_info, &t->stem_cursor, t->stem_end, m);
+            next = a < next ? a : next;
+            next = b < next ? b : next;
+        }
+        if (next == SZS_NO_MEASURE)
+            break;
+        m = next;
+        uint64_t bound = 0;
+        int full = keep && count == keep;
+        if (!could_score(q, m, full, &bound) ||
+            (full && bound <= hits[0].key >> SZS_MEASURE_BITS)) {
+            m++;
+            continue;
+        }
+        szs_hit h;
+        if (score_best(q, set, m, &h))
+            offer(hits, &count, keep, &h);
+        m++;
+    }
+    return finish(hits, count, keep);
+}
+
+size_t szs_collect(szs_query *q, const szs_settings *set, szs_hit *hits, size_t capacity,
+                   size_t keep)
+{
+    return set->mode == SHZ_SEARCH_ALL_TERMS ? collect_literal(q, set, hits, capacity, keep)
+                                             : collect_best(q, set, hits, capacity, keep);
+}
+
+size_t szs_hit_bound(const szs_query *q)
+{
+    size_t total = shz_ix.measure_count;
+    if (q->term_count == 0)
+        return 0;
+    if (q->terms[0].kind == SZS_LITERAL) {
+        /* A hit holds at least one posting of the rarest term (planned first). */
+        size_t n = q->terms[0].post_end - q->terms[0].post_begin;
+        return n < total ? n : total;
+    }
+    size_t sum = 0;
+    for (size_t i = 0; i < q->term_count && sum < total; i++)
+        sum += (size_t)(q->terms[i].post_end - q->terms[i].post_begin) +
+               (q->terms[i].stem_end - q->terms[i].stem_begin);
+    return sum < total ? sum : total;
+}
+
+/* ---- term statistics ---------------------------------------------------- */
+
+static uint32_t next_exact(const szs_term *t, const uint32_t *chars, uint32_t *c,
+                           unsigned slot_mask)
+{
+    for (; *c < t->post_end; ++*c) {
+        uint32_t info = info_at(*c);
+        int slot = szs_info_slot(info);
+        uint32_t m = szs_info_measure(info);
+        if ((slot_mask & (1u << slot)) &&
+            szs_occurrence_at(t, chars, *c, szs_seg_start(m, slot)) != SZS_NO_POSITION)
+            return m;
+    }
+    return SZS_NO_MEASURE;
+}
+
+static uint32_t next_stem(const szs_term *t, uint32_t *s, unsigned slot_mask)
+{
+    for (; *s < t->stem_end; ++*s) {
+        uint32_t info = stem_info_at(*s);
+        if (slot_mask & (1u << szs_info_slot(info)))
+            return szs_info_measure(info);
+    }
+    return SZS_NO_MEASURE;
+}
+
+size_t szs_term_measures(const szs_term *t, const uint32_t *chars, unsigned slot_mask)
+{
+    uint32_t c = t->post_begin, s = t->stem_begin;
+    uint32_t a = next_exact(t, chars, &c, slot_mask), b = next_stem(t, &s, slot_mask);
+    size_t count = 0;
+    while (a != SZS_NO_MEASURE || b != SZS_NO_MEASURE) {
+        uint32_t m = a < b ? a : b;
+        count++;
+        uint32_t past = (m + 1) << SHZ_IX_INFO_MEASURE_SHIFT;
+        if (a == m) {
+            c = szs_gallop(shz_ix.post_info, c, t->post_end, past);
+            a = next_exact(t, chars, &c, slot_mask);
+        }
+        if (b == m) {
+            s = szs_gallop(shz_ix.word_info, s, t->stem_end, past);
+            b = next_stem(t, &s, slot_mask);
+        }
+    }
+    return count;
+}

@@ -1,0 +1,276 @@
+/*
+ * The search engine's private header: what query analysis (query.c), scoring
+ * (score.c), results (results.c) and the entry points (search.c) share.
+ * Internal names carry the szs_ prefix; nothing here is exported.
+ *
+ * Two modes run over one compiled index (index_data.h):
+ * - all terms: every whitespace-separated term must occur literally in a
+ *   searched field, ranked by 1.0's rule (README "Ranking"); 1.0 callers get
+ *   this mode over 1.0's fields only;
+ * - best match (the default): the query is analysed into grams (Han bigrams,
+ *   lone Han characters) and words (Latin, digits), every measure sharing one
+ *   is scored by BM25F, and those under the minimum-should-match rule dropped.
+ *
+ * Memory: the query's working set lives on the stack (sized from
+ * SHZ_QUERY_MAX); the only heap block is the results object, allocated once
+ * and resized at most once. No global mutable state.
+ */
+#ifndef SHZ_SEARCH_INT_H
+#define SHZ_SEARCH_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "index_data.h"
+#include "shenzhen.h"
+
+enum { SZS_MAX_TERMS = SHZ_QUERY_MAX / 2 + 1 }; /* "a a a …": one term per two bytes */
+enum { SZS_MAX_BEST_TERMS = 64 };               /* analysed terms kept in best-match mode */
+enum { SZS_MEASURE_BITS = 20 };                 /* of a hit's sort key (checked by the generator) */
+enum { SZS_NO_MEASURE = UINT32_MAX };
+#define SZS_NO_POSITION UINT32_MAX
+
+/* ---- index access ------------------------------------------------------- */
+
+static inline uint32_t szs_norm_at(uint32_t position)
+{
+    return shz_ix_u32(shz_ix.norm, position);
+}
+
+static inline unsigned szs_flags_at(uint32_t position)
+{
+    return shz_ix_blob[shz_ix.flags + position];
+}
+
+static inline uint32_t szs_posting_at(uint32_t index)
+{
+    return shz_ix_u32(shz_ix.postings, index);
+}
+
+static inline uint32_t szs_seg_start(uint32_t measure, int slot)
+{
+    return shz_ix_u32(shz_ix.seg_start, (size_t)measure * SHZ_IX_NSLOTS + (size_t)slot);
+}
+
+static inline uint32_t szs_info_measure(uint32_t info)
+{
+    return info >> SHZ_IX_INFO_MEASURE_SHIFT;
+}
+
+static inline int szs_info_slot(uint32_t info)
+{
+    return (int)(info >> SHZ_IX_INFO_SLOT_SHIFT) & 7;
+}
+
+static inline uint32_t szs_info_offset(uint32_t info)
+{
+    return info & SHZ_IX_OFFSET_CAP;
+}
+
+/* A measure's field starts, and the start of the next measure: read once per measure. */
+typedef struct szs_row {
+    uint32_t seg[SHZ_IX_NSLOTS + 1];
+} szs_row;
+
+static inline void szs_load_row(uint32_t measure, szs_row *row)
+{
+    for (int slot = 0; slot <= SHZ_IX_NSLOTS; slot++)
+        row->seg[slot] = szs_seg_start(measure, slot);
+}
+
+/* Finds the postings of a gram; 0 if it never occurs. *gram is its index. */
+int szs_gram_postings(uint64_t key, uint32_t *gram, uint32_t *begin, uint32_t *end);
+
+/* First index in [lo, hi) of an ascending uint32 table whose entry is >= target, galloping from
+ * lo: cheap when near. */
+static inline uint32_t szs_gallop(uint32_t table, uint32_t lo, uint32_t hi, uint32_t target)
+{
+    if (lo >= hi || shz_ix_u32(table, lo) >= target)
+        return lo;
+    uint32_t below = lo, step = 1; /* entry below < target */
+    while (step < hi - below && shz_ix_u32(table, below + step) < target) {
+        below += step;
+        step *= 2;
+    }
+    uint32_t above = step < hi - below ? below + step : hi;
+    while (above - below > 1) {
+        uint32_t mid = below + (above - below) / 2;
+        if (shz_ix_u32(table, mid) < target)
+            below = mid;
+        else
+            above = mid;
+    }
+    return above;
+}
+
+/* The normalized text at position equals chars[0..len). Sentinels (0) stop it at field ends. */
+static inline int szs_matches_at(uint32_t position, const uint32_t *chars, uint32_t len)
+{
+    for (uint32_t i = 0; i < len; i++)
+        if (szs_norm_at(position + i) != chars[i])
+            return 0;
+    return 1;
+}
+
+/* The text at [position, position + len) is whole words: it starts a word and ends one. */
+static inline int szs_whole_words(uint32_t position, uint32_t len)
+{
+    return (szs_flags_at(position) & SHZ_IX_WORD_START) &&
+           (szs_flags_at(position + len - 1) & SHZ_IX_WORD_END);
+}
+
+/* The length of the word starting at position (to its SHZ_IX_WORD_END). */
+static inline uint32_t szs_word_length(uint32_t position)
+{
+    uint32_t n = 1;
+    while (!(szs_flags_at(position + n - 1) & SHZ_IX_WORD_END))
+        n++;
+    return n;
+}
+
+/* ---- queries ------------------------------------------------------------ */
+
+typedef enum szs_kind {
+    SZS_LITERAL = 0, /* all-terms mode: a whitespace-separated term, matched as a substring */
+    SZS_GRAM = 1,    /* best match: a Han bigram or a lone Han character */
+    SZS_WORD = 2     /* best match: a Latin or digit word, matched as whole words or by stem */
+} szs_kind;
+
+typedef struct szs_term {
+    uint32_t start, len;           /* normalized code points in the query's chars */
+    uint32_t rare_offset;          /* where in the term the gram driving the search starts */
+    uint32_t post_begin, post_end; /* postings of that gram (empty: it cannot occur) */
+    uint32_t cursor;               /* next posting to consider, only ever moves forward */
+    uint32_t stem_begin, stem_end; /* a word's stem postings in the word table (or empty) */
+    uint32_t stem_cursor;
+    uint32_t measure_begin; /* the gram cursor where the measure being scored began */
+    uint32_t idf;           /* BM25 IDF, x SHZ_IX_ONE (best match) */
+    uint32_t most;          /* the most it can add to a score (score.c, could_score) */
+    uint16_t order;         /* its place among the query's reported terms */
+    uint16_t origin;        /* the reported term it stands for (itself, or the term a
+                               tolerant expansion came from) */
+    uint8_t kind;           /* szs_kind */
+    uint8_t tolerant;       /* matched only by typo or homophone tolerance */
+    uint8_t live;           /* it can occur in the index at all */
+} szs_term;
+
+/* Two terms that follow each other in the query: b found delta positions after a is a phrase. */
+typedef struct szs_pair {
+    uint16_t a, b;
+    uint32_t delta;
+} szs_pair;
+
+typedef struct szs_query {
+    /* The counts first: the arrays are large and mostly untouched. */
+    size_t term_count; /* reported terms come first, in query order; expansions after */
+    size_t reported;
+    size_t pair_count;
+    uint64_t live_mass; /* sum of the IDF of the reported terms that can occur */
+    size_t live_count;
+    szs_pair pairs[SZS_MAX_BEST_TERMS];
+    uint32_t chars[SHZ_QUERY_MAX]; /* normalized terms, back to back */
+    szs_term terms[SZS_MAX_TERMS];
+} szs_query;
+
+/* Where term t occurs if it does at its gram candidate at index i, in a field starting at
+ * field_start; else SZS_NO_POSITION. It starts rare_offset before the posting, in the same
+ * field or not at all; a posting of the term's own gram is an occurrence, so only longer terms
+ * are checked against the text. Words must be whole words there. */
+static inline uint32_t szs_occurrence_at(const szs_term *t, const uint32_t *chars, uint32_t i,
+                                         uint32_t field_start)
+{
+    uint32_t p = szs_posting_at(i);
+    if (p - field_start < t->rare_offset)
+        return SZS_NO_POSITION;
+    uint32_t start = p - t->rare_offset;
+    if (t->len > 2 && !szs_matches_at(start, chars + t->start, t->len))
+        return SZS_NO_POSITION;
+    if (t->kind == SZS_WORD && !szs_whole_words(start, t->len))
+        return SZS_NO_POSITION;
+    return start;
+}
+
+/* ---- options ------------------------------------------------------------ */
+
+typedef struct szs_settings {
+    unsigned slot_mask; /* bit per enum shz_ix_slot */
+    shz_lang lang;
+    size_t limit;
+    unsigned mode; /* shz_search_mode */
+    int legacy;    /* 1.0's fields and ranking */
+} szs_settings;
+
+/* ---- hits --------------------------------------------------------------- */
+
+/* A matching measure as scoring finds it; what ranking and sizing the results need. */
+typedef struct szs_hit {
+    uint64_t key;            /* score << MEASURE_BITS | (2^MEASURE_BITS - 1 - measure): larger is
+                                better */
+    uint64_t exact_terms;    /* best match: reported terms matched, a bit per term */
+    uint64_t tolerant_terms; /* and those matched only tolerantly */
+    uint32_t occurrences;    /* at least the spans */
+    uint32_t best_pos;       /* the best match: normalized position, */
+    uint32_t best_len;       /* length, */
+    uint8_t best_slot;       /* and slot */
+    uint8_t match;           /* SHZ_MATCH_* */
+} szs_hit;
+
+static inline uint32_t szs_measure_of_hit(const szs_hit *h)
+{
+    return (uint32_t)((UINT64_C(1) << SZS_MEASURE_BITS) - 1 -
+                      (h->key & ((UINT64_C(1) << SZS_MEASURE_BITS) - 1)));
+}
+
+/* Rank of each slot when choosing a hit's best field (lower is better): titles, then bodies
+ * and summary, then the keywords and aliases, which have no spans to show. For the 1.0 fields
+ * this is their index order, as 1.0 ranked them. */
+extern const unsigned char szs_slot_rank[SHZ_IX_NSLOTS];
+
+/* ---- query.c ------------------------------------------------------------ */
+
+/* All-terms mode: whitespace-separated terms, "quoted phrases" as one; repeats dropped. */
+shz_status szs_parse_literal(const char *text, size_t len, szs_query *q);
+
+/* Chooses each literal term's rarest gram; rarest term first. Returns 0 when some term cannot
+ * occur at all (its postings are then empty). */
+int szs_plan_literal(szs_query *q);
+
+/* Best-match mode: analyses the query into grams and words (README "Ranking"), looks each up
+ * and computes the query's IDF mass. */
+shz_status szs_analyse(const char *text, size_t len, szs_query *q);
+
+/* Typo and homophone tolerance: adds chars[0..len) (normalized) as an alternative of reported
+ * term origin, matched like a term of its kind but reported as a tolerant match of origin
+ * (SHZ_MATCH_TOLERANT, shz_results_hit_term 2), scoring TOLERANT_PERCENT of an exact match,
+ * counting toward the minimum-should-match rule as origin. Call after szs_analyse, before
+ * scoring. Returns 0 when there is no room. (The tolerant search that finds the alternatives,
+ * the same toneless pinyin for a Han bigram and one or two edits for a Latin word, plugs in
+ * here.) */
+int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32_t len);
+
+/* ---- score.c ------------------------------------------------------------ */
+
+/* Collects the hits: all of them (up to capacity) when keep is 0, else the best keep. Returns
+ * how many, sorted best first. */
+size_t szs_collect(szs_query *q, const szs_settings *set, szs_hit *hits, size_t capacity,
+                   size_t keep);
+
+/* An upper bound of the measures that can be hits. */
+size_t szs_hit_bound(const szs_query *q);
+
+/* How many measures hold term t in a searched field (exactly or by stem). */
+size_t szs_term_measures(const szs_term *t, const uint32_t *chars, unsigned slot_mask);
+
+/* ---- results.c ---------------------------------------------------------- */
+
+shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_results **out);
+
+/* ---- search.c ----------------------------------------------------------- */
+
+/* The search of 1.0, whatever the options say (their 1.0 part is read as 1.0 read it). The
+ * shared library exports it as shz_search@SHENZHEN_1.0 (search/version_1_0.c). */
+shz_status szs_search_1_0(const char *text, size_t len, const shz_search_options *options,
+                          shz_results **results);
+
+#endif

@@ -1,0 +1,182 @@
+#include "brute.h"
+
+#include <libstemmer.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shenzhen.h"
+
+static struct sb_stemmer *stemmer;
+
+int brute_init(void)
+{
+    stemmer = sb_stemmer_new("english", "UTF_8");
+    return stemmer != NULL;
+}
+
+void brute_fini(void)
+{
+    if (stemmer)
+        sb_stemmer_delete(stemmer);
+    stemmer = NULL;
+}
+
+static int wordish(uint32_t c)
+{
+    return c != 0 && c < 0x3400; /* the oracle keeps a-z, 0-9 and Han */
+}
+
+/* Word start and end at position k of a field's normalized text. */
+static int starts_word(const oracle_text *t, int field, size_t k)
+{
+    if (!wordish(t->chars[k]) || field == 3) /* Han, or a letter of the initials */
+        return 1;
+    return k == 0 || !wordish(t->chars[k - 1]) || t->source[k] != t->source[k - 1] + 1;
+}
+
+static int ends_word(const oracle_text *t, int field, size_t k)
+{
+    if (!wordish(t->chars[k]) || field == 3)
+        return 1;
+    return k + 1 == t->len || !wordish(t->chars[k + 1]) || t->source[k + 1] != t->source[k] + 1;
+}
+
+static int english_field(int f)
+{
+    return f == 1 || f == 5 || f == ORACLE_BODY_EN || f == ORACLE_ALIASES;
+}
+
+/* The stem of the a-z word chars[0..len) into out (NUL-terminated); 0 if not such a word. */
+static int stem_of(const uint32_t *chars, size_t len, char *out, size_t cap)
+{
+    char word[128];
+    if (len == 0 || len >= sizeof word)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        if (chars[i] < 'a' || chars[i] > 'z')
+            return 0;
+        word[i] = (char)chars[i];
+    }
+    const sb_symbol *s = sb_stemmer_stem(stemmer, (const sb_symbol *)word, (int)len);
+    size_t n = (size_t)sb_stemmer_length(stemmer);
+    if (!s || n >= cap)
+        return 0;
+    memcpy(out, s, n);
+    out[n] = '\0';
+    return 1;
+}
+
+/* Whether some English word of field f of measure m has the stem. */
+static int has_stem(size_t m, int f, const char *stem)
+{
+    const oracle_text *t = oracle_field_text(m, f);
+    for (size_t k = 0; k < t->len; k++) {
+        if (!starts_word(t, f, k) || !wordish(t->chars[k]))
+            continue;
+        size_t e = k;
+        while (!ends_word(t, f, e))
+            e++;
+        char s[128];
+        if (stem_of(t->chars + k, e - k + 1, s, sizeof s) && !strcmp(s, stem))
+            return 1;
+        k = e;
+    }
+    return 0;
+}
+
+static int is_word(const uint32_t *chars)
+{
+    return chars[0] < 0x3400;
+}
+
+static int matches(size_t m, const uint32_t *chars, size_t len, unsigned mask, int stems)
+{
+    char stem[128];
+    int stemmed = stems && is_word(chars) && stem_of(chars, len, stem, sizeof stem);
+    for (int f = 0; f < ORACLE_FIELDS; f++) {
+        if (!(mask & (1u << f)))
+            continue;
+        const oracle_text *t = oracle_field_text(m, f);
+        for (size_t k = 0; k + len <= t->len; k++) {
+            if (memcmp(t->chars + k, chars, len * sizeof *chars))
+                continue;
+            if (!is_word(chars) || (starts_word(t, f, k) && ends_word(t, f, k + len - 1)))
+                return 1;
+        }
+        if (stemmed && english_field(f) && has_stem(m, f, stem))
+            return 1;
+    }
+    return 0;
+}
+
+int brute_matches(size_t m, const uint32_t *chars, size_t len, unsigned mask)
+{
+    return matches(m, chars, len, mask, 1);
+}
+
+int brute_whole(size_t m, const uint32_t *chars, size_t len, unsigned mask)
+{
+    return matches(m, chars, len, mask, 0);
+}
+
+static int occurs_anywhere(const uint32_t *chars, size_t len)
+{
+    for (size_t m = 0; m < shz_measure_count(); m++)
+        for (int f = 0; f < ORACLE_FIELDS; f++) {
+            const oracle_text *t = oracle_field_text(m, f);
+            for (size_t k = 0; k + len <= t->len; k++)
+                if (!memcmp(t->chars + k, chars, len * sizeof *chars))
+                    return 1;
+        }
+    return 0;
+}
+
+int brute_live(const uint32_t *chars, size_t len)
+{
+    int grams = 1;
+    if (len == 1)
+        grams = occurs_anywhere(chars, 1);
+    for (size_t k = 0; k + 1 < len && grams; k++)
+        grams = occurs_anywhere(chars + k, 2);
+    if (grams || !is_word(chars))
+        return grams;
+    char stem[128];
+    if (!stem_of(chars, len, stem, sizeof stem))
+        return 0;
+    for (size_t m = 0; m < shz_measure_count(); m++)
+        for (int f = 0; f < ORACLE_FIELDS; f++)
+            if (english_field(f) && has_stem(m, f, stem))
+                return 1;
+    return 0;
+}
+
+size_t brute_gram_df(const uint32_t *chars, size_t len)
+{
+    size_t df = 0;
+    for (size_t m = 0; m < shz_measure_count(); m++) {
+        int found = 0;
+        for (int f = 0; f < ORACLE_FIELDS && !found; f++) {
+            const oracle_text *t = oracle_field_text(m, f);
+            for (size_t k = 0; k + len <= t->len && !found; k++)
+                found = !memcmp(t->chars + k, chars, len * sizeof *chars);
+        }
+        df += (size_t)found;
+    }
+    return df;
+}
+
+double brute_idf(size_t df, size_t n)
+{
+    return log(1.0 + ((double)n - (double)df + 0.5) / ((double)df + 0.5));
+}
+
+size_t brute_term(const char *text, size_t len, uint32_t *out, size_t cap)
+{
+    oracle_text t;
+    oracle_normalize(text, len, &t);
+    size_t n = t.len < cap ? t.len : cap;
+    memcpy(out, t.chars, n * sizeof *out);
+    oracle_text_free(&t);
+    return n;
+}

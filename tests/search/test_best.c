@@ -1,0 +1,647 @@
+/*
+ * Best-match mode (the default): properties over many queries, checked by
+ * brute force (brute.c over the oracle's texts), and one test per ranking rule
+ * (README "Ranking").
+ *
+ * Properties, for every query:
+ * - scores never increase down the list;
+ * - a hit has SHZ_MATCH_ALL_TERMS exactly when it matched every term, and
+ *   every such hit ranks above every partial one;
+ * - a hit matched a term exactly when brute force finds the term in the
+ *   measure's text as best match matches it (both ways: nothing reported that
+ *   is not there, nothing there that is not reported);
+ * - shz_results_term_measures counts the measures brute force finds;
+ * - for queries of Han terms, the hits are exactly the measures that pass the
+ *   minimum-should-match rule, recomputed from brute-force IDF.
+ */
+#include <criterion/criterion.h>
+#include <libstemmer.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "brute.h"
+#include "check.h"
+
+static void setup(void)
+{
+    cr_assert(oracle_init(), "oracle: cannot load texts or %s", SHZ_T2S_TSV);
+    cr_assert(brute_init());
+}
+
+static void teardown(void)
+{
+    brute_fini();
+    oracle_fini();
+}
+
+TestSuite(best, .init = setup, .fini = teardown);
+
+enum { MAX_TERMS = 64, MAX_TERM_CHARS = 256 };
+
+typedef struct terms {
+    uint32_t chars[MAX_TERMS][MAX_TERM_CHARS];
+    size_t len[MAX_TERMS];
+    size_t count;
+} terms;
+
+static void read_terms(const shz_results *r, terms *t)
+{
+    t->count = shz_results_term_count(r);
+    cr_assert_leq(t->count, MAX_TERMS);
+    for (size_t i = 0; i < t->count; i++) {
+        const char *text;
+        size_t len;
+        cr_assert_eq(shz_results_term(r, i, &text, &len), SHZ_OK);
+        cr_assert_eq(text[len], '\0');
+        t->len[i] = brute_term(text, len, t->chars[i], MAX_TERM_CHARS);
+        cr_assert_gt(t->len[i], 0, "term '%s' normalizes to nothing", text);
+    }
+}
+
+static int all_han(const terms *t)
+{
+    for (size_t i = 0; i < t->count; i++)
+        if (t->chars[i][0] < 0x3400)
+            return 0;
+    return 1;
+}
+
+/* The minimum-should-match rule of README "Ranking", from brute-force IDF. */
+static int passes_msm(const terms *t, const int *matched, const double *idf, const int *live)
+{
+    double mass = 0, total = 0;
+    size_t count = 0, live_count = 0;
+    for (size_t i = 0; i < t->count; i++) {
+        if (live[i]) {
+            total += idf[i];
+            live_count++;
+        }
+        if (matched[i]) {
+            mass += idf[i];
+            count++;
+        }
+    }
+    if (count == 0 || (live_count >= 4 && count < 2))
+        return 0;
+    return mass >= 0.15 * total - 1e-3; /* the engine's IDF is fixed point */
+}
+
+typedef struct tally {
+    size_t queries, hits, partial, all_terms, msm_checked;
+} tally;
+
+/* Runs query in best mode and checks every property above. */
+static void check_best(const char *query, tally *tl)
+{
+    static terms t;
+    shz_results *r;
+    shz_status st = shz_search(query, strlen(query), NULL, &r);
+    if (st == SHZ_ERR_EMPTY_QUERY)
+        return;
+    cr_assert_eq(st, SHZ_OK, "'%s': %s", query, shz_errstr(st));
+    read_terms(r, &t);
+    size_t n = shz_results_count(r), measures = shz_measure_count();
+    unsigned mask = oracle_mask(0, 0);
+    tl->queries++;
+    tl->hits += n;
+    int seen_partial = 0;
+    int64_t last = INT64_MAX;
+    static char returned[4096];
+    memset(returned, 0, measures);
+    for (size_t i = 0; i < n; i++) {
+        int64_t score = shz_results_score(r, i);
+        cr_assert_leq(score, last, "'%s': hit %zu scores above the one before", query, i);
+        last = score;
+        size_t m = (size_t)shz_measure_id(shz_results_measure(r, i)) - 1;
+        returned[m] = 1;
+        int every = 1;
+        for (size_t k = 0; k < t.count; k++) {
+            unsigned got = shz_results_hit_term(r, i, k);
+            int there = brute_matches(m, t.chars[k], t.len[k], mask);
+            cr_assert_eq(got != 0, there, "'%s': measure %zu term %zu: engine %u, brute force %d",
+                         query, m + 1, k, got, there);
+            cr_assert_neq(got, 2, "no tolerance yet");
+            every &= got != 0;
+        }
+        unsigned match = shz_results_match(r, i);
+        cr_assert_eq((match & SHZ_MATCH_ALL_TERMS) != 0, every, "'%s' hit %zu", query, i);
+        if (!every)
+            seen_partial = 1;
+        cr_assert(every || !(match & SHZ_MATCH_ALL_TERMS));
+        cr_assert(!(every && seen_partial), "'%s': an all-terms hit below a partial one", query);
+        tl->partial += !every;
+        tl->all_terms += every;
+    }
+    /* Term statistics and, for Han terms, the exact hit set. */
+    static int matched[4096][MAX_TERMS];
+    int live[MAX_TERMS];
+    double idf[MAX_TERMS];
+    for (size_t k = 0; k < t.count; k++) {
+        size_t holding = 0;
+        for (size_t m = 0; m < measures; m++)
+            holding += (size_t)(matched[m][k] = brute_matches(m, t.chars[k], t.len[k], mask));
+        cr_assert_eq(shz_results_term_measures(r, k), holding, "'%s' term %zu", query, k);
+        live[k] = brute_live(t.chars[k], t.len[k]);
+        idf[k] = brute_idf(brute_gram_df(t.chars[k], t.len[k]), measures);
+    }
+    if (all_han(&t)) {
+        tl->msm_checked++;
+        for (size_t m = 0; m < measures; m++)
+            cr_assert_eq(returned[m], passes_msm(&t, matched[m], idf, live),
+                         "'%s': measure %zu %s, but the minimum-should-match rule says %s", query,
+                         m + 1, returned[m] ? "returned" : "left out", returned[m] ? "no" : "yes");
+    }
+    shz_results_free(r);
+}
+
+static void substring(const char *text, size_t a, size_t k, const size_t *off, char *out)
+{
+    memcpy(out, text + off[a], off[a + k] - off[a]);
+    out[off[a + k] - off[a]] = '\0';
+}
+
+Test(best, properties_over_many_queries)
+{
+    static size_t off[4097];
+    static char q[2048];
+    tally tl = {0, 0, 0, 0, 0};
+    unsigned seed = 20211072;
+    /* Title pieces of 2-8 characters, and zh body pieces of 3-12. */
+    for (size_t m = 0; m < shz_measure_count(); m++) {
+        const char *text;
+        size_t len;
+        shz_measure_text(shz_measure_at(m), SHZ_FIELD_TITLE, SHZ_LANG_ZH_HANS, &text, &len);
+        size_t n = split_chars(text, len, off, 4096);
+        for (size_t a = 0; a + 2 <= n; a += 3) {
+            size_t k = 2 + next_random(&seed) % 7;
+            substring(text, a, a + k <= n ? k : n - a, off, q);
+            check_best(q, &tl);
+        }
+        shz_measure_text(shz_measure_at(m), SHZ_FIELD_BODY, SHZ_LANG_ZH_HANS, &text, &len);
+        n = split_chars(text, len, off, 4096);
+        for (int i = 0; i < 4; i++) {
+            size_t k = 3 + next_random(&seed) % 10, a = next_random(&seed) % (n - k);
+            substring(text, a, k, off, q);
+            check_best(q, &tl);
+        }
+        /* English words and pairs of them, and the pinyin as typed. */
+        shz_measure_text(shz_measure_at(m), SHZ_FIELD_TITLE, SHZ_LANG_EN, &text, &len);
+        n = split_chars(text, len, off, 4096);
+        for (int i = 0; i < 3; i++) {
+            size_t k = 3 + next_random(&seed) % 14, a = next_random(&seed) % (n > k ? n - k : 1);
+            substring(text, a, a + k <= n ? k : n - a, off, q);
+            check_best(q, &tl);
+        }
+        shz_measure_text(shz_measure_at(m), SHZ_FIELD_PINYIN, SHZ_LANG_ZH_HANS, &text, &len);
+        size_t w = 0;
+        for (size_t i = 0; i < len && w < 40; i++)
+            if (text[i] != ' ')
+                q[w++] = text[i];
+        q[w] = '\0';
+        check_best(q, &tl);
+    }
+    /* Pieces of different measures run together, with and without spaces, and questions. */
+    const char *asked[] = {"怎样帮助困境企业重整",
+                           "深圳如何推进个人破产制度",
+                           "有没有关于养老服务的措施",
+                           "科研人员可以离岗创业吗",
+                           "river pollution control",
+                           "how does shenzhen support startups",
+                           "12345 hotline",
+                           "5G",
+                           "90%",
+                           "ice art port",
+                           "miaobao",
+                           "bankruptcies"};
+    for (size_t i = 0; i < sizeof asked / sizeof asked[0]; i++)
+        check_best(asked[i], &tl);
+    for (int i = 0; i < 120; i++) {
+        size_t used = 0;
+        for (int p = 0; p < 3; p++) {
+            size_t m = next_random(&seed) % shz_measure_count(), len;
+            const char *text;
+            shz_measure_text(shz_measure_at(m), SHZ_FIELD_TITLE, SHZ_LANG_ZH_HANS, &text, &len);
+            size_t n = split_chars(text, len, off, 4096), k = 2 + next_random(&seed) % 3;
+            size_t a = next_random(&seed) % (n > k ? n - k : 1);
+            if (a + k > n)
+                k = n - a;
+            substring(text, a, k, off, q + used);
+            used += strlen(q + used);
+            if (i % 2)
+                q[used++] = ' ';
+        }
+        q[used] = '\0';
+        check_best(q, &tl);
+    }
+    cr_log_info("best: %zu queries, %zu hits (%zu all terms, %zu partial), %zu hit sets checked "
+                "against the minimum-should-match rule",
+                tl.queries, tl.hits, tl.all_terms, tl.partial, tl.msm_checked);
+    fprintf(stderr,
+            "best: %zu queries, %zu hits (%zu all terms, %zu partial), %zu hit sets checked "
+            "against the minimum-should-match rule\n",
+            tl.queries, tl.hits, tl.all_terms, tl.partial, tl.msm_checked);
+    cr_assert(tl.queries > 500 && tl.all_terms > 500 && tl.partial > 200 && tl.msm_checked > 300);
+}
+
+/* ---- one test per ranking rule ---------------------------------------- */
+
+static shz_results *best(const char *query, unsigned fields)
+{
+    shz_search_options o = SHZ_SEARCH_OPTIONS_INIT;
+    o.fields = fields;
+    shz_results *r;
+    cr_assert_eq(shz_search(query, strlen(query), &o, &r), SHZ_OK, "'%s'", query);
+    return r;
+}
+
+/* Index of the measure (0-based index m) among the hits, or -1. */
+static long rank_of(const shz_results *r, size_t m)
+{
+    for (size_t i = 0; i < shz_results_count(r); i++)
+        if ((size_t)shz_measure_id(shz_results_measure(r, i)) == m + 1)
+            return (long)i;
+    return -1;
+}
+
+static int64_t score_of(const shz_results *r, size_t m)
+{
+    long i = rank_of(r, m);
+    return i < 0 ? -1 : shz_results_score(r, (size_t)i);
+}
+
+/* The analysed terms of a query, as one string "a|b|c". */
+static void term_list(const shz_results *r, char *out, size_t cap)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t t = 0; t < shz_results_term_count(r); t++) {
+        const char *text;
+        size_t len;
+        shz_results_term(r, t, &text, &len);
+        used += (size_t)snprintf(out + used, cap - used, "%s%s", t ? "|" : "", text);
+    }
+}
+
+Test(best, latin_words_match_whole_words_only)
+{
+    /* Inside other words ("service", "smart", "support") all-terms mode finds them. */
+    const char *words[] = {"ice", "art", "port"};
+    uint32_t chars[8];
+    for (size_t i = 0; i < 3; i++) {
+        shz_search_options all = all_terms_options();
+        shz_results *every, *r = best(words[i], 0);
+        cr_assert_eq(shz_search(words[i], strlen(words[i]), &all, &every), SHZ_OK);
+        size_t n = brute_term(words[i], strlen(words[i]), chars, 8), whole = 0;
+        for (size_t m = 0; m < shz_measure_count(); m++)
+            whole += (size_t)brute_matches(m, chars, n, oracle_mask(0, 0));
+        cr_assert_eq(shz_results_count(r), whole, "'%s'", words[i]);
+        cr_assert_gt(shz_results_count(every), whole, "'%s' occurs inside words", words[i]);
+        shz_results_free(r);
+        shz_results_free(every);
+    }
+}
+
+/* The words of an English text, lower case, a-z only, into words[]; returns how many. */
+static size_t english_words(const char *text, char words[][32], size_t cap)
+{
+    size_t n = 0, len = 0;
+    char w[32];
+    for (const char *p = text;; p++) {
+        int letter = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z');
+        if (letter && len < sizeof w - 1) {
+            w[len++] = (char)(*p | 0x20);
+            continue;
+        }
+        if (len >= 4 && n < cap && !(((unsigned char)*p) >= 0x80 || (*p >= '0' && *p <= '9'))) {
+            memcpy(words[n], w, len);
+            words[n++][len] = '\0';
+        }
+        len = 0;
+        if (!*p)
+            break;
+    }
+    return n;
+}
+
+Test(best, stems_match_and_the_exact_word_outranks_its_stem)
+{
+    static char words[4096][32];
+    size_t n = 0;
+    for (size_t m = 0; m < shz_measure_count(); m++) {
+        const char *text;
+        shz_measure_text(shz_measure_at(m), SHZ_FIELD_TITLE, SHZ_LANG_EN, &text, NULL);
+        n += english_words(text, words + n, 4096 - n);
+        shz_measure_text(shz_measure_at(m), SHZ_FIELD_SUMMARY, SHZ_LANG_EN, &text, NULL);
+        n += english_words(text, words + n, 4096 - n);
+    }
+    struct sb_stemmer *st = sb_stemmer_new("english", "UTF_8");
+    size_t pairs = 0;
+    for (size_t i = 0; i < n && pairs < 40; i++) {
+        char si[32];
+        const sb_symbol *s =
+            sb_stemmer_stem(st, (const sb_symbol *)words[i], (int)strlen(words[i]));
+        snprintf(si, sizeof si, "%.*s", sb_stemmer_length(st), (const char *)s);
+        for (size_t j = 0; j < n; j++) {
+            if (!strcmp(words[i], words[j]))
+                continue;
+            s = sb_stemmer_stem(st, (const sb_symbol *)words[j], (int)strlen(words[j]));
+            if ((size_t)sb_stemmer_length(st) != strlen(si) || memcmp(s, si, strlen(si)))
+                continue;
+            /* x = words[i], y = words[j], same stem: a measure with x and without y. */
+            uint32_t x[32], y[32];
+            size_t xl = brute_term(words[i], strlen(words[i]), x, 32);
+            size_t yl = brute_term(words[j], strlen(words[j]), y, 32);
+            shz_results *rx = best(words[i], 0), *ry = best(words[j], 0);
+            for (size_t m = 0; m < shz_measure_count(); m++) {
+                /* x as a whole word somewhere, y nowhere */
+                if (!brute_whole(m, x, xl, oracle_mask(0, 0)) || score_of(rx, m) < 0)
+                    continue;
+                int y_whole = 0;
+                const oracle_text *t;
+                for (int f = 0; f < ORACLE_FIELDS && !y_whole; f++) {
+                    t = oracle_field_text(m, f);
+                    for (size_t k = 0; k + yl <= t->len && !y_whole; k++)
+                        y_whole = !memcmp(t->chars + k, y, yl * sizeof *y);
+                }
+                if (y_whole)
+                    continue;
+                cr_assert_geq(rank_of(ry, m), 0, "'%s' finds measure %zu by the stem of '%s'",
+                              words[j], m + 1, words[i]);
+                cr_assert_gt(score_of(rx, m), score_of(ry, m),
+                             "measure %zu: exact '%s' must outrank its stem's '%s'", m + 1,
+                             words[i], words[j]);
+                pairs++;
+            }
+            shz_results_free(rx);
+            shz_results_free(ry);
+            break;
+        }
+    }
+    sb_stemmer_delete(st);
+    cr_assert_gt(pairs, 5, "only %zu word pairs sharing a stem decided", pairs);
+}
+
+Test(best, pinyin_matches_on_syllable_boundaries)
+{
+    size_t whole = 0, cut = 0;
+    for (size_t m = 0; m < shz_measure_count(); m++) {
+        const char *py;
+        size_t len;
+        shz_measure_text(shz_measure_at(m), SHZ_FIELD_PINYIN, SHZ_LANG_ZH_HANS, &py, &len);
+        /* The first two syllables, typed without the space. */
+        char q[64];
+        size_t w = 0, spaces = 0;
+        for (size_t i = 0; i < len && w < sizeof q - 1; i++) {
+            if (py[i] == ' ' && ++spaces == 2)
+                break;
+            if (py[i] != ' ')
+                q[w++] = py[i];
+        }
+        q[w] = '\0';
+        shz_results *r = best(q, SHZ_FIELD_PINYIN);
+        cr_assert_geq(rank_of(r, m), 0, "'%s' must find measure %zu", q, m + 1);
+        shz_results_free(r);
+        whole++;
+        /* The same less its first letter starts inside a syllable: not a match there. */
+        uint32_t chars[64];
+        size_t n = brute_term(q + 1, w - 1, chars, 64);
+        if (n < 2 || brute_matches(m, chars, n, 1u << 2))
+            continue;
+        r = best(q + 1, SHZ_FIELD_PINYIN);
+        cr_assert_lt(rank_of(r, m), 0, "'%s' starts inside a syllable of measure %zu", q + 1,
+                     m + 1);
+        shz_results_free(r);
+        cut++;
+    }
+    cr_assert(whole == shz_measure_count() && cut > 30, "%zu cut queries", cut);
+}
+
+Test(best, digits_are_tokens)
+{
+    char terms_of[256];
+    const char *cases[][2] = {
+        {"90%", "90"}, {"12345", "12345"}, {"5G", "5g"}, {"5G网络", "5g|网络"}};
+    for (size_t i = 0; i < 4; i++) {
+        shz_results *r = best(cases[i][0], 0);
+        term_list(r, terms_of, sizeof terms_of);
+        cr_assert_str_eq(terms_of, cases[i][1], "'%s'", cases[i][0]);
+        cr_assert_gt(shz_results_count(r), 0, "'%s'", cases[i][0]);
+        shz_results_free(r);
+    }
+    /* "9" is not found inside "90". */
+    uint32_t nine[1] = {'9'};
+    shz_results *r = best("9", 0);
+    for (size_t m = 0; m < shz_measure_count(); m++)
+        cr_assert_eq(rank_of(r, m) >= 0, brute_matches(m, nine, 1, oracle_mask(0, 0)));
+    shz_results_free(r);
+}
+
+static void assert_same_results(const char *a, const char *b)
+{
+    shz_results *ra = best(a, 0), *rb = best(b, 0);
+    char ta[512], tb[512];
+    term_list(ra, ta, sizeof ta);
+    term_list(rb, tb, sizeof tb);
+    cr_assert_str_eq(ta, tb, "'%s' and '%s' analyse alike", a, b);
+    cr_assert_eq(shz_results_count(ra), shz_results_count(rb));
+    for (size_t i = 0; i < shz_results_count(ra); i++) {
+        cr_assert_eq(shz_results_measure(ra, i), shz_results_measure(rb, i));
+        cr_assert_eq(shz_results_score(ra, i), shz_results_score(rb, i));
+    }
+    shz_results_free(ra);
+    shz_results_free(rb);
+}
+
+Test(best, question_and_function_words_do_not_decide)
+{
+    assert_same_results("如何推进个人破产", "推进个人破产");
+    assert_same_results("深圳有没有推进个人破产的措施吗", "深圳 推进个人破产 措施");
+    assert_same_results("how does shenzhen support startups", "shenzhen support startups");
+    char terms_of[512];
+    shz_results *r = best("怎样帮助困境企业重整", 0);
+    term_list(r, terms_of, sizeof terms_of);
+    cr_assert_str_eq(terms_of, "帮助|助困|困境|境企|企业|业重|重整");
+    shz_results_free(r);
+    r = best("如何", 0); /* nothing else: searched after all */
+    term_list(r, terms_of, sizeof terms_of);
+    cr_assert_str_eq(terms_of, "如何");
+    shz_results_free(r);
+}
+
+Test(best, a_phrase_ranks_above_scattered_words)
+{
+    static size_t off[4097];
+    size_t raised = 0, same = 0;
+    for (size_t m = 0; m < shz_measure_count(); m++) {
+        const char *title;
+        size_t len;
+        shz_measure_text(shz_measure_at(m), SHZ_FIELD_TITLE, SHZ_LANG_ZH_HANS, &title, &len);
+        size_t n = split_chars(title, len, off, 4096);
+        for (size_t a = 0; a + 3 <= n; a += 3) {
+            char phrase[32], apart[40];
+            substring(title, a, 3, off, phrase);
+            uint32_t c[3];
+            if (brute_term(phrase, strlen(phrase), c, 3) != 3 || c[0] < 0x3400 || c[1] < 0x3400 ||
+                c[2] < 0x3400)
+                continue;
+            /* The same two bigrams as two terms, not a phrase. */
+            size_t ab = off[a + 2] - off[a], b = off[a + 1] - off[a];
+            snprintf(apart, sizeof apart, "%.*s %.*s", (int)ab, title + off[a],
+                     (int)(off[a + 3] - off[a + 1]), title + off[a] + b);
+            shz_results *rp = best(phrase, 0), *rs = best(apart, 0);
+            char tp[64], ts[64];
+            term_list(rp, tp, sizeof tp);
+            term_list(rs, ts, sizeof ts);
+            char want[64];
+            snprintf(want, sizeof want, "%.*s|%.*s", (int)ab, title + off[a],
+                     (int)(off[a + 3] - off[a + 1]), title + off[a] + b);
+            if (strcmp(tp, want) || strcmp(ts, want)) { /* a stop word in it */
+                shz_results_free(rp);
+                shz_results_free(rs);
+                continue;
+            }
+            for (size_t k = 0; k < shz_measure_count(); k++) {
+                int64_t sp = score_of(rp, k), ss = score_of(rs, k);
+                cr_assert_eq(sp < 0, ss < 0);
+                if (sp < 0)
+                    continue;
+                if (brute_gram_df(c, 3) && brute_matches(k, c, 3, oracle_mask(0, 0))) {
+                    cr_assert_gt(sp, ss, "'%s' as a phrase in measure %zu", phrase, k + 1);
+                    raised++;
+                } else {
+                    cr_assert_eq(sp, ss, "'%s': measure %zu has no phrase", phrase, k + 1);
+                    same++;
+                }
+            }
+            shz_results_free(rp);
+            shz_results_free(rs);
+        }
+    }
+    cr_assert(raised > 100 && same > 100, "%zu raised, %zu same", raised, same);
+}
+
+Test(best, a_common_fragment_alone_is_no_hit)
+{
+    /* A question of many terms: every hit shares at least two, and some measure holding one
+     * of them alone is left out. */
+    const char *q = "中小企业怎样降低厂房成本";
+    shz_results *r = best(q, 0);
+    static terms t;
+    read_terms(r, &t);
+    cr_assert_geq(t.count, 4);
+    for (size_t i = 0; i < shz_results_count(r); i++) {
+        size_t matched = 0;
+        for (size_t k = 0; k < t.count; k++)
+            matched += shz_results_hit_term(r, i, k) != 0;
+        cr_assert_geq(matched, 2);
+    }
+    size_t left_out = 0;
+    for (size_t m = 0; m < shz_measure_count(); m++) {
+        size_t matched = 0;
+        for (size_t k = 0; k < t.count; k++)
+            matched += (size_t)brute_matches(m, t.chars[k], t.len[k], oracle_mask(0, 0));
+        if (matched == 1) {
+            cr_assert_lt(rank_of(r, m), 0, "measure %zu shares one term only", m + 1);
+            left_out++;
+        }
+    }
+    cr_assert_gt(left_out, 5);
+    shz_results_free(r);
+}
+
+/* How often the bigram g occurs in each field of measure m. */
+static void counts_of(size_t m, const uint32_t *g, size_t *counts)
+{
+    for (int f = 0; f < ORACLE_FIELDS; f++) {
+        const oracle_text *t = oracle_field_text(m, f);
+        counts[f] = 0;
+        for (size_t k = 0; k + 2 <= t->len; k++)
+            counts[f] += !memcmp(t->chars + k, g, 2 * sizeof *g);
+    }
+}
+
+/*
+ * Measure m holds bigram g once in a higher field (the zh title, or the keywords and aliases)
+ * and at most once in its zh body, nowhere else; measure o holds it in its zh body alone, as
+ * often as m's body does or once, and o's body is no shorter than m's (so o's body counts no
+ * more than m's would). Then m ranks above o: the higher field adds weight.
+ */
+Test(best, field_weights_title_and_keywords_above_body)
+{
+    size_t decided[2] = {0, 0};
+    const int higher[2] = {0, ORACLE_ALIASES}; /* zh title; keywords and aliases */
+    for (size_t m = 0; m < shz_measure_count(); m++) {
+        for (int h = 0; h < 2; h++) {
+            const oracle_text *t = oracle_field_text(m, higher[h]);
+            for (size_t k = 0; k + 2 <= t->len; k++) {
+                const uint32_t *g = t->chars + k;
+                size_t cm[ORACLE_FIELDS], co[ORACLE_FIELDS], other = 0;
+                if (!g[0] || !g[1] || g[0] < 0x3400 || g[1] < 0x3400)
+                    continue;
+                counts_of(m, g, cm);
+                for (int f = 0; f < ORACLE_FIELDS; f++)
+                    other += f != higher[h] && f != 4 ? cm[f] : 0;
+                if (cm[higher[h]] != 1 || cm[4] > 1 || other)
+                    continue;
+                char q[8];
+                size_t n = 0;
+                for (int c = 0; c < 2; c++) { /* UTF-8 of two BMP Han characters */
+                    q[n++] = (char)(0xE0 | (g[c] >> 12));
+                    q[n++] = (char)(0x80 | ((g[c] >> 6) & 0x3F));
+                    q[n++] = (char)(0x80 | (g[c] & 0x3F));
+                }
+                q[n] = '\0';
+                shz_results *r = NULL;
+                for (size_t o = 0; o < shz_measure_count(); o++) {
+                    if (o == m)
+                        continue;
+                    counts_of(o, g, co);
+                    size_t rest = 0;
+                    for (int f = 0; f < ORACLE_FIELDS; f++)
+                        rest += f != 4 ? co[f] : 0;
+                    if (rest || co[4] != (cm[4] ? cm[4] : 1) ||
+                        oracle_field_text(o, 4)->len < oracle_field_text(m, 4)->len)
+                        continue;
+                    if (!r)
+                        r = best(q, 0);
+                    cr_assert_lt(rank_of(r, m), rank_of(r, o),
+                                 "'%s': measure %zu (field %d) must rank above %zu (body)", q,
+                                 m + 1, higher[h], o + 1);
+                    decided[h]++;
+                }
+                shz_results_free(r);
+            }
+        }
+    }
+    cr_assert(decided[0] > 20 && decided[1] > 5, "%zu title, %zu keyword pairs", decided[0],
+              decided[1]);
+}
+
+Test(best, a_limit_gives_the_first_hits_of_the_full_ranking)
+{
+    const char *queries[] = {
+        "创新",           "科技创新", "深圳如何推进个人破产制度", "river pollution",
+        "发展 产业 城市", "企业服务"};
+    size_t cut = 0;
+    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+        shz_results *all = best(queries[i], 0);
+        for (size_t limit = 1; limit <= 5; limit++) {
+            shz_search_options o = SHZ_SEARCH_OPTIONS_INIT;
+            o.limit = limit;
+            shz_results *top;
+            cr_assert_eq(shz_search(queries[i], strlen(queries[i]), &o, &top), SHZ_OK);
+            size_t want = shz_results_count(all) < limit ? shz_results_count(all) : limit;
+            cr_assert_eq(shz_results_count(top), want);
+            cut += shz_results_count(all) > limit;
+            for (size_t h = 0; h < want; h++) {
+                cr_assert_eq(shz_results_measure(top, h), shz_results_measure(all, h));
+                cr_assert_eq(shz_results_score(top, h), shz_results_score(all, h));
+                cr_assert_eq(shz_results_span_count(top, h), shz_results_span_count(all, h));
+            }
+            shz_results_free(top);
+        }
+        shz_results_free(all);
+    }
+    cr_assert_gt(cut, 10);
+}

@@ -88,6 +88,27 @@ end
 
 local INVALID_ARG, BAD_OPTIONS = c.SHZ_ERR_INVALID_ARG, c.SHZ_ERR_BAD_OPTIONS
 
+-- shenzhen.SEARCH_MODES: the search modes by name ("best", "all_terms"), and
+-- shenzhen.MATCH_FLAGS: the names of a hit's match flags in bit order, both
+-- from the library's SHZ_SEARCH_* and SHZ_MATCH_* constants.
+shenzhen.SEARCH_MODES, shenzhen.MATCH_FLAGS = {}, {}
+do
+  local bits = {}
+  for key, value in pairs(c) do
+    local mode = type(key) == "string" and key:match("^SHZ_SEARCH_(.+)$")
+    local flag = type(key) == "string" and key:match("^SHZ_MATCH_(.+)$")
+    if mode and math.type(value) == "integer" then
+      shenzhen.SEARCH_MODES[mode:lower()] = value
+    elseif flag then
+      bits[#bits + 1] = { name = flag:lower(), bit = value }
+    end
+  end
+  table.sort(bits, function(a, b) return a.bit < b.bit end)
+  for i, flag in ipairs(bits) do
+    shenzhen.MATCH_FLAGS[i] = flag.name
+  end
+end
+
 local function lang_code(lang, fname)
   if type(lang) ~= "string" then
     nested_misuse(INVALID_ARG, "bad argument 'lang' to '%s' (string expected, got %s)", fname,
@@ -281,7 +302,8 @@ local hit_mt = {
   end,
 }
 
-local OPTIONS = { limit = true, lang = true, fields = true }
+local OPTIONS = { limit = true, lang = true, fields = true, mode = true }
+local HOW = { "exact", "tolerant" } -- shz_results_hit_term() 1 and 2
 
 local function field_mask(fields)
   if type(fields) == "string" then
@@ -307,12 +329,17 @@ end
 -- Searches the catalogue: an array of hits (see Arrays), best first, each
 --   { measure = <measure>, score = <integer>, field = "title"|…,
 --     spans = { { field = "body", lang = "zh-Hans", first = 7, last = 12 }, … },
---     snippet = "…", snippet_match = { first = 4, last = 9 } }
+--     snippet = "…", snippet_match = { first = 4, last = 9 },
+--     match = { all_terms = true, tolerant = true }, -- the flags it has
+--     terms = { ["个人"] = "exact", … } }              -- the query terms it matched
 -- where text:sub(span.first, span.last) is the match within
 -- measure:text(span.field, span.lang), and snippet:sub(m.first, m.last) the
--- first match inside the snippet. opts: limit (integer >= 0; nil or 0 mean no
--- limit, as in C), lang ("zh-Hans" or "zh-Hant"), fields (a name or an array
--- of names).
+-- best match inside the snippet; the array's `terms` field lists the query's
+-- terms as analysed, { { text = "个人", measures = 2 }, … } (measures = 0: the
+-- term matched nothing). opts: mode ("best", the default: ranked, partial
+-- matches allowed, or "all_terms": every term literally), limit (integer >= 0;
+-- nil or 0 mean no limit, as in C), lang ("zh-Hans" or "zh-Hant"), fields (a
+-- name or an array of names).
 function shenzhen.search(query, opts)
   if type(query) ~= "string" then
     misuse(INVALID_ARG, "bad argument #1 to 'search' (string expected, got %s)", type(query))
@@ -343,12 +370,27 @@ function shenzhen.search(query, opts)
   if opts.fields ~= nil then
     options.fields = field_mask(opts.fields)
   end
+  if opts.mode ~= nil then
+    local mode = shenzhen.SEARCH_MODES[opts.mode]
+    if not mode then
+      misuse(BAD_OPTIONS, "bad option 'mode' (\"best\" or \"all_terms\" expected, got %s)",
+        tostring(opts.mode))
+    end
+    options.mode = mode
+  end
   local results, message, status = c.shz_search(query, options)
   if not results then
     misuse(status, "%s", message)
   end
   build()
   local hits = array({})
+  -- The query's terms as analysed, each with the measures holding it.
+  local terms = {}
+  for t = 0, c.shz_results_term_count(results) - 1 do
+    terms[t + 1] = { text = c.shz_results_term(results, t),
+      measures = c.shz_results_term_measures(results, t) }
+  end
+  hits.terms = terms
   local count = c.shz_results_count(results)
   for i = 0, count - 1 do
     local spans = {}
@@ -359,6 +401,13 @@ function shenzhen.search(query, opts)
         last = byte_end }
     end
     local match_start, match_end = c.shz_results_snippet_match(results, i)
+    local flags, match, matched = c.shz_results_match(results, i), {}, {}
+    for bit, name in ipairs(shenzhen.MATCH_FLAGS) do
+      match[name] = flags & (1 << (bit - 1)) ~= 0 or nil
+    end
+    for t, term in ipairs(terms) do
+      matched[term.text] = HOW[c.shz_results_hit_term(results, i, t - 1)]
+    end
     hits[#hits + 1] = setmetatable({
       measure = by_id[c.shz_measure_id(c.shz_results_measure(results, i))],
       score = c.shz_results_score(results, i),
@@ -366,6 +415,8 @@ function shenzhen.search(query, opts)
       spans = spans,
       snippet = c.shz_results_snippet(results, i),
       snippet_match = { first = match_start + 1, last = match_end },
+      match = match,
+      terms = matched,
     }, hit_mt)
   end
   return hits

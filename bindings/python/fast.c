@@ -12,6 +12,9 @@ static PyObject *shzpy_errors;      /* tuple: status code -> exception class */
 static PyObject *shzpy_builder;     /* callable returning the tuple of Measures */
 static PyObject *shzpy_hit_html;    /* callable: Hit -> its HTML (Hit._repr_html_) */
 static PyObject *shzpy_hit_restore; /* callable unpickling a Hit (Hit.__reduce__) */
+static PyObject *shzpy_match_names; /* tuple: name of each shz_match_flags bit, by bit */
+static PyObject *shzpy_exact;       /* "exact" and "tolerant": how a hit matched a term */
+static PyObject *shzpy_tolerant;
 static PyObject *shzpy_measures;    /* that tuple, built on first use */
 static PyObject *shzpy_field_names; /* tuple: interned shz_field_name(1 << bit) by bit */
 static PyTypeObject *shzpy_span_type;
@@ -129,6 +132,9 @@ typedef struct {
     PyObject *spans;   /* tuple of Span, built on first access */
     PyObject *snippet; /* str, built on first access */
     PyObject *match;   /* (start, end) in snippet, built on first access */
+    PyObject *kinds;   /* frozenset of the names of the match flags, built on first access */
+    PyObject *terms;   /* dict: query term -> "exact" or "tolerant", built on first access */
+    unsigned flags;    /* shz_results_match() */
     size_t index;
 } shzpy_hit;
 
@@ -236,6 +242,63 @@ static PyObject *shzpy_hit_snippet_match(shzpy_hit *hit, void *closure)
     return hit->match;
 }
 
+/* How the hit matched: the names of its shz_results_match() flags. */
+static PyObject *shzpy_hit_kinds(shzpy_hit *hit, void *closure)
+{
+    (void)closure;
+    if (!hit->kinds) {
+        PyObject *kinds = PyFrozenSet_New(NULL);
+        if (!kinds)
+            return NULL;
+        Py_ssize_t known = shzpy_match_names ? PyTuple_GET_SIZE(shzpy_match_names) : 0;
+        for (Py_ssize_t bit = 0; bit < known; bit++) {
+            if ((hit->flags & (1u << bit)) &&
+                PySet_Add(kinds, PyTuple_GET_ITEM(shzpy_match_names, bit)) < 0) {
+                Py_DECREF(kinds);
+                return NULL;
+            }
+        }
+        hit->kinds = kinds;
+    }
+    Py_INCREF(hit->kinds);
+    return hit->kinds;
+}
+
+/* The query terms the hit matched, in query order: term -> "exact"/"tolerant". */
+static PyObject *shzpy_hit_terms(shzpy_hit *hit, void *closure)
+{
+    (void)closure;
+    if (!hit->terms) {
+        const shz_results *results = shzpy_hit_results(hit);
+        PyObject *terms = PyDict_New();
+        if (!terms)
+            return NULL;
+        for (size_t t = 0; t < shz_results_term_count(results); t++) {
+            unsigned how = shz_results_hit_term(results, hit->index, t);
+            const char *text = NULL;
+            size_t len = 0;
+            if (!how)
+                continue;
+            shz_status st = shz_results_term(results, t, &text, &len);
+            if (st != SHZ_OK) {
+                Py_DECREF(terms);
+                shzpy_raise(st);
+                return NULL;
+            }
+            PyObject *key = PyUnicode_DecodeUTF8(text, (Py_ssize_t)len, "strict");
+            if (!key || PyDict_SetItem(terms, key, how == 1 ? shzpy_exact : shzpy_tolerant) < 0) {
+                Py_XDECREF(key);
+                Py_DECREF(terms);
+                return NULL;
+            }
+            Py_DECREF(key);
+        }
+        hit->terms = terms;
+    }
+    Py_INCREF(hit->terms);
+    return hit->terms;
+}
+
 static PyObject *shzpy_hit_snippet(shzpy_hit *hit, void *closure)
 {
     (void)closure;
@@ -264,6 +327,8 @@ static void shzpy_hit_dealloc(shzpy_hit *hit)
     Py_XDECREF(hit->spans);
     Py_XDECREF(hit->snippet);
     Py_XDECREF(hit->match);
+    Py_XDECREF(hit->kinds);
+    Py_XDECREF(hit->terms);
     PyObject_Free(hit);
 }
 
@@ -296,13 +361,15 @@ static PyObject *shzpy_hit_reduce(shzpy_hit *hit, PyObject *unused)
     PyObject *spans = shzpy_hit_spans(hit, NULL);
     PyObject *snippet = spans ? shzpy_hit_snippet(hit, NULL) : NULL;
     PyObject *match = snippet ? shzpy_hit_snippet_match(hit, NULL) : NULL;
+    PyObject *terms = match ? shzpy_hit_terms(hit, NULL) : NULL;
     PyObject *result = NULL;
-    if (match)
-        result = Py_BuildValue("O(OOOOOO)", shzpy_hit_restore, hit->measure, hit->score, hit->field,
-                               spans, snippet, match);
+    if (terms)
+        result = Py_BuildValue("O(OOOOOOIO)", shzpy_hit_restore, hit->measure, hit->score,
+                               hit->field, spans, snippet, match, hit->flags, terms);
     Py_XDECREF(spans);
     Py_XDECREF(snippet);
     Py_XDECREF(match);
+    Py_XDECREF(terms);
     return result;
 }
 
@@ -326,6 +393,14 @@ static PyGetSetDef shzpy_hit_getset[] = {
      "measure.text(field, lang), so that text[start:end] is the match.",
      NULL},
     {"snippet", (getter)shzpy_hit_snippet, NULL, "Text around the first match.", NULL},
+    {"match", (getter)shzpy_hit_kinds, NULL,
+     "How the hit matched: a frozenset of shenzhen.MATCH_FLAGS names ('all_terms': every query "
+     "term matched; 'tolerant': some term only through typo or homophone tolerance).",
+     NULL},
+    {"terms", (getter)shzpy_hit_terms, NULL,
+     "The query terms (as Results.terms has them) this hit matched, in query order: "
+     "term -> 'exact' or 'tolerant'.",
+     NULL},
     {"snippet_match", (getter)shzpy_hit_snippet_match, NULL,
      "(start, end): character offsets of the first match inside snippet, for highlighting.", NULL},
     {NULL, NULL, NULL, NULL, NULL}};
@@ -367,11 +442,13 @@ static void shzpy_results_free(PyObject *capsule)
 
 static PyObject *shzpy_configure(PyObject *self, PyObject *args)
 {
-    PyObject *errors, *builder, *html, *restore;
+    PyObject *errors, *builder, *html, *restore, *match_names;
     (void)self;
-    if (!PyArg_ParseTuple(args, "O!OOO:_configure", &PyTuple_Type, &errors, &builder, &html,
-                          &restore))
+    if (!PyArg_ParseTuple(args, "O!OOOO!:_configure", &PyTuple_Type, &errors, &builder, &html,
+                          &restore, &PyTuple_Type, &match_names))
         return NULL;
+    Py_INCREF(match_names);
+    Py_XSETREF(shzpy_match_names, match_names);
     Py_INCREF(errors);
     Py_XSETREF(shzpy_errors, errors);
     Py_INCREF(builder);
@@ -428,14 +505,16 @@ static PyObject *shzpy_measures_tuple(PyObject *self, PyObject *unused)
     return cache;
 }
 
-/* _hit(measure, score, field, spans, snippet, snippet_match): a Hit from its
- * values, as Hit.__reduce__ gives them; it holds no C results. */
+/* _hit(measure, score, field, spans, snippet, snippet_match, flags, terms):
+ * a Hit from its values, as Hit.__reduce__ gives them; it holds no C results. */
 static PyObject *shzpy_hit_new(PyObject *self, PyObject *args)
 {
-    PyObject *measure, *score, *field, *spans, *snippet, *match;
+    PyObject *measure, *score, *field, *spans, *snippet, *match, *terms;
+    unsigned flags = 0;
     (void)self;
-    if (!PyArg_ParseTuple(args, "OO!UO!UO!:_hit", &measure, &PyLong_Type, &score, &field,
-                          &PyTuple_Type, &spans, &snippet, &PyTuple_Type, &match))
+    if (!PyArg_ParseTuple(args, "OO!UO!UO!IO!:_hit", &measure, &PyLong_Type, &score, &field,
+                          &PyTuple_Type, &spans, &snippet, &PyTuple_Type, &match, &flags,
+                          &PyDict_Type, &terms))
         return NULL;
     PyObject *cache = shzpy_cache();
     if (!cache)
@@ -450,14 +529,16 @@ static PyObject *shzpy_hit_new(PyObject *self, PyObject *args)
     shzpy_hit *hit = PyObject_New(shzpy_hit, shzpy_hit_type);
     if (!hit)
         return NULL;
-    PyObject **slots[] = {&hit->measure, &hit->score,   &hit->field,
-                          &hit->spans,   &hit->snippet, &hit->match};
-    PyObject *values[] = {measure, score, field, spans, snippet, match};
+    PyObject **slots[] = {&hit->measure, &hit->score, &hit->field, &hit->spans,
+                          &hit->snippet, &hit->match, &hit->terms};
+    PyObject *values[] = {measure, score, field, spans, snippet, match, terms};
     for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
         Py_INCREF(values[i]);
         *slots[i] = values[i];
     }
     hit->owner = NULL;
+    hit->kinds = NULL;
+    hit->flags = flags;
     hit->index = 0;
     return (PyObject *)hit;
 }
@@ -466,14 +547,15 @@ static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t 
 {
     const char *query, *lang_name;
     size_t query_len = 0, lang_len = 0;
-    PyObject *keep = NULL, *lang_keep = NULL, *list = NULL, *owner = NULL;
+    PyObject *keep = NULL, *lang_keep = NULL, *list = NULL, *owner = NULL, *both = NULL;
     shz_search_options options = SHZ_SEARCH_OPTIONS_INIT;
     shz_results *results = NULL;
     shz_status st;
     (void)self;
 
-    if (nargs != 4) {
-        PyErr_SetString(PyExc_TypeError, "_search(query, limit, lang, fields) takes 4 arguments");
+    if (nargs != 5) {
+        PyErr_SetString(PyExc_TypeError,
+                        "_search(query, limit, lang, fields, mode) takes 5 arguments");
         return NULL;
     }
     if (args[1] != Py_None) {
@@ -495,6 +577,10 @@ static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t 
     if (mask == (unsigned long)-1 && PyErr_Occurred())
         return NULL;
     options.fields = (unsigned)mask;
+    unsigned long mode = PyLong_AsUnsignedLong(args[4]);
+    if (mode == (unsigned long)-1 && PyErr_Occurred())
+        return NULL;
+    options.mode = (unsigned)mode;
 
     if (shzpy_utf8(args[0], "query", &query, &query_len, &keep) < 0)
         return NULL;
@@ -532,7 +618,8 @@ static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t 
             goto done;
         }
         hit->index = i;
-        hit->spans = hit->snippet = hit->match = NULL;
+        hit->spans = hit->snippet = hit->match = hit->kinds = hit->terms = hit->score = NULL;
+        hit->flags = shz_results_match(results, i);
         hit->field = shzpy_field_name(shz_results_field(results, i));
         Py_INCREF(hit->field);
         hit->measure = PyTuple_GET_ITEM(cache, (Py_ssize_t)(id - 1));
@@ -547,10 +634,42 @@ static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t 
         }
     }
 done:
+    /* (hits, owner): the package reads the query's terms through owner. */
+    both = list ? PyTuple_Pack(2, list, owner) : NULL;
+    Py_XDECREF(list);
     Py_XDECREF(owner);
     Py_XDECREF(keep);
     Py_XDECREF(lang_keep);
-    return list;
+    return both;
+}
+
+/* _terms(owner) -> {term: measures}: the query's terms as the search analysed
+ * them, in order, each with the number of measures that hold it (0: it
+ * matched nothing). */
+static PyObject *shzpy_terms(PyObject *self, PyObject *owner)
+{
+    (void)self;
+    const shz_results *results = PyCapsule_GetPointer(owner, "shz_results");
+    if (!results)
+        return NULL;
+    PyObject *terms = PyDict_New();
+    for (size_t t = 0; terms && t < shz_results_term_count(results); t++) {
+        const char *text = NULL;
+        size_t len = 0;
+        shz_status st = shz_results_term(results, t, &text, &len);
+        if (st != SHZ_OK) {
+            Py_CLEAR(terms);
+            shzpy_raise(st);
+            break;
+        }
+        PyObject *key = PyUnicode_DecodeUTF8(text, (Py_ssize_t)len, "strict");
+        PyObject *value = key ? PyLong_FromSize_t(shz_results_term_measures(results, t)) : NULL;
+        if (!value || PyDict_SetItem(terms, key, value) < 0)
+            Py_CLEAR(terms);
+        Py_XDECREF(key);
+        Py_XDECREF(value);
+    }
+    return terms;
 }
 
 static PyMethodDef shzpy_methods[] = {
@@ -564,11 +683,18 @@ static PyMethodDef shzpy_methods[] = {
      "NotFoundError (a LookupError) for any other int and TypeError for a non-int."},
     {"_measures", shzpy_measures_tuple, METH_NOARGS, "_measures() -> tuple of every Measure"},
     {"_search", (PyCFunction)(void (*)(void))shzpy_search, METH_FASTCALL,
-     "_search(query, limit, lang, fields) -> list[Hit]"},
+     "_search(query, limit, lang, fields, mode) -> (list[Hit], results capsule)"},
+    {"_terms", shzpy_terms, METH_O, "_terms(results capsule) -> {term: measures}"},
     {NULL, NULL, 0, NULL}};
 
 int shzpy_init(PyObject *module)
 {
+    if (!shzpy_exact) {
+        shzpy_exact = PyUnicode_InternFromString("exact");
+        shzpy_tolerant = PyUnicode_InternFromString("tolerant");
+        if (!shzpy_exact || !shzpy_tolerant)
+            return -1;
+    }
     if (!shzpy_field_names) {
         shzpy_field_names = shzpy_make_field_names();
         if (!shzpy_field_names)

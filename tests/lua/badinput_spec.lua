@@ -196,3 +196,26 @@ describe("bad-input matrix, the low-level module shenzhen_c", function()
     end
   end
 end)
+
+-- ---- the search mode (1.1): bad values through the module and shenzhen_c ----------
+
+describe("bad search modes", function()
+  for _, mode in ipairs({ "fuzzy", "", "BEST", "all terms", "best\0", 0, 1, true, {} }) do
+    it(string.format("mode = %q", tostring(mode)), function()
+      local ok, err = pcall(shenzhen.search, "数据", { mode = mode })
+      assert.is_false(ok)
+      assert.is_true(shenzhen.is_error(err), tostring(err))
+      assert.are.equal(shenzhen.status.BAD_OPTIONS, err.code)
+    end)
+  end
+  it("past the library's modes, from C itself", function()
+    for _, code in ipairs({ 2, 3, 255, 2 ^ 31 | 0 }) do
+      local options = c.shz_search_options()
+      options.mode = code
+      local results, message, status = c.shz_search("数据", options)
+      assert.is_nil(results)
+      assert.are.equal(c.shz_errstr(c.SHZ_ERR_BAD_OPTIONS), message)
+      assert.are.equal(c.SHZ_ERR_BAD_OPTIONS, status)
+    end
+  end)
+end)

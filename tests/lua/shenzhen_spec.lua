@@ -243,7 +243,7 @@ describe("search", function()
       assert.are.equal("pinyin", hit.field)
     end
     assert.is_true(#shenzhen.search(q, { fields = { "title", "body" } }) >= 1)
-    assert.are.same({}, shenzhen.search("zzzzqqqq"))
+    assert.are.equal(0, #shenzhen.search("zzzzqqqq"))
   end)
 
   it("raises catchable errors on misuse", function()
@@ -326,5 +326,49 @@ describe("low-level module", function()
     assert.has_error(function() c.shz_measure_at(-1) end)
     assert.are.equal(c.SHZ_LANG_EN, c.shz_lang_parse("EN"))
     assert.is_truthy(c.shz_json_catalogue(0):find('"measures"', 1, true))
+  end)
+end)
+
+describe("1.1 search", function()
+  it("has the library's modes and match flags", function()
+    assert.are.same({ best = c.SHZ_SEARCH_BEST, all_terms = c.SHZ_SEARCH_ALL_TERMS },
+      shenzhen.SEARCH_MODES)
+    assert.are.same({ "all_terms", "tolerant" }, shenzhen.MATCH_FLAGS)
+  end)
+
+  it("matches every term literally in all_terms mode", function()
+    local title = shenzhen.get(1).title
+    local a = title:sub(1, utf8.offset(title, 3) - 1)
+    local b = title:sub(utf8.offset(title, 3), utf8.offset(title, 5) - 1)
+    local hits = shenzhen.search(a .. " " .. b, { mode = "all_terms" })
+    assert.is_true(#hits >= 1)
+    assert.are.same({ a, b }, { hits.terms[1].text, hits.terms[2].text })
+    for _, hit in ipairs(hits) do
+      assert.is_true(hit.match.all_terms)
+      assert.are.same({ [a] = "exact", [b] = "exact" }, hit.terms)
+    end
+    local none = shenzhen.search(a .. " qzxwvkj", { mode = "all_terms" })
+    assert.are.equal(0, #none)
+    assert.are.equal(0, none.terms[2].measures)
+    assert.is_true(none.terms[1].measures > 0)
+  end)
+
+  it("allows partial matches in best mode, all-terms hits first", function()
+    local title = shenzhen.get(1).title
+    local hits = shenzhen.search(title:sub(1, utf8.offset(title, 3) - 1) .. " qzxwvkj")
+    assert.is_true(#hits >= 1)
+    assert.are.equal("qzxwvkj", hits.terms[#hits.terms].text)
+    assert.are.equal(0, hits.terms[#hits.terms].measures)
+    for _, hit in ipairs(hits) do
+      assert.is_nil(hit.match.all_terms)
+      assert.is_nil(hit.terms.qzxwvkj)
+    end
+    for _, q in ipairs({ "个人 破产", "数据 要素 跨境", "科技金融" }) do
+      local partial = false
+      for _, hit in ipairs(shenzhen.search(q)) do
+        assert.is_false(partial and hit.match.all_terms == true, q)
+        partial = partial or not hit.match.all_terms
+      end
+    end
   end)
 end)

@@ -436,7 +436,7 @@ def test_hit_html_marks_the_match():
         assert f"<mark>{hit.snippet[start:end]}</mark>" in html
         assert f"{hit.measure.id}. {hit.measure.title}" in html and str(hit.score) in html
     # Text is escaped: a hit made from values whose snippet holds markup.
-    fake = _c._hit(shenzhen.get(1), 7, "body", (), "a<b>&c</b>", (1, 4))
+    fake = _c._hit(shenzhen.get(1), 7, "body", (), "a<b>&c</b>", (1, 4), 0, {})
     html = fake._repr_html_()
     assert "a<mark>&lt;b&gt;</mark>&amp;c&lt;/b&gt;" in html and "<b>&" not in html
 
@@ -467,8 +467,10 @@ def test_hits_pickle_like_measures():
         for hit in hits:
             again = pickle.loads(pickle.dumps(hit, proto))
             assert type(again) is shenzhen.Hit and again.measure is hit.measure
-            assert (again.score, again.field, again.spans, again.snippet, again.snippet_match) == (
-                hit.score, hit.field, hit.spans, hit.snippet, hit.snippet_match)
+            assert (again.score, again.field, again.spans, again.snippet, again.snippet_match,
+                    again.match, again.terms) == (
+                hit.score, hit.field, hit.spans, hit.snippet, hit.snippet_match, hit.match,
+                hit.terms)
             assert again._repr_html_() == hit._repr_html_()
     # In another process, too: unpickling needs nothing but the package.
     code = "import pickle, sys; h = pickle.load(sys.stdin.buffer); print(h.measure.id, h.snippet)"
@@ -535,3 +537,82 @@ def test_csv_refuses_what_would_not_survive(monkeypatch, tmp_path):
         monkeypatch.setattr(shenzhen, "to_records", lambda bad=bad: [dict(record, keywords=bad)])
         with pytest.raises(ValueError, match="keywords"):
             shenzhen.to_csv(tmp_path / "x.csv")
+
+
+# ---- 1.1 search: modes, how each hit matched, the query's terms -------------------
+
+
+def nonsense_term():
+    """A Latin word no measure holds."""
+    return "qzxwvkj"
+
+
+def test_search_modes_are_the_librarys():
+    assert shenzhen.SEARCH_MODES == {"best": _c.SHZ_SEARCH_BEST,
+                                     "all_terms": _c.SHZ_SEARCH_ALL_TERMS}
+    assert shenzhen.MATCH_FLAGS == ("all_terms", "tolerant")
+    assert 1 << shenzhen.MATCH_FLAGS.index("all_terms") == _c.SHZ_MATCH_ALL_TERMS
+    assert 1 << shenzhen.MATCH_FLAGS.index("tolerant") == _c.SHZ_MATCH_TOLERANT
+    q = a_query()
+    assert [h.measure.id for h in shenzhen.search(q)] == [
+        h.measure.id for h in shenzhen.search(q, mode="best")]
+    with pytest.raises(shenzhen.OptionsError):
+        shenzhen.search(q, mode="fuzzy")
+    with pytest.raises(TypeError):
+        shenzhen.search(q, mode=1)
+
+
+def test_all_terms_mode_matches_every_term_literally():
+    m = shenzhen.get(1)
+    q = f"{m.title[:2]} {m.title[2:4]}"
+    hits = shenzhen.search(q, mode="all_terms")
+    assert 1 in [h.measure.id for h in hits]
+    terms = hits.terms
+    assert list(terms) == [m.title[:2], m.title[2:4]]
+    for h in hits:
+        assert "all_terms" in h.match
+        assert h.terms == {t: "exact" for t in terms}
+    # A term no measure holds: no hit, and the term says it matched nothing.
+    none = shenzhen.search(f"{m.title[:2]} {nonsense_term()}", mode="all_terms")
+    assert len(none) == 0 and none.terms[nonsense_term()] == 0 and none.terms[m.title[:2]] > 0
+
+
+def test_best_mode_allows_partial_matches():
+    m = shenzhen.get(1)
+    q = f"{m.title[:2]} {nonsense_term()}"
+    hits = shenzhen.search(q)
+    assert hits and 1 in [h.measure.id for h in hits]
+    assert hits.terms[nonsense_term()] == 0
+    for h in hits:
+        assert "all_terms" not in h.match
+        assert nonsense_term() not in h.terms
+    assert nonsense_term() in hits._repr_html_()  # "no measure has …"
+
+
+def test_hit_terms_and_match_agree():
+    for q in (a_query(), "个人 破产", "数据 要素 跨境", "科技金融"):
+        for mode in shenzhen.SEARCH_MODES:
+            hits = shenzhen.search(q, mode=mode)
+            terms = hits.terms
+            seen_partial = False
+            for h in hits:
+                assert set(h.terms) <= set(terms)
+                assert set(h.terms.values()) <= {"exact", "tolerant"}
+                assert ("all_terms" in h.match) == (set(h.terms) == set(terms))
+                assert ("tolerant" in h.match) == ("tolerant" in h.terms.values())
+                # Hits matching every term come first.
+                assert not (seen_partial and "all_terms" in h.match), (q, mode)
+                seen_partial |= "all_terms" not in h.match
+            for term, measures in terms.items():
+                assert measures >= sum(term in h.terms for h in hits)
+
+
+def test_results_terms_survive_pickle_and_reach_the_dataframe():
+    hits = shenzhen.search("个人 破产")
+    again = pickle.loads(pickle.dumps(hits))
+    assert again.terms == hits.terms and again.query == hits.query
+    assert [h.match for h in again] == [h.match for h in hits]
+    pytest.importorskip("pandas")
+    df = hits.to_dataframe()
+    assert "match" in df.columns
+    assert list(df["match"]) == [",".join(sorted(h.match)) for h in hits]

@@ -33,8 +33,13 @@ def main() -> None:
         shenzhen.search("")
     except shenzhen.QueryError as exc:
         print(exc.status)
-    results: shenzhen.Results = shenzhen.search(m.title[:2])
+    results: shenzhen.Results = shenzhen.search(m.title[:2], mode="all_terms")
     query: str = results.query
+    term_counts: dict[str, int] = results.terms
+    how: frozenset[str] = results[0].match
+    matched: dict[str, str] = results[0].terms
+    print(len(term_counts), sorted(how), matched)
+    print(shenzhen.SEARCH_MODES["best"], shenzhen.MATCH_FLAGS)
     rows: list[dict[str, object]] = results.to_records()
     html: str = results._repr_html_() + results[0]._repr_html_()
     html += shenzhen.categories()._repr_html_()

@@ -47,6 +47,24 @@ LANGUAGES: tuple = _lang_names()
 #: The text fields of a measure, in the library's order (bit order).
 FIELDS: tuple = _field_names()
 _FIELD_BITS = {name: 1 << bit for bit, name in enumerate(FIELDS)}
+
+
+def _constants(prefix: str) -> dict:
+    """The library's integer constants named PREFIX<NAME>, as {"name": value}."""
+    return {
+        name[len(prefix):].lower(): value
+        for name, value in vars(_c).items()
+        if name.startswith(prefix) and isinstance(value, int)
+    }
+
+
+#: The search modes (shz_search_mode), by name: "best" (the default: ranked
+#: best match, partial matches allowed) and "all_terms" (every term literally).
+SEARCH_MODES: dict = _constants("SHZ_SEARCH_")
+#: The names of the flags Hit.match holds (shz_match_flags), in bit order.
+MATCH_FLAGS: tuple = tuple(
+    name for name, bit in sorted(_constants("SHZ_MATCH_").items(), key=lambda item: item[1])
+)
 _ZH_HANS, _ZH_HANT, _EN = _c.SHZ_LANG_ZH_HANS, _c.SHZ_LANG_ZH_HANT, _c.SHZ_LANG_EN
 
 
@@ -123,6 +141,8 @@ __all__ = [
     "Hit",
     "LANGUAGES",
     "LIST_SEPARATOR",
+    "MATCH_FLAGS",
+    "SEARCH_MODES",
     "Measure",
     "QueryError",
     "Categories",
@@ -446,11 +466,18 @@ def _marked(hit) -> str:
     )
 
 
+def _how(hit) -> str:
+    """How a hit matched, for people: the match flags and the terms it lacks."""
+    kinds = ", ".join(sorted(hit.match)) or "some terms"
+    return kinds.replace("_", " ")
+
+
 def _hit_html(hit) -> str:
     m = hit.measure
     return (
         f"<div><b>{m.id}. {_escape(m.title)}</b> "
-        f"<small>{_escape(hit.field)} · score {hit.score}</small><br>{_marked(hit)}</div>"
+        f"<small>{_escape(hit.field)} · {_escape(_how(hit))} · score {hit.score}</small><br>"
+        f"{_marked(hit)}</div>"
     )
 
 
@@ -464,14 +491,25 @@ class Results(list):
     ``query``, renders as a table in a notebook (the match marked in each
     snippet), and becomes a DataFrame with ``to_dataframe()``."""
 
-    __slots__ = ("query",)
+    __slots__ = ("query", "_terms", "_owner")
 
-    def __init__(self, hits=(), query: str = "") -> None:
+    def __init__(self, hits=(), query: str = "", terms: "dict | None" = None) -> None:
         super().__init__(hits)
         self.query = query
+        self._terms = terms
+        self._owner = None  # the C results, whose terms are read when asked for
+
+    @property
+    def terms(self) -> dict:
+        """The query's terms as the search analysed them, in order, each with
+        the number of measures holding it in the fields searched (0: the term
+        matched nothing), e.g. ``{"个人": 3, "破产": 1}``."""
+        if self._terms is None:
+            self._terms = _c._terms(self._owner) if self._owner is not None else {}
+        return dict(self._terms)
 
     def __reduce__(self) -> tuple:
-        return (Results, (list(self), self.query))
+        return (Results, (list(self), self.query, self.terms))
 
     def to_records(self) -> list:
         """One plain dict per hit, best first: rank (from 1), id, title,
@@ -487,6 +525,7 @@ class Results(list):
                     "title": hit.measure.title,
                     "category": hit.measure.category.id,
                     "field": hit.field,
+                    "match": ",".join(sorted(hit.match)),
                     "score": hit.score,
                     "snippet": hit.snippet,
                     "match_start": start,
@@ -499,30 +538,35 @@ class Results(list):
         """The hits as a pandas DataFrame indexed by rank (see to_records)."""
         pandas = _pandas("Results.to_dataframe()")
         columns = [
-            "rank", "id", "title", "category", "field", "score", "snippet", "match_start",
-            "match_end",
+            "rank", "id", "title", "category", "field", "match", "score", "snippet",
+            "match_start", "match_end",
         ]
         return pandas.DataFrame.from_records(self.to_records(), columns=columns, index="rank")
 
     def _repr_html_(self) -> str:
         count = f"{len(self)} hit" + ("" if len(self) == 1 else "s")
-        head = f"<p>{count} for <b>{_escape(self.query)}</b></p>"
+        unmatched = [term for term, measures in self.terms.items() if not measures]
+        missing = (
+            f"; no measure has {_escape(' '.join(unmatched))}" if unmatched else ""
+        )
+        head = f"<p>{count} for <b>{_escape(self.query)}</b>{missing}</p>"
         if not self:
             return head
         rows = "".join(
             f"<tr><td>{hit.measure.id}</td><td style='text-align:left'>"
             f"{_escape(hit.measure.title)}</td><td>{_escape(hit.field)}</td>"
+            f"<td>{_escape(_how(hit))}</td>"
             f"<td>{hit.score}</td><td style='text-align:left'>{_marked(hit)}</td></tr>"
             for hit in self
         )
         return (
-            f"{head}<table><tr><th>id</th><th>title</th><th>field</th><th>score</th>"
+            f"{head}<table><tr><th>id</th><th>title</th><th>field</th><th>match</th><th>score</th>"
             f"<th>snippet</th></tr>{rows}</table>"
         )
 
 
 _CATEGORIES = Categories()
-_c._configure(_ERRORS, _build, _hit_html, _restore_hit)
+_c._configure(_ERRORS, _build, _hit_html, _restore_hit, MATCH_FLAGS)
 
 
 # ---- The catalogue -------------------------------------------------------------
@@ -557,32 +601,66 @@ def category(id: int) -> Category:
 
 
 def search(
-    query: str, *, limit: "int | None" = None, lang: str = "zh-Hans", fields=None
+    query: str,
+    *,
+    limit: "int | None" = None,
+    lang: str = "zh-Hans",
+    fields=None,
+    mode: str = "best",
 ) -> Results:
     """Searches the catalogue; returns the Results, a list of Hit, best first.
 
-    ``query`` is whitespace-separated terms (a "quoted phrase" is one term);
-    a measure matches when every term occurs in one of the searched fields.
-    Script (Simplified/Traditional), width, Latin case and punctuation are
-    ignored. ``lang`` ("zh-Hans" or "zh-Hant") is the language the spans and
-    snippets refer to; ``fields`` limits the search to some of
-    ``shenzhen.FIELDS`` (a name or an iterable of names); ``limit`` caps the
-    number of hits (None or 0: no limit, as in C).
+    ``mode`` (one of ``shenzhen.SEARCH_MODES``): "best", the default, ranks
+    measures by how well they match (BM25F) and lets a measure match only
+    some of the terms, those matching every term first (``hit.match`` says
+    which); "all_terms" keeps 1.0's rule: ``query`` is whitespace-separated
+    terms (a "quoted phrase" is one term), and a measure matches when every
+    term occurs in one of the searched fields. Script (Simplified/Traditional),
+    width, Latin case and punctuation are ignored. ``Results.terms`` gives the
+    query's terms as analysed, and which matched nothing. ``lang`` ("zh-Hans"
+    or "zh-Hant") is the language the spans and snippets refer to; ``fields``
+    limits the search to some of ``shenzhen.FIELDS`` (a name or an iterable
+    of names); ``limit`` caps the number of hits (None or 0: no limit, as in C).
 
     Raises TypeError for a non-str query, QueryError (a ValueError) for an
     empty, too long or malformed query, EncodingError for lone surrogates,
     LanguageError and OptionsError for bad options.
     """
     mask = 0 if fields is None else _field_mask(fields)
-    return Results(_c._search(query, limit, lang, mask), query)
+    try:
+        code = SEARCH_MODES[mode] if mode.__class__ is str else _bad_mode(mode)
+    except KeyError:
+        code = _bad_mode(mode)
+    hits, owner = _c._search(query, limit, lang, mask, code)
+    results = Results(hits, query)
+    results._owner = owner
+    return results
+
+
+# Masks of the field lists seen, by the tuple of their names: a search in a
+# loop with the same fields pays for the names once. Bounded: only valid lists
+# of at most as many names as there are fields are kept.
+_MASKS: dict = {}
+
+
+def _bad_mode(mode: object) -> int:
+    if not isinstance(mode, str):
+        raise TypeError(f"mode must be str, not {type(mode).__name__}")
+    message = f"unknown mode {mode!r}; expected one of {tuple(SEARCH_MODES)}"
+    raise _error(_c.SHZ_ERR_BAD_OPTIONS, message)
 
 
 def _field_mask(fields: object) -> int:
     names = (fields,) if isinstance(fields, str) else fields
     try:
-        items = list(names)  # type: ignore[call-overload]
+        items: tuple = tuple(names)  # type: ignore[arg-type]
     except TypeError:
         raise TypeError("fields must be a field name or an iterable of names") from None
+    try:
+        cached: int = _MASKS[items]
+        return cached
+    except (KeyError, TypeError):  # TypeError: an unhashable item, refused below
+        pass
     mask = 0
     for name in items:
         bit = _FIELD_BITS.get(name) if isinstance(name, str) else None
@@ -592,6 +670,8 @@ def _field_mask(fields: object) -> int:
         mask |= bit
     if not mask:
         raise _error(_c.SHZ_ERR_BAD_OPTIONS, "fields is empty")
+    if len(items) <= len(FIELDS) and len(_MASKS) < 1 << len(FIELDS):
+        _MASKS[items] = mask
     return mask
 
 

@@ -421,7 +421,7 @@ Test(best, digits_are_tokens)
 {
     char terms_of[256];
     const char *cases[][2] = {
-        {"90%", "90"}, {"12345", "12345"}, {"5G", "5g"}, {"5G网络", "5g|网络"}};
+        {"90%", "90"}, {"12345", "12345"}, {"5G", "5g"}, {"5G网络", "5g|网络|网|络"}};
     for (size_t i = 0; i < 4; i++) {
         shz_results *r = best(cases[i][0], 0);
         term_list(r, terms_of, sizeof terms_of);
@@ -463,9 +463,9 @@ Test(best, question_and_function_words_do_not_decide)
     term_list(r, terms_of, sizeof terms_of);
     cr_assert_str_eq(terms_of, "帮助|助困|困境|境企|企业|业重|重整");
     shz_results_free(r);
-    r = best("如何", 0); /* nothing else: searched after all */
+    r = best("如何", 0); /* nothing else: searched after all (no text has it: by character) */
     term_list(r, terms_of, sizeof terms_of);
-    cr_assert_str_eq(terms_of, "如何");
+    cr_assert_str_eq(terms_of, "如何|如|何");
     shz_results_free(r);
 }
 
@@ -644,4 +644,72 @@ Test(best, a_limit_gives_the_first_hits_of_the_full_ranking)
         shz_results_free(all);
     }
     cr_assert_gt(cut, 10);
+}
+
+/* Encodes a BMP code point as UTF-8 into out; returns the byte count. */
+static size_t put_utf8(uint32_t c, char *out)
+{
+    out[0] = (char)(0xE0 | (c >> 12));
+    out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[2] = (char)(0x80 | (c & 0x3F));
+    return 3;
+}
+
+/*
+ * A Han piece none of whose bigrams occurs in the index is searched by its characters as well:
+ * its terms are the bigram, then each character, and it finds the measures that "a b" (the two
+ * characters as separate terms) finds, with the same scores but for the all-terms bonus (the
+ * bigram itself matches nothing). A piece with a bigram that occurs is not split.
+ */
+Test(best, an_unknown_han_piece_falls_back_to_its_characters)
+{
+    /* Characters of the titles, paired in reverse order: mostly bigrams no text has. */
+    static uint32_t han[512];
+    size_t n = 0, decided = 0;
+    for (size_t m = 0; m < shz_measure_count() && n < 512; m++) {
+        const oracle_text *t = oracle_field_text(m, 0);
+        for (size_t k = 0; k < t->len && n < 512; k += 3)
+            if (t->chars[k] >= 0x4E00 && t->chars[k] < 0xA000)
+                han[n++] = t->chars[k];
+    }
+    for (size_t i = 0; i + 1 < n && decided < 40; i += 2) {
+        uint32_t pair[2] = {han[i + 1], han[i]};
+        if (pair[0] == pair[1] || brute_gram_df(pair, 2) != 0)
+            continue;
+        char q[8], apart[8], want[32];
+        size_t a = put_utf8(pair[0], q);
+        put_utf8(pair[1], q + a);
+        q[6] = '\0';
+        memcpy(apart, q, 3);
+        apart[3] = ' ';
+        memcpy(apart + 4, q + 3, 3);
+        apart[7] = '\0';
+        snprintf(want, sizeof want, "%s|%.3s|%.3s", q, q, q + 3);
+        shz_results *r = best(q, 0), *s = best(apart, 0);
+        char got[64], split[64];
+        term_list(s, split, sizeof split);
+        if (strlen(split) != 7) { /* a stop word among them */
+            shz_results_free(r);
+            shz_results_free(s);
+            continue;
+        }
+        term_list(r, got, sizeof got);
+        cr_assert_str_eq(got, want);
+        cr_assert_eq(shz_results_count(r), shz_results_count(s), "'%s'", q);
+        cr_assert_gt(shz_results_count(r), 0, "'%s': its characters occur", q);
+        for (size_t h = 0; h < shz_results_count(s); h++) {
+            size_t m = (size_t)shz_measure_id(shz_results_measure(s, h)) - 1;
+            int64_t bonus = (int64_t)1 << 40;
+            cr_assert_eq(score_of(r, m) % bonus, shz_results_score(s, h) % bonus, "'%s'", q);
+        }
+        shz_results_free(r);
+        shz_results_free(s);
+        decided++;
+    }
+    cr_assert_gt(decided, 20);
+    char got[64];
+    shz_results *r = best("困境企业", 0);
+    term_list(r, got, sizeof got);
+    cr_assert_str_eq(got, "困境|境企|企业");
+    shz_results_free(r);
 }

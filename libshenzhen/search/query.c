@@ -471,8 +471,11 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
     for (size_t p = 0; p < pieces.count; p++) {
         if (piece_live(q, pieces.start[p], pieces.end[p]))
             continue;
-        for (uint32_t k = pieces.start[p]; k < pieces.end[p]; k++)
-            add_term(q, k, k + 1, SZS_GRAM, SZS_MAX_BEST_TERMS);
+        for (uint32_t k = pieces.start[p]; k < pieces.end[p]; k++) {
+            long t = add_term(q, k, k + 1, SZS_GRAM, SZS_MAX_BEST_TERMS);
+            if (t >= (long)planned)
+                q->terms[t].part = 1;
+        }
     }
     for (size_t i = planned; i < q->term_count; i++)
         plan_best_term(&q->terms[i], q->chars + q->terms[i].start);

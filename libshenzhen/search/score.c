@@ -12,8 +12,10 @@
  * searched field, each field's count weighted and normalized by the field's
  * length (index_data.h, field_scale), sum to a pseudo-frequency tf; the term
  * adds idf * tf * (k1 + 1) / (k1 + tf). A word's occurrences found only by its
- * stem count STEM_PERCENT of an exact one. Two terms that follow each other in
- * the query and are found next to each other in the text (a phrase) add a bonus.
+ * stem count STEM_PERCENT of an exact one, and a character searched because its
+ * Han piece's bigrams occur nowhere PART_PERCENT of a term. Two terms that
+ * follow each other in the query and are found next to each other in the text
+ * (a phrase) add a bonus.
  * Hits that match every term get 2^40 on top, so they come first. A measure is
  * a hit only if it passes the minimum-should-match rule (msm_pass).
  */
@@ -29,6 +31,7 @@ const unsigned char szs_slot_rank[SHZ_IX_NSLOTS] = {
 
 enum { STEM_PERCENT = 60, PHRASE_PERCENT = 50, MSM_PERCENT = 15, MSM_MANY_TERMS = 4 };
 enum { TOLERANT_PERCENT = 50 }; /* a tolerant alternative scores half an exact match */
+enum { PART_PERCENT = 50 };     /* a character of an unknown Han piece scores half a term */
 #define ALL_TERMS_BONUS (UINT64_C(1) << 40)
 #define SCORE_SCALE 65536.0
 
@@ -438,6 +441,8 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
         }
         double k1 = SHZ_IX_K1_MILLI / 1000.0;
         double term_score = t->idf / (double)SHZ_IX_ONE * tf * (k1 + 1) / (k1 + tf);
+        if (t->part)
+            term_score *= PART_PERCENT / 100.0;
         total += t->tolerant ? term_score * (TOLERANT_PERCENT / 100.0) : term_score;
         uint64_t bit = UINT64_C(1) << t->origin;
         if (t->tolerant) {
@@ -538,6 +543,8 @@ static void set_most(szs_query *q)
     for (size_t i = 0; i < q->term_count; i++) {
         szs_term *t = &q->terms[i];
         double most = t->idf / (double)SHZ_IX_ONE * (k1 + 1) * SCORE_SCALE;
+        if (t->part)
+            most *= PART_PERCENT / 100.0;
         t->most = (uint32_t)(t->tolerant ? most * (TOLERANT_PERCENT / 100.0) : most) + 2;
     }
 }

@@ -153,6 +153,7 @@ typedef struct szs_term {
     uint8_t kind;           /* szs_kind */
     uint8_t tolerant;       /* matched only by typo or homophone tolerance */
     uint8_t live;           /* it can occur in the index at all */
+    uint8_t part;           /* a character of a Han piece none of whose bigrams occurs */
 } szs_term;
 
 /* Two terms that follow each other in the query: b found delta positions after a is a phrase. */

@@ -29,7 +29,7 @@ const unsigned char szs_slot_rank[SHZ_IX_NSLOTS] = {
     [SHZ_IX_BODY] = 4,  [SHZ_IX_SUMMARY] = 5,  [SHZ_IX_BODY_EN] = 6, [SHZ_IX_TERMS] = 7,
 };
 
-enum { STEM_PERCENT = 60, PHRASE_PERCENT = 50, MSM_PERCENT = 15, MSM_MANY_TERMS = 4 };
+enum { STEM_PERCENT = 60, PHRASE_PERCENT = 50, MSM_PERCENT = 15, MSM_COMMON_SHARE = 4 };
 enum { TOLERANT_PERCENT = 50 }; /* a tolerant alternative scores half an exact match */
 enum { PART_PERCENT = 50 };     /* a character of an unknown Han piece scores half a term */
 #define ALL_TERMS_BONUS (UINT64_C(1) << 40)
@@ -348,15 +348,17 @@ static int phrase_in(const szs_query *q, const szs_settings *set, const szs_pair
 
 /*
  * The minimum-should-match rule: a hit must hold at least MSM_PERCENT of the query's IDF mass
- * (the IDF of the terms that occur anywhere in the index), and, for a query of MSM_MANY_TERMS
- * or more such terms, at least two of them. A measure that shares one common bigram with a
- * long question is thereby left out, while a short query's rare term still finds its measure.
+ * (the IDF of the terms that occur anywhere in the index), and, when the query has two or more
+ * such terms, a hit holding only one of them must hold a term that is not common: one found in
+ * at most 1 / MSM_COMMON_SHARE of the measures, that is, of IDF at least common_idf (IDF falls
+ * as a term's measures grow). A measure that shares one common bigram with a question is
+ * thereby left out, while a term specific enough still finds its measure alone.
  */
 static int msm_pass(const szs_query *q, uint64_t mass, size_t matched)
 {
     if (matched == 0)
         return 0;
-    if (q->live_count >= MSM_MANY_TERMS && matched < 2)
+    if (matched == 1 && q->live_count >= 2 && mass < q->common_idf)
         return 0;
     return mass * 100 >= q->live_mass * MSM_PERCENT;
 }
@@ -549,6 +551,33 @@ static void set_most(szs_query *q)
     }
 }
 
+/* The natural logarithm of x >= 1 (the library does not link libm): x = m * 2^e with m in
+ * [1, 2), ln m = 2 atanh((m - 1) / (m + 1)), whose series converges fast for such m. */
+static double ln(double x)
+{
+    int e = 0;
+    while (x >= 2) {
+        x /= 2;
+        e++;
+    }
+    double z = (x - 1) / (x + 1), z2 = z * z, term = z, sum = 0;
+    for (int k = 1; k < 40; k += 2) {
+        sum += term / k;
+        term *= z2;
+    }
+    return e * 0.69314718055994530942 + 2 * sum;
+}
+
+/* The least IDF of a term found in at most 1 / MSM_COMMON_SHARE of the measures: halfway
+ * between the IDF the generator gives a term of that many measures (rounded down) and of one
+ * more (gen/emit_index.c), so rounding cannot move a term across it. */
+static uint32_t common_idf(void)
+{
+    double n = shz_ix.measure_count, df = (double)(shz_ix.measure_count / MSM_COMMON_SHARE);
+    double at = ln(1.0 + (n - df + 0.5) / (df + 0.5)), past = ln(1.0 + (n - df - 0.5) / (df + 1.5));
+    return (uint32_t)((at + past) / 2 * SHZ_IX_ONE);
+}
+
 /* Visits every measure that holds some term (the union of the terms' postings), in id order. */
 static size_t collect_best(szs_query *q, const szs_settings *set, szs_hit *hits, size_t capacity,
                            size_t keep)
@@ -558,6 +587,7 @@ static size_t collect_best(szs_query *q, const szs_settings *set, szs_hit *hits,
     if (q->live_count == 0)
         return 0;
     set_most(q);
+    q->common_idf = common_idf();
     while (keep || count < capacity) {
         uint32_t next = SZS_NO_MEASURE;
         for (size_t i = 0; i < q->term_count; i++) {

@@ -169,6 +169,7 @@ typedef struct szs_query {
     size_t pair_count;
     uint64_t live_mass; /* sum of the IDF of the reported terms that can occur */
     size_t live_count;
+    uint32_t common_idf; /* the IDF of a term in a quarter of the measures (score.c, msm_pass) */
     szs_pair pairs[SZS_MAX_BEST_TERMS];
     uint32_t chars[SHZ_QUERY_MAX]; /* normalized terms, back to back */
     szs_term terms[SZS_MAX_TERMS];

@@ -89,7 +89,7 @@ static int passes_msm(const terms *t, const int *matched, const double *idf, con
     /* One term of several: only if it is in at most a quarter of the measures. */
     if (count == 1 && live_count >= 2 && df[lone] * 4 > shz_measure_count())
         return 0;
-    return mass >= 0.15 * total - 1e-3; /* the engine's IDF is fixed point */
+    return mass >= 0.05 * total - 1e-3; /* the engine's IDF is fixed point */
 }
 
 typedef struct tally {

@@ -29,7 +29,7 @@ const unsigned char szs_slot_rank[SHZ_IX_NSLOTS] = {
     [SHZ_IX_BODY] = 4,  [SHZ_IX_SUMMARY] = 5,  [SHZ_IX_BODY_EN] = 6, [SHZ_IX_TERMS] = 7,
 };
 
-enum { STEM_PERCENT = 60, PHRASE_PERCENT = 50, MSM_PERCENT = 5, MSM_COMMON_SHARE = 4 };
+enum { STEM_PERCENT = 60, PHRASE_PERCENT = 25, MSM_PERCENT = 5, MSM_COMMON_SHARE = 4 };
 enum { TOLERANT_PERCENT = 50 }; /* a tolerant alternative scores half an exact match */
 enum { PART_PERCENT = 50 };     /* a character of an unknown Han piece scores half a term */
 #define ALL_TERMS_BONUS (UINT64_C(1) << 40)

@@ -69,7 +69,7 @@ static uint32_t stem_info_at(uint32_t index)
 /* The measure of the first entry of a post_info-like table in [*c, end) in measure m or after,
  * or SZS_NO_MEASURE; leaves *c on it. Usually *c or the next one is it: gallop only past those.
  */
-static uint32_t next_in(uint32_t table, uint32_t *c, uint32_t end, uint32_t m)
+static inline uint32_t next_in(uint32_t table, uint32_t *c, uint32_t end, uint32_t m)
 {
     uint32_t target = m << SHZ_IX_INFO_MEASURE_SHIFT, i = *c;
     if (i < end && shz_ix_u32(table, i) < target && ++i < end && shz_ix_u32(table, i) < target)
@@ -561,7 +561,7 @@ static double ln(double x)
         e++;
     }
     double z = (x - 1) / (x + 1), z2 = z * z, term = z, sum = 0;
-    for (int k = 1; k < 40; k += 2) {
+    for (int k = 1; k < 24; k += 2) { /* z^2 <= 1/9: twelve terms are exact to 1e-12 */
         sum += term / k;
         term *= z2;
     }
@@ -592,10 +592,15 @@ static size_t collect_best(szs_query *q, const szs_settings *set, szs_hit *hits,
         uint32_t next = SZS_NO_MEASURE;
         for (size_t i = 0; i < q->term_count; i++) {
             szs_term *t = &q->terms[i];
-            uint32_t a = next_in(shz_ix.post_info, &t->cursor, t->post_end, m);
-            uint32_t b = next_in(shz_ix.word_info, &t->stem_cursor, t->stem_end, m);
-            next = a < next ? a : next;
-            next = b < next ? b : next;
+            /* Most terms have postings of one kind only: the other is not looked at. */
+            if (t->cursor < t->post_end) {
+                uint32_t a = next_in(shz_ix.post_info, &t->cursor, t->post_end, m);
+                next = a < next ? a : next;
+            }
+            if (t->stem_cursor < t->stem_end) {
+                uint32_t b = next_in(shz_ix.word_info, &t->stem_cursor, t->stem_end, m);
+                next = b < next ? b : next;
+            }
         }
         if (next == SZS_NO_MEASURE)
             break;

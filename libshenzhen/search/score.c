@@ -29,7 +29,8 @@ const unsigned char szs_slot_rank[SHZ_IX_NSLOTS] = {
     [SHZ_IX_BODY] = 4,  [SHZ_IX_SUMMARY] = 5,  [SHZ_IX_BODY_EN] = 6, [SHZ_IX_TERMS] = 7,
 };
 
-enum { STEM_PERCENT = 60, PHRASE_PERCENT = 25, MSM_PERCENT = 5, MSM_COMMON_SHARE = 4 };
+enum { STEM_PERCENT = 60, PHRASE_PERCENT = 25, MSM_PERCENT = 5 };
+enum { MSM_COMMON_SHARE = 4, MSM_PART_SHARE = 8 };
 enum { TOLERANT_PERCENT = 50 }; /* a tolerant alternative scores half an exact match */
 enum { PART_PERCENT = 50 };     /* a character of an unknown Han piece scores half a term */
 #define ALL_TERMS_BONUS (UINT64_C(1) << 40)
@@ -351,14 +352,18 @@ static int phrase_in(const szs_query *q, const szs_settings *set, const szs_pair
  * (the IDF of the terms that occur anywhere in the index), and, when the query has two or more
  * such terms, a hit holding only one of them must hold a term that is not common: one found in
  * at most 1 / MSM_COMMON_SHARE of the measures, that is, of IDF at least common_idf (IDF falls
- * as a term's measures grow). A measure that shares one common bigram with a question is
- * thereby left out, while a term specific enough still finds its measure alone.
+ * as a term's measures grow). A character searched because its Han piece's bigrams occur
+ * nowhere is a smaller fragment still: alone it must be in at most 1 / MSM_PART_SHARE of them.
+ * A measure that shares one common bigram or one character with a question is thereby left
+ * out, while a term specific enough still finds its measure alone. which: the terms held.
  */
-static int msm_pass(const szs_query *q, uint64_t mass, size_t matched)
+static int msm_pass(const szs_query *q, uint64_t mass, size_t matched, uint64_t which)
 {
     if (matched == 0)
         return 0;
     if (matched == 1 && q->live_count >= 2 && mass < q->common_idf)
+        return 0;
+    if (matched == 1 && q->terms[__builtin_ctzll(which)].part && mass < q->part_idf)
         return 0;
     return mass * 100 >= q->live_mass * MSM_PERCENT;
 }
@@ -460,7 +465,7 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
         mass += q->terms[__builtin_ctzll(left)].idf;
         matched++;
     }
-    if (!msm_pass(q, mass, matched))
+    if (!msm_pass(q, mass, matched, terms))
         return 0;
     for (size_t i = 0; i < q->pair_count; i++) {
         const szs_pair *pair = &q->pairs[i];
@@ -519,7 +524,7 @@ static int could_score(const szs_query *q, uint32_t m, int want_bound, uint64_t 
         mass += q->terms[__builtin_ctzll(left)].idf;
         matched++;
     }
-    if (!msm_pass(q, mass, matched))
+    if (!msm_pass(q, mass, matched, present))
         return 0;
     if (!want_bound)
         return 1;
@@ -568,12 +573,12 @@ static double ln(double x)
     return e * 0.69314718055994530942 + 2 * sum;
 }
 
-/* The least IDF of a term found in at most 1 / MSM_COMMON_SHARE of the measures: halfway
+/* The least IDF of a term found in at most 1 / share of the measures: halfway
  * between the IDF the generator gives a term of that many measures (rounded down) and of one
  * more (gen/emit_index.c), so rounding cannot move a term across it. */
-static uint32_t common_idf(void)
+static uint32_t common_idf(unsigned share)
 {
-    double n = shz_ix.measure_count, df = (double)(shz_ix.measure_count / MSM_COMMON_SHARE);
+    double n = shz_ix.measure_count, df = (double)(shz_ix.measure_count / share);
     double at = ln(1.0 + (n - df + 0.5) / (df + 0.5)), past = ln(1.0 + (n - df - 0.5) / (df + 1.5));
     return (uint32_t)((at + past) / 2 * SHZ_IX_ONE);
 }
@@ -587,7 +592,8 @@ static size_t collect_best(szs_query *q, const szs_settings *set, szs_hit *hits,
     if (q->live_count == 0)
         return 0;
     set_most(q);
-    q->common_idf = common_idf();
+    q->common_idf = common_idf(MSM_COMMON_SHARE);
+    q->part_idf = common_idf(MSM_PART_SHARE);
     while (keep || count < capacity) {
         uint32_t next = SZS_NO_MEASURE;
         for (size_t i = 0; i < q->term_count; i++) {

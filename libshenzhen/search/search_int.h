@@ -169,7 +169,8 @@ typedef struct szs_query {
     size_t pair_count;
     uint64_t live_mass; /* sum of the IDF of the reported terms that can occur */
     size_t live_count;
-    uint32_t common_idf; /* the IDF of a term in a quarter of the measures (score.c, msm_pass) */
+    uint32_t common_idf; /* the least IDF of a term that is not common (score.c, msm_pass) */
+    uint32_t part_idf;   /* and of a character of an unknown piece, alone */
     szs_pair pairs[SZS_MAX_BEST_TERMS];
     uint32_t chars[SHZ_QUERY_MAX]; /* normalized terms, back to back */
     szs_term terms[SZS_MAX_TERMS];

@@ -334,8 +334,9 @@ typedef enum shz_search_mode {
      * bigrams, a lone Han character, Latin and digit words matched as whole
      * words or by their English stem, question and function words left out),
      * measures are ranked by BM25F over the fields asked for, and a measure
-     * may match only some of the terms: those carrying at least 15% of the
-     * query's IDF mass, and at least two terms of a query of four or more.
+     * may match only some of the terms: those carrying at least 5% of the
+     * query's IDF mass, and, if it matches one term of several, a term found
+     * in at most a quarter of the measures.
      * Hits that match every term come first.
      */
     SHZ_SEARCH_BEST = 0,

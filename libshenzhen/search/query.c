@@ -182,11 +182,21 @@ static int latin_stop(const uint32_t *chars, uint32_t n)
     return 0;
 }
 
+enum { MAX_PIECES = SZS_MAX_BEST_TERMS };
+
+/* The Han pieces of two characters or more, as chars [start, end): where a piece none of whose
+ * bigrams occurs falls back to its characters (szs_analyse). */
+typedef struct han_pieces {
+    size_t count;
+    uint32_t start[MAX_PIECES], end[MAX_PIECES];
+} han_pieces;
+
 typedef struct analysis {
     szs_query *q;
     int stops;          /* drop stop words */
     long previous_word; /* the word term just before, with only spaces since, or -1 */
     uint32_t previous_len;
+    han_pieces *pieces;
 } analysis;
 
 static void add_pair(szs_query *q, long a, long b, uint32_t delta)
@@ -211,7 +221,11 @@ static void han_run(analysis *an, uint32_t start, uint32_t end)
         /* The piece [piece, i) ends here. */
         if (i - piece == 1) {
             add_term(q, piece, piece + 1, SZS_GRAM, SZS_MAX_BEST_TERMS);
-        } else {
+        } else if (i > piece) {
+            if (an->pieces->count < MAX_PIECES) {
+                an->pieces->start[an->pieces->count] = piece;
+                an->pieces->end[an->pieces->count++] = i;
+            }
             long previous = -1;
             for (uint32_t k = piece; k + 1 < i; k++) {
                 long t = add_term(q, k, k + 2, SZS_GRAM, SZS_MAX_BEST_TERMS);
@@ -242,10 +256,12 @@ static void latin_run(analysis *an, uint32_t start, uint32_t end, int spaced_bef
 
 /* One pass of the analysis. Runs of one class end at spaces, quotes, ignored characters
  * (punctuation) and where Han meets Latin. */
-static shz_status analyse_pass(const char *text, size_t len, szs_query *q, int stops)
+static shz_status analyse_pass(const char *text, size_t len, szs_query *q, int stops,
+                               han_pieces *pieces)
 {
     const unsigned char *s = (const unsigned char *)text;
-    analysis an = {q, stops, -1, 0};
+    analysis an = {q, stops, -1, 0, pieces};
+    pieces->count = 0;
     uint32_t used = 0, run = 0;
     int run_han = 0, in_phrase = 0, spaced = 0, any = 0;
     q->term_count = q->pair_count = 0;
@@ -427,21 +443,48 @@ int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32
     return 1;
 }
 
+/* Whether some bigram of the Han piece chars [start, end) is a live term. */
+static int piece_live(const szs_query *q, uint32_t start, uint32_t end)
+{
+    for (uint32_t k = start; k + 1 < end; k++)
+        for (size_t i = 0; i < q->term_count; i++)
+            if (q->terms[i].live && same_chars(q, q->terms[i].start, q->terms[i].len, k, 2))
+                return 1;
+    return 0;
+}
+
 shz_status szs_analyse(const char *text, size_t len, szs_query *q)
 {
-    shz_status status = analyse_pass(text, len, q, 1);
+    han_pieces pieces;
+    shz_status status = analyse_pass(text, len, q, 1, &pieces);
     if (status == SHZ_OK && q->term_count == 0) /* only stop words: search for them after all */
-        status = analyse_pass(text, len, q, 0);
+        status = analyse_pass(text, len, q, 0, &pieces);
     if (status != SHZ_OK)
         return status;
+    size_t planned = 0;
+    for (size_t i = 0; i < q->term_count; i++)
+        plan_best_term(&q->terms[i], q->chars + q->terms[i].start);
+    planned = q->term_count;
+    /* A Han piece none of whose bigrams occurs anywhere (a word the catalogue does not use, a
+     * homophone typed for a word) is searched by its characters too, as a segmenter would
+     * split an unknown word: its bigrams stay reported, matching nothing. */
+    for (size_t p = 0; p < pieces.count; p++) {
+        if (piece_live(q, pieces.start[p], pieces.end[p]))
+            continue;
+        for (uint32_t k = pieces.start[p]; k < pieces.end[p]; k++) {
+            long t = add_term(q, k, k + 1, SZS_GRAM, SZS_MAX_BEST_TERMS);
+            if (t >= (long)planned)
+                q->terms[t].part = 1;
+        }
+    }
+    for (size_t i = planned; i < q->term_count; i++)
+        plan_best_term(&q->terms[i], q->chars + q->terms[i].start);
     q->reported = q->term_count;
     q->live_mass = 0;
     q->live_count = 0;
     for (size_t i = 0; i < q->term_count; i++) {
-        szs_term *t = &q->terms[i];
-        plan_best_term(t, q->chars + t->start);
-        if (t->live) {
-            q->live_mass += t->idf;
+        if (q->terms[i].live) {
+            q->live_mass += q->terms[i].idf;
             q->live_count++;
         }
     }

@@ -12,8 +12,10 @@
  * searched field, each field's count weighted and normalized by the field's
  * length (index_data.h, field_scale), sum to a pseudo-frequency tf; the term
  * adds idf * tf * (k1 + 1) / (k1 + tf). A word's occurrences found only by its
- * stem count STEM_PERCENT of an exact one. Two terms that follow each other in
- * the query and are found next to each other in the text (a phrase) add a bonus.
+ * stem count STEM_PERCENT of an exact one, and a character searched because its
+ * Han piece's bigrams occur nowhere PART_PERCENT of a term. Two terms that
+ * follow each other in the query and are found next to each other in the text
+ * (a phrase) add a bonus.
  * Hits that match every term get 2^40 on top, so they come first. A measure is
  * a hit only if it passes the minimum-should-match rule (msm_pass).
  */
@@ -27,8 +29,10 @@ const unsigned char szs_slot_rank[SHZ_IX_NSLOTS] = {
     [SHZ_IX_BODY] = 4,  [SHZ_IX_SUMMARY] = 5,  [SHZ_IX_BODY_EN] = 6, [SHZ_IX_TERMS] = 7,
 };
 
-enum { STEM_PERCENT = 60, PHRASE_PERCENT = 50, MSM_PERCENT = 15, MSM_MANY_TERMS = 4 };
+enum { STEM_PERCENT = 60, PHRASE_PERCENT = 25, MSM_PERCENT = 5 };
+enum { MSM_COMMON_SHARE = 4, MSM_PART_SHARE = 8 };
 enum { TOLERANT_PERCENT = 50 }; /* a tolerant alternative scores half an exact match */
+enum { PART_PERCENT = 50 };     /* a character of an unknown Han piece scores half a term */
 #define ALL_TERMS_BONUS (UINT64_C(1) << 40)
 /* When tolerance added alternatives: exact hits above tolerant ones of their kind. */
 #define EXACT_BONUS (UINT64_C(1) << 39)
@@ -68,7 +72,7 @@ static uint32_t stem_info_at(uint32_t index)
 /* The measure of the first entry of a post_info-like table in [*c, end) in measure m or after,
  * or SZS_NO_MEASURE; leaves *c on it. Usually *c or the next one is it: gallop only past those.
  */
-static uint32_t next_in(uint32_t table, uint32_t *c, uint32_t end, uint32_t m)
+static inline uint32_t next_in(uint32_t table, uint32_t *c, uint32_t end, uint32_t m)
 {
     uint32_t target = m << SHZ_IX_INFO_MEASURE_SHIFT, i = *c;
     if (i < end && shz_ix_u32(table, i) < target && ++i < end && shz_ix_u32(table, i) < target)
@@ -347,15 +351,21 @@ static int phrase_in(const szs_query *q, const szs_settings *set, const szs_pair
 
 /*
  * The minimum-should-match rule: a hit must hold at least MSM_PERCENT of the query's IDF mass
- * (the IDF of the terms that occur anywhere in the index), and, for a query of MSM_MANY_TERMS
- * or more such terms, at least two of them. A measure that shares one common bigram with a
- * long question is thereby left out, while a short query's rare term still finds its measure.
+ * (the IDF of the terms that occur anywhere in the index), and, when the query has two or more
+ * such terms, a hit holding only one of them must hold a term that is not common: one found in
+ * at most 1 / MSM_COMMON_SHARE of the measures, that is, of IDF at least common_idf (IDF falls
+ * as a term's measures grow). A character searched because its Han piece's bigrams occur
+ * nowhere is a smaller fragment still: alone it must be in at most 1 / MSM_PART_SHARE of them.
+ * A measure that shares one common bigram or one character with a question is thereby left
+ * out, while a term specific enough still finds its measure alone. which: the terms held.
  */
-static int msm_pass(const szs_query *q, uint64_t mass, size_t matched)
+static int msm_pass(const szs_query *q, uint64_t mass, size_t matched, uint64_t which)
 {
     if (matched == 0)
         return 0;
-    if (q->live_count >= MSM_MANY_TERMS && matched < 2)
+    if (matched == 1 && q->live_count >= 2 && mass < q->common_idf)
+        return 0;
+    if (matched == 1 && q->terms[__builtin_ctzll(which)].part && mass < q->part_idf)
         return 0;
     return mass * 100 >= q->live_mass * MSM_PERCENT;
 }
@@ -440,6 +450,8 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
         }
         double k1 = SHZ_IX_K1_MILLI / 1000.0;
         double term_score = t->idf / (double)SHZ_IX_ONE * tf * (k1 + 1) / (k1 + tf);
+        if (t->part)
+            term_score *= PART_PERCENT / 100.0;
         total += t->tolerant ? term_score * (TOLERANT_PERCENT / 100.0) : term_score;
         uint64_t bit = UINT64_C(1) << t->origin;
         if (t->tolerant) {
@@ -455,7 +467,7 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
         mass += q->terms[__builtin_ctzll(left)].idf;
         matched++;
     }
-    if (!msm_pass(q, mass, matched))
+    if (!msm_pass(q, mass, matched, terms))
         return 0;
     for (size_t i = 0; i < q->pair_count; i++) {
         const szs_pair *pair = &q->pairs[i];
@@ -516,7 +528,7 @@ static int could_score(const szs_query *q, uint32_t m, int want_bound, uint64_t 
         mass += q->terms[__builtin_ctzll(left)].idf;
         matched++;
     }
-    if (!msm_pass(q, mass, matched))
+    if (!msm_pass(q, mass, matched, present))
         return 0;
     if (!want_bound)
         return 1;
@@ -543,8 +555,37 @@ static void set_most(szs_query *q)
     for (size_t i = 0; i < q->term_count; i++) {
         szs_term *t = &q->terms[i];
         double most = t->idf / (double)SHZ_IX_ONE * (k1 + 1) * SCORE_SCALE;
+        if (t->part)
+            most *= PART_PERCENT / 100.0;
         t->most = (uint32_t)(t->tolerant ? most * (TOLERANT_PERCENT / 100.0) : most) + 2;
     }
+}
+
+/* The natural logarithm of x >= 1 (the library does not link libm): x = m * 2^e with m in
+ * [1, 2), ln m = 2 atanh((m - 1) / (m + 1)), whose series converges fast for such m. */
+static double ln(double x)
+{
+    int e = 0;
+    while (x >= 2) {
+        x /= 2;
+        e++;
+    }
+    double z = (x - 1) / (x + 1), z2 = z * z, term = z, sum = 0;
+    for (int k = 1; k < 24; k += 2) { /* z^2 <= 1/9: twelve terms are exact to 1e-12 */
+        sum += term / k;
+        term *= z2;
+    }
+    return e * 0.69314718055994530942 + 2 * sum;
+}
+
+/* The least IDF of a term found in at most 1 / share of the measures: halfway
+ * between the IDF the generator gives a term of that many measures (rounded down) and of one
+ * more (gen/emit_index.c), so rounding cannot move a term across it. */
+static uint32_t common_idf(unsigned share)
+{
+    double n = shz_ix.measure_count, df = (double)(shz_ix.measure_count / share);
+    double at = ln(1.0 + (n - df + 0.5) / (df + 0.5)), past = ln(1.0 + (n - df - 0.5) / (df + 1.5));
+    return (uint32_t)((at + past) / 2 * SHZ_IX_ONE);
 }
 
 /* Visits every measure that holds some term (the union of the terms' postings), in id order. */
@@ -556,14 +597,21 @@ static size_t collect_best(szs_query *q, const szs_settings *set, szs_hit *hits,
     if (q->live_count == 0)
         return 0;
     set_most(q);
+    q->common_idf = common_idf(MSM_COMMON_SHARE);
+    q->part_idf = common_idf(MSM_PART_SHARE);
     while (keep || count < capacity) {
         uint32_t next = SZS_NO_MEASURE;
         for (size_t i = 0; i < q->term_count; i++) {
             szs_term *t = &q->terms[i];
-            uint32_t a = next_in(shz_ix.post_info, &t->cursor, t->post_end, m);
-            uint32_t b = next_in(shz_ix.word_info, &t->stem_cursor, t->stem_end, m);
-            next = a < next ? a : next;
-            next = b < next ? b : next;
+            /* Most terms have postings of one kind only: the other is not looked at. */
+            if (t->cursor < t->post_end) {
+                uint32_t a = next_in(shz_ix.post_info, &t->cursor, t->post_end, m);
+                next = a < next ? a : next;
+            }
+            if (t->stem_cursor < t->stem_end) {
+                uint32_t b = next_in(shz_ix.word_info, &t->stem_cursor, t->stem_end, m);
+                next = b < next ? b : next;
+            }
         }
         if (next == SZS_NO_MEASURE)
             break;

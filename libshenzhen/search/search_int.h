@@ -153,6 +153,7 @@ typedef struct szs_term {
     uint8_t kind;           /* szs_kind */
     uint8_t tolerant;       /* matched only by typo or homophone tolerance */
     uint8_t live;           /* it can occur in the index at all */
+    uint8_t part;           /* a character of a Han piece none of whose bigrams occurs */
 } szs_term;
 
 /* Two terms that follow each other in the query: b found delta positions after a is a phrase. */
@@ -168,6 +169,8 @@ typedef struct szs_query {
     size_t pair_count;
     uint64_t live_mass; /* sum of the IDF of the reported terms that can occur */
     size_t live_count;
+    uint32_t common_idf; /* the least IDF of a term that is not common (score.c, msm_pass) */
+    uint32_t part_idf;   /* and of a character of an unknown piece, alone */
     szs_pair pairs[SZS_MAX_BEST_TERMS];
     uint32_t chars[SHZ_QUERY_MAX]; /* normalized terms, back to back */
     szs_term terms[SZS_MAX_TERMS];

@@ -235,6 +235,12 @@ local function build()
     measure_by_id[m.id] = m
     cat.measures[#cat.measures + 1] = m
   end
+  for _, m in ipairs(measures) do -- nearest first, as the library ranks them
+    m.related = array({})
+    for i = 0, c.shz_measure_related_count(m._handle) - 1 do
+      m.related[i + 1] = measure_by_id[c.shz_measure_id(c.shz_measure_related(m._handle, i))]
+    end
+  end
   all_categories, all_measures, by_id = categories, measures, measure_by_id
   return measures
 end

@@ -4,6 +4,22 @@
 local shenzhen = require("shenzhen")
 local json = require("dkjson") -- Debian lua-dkjson, a dependency of lua-busted
 local path, lang, mode = arg[1], arg[2], arg[3]
+
+-- search_dump.lua --catalogue: [id, [related ids], [aliases]] a measure.
+if path == "--catalogue" then
+  for _, m in ipairs(shenzhen.measures()) do
+    local related, aliases = {}, {}
+    for i, r in ipairs(m.related) do
+      related[i] = tostring(r.id)
+    end
+    for i, alias in ipairs(m.aliases) do
+      aliases[i] = json.encode(alias)
+    end
+    io.write(string.format("[%d, [%s], [%s]]\n", m.id, table.concat(related, ", "),
+      table.concat(aliases, ", ")))
+  end
+  return
+end
 local c = require("shenzhen_c")
 -- Field bits and language codes as C numbers them, from the library's names.
 local FIELD_BIT, LANG = {}, {}

@@ -372,3 +372,22 @@ describe("1.1 search", function()
     end
   end)
 end)
+
+describe("related measures", function()
+  it("are the library's, nearest first, never the measure itself", function()
+    local some = false
+    for m in shenzhen.measures() do
+      assert.are.equal(c.shz_measure_related_count(m._handle), #m.related)
+      local seen = {}
+      for i, r in ipairs(m.related) do
+        assert.are.equal(c.shz_measure_id(c.shz_measure_related(m._handle, i - 1)), r.id)
+        assert.are.equal(shenzhen.get(r.id), r)
+        assert.are_not.equal(m, r)
+        assert.is_nil(seen[r])
+        seen[r] = true
+      end
+      some = some or #m.related > 0
+    end
+    assert.is_true(some)
+  end)
+end)

@@ -122,9 +122,21 @@ def main() -> int:
                         if failures <= 10:
                             print(f"MISMATCH {name} {lang} {mode} {q[:40]!r}:\n"
                                   f"  C:   {want}\n  got: {got}")
+    # Each measure's related measures (nearest first) and aliases.
+    want = run([args.c, "--catalogue"])
+    for name, got in (("python", [[m.id, [r.id for r in m.related], list(m.aliases)]
+                                  for m in shenzhen.measures()]),
+                      ("lua", run([args.lua[0], args.lua[1], "--catalogue"]))):
+        compared += 1
+        if got != want:
+            failures += 1
+            print(f"MISMATCH {name} related/aliases:\n  C:   {want[:3]}…\n  got: {got[:3]}…")
+    related = sum(len(r) for _, r, _ in want)
+    aliases = sum(len(a) for _, _, a in want)
     modes = len(shenzhen.SEARCH_MODES)
     print(f"{len(qs)} queries x 2 languages x {modes} modes = {compared} searches, "
-          f"{hits_seen} hits from C ({partial} matching only some terms); {failures} mismatches")
+          f"{hits_seen} hits from C ({partial} matching only some terms); {related} related "
+          f"measures and {aliases} aliases of {len(want)} measures; {failures} mismatches")
     return 1 if failures else 0
 
 

@@ -5,6 +5,7 @@
  *                                  char_start, char_end], …],
  *              match_flags, [how hit matched term t, for every term t]], …],
  *    [[term, measures holding it], …]]
+ * search_dump --catalogue: one line a measure, [id, [related ids], [aliases]].
  * The differential test compares this with the Python and Lua bindings. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,8 +75,34 @@ static void dump(const char *query, size_t len, shz_lang lang, unsigned mode)
     shz_results_free(results);
 }
 
+static void dump_catalogue(void)
+{
+    for (size_t i = 0; i < shz_measure_count(); i++) {
+        const shz_measure *m = shz_measure_at(i);
+        printf("[%lld, [", (long long)shz_measure_id(m));
+        for (size_t r = 0; r < shz_measure_related_count(m); r++)
+            printf("%s%lld", r ? ", " : "", (long long)shz_measure_id(shz_measure_related(m, r)));
+        printf("], [");
+        for (size_t a = 0; a < shz_measure_alias_count(m); a++) {
+            const char *text = NULL;
+            size_t len = 0;
+            if (shz_measure_alias(m, a, &text, &len) != SHZ_OK) {
+                fprintf(stderr, "alias %zu of measure %zu unreadable\n", a, i);
+                exit(1);
+            }
+            printf("%s", a ? ", " : "");
+            put_string(text, len);
+        }
+        printf("]]\n");
+    }
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 2 && strcmp(argv[1], "--catalogue") == 0) {
+        dump_catalogue();
+        return 0;
+    }
     shz_lang lang = SHZ_LANG_ZH_HANS;
     unsigned mode = SHZ_SEARCH_BEST;
     FILE *in = argc == 4 ? fopen(argv[1], "rb") : NULL;

@@ -617,3 +617,15 @@ def test_results_terms_survive_pickle_and_reach_the_dataframe():
     df = hits.to_dataframe()
     assert "match" in df.columns
     assert list(df["match"]) == [",".join(sorted(h.match)) for h in hits]
+
+
+def test_related_measures():
+    ms = shenzhen.measures()
+    for m in ms:
+        assert len(m.related) == _c.shz_measure_related_count(m._handle)
+        assert [r.id for r in m.related] == [
+            _c.shz_measure_id(_c.shz_measure_related(m._handle, i)) for i in range(len(m.related))]
+        assert m not in m.related and len(set(m.related)) == len(m.related)
+        assert all(r is shenzhen.get(r.id) for r in m.related)
+    assert any(m.related for m in ms)
+    assert "related" in shenzhen.get(1)._repr_html_()

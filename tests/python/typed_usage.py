@@ -10,7 +10,9 @@ import shenzhen
 
 def main() -> None:
     m: shenzhen.Measure = shenzhen.get(1)
-    words: tuple[str, ...] = m.keywords + m.cites
+    words: tuple[str, ...] = m.keywords + m.cites + m.aliases
+    near: tuple[shenzhen.Measure, ...] = m.related
+    print([r.id for r in near])
     text: str = m.text(shenzhen.FIELDS[0], shenzhen.LANGUAGES[0])
     record: dict[str, object] = m.to_record()
     cats: tuple[shenzhen.Category, ...] = shenzhen.categories()

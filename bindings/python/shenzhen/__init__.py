@@ -273,6 +273,7 @@ class Measure(_Frozen):
         "keywords",
         "cites",
         "aliases",
+        "related",
         "_handle",
     )
     id: int
@@ -289,6 +290,7 @@ class Measure(_Frozen):
     keywords: "tuple[str, ...]"
     cites: "tuple[str, ...]"
     aliases: "tuple[str, ...]"
+    related: "tuple[Measure, ...]"
     _handle: object
 
     def text(self, field: str, lang: str = "zh-Hans") -> str:
@@ -336,6 +338,7 @@ class Measure(_Frozen):
             ("keywords", "、".join(self.keywords)),
             ("cites", "、".join(f"《{c}》" for c in self.cites)),
             ("aliases", " · ".join(self.aliases)),
+            ("related", ", ".join(f"{r.id}. {r.title}" for r in self.related)),
         ]
         cells = "".join(
             f"<tr><th style='text-align:left'>{k}</th><td style='text-align:left'>"
@@ -450,6 +453,10 @@ def _build() -> tuple:
         members[cat.id].append(m)
     for cat in cats:
         object.__setattr__(cat, "measures", tuple(members[cat.id]))
+    for m in measures:  # nearest first, as the library ranks them
+        related = (_c.shz_measure_related(m._handle, i)
+                   for i in range(_c.shz_measure_related_count(m._handle)))
+        object.__setattr__(m, "related", tuple(measures[_c.shz_measure_id(h) - 1] for h in related))
     _CATEGORIES = Categories(cats)
     return tuple(measures)
 

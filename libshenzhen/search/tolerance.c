@@ -115,11 +115,12 @@ static void tolerate_word(szs_query *q, size_t i)
     size_t n = 0;
     uint32_t other[SHZ_FUZZY_MAX_LEN];
     for (uint32_t e = 0; e < shz_ix.word_count; e++) {
-        uint32_t stem = shz_ix_u32(shz_ix.word_stem, e);
         uint32_t other_len = shz_ix_u32(shz_ix.word_str, 2 * (size_t)e + 1);
-        if (stem == SHZ_IX_NO_ENTRY || other_len > SHZ_FUZZY_MAX_LEN ||
-            (other_len > len ? other_len - len : len - other_len) > (uint32_t)budget)
-            continue; /* a stem only, or too long or short to be near */
+        if (other_len > len + (uint32_t)budget || other_len + (uint32_t)budget < len)
+            continue; /* too long or too short to be near (checked first: the cheapest) */
+        uint32_t stem = shz_ix_u32(shz_ix.word_stem, e);
+        if (stem == SHZ_IX_NO_ENTRY)
+            continue; /* a stem only, not a word */
         uint32_t other_letters;
         word_at(e, other, &other_letters);
         /* Each letter one word has and the other lacks takes an edit of its own: a cheap

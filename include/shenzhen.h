@@ -106,9 +106,12 @@ typedef enum shz_lang {
 SHZ_API const char *shz_lang_name(shz_lang lang);
 
 /**
- * Parses a tag of @p len bytes ("zh-Hans", "zh-Hant", "en", case-insensitive)
- * into @p out. Returns SHZ_ERR_INVALID_ARG if @p name or @p out is NULL and
- * SHZ_ERR_BAD_LANG for any other tag.
+ * Parses a tag of @p len bytes into @p out: "zh-Hans", "zh-Hant" and "en",
+ * and the tags people commonly type for them: "zh", "zh-CN" and "zh-SG" give
+ * SHZ_LANG_ZH_HANS; "zh-TW", "zh-HK" and "zh-MO" give SHZ_LANG_ZH_HANT;
+ * "en-US" and "en-GB" give SHZ_LANG_EN. ASCII case is ignored and '_' is
+ * taken as '-' ("zh_cn"). Returns SHZ_ERR_INVALID_ARG if @p name or @p out is
+ * NULL and SHZ_ERR_BAD_LANG for any other tag.
  */
 SHZ_API shz_status shz_lang_parse(const char *name, size_t len, shz_lang *out);
 

@@ -214,18 +214,42 @@ const char *shz_lang_name(shz_lang lang)
     return lang_valid(lang) ? lang_names[lang] : NULL;
 }
 
+/* Tags people type for each language, beside the canonical names: a region
+ * where that script is the standard one, or the bare language. */
+static const struct {
+    const char *tag;
+    shz_lang lang;
+} lang_aliases[] = {
+    {"zh", SHZ_LANG_ZH_HANS},    {"zh-CN", SHZ_LANG_ZH_HANS}, {"zh-SG", SHZ_LANG_ZH_HANS},
+    {"zh-TW", SHZ_LANG_ZH_HANT}, {"zh-HK", SHZ_LANG_ZH_HANT}, {"zh-MO", SHZ_LANG_ZH_HANT},
+    {"en-US", SHZ_LANG_EN},      {"en-GB", SHZ_LANG_EN},
+};
+
+/* True when @p len bytes of @p name spell @p tag, ignoring ASCII case and taking '_' as '-'. */
+static int tag_equal(const char *name, size_t len, const char *tag)
+{
+    size_t i = 0;
+    for (; i < len && tag[i]; i++) {
+        unsigned char c = name[i] == '_' ? '-' : (unsigned char)name[i];
+        if (ascii_lower(c) != ascii_lower((unsigned char)tag[i]))
+            return 0;
+    }
+    return i == len && tag[i] == '\0';
+}
+
 shz_status shz_lang_parse(const char *name, size_t len, shz_lang *out)
 {
     if (!name || !out)
         return SHZ_ERR_INVALID_ARG;
     for (int l = 0; l < SHZ_NLANG; l++) {
-        const char *want = lang_names[l];
-        size_t i = 0;
-        while (i < len && want[i] &&
-               ascii_lower((unsigned char)name[i]) == ascii_lower((unsigned char)want[i]))
-            i++;
-        if (i == len && want[i] == '\0') {
+        if (tag_equal(name, len, lang_names[l])) {
             *out = (shz_lang)l;
+            return SHZ_OK;
+        }
+    }
+    for (size_t i = 0; i < sizeof lang_aliases / sizeof lang_aliases[0]; i++) {
+        if (tag_equal(name, len, lang_aliases[i].tag)) {
+            *out = lang_aliases[i].lang;
             return SHZ_OK;
         }
     }

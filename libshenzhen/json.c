@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "catalogue_data.h"
 #include "utf8.h"
 
@@ -221,7 +222,7 @@ static char *ascii_escape(const char *text, size_t len, size_t *out_len)
 {
     static const char hex[] = "0123456789abcdef";
     size_t total = ascii_escaped_length(text, len);
-    char *out = malloc(total + 1);
+    char *out = shz_mem_alloc(total + 1);
     if (!out)
         return NULL;
     size_t o = 0;
@@ -267,20 +268,20 @@ static shz_status print_tree(cJSON *tree, int filled, unsigned flags, char **jso
     char *out = NULL;
     if (flags & SHZ_JSON_PRETTY) {
         size_t pretty_len = indent_json(printed, n, NULL);
-        out = malloc(pretty_len + 1);
+        out = shz_mem_alloc(pretty_len + 1);
         if (out) {
             n = indent_json(printed, n, out);
             out[n] = '\0';
         }
     } else {
-        out = malloc(n + 1);
+        out = shz_mem_alloc(n + 1);
         if (out)
             memcpy(out, printed, n + 1);
     }
     cJSON_free(printed);
     if (out && (flags & SHZ_JSON_ASCII)) {
         char *escaped = ascii_escape(out, n, &n);
-        free(out);
+        shz_mem_dealloc(out);
         out = escaped;
     }
     if (!out)

@@ -1,7 +1,7 @@
 /* Status names and the one deallocator for memory this library hands out. */
 #include "shenzhen.h"
 
-#include <stdlib.h>
+#include "alloc.h"
 
 /* The decimal text of a macro's value, for messages that quote a limit from the header. */
 #define SHZ_STR_(x) #x
@@ -38,5 +38,5 @@ const char *shz_errstr(shz_status status)
 
 void shz_free(void *ptr)
 {
-    free(ptr);
+    shz_mem_dealloc(ptr);
 }

@@ -1,14 +1,21 @@
 -- shenzhen.lua: what require("shenzhen") returns. Compiled into shenzhen.so
 -- and run with the SWIG module shenzhen_c (the whole C API) as its argument.
+-- (The lines below are run by the bindings_snippets test.)
 --
 --   local shenzhen = require("shenzhen")
---   local m = shenzhen.get(1)                 -- measure table, or nil, message
---   for m in shenzhen.measures() do … end     -- every measure, id order
---   for m in shenzhen.measures(2) do … end    -- those of category 2
---   for hit in ipairs(shenzhen.search("科技", {limit = 5})) do … end
+--   local m = assert(shenzhen.get(1))          -- a measure table, or nil, message, code
+--   print(#shenzhen.measures(), #shenzhen.measures(2)) -- arrays: all, those of category 2
+--   for _, cat in ipairs(shenzhen.categories()) do print(cat) end
+--   for m in shenzhen.measures(2) do print(m) end -- an array called is its own iterator
+--   for _, hit in ipairs(shenzhen.search("科技", { limit = 5 })) do print(hit) end
+--   local ok, err = pcall(shenzhen.search, "")   -- misuse raises a shenzhen.Error:
+--   assert(not ok and err.code == shenzhen.status.EMPTY_QUERY)
+--   print(err.name, err.message, tostring(err))
 --
--- Lookups that can miss return nil, message; misuse (wrong types, a bad
--- query, bad options) raises an error, to be caught with pcall.
+-- Lookups that can miss return nil, message, code; misuse (wrong types, a bad
+-- query, bad options) raises a shenzhen.Error, to be caught with pcall: a
+-- table { code = <shz_status>, name = "EMPTY_QUERY", message = "…",
+-- where = "file:line" } that prints as "file:line: shenzhen: message".
 local c = ...
 
 local shenzhen = {
@@ -17,34 +24,133 @@ local shenzhen = {
   data_version = c.shz_data_version(),
   data_sha256 = c.shz_data_sha256(),
   errata_count = c.shz_errata_count(),
-  LANGUAGES = { "zh-Hans", "zh-Hant", "en" },
-  FIELDS = { "title", "body", "summary", "pinyin", "initials" },
+  LANGUAGES = {}, -- the library's language tags, in shz_lang order
+  FIELDS = {}, -- the library's field names, in bit order
 }
 
 local HANS, HANT, EN = c.SHZ_LANG_ZH_HANS, c.SHZ_LANG_ZH_HANT, c.SHZ_LANG_EN
-local FIELD_BIT = { title = 1, body = 2, summary = 4, pinyin = 8, initials = 16 }
-local FIELD_NAME = { [1] = "title", [2] = "body", [4] = "summary", [8] = "pinyin", [16] = "initials",
-  [32] = "aliases" }
+local FIELD_BIT, FIELD_NAME = {}, {} -- name -> bit, bit -> name
+
+-- Both lists come from the library: walk the values until it names none.
+while c.shz_lang_name(#shenzhen.LANGUAGES) do
+  shenzhen.LANGUAGES[#shenzhen.LANGUAGES + 1] = c.shz_lang_name(#shenzhen.LANGUAGES)
+end
+while c.shz_field_name(1 << #shenzhen.FIELDS) do
+  local bit = 1 << #shenzhen.FIELDS
+  shenzhen.FIELDS[#shenzhen.FIELDS + 1] = c.shz_field_name(bit)
+  FIELD_BIT[c.shz_field_name(bit)], FIELD_NAME[bit] = bit, c.shz_field_name(bit)
+end
+
+-- ---- Errors ------------------------------------------------------------------
+
+-- shenzhen.status: every status code by name, from the library's SHZ_ERR_*
+-- constants (shenzhen.status.EMPTY_QUERY == c.SHZ_ERR_EMPTY_QUERY).
+local STATUS_NAME = {}
+shenzhen.status = {}
+for key, value in pairs(c) do
+  local name = type(key) == "string" and key:match("^SHZ_ERR_(.+)$")
+  if name then
+    shenzhen.status[name], STATUS_NAME[value] = value, name
+  end
+end
+
+-- The metatable of the errors the module raises (see the top of this file).
+local Error = { __name = "shenzhen.Error" }
+Error.__index = Error
+function Error.__tostring(e)
+  return (e.where and e.where .. ": " or "") .. "shenzhen: " .. e.message
+end
+shenzhen.Error = Error
+
+-- Whether value is an error raised by this module.
+function shenzhen.is_error(value)
+  return getmetatable(value) == Error
+end
+
+-- Raises a shenzhen.Error for status code, blamed on the function `level`
+-- calls up from here (as debug.getinfo counts: 1 is raise's caller).
+local function raise(level, code, fmt, ...)
+  local info = debug.getinfo(level + 1, "Sl")
+  local where = info and info.currentline > 0 and info.short_src .. ":" .. info.currentline or nil
+  error(setmetatable({ code = code, name = STATUS_NAME[code] or tostring(code),
+    message = string.format(fmt, ...), where = where }, Error), level + 1)
+end
 
 -- Raises a misuse error blamed on the caller of the public function: misuse
 -- is called by that function, nested_misuse by a helper it called.
-local function misuse(fmt, ...)
-  error("shenzhen: " .. string.format(fmt, ...), 3)
+local function misuse(code, fmt, ...)
+  raise(3, code, fmt, ...)
 end
 
-local function nested_misuse(fmt, ...)
-  error("shenzhen: " .. string.format(fmt, ...), 4)
+local function nested_misuse(code, fmt, ...)
+  raise(4, code, fmt, ...)
+end
+
+local INVALID_ARG, BAD_OPTIONS = c.SHZ_ERR_INVALID_ARG, c.SHZ_ERR_BAD_OPTIONS
+
+-- shenzhen.SEARCH_MODES: the search modes by name ("best", "all_terms"), and
+-- shenzhen.MATCH_FLAGS: the names of a hit's match flags in bit order, both
+-- from the library's SHZ_SEARCH_* and SHZ_MATCH_* constants.
+shenzhen.SEARCH_MODES, shenzhen.MATCH_FLAGS = {}, {}
+do
+  local bits = {}
+  for key, value in pairs(c) do
+    local mode = type(key) == "string" and key:match("^SHZ_SEARCH_(.+)$")
+    local flag = type(key) == "string" and key:match("^SHZ_MATCH_(.+)$")
+    if mode and math.type(value) == "integer" then
+      shenzhen.SEARCH_MODES[mode:lower()] = value
+    elseif flag then
+      bits[#bits + 1] = { name = flag:lower(), bit = value }
+    end
+  end
+  table.sort(bits, function(a, b) return a.bit < b.bit end)
+  for i, flag in ipairs(bits) do
+    shenzhen.MATCH_FLAGS[i] = flag.name
+  end
 end
 
 local function lang_code(lang, fname)
   if type(lang) ~= "string" then
-    nested_misuse("bad argument 'lang' to '%s' (string expected, got %s)", fname, type(lang))
+    nested_misuse(INVALID_ARG, "bad argument 'lang' to '%s' (string expected, got %s)", fname,
+      type(lang))
   end
-  local code, message = c.shz_lang_parse(lang)
+  local code, message, status = c.shz_lang_parse(lang)
   if not code then
-    nested_misuse("bad argument 'lang' to '%s' (%s: %q)", fname, message, lang)
+    nested_misuse(status, "bad argument 'lang' to '%s' (%s: %q)", fname, message, lang)
   end
   return code
+end
+
+-- ---- Arrays ------------------------------------------------------------------
+
+-- What measures(), categories(), search() and cat.measures return: plain
+-- arrays (#, ipairs, table.sort) with one addition: an array called is its own
+-- iterator, so `for m in shenzhen.measures() do` works as `for _, m in ipairs(…)`.
+local positions = setmetatable({}, { __mode = "k" }) -- array -> { item -> index }
+local array_mt = {
+  __call = function(list, _, previous)
+    if previous == nil then
+      return list[1]
+    end
+    local index = positions[list]
+    if not index then
+      index = {}
+      for i, item in ipairs(list) do
+        index[item] = i
+      end
+      positions[list] = index
+    end
+    local i = index[previous]
+    return i and list[i + 1]
+  end,
+}
+
+local function array(list)
+  return setmetatable(list, array_mt)
+end
+
+local function copy(list)
+  return array(table.move(list, 1, #list, 1, {}))
 end
 
 local function text_or_nil(...)
@@ -67,17 +173,16 @@ local category_mt = {
   end,
 }
 
-local all_measures, all_categories
+local all_measures, all_categories, by_id -- arrays in id order, measures by id
 
 -- The text of field (a name in shenzhen.FIELDS) in lang (default "zh-Hans"):
 -- what a search span's offsets refer to. nil, message when it has none.
 function measure_methods.text(m, field, lang)
   local bit = FIELD_BIT[field]
   if not bit then
-    misuse("bad argument 'field' to 'text' (unknown field %s)", tostring(field))
+    misuse(INVALID_ARG, "bad argument 'field' to 'text' (unknown field %s)", tostring(field))
   end
-  local text, message = c.shz_measure_text(m._handle, bit, lang_code(lang or "zh-Hans", "text"))
-  return text, message
+  return c.shz_measure_text(m._handle, bit, lang_code(lang or "zh-Hans", "text"))
 end
 
 local function strings(count, item, handle)
@@ -92,7 +197,7 @@ local function build()
   if all_measures then
     return all_measures
   end
-  local categories, by_id = {}, {}
+  local categories, category_by_id = {}, {}
   for i = 0, c.shz_category_count() - 1 do
     local handle = c.shz_category_at(i)
     local cat = setmetatable({
@@ -100,15 +205,15 @@ local function build()
       title = c.shz_category_title(handle, HANS),
       title_hant = c.shz_category_title(handle, HANT),
       title_en = c.shz_category_title(handle, EN),
-      measures = {},
+      measures = array({}),
     }, category_mt)
     categories[#categories + 1] = cat
-    by_id[cat.id] = cat
+    category_by_id[cat.id] = cat
   end
-  local measures = {}
+  local measures, measure_by_id = {}, {}
   for i = 0, c.shz_measure_count() - 1 do
     local h = c.shz_measure_at(i)
-    local cat = by_id[c.shz_category_id(c.shz_measure_category(h))]
+    local cat = category_by_id[c.shz_category_id(c.shz_measure_category(h))]
     local m = setmetatable({
       id = c.shz_measure_id(h),
       category = cat,
@@ -117,18 +222,20 @@ local function build()
       title_en = c.shz_measure_text(h, c.SHZ_FIELD_TITLE, EN),
       body = c.shz_measure_text(h, c.SHZ_FIELD_BODY, HANS),
       body_hant = c.shz_measure_text(h, c.SHZ_FIELD_BODY, HANT),
+      body_en = c.shz_measure_text(h, c.SHZ_FIELD_BODY, EN),
       summary_en = text_or_nil(c.shz_measure_text(h, c.SHZ_FIELD_SUMMARY, EN)),
       pinyin = c.shz_measure_text(h, c.SHZ_FIELD_PINYIN, HANS),
       initials = c.shz_measure_text(h, c.SHZ_FIELD_PINYIN_INITIALS, HANS),
       keywords = strings(c.shz_measure_keyword_count, c.shz_measure_keyword, h),
       cites = strings(c.shz_measure_cite_count, c.shz_measure_cite, h),
+      aliases = strings(c.shz_measure_alias_count, c.shz_measure_alias, h),
       _handle = h,
     }, measure_mt)
-    measures[m.id] = m
+    measures[#measures + 1] = m
+    measure_by_id[m.id] = m
     cat.measures[#cat.measures + 1] = m
   end
-  all_categories = categories
-  all_measures = measures
+  all_categories, all_measures, by_id = categories, measures, measure_by_id
   return measures
 end
 
@@ -136,23 +243,26 @@ local function check_id(id, fname)
   -- Numbers only: math.tointeger would also take the string "1".
   local n = type(id) == "number" and math.tointeger(id)
   if not n then
-    nested_misuse("bad argument #1 to '%s' (integer expected, got %s)", fname,
+    nested_misuse(INVALID_ARG, "bad argument #1 to '%s' (integer expected, got %s)", fname,
       math.type(id) or type(id))
   end
   return n
 end
 
--- The measure with that id (1–47), or nil, message.
+local NOT_FOUND = c.SHZ_ERR_NOT_FOUND
+
+-- The measure with that id (1 to #shenzhen.measures()), or nil, message, code.
 function shenzhen.get(id)
   id = check_id(id, "get")
-  local m = build()[id]
+  build()
+  local m = by_id[id]
   if not m then
-    return nil, string.format("no measure has id %d", id)
+    return nil, string.format("no measure has id %d", id), NOT_FOUND
   end
   return m
 end
 
--- The category with that id (1–5), or nil, message.
+-- The category with that id, or nil, message, code.
 function shenzhen.category(id)
   id = check_id(id, "category")
   build()
@@ -161,34 +271,26 @@ function shenzhen.category(id)
       return cat
     end
   end
-  return nil, string.format("no category has id %d", id)
+  return nil, string.format("no category has id %d", id), NOT_FOUND
 end
 
--- Iterator over the measures in id order; of one category when given its id.
+-- A new array of the measures in id order; of one category when given its id.
 function shenzhen.measures(category_id)
   local list = build()
   if category_id ~= nil then
-    local cat, message = shenzhen.category(category_id)
+    local cat, message, code = shenzhen.category(category_id)
     if not cat then
-      misuse("bad argument #1 to 'measures' (%s)", message)
+      misuse(code, "bad argument #1 to 'measures' (%s)", message)
     end
     list = cat.measures
   end
-  local i = 0
-  return function()
-    i = i + 1
-    return list[i]
-  end
+  return copy(list)
 end
 
--- Iterator over the categories in id order.
+-- A new array of the categories in id order.
 function shenzhen.categories()
   build()
-  local i = 0
-  return function()
-    i = i + 1
-    return all_categories[i]
-  end
+  return copy(all_categories)
 end
 
 -- ---- Search ----------------------------------------------------------------
@@ -200,48 +302,56 @@ local hit_mt = {
   end,
 }
 
-local OPTIONS = { limit = true, lang = true, fields = true }
+local OPTIONS = { limit = true, lang = true, fields = true, mode = true }
+local HOW = { "exact", "tolerant" } -- shz_results_hit_term() 1 and 2
 
 local function field_mask(fields)
   if type(fields) == "string" then
     fields = { fields }
   elseif type(fields) ~= "table" then
-    nested_misuse("bad option 'fields' (string or array of strings expected, got %s)", type(fields))
+    nested_misuse(BAD_OPTIONS, "bad option 'fields' (string or array of strings expected, got %s)",
+      type(fields))
   end
   local mask = 0
   for _, name in ipairs(fields) do
     local bit = FIELD_BIT[name]
     if not bit then
-      nested_misuse("bad option 'fields' (unknown field %s)", tostring(name))
+      nested_misuse(BAD_OPTIONS, "bad option 'fields' (unknown field %s)", tostring(name))
     end
     mask = mask | bit
   end
   if mask == 0 then
-    nested_misuse("bad option 'fields' (empty)")
+    nested_misuse(BAD_OPTIONS, "bad option 'fields' (empty)")
   end
   return mask
 end
 
--- Searches the catalogue: an array of hits, best first, each
+-- Searches the catalogue: an array of hits (see Arrays), best first, each
 --   { measure = <measure>, score = <integer>, field = "title"|…,
 --     spans = { { field = "body", lang = "zh-Hans", first = 7, last = 12 }, … },
---     snippet = "…", snippet_match = { first = 4, last = 9 } }
+--     snippet = "…", snippet_match = { first = 4, last = 9 },
+--     match = { all_terms = true, tolerant = true }, -- the flags it has
+--     terms = { ["个人"] = "exact", … } }              -- the query terms it matched
 -- where text:sub(span.first, span.last) is the match within
 -- measure:text(span.field, span.lang), and snippet:sub(m.first, m.last) the
--- first match inside the snippet. opts: limit (integer >= 0),
--- lang ("zh-Hans" or "zh-Hant"), fields (a name or an array of names).
+-- best match inside the snippet; the array's `terms` field lists the query's
+-- terms as analysed, { { text = "个人", measures = 2 }, … } (measures = 0: the
+-- term matched nothing). opts: mode ("best", the default: ranked, partial
+-- matches allowed, or "all_terms": every term literally), limit (integer >= 0;
+-- nil or 0 mean no limit, as in C), lang ("zh-Hans" or "zh-Hant"), fields (a
+-- name or an array of names).
 function shenzhen.search(query, opts)
   if type(query) ~= "string" then
-    misuse("bad argument #1 to 'search' (string expected, got %s)", type(query))
+    misuse(INVALID_ARG, "bad argument #1 to 'search' (string expected, got %s)", type(query))
   end
   if opts == nil then
     opts = {}
   elseif type(opts) ~= "table" then
-    misuse("bad argument #2 to 'search' (table expected, got %s)", type(opts))
+    misuse(INVALID_ARG, "bad argument #2 to 'search' (table expected, got %s)", type(opts))
   end
   for key in pairs(opts) do
     if not OPTIONS[key] then
-      misuse("bad option '%s' to 'search'", tostring(key))
+      misuse(BAD_OPTIONS, "bad option '%s' to 'search'", tostring(key))
     end
   end
   local options = c.shz_search_options()
@@ -249,7 +359,8 @@ function shenzhen.search(query, opts)
   if limit ~= nil then
     limit = type(limit) == "number" and math.tointeger(limit)
     if not limit or limit < 0 then
-      misuse("bad option 'limit' (non-negative integer expected, got %s)", tostring(opts.limit))
+      misuse(BAD_OPTIONS, "bad option 'limit' (non-negative integer expected, got %s)",
+        tostring(opts.limit))
     end
     options.limit = limit
   end
@@ -259,14 +370,28 @@ function shenzhen.search(query, opts)
   if opts.fields ~= nil then
     options.fields = field_mask(opts.fields)
   end
-  local results, message = c.shz_search(query, options)
-  if not results then
-    misuse("%s", message)
+  if opts.mode ~= nil then
+    local mode = shenzhen.SEARCH_MODES[opts.mode]
+    if not mode then
+      misuse(BAD_OPTIONS, "bad option 'mode' (\"best\" or \"all_terms\" expected, got %s)",
+        tostring(opts.mode))
+    end
+    options.mode = mode
   end
-  local measures = build()
-  local hits = {}
-  -- limit = 0 asks for no hits (in C, 0 means no limit).
-  local count = limit == 0 and 0 or c.shz_results_count(results)
+  local results, message, status = c.shz_search(query, options)
+  if not results then
+    misuse(status, "%s", message)
+  end
+  build()
+  local hits = array({})
+  -- The query's terms as analysed, each with the measures holding it.
+  local terms = {}
+  for t = 0, c.shz_results_term_count(results) - 1 do
+    terms[t + 1] = { text = c.shz_results_term(results, t),
+      measures = c.shz_results_term_measures(results, t) }
+  end
+  hits.terms = terms
+  local count = c.shz_results_count(results)
   for i = 0, count - 1 do
     local spans = {}
     for s = 0, c.shz_results_span_count(results, i) - 1 do
@@ -276,13 +401,22 @@ function shenzhen.search(query, opts)
         last = byte_end }
     end
     local match_start, match_end = c.shz_results_snippet_match(results, i)
+    local flags, match, matched = c.shz_results_match(results, i), {}, {}
+    for bit, name in ipairs(shenzhen.MATCH_FLAGS) do
+      match[name] = flags & (1 << (bit - 1)) ~= 0 or nil
+    end
+    for t, term in ipairs(terms) do
+      matched[term.text] = HOW[c.shz_results_hit_term(results, i, t - 1)]
+    end
     hits[#hits + 1] = setmetatable({
-      measure = measures[c.shz_measure_id(c.shz_results_measure(results, i))],
+      measure = by_id[c.shz_measure_id(c.shz_results_measure(results, i))],
       score = c.shz_results_score(results, i),
       field = FIELD_NAME[c.shz_results_field(results, i)],
       spans = spans,
       snippet = c.shz_results_snippet(results, i),
       snippet_match = { first = match_start + 1, last = match_end },
+      match = match,
+      terms = matched,
     }, hit_mt)
   end
   return hits
@@ -300,6 +434,7 @@ local document = {
   translation_note = doc_text(c.SHZ_DOC_TRANSLATION_NOTE, EN),
   paragraphs = {},
   paragraphs_hant = {},
+  paragraphs_en = {},
 }
 for name, field in pairs({ title = c.SHZ_DOC_TITLE, issuer = c.SHZ_DOC_ISSUER,
   addressees = c.SHZ_DOC_ADDRESSEES, attachment = c.SHZ_DOC_ATTACHMENT }) do
@@ -310,6 +445,7 @@ end
 for i = 0, c.shz_document_paragraph_count() - 1 do
   document.paragraphs[i + 1] = c.shz_document_paragraph(i, HANS)
   document.paragraphs_hant[i + 1] = c.shz_document_paragraph(i, HANT)
+  document.paragraphs_en[i + 1] = c.shz_document_paragraph(i, EN)
 end
 shenzhen.document = document
 

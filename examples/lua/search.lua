@@ -4,7 +4,7 @@ local shenzhen = require("shenzhen")
 local query = arg[1] or "科技"
 local ok, hits = pcall(shenzhen.search, query, { limit = 10 })
 if not ok then
-  io.stderr:write("search ", query, ": ", hits, "\n")
+  io.stderr:write("search ", query, ": ", hits.message, "\n") -- hits is a shenzhen.Error
   os.exit(1)
 end
 print(string.format("%d hits for %s", #hits, query))

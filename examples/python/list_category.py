@@ -4,7 +4,7 @@ import sys
 import shenzhen
 
 
-def main(argv: list) -> int:
+def main(argv: list[str]) -> int:
     try:
         category = shenzhen.category(int(argv[1]) if len(argv) > 1 else 1)
     except (ValueError, LookupError) as exc:

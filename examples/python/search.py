@@ -4,7 +4,7 @@ import sys
 import shenzhen
 
 
-def main(argv: list) -> int:
+def main(argv: list[str]) -> int:
     query = argv[1] if len(argv) > 1 else "科技"
     try:
         hits = shenzhen.search(query, limit=10)

@@ -11,7 +11,8 @@
 #   enum and struct (shz_search(3), shz_status(3), ...) is generated from the
 #   header's comments (Doxygen XML, then man3.py). All are stamped with
 #   PROJECT_VERSION, gzipped as Debian wants them and built with ALL; shenzhen(1)
-#   is installed in the `cli` component, the rest in `dev`.
+#   (whose SYNOPSIS and OPTIONS are written from the command's option table) is
+#   installed in the `cli` component, the rest in `dev`.
 
 set(SHZ_DOC_DIR ${CMAKE_CURRENT_LIST_DIR})
 set(SHZ_DOCS_OUTPUT_DIR ${PROJECT_BINARY_DIR}/doc/api)
@@ -49,11 +50,21 @@ else()
 endif()
 
 # ---- man pages ---------------------------------------------------------------
-# shz_add_man_page(<source.in> <section> <component>)
+# shz_add_man_page(<source.in> <section> <component> [FILTER <executable target>])
+# FILTER writes the page from the configured source at build time (`FILTER IN OUT`).
 function(shz_add_man_page source section component)
+  cmake_parse_arguments(PARSE_ARGV 3 arg "" "FILTER" "")
   get_filename_component(name ${source} NAME_WLE)          # shenzhen.1
   set(page ${PROJECT_BINARY_DIR}/doc/man/${name})
-  configure_file(${source} ${page} @ONLY)
+  if(arg_FILTER)
+    configure_file(${source} ${page}.configured @ONLY)
+    add_custom_command(OUTPUT ${page}
+      COMMAND ${arg_FILTER} ${page}.configured ${page}
+      DEPENDS ${page}.configured ${arg_FILTER}
+      COMMENT "Writing man page ${name}")
+  else()
+    configure_file(${source} ${page} @ONLY)
+  endif()
   add_custom_command(OUTPUT ${page}.gz
     # -n: no name or time stamp in the gzip header, so the packages are reproducible.
     COMMAND gzip -9 -n -c ${page} > ${page}.gz
@@ -70,7 +81,8 @@ string(JSON SHZ_DATA_SCHEMA GET "${shz_catalogue_json}" schema)
 string(JSON SHZ_DATA_EDITION GET "${shz_catalogue_json}" edition)
 set_property(DIRECTORY ${PROJECT_SOURCE_DIR} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${SHZ_CATALOGUE})
 
-shz_add_man_page(${SHZ_DOC_DIR}/shenzhen.1.in 1 cli)
+# The command's synopsis and options come from its own option table.
+shz_add_man_page(${SHZ_DOC_DIR}/shenzhen.1.in 1 cli FILTER shenzhen_man_options)
 shz_add_man_page(${SHZ_DOC_DIR}/libshenzhen.3.in 3 dev)
 shz_add_man_page(${SHZ_DOC_DIR}/shenzhen-json.5.in 5 dev)
 shz_add_man_page(${SHZ_DOC_DIR}/shenzhen-search.7.in 7 dev)

@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 
+#include "alloc.h"
 #include "catalogue_data.h"
 #include "search_int.h"
 
@@ -412,14 +413,14 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
     szs_hit *hits = stack_hits;
     unsigned char *block = NULL;
     if (bound > STACK_HITS) { /* too many for the stack: collect straight into the results */
-        block = malloc(header + bound * sizeof(szs_hit));
+        block = shz_mem_alloc(header + bound * sizeof(szs_hit));
         if (!block)
             return SHZ_ERR_NO_MEMORY;
         hits = (szs_hit *)(block + header);
     }
     size_t kept = possible ? szs_collect(&q, set, hits, bound, keep) : 0;
     if (kept == 0 && reported == 0) {
-        free(block);
+        shz_mem_dealloc(block);
         *results = (shz_results *)&no_results;
         return SHZ_OK;
     }
@@ -440,9 +441,9 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
     size_t chars_at = align8(terms_at + reported * sizeof(term_entry));
     size_t text_at = chars_at + term_chars * sizeof(uint32_t);
     size_t need = text_at + text_room;
-    unsigned char *sized = block ? realloc(block, need) : malloc(need);
+    unsigned char *sized = block ? shz_mem_realloc(block, need) : shz_mem_alloc(need);
     if (!sized) {
-        free(block);
+        shz_mem_dealloc(block);
         return SHZ_ERR_NO_MEMORY;
     }
     if (!block)
@@ -492,7 +493,7 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
 void shz_results_free(shz_results *results)
 {
     if (results != &no_results)
-        free(results);
+        shz_mem_dealloc(results);
 }
 
 static const szs_hit *hit_at(const shz_results *results, size_t index)

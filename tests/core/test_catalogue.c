@@ -223,7 +223,7 @@ Test(fields, names_of_languages_and_fields_round_trip)
     cr_assert_eq(shz_lang_parse("ZH-hant", 7, &parsed), SHZ_OK);
     cr_assert_eq(parsed, SHZ_LANG_ZH_HANT);
     /* Length, not NUL, ends the name: a prefix or a longer string is not a tag. */
-    cr_assert_eq(shz_lang_parse("zh-Hans", 2, &parsed), SHZ_ERR_BAD_LANG);
+    cr_assert_eq(shz_lang_parse("zh-Hans", 4, &parsed), SHZ_ERR_BAD_LANG);
     cr_assert_eq(shz_lang_parse("zh-Hansx", 8, &parsed), SHZ_ERR_BAD_LANG);
     cr_assert_eq(shz_lang_parse("", 0, &parsed), SHZ_ERR_BAD_LANG);
     cr_assert_eq(shz_lang_parse("zh\rHans", 7, &parsed), SHZ_ERR_BAD_LANG);

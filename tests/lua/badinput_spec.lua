@@ -1,8 +1,8 @@
--- The bad-input matrix (tests/badinput/matrix.json, issue #5) through the Lua
+-- The bad-input matrix (tests/badinput/matrix.json) through the Lua
 -- binding, from the same file the C, command and Python tests read:
 --  * every "bindings" call with a "lua" expectation runs through the module's
---    own API: "error" must raise an error pcall catches (a string naming the
---    problem), "nil" must return nil, message;
+--    own API: "error" must raise an error pcall catches (a shenzhen.Error
+--    with a status code, printing as the problem), "nil" must return nil, message;
 --  * every "api" case the low-level module shenzhen_c can express runs there
 --    and must return nil, message, status with exactly the C status (or raise,
 --    where the wrapper refuses a type before C sees it).
@@ -90,8 +90,9 @@ describe("bad-input matrix, the shenzhen module", function()
           local ok, result, message = pcall(package_call(spec))
           if spec.lua == "error" then
             assert.is_false(ok, "expected an error, got " .. tostring(result))
-            assert.are.equal("string", type(result))
-            assert.is_truthy(result:find("shenzhen: ", 1, true), result)
+            assert.is_true(shenzhen.is_error(result), tostring(result))
+            assert.are.equal("integer", math.type(result.code))
+            assert.is_truthy(tostring(result):find("shenzhen: ", 1, true), tostring(result))
           else
             assert.is_true(ok, tostring(result))
             assert.is_nil(result)
@@ -194,4 +195,27 @@ describe("bad-input matrix, the low-level module shenzhen_c", function()
       end)
     end
   end
+end)
+
+-- ---- the search mode (1.1): bad values through the module and shenzhen_c ----------
+
+describe("bad search modes", function()
+  for _, mode in ipairs({ "fuzzy", "", "BEST", "all terms", "best\0", 0, 1, true, {} }) do
+    it(string.format("mode = %q", tostring(mode)), function()
+      local ok, err = pcall(shenzhen.search, "数据", { mode = mode })
+      assert.is_false(ok)
+      assert.is_true(shenzhen.is_error(err), tostring(err))
+      assert.are.equal(shenzhen.status.BAD_OPTIONS, err.code)
+    end)
+  end
+  it("past the library's modes, from C itself", function()
+    for _, code in ipairs({ 2, 3, 255, 2 ^ 31 | 0 }) do
+      local options = c.shz_search_options()
+      options.mode = code
+      local results, message, status = c.shz_search("数据", options)
+      assert.is_nil(results)
+      assert.are.equal(c.shz_errstr(c.SHZ_ERR_BAD_OPTIONS), message)
+      assert.are.equal(c.SHZ_ERR_BAD_OPTIONS, status)
+    end
+  end)
 end)

@@ -1,25 +1,25 @@
--- search_dump.lua <queries.txt> <lang>: the Lua side of the differential test.
--- One JSON array a line, as tests/python/search_dump.c prints, except that
+-- search_dump.lua <queries.txt> <lang> <mode>: the Lua side of the differential
+-- test. One JSON array a line, as tests/python/search_dump.c prints, except that
 -- spans are what Lua exposes: [field, lang, first, last] (1-based bytes).
 local shenzhen = require("shenzhen")
-local path, lang = arg[1], arg[2]
-local FIELD_BIT = { title = 1, body = 2, summary = 4, pinyin = 8, initials = 16, aliases = 32 }
-local LANG = { ["zh-Hans"] = 0, ["zh-Hant"] = 1, en = 2 }
--- Lua errors are messages, "shenzhen: <shz_errstr() text>": map them back.
-local function status_of(message)
-  local c = require("shenzhen_c")
-  for code = 1, 32 do
-    if message:find(c.shz_errstr(code), 1, true) then
-      return code
-    end
-  end
-  return -1
+local json = require("dkjson") -- Debian lua-dkjson, a dependency of lua-busted
+local path, lang, mode = arg[1], arg[2], arg[3]
+local c = require("shenzhen_c")
+-- Field bits and language codes as C numbers them, from the library's names.
+local FIELD_BIT, LANG = {}, {}
+for i, name in ipairs(shenzhen.FIELDS) do
+  FIELD_BIT[name] = 1 << (i - 1)
 end
+for _, tag in ipairs(shenzhen.LANGUAGES) do
+  LANG[tag] = c.shz_lang_parse(tag)
+end
+local HOW = { exact = 1, tolerant = 2 }
 
 for query in io.lines(path) do
-  local ok, hits = pcall(shenzhen.search, query, { lang = lang })
+  local ok, hits = pcall(shenzhen.search, query, { lang = lang, mode = mode })
   if not ok then
-    io.write(string.format("[%d, []]\n", status_of(hits)))
+    assert(shenzhen.is_error(hits), tostring(hits))
+    io.write(string.format("[%d, [], []]\n", hits.code))
   else
     local parts = {}
     for _, hit in ipairs(hits) do
@@ -28,9 +28,21 @@ for query in io.lines(path) do
         spans[#spans + 1] = string.format("[%d, %d, %d, %d]", FIELD_BIT[s.field], LANG[s.lang],
           s.first, s.last)
       end
-      parts[#parts + 1] = string.format("[%d, %d, %d, [%s]]", hit.measure.id, hit.score,
-        FIELD_BIT[hit.field], table.concat(spans, ", "))
+      local flags, how = 0, {}
+      for bit, name in ipairs(shenzhen.MATCH_FLAGS) do
+        flags = flags | (hit.match[name] and 1 << (bit - 1) or 0)
+      end
+      for t, term in ipairs(hits.terms) do
+        how[t] = HOW[hit.terms[term.text]] or 0
+      end
+      parts[#parts + 1] = string.format("[%d, %d, %d, [%s], %d, [%s]]", hit.measure.id,
+        hit.score, FIELD_BIT[hit.field], table.concat(spans, ", "), flags, table.concat(how, ", "))
     end
-    io.write(string.format("[0, [%s]]\n", table.concat(parts, ", ")))
+    local terms = {}
+    for t, term in ipairs(hits.terms) do
+      terms[t] = string.format("[%s, %d]", json.encode(term.text), term.measures)
+    end
+    io.write(string.format("[0, [%s], [%s]]\n", table.concat(parts, ", "),
+      table.concat(terms, ", ")))
   end
 end

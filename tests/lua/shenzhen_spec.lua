@@ -2,6 +2,7 @@
 -- Written against whatever catalogue is compiled in.
 local shenzhen = require("shenzhen")
 local c = require("shenzhen_c")
+local json = require("dkjson") -- Debian lua-dkjson, a dependency of lua-busted
 
 local function count(iter)
   local n = 0
@@ -9,6 +10,28 @@ local function count(iter)
     n = n + 1
   end
   return n
+end
+
+-- The files the library was compiled from: the build passes them, a
+-- checkout's data/ otherwise.
+local function data_file(variable, name)
+  local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
+  return os.getenv(variable) or (here .. "/../../data/" .. name)
+end
+
+local function read(path)
+  local f = assert(io.open(path, "rb"))
+  local text = f:read("a")
+  f:close()
+  return text
+end
+
+-- Lowercase hex SHA-256 of a file, from coreutils' sha256sum.
+local function sha256(path)
+  local p = assert(io.popen("sha256sum -- '" .. path:gsub("'", "'\\''") .. "'"))
+  local out = p:read("a")
+  assert(p:close())
+  return (out:match("^(%x+)"))
 end
 
 local function a_query()
@@ -20,9 +43,26 @@ describe("module", function()
   it("has versions", function()
     assert.are.equal(c.shz_version(), shenzhen.version)
     assert.is_true(math.type(shenzhen.version_number) == "integer")
-    assert.is_truthy(shenzhen.data_version)
-    assert.are.equal(64, #shenzhen.data_sha256)
-    assert.is_true(shenzhen.errata_count >= 0)
+    local catalogue = read(data_file("SHZ_CATALOGUE", "catalogue.json"))
+    assert.are.equal(json.decode(catalogue).edition, shenzhen.data_version)
+    assert.are.equal(sha256(data_file("SHZ_CATALOGUE", "catalogue.json")), shenzhen.data_sha256)
+    local errata = json.decode(read(data_file("SHZ_ERRATA", "errata.json")))
+    assert.are.equal(#errata, shenzhen.errata_count)
+  end)
+
+  it("takes its field and language lists from the library", function()
+    for i, name in ipairs(shenzhen.FIELDS) do
+      assert.are.equal(c.shz_field_name(1 << (i - 1)), name)
+      assert.are.equal("string", type(shenzhen.get(1):text(name, "zh-Hans") or ""))
+    end
+    assert.is_nil(c.shz_field_name(1 << #shenzhen.FIELDS))
+    assert.is_true(#shenzhen.FIELDS >= 5)
+    for i, tag in ipairs(shenzhen.LANGUAGES) do
+      assert.are.equal(c.shz_lang_name(i - 1), tag)
+      assert.are.equal(i - 1, c.shz_lang_parse(tag))
+    end
+    assert.is_nil(c.shz_lang_name(#shenzhen.LANGUAGES))
+    assert.is_true(#shenzhen.LANGUAGES >= 3)
   end)
 
   it("sets no global", function()
@@ -37,6 +77,53 @@ describe("module", function()
     assert.is_truthy(d.title and d.title_hant and d.title_en and d.translation_note)
     assert.is_true(#d.paragraphs >= 1)
     assert.are.equal(#d.paragraphs, #d.paragraphs_hant)
+    assert.are.equal(#d.paragraphs, #d.paragraphs_en)
+    assert.are.equal(c.shz_document_paragraph(0, c.SHZ_LANG_EN), d.paragraphs_en[1])
+  end)
+end)
+
+describe("arrays", function()
+  it("are arrays that are also iterators", function()
+    local all = shenzhen.measures()
+    assert.are.equal(c.shz_measure_count(), #all)
+    assert.are.equal(c.shz_category_count(), #shenzhen.categories())
+    local n = 0
+    for i, m in ipairs(all) do
+      assert.are.equal(i, m.id)
+      n = n + 1
+    end
+    assert.are.equal(#all, n)
+    for _, cat in ipairs(shenzhen.categories()) do
+      local ids = {}
+      for m in shenzhen.measures(cat.id) do
+        ids[#ids + 1] = m.id
+      end
+      local direct = {}
+      for m in cat.measures do
+        direct[#direct + 1] = m.id
+      end
+      assert.are.same(ids, direct)
+      assert.are.equal(#cat.measures, #shenzhen.measures(cat.id))
+    end
+    local hits = shenzhen.search(a_query())
+    local seen = 0
+    for hit in hits do
+      seen = seen + 1
+      assert.are.equal(hits[seen], hit)
+    end
+    assert.are.equal(#hits, seen)
+    for _ in shenzhen.search("zzzzqqqq") do
+      error("no hit expected")
+    end
+  end)
+
+  it("are new each call, so a caller may change them", function()
+    local a = shenzhen.measures()
+    table.sort(a, function(x, y) return x.id > y.id end)
+    assert.are.equal(#a, a[1].id)
+    assert.are.equal(1, shenzhen.measures()[1].id)
+    table.remove(shenzhen.categories())
+    assert.are.equal(c.shz_category_count(), #shenzhen.categories())
   end)
 end)
 
@@ -68,12 +155,17 @@ describe("measures", function()
   it("has every field", function()
     for m in shenzhen.measures() do
       assert.are.equal(m, shenzhen.get(m.id))
-      for _, name in ipairs({ "title", "title_hant", "title_en", "body", "body_hant",
+      for _, name in ipairs({ "title", "title_hant", "title_en", "body", "body_hant", "body_en",
         "summary_en", "pinyin", "initials" }) do
         assert.are.equal("string", type(m[name]), name)
       end
       assert.are.equal("table", type(m.keywords))
       assert.are.equal("table", type(m.cites))
+      assert.are.equal(c.shz_measure_alias_count(m._handle), #m.aliases)
+      for i, alias in ipairs(m.aliases) do
+        assert.are.equal(c.shz_measure_alias(m._handle, i - 1), alias)
+      end
+      assert.are.equal(m.body_en, m:text("body", "en"))
       assert.are.equal(m.title_hant, m:text("title", "zh-Hant"))
       assert.are.equal(m.summary_en, m:text("summary", "en"))
       assert.are.equal(m.title, m:text("title"))
@@ -95,9 +187,11 @@ describe("measures", function()
     local cat, message = shenzhen.category(99)
     assert.is_nil(cat)
     assert.is_truthy(message)
-    local text, why = shenzhen.get(1):text("summary", "zh-Hant")
+    local text, why, code = shenzhen.get(1):text("summary", "zh-Hant")
     assert.is_nil(text)
     assert.is_truthy(why)
+    assert.are.equal(c.SHZ_ERR_NO_TEXT, code)
+    assert.are.equal(c.SHZ_ERR_NOT_FOUND, select(3, shenzhen.get(0)))
   end)
 
   it("raises on misuse", function()
@@ -142,13 +236,14 @@ describe("search", function()
   it("takes options", function()
     local q = a_query()
     assert.are.equal(1, #shenzhen.search(q, { limit = 1 }))
-    assert.are.equal(0, #shenzhen.search(q, { limit = 0 }))
+    assert.are.equal(#shenzhen.search(q), #shenzhen.search(q, { limit = 0 })) -- as in C
     assert.is_true(#shenzhen.search(q, { lang = "zh-Hant" }) >= 1)
-    for _, hit in ipairs(shenzhen.search(shenzhen.get(1).pinyin:match("%S+"), { fields = "pinyin" })) do
+    local syllable = shenzhen.get(1).pinyin:match("%S+")
+    for _, hit in ipairs(shenzhen.search(syllable, { fields = "pinyin" })) do
       assert.are.equal("pinyin", hit.field)
     end
     assert.is_true(#shenzhen.search(q, { fields = { "title", "body" } }) >= 1)
-    assert.are.same({}, shenzhen.search("zzzzqqqq"))
+    assert.are.equal(0, #shenzhen.search("zzzzqqqq"))
   end)
 
   it("raises catchable errors on misuse", function()
@@ -159,11 +254,61 @@ describe("search", function()
       { "x", { fields = { "nope" } } }, { "x", { fields = {} } }, { "x", { fields = 1 } },
     }
     for i, args in ipairs(cases) do
-      local ok, message = pcall(shenzhen.search, args[1], args[2])
+      local ok, err = pcall(shenzhen.search, args[1], args[2])
       assert.is_false(ok, "case " .. i)
-      assert.are.equal("string", type(message))
-      assert.is_truthy(message:find("shenzhen: ", 1, true), message)
+      assert.is_true(shenzhen.is_error(err), "case " .. i)
+      assert.are.equal("integer", math.type(err.code))
+      assert.are.equal(err.code, shenzhen.status[err.name])
+      assert.are.equal("shenzhen: " .. err.message, tostring(err))
     end
+  end)
+
+  it("raises errors that carry the library's status", function()
+    local expected = {
+      { "", "EMPTY_QUERY" }, { string.rep("x", 5000), "QUERY_TOO_LONG" },
+      { '"unclosed', "BAD_QUERY" }, { "\xff\xfe", "BAD_UTF8" },
+      { "x", "BAD_LANG", { lang = "fr" } }, { "x", "BAD_OPTIONS", { limit = -1 } },
+      { 42, "INVALID_ARG" },
+    }
+    for _, case in ipairs(expected) do
+      local ok, err = pcall(shenzhen.search, case[1], case[3])
+      assert.is_false(ok)
+      assert.are.equal(case[2], err.name)
+      assert.are.equal(c["SHZ_ERR_" .. case[2]], err.code)
+    end
+    local _, err = pcall(shenzhen.search, "")
+    assert.are.equal(c.shz_errstr(c.SHZ_ERR_EMPTY_QUERY), err.message)
+    assert.are.equal(shenzhen.Error, getmetatable(err))
+    -- Blamed on the caller, as error(message, 2) would be.
+    local line
+    local ok, located = pcall(function()
+      line = debug.getinfo(1, "l").currentline + 1
+      shenzhen.get("1")
+    end)
+    assert.is_false(ok)
+    assert.are.equal("INVALID_ARG", located.name)
+    local expect = "shenzhen_spec.lua:" .. line .. ": shenzhen: bad argument #1 to 'get'"
+    assert.is_truthy(tostring(located):find(expect, 1, true), tostring(located))
+    -- Every status the library has is named.
+    local n = 0
+    for name, code in pairs(shenzhen.status) do
+      assert.are.equal(c["SHZ_ERR_" .. name], code)
+      n = n + 1
+    end
+    local unknown, code = c.shz_errstr(-1), 1
+    while c.shz_errstr(code) ~= unknown do
+      code = code + 1
+    end
+    assert.are.equal(code - 1, n)
+  end)
+
+  it("prints an uncaught error well", function()
+    local lua = arg and arg[-1] or "lua5.4"
+    local p = assert(io.popen(lua .. [[ -e 'require("shenzhen").search("")' 2>&1]]))
+    local out = p:read("a")
+    p:close()
+    assert.is_truthy(out:find("shenzhen: query is empty", 1, true), out)
+    assert.is_falsy(out:find("table: 0x", 1, true), out)
   end)
 
   it("accepts embedded NULs", function()
@@ -181,5 +326,49 @@ describe("low-level module", function()
     assert.has_error(function() c.shz_measure_at(-1) end)
     assert.are.equal(c.SHZ_LANG_EN, c.shz_lang_parse("EN"))
     assert.is_truthy(c.shz_json_catalogue(0):find('"measures"', 1, true))
+  end)
+end)
+
+describe("1.1 search", function()
+  it("has the library's modes and match flags", function()
+    assert.are.same({ best = c.SHZ_SEARCH_BEST, all_terms = c.SHZ_SEARCH_ALL_TERMS },
+      shenzhen.SEARCH_MODES)
+    assert.are.same({ "all_terms", "tolerant" }, shenzhen.MATCH_FLAGS)
+  end)
+
+  it("matches every term literally in all_terms mode", function()
+    local title = shenzhen.get(1).title
+    local a = title:sub(1, utf8.offset(title, 3) - 1)
+    local b = title:sub(utf8.offset(title, 3), utf8.offset(title, 5) - 1)
+    local hits = shenzhen.search(a .. " " .. b, { mode = "all_terms" })
+    assert.is_true(#hits >= 1)
+    assert.are.same({ a, b }, { hits.terms[1].text, hits.terms[2].text })
+    for _, hit in ipairs(hits) do
+      assert.is_true(hit.match.all_terms)
+      assert.are.same({ [a] = "exact", [b] = "exact" }, hit.terms)
+    end
+    local none = shenzhen.search(a .. " qzxwvkj", { mode = "all_terms" })
+    assert.are.equal(0, #none)
+    assert.are.equal(0, none.terms[2].measures)
+    assert.is_true(none.terms[1].measures > 0)
+  end)
+
+  it("allows partial matches in best mode, all-terms hits first", function()
+    local title = shenzhen.get(1).title
+    local hits = shenzhen.search(title:sub(1, utf8.offset(title, 3) - 1) .. " qzxwvkj")
+    assert.is_true(#hits >= 1)
+    assert.are.equal("qzxwvkj", hits.terms[#hits.terms].text)
+    assert.are.equal(0, hits.terms[#hits.terms].measures)
+    for _, hit in ipairs(hits) do
+      assert.is_nil(hit.match.all_terms)
+      assert.is_nil(hit.terms.qzxwvkj)
+    end
+    for _, q in ipairs({ "个人 破产", "数据 要素 跨境", "科技金融" }) do
+      local partial = false
+      for _, hit in ipairs(shenzhen.search(q)) do
+        assert.is_false(partial and hit.match.all_terms == true, q)
+        partial = partial or not hit.match.all_terms
+      end
+    end
   end)
 end)

@@ -2,10 +2,12 @@
 
 Builds at least 200 queries from the compiled-in catalogue (keywords, title
 and body fragments, pinyin, English, Traditional forms, phrases, several
-terms, and malformed ones), runs them in zh-Hans and zh-Hant through the C
-library (search_dump.c), the Python package and the Lua module
-(tests/lua/search_dump.lua), and compares status, ids, scores, fields and
-spans (character offsets for Python, byte offsets for Lua).
+terms, terms nothing holds, and malformed ones), runs them in zh-Hans and
+zh-Hant and in every search mode through the C library (search_dump.c), the
+Python package and the Lua module (tests/lua/search_dump.lua), and compares
+status, ids, scores, fields, spans (character offsets for Python, byte
+offsets for Lua), how each hit matched (its flags and each query term) and
+the query's terms with the number of measures holding each.
 """
 
 import argparse
@@ -18,6 +20,8 @@ import shenzhen
 
 FIELD_BIT = {name: 1 << i for i, name in enumerate(shenzhen.FIELDS)}
 LANG_CODE = {name: i for i, name in enumerate(shenzhen.LANGUAGES)}
+MATCH_BIT = {name: 1 << i for i, name in enumerate(shenzhen.MATCH_FLAGS)}
+HOW = {"exact": 1, "tolerant": 2}
 MIN_QUERIES = 200
 
 
@@ -30,11 +34,16 @@ def queries() -> list:
         qs += [m.pinyin.split()[0], " ".join(m.pinyin.split()[:2]), m.initials[:3]]
         words = m.title_en.split()
         qs += [words[0].lower(), words[-1].upper(), m.summary_en.split()[0]]
-        qs += [f'"{m.title[:4]}"', f"{m.title[:2]} {m.body[:2]}"]
+        qs += [f'"{m.title[:4]}"', f"{m.title[:2]} {m.body[:2]}", f"{m.title[:2]} qzxwvkj"]
         if len(m.keywords) >= 2:
             qs.append(" ".join(m.keywords[:2]))
     seen: set = set()
-    unique = [q for q in qs if "\n" not in q and not (q in seen or seen.add(q))]
+    unique = []
+    for q in qs:
+        if "\n" not in q and q not in seen:
+            seen.add(q)
+            unique.append(q)
+
     # Pad with two-character windows of every title and body, then with
     # two-term queries made of earlier ones, until there are enough.
     def add(q: str) -> None:
@@ -53,17 +62,21 @@ def queries() -> list:
     return unique
 
 
-def python_dump(qs: list, lang: str) -> list:
+def python_dump(qs: list, lang: str, mode: str) -> list:
     out = []
     for q in qs:
         try:
-            hits = shenzhen.search(q, lang=lang)
+            hits = shenzhen.search(q, lang=lang, mode=mode)
         except shenzhen.Error as exc:
-            out.append([exc.status, []])
+            out.append([exc.status, [], []])
             continue
+        terms = hits.terms
         out.append([0, [[h.measure.id, h.score, FIELD_BIT[h.field],
                          [[FIELD_BIT[s.field], LANG_CODE[s.lang], s.start, s.end]
-                          for s in h.spans]] for h in hits]])
+                          for s in h.spans],
+                         sum(MATCH_BIT[name] for name in h.match),
+                         [HOW.get(h.terms.get(t, ""), 0) for t in terms]] for h in hits],
+                    [[t, n] for t, n in terms.items()]])
     return out
 
 
@@ -87,26 +100,31 @@ def main() -> int:
     qfile.write_text("".join(q + "\n" for q in qs), encoding="utf-8")
 
     failures = compared = hits_seen = 0
+    partial = 0
     for lang in ("zh-Hans", "zh-Hant"):
-        c_out = run([args.c, str(qfile), lang])
-        lua_out = run([args.lua[0], args.lua[1], str(qfile), lang])
-        py_out = python_dump(qs, lang)
-        assert len(c_out) == len(py_out) == len(lua_out) == len(qs)
-        for q, c, py, lua in zip(qs, c_out, py_out, lua_out):
-            compared += 1
-            hits_seen += len(c[1])
-            # C spans: [field, lang, byte_start, byte_end, char_start, char_end]
-            want_py = [c[0], [[i, s, f, [[sp[0], sp[1], sp[4], sp[5]] for sp in spans]]
-                              for i, s, f, spans in c[1]]]
-            want_lua = [c[0], [[i, s, f, [[sp[0], sp[1], sp[2] + 1, sp[3]] for sp in spans]]
-                               for i, s, f, spans in c[1]]]
-            for name, got, want in (("python", py, want_py), ("lua", lua, want_lua)):
-                if got != want:
-                    failures += 1
-                    if failures <= 10:
-                        print(f"MISMATCH {name} {lang} {q[:40]!r}:\n  C:   {want}\n  got: {got}")
-    print(f"{len(qs)} queries x 2 languages = {compared} searches, {hits_seen} hits from C; "
-          f"{failures} mismatches")
+        for mode in shenzhen.SEARCH_MODES:
+            c_out = run([args.c, str(qfile), lang, mode])
+            lua_out = run([args.lua[0], args.lua[1], str(qfile), lang, mode])
+            py_out = python_dump(qs, lang, mode)
+            assert len(c_out) == len(py_out) == len(lua_out) == len(qs)
+            for q, c, py, lua in zip(qs, c_out, py_out, lua_out):
+                compared += 1
+                hits_seen += len(c[1])
+                partial += sum(not flags & 1 for *_, flags, _ in c[1])
+                # C spans: [field, lang, byte_start, byte_end, char_start, char_end]
+                want_py = [c[0], [[i, s, f, [[sp[0], sp[1], sp[4], sp[5]] for sp in spans], m, t]
+                                  for i, s, f, spans, m, t in c[1]], c[2]]
+                want_lua = [c[0], [[i, s, f, [[sp[0], sp[1], sp[2] + 1, sp[3]] for sp in spans],
+                                    m, t] for i, s, f, spans, m, t in c[1]], c[2]]
+                for name, got, want in (("python", py, want_py), ("lua", lua, want_lua)):
+                    if got != want:
+                        failures += 1
+                        if failures <= 10:
+                            print(f"MISMATCH {name} {lang} {mode} {q[:40]!r}:\n"
+                                  f"  C:   {want}\n  got: {got}")
+    modes = len(shenzhen.SEARCH_MODES)
+    print(f"{len(qs)} queries x 2 languages x {modes} modes = {compared} searches, "
+          f"{hits_seen} hits from C ({partial} matching only some terms); {failures} mismatches")
     return 1 if failures else 0
 
 

@@ -1,7 +1,10 @@
-/* search_dump <queries.txt> <lang>: runs every query (one a line, UTF-8) with
- * default options in that language and prints one JSON array a line:
+/* search_dump <queries.txt> <lang> <mode>: runs every query (one a line,
+ * UTF-8) in that language and mode ("best" or "all_terms") and prints one JSON
+ * array a line:
  *   [status, [[id, score, field, [[field, lang, byte_start, byte_end,
- *                                  char_start, char_end], …]], …]]
+ *                                  char_start, char_end], …],
+ *              match_flags, [how hit matched term t, for every term t]], …],
+ *    [[term, measures holding it], …]]
  * The differential test compares this with the Python and Lua bindings. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,12 +12,30 @@
 
 #include "shenzhen.h"
 
-static void dump(const char *query, size_t len, shz_lang lang)
+/* A JSON string: the text with quote, backslash and control bytes escaped. */
+static void put_string(const char *text, size_t len)
+{
+    putchar('"');
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch == '"' || ch == '\\')
+            printf("\\%c", ch);
+        else if (ch < 0x20)
+            printf("\\u%04x", ch);
+        else
+            putchar(ch);
+    }
+    putchar('"');
+}
+
+static void dump(const char *query, size_t len, shz_lang lang, unsigned mode)
 {
     shz_search_options options = SHZ_SEARCH_OPTIONS_INIT;
     shz_results *results = NULL;
     options.lang = lang;
+    options.mode = mode;
     shz_status st = shz_search(query, len, &options, &results);
+    size_t terms = shz_results_term_count(results);
     printf("[%d, [", (int)st);
     for (size_t i = 0; i < shz_results_count(results); i++) {
         printf("%s[%lld, %lld, %d, [", i ? ", " : "",
@@ -32,7 +53,22 @@ static void dump(const char *query, size_t len, shz_lang lang)
             printf("%s[%d, %d, %zu, %zu, %zu, %zu]", s ? ", " : "", (int)field, (int)span_lang, bs,
                    be, cs, ce);
         }
+        printf("], %u, [", shz_results_match(results, i));
+        for (size_t t = 0; t < terms; t++)
+            printf("%s%u", t ? ", " : "", shz_results_hit_term(results, i, t));
         printf("]]");
+    }
+    printf("], [");
+    for (size_t t = 0; t < terms; t++) {
+        const char *text = NULL;
+        size_t text_len = 0;
+        if (shz_results_term(results, t, &text, &text_len) != SHZ_OK) {
+            fprintf(stderr, "term %zu unreadable\n", t);
+            exit(1);
+        }
+        printf("%s[", t ? ", " : "");
+        put_string(text, text_len);
+        printf(", %zu]", shz_results_term_measures(results, t));
     }
     printf("]]\n");
     shz_results_free(results);
@@ -41,9 +77,14 @@ static void dump(const char *query, size_t len, shz_lang lang)
 int main(int argc, char **argv)
 {
     shz_lang lang = SHZ_LANG_ZH_HANS;
-    FILE *in = argc == 3 ? fopen(argv[1], "rb") : NULL;
+    unsigned mode = SHZ_SEARCH_BEST;
+    FILE *in = argc == 4 ? fopen(argv[1], "rb") : NULL;
+    if (argc == 4 && strcmp(argv[3], "all_terms") == 0)
+        mode = SHZ_SEARCH_ALL_TERMS;
+    else if (argc == 4 && strcmp(argv[3], "best") != 0)
+        in = NULL;
     if (!in || shz_lang_parse(argv[2], strlen(argv[2]), &lang) != SHZ_OK) {
-        fprintf(stderr, "usage: search_dump <queries.txt> <lang>\n");
+        fprintf(stderr, "usage: search_dump <queries.txt> <lang> best|all_terms\n");
         return 2;
     }
     char line[16384];
@@ -51,7 +92,7 @@ int main(int argc, char **argv)
         size_t len = strlen(line);
         if (len && line[len - 1] == '\n')
             line[--len] = '\0';
-        dump(line, len, lang);
+        dump(line, len, lang, mode);
     }
     fclose(in);
     return 0;

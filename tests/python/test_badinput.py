@@ -1,4 +1,4 @@
-"""The bad-input matrix (tests/badinput/matrix.json, issue #5) through the Python bindings.
+"""The bad-input matrix (tests/badinput/matrix.json) through the Python bindings.
 
 Two passes over the same file the C and command tests read:
 - every "bindings" call with a "python" expectation runs through the package's
@@ -71,7 +71,7 @@ def status_class(status_name: str) -> type[shenzhen.Error]:
     return cls
 
 
-def check_raises(fn: Callable[[], object], expected: type[BaseException], capfd) -> None:
+def check_raises(fn: Callable[[], object], expected: Any, capfd) -> None:
     with pytest.raises(expected) as info:
         fn()
     err = info.value
@@ -93,8 +93,9 @@ BINDING_CALLS = [
 
 
 def package_call(spec: dict[str, Any]) -> Callable[[], object]:
-    args = [value(a) for a in spec["args"]]
-    options = {k: value(v) for k, v in spec.get("options", {}).items()}
+    # Any: the values are wrong on purpose.
+    args: list[Any] = [value(a) for a in spec["args"]]
+    options: dict[str, Any] = {k: value(v) for k, v in spec.get("options", {}).items()}
     name = spec["call"]
     if name == "search":
         return lambda: shenzhen.search(*args, **options)
@@ -175,9 +176,9 @@ def low_level_call(api: dict[str, Any]) -> tuple[Callable[[], object] | None, st
 
 
 def search_call(a: dict[str, Any], status: str) -> tuple[Callable[[], object] | None, str]:
-    # _search(query, limit, lang name, field mask) fills a fresh options struct.
+    # _search(query, limit, lang name, field mask, mode) fills a fresh options struct.
     if a["query"] is None:
-        return lambda: _c._search(None, None, "zh-Hans", 0), TYPE_ERROR
+        return lambda: _c._search(None, None, "zh-Hans", 0, 0), TYPE_ERROR
     query = as_str(a["query"])
     o = a["options"] or {"size": "sizeof", "fields": 0, "lang": 0, "limit": 0}
     if o["size"] != "sizeof" or "tail" in o:
@@ -185,8 +186,9 @@ def search_call(a: dict[str, Any], status: str) -> tuple[Callable[[], object] | 
     lang = _c.shz_lang_name(o["lang"])
     if lang is None:
         return None, "the low-level search takes the language by name"
-    limit = o["limit"] or None  # C's 0 is "no limit", Python's is None
-    return lambda: _c._search(query, limit, lang, o["fields"]), status
+    limit = o["limit"]  # 0 is "no limit" in both
+    mode = o.get("mode", 0)
+    return lambda: _c._search(query, limit, lang, o["fields"], mode), status
 
 
 API_CASES = [pytest.param(c, id=c["id"]) for c in CASES if "api" in c]
@@ -218,3 +220,38 @@ def test_matrix_covers_what_issue_5_asks() -> None:
     assert len(utf8) >= 15 and all(
         {b.get("python") for b in c["bindings"]} == {"EncodingError", "TypeError"} for c in utf8
     )
+
+
+# ---- the search mode (1.1): bad values through the package and _shenzhen_c -----------
+
+
+@pytest.mark.parametrize(
+    "mode, error",
+    [
+        ("fuzzy", shenzhen.OptionsError),
+        ("", shenzhen.OptionsError),
+        ("BEST", shenzhen.OptionsError),
+        ("all terms", shenzhen.OptionsError),
+        ("best\0", shenzhen.OptionsError),
+        (None, TypeError),
+        (0, TypeError),
+        (True, TypeError),
+        (b"best", TypeError),
+        (["best"], TypeError),
+    ],
+)
+def test_search_bad_mode(mode: Any, error: type, capfd) -> None:
+    check_raises(lambda: shenzhen.search("数据", mode=mode), error, capfd)
+
+
+@pytest.mark.parametrize("code", [2, 3, 255, 2**31, 2**32 - 1])
+def test_low_level_bad_mode(code: int, capfd) -> None:
+    # Past the modes the library knows, the C status itself (SHZ_ERR_BAD_OPTIONS).
+    assert code not in shenzhen.SEARCH_MODES.values()
+    check_raises(lambda: _c._search("数据", None, "zh-Hans", 0, code), shenzhen.OptionsError, capfd)
+
+
+@pytest.mark.parametrize("code", [-1, 2**64, "1", None])
+def test_low_level_mode_type(code: Any, capfd) -> None:
+    check_raises(lambda: _c._search("数据", None, "zh-Hans", 0, code),
+                 (TypeError, OverflowError), capfd)

@@ -5,7 +5,10 @@ test catalogue): counts come from the library, texts from the measures.
 """
 
 import copy
+import hashlib
 import json
+import os
+import pathlib
 import pickle
 import subprocess
 import sys
@@ -14,6 +17,13 @@ import pytest
 
 import shenzhen
 from shenzhen import _shenzhen_c as _c
+
+
+# The files the library was compiled from (the build passes them; a checkout's
+# data/ otherwise).
+DATA = pathlib.Path(__file__).resolve().parents[2] / "data"
+CATALOGUE = pathlib.Path(os.environ.get("SHZ_CATALOGUE", DATA / "catalogue.json"))
+ERRATA = pathlib.Path(os.environ.get("SHZ_ERRATA", DATA / "errata.json"))
 
 
 def a_query():
@@ -28,15 +38,61 @@ def test_versions():
     assert shenzhen.__version__ == _c.shz_version()
     major, minor, patch = (int(p) for p in shenzhen.__version__.split("."))
     assert _c.shz_version_number() == major * 1000000 + minor * 1000 + patch
-    assert shenzhen.data_version
-    assert len(shenzhen.data_sha256) == 64
-    assert int(shenzhen.data_sha256, 16) >= 0
-    assert shenzhen.errata_count >= 0
+    assert shenzhen.data_version == json.loads(CATALOGUE.read_bytes())["edition"]
+    assert shenzhen.data_sha256 == hashlib.sha256(CATALOGUE.read_bytes()).hexdigest()
+    assert shenzhen.errata_count == len(json.loads(ERRATA.read_bytes()))
 
 
 def test_all_names_exist():
     for name in shenzhen.__all__:
         assert hasattr(shenzhen, name), name
+
+
+def test_fields_and_languages_are_the_librarys():
+    for bit, name in enumerate(shenzhen.FIELDS):
+        assert _c.shz_field_name(1 << bit) == name
+    assert _c.shz_field_name(1 << len(shenzhen.FIELDS)) is None
+    assert {"title", "body", "summary", "pinyin", "initials"} <= set(shenzhen.FIELDS)
+    for code, tag in enumerate(shenzhen.LANGUAGES):
+        assert _c.shz_lang_name(code) == tag and _c.shz_lang_parse(tag) == code
+    assert _c.shz_lang_name(len(shenzhen.LANGUAGES)) is None
+    assert {"zh-Hans", "zh-Hant", "en"} <= set(shenzhen.LANGUAGES)
+
+
+# The names Python users have always caught; each must stay what it was.
+PUBLIC_ERRORS = {
+    "NOT_FOUND": ("NotFoundError", LookupError),
+    "INVALID_ARG": ("InvalidArgumentError", ValueError),
+    "BAD_LANG": ("LanguageError", ValueError),
+    "NO_TEXT": ("NoTextError", LookupError),
+    "NO_MEMORY": ("OutOfMemoryError", MemoryError),
+    "BAD_UTF8": ("EncodingError", ValueError),
+    "EMPTY_QUERY": ("EmptyQueryError", ValueError),
+    "QUERY_TOO_LONG": ("QueryTooLongError", ValueError),
+    "BAD_QUERY": ("QuerySyntaxError", ValueError),
+    "BAD_OPTIONS": ("OptionsError", ValueError),
+}
+
+
+def test_a_class_per_status():
+    unknown = _c.shz_errstr(-1)
+    code, seen = 1, set()
+    while _c.shz_errstr(code) != unknown:
+        cls = shenzhen._ERRORS[code]
+        assert issubclass(cls, shenzhen.Error) and cls.status == code
+        assert getattr(shenzhen, cls.__name__) is cls and cls.__name__ in shenzhen.__all__
+        assert _c.shz_errstr(code) in cls.__doc__
+        seen.add(cls)
+        code += 1
+    assert len(shenzhen._ERRORS) == code and len(seen) == code - 1
+    for key, (name, builtin) in PUBLIC_ERRORS.items():
+        cls = getattr(shenzhen, name)
+        assert cls.status == getattr(_c, "SHZ_ERR_" + key), name
+        assert issubclass(cls, builtin) and cls in seen, name
+    for cls in (shenzhen.EmptyQueryError, shenzhen.QueryTooLongError, shenzhen.QuerySyntaxError):
+        assert issubclass(cls, shenzhen.QueryError)
+    err = shenzhen.NotFoundError("x")
+    assert err.status == _c.SHZ_ERR_NOT_FOUND and str(err) == "x"
 
 
 def test_document():
@@ -47,7 +103,9 @@ def test_document():
     assert doc.title and doc.title_hant and doc.title_en
     assert doc.issuer_en and doc.addressees_en and doc.attachment_en
     assert doc.translation_note
-    assert len(doc.paragraphs) == len(doc.paragraphs_hant) >= 1
+    assert len(doc.paragraphs) == len(doc.paragraphs_hant) == len(doc.paragraphs_en) >= 1
+    assert doc.paragraphs_en == tuple(_c.shz_document_paragraph(i, _c.SHZ_LANG_EN)
+                                      for i in range(len(doc.paragraphs)))
     assert "Document(" in repr(doc)
     with pytest.raises(AttributeError):
         doc.title = "x"
@@ -94,12 +152,17 @@ def test_category_errors():
 def test_measure_fields():
     for m in shenzhen.measures():
         assert shenzhen.get(m.id) is m
-        for name in ("title", "title_hant", "title_en", "body", "body_hant", "summary_en",
-                     "pinyin", "initials"):
+        for name in ("title", "title_hant", "title_en", "body", "body_hant", "body_en",
+                     "summary_en", "pinyin", "initials"):
             value = getattr(m, name)
             assert isinstance(value, str) and value, (m.id, name)
         assert isinstance(m.keywords, tuple) and all(isinstance(k, str) for k in m.keywords)
         assert isinstance(m.cites, tuple) and all(isinstance(k, str) for k in m.cites)
+        handle = m._handle
+        assert m.aliases == tuple(_c.shz_measure_alias(handle, i)
+                                  for i in range(_c.shz_measure_alias_count(handle)))
+        assert m.text("body", "en") == m.body_en
+        assert m.to_record()["aliases"] == list(m.aliases)
         assert m.pinyin == m.pinyin.lower()
         assert m.text("title") == m.title
         assert m.text("title", "zh-Hant") == m.title_hant
@@ -246,7 +309,7 @@ def test_search_limit():
     q = a_query()
     all_hits = shenzhen.search(q)
     assert len(shenzhen.search(q, limit=1)) == 1
-    assert shenzhen.search(q, limit=0) == []
+    assert len(shenzhen.search(q, limit=0)) == len(all_hits)  # 0 = no limit, as in C
     assert len(shenzhen.search(q, limit=2**80)) == len(all_hits)
     assert len(shenzhen.search(q, limit=None)) == len(all_hits)
 
@@ -353,3 +416,204 @@ def test_type_stubs_are_shipped():
 
     pkg = pathlib.Path(shenzhen.__file__).parent
     assert (pkg / "py.typed").exists() and (pkg / "__init__.pyi").exists()
+
+
+# ---- notebooks and exports -------------------------------------------------------
+
+
+def test_results_are_a_list_with_a_query():
+    q = a_query()
+    results = shenzhen.search(q, limit=3)
+    assert isinstance(results, list) and isinstance(results, shenzhen.Results)
+    assert results.query == q and len(results) == 3
+    assert pickle.loads(pickle.dumps(results)).query == q
+
+
+def test_hit_html_marks_the_match():
+    for hit in shenzhen.search(a_query()):
+        start, end = hit.snippet_match
+        html = hit._repr_html_()
+        assert f"<mark>{hit.snippet[start:end]}</mark>" in html
+        assert f"{hit.measure.id}. {hit.measure.title}" in html and str(hit.score) in html
+    # Text is escaped: a hit made from values whose snippet holds markup.
+    fake = _c._hit(shenzhen.get(1), 7, "body", (), "a<b>&c</b>", (1, 4), 0, {})
+    html = fake._repr_html_()
+    assert "a<mark>&lt;b&gt;</mark>&amp;c&lt;/b&gt;" in html and "<b>&" not in html
+
+
+def test_results_html_and_dataframe():
+    results = shenzhen.search(a_query())
+    html = results._repr_html_()
+    assert html.count("<mark>") == len(results) and html.count("<tr>") == len(results) + 1
+    assert f"{len(results)} hits for <b>{results.query}</b>" in html
+    assert "0 hits" in shenzhen.search("zzzzqqqq")._repr_html_()
+    records = results.to_records()
+    assert [r["id"] for r in records] == [h.measure.id for h in results]
+    assert [r["rank"] for r in records] == list(range(1, len(results) + 1))
+    pandas = pytest.importorskip("pandas")
+    df = results.to_dataframe()
+    assert isinstance(df, pandas.DataFrame) and df.index.name == "rank"
+    assert list(df["id"]) == [h.measure.id for h in results]
+    assert list(df["score"]) == [h.score for h in results]
+    row = df.iloc[0]
+    assert row["snippet"][row["match_start"]:row["match_end"]] == results[0].snippet[
+        slice(*results[0].snippet_match)]
+    assert len(shenzhen.search("zzzzqqqq").to_dataframe()) == 0
+
+
+def test_hits_pickle_like_measures():
+    hits = shenzhen.search(a_query())
+    for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+        for hit in hits:
+            again = pickle.loads(pickle.dumps(hit, proto))
+            assert type(again) is shenzhen.Hit and again.measure is hit.measure
+            assert (again.score, again.field, again.spans, again.snippet, again.snippet_match,
+                    again.match, again.terms) == (
+                hit.score, hit.field, hit.spans, hit.snippet, hit.snippet_match, hit.match,
+                hit.terms)
+            assert again._repr_html_() == hit._repr_html_()
+    # In another process, too: unpickling needs nothing but the package.
+    code = "import pickle, sys; h = pickle.load(sys.stdin.buffer); print(h.measure.id, h.snippet)"
+    out = subprocess.run([sys.executable, "-c", code], input=pickle.dumps(hits[0]),
+                         capture_output=True, check=True)
+    assert out.stdout.decode().split(" ", 1) == [str(hits[0].measure.id), hits[0].snippet + "\n"]
+    m = shenzhen.get(1)
+    for bad in ((m, 1, "body", (), "x"), ("not a measure", 1, "body", (), "x", (0, 1)),
+                (m, 1, "body", (), "x", (0,))):
+        with pytest.raises((TypeError, ValueError)):
+            _c._hit(*bad)
+
+
+def test_categories_display():
+    cats = shenzhen.categories()
+    assert isinstance(cats, tuple) and isinstance(cats, shenzhen.Categories)
+    text = repr(cats)
+    html = cats._repr_html_()
+    for cat in cats:
+        assert repr(cat) in text
+        assert f"<td>{cat.id}</td><td>{cat.title}</td>" in html
+        assert f"<td>{len(cat.measures)}</td></tr>" in html
+    assert html.count("<tr>") == len(cats) + 1
+
+
+def test_jsonl_round_trip(tmp_path):
+    path = tmp_path / "measures.jsonl"
+    shenzhen.to_jsonl(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(shenzhen.measures())
+    assert json.loads(lines[0]) == shenzhen.get(1).to_record()
+    assert shenzhen.read_jsonl(path) == shenzhen.to_records()
+    assert shenzhen.read_jsonl(str(path)) == shenzhen.to_records()
+    with open(path, encoding="utf-8") as f:
+        assert shenzhen.read_jsonl(f) == shenzhen.to_records()
+    pandas = pytest.importorskip("pandas")
+    df = pandas.read_json(path, lines=True).set_index("id")
+    assert df.loc[1, "keywords"] == list(shenzhen.get(1).keywords)
+
+
+def test_csv_round_trip(tmp_path):
+    import csv
+    import io
+
+    path = tmp_path / "measures.csv"
+    shenzhen.to_csv(path)
+    assert shenzhen.read_csv(path) == shenzhen.to_records()
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    m = shenzhen.get(1)
+    assert rows[0]["keywords"] == shenzhen.LIST_SEPARATOR.join(m.keywords)
+    assert rows[0]["cites"] == shenzhen.LIST_SEPARATOR.join(m.cites)
+    buffer = io.StringIO()
+    shenzhen.to_csv(buffer)
+    buffer.seek(0)
+    assert shenzhen.read_csv(buffer) == shenzhen.to_records()
+    # An empty list is an empty cell, read back as [] (never [""]).
+    empty = [r for r in rows if not r["cites"]]
+    assert all(shenzhen.get(int(r["id"])).cites == () for r in empty)
+
+
+def test_csv_refuses_what_would_not_survive(monkeypatch, tmp_path):
+    record = shenzhen.get(1).to_record()
+    for bad in (["a" + shenzhen.LIST_SEPARATOR + "b"], [""]):
+        monkeypatch.setattr(shenzhen, "to_records", lambda bad=bad: [dict(record, keywords=bad)])
+        with pytest.raises(ValueError, match="keywords"):
+            shenzhen.to_csv(tmp_path / "x.csv")
+
+
+# ---- 1.1 search: modes, how each hit matched, the query's terms -------------------
+
+
+def nonsense_term():
+    """A Latin word no measure holds."""
+    return "qzxwvkj"
+
+
+def test_search_modes_are_the_librarys():
+    assert shenzhen.SEARCH_MODES == {"best": _c.SHZ_SEARCH_BEST,
+                                     "all_terms": _c.SHZ_SEARCH_ALL_TERMS}
+    assert shenzhen.MATCH_FLAGS == ("all_terms", "tolerant")
+    assert 1 << shenzhen.MATCH_FLAGS.index("all_terms") == _c.SHZ_MATCH_ALL_TERMS
+    assert 1 << shenzhen.MATCH_FLAGS.index("tolerant") == _c.SHZ_MATCH_TOLERANT
+    q = a_query()
+    assert [h.measure.id for h in shenzhen.search(q)] == [
+        h.measure.id for h in shenzhen.search(q, mode="best")]
+    with pytest.raises(shenzhen.OptionsError):
+        shenzhen.search(q, mode="fuzzy")
+    with pytest.raises(TypeError):
+        shenzhen.search(q, mode=1)
+
+
+def test_all_terms_mode_matches_every_term_literally():
+    m = shenzhen.get(1)
+    q = f"{m.title[:2]} {m.title[2:4]}"
+    hits = shenzhen.search(q, mode="all_terms")
+    assert 1 in [h.measure.id for h in hits]
+    terms = hits.terms
+    assert list(terms) == [m.title[:2], m.title[2:4]]
+    for h in hits:
+        assert "all_terms" in h.match
+        assert h.terms == {t: "exact" for t in terms}
+    # A term no measure holds: no hit, and the term says it matched nothing.
+    none = shenzhen.search(f"{m.title[:2]} {nonsense_term()}", mode="all_terms")
+    assert len(none) == 0 and none.terms[nonsense_term()] == 0 and none.terms[m.title[:2]] > 0
+
+
+def test_best_mode_allows_partial_matches():
+    m = shenzhen.get(1)
+    q = f"{m.title[:2]} {nonsense_term()}"
+    hits = shenzhen.search(q)
+    assert hits and 1 in [h.measure.id for h in hits]
+    assert hits.terms[nonsense_term()] == 0
+    for h in hits:
+        assert "all_terms" not in h.match
+        assert nonsense_term() not in h.terms
+    assert nonsense_term() in hits._repr_html_()  # "no measure has …"
+
+
+def test_hit_terms_and_match_agree():
+    for q in (a_query(), "个人 破产", "数据 要素 跨境", "科技金融"):
+        for mode in shenzhen.SEARCH_MODES:
+            hits = shenzhen.search(q, mode=mode)
+            terms = hits.terms
+            seen_partial = False
+            for h in hits:
+                assert set(h.terms) <= set(terms)
+                assert set(h.terms.values()) <= {"exact", "tolerant"}
+                assert ("all_terms" in h.match) == (set(h.terms) == set(terms))
+                assert ("tolerant" in h.match) == ("tolerant" in h.terms.values())
+                # Hits matching every term come first.
+                assert not (seen_partial and "all_terms" in h.match), (q, mode)
+                seen_partial |= "all_terms" not in h.match
+            # A term's measure count is of exact occurrences; tolerant matches come on top.
+            for term, measures in terms.items():
+                assert measures >= sum(h.terms.get(term) == "exact" for h in hits)
+
+
+def test_results_terms_survive_pickle_and_reach_the_dataframe():
+    hits = shenzhen.search("个人 破产")
+    again = pickle.loads(pickle.dumps(hits))
+    assert again.terms == hits.terms and again.query == hits.query
+    assert [h.match for h in again] == [h.match for h in hits]
+    pytest.importorskip("pandas")
+    df = hits.to_dataframe()
+    assert "match" in df.columns
+    assert list(df["match"]) == [",".join(sorted(h.match)) for h in hits]

@@ -19,37 +19,6 @@ once, on first use, and shared. Errors raised by the library are subclasses of
 # imported only by the functions that need them.
 from . import _shenzhen_c as _c
 
-__all__ = [
-    "Category",
-    "Document",
-    "EmptyQueryError",
-    "EncodingError",
-    "Error",
-    "Hit",
-    "InvalidArgumentError",
-    "LanguageError",
-    "Measure",
-    "NoTextError",
-    "NotFoundError",
-    "OptionsError",
-    "OutOfMemoryError",
-    "QueryError",
-    "QuerySyntaxError",
-    "QueryTooLongError",
-    "Span",
-    "categories",
-    "category",
-    "data_sha256",
-    "data_version",
-    "document",
-    "errata_count",
-    "get",
-    "measures",
-    "search",
-    "to_dataframe",
-    "to_records",
-]
-
 __version__: str = _c.shz_version()
 #: The data edition compiled into the library (``edition`` of catalogue.json).
 data_version: str = _c.shz_data_version()
@@ -58,9 +27,44 @@ data_sha256: str = _c.shz_data_sha256()
 #: Number of corrections made to the damaged seed text.
 errata_count: int = _c.shz_errata_count()
 
-LANGUAGES = ("zh-Hans", "zh-Hant", "en")
-FIELDS = ("title", "body", "summary", "pinyin", "initials", "aliases")
+
+def _lang_names() -> tuple:
+    names: list = []
+    while (name := _c.shz_lang_name(len(names))) is not None:
+        names.append(name)
+    return tuple(names)
+
+
+def _field_names() -> tuple:
+    names: list = []
+    while (name := _c.shz_field_name(1 << len(names))) is not None:
+        names.append(name)
+    return tuple(names)
+
+
+#: The languages of the texts (BCP 47 tags), in the library's order.
+LANGUAGES: tuple = _lang_names()
+#: The text fields of a measure, in the library's order (bit order).
+FIELDS: tuple = _field_names()
 _FIELD_BITS = {name: 1 << bit for bit, name in enumerate(FIELDS)}
+
+
+def _constants(prefix: str) -> dict:
+    """The library's integer constants named PREFIX<NAME>, as {"name": value}."""
+    return {
+        name[len(prefix):].lower(): value
+        for name, value in vars(_c).items()
+        if name.startswith(prefix) and isinstance(value, int)
+    }
+
+
+#: The search modes (shz_search_mode), by name: "best" (the default: ranked
+#: best match, partial matches allowed) and "all_terms" (every term literally).
+SEARCH_MODES: dict = _constants("SHZ_SEARCH_")
+#: The names of the flags Hit.match holds (shz_match_flags), in bit order.
+MATCH_FLAGS: tuple = tuple(
+    name for name, bit in sorted(_constants("SHZ_MATCH_").items(), key=lambda item: item[1])
+)
 _ZH_HANS, _ZH_HANT, _EN = _c.SHZ_LANG_ZH_HANS, _c.SHZ_LANG_ZH_HANT, _c.SHZ_LANG_EN
 
 
@@ -70,74 +74,97 @@ _ZH_HANS, _ZH_HANT, _EN = _c.SHZ_LANG_ZH_HANS, _c.SHZ_LANG_ZH_HANT, _c.SHZ_LANG_
 class Error(Exception):
     """Base of every error the library reports; ``status`` is its C status code."""
 
-    def __init__(self, message: str, status: int = 0) -> None:
+    #: The C status code (a ``shz_status``) this error reports.
+    status: int = 0
+
+    def __init__(self, message: str, status: "int | None" = None) -> None:
         super().__init__(message)
-        self.status = status
-
-
-class NotFoundError(Error, LookupError):
-    """No measure or category has that id or index."""
-
-
-class InvalidArgumentError(Error, ValueError):
-    """An argument is out of range."""
-
-
-class LanguageError(Error, ValueError):
-    """The language is not one of ``shenzhen.LANGUAGES`` (or not allowed there)."""
-
-
-class NoTextError(Error, LookupError):
-    """That field has no text in that language (e.g. a body in English)."""
-
-
-class OutOfMemoryError(Error, MemoryError):
-    """The library could not allocate memory."""
-
-
-class EncodingError(Error, ValueError):
-    """The input is not valid UTF-8 (e.g. a str holding lone surrogates)."""
+        if status is not None:
+            self.status = status
 
 
 class QueryError(Error, ValueError):
     """Base of the errors that reject a query."""
 
 
-class EmptyQueryError(QueryError):
-    """The query has no searchable characters."""
+# How Python raises a status, by the name of its C constant SHZ_ERR_<KEY>: the
+# class name users know and the built-in exception it also is. Which statuses
+# exist, their codes and their documentation come from the library; a status
+# missing here still gets its own class, named from its constant
+# (SHZ_ERR_SOME_THING -> SomeThingError) and derived from Error alone.
+_PYTHON_ERRORS: dict = {
+    "NOT_FOUND": ("NotFoundError", LookupError),
+    "INVALID_ARG": ("InvalidArgumentError", ValueError),
+    "BAD_LANG": ("LanguageError", ValueError),
+    "NO_TEXT": ("NoTextError", LookupError),
+    "NO_MEMORY": ("OutOfMemoryError", MemoryError),
+    "BAD_UTF8": ("EncodingError", ValueError),
+    "EMPTY_QUERY": ("EmptyQueryError", QueryError),
+    "QUERY_TOO_LONG": ("QueryTooLongError", QueryError),
+    "BAD_QUERY": ("QuerySyntaxError", QueryError),
+    "BAD_OPTIONS": ("OptionsError", ValueError),
+}
 
 
-class QueryTooLongError(QueryError):
-    """The query is longer than the library's limit (4096 UTF-8 bytes)."""
+def _error_classes() -> tuple:
+    """One class per status the library names (shz_errstr), indexed by code."""
+    prefix = "SHZ_ERR_"
+    keys = {getattr(_c, n): n[len(prefix):] for n in dir(_c) if n.startswith(prefix)}
+    unknown = _c.shz_errstr(-1)
+    classes: list = [None]  # SHZ_OK
+    while (sentence := _c.shz_errstr(len(classes))) != unknown:
+        code = len(classes)
+        key = keys.get(code, f"STATUS_{code}")
+        derived = "".join(word.capitalize() for word in key.split("_")) + "Error"
+        name, base = _PYTHON_ERRORS.get(key, (derived, Error))
+        bases = (base,) if issubclass(base, Error) else (Error, base)
+        doc = f"{prefix}{key}: {sentence}."
+        classes.append(type(name, bases, {"__doc__": doc, "__module__": __name__, "status": code}))
+    return tuple(classes)
 
 
-class QuerySyntaxError(QueryError):
-    """The query is malformed (e.g. an unclosed quote)."""
+# Indexed by C status code: what _shenzhen_c raises for each.
+_ERRORS = _error_classes()
+globals().update((cls.__name__, cls) for cls in _ERRORS[1:])
 
 
-class OptionsError(Error, ValueError):
-    """A search option has a bad value."""
+def _error(status: int, message: str) -> Error:
+    error: Error = _ERRORS[status](message, status)
+    return error
 
 
-# Indexed by C status code: the one place the codes map onto classes.
-_ERRORS = (
-    None,  # SHZ_OK
-    NotFoundError,
-    InvalidArgumentError,
-    LanguageError,
-    NoTextError,
-    OutOfMemoryError,
-    EncodingError,
-    EmptyQueryError,
-    QueryTooLongError,
-    QuerySyntaxError,
-    OptionsError,
-)
-
-
-def _lang_code(lang: str) -> int:
-    code: int = _c.shz_lang_parse(lang)
-    return code
+__all__ = [
+    "Category",
+    "Document",
+    "Error",
+    "FIELDS",
+    "Hit",
+    "LANGUAGES",
+    "LIST_SEPARATOR",
+    "MATCH_FLAGS",
+    "SEARCH_MODES",
+    "Measure",
+    "QueryError",
+    "Categories",
+    "Results",
+    "Span",
+    "categories",
+    "category",
+    "data_sha256",
+    "data_version",
+    "document",
+    "errata_count",
+    "get",
+    "measures",
+    "read_csv",
+    "read_jsonl",
+    "search",
+    "to_csv",
+    "to_dataframe",
+    "to_jsonl",
+    "to_records",
+]
+__all__ += [cls.__name__ for cls in _ERRORS[1:]]
 
 
 # ---- Immutable records -------------------------------------------------------
@@ -166,9 +193,15 @@ def _escape(text: str) -> str:
 
 
 class Category(_Frozen):
-    """One of the 5 categories of measures."""
+    """A category of measures (``categories()`` lists them)."""
 
     __slots__ = ("id", "title", "title_hant", "title_en", "measures", "_handle")
+    id: int
+    title: str
+    title_hant: str
+    title_en: str
+    measures: "tuple[Measure, ...]"
+    _handle: object
 
     def __repr__(self) -> str:
         return f"Category(id={self.id}, title={self.title!r}, measures={len(self.measures)})"
@@ -194,8 +227,31 @@ class Category(_Frozen):
         )
 
 
+class Categories(tuple):
+    """The tuple ``categories()`` returns: every Category, in id order, shown
+    in a notebook as one table (id, titles, number of measures)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        lines = "".join(f"\n {cat!r}," for cat in self)
+        return f"Categories({lines}\n)" if self else "Categories()"
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><td>{cat.id}</td><td>{_escape(cat.title)}</td>"
+            f"<td style='text-align:left'>{_escape(cat.title_en)}</td>"
+            f"<td>{len(cat.measures)}</td></tr>"
+            for cat in self
+        )
+        return (
+            "<table><tr><th>id</th><th>title</th><th>title (en)</th><th>measures</th></tr>"
+            f"{rows}</table>"
+        )
+
+
 class Measure(_Frozen):
-    """One of the 47 measures: every field of the catalogue, read-only.
+    """A measure: every field of the catalogue, read-only.
 
     ``title``/``body`` are the canonical zh-Hans texts; ``*_hant`` the
     Traditional forms, ``title_en``/``summary_en`` the (unofficial) English.
@@ -210,13 +266,30 @@ class Measure(_Frozen):
         "title_en",
         "body",
         "body_hant",
+        "body_en",
         "summary_en",
         "pinyin",
         "initials",
         "keywords",
         "cites",
+        "aliases",
         "_handle",
     )
+    id: int
+    category: Category
+    title: str
+    title_hant: str
+    title_en: str
+    body: str
+    body_hant: str
+    body_en: str
+    summary_en: str
+    pinyin: str
+    initials: str
+    keywords: "tuple[str, ...]"
+    cites: "tuple[str, ...]"
+    aliases: "tuple[str, ...]"
+    _handle: object
 
     def text(self, field: str, lang: str = "zh-Hans") -> str:
         """The text of ``field`` (one of ``shenzhen.FIELDS``) in ``lang``.
@@ -228,7 +301,7 @@ class Measure(_Frozen):
         bit = _FIELD_BITS.get(field) if isinstance(field, str) else None
         if bit is None:
             raise ValueError(f"unknown field {field!r}; expected one of {FIELDS}")
-        text: str = _c.shz_measure_text(self._handle, bit, _lang_code(lang))
+        text: str = _c.shz_measure_text(self._handle, bit, _c.shz_lang_parse(lang))
         return text
 
     def __repr__(self) -> str:
@@ -262,6 +335,7 @@ class Measure(_Frozen):
             ("pinyin", self.pinyin),
             ("keywords", "、".join(self.keywords)),
             ("cites", "、".join(f"《{c}》" for c in self.cites)),
+            ("aliases", " · ".join(self.aliases)),
         ]
         cells = "".join(
             f"<tr><th style='text-align:left'>{k}</th><td style='text-align:left'>"
@@ -284,11 +358,13 @@ class Measure(_Frozen):
             "title_en": self.title_en,
             "body": self.body,
             "body_hant": self.body_hant,
+            "body_en": self.body_en,
             "summary_en": self.summary_en,
             "pinyin": self.pinyin,
             "initials": self.initials,
             "keywords": list(self.keywords),
             "cites": list(self.cites),
+            "aliases": list(self.aliases),
         }
 
 
@@ -313,15 +389,14 @@ class Document(_Frozen):
         "translation_note",
         "paragraphs",
         "paragraphs_hant",
+        "paragraphs_en",
     )
+    number: str
+    date: str
+    title: str
 
     def __repr__(self) -> str:
         return f"Document(number={self.number!r}, date={self.date!r}, title={self.title!r})"
-
-
-def _text(fn, *args: object) -> str:
-    text: str = fn(*args)
-    return text
 
 
 def _strings(count, item, handle: object) -> tuple:
@@ -338,9 +413,9 @@ def _build() -> tuple:
         cat = object.__new__(Category)
         cat._set(
             id=_c.shz_category_id(handle),
-            title=_text(_c.shz_category_title, handle, _ZH_HANS),
-            title_hant=_text(_c.shz_category_title, handle, _ZH_HANT),
-            title_en=_text(_c.shz_category_title, handle, _EN),
+            title=_c.shz_category_title(handle, _ZH_HANS),
+            title_hant=_c.shz_category_title(handle, _ZH_HANT),
+            title_en=_c.shz_category_title(handle, _EN),
             _handle=handle,
         )
         cats.append(cat)
@@ -357,33 +432,146 @@ def _build() -> tuple:
         m._set(
             id=mid,
             category=cat,
-            title=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_TITLE, _ZH_HANS),
-            title_hant=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_TITLE, _ZH_HANT),
-            title_en=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_TITLE, _EN),
-            body=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_BODY, _ZH_HANS),
-            body_hant=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_BODY, _ZH_HANT),
-            summary_en=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_SUMMARY, _EN),
-            pinyin=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_PINYIN, _ZH_HANS),
-            initials=_text(_c.shz_measure_text, handle, _c.SHZ_FIELD_PINYIN_INITIALS, _ZH_HANS),
+            title=_c.shz_measure_text(handle, _c.SHZ_FIELD_TITLE, _ZH_HANS),
+            title_hant=_c.shz_measure_text(handle, _c.SHZ_FIELD_TITLE, _ZH_HANT),
+            title_en=_c.shz_measure_text(handle, _c.SHZ_FIELD_TITLE, _EN),
+            body=_c.shz_measure_text(handle, _c.SHZ_FIELD_BODY, _ZH_HANS),
+            body_hant=_c.shz_measure_text(handle, _c.SHZ_FIELD_BODY, _ZH_HANT),
+            body_en=_c.shz_measure_text(handle, _c.SHZ_FIELD_BODY, _EN),
+            summary_en=_c.shz_measure_text(handle, _c.SHZ_FIELD_SUMMARY, _EN),
+            pinyin=_c.shz_measure_text(handle, _c.SHZ_FIELD_PINYIN, _ZH_HANS),
+            initials=_c.shz_measure_text(handle, _c.SHZ_FIELD_PINYIN_INITIALS, _ZH_HANS),
             keywords=_strings(_c.shz_measure_keyword_count, _c.shz_measure_keyword, handle),
             cites=_strings(_c.shz_measure_cite_count, _c.shz_measure_cite, handle),
+            aliases=_strings(_c.shz_measure_alias_count, _c.shz_measure_alias, handle),
             _handle=handle,
         )
         measures.append(m)
         members[cat.id].append(m)
     for cat in cats:
         object.__setattr__(cat, "measures", tuple(members[cat.id]))
-    _CATEGORIES = tuple(cats)
+    _CATEGORIES = Categories(cats)
     return tuple(measures)
 
 
-_CATEGORIES: tuple = ()
-_c._configure(_ERRORS, _build)
+# ---- Search hits and results --------------------------------------------------
+
+
+def _marked(hit) -> str:
+    """The hit's snippet as HTML, its match in <mark>."""
+    start, end = hit.snippet_match
+    text = hit.snippet
+    return (
+        f"{_escape(text[:start])}<mark>{_escape(text[start:end])}</mark>{_escape(text[end:])}"
+    )
+
+
+def _how(hit) -> str:
+    """How a hit matched, for people: the match flags and the terms it lacks."""
+    kinds = ", ".join(sorted(hit.match)) or "some terms"
+    return kinds.replace("_", " ")
+
+
+def _hit_html(hit) -> str:
+    m = hit.measure
+    return (
+        f"<div><b>{m.id}. {_escape(m.title)}</b> "
+        f"<small>{_escape(hit.field)} · {_escape(_how(hit))} · score {hit.score}</small><br>"
+        f"{_marked(hit)}</div>"
+    )
+
+
+def _restore_hit(*values: object) -> object:
+    # What Hit.__reduce__ names: module-level, so that pickle finds it.
+    return _c._hit(*values)
+
+
+class Results(list):
+    """The hits of a search, best first: a list of Hit that also knows its
+    ``query``, renders as a table in a notebook (the match marked in each
+    snippet), and becomes a DataFrame with ``to_dataframe()``."""
+
+    __slots__ = ("query", "_terms", "_owner")
+
+    def __init__(self, hits=(), query: str = "", terms: "dict | None" = None) -> None:
+        super().__init__(hits)
+        self.query = query
+        self._terms = terms
+        self._owner = None  # the C results, whose terms are read when asked for
+
+    @property
+    def terms(self) -> dict:
+        """The query's terms as the search analysed them, in order, each with
+        the number of measures holding it in the fields searched (0: the term
+        matched nothing), e.g. ``{"个人": 3, "破产": 1}``."""
+        if self._terms is None:
+            self._terms = _c._terms(self._owner) if self._owner is not None else {}
+        return dict(self._terms)
+
+    def __reduce__(self) -> tuple:
+        return (Results, (list(self), self.query, self.terms))
+
+    def to_records(self) -> list:
+        """One plain dict per hit, best first: rank (from 1), id, title,
+        category, field, score, snippet and the match in it (match_start,
+        match_end: character offsets)."""
+        records = []
+        for rank, hit in enumerate(self, 1):
+            start, end = hit.snippet_match
+            records.append(
+                {
+                    "rank": rank,
+                    "id": hit.measure.id,
+                    "title": hit.measure.title,
+                    "category": hit.measure.category.id,
+                    "field": hit.field,
+                    "match": ",".join(sorted(hit.match)),
+                    "score": hit.score,
+                    "snippet": hit.snippet,
+                    "match_start": start,
+                    "match_end": end,
+                }
+            )
+        return records
+
+    def to_dataframe(self):  # -> pandas.DataFrame
+        """The hits as a pandas DataFrame indexed by rank (see to_records)."""
+        pandas = _pandas("Results.to_dataframe()")
+        columns = [
+            "rank", "id", "title", "category", "field", "match", "score", "snippet",
+            "match_start", "match_end",
+        ]
+        return pandas.DataFrame.from_records(self.to_records(), columns=columns, index="rank")
+
+    def _repr_html_(self) -> str:
+        count = f"{len(self)} hit" + ("" if len(self) == 1 else "s")
+        unmatched = [term for term, measures in self.terms.items() if not measures]
+        missing = (
+            f"; no measure has {_escape(' '.join(unmatched))}" if unmatched else ""
+        )
+        head = f"<p>{count} for <b>{_escape(self.query)}</b>{missing}</p>"
+        if not self:
+            return head
+        rows = "".join(
+            f"<tr><td>{hit.measure.id}</td><td style='text-align:left'>"
+            f"{_escape(hit.measure.title)}</td><td>{_escape(hit.field)}</td>"
+            f"<td>{_escape(_how(hit))}</td>"
+            f"<td>{hit.score}</td><td style='text-align:left'>{_marked(hit)}</td></tr>"
+            for hit in self
+        )
+        return (
+            f"{head}<table><tr><th>id</th><th>title</th><th>field</th><th>match</th><th>score</th>"
+            f"<th>snippet</th></tr>{rows}</table>"
+        )
+
+
+_CATEGORIES = Categories()
+_c._configure(_ERRORS, _build, _hit_html, _restore_hit, MATCH_FLAGS)
 
 
 # ---- The catalogue -------------------------------------------------------------
 
-#: ``get(id) -> Measure``: the measure with that id (1–47); raises
+#: ``get(id) -> Measure``: the measure with that id (1 to ``len(measures())``); raises
 #: NotFoundError (a LookupError) for any other int, TypeError for a non-int.
 get = _c.get
 Hit = _c.Hit
@@ -396,58 +584,94 @@ def measures() -> tuple:
     return built
 
 
-def categories() -> tuple:
+def categories() -> Categories:
     """Every Category, in id order; each has its ``measures``."""
     _c._measures()  # builds both on first use
     return _CATEGORIES
 
 
 def category(id: int) -> Category:
-    """The category with that id (1–5); NotFoundError for any other."""
+    """The category with that id (one of ``categories()``); NotFoundError for any other."""
     if not isinstance(id, int) or isinstance(id, bool):
         raise TypeError(f"category id must be int, not {type(id).__name__}")
     for cat in categories():
         if cat.id == id:
             return cat
-    raise NotFoundError(f"no category has id {id}", _c.SHZ_ERR_NOT_FOUND)
+    raise _error(_c.SHZ_ERR_NOT_FOUND, f"no category has id {id}")
 
 
-def search(query: str, *, limit: "int | None" = None, lang: str = "zh-Hans", fields=None) -> list:
-    """Searches the catalogue; returns a list of Hit, best first.
+def search(
+    query: str,
+    *,
+    limit: "int | None" = None,
+    lang: str = "zh-Hans",
+    fields=None,
+    mode: str = "best",
+) -> Results:
+    """Searches the catalogue; returns the Results, a list of Hit, best first.
 
-    ``query`` is whitespace-separated terms (a "quoted phrase" is one term);
-    a measure matches when every term occurs in one of the searched fields.
-    Script (Simplified/Traditional), width, Latin case and punctuation are
-    ignored. ``lang`` ("zh-Hans" or "zh-Hant") is the language the spans and
-    snippets refer to; ``fields`` limits the search to some of
-    ``shenzhen.FIELDS`` (a name or an iterable of names); ``limit`` caps the
-    number of hits.
+    ``mode`` (one of ``shenzhen.SEARCH_MODES``): "best", the default, ranks
+    measures by how well they match (BM25F) and lets a measure match only
+    some of the terms, those matching every term first (``hit.match`` says
+    which); "all_terms" keeps 1.0's rule: ``query`` is whitespace-separated
+    terms (a "quoted phrase" is one term), and a measure matches when every
+    term occurs in one of the searched fields. Script (Simplified/Traditional),
+    width, Latin case and punctuation are ignored. ``Results.terms`` gives the
+    query's terms as analysed, and which matched nothing. ``lang`` ("zh-Hans"
+    or "zh-Hant") is the language the spans and snippets refer to; ``fields``
+    limits the search to some of ``shenzhen.FIELDS`` (a name or an iterable
+    of names); ``limit`` caps the number of hits (None or 0: no limit, as in C).
 
     Raises TypeError for a non-str query, QueryError (a ValueError) for an
     empty, too long or malformed query, EncodingError for lone surrogates,
     LanguageError and OptionsError for bad options.
     """
     mask = 0 if fields is None else _field_mask(fields)
-    hits: list = _c._search(query, limit, lang, mask)
-    return hits
+    try:
+        code = SEARCH_MODES[mode] if mode.__class__ is str else _bad_mode(mode)
+    except KeyError:
+        code = _bad_mode(mode)
+    hits, owner = _c._search(query, limit, lang, mask, code)
+    results = Results(hits, query)
+    results._owner = owner
+    return results
+
+
+# Masks of the field lists seen, by the tuple of their names: a search in a
+# loop with the same fields pays for the names once. Bounded: only valid lists
+# of at most as many names as there are fields are kept.
+_MASKS: dict = {}
+
+
+def _bad_mode(mode: object) -> int:
+    if not isinstance(mode, str):
+        raise TypeError(f"mode must be str, not {type(mode).__name__}")
+    message = f"unknown mode {mode!r}; expected one of {tuple(SEARCH_MODES)}"
+    raise _error(_c.SHZ_ERR_BAD_OPTIONS, message)
 
 
 def _field_mask(fields: object) -> int:
     names = (fields,) if isinstance(fields, str) else fields
     try:
-        items = list(names)  # type: ignore[call-overload]
+        items: tuple = tuple(names)  # type: ignore[arg-type]
     except TypeError:
         raise TypeError("fields must be a field name or an iterable of names") from None
+    try:
+        cached: int = _MASKS[items]
+        return cached
+    except (KeyError, TypeError):  # TypeError: an unhashable item, refused below
+        pass
     mask = 0
     for name in items:
         bit = _FIELD_BITS.get(name) if isinstance(name, str) else None
         if bit is None:
-            raise OptionsError(
-                f"unknown field {name!r}; expected one of {FIELDS}", _c.SHZ_ERR_BAD_OPTIONS
-            )
+            message = f"unknown field {name!r}; expected one of {FIELDS}"
+            raise _error(_c.SHZ_ERR_BAD_OPTIONS, message)
         mask |= bit
     if not mask:
-        raise OptionsError("fields is empty", _c.SHZ_ERR_BAD_OPTIONS)
+        raise _error(_c.SHZ_ERR_BAD_OPTIONS, "fields is empty")
+    if len(items) <= len(FIELDS) and len(_MASKS) < 1 << len(FIELDS):
+        _MASKS[items] = mask
     return mask
 
 
@@ -456,20 +680,123 @@ def to_records() -> list:
     return [m.to_record() for m in measures()]
 
 
-def to_dataframe():  # -> pandas.DataFrame
-    """Every measure as a pandas DataFrame indexed by id.
-
-    Raises ImportError, naming the package, when pandas is not installed.
-    """
+def _pandas(what: str):  # -> the pandas module
     try:
         import pandas
     except ImportError as exc:
         raise ImportError(
-            "shenzhen.to_dataframe() needs pandas, which is not installed "
+            f"shenzhen.{what} needs pandas, which is not installed "
             "(Debian: apt install python3-pandas; otherwise: pip install pandas)",
             name="pandas",
         ) from exc
-    return pandas.DataFrame.from_records(to_records(), index="id")
+    return pandas
+
+
+def to_dataframe():  # -> pandas.DataFrame
+    """Every measure as a pandas DataFrame indexed by id.
+
+    Raises ImportError, naming the package, when pandas is not installed.
+    List columns (keywords, cites, aliases) hold Python lists: export them with
+    to_jsonl() or to_csv(), whose readers give the lists back.
+    """
+    return _pandas("to_dataframe()").DataFrame.from_records(to_records(), index="id")
+
+
+# ---- Exports whose lists survive a round trip ---------------------------------
+
+#: What to_csv() joins the items of a list column with (keywords, cites, aliases).
+LIST_SEPARATOR = "|"
+
+
+def _list_columns() -> tuple:
+    """The record columns that hold lists (keywords, cites, aliases)."""
+    record = measures()[0].to_record()
+    return tuple(name for name, value in record.items() if isinstance(value, list))
+
+
+def _int_columns() -> tuple:
+    record = measures()[0].to_record()
+    return tuple(name for name, value in record.items() if isinstance(value, int))
+
+
+class _Opened:
+    """A path opened for text (closed on exit), or a file object passed through."""
+
+    def __init__(self, file, mode: str) -> None:
+        self._file = file
+        self._mode = mode
+        self._opened = None
+
+    def __enter__(self):
+        if hasattr(self._file, "read" if "r" in self._mode else "write"):
+            return self._file
+        self._opened = open(self._file, self._mode, encoding="utf-8", newline="")
+        return self._opened
+
+    def __exit__(self, *exc: object) -> None:
+        if self._opened is not None:
+            self._opened.close()
+
+
+def to_jsonl(file) -> None:
+    """Writes every measure as JSON Lines: one record (Measure.to_record) a
+    line, UTF-8, lists as JSON arrays. ``file`` is a path or a text file
+    object. read_jsonl() (or ``pandas.read_json(file, lines=True)``) reads it
+    back."""
+    import json
+
+    with _Opened(file, "w") as out:
+        for record in to_records():
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def read_jsonl(file) -> list:
+    """The records a to_jsonl() file holds, as to_records() gives them."""
+    import json
+
+    with _Opened(file, "r") as src:
+        return [json.loads(line) for line in src if line.strip()]
+
+
+def to_csv(file) -> None:
+    """Writes every measure as CSV (UTF-8, a header row, the columns of
+    Measure.to_record). A list column (keywords, cites, aliases) is one cell: its items
+    joined by ``LIST_SEPARATOR`` ("|"), an empty list an empty cell; an item
+    that is empty or contains the separator is refused (ValueError), so that
+    read_csv() always gives back exactly what was written."""
+    import csv
+
+    lists = _list_columns()
+    records = to_records()
+    for record in records:
+        for name in lists:
+            for item in record[name]:
+                if not item or LIST_SEPARATOR in item:
+                    raise ValueError(
+                        f"measure {record['id']}: {name} item {item!r} cannot be joined "
+                        f"with {LIST_SEPARATOR!r}"
+                    )
+            record[name] = LIST_SEPARATOR.join(record[name])
+    with _Opened(file, "w") as out:
+        writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+
+
+def read_csv(file) -> list:
+    """The records a to_csv() file holds, as to_records() gives them: list
+    columns split on ``LIST_SEPARATOR``, integer columns as int."""
+    import csv
+
+    lists, ints = _list_columns(), _int_columns()
+    with _Opened(file, "r") as src:
+        records: list = list(csv.DictReader(src))
+    for record in records:
+        for name in lists:
+            record[name] = record[name].split(LIST_SEPARATOR) if record[name] else []
+        for name in ints:
+            record[name] = int(record[name])
+    return records
 
 
 def _document() -> Document:
@@ -489,6 +816,7 @@ def _document() -> Document:
     values["translation_note"] = _c.shz_document_text(_c.SHZ_DOC_TRANSLATION_NOTE, _EN)
     count = _c.shz_document_paragraph_count()
     values["paragraphs"] = tuple(_c.shz_document_paragraph(i, _ZH_HANS) for i in range(count))
+    values["paragraphs_en"] = tuple(_c.shz_document_paragraph(i, _EN) for i in range(count))
     values["paragraphs_hant"] = tuple(
         _c.shz_document_paragraph(i, _ZH_HANT) for i in range(count)
     )

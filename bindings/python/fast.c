@@ -1,0 +1,713 @@
+/* fast.c — get() and search() of the Python module, against the CPython API
+ * (see fast.h for why these two are not left to the Python layer). */
+#include "fast.h"
+
+#include <limits.h>
+#include <string.h>
+#include <structmember.h>
+
+/* ---- State registered by the package at import (see _configure) -------- */
+
+static PyObject *shzpy_errors;      /* tuple: status code -> exception class */
+static PyObject *shzpy_builder;     /* callable returning the tuple of Measures */
+static PyObject *shzpy_hit_html;    /* callable: Hit -> its HTML (Hit._repr_html_) */
+static PyObject *shzpy_hit_restore; /* callable unpickling a Hit (Hit.__reduce__) */
+static PyObject *shzpy_match_names; /* tuple: name of each shz_match_flags bit, by bit */
+static PyObject *shzpy_exact;       /* "exact" and "tolerant": how a hit matched a term */
+static PyObject *shzpy_tolerant;
+static PyObject *shzpy_measures;    /* that tuple, built on first use */
+static PyObject *shzpy_field_names; /* tuple: interned shz_field_name(1 << bit) by bit */
+static PyTypeObject *shzpy_span_type;
+static PyTypeObject *shzpy_hit_type;
+
+/* Raises the package's exception for @p status with @p message (or the
+ * library's own sentence when NULL). */
+void shzpy_raise_msg(shz_status status, const char *message)
+{
+    PyObject *cls = NULL;
+    if (shzpy_errors && (Py_ssize_t)status < PyTuple_GET_SIZE(shzpy_errors))
+        cls = PyTuple_GET_ITEM(shzpy_errors, (Py_ssize_t)status);
+    if (!cls || cls == Py_None)
+        cls = PyExc_RuntimeError; /* only before the package configured us */
+    PyObject *args = Py_BuildValue("(si)", message ? message : shz_errstr(status), (int)status);
+    if (args) {
+        PyErr_SetObject(cls, args);
+        Py_DECREF(args);
+    }
+}
+
+void shzpy_raise(shz_status status)
+{
+    shzpy_raise_msg(status, NULL);
+}
+
+/* Borrows the UTF-8 of a str. Lone surrogates cannot be UTF-8, so they are
+ * passed through as the library would see them from C (invalid sequences) and
+ * it answers SHZ_ERR_BAD_UTF8; *keep then owns the bytes. Non-str is a
+ * TypeError: bytes are deliberately not accepted, text must be decoded first. */
+int shzpy_utf8(PyObject *obj, const char *what, const char **ptr, size_t *len, PyObject **keep)
+{
+    Py_ssize_t n = 0;
+    if (!PyUnicode_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "%s must be str, not %.100s", what, Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    *ptr = PyUnicode_AsUTF8AndSize(obj, &n);
+    if (!*ptr) {
+        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
+            return -1;
+        PyErr_Clear();
+        *keep = PyUnicode_AsEncodedString(obj, "utf-8", "surrogatepass");
+        if (!*keep)
+            return -1;
+        *ptr = PyBytes_AS_STRING(*keep);
+        n = PyBytes_GET_SIZE(*keep);
+    }
+    *len = (size_t)n;
+    return 0;
+}
+
+/* The interned name of @p field (one bit), borrowed; None for no field. */
+static PyObject *shzpy_field_name(shz_field field)
+{
+    for (Py_ssize_t bit = 0; bit < PyTuple_GET_SIZE(shzpy_field_names); bit++)
+        if ((unsigned)field == 1u << bit)
+            return PyTuple_GET_ITEM(shzpy_field_names, bit);
+    return Py_None;
+}
+
+/* Every field the library names, walked bit by bit until shz_field_name()
+ * gives NULL: the tuple of their interned names. */
+static PyObject *shzpy_make_field_names(void)
+{
+    Py_ssize_t count = 0;
+    while ((size_t)count < sizeof(unsigned) * CHAR_BIT &&
+           shz_field_name((shz_field)(1u << count)) != NULL)
+        count++;
+    PyObject *names = PyTuple_New(count);
+    if (!names)
+        return NULL;
+    for (Py_ssize_t bit = 0; bit < count; bit++) {
+        PyObject *name = PyUnicode_InternFromString(shz_field_name((shz_field)(1u << bit)));
+        if (!name) {
+            Py_DECREF(names);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(names, bit, name);
+    }
+    return names;
+}
+
+/* The tuple of Measure objects, indexed by id - 1, built once. */
+static PyObject *shzpy_cache(void)
+{
+    if (shzpy_measures)
+        return shzpy_measures;
+    if (!shzpy_builder) {
+        PyErr_SetString(PyExc_RuntimeError, "shenzhen._shenzhen_c used before _configure()");
+        return NULL;
+    }
+    PyObject *built = PyObject_CallNoArgs(shzpy_builder);
+    if (!built)
+        return NULL;
+    if (!PyTuple_Check(built) || (size_t)PyTuple_GET_SIZE(built) != shz_measure_count()) {
+        Py_DECREF(built);
+        PyErr_SetString(PyExc_RuntimeError, "measure builder must return one Measure per id");
+        return NULL;
+    }
+    shzpy_measures = built;
+    return built;
+}
+
+/* ---- Hit: one search result --------------------------------------------- */
+
+/* A hit reads its spans, snippet and match from the C results (owner) on first
+ * access; an unpickled hit has no results, and has all three from the pickle. */
+typedef struct {
+    PyObject ob_base; /* PyObject_HEAD */
+    PyObject *owner;  /* capsule that frees the shz_results; NULL once unpickled */
+    PyObject *measure;
+    PyObject *score;
+    PyObject *field;
+    PyObject *spans;   /* tuple of Span, built on first access */
+    PyObject *snippet; /* str, built on first access */
+    PyObject *match;   /* (start, end) in snippet, built on first access */
+    PyObject *kinds;   /* frozenset of the names of the match flags, built on first access */
+    PyObject *terms;   /* dict: query term -> "exact" or "tolerant", built on first access */
+    unsigned flags;    /* shz_results_match() */
+    size_t index;
+} shzpy_hit;
+
+static const shz_results *shzpy_hit_results(shzpy_hit *hit)
+{
+    return (const shz_results *)PyCapsule_GetPointer(hit->owner, "shz_results");
+}
+
+/* Code points in the first @p n bytes of UTF-8 @p s. */
+static size_t shzpy_chars(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        count += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return count;
+}
+
+static PyObject *shzpy_lang_name(shz_lang lang)
+{
+    const char *name = shz_lang_name(lang);
+    return name ? PyUnicode_InternFromString(name) : NULL;
+}
+
+static PyObject *shzpy_make_span(const shz_results *results, size_t index, size_t which)
+{
+    shz_field field = 0;
+    shz_lang lang = SHZ_LANG_ZH_HANS;
+    size_t start = 0, end = 0;
+    shz_status st = shz_results_span(results, index, which, &field, NULL, NULL, &start, &end);
+    if (st == SHZ_OK)
+        st = shz_results_span_lang(results, index, which, &lang);
+    if (st != SHZ_OK) {
+        shzpy_raise(st);
+        return NULL;
+    }
+    PyObject *span = PyStructSequence_New(shzpy_span_type);
+    if (!span)
+        return NULL;
+    PyObject *name = shzpy_field_name(field);
+    Py_INCREF(name);
+    PyStructSequence_SET_ITEM(span, 0, name);
+    PyStructSequence_SET_ITEM(span, 1, shzpy_lang_name(lang));
+    PyStructSequence_SET_ITEM(span, 2, PyLong_FromSize_t(start));
+    PyStructSequence_SET_ITEM(span, 3, PyLong_FromSize_t(end));
+    for (Py_ssize_t i = 1; i < 4; i++) {
+        if (!PyStructSequence_GET_ITEM(span, i)) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_RuntimeError, "span has an unknown language");
+            Py_DECREF(span);
+            return NULL;
+        }
+    }
+    return span;
+}
+
+static PyObject *shzpy_hit_spans(shzpy_hit *hit, void *closure)
+{
+    (void)closure;
+    if (!hit->spans) {
+        const shz_results *results = shzpy_hit_results(hit);
+        size_t count = shz_results_span_count(results, hit->index);
+        PyObject *spans = PyTuple_New((Py_ssize_t)count);
+        if (!spans)
+            return NULL;
+        for (size_t i = 0; i < count; i++) {
+            PyObject *span = shzpy_make_span(results, hit->index, i);
+            if (!span) {
+                Py_DECREF(spans);
+                return NULL;
+            }
+            PyTuple_SET_ITEM(spans, (Py_ssize_t)i, span);
+        }
+        hit->spans = spans;
+    }
+    Py_INCREF(hit->spans);
+    return hit->spans;
+}
+
+/* (start, end) of the first match inside the snippet, as character offsets. */
+static PyObject *shzpy_hit_snippet_match(shzpy_hit *hit, void *closure)
+{
+    (void)closure;
+    if (hit->match) {
+        Py_INCREF(hit->match);
+        return hit->match;
+    }
+    const shz_results *results = shzpy_hit_results(hit);
+    const char *text = NULL;
+    size_t len = 0, start = 0, end = 0;
+    shz_status st = shz_results_snippet(results, hit->index, &text, &len);
+    if (st == SHZ_OK)
+        st = shz_results_snippet_match(results, hit->index, &start, &end);
+    if (st != SHZ_OK) {
+        shzpy_raise(st);
+        return NULL;
+    }
+    if (start > end || end > len) {
+        PyErr_SetString(PyExc_RuntimeError, "snippet match lies outside the snippet");
+        return NULL;
+    }
+    size_t char_start = shzpy_chars(text, start);
+    hit->match = Py_BuildValue("(nn)", (Py_ssize_t)char_start,
+                               (Py_ssize_t)(char_start + shzpy_chars(text + start, end - start)));
+    Py_XINCREF(hit->match);
+    return hit->match;
+}
+
+/* How the hit matched: the names of its shz_results_match() flags. */
+static PyObject *shzpy_hit_kinds(shzpy_hit *hit, void *closure)
+{
+    (void)closure;
+    if (!hit->kinds) {
+        PyObject *kinds = PyFrozenSet_New(NULL);
+        if (!kinds)
+            return NULL;
+        Py_ssize_t known = shzpy_match_names ? PyTuple_GET_SIZE(shzpy_match_names) : 0;
+        for (Py_ssize_t bit = 0; bit < known; bit++) {
+            if ((hit->flags & (1u << bit)) &&
+                PySet_Add(kinds, PyTuple_GET_ITEM(shzpy_match_names, bit)) < 0) {
+                Py_DECREF(kinds);
+                return NULL;
+            }
+        }
+        hit->kinds = kinds;
+    }
+    Py_INCREF(hit->kinds);
+    return hit->kinds;
+}
+
+/* The query terms the hit matched, in query order: term -> "exact"/"tolerant". */
+static PyObject *shzpy_hit_terms(shzpy_hit *hit, void *closure)
+{
+    (void)closure;
+    if (!hit->terms) {
+        const shz_results *results = shzpy_hit_results(hit);
+        PyObject *terms = PyDict_New();
+        if (!terms)
+            return NULL;
+        for (size_t t = 0; t < shz_results_term_count(results); t++) {
+            unsigned how = shz_results_hit_term(results, hit->index, t);
+            const char *text = NULL;
+            size_t len = 0;
+            if (!how)
+                continue;
+            shz_status st = shz_results_term(results, t, &text, &len);
+            if (st != SHZ_OK) {
+                Py_DECREF(terms);
+                shzpy_raise(st);
+                return NULL;
+            }
+            PyObject *key = PyUnicode_DecodeUTF8(text, (Py_ssize_t)len, "strict");
+            if (!key || PyDict_SetItem(terms, key, how == 1 ? shzpy_exact : shzpy_tolerant) < 0) {
+                Py_XDECREF(key);
+                Py_DECREF(terms);
+                return NULL;
+            }
+            Py_DECREF(key);
+        }
+        hit->terms = terms;
+    }
+    Py_INCREF(hit->terms);
+    return hit->terms;
+}
+
+static PyObject *shzpy_hit_snippet(shzpy_hit *hit, void *closure)
+{
+    (void)closure;
+    if (!hit->snippet) {
+        const char *text = NULL;
+        size_t len = 0;
+        shz_status st = shz_results_snippet(shzpy_hit_results(hit), hit->index, &text, &len);
+        if (st != SHZ_OK) {
+            shzpy_raise(st);
+            return NULL;
+        }
+        hit->snippet = PyUnicode_DecodeUTF8(text, (Py_ssize_t)len, "strict");
+        if (!hit->snippet)
+            return NULL;
+    }
+    Py_INCREF(hit->snippet);
+    return hit->snippet;
+}
+
+static void shzpy_hit_dealloc(shzpy_hit *hit)
+{
+    Py_XDECREF(hit->owner);
+    Py_XDECREF(hit->measure);
+    Py_XDECREF(hit->score);
+    Py_XDECREF(hit->field);
+    Py_XDECREF(hit->spans);
+    Py_XDECREF(hit->snippet);
+    Py_XDECREF(hit->match);
+    Py_XDECREF(hit->kinds);
+    Py_XDECREF(hit->terms);
+    PyObject_Free(hit);
+}
+
+static PyObject *shzpy_hit_repr(shzpy_hit *hit)
+{
+    return PyUnicode_FromFormat("Hit(measure=%R, score=%S, field=%R)", hit->measure, hit->score,
+                                hit->field);
+}
+
+/* Hit._repr_html_: the package's function (registered by _configure) renders it. */
+static PyObject *shzpy_hit_repr_html(PyObject *hit, PyObject *unused)
+{
+    (void)unused;
+    if (!shzpy_hit_html) {
+        PyErr_SetString(PyExc_RuntimeError, "shenzhen._shenzhen_c used before _configure()");
+        return NULL;
+    }
+    return PyObject_CallOneArg(shzpy_hit_html, hit);
+}
+
+/* Hit.__reduce__: like a Measure, a hit pickles as plain values (the measure
+ * by its id), and unpickles through the package's restore function. */
+static PyObject *shzpy_hit_reduce(shzpy_hit *hit, PyObject *unused)
+{
+    (void)unused;
+    if (!shzpy_hit_restore) {
+        PyErr_SetString(PyExc_RuntimeError, "shenzhen._shenzhen_c used before _configure()");
+        return NULL;
+    }
+    PyObject *spans = shzpy_hit_spans(hit, NULL);
+    PyObject *snippet = spans ? shzpy_hit_snippet(hit, NULL) : NULL;
+    PyObject *match = snippet ? shzpy_hit_snippet_match(hit, NULL) : NULL;
+    PyObject *terms = match ? shzpy_hit_terms(hit, NULL) : NULL;
+    PyObject *result = NULL;
+    if (terms)
+        result = Py_BuildValue("O(OOOOOOIO)", shzpy_hit_restore, hit->measure, hit->score,
+                               hit->field, spans, snippet, match, hit->flags, terms);
+    Py_XDECREF(spans);
+    Py_XDECREF(snippet);
+    Py_XDECREF(match);
+    Py_XDECREF(terms);
+    return result;
+}
+
+static PyMethodDef shzpy_hit_methods[] = {
+    {"_repr_html_", shzpy_hit_repr_html, METH_NOARGS,
+     "HTML for notebooks: the measure, score and field, and the snippet with the match marked."},
+    {"__reduce__", (PyCFunction)(void (*)(void))shzpy_hit_reduce, METH_NOARGS,
+     "Pickling support: a hit pickles as its values."},
+    {NULL, NULL, 0, NULL}};
+
+static PyMemberDef shzpy_hit_members[] = {
+    {"measure", T_OBJECT_EX, offsetof(shzpy_hit, measure), READONLY, "The Measure that matched."},
+    {"score", T_OBJECT_EX, offsetof(shzpy_hit, score), READONLY, "Rank score, higher is better."},
+    {"field", T_OBJECT_EX, offsetof(shzpy_hit, field), READONLY,
+     "Name of the best field matched, one of shenzhen.FIELDS."},
+    {NULL, 0, 0, 0, NULL}};
+
+static PyGetSetDef shzpy_hit_getset[] = {
+    {"spans", (getter)shzpy_hit_spans, NULL,
+     "Tuple of Span(field, lang, start, end): character offsets into the text "
+     "measure.text(field, lang), so that text[start:end] is the match.",
+     NULL},
+    {"snippet", (getter)shzpy_hit_snippet, NULL, "Text around the first match.", NULL},
+    {"match", (getter)shzpy_hit_kinds, NULL,
+     "How the hit matched: a frozenset of shenzhen.MATCH_FLAGS names ('all_terms': every query "
+     "term matched; 'tolerant': some term only through typo or homophone tolerance).",
+     NULL},
+    {"terms", (getter)shzpy_hit_terms, NULL,
+     "The query terms (as Results.terms has them) this hit matched, in query order: "
+     "term -> 'exact' or 'tolerant'.",
+     NULL},
+    {"snippet_match", (getter)shzpy_hit_snippet_match, NULL,
+     "(start, end): character offsets of the first match inside snippet, for highlighting.", NULL},
+    {NULL, NULL, NULL, NULL, NULL}};
+
+/* A static type rather than PyType_FromSpec: its slots table would need
+ * function-to-object pointer casts, which ISO C does not allow. */
+/* clang-format off: the head macro ends in a comma clang-format cannot see */
+static PyTypeObject shzpy_hit_type_object = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "shenzhen.Hit",
+    .tp_basicsize = sizeof(shzpy_hit),
+    .tp_dealloc = (destructor)shzpy_hit_dealloc,
+    .tp_repr = (reprfunc)shzpy_hit_repr,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "One search hit: measure, score, field, spans and snippet.",
+    .tp_members = shzpy_hit_members,
+    .tp_getset = shzpy_hit_getset,
+    .tp_methods = shzpy_hit_methods,
+};
+/* clang-format on */
+
+static PyStructSequence_Field shzpy_span_fields[] = {
+    {"field", "Name of the field the match lies in."},
+    {"lang", "Language of the text the offsets refer to (see Measure.text)."},
+    {"start", "Offset of the first character of the match."},
+    {"end", "Offset just past the match (exclusive)."},
+    {NULL, NULL}};
+
+static PyStructSequence_Desc shzpy_span_desc = {
+    "shenzhen.Span",
+    "Where a match lies: measure.text(field, lang)[start:end] is the matched text.",
+    shzpy_span_fields, 4};
+
+static void shzpy_results_free(PyObject *capsule)
+{
+    shz_results_free((shz_results *)PyCapsule_GetPointer(capsule, "shz_results"));
+}
+
+/* ---- Module functions ---------------------------------------------------- */
+
+static PyObject *shzpy_configure(PyObject *self, PyObject *args)
+{
+    PyObject *errors, *builder, *html, *restore, *match_names;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "O!OOOO!:_configure", &PyTuple_Type, &errors, &builder, &html,
+                          &restore, &PyTuple_Type, &match_names))
+        return NULL;
+    Py_INCREF(match_names);
+    Py_XSETREF(shzpy_match_names, match_names);
+    Py_INCREF(errors);
+    Py_XSETREF(shzpy_errors, errors);
+    Py_INCREF(builder);
+    Py_XSETREF(shzpy_builder, builder);
+    Py_INCREF(html);
+    Py_XSETREF(shzpy_hit_html, html);
+    Py_INCREF(restore);
+    Py_XSETREF(shzpy_hit_restore, restore);
+    Py_CLEAR(shzpy_measures);
+    Py_RETURN_NONE;
+}
+
+static PyObject *shzpy_get(PyObject *self, PyObject *arg)
+{
+    long long id;
+    int overflow = 0;
+    (void)self;
+    if (PyLong_CheckExact(arg)) {
+        id = PyLong_AsLongLongAndOverflow(arg, &overflow);
+    } else if (!PyBool_Check(arg) && PyIndex_Check(arg)) {
+        PyObject *index = PyNumber_Index(arg); /* numpy integers and the like */
+        if (!index)
+            return NULL;
+        id = PyLong_AsLongLongAndOverflow(index, &overflow);
+        Py_DECREF(index);
+    } else {
+        return PyErr_Format(PyExc_TypeError, "measure id must be int, not %.100s",
+                            Py_TYPE(arg)->tp_name);
+    }
+    if (id == -1 && PyErr_Occurred())
+        return NULL;
+    PyObject *cache = shzpy_cache();
+    if (!cache)
+        return NULL;
+    if (overflow || id < 1 || id > (long long)PyTuple_GET_SIZE(cache)) {
+        PyObject *message = PyUnicode_FromFormat("no measure has id %S", arg);
+        if (message) {
+            shzpy_raise_msg(SHZ_ERR_NOT_FOUND, PyUnicode_AsUTF8(message));
+            Py_DECREF(message);
+        }
+        return NULL;
+    }
+    PyObject *measure = PyTuple_GET_ITEM(cache, (Py_ssize_t)(id - 1));
+    Py_INCREF(measure);
+    return measure;
+}
+
+static PyObject *shzpy_measures_tuple(PyObject *self, PyObject *unused)
+{
+    (void)self;
+    (void)unused;
+    PyObject *cache = shzpy_cache();
+    Py_XINCREF(cache);
+    return cache;
+}
+
+/* _hit(measure, score, field, spans, snippet, snippet_match, flags, terms):
+ * a Hit from its values, as Hit.__reduce__ gives them; it holds no C results. */
+static PyObject *shzpy_hit_new(PyObject *self, PyObject *args)
+{
+    PyObject *measure, *score, *field, *spans, *snippet, *match, *terms;
+    unsigned flags = 0;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "OO!UO!UO!IO!:_hit", &measure, &PyLong_Type, &score, &field,
+                          &PyTuple_Type, &spans, &snippet, &PyTuple_Type, &match, &flags,
+                          &PyDict_Type, &terms))
+        return NULL;
+    PyObject *cache = shzpy_cache();
+    if (!cache)
+        return NULL;
+    int known = 0;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(cache) && !known; i++)
+        known = PyTuple_GET_ITEM(cache, i) == measure;
+    if (!known || PyTuple_GET_SIZE(match) != 2) {
+        PyErr_SetString(PyExc_ValueError, "_hit: not the values of a Hit");
+        return NULL;
+    }
+    shzpy_hit *hit = PyObject_New(shzpy_hit, shzpy_hit_type);
+    if (!hit)
+        return NULL;
+    PyObject **slots[] = {&hit->measure, &hit->score, &hit->field, &hit->spans,
+                          &hit->snippet, &hit->match, &hit->terms};
+    PyObject *values[] = {measure, score, field, spans, snippet, match, terms};
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+        Py_INCREF(values[i]);
+        *slots[i] = values[i];
+    }
+    hit->owner = NULL;
+    hit->kinds = NULL;
+    hit->flags = flags;
+    hit->index = 0;
+    return (PyObject *)hit;
+}
+
+static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    const char *query, *lang_name;
+    size_t query_len = 0, lang_len = 0;
+    PyObject *keep = NULL, *lang_keep = NULL, *list = NULL, *owner = NULL, *both = NULL;
+    shz_search_options options = SHZ_SEARCH_OPTIONS_INIT;
+    shz_results *results = NULL;
+    shz_status st;
+    (void)self;
+
+    if (nargs != 5) {
+        PyErr_SetString(PyExc_TypeError,
+                        "_search(query, limit, lang, fields, mode) takes 5 arguments");
+        return NULL;
+    }
+    if (args[1] != Py_None) {
+        if (!PyLong_Check(args[1]) || PyBool_Check(args[1]))
+            return PyErr_Format(PyExc_TypeError, "limit must be int or None, not %.100s",
+                                Py_TYPE(args[1])->tp_name);
+        int overflow = 0;
+        long long limit = PyLong_AsLongLongAndOverflow(args[1], &overflow);
+        if (limit == -1 && !overflow && PyErr_Occurred())
+            return NULL;
+        if (overflow < 0 || (!overflow && limit < 0)) {
+            shzpy_raise_msg(SHZ_ERR_BAD_OPTIONS, "limit must not be negative");
+            return NULL;
+        }
+        /* As in C, 0 means no limit; so does a limit past what size_t holds. */
+        options.limit = overflow || (unsigned long long)limit > SIZE_MAX ? 0 : (size_t)limit;
+    }
+    unsigned long mask = PyLong_AsUnsignedLong(args[3]);
+    if (mask == (unsigned long)-1 && PyErr_Occurred())
+        return NULL;
+    options.fields = (unsigned)mask;
+    unsigned long mode = PyLong_AsUnsignedLong(args[4]);
+    if (mode == (unsigned long)-1 && PyErr_Occurred())
+        return NULL;
+    options.mode = (unsigned)mode;
+
+    if (shzpy_utf8(args[0], "query", &query, &query_len, &keep) < 0)
+        return NULL;
+    if (shzpy_utf8(args[2], "lang", &lang_name, &lang_len, &lang_keep) < 0)
+        goto done;
+    st = shz_lang_parse(lang_name, lang_len, &options.lang);
+    if (st == SHZ_OK)
+        st = shz_search(query, query_len, &options, &results);
+    if (st != SHZ_OK) {
+        shzpy_raise(st);
+        goto done;
+    }
+    PyObject *cache = shzpy_cache();
+    if (!cache)
+        goto done;
+    owner = PyCapsule_New(results, "shz_results", shzpy_results_free);
+    if (!owner) {
+        shz_results_free(results);
+        goto done;
+    }
+    size_t count = shz_results_count(results);
+    list = PyList_New((Py_ssize_t)count);
+    if (!list)
+        goto done;
+    for (size_t i = 0; i < count; i++) {
+        int64_t id = shz_measure_id(shz_results_measure(results, i));
+        if (id < 1 || id > (int64_t)PyTuple_GET_SIZE(cache)) {
+            PyErr_SetString(PyExc_RuntimeError, "search returned an unknown measure");
+            Py_CLEAR(list);
+            goto done;
+        }
+        shzpy_hit *hit = PyObject_New(shzpy_hit, shzpy_hit_type);
+        if (!hit) {
+            Py_CLEAR(list);
+            goto done;
+        }
+        hit->index = i;
+        hit->spans = hit->snippet = hit->match = hit->kinds = hit->terms = hit->score = NULL;
+        hit->flags = shz_results_match(results, i);
+        hit->field = shzpy_field_name(shz_results_field(results, i));
+        Py_INCREF(hit->field);
+        hit->measure = PyTuple_GET_ITEM(cache, (Py_ssize_t)(id - 1));
+        Py_INCREF(hit->measure);
+        Py_INCREF(owner);
+        hit->owner = owner;
+        hit->score = PyLong_FromLongLong((long long)shz_results_score(results, i));
+        PyList_SET_ITEM(list, (Py_ssize_t)i, (PyObject *)hit);
+        if (!hit->score) {
+            Py_CLEAR(list);
+            goto done;
+        }
+    }
+done:
+    /* (hits, owner): the package reads the query's terms through owner. */
+    both = list ? PyTuple_Pack(2, list, owner) : NULL;
+    Py_XDECREF(list);
+    Py_XDECREF(owner);
+    Py_XDECREF(keep);
+    Py_XDECREF(lang_keep);
+    return both;
+}
+
+/* _terms(owner) -> {term: measures}: the query's terms as the search analysed
+ * them, in order, each with the number of measures that hold it (0: it
+ * matched nothing). */
+static PyObject *shzpy_terms(PyObject *self, PyObject *owner)
+{
+    (void)self;
+    const shz_results *results = PyCapsule_GetPointer(owner, "shz_results");
+    if (!results)
+        return NULL;
+    PyObject *terms = PyDict_New();
+    for (size_t t = 0; terms && t < shz_results_term_count(results); t++) {
+        const char *text = NULL;
+        size_t len = 0;
+        shz_status st = shz_results_term(results, t, &text, &len);
+        if (st != SHZ_OK) {
+            Py_CLEAR(terms);
+            shzpy_raise(st);
+            break;
+        }
+        PyObject *key = PyUnicode_DecodeUTF8(text, (Py_ssize_t)len, "strict");
+        PyObject *value = key ? PyLong_FromSize_t(shz_results_term_measures(results, t)) : NULL;
+        if (!value || PyDict_SetItem(terms, key, value) < 0)
+            Py_CLEAR(terms);
+        Py_XDECREF(key);
+        Py_XDECREF(value);
+    }
+    return terms;
+}
+
+static PyMethodDef shzpy_methods[] = {
+    {"_configure", shzpy_configure, METH_VARARGS,
+     "_configure(errors, builder, hit_html, hit_restore): exception classes by status, the "
+     "Measure builder, Hit._repr_html_ and the function Hit.__reduce__ names."},
+    {"_hit", shzpy_hit_new, METH_VARARGS,
+     "_hit(measure, score, field, spans, snippet, snippet_match) -> Hit (unpickling)."},
+    {"get", shzpy_get, METH_O,
+     "get(id) -> Measure\n\nThe measure with that id (1 to the number of measures). Raises "
+     "NotFoundError (a LookupError) for any other int and TypeError for a non-int."},
+    {"_measures", shzpy_measures_tuple, METH_NOARGS, "_measures() -> tuple of every Measure"},
+    {"_search", (PyCFunction)(void (*)(void))shzpy_search, METH_FASTCALL,
+     "_search(query, limit, lang, fields, mode) -> (list[Hit], results capsule)"},
+    {"_terms", shzpy_terms, METH_O, "_terms(results capsule) -> {term: measures}"},
+    {NULL, NULL, 0, NULL}};
+
+int shzpy_init(PyObject *module)
+{
+    if (!shzpy_exact) {
+        shzpy_exact = PyUnicode_InternFromString("exact");
+        shzpy_tolerant = PyUnicode_InternFromString("tolerant");
+        if (!shzpy_exact || !shzpy_tolerant)
+            return -1;
+    }
+    if (!shzpy_field_names) {
+        shzpy_field_names = shzpy_make_field_names();
+        if (!shzpy_field_names)
+            return -1;
+    }
+    shzpy_span_type = PyStructSequence_NewType(&shzpy_span_desc);
+    shzpy_hit_type = &shzpy_hit_type_object;
+    if (!shzpy_span_type || PyType_Ready(shzpy_hit_type) < 0)
+        return -1;
+    Py_INCREF(shzpy_span_type);
+    Py_INCREF(shzpy_hit_type);
+    if (PyModule_AddObject(module, "Span", (PyObject *)shzpy_span_type) < 0 ||
+        PyModule_AddObject(module, "Hit", (PyObject *)shzpy_hit_type) < 0)
+        return -1;
+    return PyModule_AddFunctions(module, shzpy_methods);
+}

@@ -10,16 +10,14 @@ install(FILES ${PROJECT_SOURCE_DIR}/include/shenzhen.h
               ${PROJECT_BINARY_DIR}/include/shenzhen_version.h
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT dev)
 
-# The installed command finds libshenzhen relative to itself, so that it starts
-# in any prefix, and still does after the prefix is moved (tests/pkg checks
-# both). The command's target is made after this file is read, hence the call
-# deferred to the end of the top directory.
+# shz_install_rpath(<target> <install dir relative to the prefix>)
+# An installed program or module finds libshenzhen relative to itself, so that
+# it starts in any prefix, and still does after the prefix is moved (tests/pkg
+# checks both). Used by the command and the binding modules.
 function(shz_install_rpath target dir)
   file(RELATIVE_PATH rel ${CMAKE_INSTALL_PREFIX}/${dir} ${CMAKE_INSTALL_FULL_LIBDIR})
   set_target_properties(${target} PROPERTIES INSTALL_RPATH "$ORIGIN/${rel}")
 endfunction()
-cmake_language(DEFER DIRECTORY ${PROJECT_SOURCE_DIR}
-  CALL shz_install_rpath shenzhen_cli ${CMAKE_INSTALL_BINDIR})
 
 set(SHZ_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/shenzhen)
 install(EXPORT shenzhenTargets NAMESPACE shenzhen:: DESTINATION ${SHZ_CMAKE_DIR}

@@ -9,9 +9,12 @@
  *   edits (Damerau: an adjacent swap is one edit); at most MAX_TYPO_WORDS of
  *   them, one per stem, fewer edits first, then the rarer stem (higher IDF),
  *   then the word table's order;
- * - a Han bigram without postings is searched as the bigrams of the index
- *   that differ from it in one character by a homophone (homophone.h: a
- *   catalogue character sharing a toneless Mandarin syllable; 秒皮 -> 秒批),
+ * - a Han bigram without postings, and whose neighbours in the query (the
+ *   bigrams overlapping it) have none either, is searched as the bigrams of
+ *   the index that differ from it in one character by a homophone
+ *   (homophone.h: a catalogue character sharing a toneless Mandarin syllable;
+ *   秒皮 -> 秒批): a bigram next to one the index has is where two words
+ *   meet, not a misheard word;
  *   and a lone Han character without postings as its homophones; at most
  *   MAX_HOMOPHONE_GRAMS of them, the rarest (highest IDF) first, the first
  *   found on ties.
@@ -112,11 +115,12 @@ static void tolerate_word(szs_query *q, size_t i)
     size_t n = 0;
     uint32_t other[SHZ_FUZZY_MAX_LEN];
     for (uint32_t e = 0; e < shz_ix.word_count; e++) {
-        uint32_t stem = shz_ix_u32(shz_ix.word_stem, e);
         uint32_t other_len = shz_ix_u32(shz_ix.word_str, 2 * (size_t)e + 1);
-        if (stem == SHZ_IX_NO_ENTRY || other_len > SHZ_FUZZY_MAX_LEN ||
-            (other_len > len ? other_len - len : len - other_len) > (uint32_t)budget)
-            continue; /* a stem only, or too long or short to be near */
+        if (other_len > len + (uint32_t)budget || other_len + (uint32_t)budget < len)
+            continue; /* too long or too short to be near (checked first: the cheapest) */
+        uint32_t stem = shz_ix_u32(shz_ix.word_stem, e);
+        if (stem == SHZ_IX_NO_ENTRY)
+            continue; /* a stem only, not a word */
         uint32_t other_letters;
         word_at(e, other, &other_letters);
         /* Each letter one word has and the other lacks takes an edit of its own: a cheap
@@ -159,11 +163,28 @@ static void offer_gram(gram_hit *best, size_t *n, gram_hit g)
         (*n)++;
 }
 
+/* Whether a reported bigram overlapping term t's first or last character (its neighbour in
+ * the query's Han text) is in the index. */
+static int live_neighbour(const szs_query *q, const szs_term *t)
+{
+    for (size_t k = 0; k < q->reported; k++) {
+        const szs_term *u = &q->terms[k];
+        if (u->kind == SZS_GRAM && u->len == 2 && u->post_end > u->post_begin &&
+            (u->start + 1 == t->start || u->start == t->start + 1))
+            return 1;
+    }
+    return 0;
+}
+
 static void tolerate_gram(szs_query *q, size_t i)
 {
     const szs_term *t = &q->terms[i];
     uint32_t len = t->len;
     if ((len != 1 && len != 2) || t->post_end > t->post_begin)
+        return;
+    /* A bigram between two words the index has (织关 in 组织关键) is where they meet, not a
+     * misheard word: only a bigram with no such neighbour is one (秒皮, or 营上 in 营上环境). */
+    if (len == 2 && live_neighbour(q, t))
         return;
     gram_hit best[MAX_HOMOPHONE_GRAMS];
     size_t n = 0;

@@ -73,6 +73,32 @@ Test(tolerance, a_homophone_finds_miaopi)
     shz_results_free(r);
 }
 
+/* Where two words the index has meet (织关 in 组织关键, 术攻 in 技术攻关), the bigram is no
+ * misheard word: no homophone stands in for it. A misheard word among known ones still is. */
+Test(tolerance, homophones_only_for_a_bigram_between_unknown_neighbours)
+{
+    static const char *const questions[] = {
+        "如何组织关键核心技术攻关", "政府引导基金如何支持初创企业", "跨境商事纠纷怎样通过仲裁解决"};
+    for (size_t q = 0; q < sizeof questions / sizeof *questions; q++) {
+        shz_results *r = search(questions[q], SHZ_SEARCH_BEST);
+        cr_assert_gt(shz_results_count(r), 0, "%s", questions[q]);
+        for (size_t i = 0; i < shz_results_count(r); i++)
+            cr_assert_not(shz_results_match(r, i) & SHZ_MATCH_TOLERANT, "%s hit %zu", questions[q],
+                          i);
+        shz_results_free(r);
+    }
+    uint64_t miaopi = exact_set("秒批");
+    shz_results *r = search("办理秒皮审批", SHZ_SEARCH_BEST);
+    int found = 0;
+    for (size_t i = 0; i < shz_results_count(r); i++) {
+        int64_t id = shz_measure_id(shz_results_measure(r, i));
+        if (miaopi >> id & 1 && shz_results_match(r, i) & SHZ_MATCH_TOLERANT)
+            found = 1;
+    }
+    cr_assert(found, "秒皮 between 办理 and 审批 still finds 秒批");
+    shz_results_free(r);
+}
+
 Test(tolerance, short_words_get_no_typo_tolerance)
 {
     /* "cort" is one edit from "court", which several measures hold; at four letters it may not

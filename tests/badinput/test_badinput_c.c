@@ -13,11 +13,17 @@
 #include "matrix.h"
 #include "shenzhen.h"
 
-static const char *const status_names[] = {
-    "SHZ_OK",          "SHZ_ERR_NOT_FOUND",      "SHZ_ERR_INVALID_ARG",
-    "SHZ_ERR_BAD_LANG", "SHZ_ERR_NO_TEXT",       "SHZ_ERR_NO_MEMORY",
-    "SHZ_ERR_BAD_UTF8", "SHZ_ERR_EMPTY_QUERY",   "SHZ_ERR_QUERY_TOO_LONG",
-    "SHZ_ERR_BAD_QUERY", "SHZ_ERR_BAD_OPTIONS"};
+static const char *const status_names[] = {"SHZ_OK",
+                                           "SHZ_ERR_NOT_FOUND",
+                                           "SHZ_ERR_INVALID_ARG",
+                                           "SHZ_ERR_BAD_LANG",
+                                           "SHZ_ERR_NO_TEXT",
+                                           "SHZ_ERR_NO_MEMORY",
+                                           "SHZ_ERR_BAD_UTF8",
+                                           "SHZ_ERR_EMPTY_QUERY",
+                                           "SHZ_ERR_QUERY_TOO_LONG",
+                                           "SHZ_ERR_BAD_QUERY",
+                                           "SHZ_ERR_BAD_OPTIONS"};
 enum { NSTATUS = sizeof status_names / sizeof status_names[0] };
 
 static int status_of(const char *name)
@@ -112,8 +118,8 @@ static shz_search_options *make_options(const cJSON *o, unsigned char **buf)
     char *tail = matrix_bytes(cJSON_GetObjectItemCaseSensitive(o, "tail"), &tail_len, &ok);
     cr_assert(ok, "bad options tail");
     const cJSON *size = cJSON_GetObjectItemCaseSensitive(o, "size");
-    size_t claimed = cJSON_IsString(size) ? sizeof(shz_search_options) + tail_len
-                                          : (size_t)size->valuedouble;
+    size_t claimed =
+        cJSON_IsString(size) ? sizeof(shz_search_options) + tail_len : (size_t)size->valuedouble;
     /* Room for what the caller claims, so that reading it is legitimate. */
     size_t room = sizeof(shz_search_options) + tail_len;
     if (claimed > room)
@@ -195,8 +201,8 @@ static int run_api(const char *id, const cJSON *api)
             st = shz_json_measure(arg_measure(args, "measure"), flags, out_null ? NULL : &json,
                                   &jlen);
         else
-            st = shz_json_category(arg_category(args, "category"), flags,
-                                   out_null ? NULL : &json, &jlen);
+            st = shz_json_category(arg_category(args, "category"), flags, out_null ? NULL : &json,
+                                   &jlen);
         if (st != SHZ_OK) {
             cr_expect(json == NULL && jlen == 4242, "%s: outputs changed on error", id);
         }
@@ -207,7 +213,8 @@ static int run_api(const char *id, const cJSON *api)
         char *query = matrix_bytes(cJSON_GetObjectItemCaseSensitive(args, "query"), &n, &ok);
         cr_assert(ok, "%s: bad query", id);
         unsigned char *buf;
-        shz_search_options *opt = make_options(cJSON_GetObjectItemCaseSensitive(args, "options"), &buf);
+        shz_search_options *opt =
+            make_options(cJSON_GetObjectItemCaseSensitive(args, "options"), &buf);
         shz_results *r = (shz_results *)(void *)&len; /* any non-NULL value */
         st = shz_search(query, n, opt, out_null ? NULL : &r);
         if (st != SHZ_OK && !out_null)

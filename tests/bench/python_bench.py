@@ -2,7 +2,7 @@
 
     PYTHONPATH=<build>/bindings/python /usr/bin/python3 tests/bench/python_bench.py [--quick]
 
-Targets (issue #4): shenzhen.search >= 30x faster than SQLite FTS5 (trigram)
+Targets: shenzhen.search >= 30x faster than SQLite FTS5 (trigram)
 and >= 3x faster than a Python loop with `in` over the same texts;
 shenzhen.get within 2x of a dict lookup; `import shenzhen` <= 5 ms.
 
@@ -445,7 +445,7 @@ def main() -> int:
     def target(what: str, value: str, ok: bool) -> None:
         print(f"  {what:<48} {value:>10}   {'ok' if ok else 'BELOW TARGET'}")
 
-    print("targets (issue #4; p50 ratios):")
+    print("targets (p50 ratios):")
     target("FTS5 ranked ids / shenzhen.search (>= 30)", f"{fts_s.p50 / shz.p50:.1f}x",
            fts_s.p50 / shz.p50 >= 30)
     target("python loop / shenzhen.search (>= 3)", f"{loop_s.p50 / shz.p50:.1f}x",

@@ -1,4 +1,4 @@
--- The bad-input matrix (tests/badinput/matrix.json, issue #5) through the Lua
+-- The bad-input matrix (tests/badinput/matrix.json) through the Lua
 -- binding, from the same file the C, command and Python tests read:
 --  * every "bindings" call with a "lua" expectation runs through the module's
 --    own API: "error" must raise an error pcall catches (a shenzhen.Error

@@ -1,4 +1,4 @@
-"""The bad-input matrix (tests/badinput/matrix.json, issue #5) through the Python bindings.
+"""The bad-input matrix (tests/badinput/matrix.json) through the Python bindings.
 
 Two passes over the same file the C and command tests read:
 - every "bindings" call with a "python" expectation runs through the package's

@@ -119,7 +119,8 @@ describe("allocation failures", function()
 
   it("search raises an error for each failure", function()
     local queries = { "秒批", "改革 创新", '"深圳 经济特区"', "創新", "shenzhen", "sz", "qqqqxyz" }
-    local options = { {}, { limit = 2 }, { lang = "zh-Hant" }, { fields = { "title", "summary" } } }
+    local options = { {}, { limit = 2 }, { lang = "zh-Hant" }, { fields = { "title", "summary" } },
+      { mode = "all_terms" } }
     for _, query in ipairs(queries) do
       for _, opts in ipairs(options) do
         walk_both("shenzhen.search", "search " .. query, function()

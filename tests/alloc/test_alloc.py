@@ -112,15 +112,16 @@ def test_the_test_build_is_loaded():
 
 def _hits(query, **options):
     def run():
-        return [(hit.measure.id, hit.score, hit.field, hit.spans, hit.snippet, hit.snippet_match)
-                for hit in shenzhen.search(query, **options)]
+        results = shenzhen.search(query, **options)
+        return results.terms, [(hit.measure.id, hit.score, hit.field, hit.spans, hit.snippet,
+                                hit.snippet_match, hit.match, hit.terms) for hit in results]
     return run
 
 
 @pytest.mark.parametrize("query", ["秒批", "改革 创新", '"深圳 经济特区"', "創新", "shenzhen",
                                    "sz", "qqqqxyz"])
 @pytest.mark.parametrize("options", [{}, {"limit": 2}, {"lang": "zh-Hant"},
-                                     {"fields": ["title", "summary"]}])
+                                     {"fields": ["title", "summary"]}, {"mode": "all_terms"}])
 def test_search(query, options):
     _walk_both("shenzhen.search", f"search({query!r}, {options})", _hits(query, **options))
 

@@ -725,12 +725,21 @@ Test(best, an_unknown_han_piece_falls_back_to_its_characters)
         }
         term_list(r, got, sizeof got);
         cr_assert_str_eq(got, want);
+        int tolerant = 0; /* homophones of the unknown bigram score on their own: not this rule */
+        for (size_t h = 0; h < shz_results_count(r); h++)
+            tolerant |= (shz_results_match(r, h) & SHZ_MATCH_TOLERANT) != 0;
+        if (tolerant) {
+            shz_results_free(r);
+            shz_results_free(s);
+            continue;
+        }
         size_t kept = 0, n_measures = shz_measure_count();
         for (size_t h = 0; h < shz_results_count(s); h++) {
             size_t m = (size_t)shz_measure_id(shz_results_measure(s, h)) - 1;
             int has[2] = {brute_matches(m, pair, 1, oracle_mask(0, 0)),
                           brute_matches(m, pair + 1, 1, oracle_mask(0, 0))};
-            int64_t bonus = (int64_t)1 << 40;
+            /* Below the all-terms (2^40) and exact-over-tolerant (2^39) bonuses. */
+            int64_t bonus = (int64_t)1 << 39;
             if (has[0] != has[1] && brute_gram_df(pair + (has[0] ? 0 : 1), 1) * 8 > n_measures) {
                 cr_assert_lt(rank_of(r, m), 0, "'%s': measure %zu holds one common character", q,
                              m + 1);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "normalize.h"
+#include "tsv.h"
 
 typedef struct pair {
     unsigned long from, to;
@@ -43,20 +44,14 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s T2S.tsv OUT.c\n", argv[0]);
         return 2;
     }
-    FILE *in = fopen(argv[1], "r");
-    if (!in) {
-        perror(argv[1]);
+    tsv_reader in;
+    if (!tsv_open(&in, argv[1]))
         return 1;
-    }
     pair *pairs = NULL;
     size_t count = 0, cap = 0;
-    char line[512];
-    unsigned long line_no = 0;
+    const char *line;
     int ok = 1;
-    while (ok && fgets(line, sizeof line, in)) {
-        line_no++;
-        if (line[0] == '#' || line[0] == '\n')
-            continue;
+    while (ok && (line = tsv_next(&in)) != NULL) {
         char *end;
         unsigned long from = strtoul(line, &end, 16);
         int well_formed = *end == '\t';
@@ -65,23 +60,19 @@ int main(int argc, char **argv)
         if (!well_formed || !valid_cp(from) || !valid_cp(to) || from == to ||
             (count && pairs[count - 1].from >= from)) {
             fprintf(stderr, "%s:%lu: expected FROM<TAB>TO in hex, sorted, distinct\n", argv[1],
-                    line_no);
+                    in.line_no);
             ok = 0;
             break;
         }
-        if (count == cap) {
-            cap = cap ? cap * 2 : 1024;
-            pair *grown = realloc(pairs, cap * sizeof *pairs);
-            if (!grown) {
-                fprintf(stderr, "%s: out of memory\n", argv[0]);
-                ok = 0;
-                break;
-            }
-            pairs = grown;
+        pair *grown = tsv_grow(pairs, &cap, count, sizeof *pairs, 1024, argv[0]);
+        if (!grown) {
+            ok = 0;
+            break;
         }
+        pairs = grown;
         pairs[count++] = (pair){from, to};
     }
-    fclose(in);
+    tsv_close(&in);
     /* Folding must be idempotent: a target must never be folded again. */
     for (size_t i = 0; ok && i < count; i++) {
         if (find(pairs, count, pairs[i].to)) {

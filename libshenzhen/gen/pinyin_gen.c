@@ -170,13 +170,10 @@ static int write_table(FILE *out, const row *rows, size_t count, const names *li
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s HAN_PINYIN.tsv OUT.c\n", argv[0]);
-        return 2;
-    }
     tsv_reader in;
-    if (!tsv_open(&in, argv[1]))
-        return 1;
+    int status = tsv_start(&in, argc, argv, "HAN_PINYIN.tsv");
+    if (status != 0)
+        return status;
     static names list;
     row *rows = NULL;
     size_t count = 0, cap = 0;

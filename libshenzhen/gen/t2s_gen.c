@@ -25,28 +25,18 @@ static int valid_cp(unsigned long cp)
     return cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
 }
 
-static int find(const pair *pairs, size_t count, unsigned long cp)
+static int by_from(const void *a, const void *b)
 {
-    size_t lo = 0, hi = count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (pairs[mid].from < cp)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < count && pairs[lo].from == cp;
+    unsigned long x = ((const pair *)a)->from, y = ((const pair *)b)->from;
+    return (x > y) - (x < y);
 }
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s T2S.tsv OUT.c\n", argv[0]);
-        return 2;
-    }
     tsv_reader in;
-    if (!tsv_open(&in, argv[1]))
-        return 1;
+    int status = tsv_start(&in, argc, argv, "T2S.tsv");
+    if (status != 0)
+        return status;
     pair *pairs = NULL;
     size_t count = 0, cap = 0;
     const char *line;
@@ -75,7 +65,8 @@ int main(int argc, char **argv)
     tsv_close(&in);
     /* Folding must be idempotent: a target must never be folded again. */
     for (size_t i = 0; ok && i < count; i++) {
-        if (find(pairs, count, pairs[i].to)) {
+        pair key = {pairs[i].to, 0};
+        if (bsearch(&key, pairs, count, sizeof *pairs, by_from)) {
             fprintf(stderr, "%s: U+%04lX folds to U+%04lX, which is itself folded\n", argv[1],
                     pairs[i].from, pairs[i].to);
             ok = 0;

@@ -13,6 +13,15 @@ int tsv_open(tsv_reader *r, const char *path)
     return r->in != NULL;
 }
 
+int tsv_start(tsv_reader *r, int argc, char **argv, const char *input)
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: %s %s OUT.c\n", argv[0], input);
+        return 2;
+    }
+    return tsv_open(r, argv[1]) ? 0 : 1;
+}
+
 char *tsv_next(tsv_reader *r)
 {
     while (fgets(r->line, sizeof r->line, r->in)) {

@@ -19,6 +19,11 @@ typedef struct tsv_reader {
 /* Opens path for reading; 0 (and the reason on stderr) when it cannot. */
 int tsv_open(tsv_reader *r, const char *path);
 
+/* A generator's start, for the command line "prog INPUT OUT.c" (input names
+ * INPUT in the usage message): opens the input into r. 0 when it did, else
+ * the exit status (2: usage, said on stderr; 1: the input cannot be read). */
+int tsv_start(tsv_reader *r, int argc, char **argv, const char *input);
+
 /* The next row (its text, newline included), or NULL at the end of the file. */
 char *tsv_next(tsv_reader *r);
 

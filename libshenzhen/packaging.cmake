@@ -188,28 +188,28 @@ if(shz_rc EQUAL 0 AND shz_pyver MATCHES "^([0-9]+) ([0-9]+)$")
   set(shz_python_depends
     "python3 (>= ${CMAKE_MATCH_1}.${CMAKE_MATCH_2}~), python3 (<< ${CMAKE_MATCH_1}.${shz_next})")
 endif()
-set(CPACK_DEBIAN_PYTHON_PACKAGE_NAME ${SHZ_DEB_NAME_python})
-set(CPACK_DEBIAN_PYTHON_PACKAGE_SECTION python)
-set(CPACK_DEBIAN_PYTHON_PACKAGE_DEPENDS "${shz_lib} (>= ${shz_ver}), ${shz_python_depends}")
-set(CPACK_DEBIAN_PYTHON_DESCRIPTION
-"Python 3 module for the 47 Shenzhen Special Economic Zone measures
+
+# shz_binding_package(<component> <section> <depends> <language>)
+# A binding's package: the library of this version or later, the interpreter
+# (<depends>), and a description naming <language>.
+function(shz_binding_package component section depends language)
+  string(TOUPPER ${component} c)
+  set(CPACK_DEBIAN_${c}_PACKAGE_NAME ${SHZ_DEB_NAME_${component}} PARENT_SCOPE)
+  set(CPACK_DEBIAN_${c}_PACKAGE_SECTION ${section} PARENT_SCOPE)
+  set(CPACK_DEBIAN_${c}_PACKAGE_DEPENDS "${shz_lib} (>= ${shz_ver}), ${depends}" PARENT_SCOPE)
+  set(CPACK_DEBIAN_${c}_DESCRIPTION
+"${language} module for the 47 Shenzhen Special Economic Zone measures
 libshenzhen serves the 47 innovative measures of the Shenzhen Special
 Economic Zone (NDRC notice 1072 of 2021), in Simplified Chinese,
 Traditional Chinese and English, with full-text search.
 .
-This package contains the Python 3 module shenzhen.")
+This package contains the ${language} module shenzhen." PARENT_SCOPE)
+endfunction()
+
+shz_binding_package(python python "${shz_python_depends}" "Python 3")
 
 # lua -> lua-shenzhen
-set(CPACK_DEBIAN_LUA_PACKAGE_NAME ${SHZ_DEB_NAME_lua})
-set(CPACK_DEBIAN_LUA_PACKAGE_SECTION interpreters)
-set(CPACK_DEBIAN_LUA_PACKAGE_DEPENDS "${shz_lib} (>= ${shz_ver}), lua5.4")
-set(CPACK_DEBIAN_LUA_DESCRIPTION
-"Lua 5.4 module for the 47 Shenzhen Special Economic Zone measures
-libshenzhen serves the 47 innovative measures of the Shenzhen Special
-Economic Zone (NDRC notice 1072 of 2021), in Simplified Chinese,
-Traditional Chinese and English, with full-text search.
-.
-This package contains the Lua 5.4 module shenzhen.")
+shz_binding_package(lua interpreters lua5.4 "Lua 5.4")
 
 # Strip what CPACK_STRIP_FILES leaves (.comment, .note; debug sections of .a),
 # as dh_strip would, after CPack stages the files.

@@ -466,46 +466,41 @@ static void show_body(const cli *c, outbuf *ob, const shz_measure *m)
         field_line(c, ob, original ? "Original:" : "Body:", body, len);
 }
 
-/* Keywords joined with "、" (they are zh-Hans whatever the language). */
-static void show_keywords(const cli *c, outbuf *ob, const shz_measure *m)
+/* One field line of a measure's list (keywords, aliases), its items joined with sep. */
+static void show_list(const cli *c, outbuf *ob, const shz_measure *m,
+                      size_t (*count)(const shz_measure *),
+                      shz_status (*item)(const shz_measure *, size_t, const char **, size_t *),
+                      const char *sep, const char *label)
 {
     outbuf line;
     outbuf_init(&line);
-    for (size_t i = 0; i < shz_measure_keyword_count(m); i++) {
-        const char *kw;
+    for (size_t i = 0; i < count(m); i++) {
+        const char *text;
         size_t len;
-        if (shz_measure_keyword(m, i, &kw, &len) != SHZ_OK)
+        if (item(m, i, &text, &len) != SHZ_OK)
             continue;
         if (line.len > 0)
-            outbuf_puts(&line, "\xE3\x80\x81");
-        outbuf_append(&line, kw, len);
+            outbuf_puts(&line, sep);
+        outbuf_append(&line, text, len);
     }
     if (outbuf_failed(&line))
         ob->failed = true;
     else if (line.len > 0)
-        field_line(c, ob, "Keywords:", line.data, line.len);
+        field_line(c, ob, label, line.data, line.len);
     outbuf_free(&line);
+}
+
+/* Keywords joined with "、" (they are zh-Hans whatever the language). */
+static void show_keywords(const cli *c, outbuf *ob, const shz_measure *m)
+{
+    show_list(c, ob, m, shz_measure_keyword_count, shz_measure_keyword, "\xE3\x80\x81",
+              "Keywords:");
 }
 
 /* Aliases, the words people use for the measure (zh-Hans and English mixed), joined with " · ". */
 static void show_aliases(const cli *c, outbuf *ob, const shz_measure *m)
 {
-    outbuf line;
-    outbuf_init(&line);
-    for (size_t i = 0; i < shz_measure_alias_count(m); i++) {
-        const char *alias;
-        size_t len;
-        if (shz_measure_alias(m, i, &alias, &len) != SHZ_OK)
-            continue;
-        if (line.len > 0)
-            outbuf_puts(&line, " \xC2\xB7 ");
-        outbuf_append(&line, alias, len);
-    }
-    if (outbuf_failed(&line))
-        ob->failed = true;
-    else if (line.len > 0)
-        field_line(c, ob, "Aliases:", line.data, line.len);
-    outbuf_free(&line);
+    show_list(c, ob, m, shz_measure_alias_count, shz_measure_alias, " \xC2\xB7 ", "Aliases:");
 }
 
 /* Cited documents, one a line, in 《》. */

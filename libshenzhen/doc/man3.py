@@ -257,6 +257,19 @@ def description(member, params, refs):
     return [".SH DESCRIPTION", line_safe(body)]
 
 
+def items(title, font, members, refs):
+    """A section that lists members (enum values, struct fields) by name, each with its
+    brief and detailed descriptions; font is the macro for the name (.B or .I)."""
+    lines = [".SS " + title]
+    r = Renderer([], refs)
+    for m in members:
+        text = r.paras(m.find("briefdescription"))
+        more = r.paras(m.find("detaileddescription"))
+        lines += [".TP", "%s %s" % (font, esc_code(m.findtext("name"))),
+                  line_safe(("\n" + M + ".IP\n").join(t for t in (text, more) if t))]
+    return lines
+
+
 def see_also(name, refs, group):
     seen, names = {name}, []
     for ref in refs + group:
@@ -348,13 +361,7 @@ def main():
                     lines.append(".B %s" % esc_code(("%s %s," % (v.findtext("name"), init))))
                 lines += [".fi", ".RE", ".nf", ".B };", ".fi"]
                 lines += description(m, [], refs)
-                lines += [".SS Values"]
-                r = Renderer([], refs)
-                for v in values:
-                    text = r.paras(v.find("briefdescription"))
-                    more = r.paras(v.find("detaileddescription"))
-                    lines += [".TP", ".B %s" % esc_code(v.findtext("name")),
-                              line_safe(("\n" + M + ".IP\n").join(t for t in (text, more) if t))]
+                lines += items("Values", ".B", values, refs)
             finish(name, lines, refs, group)
 
     for name, sdef in sorted(struct_defs.items()):
@@ -368,13 +375,7 @@ def main():
             lines.append('.BI "%s" %s ;' % (esc_code(ftype + glue), esc_code(f.findtext("name"))))
         lines += [".fi", ".RE", ".nf", '.BI "} " %s ;' % esc_code(name), ".fi"]
         lines += description(sdef, [], refs)
-        lines += [".SS Members"]
-        r = Renderer([], refs)
-        for f in fields:
-            text = r.paras(f.find("briefdescription"))
-            more = r.paras(f.find("detaileddescription"))
-            lines += [".TP", ".I %s" % esc_code(f.findtext("name")),
-                      line_safe(("\n" + M + ".IP\n").join(t for t in (text, more) if t))]
+        lines += items("Members", ".I", fields, refs)
         refs += type_refs([f.find("type") for f in fields])
         finish(name, lines, refs, users.get(name, []))
     pages = len(have_page)

@@ -236,17 +236,27 @@ static void load_document(reader *r, gen_model *m)
     }
 }
 
+/* The catalogue's array key (in *array) and one zeroed element of size bytes for each of its
+ * items (their number in *count); NULL, with the reason recorded, when the array is missing or
+ * memory runs out. */
+static void *load_array(reader *r, const char *key, size_t size, size_t *count, const cJSON **array)
+{
+    *array = get_array(r, r->root, key, "catalogue");
+    if (!*array)
+        return NULL;
+    *count = (size_t)cJSON_GetArraySize(*array);
+    void *items = calloc(*count, size);
+    if (!items)
+        fail(r, key, "out of memory");
+    return items;
+}
+
 static void load_categories(reader *r, gen_model *m)
 {
-    const cJSON *cats = get_array(r, r->root, "categories", "catalogue");
-    if (!cats)
+    const cJSON *cats;
+    m->categories = load_array(r, "categories", sizeof *m->categories, &m->category_count, &cats);
+    if (!m->categories)
         return;
-    m->category_count = (size_t)cJSON_GetArraySize(cats);
-    m->categories = calloc(m->category_count, sizeof *m->categories);
-    if (!m->categories) {
-        fail(r, "categories", "out of memory");
-        return;
-    }
     size_t i = 0;
     const cJSON *c;
     cJSON_ArrayForEach(c, cats)
@@ -261,15 +271,10 @@ static void load_categories(reader *r, gen_model *m)
 
 static void load_measures(reader *r, gen_model *m)
 {
-    const cJSON *measures = get_array(r, r->root, "measures", "catalogue");
-    if (!measures)
+    const cJSON *measures;
+    m->measures = load_array(r, "measures", sizeof *m->measures, &m->measure_count, &measures);
+    if (!m->measures)
         return;
-    m->measure_count = (size_t)cJSON_GetArraySize(measures);
-    m->measures = calloc(m->measure_count, sizeof *m->measures);
-    if (!m->measures) {
-        fail(r, "measures", "out of memory");
-        return;
-    }
     size_t i = 0;
     const cJSON *item;
     cJSON_ArrayForEach(item, measures)

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "pinyin.h"
+#include "tsv.h"
 
 enum { MAX_NAMES = 2048 };
 
@@ -148,7 +149,7 @@ static int write_table(FILE *out, const row *rows, size_t count, const names *li
     fprintf(out, "};\nconst size_t shz_pinyin_cp_count = %zu;\n\n", count);
     fprintf(out, "const char shz_pinyin_names[][SHZ_PINYIN_NAME_MAX + 1] = {\n");
     /* Names in id order: the sorted list. */
-    const char **sorted = malloc((list->count ? list->count : 1) * sizeof *sorted);
+    const char **sorted = calloc(list->count ? list->count : 1, sizeof *sorted);
     if (!sorted) {
         free(set_of);
         free(first_with);
@@ -169,48 +170,35 @@ static int write_table(FILE *out, const row *rows, size_t count, const names *li
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s HAN_PINYIN.tsv OUT.c\n", argv[0]);
-        return 2;
-    }
-    FILE *in = fopen(argv[1], "r");
-    if (!in) {
-        perror(argv[1]);
-        return 1;
-    }
+    tsv_reader in;
+    int status = tsv_start(&in, argc, argv, "HAN_PINYIN.tsv");
+    if (status != 0)
+        return status;
     static names list;
     row *rows = NULL;
     size_t count = 0, cap = 0;
-    char line[512];
-    unsigned long line_no = 0;
+    char *line;
     int ok = 1;
-    while (ok && fgets(line, sizeof line, in)) {
-        line_no++;
-        if (line[0] == '#' || line[0] == '\n')
-            continue;
-        if (count == cap) {
-            cap = cap ? cap * 2 : 4096;
-            row *grown = realloc(rows, cap * sizeof *rows);
-            if (!grown) {
-                fprintf(stderr, "%s: out of memory\n", argv[0]);
-                ok = 0;
-                break;
-            }
-            rows = grown;
+    while (ok && (line = tsv_next(&in)) != NULL) {
+        row *grown = tsv_grow(rows, &cap, count, sizeof *rows, 4096, argv[0]);
+        if (!grown) {
+            ok = 0;
+            break;
         }
+        rows = grown;
         row *r = &rows[count];
         if (!parse_row(line, &list, r) || r->cp < 0x3400 || r->cp > 0xFFFF ||
             (count && rows[count - 1].cp >= r->cp)) {
             fprintf(stderr,
                     "%s:%lu: expected CODEPOINT<TAB>syllables (hex, BMP, ascending; 1-%d "
                     "distinct syllables of a-z, at most %d letters)\n",
-                    argv[1], line_no, SHZ_PINYIN_READINGS_MAX, SHZ_PINYIN_NAME_MAX);
+                    argv[1], in.line_no, SHZ_PINYIN_READINGS_MAX, SHZ_PINYIN_NAME_MAX);
             ok = 0;
             break;
         }
         count++;
     }
-    fclose(in);
+    tsv_close(&in);
 
     /* Syllable ids in ASCII order of the names, whatever order they were met in. */
     static int id_of[MAX_NAMES];

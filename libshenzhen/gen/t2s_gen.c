@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "normalize.h"
+#include "tsv.h"
 
 typedef struct pair {
     unsigned long from, to;
@@ -24,39 +25,23 @@ static int valid_cp(unsigned long cp)
     return cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
 }
 
-static int find(const pair *pairs, size_t count, unsigned long cp)
+static int by_from(const void *a, const void *b)
 {
-    size_t lo = 0, hi = count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (pairs[mid].from < cp)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < count && pairs[lo].from == cp;
+    unsigned long x = ((const pair *)a)->from, y = ((const pair *)b)->from;
+    return (x > y) - (x < y);
 }
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s T2S.tsv OUT.c\n", argv[0]);
-        return 2;
-    }
-    FILE *in = fopen(argv[1], "r");
-    if (!in) {
-        perror(argv[1]);
-        return 1;
-    }
+    tsv_reader in;
+    int status = tsv_start(&in, argc, argv, "T2S.tsv");
+    if (status != 0)
+        return status;
     pair *pairs = NULL;
     size_t count = 0, cap = 0;
-    char line[512];
-    unsigned long line_no = 0;
+    const char *line;
     int ok = 1;
-    while (ok && fgets(line, sizeof line, in)) {
-        line_no++;
-        if (line[0] == '#' || line[0] == '\n')
-            continue;
+    while (ok && (line = tsv_next(&in)) != NULL) {
         char *end;
         unsigned long from = strtoul(line, &end, 16);
         int well_formed = *end == '\t';
@@ -65,26 +50,23 @@ int main(int argc, char **argv)
         if (!well_formed || !valid_cp(from) || !valid_cp(to) || from == to ||
             (count && pairs[count - 1].from >= from)) {
             fprintf(stderr, "%s:%lu: expected FROM<TAB>TO in hex, sorted, distinct\n", argv[1],
-                    line_no);
+                    in.line_no);
             ok = 0;
             break;
         }
-        if (count == cap) {
-            cap = cap ? cap * 2 : 1024;
-            pair *grown = realloc(pairs, cap * sizeof *pairs);
-            if (!grown) {
-                fprintf(stderr, "%s: out of memory\n", argv[0]);
-                ok = 0;
-                break;
-            }
-            pairs = grown;
+        pair *grown = tsv_grow(pairs, &cap, count, sizeof *pairs, 1024, argv[0]);
+        if (!grown) {
+            ok = 0;
+            break;
         }
+        pairs = grown;
         pairs[count++] = (pair){from, to};
     }
-    fclose(in);
+    tsv_close(&in);
     /* Folding must be idempotent: a target must never be folded again. */
     for (size_t i = 0; ok && i < count; i++) {
-        if (find(pairs, count, pairs[i].to)) {
+        pair key = {pairs[i].to, 0};
+        if (bsearch(&key, pairs, count, sizeof *pairs, by_from)) {
             fprintf(stderr, "%s: U+%04lX folds to U+%04lX, which is itself folded\n", argv[1],
                     pairs[i].from, pairs[i].to);
             ok = 0;

@@ -455,7 +455,7 @@ static int piece_live(const szs_query *q, uint32_t start, uint32_t end)
 
 shz_status szs_analyse(const char *text, size_t len, szs_query *q)
 {
-    han_pieces pieces;
+    han_pieces pieces = {0}; /* zeroed: a few hundred bytes, and the analysers see it set */
     shz_status status = analyse_pass(text, len, q, 1, &pieces);
     if (status == SHZ_OK && q->term_count == 0) /* only stop words: search for them after all */
         status = analyse_pass(text, len, q, 0, &pieces);

@@ -66,6 +66,7 @@ typedef struct work {
     int64_t id;     /* measure/category id; -1 for the whole catalogue */
     unsigned flags; /* JSON flags, or search fields */
     int lang;       /* search language */
+    unsigned mode;  /* search mode (shz_search_mode) */
     const char *query;
     size_t query_len;
 } work;
@@ -103,6 +104,14 @@ static void do_measure(digest *d, int64_t id)
         shz_status cst = shz_measure_cite(m, i, &text, &len);
         mix_text(d, cst, text, len);
     }
+    for (size_t i = 0; i <= shz_measure_alias_count(m); i++) {
+        const char *text = NULL;
+        size_t len = 0;
+        shz_status ast = shz_measure_alias(m, i, &text, &len);
+        mix_text(d, ast, text, len);
+    }
+    for (size_t i = 0; i <= shz_measure_related_count(m); i++)
+        mix_u64(d, (uint64_t)shz_measure_id(shz_measure_related(m, i)));
 }
 
 static void do_category(digest *d, int64_t id)
@@ -172,15 +181,27 @@ static void do_search(digest *d, const work *w)
     shz_search_options_init(&opt);
     opt.fields = w->flags;
     opt.lang = (shz_lang)w->lang;
+    opt.mode = w->mode;
     shz_results *r = NULL;
     shz_status st = shz_search(w->query, w->query_len, &opt, &r);
     mix_u64(d, (uint64_t)st);
     if (st != SHZ_OK)
         return;
-    size_t n = shz_results_count(r);
+    size_t n = shz_results_count(r), terms = shz_results_term_count(r);
     mix_u64(d, n);
+    mix_u64(d, terms);
+    for (size_t t = 0; t < terms; t++) {
+        const char *text = NULL;
+        size_t len = 0;
+        shz_status tst = shz_results_term(r, t, &text, &len);
+        mix_text(d, tst, text, len);
+        mix_u64(d, shz_results_term_measures(r, t));
+    }
     for (size_t i = 0; i < n; i++) {
         mix_u64(d, (uint64_t)shz_measure_id(shz_results_measure(r, i)));
+        mix_u64(d, shz_results_match(r, i));
+        for (size_t t = 0; t < terms; t++)
+            mix_u64(d, shz_results_hit_term(r, i, t));
         mix_u64(d, (uint64_t)shz_results_score(r, i));
         mix_u64(d, (uint64_t)shz_results_field(r, i));
         size_t spans = shz_results_span_count(r, i);
@@ -250,29 +271,34 @@ static void add_query(const char *q, size_t len)
 {
     static const unsigned field_sets[] = {0, SHZ_FIELD_TITLE, SHZ_FIELD_BODY | SHZ_FIELD_TITLE,
                                           SHZ_FIELD_PINYIN | SHZ_FIELD_PINYIN_INITIALS};
+    /* Every mode: best match (with its tolerance) and all terms. */
+    static const unsigned modes[] = {SHZ_SEARCH_BEST, SHZ_SEARCH_ALL_TERMS};
     for (size_t f = 0; f < sizeof field_sets / sizeof field_sets[0]; f++)
         for (int l = 0; l < 2; l++)
-            add((work){WORK_SEARCH, 0, field_sets[f], l, q, len});
+            for (size_t k = 0; k < sizeof modes / sizeof modes[0]; k++)
+                add((work){WORK_SEARCH, 0, field_sets[f], l, modes[k], q, len});
 }
 
 static void make_plan(void)
 {
     int64_t nm = (int64_t)shz_measure_count(), nc = (int64_t)shz_category_count();
     for (int64_t id = 0; id <= nm + 1; id++)
-        add((work){WORK_MEASURE, id, 0, 0, NULL, 0});
+        add((work){WORK_MEASURE, id, 0, 0, 0, NULL, 0});
     for (int64_t id = 0; id <= nc + 1; id++)
-        add((work){WORK_CATEGORY, id, 0, 0, NULL, 0});
-    add((work){WORK_DOCUMENT, 0, 0, 0, NULL, 0});
+        add((work){WORK_CATEGORY, id, 0, 0, 0, NULL, 0});
+    add((work){WORK_DOCUMENT, 0, 0, 0, 0, NULL, 0});
     for (unsigned flags = 0; flags <= 4; flags++) {
-        add((work){WORK_JSON, -1, flags, 0, NULL, 0});
+        add((work){WORK_JSON, -1, flags, 0, 0, NULL, 0});
         for (int64_t i = 0; i < nc; i++)
-            add((work){WORK_JSON, 1000 + i, flags, 0, NULL, 0});
+            add((work){WORK_JSON, 1000 + i, flags, 0, 0, NULL, 0});
         for (int64_t i = 0; i < nm; i++)
-            add((work){WORK_JSON, i, flags, 0, NULL, 0});
+            add((work){WORK_JSON, i, flags, 0, 0, NULL, 0});
     }
     static const char *fixed[] = {
-        "深圳", "shenzhen", "\"发展 经济\"", "ＡＢＣ", "科技 创新", "miao bao",
-        "MB",   "改革",     "\"unclosed",    "   ",    "金融"};
+        "深圳", "shenzhen", "\"发展 经济\"", "ＡＢＣ", "科技 创新", "miao bao", "MB", "改革",
+        "\"unclosed", "   ", "金融",
+        /* a question, an English phrase, and the two kinds of tolerance */
+        "怎样帮助困境企业重整", "river pollution control", "bankrupcy", "秒皮"};
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
         add_query(fixed[i], strlen(fixed[i]));
     for (int64_t i = 0; i < nm; i++) {

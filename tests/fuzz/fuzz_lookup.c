@@ -60,15 +60,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 FUZZ_CHECK(st == SHZ_ERR_INVALID_ARG);
             break;
         }
-        case 1: { /* keyword or cite by index */
+        case 1: { /* keyword, cite or alias by index; a related measure by index */
             const shz_measure *m = pick_measure(&in);
-            size_t index = (size_t)take_id(&in);
-            st = (op & 16) ? shz_measure_keyword(m, index, &text, &len)
-                           : shz_measure_cite(m, index, &text, &len);
+            size_t index = (size_t)take_id(&in), count;
+            if (op & 16) {
+                st = shz_measure_keyword(m, index, &text, &len);
+                count = shz_measure_keyword_count(m);
+            } else if (op & 32) {
+                st = shz_measure_alias(m, index, &text, &len);
+                count = shz_measure_alias_count(m);
+            } else {
+                st = shz_measure_cite(m, index, &text, &len);
+                count = shz_measure_cite_count(m);
+            }
             check_status_text(st, text, len);
-            size_t count = (op & 16) ? shz_measure_keyword_count(m) : shz_measure_cite_count(m);
             if (m != NULL)
                 FUZZ_CHECK((st == SHZ_OK) == (index < count));
+            const shz_measure *near = shz_measure_related(m, index);
+            FUZZ_CHECK((near != NULL) == (m != NULL && index < shz_measure_related_count(m)));
+            FUZZ_CHECK(near == NULL ||
+                       (near != m && shz_measure_get(shz_measure_id(near), &near) == SHZ_OK));
             break;
         }
         case 2: { /* category by id, its title and members */
@@ -166,6 +177,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_CHECK(shz_category_measure_count(NULL) == 0);
             FUZZ_CHECK(shz_measure_keyword_count(NULL) == 0);
             FUZZ_CHECK(shz_measure_cite_count(NULL) == 0);
+            FUZZ_CHECK(shz_measure_alias_count(NULL) == 0);
+            FUZZ_CHECK(shz_measure_related_count(NULL) == 0);
+            FUZZ_CHECK(shz_measure_related(NULL, 0) == NULL);
             break;
         }
         default: { /* a measure's whole record in every language */

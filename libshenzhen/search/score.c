@@ -583,7 +583,8 @@ static double ln(double x)
  * more (gen/emit_index.c), so rounding cannot move a term across it. */
 static uint32_t common_idf(unsigned share)
 {
-    double n = shzi_ix.measure_count, df = (double)(shzi_ix.measure_count / share);
+    uint32_t most = shzi_ix.measure_count / share; /* rounded down, as the generator does */
+    double n = shzi_ix.measure_count, df = most;
     double at = ln(1.0 + (n - df + 0.5) / (df + 0.5)), past = ln(1.0 + (n - df - 0.5) / (df + 1.5));
     return (uint32_t)((at + past) / 2 * SHZ_IX_ONE);
 }

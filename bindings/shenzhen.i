@@ -7,14 +7,14 @@
  * wrapped, how the C out-parameters become return values, who owns what.
  *
  * Macros each language defines before including this file:
- *   %shz_raise(status)              fail the call with the language's error
- *   %shz_push_text(ptr, len)        append a UTF-8 string to the results
- *   %shz_push_int(value)            append an integer to the results
- *   %shz_push_handle(ptr, type)     append a borrowed pointer (no ownership)
- *   %shz_push_owned(ptr, type)      append a pointer the language must free
- *   %shz_string_in(ptr, len, keep)  read the argument as a string (ptr, len); may
+ *   %shzi_raise(status)              fail the call with the language's error
+ *   %shzi_push_text(ptr, len)        append a UTF-8 string to the results
+ *   %shzi_push_int(value)            append an integer to the results
+ *   %shzi_push_handle(ptr, type)     append a borrowed pointer (no ownership)
+ *   %shzi_push_owned(ptr, type)      append a pointer the language must free
+ *   %shzi_string_in(ptr, len, keep)  read the argument as a string (ptr, len); may
  *                                   set keep (a void *) to something to release
- *   %shz_string_free(keep)          release it after the call
+ *   %shzi_string_free(keep)          release it after the call
  */
 
 %{
@@ -27,69 +27,69 @@
 
 %typemap(out) shz_status {
   if ($1 != SHZ_OK) {
-    %shz_raise($1);
+    %shzi_raise($1);
   }
 }
 
 /* ---- Strings in: (pointer, byte length), so embedded NULs and
  * non-terminated buffers reach the library as it specifies. -------------- */
 
-%typemap(in) (const char *name, size_t len) (void *shz_keep = NULL),
-             (const char *query, size_t len) (void *shz_keep = NULL) {
-  %shz_string_in($1, $2, shz_keep);
+%typemap(in) (const char *name, size_t len) (void *shzi_keep = NULL),
+             (const char *query, size_t len) (void *shzi_keep = NULL) {
+  %shzi_string_in($1, $2, shzi_keep);
 }
 %typemap(freearg) (const char *name, size_t len), (const char *query, size_t len) {
-  %shz_string_free(shz_keep$argnum);
+  %shzi_string_free(shzi_keep$argnum);
 }
 
 /* ---- Strings out: borrowed static text, copied into the language -------- */
 
 %typemap(in, numinputs=0) (const char **text, size_t *len)
-    (const char *shz_text = NULL, size_t shz_len = 0) {
-  $1 = ($1_ltype)&shz_text;
-  $2 = &shz_len;
+    (const char *shzi_text = NULL, size_t shzi_len = 0) {
+  $1 = ($1_ltype)&shzi_text;
+  $2 = &shzi_len;
 }
 %typemap(argout) (const char **text, size_t *len) {
-  %shz_push_text(shz_text$argnum, shz_len$argnum);
+  %shzi_push_text(shzi_text$argnum, shzi_len$argnum);
 }
 
 /* JSON out: owned by the caller; copy, then give it back with shz_free(). */
-%typemap(in, numinputs=0) (char **json, size_t *len) (char *shz_json = NULL, size_t shz_len = 0) {
-  $1 = &shz_json;
-  $2 = &shz_len;
+%typemap(in, numinputs=0) (char **json, size_t *len) (char *shzi_json = NULL, size_t shzi_len = 0) {
+  $1 = &shzi_json;
+  $2 = &shzi_len;
 }
 %typemap(argout) (char **json, size_t *len) {
-  %shz_push_text(shz_json$argnum, shz_len$argnum);
+  %shzi_push_text(shzi_json$argnum, shzi_len$argnum);
 }
 %typemap(freearg) (char **json, size_t *len) {
-  shz_free(shz_json$argnum);
+  shz_free(shzi_json$argnum);
 }
 
 /* ---- Handles out: borrowed pointers into static data -------------------- */
 
-%typemap(in, numinputs=0) const shz_measure **out (const shz_measure *shz_handle = NULL),
-                          const shz_category **out (const shz_category *shz_handle = NULL) {
-  $1 = ($1_ltype)&shz_handle;
+%typemap(in, numinputs=0) const shz_measure **out (const shz_measure *shzi_handle = NULL),
+                          const shz_category **out (const shz_category *shzi_handle = NULL) {
+  $1 = ($1_ltype)&shzi_handle;
 }
 %typemap(argout) const shz_measure **out, const shz_category **out {
-  %shz_push_handle(shz_handle$argnum, $*1_descriptor);
+  %shzi_push_handle(shzi_handle$argnum, $*1_descriptor);
 }
 
-%typemap(in, numinputs=0) shz_lang *out (shz_lang shz_value = SHZ_LANG_ZH_HANS),
-                          shz_lang *lang (shz_lang shz_value = SHZ_LANG_ZH_HANS) {
-  $1 = &shz_value;
+%typemap(in, numinputs=0) shz_lang *out (shz_lang shzi_value = SHZ_LANG_ZH_HANS),
+                          shz_lang *lang (shz_lang shzi_value = SHZ_LANG_ZH_HANS) {
+  $1 = &shzi_value;
 }
 %typemap(argout) shz_lang *out, shz_lang *lang {
-  %shz_push_int(shz_value$argnum);
+  %shzi_push_int(shzi_value$argnum);
 }
 
 /* ---- Search results: owned by the language, freed by its collector ------ */
 
-%typemap(in, numinputs=0) shz_results **results (shz_results *shz_owned = NULL) {
-  $1 = &shz_owned;
+%typemap(in, numinputs=0) shz_results **results (shz_results *shzi_owned = NULL) {
+  $1 = &shzi_owned;
 }
 %typemap(argout) shz_results **results {
-  %shz_push_owned(shz_owned$argnum, $*1_descriptor);
+  %shzi_push_owned(shzi_owned$argnum, $*1_descriptor);
 }
 
 /* A span comes back as five integers: field, byte start/end, char start/end. */
@@ -100,11 +100,11 @@
 }
 %typemap(argout)
     (shz_field *field, size_t *byte_start, size_t *byte_end, size_t *char_start, size_t *char_end) {
-  %shz_push_int(f$argnum);
-  %shz_push_int(bs$argnum);
-  %shz_push_int(be$argnum);
-  %shz_push_int(cs$argnum);
-  %shz_push_int(ce$argnum);
+  %shzi_push_int(f$argnum);
+  %shzi_push_int(bs$argnum);
+  %shzi_push_int(be$argnum);
+  %shzi_push_int(cs$argnum);
+  %shzi_push_int(ce$argnum);
 }
 
 /* Where the match lies in a snippet: two integers, byte start and end. */
@@ -112,8 +112,8 @@
   $1 = &bs; $2 = &be;
 }
 %typemap(argout) (size_t *byte_start, size_t *byte_end) {
-  %shz_push_int(bs$argnum);
-  %shz_push_int(be$argnum);
+  %shzi_push_int(bs$argnum);
+  %shzi_push_int(be$argnum);
 }
 
 /* The library's structs are opaque in C; SWIG sees empty ones so that it can

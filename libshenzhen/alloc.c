@@ -21,7 +21,7 @@ static int injected_failure(void)
     return fail_at > 0 && (attempts == fail_at || (fail_after && attempts > fail_at));
 }
 
-void *shz_mem_alloc(size_t size)
+void *shzi_mem_alloc(size_t size)
 {
     if (injected_failure())
         return NULL;
@@ -31,7 +31,7 @@ void *shz_mem_alloc(size_t size)
     return ptr;
 }
 
-void *shz_mem_realloc(void *ptr, size_t size)
+void *shzi_mem_realloc(void *ptr, size_t size)
 {
     if (injected_failure())
         return NULL; /* as realloc: the old block stays valid and owned by the caller */
@@ -41,26 +41,26 @@ void *shz_mem_realloc(void *ptr, size_t size)
     return moved;
 }
 
-void shz_mem_dealloc(void *ptr)
+void shzi_mem_dealloc(void *ptr)
 {
     if (ptr)
         live--;
     free(ptr);
 }
 
-void shz_test_fail_allocation(long n, int persistent)
+void shzi_test_fail_allocation(long n, int persistent)
 {
     fail_at = n > 0 ? n : 0;
     fail_after = persistent != 0;
     attempts = 0;
 }
 
-long shz_test_allocations(void)
+long shzi_test_allocations(void)
 {
     return attempts;
 }
 
-long shz_test_live_allocations(void)
+long shzi_test_live_allocations(void)
 {
     return live;
 }
@@ -68,6 +68,6 @@ long shz_test_live_allocations(void)
 /* cJSON's hooks are process-global: set once, when the test library is loaded (see alloc.h). */
 __attribute__((constructor)) static void route_cjson_allocations(void)
 {
-    cJSON_Hooks hooks = {shz_mem_alloc, shz_mem_dealloc};
+    cJSON_Hooks hooks = {shzi_mem_alloc, shzi_mem_dealloc};
     cJSON_InitHooks(&hooks);
 }

@@ -7,7 +7,7 @@
  *
  * Test build (compile definition SHZ_ALLOC_TESTING, the shenzhen_allocfail
  * library of the test suite only): each thread has a countdown. Armed with
- * shz_test_fail_allocation(n, persistent), the n-th allocation from then on
+ * shzi_test_fail_allocation(n, persistent), the n-th allocation from then on
  * (malloc or realloc, counted from 1) returns NULL, as an exhausted heap
  * would, leaving a realloc'd block valid. Two modes, as SQLite's fault
  * simulator has:
@@ -23,7 +23,7 @@
  * library never sets them: they belong to the application, and setting them
  * from a library would race with any other cJSON user in the process. The
  * test library sets them once, when it is loaded (a constructor in alloc.c),
- * to shz_mem_alloc/shz_mem_dealloc: the tests and the bindings loaded against
+ * to shzi_mem_alloc/shzi_mem_dealloc: the tests and the bindings loaded against
  * it then walk cJSON's allocations too without doing anything themselves. Its
  * deallocator is plain free, so memory cJSON allocated before that is still
  * freed correctly.
@@ -36,36 +36,36 @@
 
 #ifdef SHZ_ALLOC_TESTING
 
-void *shz_mem_alloc(size_t size);
-void *shz_mem_realloc(void *ptr, size_t size);
-void shz_mem_dealloc(void *ptr);
+void *shzi_mem_alloc(size_t size);
+void *shzi_mem_realloc(void *ptr, size_t size);
+void shzi_mem_dealloc(void *ptr);
 
 /* Exported by the test library alone (its version script adds them to the public map). */
 #define SHZ_TEST_API __attribute__((visibility("default")))
 
 /* Arms this thread's countdown: the n-th allocation from now fails (and, when persistent is
- * non-zero, every one after it); n <= 0 disarms. Resets the count of shz_test_allocations(). */
-SHZ_TEST_API void shz_test_fail_allocation(long n, int persistent);
+ * non-zero, every one after it); n <= 0 disarms. Resets the count of shzi_test_allocations(). */
+SHZ_TEST_API void shzi_test_fail_allocation(long n, int persistent);
 /* Allocations this thread attempted (failed ones included) since the last
- * shz_test_fail_allocation(). */
-SHZ_TEST_API long shz_test_allocations(void);
+ * shzi_test_fail_allocation(). */
+SHZ_TEST_API long shzi_test_allocations(void);
 /* Blocks this thread allocated and has not freed yet, counted since the thread started: a call
  * that leaves it changed leaked (or freed what it did not own). */
-SHZ_TEST_API long shz_test_live_allocations(void);
+SHZ_TEST_API long shzi_test_live_allocations(void);
 
 #else
 
-static inline void *shz_mem_alloc(size_t size)
+static inline void *shzi_mem_alloc(size_t size)
 {
     return malloc(size);
 }
 
-static inline void *shz_mem_realloc(void *ptr, size_t size)
+static inline void *shzi_mem_realloc(void *ptr, size_t size)
 {
     return realloc(ptr, size);
 }
 
-static inline void shz_mem_dealloc(void *ptr)
+static inline void shzi_mem_dealloc(void *ptr)
 {
     free(ptr);
 }

@@ -14,11 +14,11 @@ static int lang_valid(shz_lang lang)
 }
 
 /* Hands out a pool string; an empty one means "no text in that language". */
-static shz_status give(shz_str s, const char **text, size_t *len)
+static shz_status give(shzi_str s, const char **text, size_t *len)
 {
     if (s.len == 0)
         return SHZ_ERR_NO_TEXT;
-    *text = shz_str_ptr(s);
+    *text = shzi_str_ptr(s);
     if (len)
         *len = s.len;
     return SHZ_OK;
@@ -28,12 +28,12 @@ static shz_status give(shz_str s, const char **text, size_t *len)
 
 size_t shz_category_count(void)
 {
-    return shz_category_total;
+    return shzi_category_total;
 }
 
 const shz_category *shz_category_at(size_t index)
 {
-    return index < shz_category_total ? &shz_categories[index] : NULL;
+    return index < shzi_category_total ? &shzi_categories[index] : NULL;
 }
 
 shz_status shz_category_get(int64_t id, const shz_category **out)
@@ -41,9 +41,9 @@ shz_status shz_category_get(int64_t id, const shz_category **out)
     if (!out)
         return SHZ_ERR_INVALID_ARG;
     /* Ids run 1..N in table order (the generator enforces it). */
-    if (id < 1 || (uint64_t)id > shz_category_total)
+    if (id < 1 || (uint64_t)id > shzi_category_total)
         return SHZ_ERR_NOT_FOUND;
-    *out = &shz_categories[id - 1];
+    *out = &shzi_categories[id - 1];
     return SHZ_OK;
 }
 
@@ -71,28 +71,28 @@ const shz_measure *shz_category_measure_at(const shz_category *category, size_t 
 {
     if (!category || index >= category->member_count)
         return NULL;
-    return &shz_measures[shz_category_members[category->first_member + index]];
+    return &shzi_measures[shzi_category_members[category->first_member + index]];
 }
 
 /* ---- measures ----------------------------------------------------------- */
 
 size_t shz_measure_count(void)
 {
-    return shz_measure_total;
+    return shzi_measure_total;
 }
 
 const shz_measure *shz_measure_at(size_t index)
 {
-    return index < shz_measure_total ? &shz_measures[index] : NULL;
+    return index < shzi_measure_total ? &shzi_measures[index] : NULL;
 }
 
 shz_status shz_measure_get(int64_t id, const shz_measure **out)
 {
     if (!out)
         return SHZ_ERR_INVALID_ARG;
-    if (id < 1 || (uint64_t)id > shz_measure_total)
+    if (id < 1 || (uint64_t)id > shzi_measure_total)
         return SHZ_ERR_NOT_FOUND;
-    *out = &shz_measures[id - 1];
+    *out = &shzi_measures[id - 1];
     return SHZ_OK;
 }
 
@@ -103,7 +103,7 @@ int64_t shz_measure_id(const shz_measure *measure)
 
 const shz_category *shz_measure_category(const shz_measure *measure)
 {
-    return measure ? &shz_categories[measure->category_index] : NULL;
+    return measure ? &shzi_categories[measure->category_index] : NULL;
 }
 
 shz_status shz_measure_text(const shz_measure *measure, shz_field field, shz_lang lang,
@@ -130,14 +130,14 @@ shz_status shz_measure_text(const shz_measure *measure, shz_field field, shz_lan
     return SHZ_ERR_INVALID_ARG;
 }
 
-static shz_status list_item(const shz_measure *measure, shz_list list, size_t index,
+static shz_status list_item(const shz_measure *measure, shzi_list list, size_t index,
                             const char **text, size_t *len)
 {
     if (!measure || !text)
         return SHZ_ERR_INVALID_ARG;
     if (index >= list.count)
         return SHZ_ERR_NOT_FOUND;
-    return give(shz_list_items[list.first + index], text, len);
+    return give(shzi_list_items[list.first + index], text, len);
 }
 
 size_t shz_measure_keyword_count(const shz_measure *measure)
@@ -148,7 +148,7 @@ size_t shz_measure_keyword_count(const shz_measure *measure)
 shz_status shz_measure_keyword(const shz_measure *measure, size_t index, const char **text,
                                size_t *len)
 {
-    return list_item(measure, measure ? measure->keywords : (shz_list){0, 0}, index, text, len);
+    return list_item(measure, measure ? measure->keywords : (shzi_list){0, 0}, index, text, len);
 }
 
 size_t shz_measure_cite_count(const shz_measure *measure)
@@ -159,7 +159,7 @@ size_t shz_measure_cite_count(const shz_measure *measure)
 shz_status shz_measure_cite(const shz_measure *measure, size_t index, const char **text,
                             size_t *len)
 {
-    return list_item(measure, measure ? measure->cites : (shz_list){0, 0}, index, text, len);
+    return list_item(measure, measure ? measure->cites : (shzi_list){0, 0}, index, text, len);
 }
 
 size_t shz_measure_alias_count(const shz_measure *measure)
@@ -170,7 +170,7 @@ size_t shz_measure_alias_count(const shz_measure *measure)
 shz_status shz_measure_alias(const shz_measure *measure, size_t index, const char **text,
                              size_t *len)
 {
-    return list_item(measure, measure ? measure->aliases : (shz_list){0, 0}, index, text, len);
+    return list_item(measure, measure ? measure->aliases : (shzi_list){0, 0}, index, text, len);
 }
 
 /* ---- the notice --------------------------------------------------------- */
@@ -181,23 +181,23 @@ shz_status shz_document_text(shz_doc_field field, shz_lang lang, const char **te
         return SHZ_ERR_INVALID_ARG;
     if (!lang_valid(lang))
         return SHZ_ERR_BAD_LANG;
-    return give(shz_doc_fields[field][lang], text, len);
+    return give(shzi_doc_fields[field][lang], text, len);
 }
 
 size_t shz_document_paragraph_count(void)
 {
-    return shz_doc_paragraph_total;
+    return shzi_doc_paragraph_total;
 }
 
 shz_status shz_document_paragraph(size_t index, shz_lang lang, const char **text, size_t *len)
 {
     if (!text)
         return SHZ_ERR_INVALID_ARG;
-    if (index >= shz_doc_paragraph_total)
+    if (index >= shzi_doc_paragraph_total)
         return SHZ_ERR_NOT_FOUND;
     if (!lang_valid(lang))
         return SHZ_ERR_BAD_LANG;
-    return give(shz_doc_paragraphs[index][lang], text, len);
+    return give(shzi_doc_paragraphs[index][lang], text, len);
 }
 
 /* ---- languages and fields ----------------------------------------------- */
@@ -289,15 +289,15 @@ int shz_version_number(void)
 
 const char *shz_data_version(void)
 {
-    return shz_data_edition;
+    return shzi_data_edition;
 }
 
 const char *shz_data_sha256(void)
 {
-    return shz_data_digest;
+    return shzi_data_digest;
 }
 
 size_t shz_errata_count(void)
 {
-    return shz_errata_total;
+    return shzi_errata_total;
 }

@@ -14,39 +14,39 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* A string in shz_pool: bytes [off, off + len), followed by a NUL. */
-typedef struct shz_str {
+/* A string in shzi_pool: bytes [off, off + len), followed by a NUL. */
+typedef struct shzi_str {
     uint32_t off;
     uint32_t len;
-} shz_str;
+} shzi_str;
 
 /* Index into the language dimension of text arrays; matches shz_lang. */
 enum { SHZ_NLANG = 3 };
 
 struct shz_category {
     uint16_t id;
-    uint16_t first_member; /* into shz_category_members */
+    uint16_t first_member; /* into shzi_category_members */
     uint16_t member_count;
-    shz_str title[SHZ_NLANG];
+    shzi_str title[SHZ_NLANG];
 };
 
-/* A run of strings in shz_list_items. */
-typedef struct shz_list {
+/* A run of strings in shzi_list_items. */
+typedef struct shzi_list {
     uint32_t first;
     uint32_t count;
-} shz_list;
+} shzi_list;
 
 struct shz_measure {
     uint16_t id;
-    uint16_t category_index; /* into shz_categories */
-    shz_list keywords;
-    shz_list cites;
-    shz_list aliases;
-    shz_str title[SHZ_NLANG];
-    shz_str body[SHZ_NLANG];
-    shz_str summary_en;
-    shz_str pinyin;
-    shz_str initials;
+    uint16_t category_index; /* into shzi_categories */
+    shzi_list keywords;
+    shzi_list cites;
+    shzi_list aliases;
+    shzi_str title[SHZ_NLANG];
+    shzi_str body[SHZ_NLANG];
+    shzi_str summary_en;
+    shzi_str pinyin;
+    shzi_str initials;
 };
 
 /* The notice's metadata, indexed by shz_doc_field then language. A missing
@@ -54,30 +54,30 @@ struct shz_measure {
 enum { SHZ_NDOC_FIELDS = 7 };
 
 /* Tables, defined in the generated catalogue_data.c. Hidden symbols. */
-extern const char shz_pool[];
-extern const size_t shz_pool_size;
+extern const char shzi_pool[];
+extern const size_t shzi_pool_size;
 
-extern const struct shz_category shz_categories[];
-extern const size_t shz_category_total;
-extern const uint16_t shz_category_members[]; /* measure indices, grouped by category */
+extern const struct shz_category shzi_categories[];
+extern const size_t shzi_category_total;
+extern const uint16_t shzi_category_members[]; /* measure indices, grouped by category */
 
-extern const struct shz_measure shz_measures[];
-extern const size_t shz_measure_total;
-extern const shz_str shz_list_items[]; /* keywords, cites and aliases */
+extern const struct shz_measure shzi_measures[];
+extern const size_t shzi_measure_total;
+extern const shzi_str shzi_list_items[]; /* keywords, cites and aliases */
 
-extern const shz_str shz_doc_fields[SHZ_NDOC_FIELDS][SHZ_NLANG];
-extern const shz_str shz_doc_paragraphs[][SHZ_NLANG];
-extern const size_t shz_doc_paragraph_total;
+extern const shzi_str shzi_doc_fields[SHZ_NDOC_FIELDS][SHZ_NLANG];
+extern const shzi_str shzi_doc_paragraphs[][SHZ_NLANG];
+extern const size_t shzi_doc_paragraph_total;
 
-extern const int shz_data_schema; /* the "schema" of catalogue.json */
-extern const char shz_data_edition[];
-extern const char shz_data_digest[]; /* lowercase hex SHA-256 of catalogue.json */
-extern const size_t shz_errata_total;
+extern const int shzi_data_schema; /* the "schema" of catalogue.json */
+extern const char shzi_data_edition[];
+extern const char shzi_data_digest[]; /* lowercase hex SHA-256 of catalogue.json */
+extern const size_t shzi_errata_total;
 
 /* The pool bytes of a string. */
-static inline const char *shz_str_ptr(shz_str s)
+static inline const char *shzi_str_ptr(shzi_str s)
 {
-    return shz_pool + s.off;
+    return shzi_pool + s.off;
 }
 
 #endif

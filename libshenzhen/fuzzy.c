@@ -15,7 +15,7 @@ static int min2(int a, int b)
     return a < b ? a : b;
 }
 
-int shz_edit_distance_within(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, int max)
+int shzi_edit_distance_within(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, int max)
 {
     if (max < 0)
         max = 0;
@@ -61,7 +61,7 @@ int shz_edit_distance_within(const uint32_t *a, size_t na, const uint32_t *b, si
     return rows[na % 3][nb];
 }
 
-int shz_typo_budget(size_t len)
+int shzi_typo_budget(size_t len)
 {
     return len >= 9 ? 2 : len >= 5 ? 1 : 0;
 }

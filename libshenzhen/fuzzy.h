@@ -30,12 +30,12 @@
  * length is 0. Cost: O(min(na, nb) * (2 * max + 1)), with an early exit as
  * soon as every alignment needs more than max edits.
  */
-int shz_edit_distance_within(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, int max);
+int shzi_edit_distance_within(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, int max);
 
 /*
  * The typos a query word of len code points may carry and still match
  * (Meilisearch's defaults): 0 below 5, 1 from 5, 2 from 9.
  */
-int shz_typo_budget(size_t len);
+int shzi_typo_budget(size_t len);
 
 #endif

@@ -21,16 +21,16 @@
  * returns how many it wrote. 0 when cp has no reading or no homophone in the
  * catalogue.
  */
-size_t shz_homophones_in_catalogue(uint32_t cp, uint32_t *out, size_t cap);
+size_t shzi_homophones_in_catalogue(uint32_t cp, uint32_t *out, size_t cap);
 
 /*
  * The tables (generated homophone_data.c): the characters reading syllable s
- * are shz_homophone_chars[shz_homophone_first[s] .. shz_homophone_first[s + 1]),
- * ascending. shz_homophone_syllables is the syllable count the table was made
+ * are shzi_homophone_chars[shzi_homophone_first[s] .. shzi_homophone_first[s + 1]),
+ * ascending. shzi_homophone_syllables is the syllable count the table was made
  * with; lookups give nothing when it differs from the reading table's.
  */
-extern const uint32_t shz_homophone_first[];
-extern const uint16_t shz_homophone_chars[];
-extern const size_t shz_homophone_syllables;
+extern const uint32_t shzi_homophone_first[];
+extern const uint16_t shzi_homophone_chars[];
+extern const size_t shzi_homophone_syllables;
 
 #endif

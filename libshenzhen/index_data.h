@@ -4,7 +4,7 @@
  * libshenzhen/gen/emit_index.c writes index_data.c from the same catalogue as
  * catalogue_data.c. The normalized text (libshenzhen/normalize.h) of every
  * searchable field of every measure is laid out in one array of code points,
- * measure by measure, field by field in the order of enum shz_ix_slot, each
+ * measure by measure, field by field in the order of enum shzi_ix_slot, each
  * field preceded by a 0 sentinel and the whole followed by one. Postings list,
  * for every distinct normalized character and character bigram, the positions
  * in that array where it starts, ascending. Because folding is per code point,
@@ -14,7 +14,7 @@
  * The tables are little-endian uint32 arrays in one byte blob (a string
  * literal compiles an order of magnitude faster than an integer initialiser
  * list, which matters for the benchmarks' 100x catalogue), located by byte
- * offsets in shz_ix. Integers only, so no load-time relocations.
+ * offsets in shzi_ix. Integers only, so no load-time relocations.
  */
 #ifndef SHZ_INDEX_DATA_H
 #define SHZ_INDEX_DATA_H
@@ -28,7 +28,7 @@
 
 /* The searchable fields of a measure, in their order in the index, which is also their rank:
  * a match in an earlier slot is a better match. */
-enum shz_ix_slot {
+enum shzi_ix_slot {
     SHZ_IX_TITLE = 0,    /* zh-Hans title */
     SHZ_IX_TITLE_EN = 1, /* en title */
     SHZ_IX_PINYIN = 2,   /* toneless pinyin of the title (spaces fold away) */
@@ -77,14 +77,14 @@ enum { SHZ_IX_INFO_SLOT_SHIFT = 9, SHZ_IX_INFO_MEASURE_SHIFT = 12, SHZ_IX_OFFSET
 /* The BM25F constants the generator bakes into field_scale and the library uses (x 1000). */
 enum { SHZ_IX_K1_MILLI = 1200, SHZ_IX_B_MILLI = 750 };
 
-typedef struct shz_ix_layout {
+typedef struct shzi_ix_layout {
     uint32_t format;         /* SHZ_IX_FORMAT */
-    uint32_t measure_count;  /* equals shz_measure_total */
+    uint32_t measure_count;  /* equals shzi_measure_total */
     uint32_t position_count; /* normalized characters, sentinels included */
     uint32_t gram_count;     /* distinct characters and bigrams */
     uint32_t slot_bits;      /* the gram hash table has 1 << slot_bits slots */
     uint32_t posting_count;
-    /* Byte offsets of the tables in shz_ix_blob; all uint32 unless said otherwise. */
+    /* Byte offsets of the tables in shzi_ix_blob; all uint32 unless said otherwise. */
     uint32_t seg_start;  /* [measure_count * SHZ_IX_NSLOTS + 1]: first position of each field;
                             the last entry is position_count (one past the final sentinel) */
     uint32_t norm;       /* [position_count]: normalized code points, 0 = sentinel */
@@ -124,7 +124,7 @@ typedef struct shz_ix_layout {
                             SHZ_IX_TYPO_MAX_LEN + 1 (the last is the row count) */
     uint32_t typo_entry; /* [rows]: the word's entry */
     uint32_t typo_mask;  /* [rows]: shz_ix_char_bit of each of its characters, or'ed */
-} shz_ix_layout;
+} shzi_ix_layout;
 
 /* Longest word in the typo scan's rows: a longer word is never a typo of a query word (fuzzy.h's
  * SHZ_FUZZY_MAX_LEN, which tolerance.c checks equal). */
@@ -149,29 +149,29 @@ static inline uint32_t shz_ix_char_bit(uint32_t c)
 enum { SHZ_IX_PREFIX_WORDS = (26 * 26 * 26 + 26 * 26 + 31) / 32 };
 
 /* Defined in the generated index_data.c. Hidden symbols. */
-extern const shz_ix_layout shz_ix;
-extern const unsigned char shz_ix_blob[];
+extern const shzi_ix_layout shzi_ix;
+extern const unsigned char shzi_ix_blob[];
 
 /* The hash of a gram key into [0, 1 << bits); the generator and the library must agree. */
-static inline uint32_t shz_ix_hash(uint64_t key, uint32_t bits)
+static inline uint32_t shzi_ix_hash(uint64_t key, uint32_t bits)
 {
     return (uint32_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - bits));
 }
 
 /* The hash of a word's bytes into [0, 1 << bits) (FNV-1a, then the gram hash). */
-static inline uint32_t shz_ix_word_hash(const unsigned char *s, size_t len, uint32_t bits)
+static inline uint32_t shzi_ix_word_hash(const unsigned char *s, size_t len, uint32_t bits)
 {
     uint64_t h = UINT64_C(0xcbf29ce484222325);
     for (size_t i = 0; i < len; i++)
         h = (h ^ s[i]) * UINT64_C(0x100000001b3);
-    return shz_ix_hash(h, bits);
+    return shzi_ix_hash(h, bits);
 }
 
 /* Element i of the uint32 table at byte offset table. */
-static inline uint32_t shz_ix_u32(uint32_t table, size_t i)
+static inline uint32_t shzi_ix_u32(uint32_t table, size_t i)
 {
     uint32_t v;
-    memcpy(&v, shz_ix_blob + table + 4 * i, sizeof v);
+    memcpy(&v, shzi_ix_blob + table + 4 * i, sizeof v);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     v = __builtin_bswap32(v);
 #endif

@@ -24,13 +24,13 @@
 /* Builders fill an object that already belongs to its parent (or is the root)
  * and return 0 when an allocation fails; the caller then deletes the root. */
 
-static int add_string(cJSON *parent, const char *key, shz_str s)
+static int add_string(cJSON *parent, const char *key, shzi_str s)
 {
-    return cJSON_AddStringToObject(parent, key, shz_str_ptr(s)) != NULL;
+    return cJSON_AddStringToObject(parent, key, shzi_str_ptr(s)) != NULL;
 }
 
 /* A text object {"zh-Hans":…,…}; a missing language is absent, as in catalogue.json. */
-static int add_text(cJSON *parent, const char *key, const shz_str text[SHZ_NLANG])
+static int add_text(cJSON *parent, const char *key, const shzi_str text[SHZ_NLANG])
 {
     cJSON *obj = cJSON_AddObjectToObject(parent, key);
     for (int l = 0; obj && l < SHZ_NLANG; l++)
@@ -47,21 +47,21 @@ static cJSON *push(cJSON *array, cJSON *item)
     return item;
 }
 
-static int add_list(cJSON *parent, const char *key, shz_list list)
+static int add_list(cJSON *parent, const char *key, shzi_list list)
 {
     cJSON *arr = cJSON_AddArrayToObject(parent, key);
     for (uint32_t i = 0; arr && i < list.count; i++)
-        if (!push(arr, cJSON_CreateString(shz_str_ptr(shz_list_items[list.first + i]))))
+        if (!push(arr, cJSON_CreateString(shzi_str_ptr(shzi_list_items[list.first + i]))))
             return 0;
     return arr != NULL;
 }
 
 static int fill_measure(cJSON *obj, const struct shz_measure *m)
 {
-    const shz_str summary[SHZ_NLANG] = {{0, 0}, {0, 0}, m->summary_en};
+    const shzi_str summary[SHZ_NLANG] = {{0, 0}, {0, 0}, m->summary_en};
     cJSON *pinyin;
     return cJSON_AddNumberToObject(obj, "id", m->id) &&
-           cJSON_AddNumberToObject(obj, "category", shz_categories[m->category_index].id) &&
+           cJSON_AddNumberToObject(obj, "category", shzi_categories[m->category_index].id) &&
            add_text(obj, "title", m->title) && add_text(obj, "body", m->body) &&
            add_text(obj, "summary", summary) &&
            (pinyin = cJSON_AddObjectToObject(obj, "pinyin")) != NULL &&
@@ -77,7 +77,7 @@ static int fill_category(cJSON *obj, const struct shz_category *c)
         !(ids = cJSON_AddArrayToObject(obj, "measures")))
         return 0;
     for (uint16_t i = 0; i < c->member_count; i++) {
-        const struct shz_measure *m = &shz_measures[shz_category_members[c->first_member + i]];
+        const struct shz_measure *m = &shzi_measures[shzi_category_members[c->first_member + i]];
         if (!push(ids, cJSON_CreateNumber(m->id)))
             return 0;
     }
@@ -87,45 +87,45 @@ static int fill_category(cJSON *obj, const struct shz_category *c)
 static int fill_document(cJSON *doc)
 {
     cJSON *paras;
-    if (!add_string(doc, "number", shz_doc_fields[SHZ_DOC_NUMBER][SHZ_LANG_ZH_HANS]) ||
-        !add_string(doc, "date", shz_doc_fields[SHZ_DOC_DATE][SHZ_LANG_ZH_HANS]) ||
-        !add_text(doc, "title", shz_doc_fields[SHZ_DOC_TITLE]) ||
-        !add_text(doc, "issuer", shz_doc_fields[SHZ_DOC_ISSUER]) ||
-        !add_text(doc, "addressees", shz_doc_fields[SHZ_DOC_ADDRESSEES]) ||
+    if (!add_string(doc, "number", shzi_doc_fields[SHZ_DOC_NUMBER][SHZ_LANG_ZH_HANS]) ||
+        !add_string(doc, "date", shzi_doc_fields[SHZ_DOC_DATE][SHZ_LANG_ZH_HANS]) ||
+        !add_text(doc, "title", shzi_doc_fields[SHZ_DOC_TITLE]) ||
+        !add_text(doc, "issuer", shzi_doc_fields[SHZ_DOC_ISSUER]) ||
+        !add_text(doc, "addressees", shzi_doc_fields[SHZ_DOC_ADDRESSEES]) ||
         !(paras = cJSON_AddArrayToObject(doc, "paragraphs")))
         return 0;
-    for (size_t p = 0; p < shz_doc_paragraph_total; p++) {
+    for (size_t p = 0; p < shzi_doc_paragraph_total; p++) {
         cJSON *para = push(paras, cJSON_CreateObject());
         for (int l = 0; para && l < SHZ_NLANG; l++)
-            if (shz_doc_paragraphs[p][l].len != 0 &&
-                !add_string(para, shz_lang_name((shz_lang)l), shz_doc_paragraphs[p][l]))
+            if (shzi_doc_paragraphs[p][l].len != 0 &&
+                !add_string(para, shz_lang_name((shz_lang)l), shzi_doc_paragraphs[p][l]))
                 return 0;
         if (!para)
             return 0;
     }
-    return add_text(doc, "attachment", shz_doc_fields[SHZ_DOC_ATTACHMENT]) &&
+    return add_text(doc, "attachment", shzi_doc_fields[SHZ_DOC_ATTACHMENT]) &&
            add_string(doc, "translation_note",
-                      shz_doc_fields[SHZ_DOC_TRANSLATION_NOTE][SHZ_LANG_EN]);
+                      shzi_doc_fields[SHZ_DOC_TRANSLATION_NOTE][SHZ_LANG_EN]);
 }
 
 static int fill_catalogue(cJSON *root)
 {
     cJSON *doc, *cats, *measures;
-    if (!cJSON_AddNumberToObject(root, "schema", shz_data_schema) ||
-        !cJSON_AddStringToObject(root, "edition", shz_data_edition) ||
+    if (!cJSON_AddNumberToObject(root, "schema", shzi_data_schema) ||
+        !cJSON_AddStringToObject(root, "edition", shzi_data_edition) ||
         !(doc = cJSON_AddObjectToObject(root, "document")) || !fill_document(doc) ||
         !(cats = cJSON_AddArrayToObject(root, "categories")))
         return 0;
-    for (size_t c = 0; c < shz_category_total; c++) {
+    for (size_t c = 0; c < shzi_category_total; c++) {
         cJSON *obj = push(cats, cJSON_CreateObject());
-        if (!obj || !fill_category(obj, &shz_categories[c]))
+        if (!obj || !fill_category(obj, &shzi_categories[c]))
             return 0;
     }
     if (!(measures = cJSON_AddArrayToObject(root, "measures")))
         return 0;
-    for (size_t m = 0; m < shz_measure_total; m++) {
+    for (size_t m = 0; m < shzi_measure_total; m++) {
         cJSON *obj = push(measures, cJSON_CreateObject());
-        if (!obj || !fill_measure(obj, &shz_measures[m]))
+        if (!obj || !fill_measure(obj, &shzi_measures[m]))
             return 0;
     }
     return 1;
@@ -207,7 +207,7 @@ static size_t ascii_escaped_length(const char *text, size_t len)
     size_t out = 0;
     for (size_t i = 0; i < len;) {
         uint32_t cp;
-        size_t n = shz_utf8_decode((const unsigned char *)text + i, len - i, &cp);
+        size_t n = shzi_utf8_decode((const unsigned char *)text + i, len - i, &cp);
         if (n == 0 || cp < 0x80) {
             out++, i++;
             continue;
@@ -222,13 +222,13 @@ static char *ascii_escape(const char *text, size_t len, size_t *out_len)
 {
     static const char hex[] = "0123456789abcdef";
     size_t total = ascii_escaped_length(text, len);
-    char *out = shz_mem_alloc(total + 1);
+    char *out = shzi_mem_alloc(total + 1);
     if (!out)
         return NULL;
     size_t o = 0;
     for (size_t i = 0; i < len;) {
         uint32_t cp;
-        size_t n = shz_utf8_decode((const unsigned char *)text + i, len - i, &cp);
+        size_t n = shzi_utf8_decode((const unsigned char *)text + i, len - i, &cp);
         if (n == 0 || cp < 0x80) {
             out[o++] = text[i++];
             continue;
@@ -268,20 +268,20 @@ static shz_status print_tree(cJSON *tree, int filled, unsigned flags, char **jso
     char *out = NULL;
     if (flags & SHZ_JSON_PRETTY) {
         size_t pretty_len = indent_json(printed, n, NULL);
-        out = shz_mem_alloc(pretty_len + 1);
+        out = shzi_mem_alloc(pretty_len + 1);
         if (out) {
             n = indent_json(printed, n, out);
             out[n] = '\0';
         }
     } else {
-        out = shz_mem_alloc(n + 1);
+        out = shzi_mem_alloc(n + 1);
         if (out)
             memcpy(out, printed, n + 1);
     }
     cJSON_free(printed);
     if (out && (flags & SHZ_JSON_ASCII)) {
         char *escaped = ascii_escape(out, n, &n);
-        shz_mem_dealloc(out);
+        shzi_mem_dealloc(out);
         out = escaped;
     }
     if (!out)

@@ -7,20 +7,20 @@
 
 static uint32_t fold_han(uint32_t cp)
 {
-    if (cp < SHZ_T2S_BITMAP_LIMIT && !(shz_t2s_folded[cp / 32] >> (cp % 32) & 1u))
+    if (cp < SHZ_T2S_BITMAP_LIMIT && !(shzi_t2s_folded[cp / 32] >> (cp % 32) & 1u))
         return cp;
-    if (shz_t2s_count == 0 || cp < shz_t2s_pairs[0].from ||
-        cp > shz_t2s_pairs[shz_t2s_count - 1].from)
+    if (shzi_t2s_count == 0 || cp < shzi_t2s_pairs[0].from ||
+        cp > shzi_t2s_pairs[shzi_t2s_count - 1].from)
         return cp;
-    size_t lo = 0, hi = shz_t2s_count;
+    size_t lo = 0, hi = shzi_t2s_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (shz_t2s_pairs[mid].from < cp)
+        if (shzi_t2s_pairs[mid].from < cp)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < shz_t2s_count && shz_t2s_pairs[lo].from == cp ? shz_t2s_pairs[lo].to : cp;
+    return lo < shzi_t2s_count && shzi_t2s_pairs[lo].from == cp ? shzi_t2s_pairs[lo].to : cp;
 }
 
 /* cp's full compatibility decomposition (NFKD) when it is one code point, else cp. */
@@ -88,7 +88,7 @@ static int never_text(uint32_t cp)
            (cp >= 0xE0000 && cp <= 0xE0FFF);
 }
 
-uint32_t shz_norm_fold(uint32_t cp)
+uint32_t shzi_norm_fold(uint32_t cp)
 {
     if (cp < 0x80) {
         if (cp >= 'A' && cp <= 'Z')
@@ -106,7 +106,7 @@ uint32_t shz_norm_fold(uint32_t cp)
     uint32_t form = fold_form(cp, p);
     if (form != cp) {
         if (form < 0x80)
-            return shz_norm_fold(form);
+            return shzi_norm_fold(form);
         cp = form;
         p = utf8proc_get_property((utf8proc_int32_t)cp);
     }
@@ -115,11 +115,11 @@ uint32_t shz_norm_fold(uint32_t cp)
     return fold_han(fold_case(cp));
 }
 
-int shz_norm_is_space(uint32_t cp)
+int shzi_norm_is_space(uint32_t cp)
 {
     if (cp < 0x80)
         return cp == ' ' || (cp >= '\t' && cp <= '\r');
-    if (cp >= 0x3400 && cp <= 0x9FFF) /* the common case, as in shz_norm_fold: no spaces */
+    if (cp >= 0x3400 && cp <= 0x9FFF) /* the common case, as in shzi_norm_fold: no spaces */
         return 0;
     if (cp == 0x0085) /* next line: a control, but white space */
         return 1;
@@ -129,19 +129,19 @@ int shz_norm_is_space(uint32_t cp)
     return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
 }
 
-size_t shz_norm_text(const char *text, size_t len, uint32_t *out, uint32_t *src_byte,
-                     uint32_t *src_char, size_t cap)
+size_t shzi_norm_text(const char *text, size_t len, uint32_t *out, uint32_t *src_byte,
+                      uint32_t *src_char, size_t cap)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t kept = 0, chars = 0, i = 0;
     while (i < len) {
         uint32_t cp;
-        size_t n = shz_utf8_decode(s + i, len - i, &cp);
+        size_t n = shzi_utf8_decode(s + i, len - i, &cp);
         if (n == 0) {
             n = 1; /* an invalid byte: skipped like an ignored character */
             cp = 0;
         }
-        uint32_t folded = cp ? shz_norm_fold(cp) : 0;
+        uint32_t folded = cp ? shzi_norm_fold(cp) : 0;
         if (folded) {
             if (kept < cap) {
                 out[kept] = folded;

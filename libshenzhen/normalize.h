@@ -50,11 +50,11 @@
 #include <stdint.h>
 
 /* The folded form of cp, or 0 when cp is ignored (punctuation, symbol, space, control...). */
-uint32_t shz_norm_fold(uint32_t cp);
+uint32_t shzi_norm_fold(uint32_t cp);
 
 /* 1 if cp separates query terms: Unicode white space (separators Z*, tab to carriage return,
  * U+0085), so the ideographic space too. */
-int shz_norm_is_space(uint32_t cp);
+int shzi_norm_is_space(uint32_t cp);
 
 /*
  * Normalizes text[0..len), which should be valid UTF-8 (an invalid byte is
@@ -64,21 +64,21 @@ int shz_norm_is_space(uint32_t cp);
  * text to src_byte[k] and src_char[k]. Returns the number of kept characters,
  * which is more than cap when the buffers were too small (only cap written).
  */
-size_t shz_norm_text(const char *text, size_t len, uint32_t *out, uint32_t *src_byte,
-                     uint32_t *src_char, size_t cap);
+size_t shzi_norm_text(const char *text, size_t len, uint32_t *out, uint32_t *src_byte,
+                      uint32_t *src_char, size_t cap);
 
 /* The Traditional->Simplified and compatibility->unified pairs (generated t2s_table.c),
  * sorted by from. Exposed for the tests' table checks only. */
-typedef struct shz_fold_pair {
+typedef struct shzi_fold_pair {
     uint32_t from;
     uint32_t to;
-} shz_fold_pair;
-extern const shz_fold_pair shz_t2s_pairs[];
-extern const size_t shz_t2s_count;
+} shzi_fold_pair;
+extern const shzi_fold_pair shzi_t2s_pairs[];
+extern const size_t shzi_t2s_count;
 
 /* Bit cp of this bitmap is set when cp < SHZ_T2S_BITMAP_LIMIT has a pair (pairs above the
  * limit are found by search alone). */
 #define SHZ_T2S_BITMAP_LIMIT 0x30000
-extern const uint32_t shz_t2s_folded[SHZ_T2S_BITMAP_LIMIT / 32];
+extern const uint32_t shzi_t2s_folded[SHZ_T2S_BITMAP_LIMIT / 32];
 
 #endif

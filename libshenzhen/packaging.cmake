@@ -181,8 +181,8 @@ else()
   set(shz_python python3)
 endif()
 execute_process(COMMAND ${shz_python} -c "import sys; print('%d %d' % sys.version_info[:2])"
-  OUTPUT_VARIABLE shz_pyver OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET RESULT_VARIABLE shz_rc)
-if(shz_rc EQUAL 0 AND shz_pyver MATCHES "^([0-9]+) ([0-9]+)$")
+  OUTPUT_VARIABLE shz_pyver OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET RESULT_VARIABLE shzi_rc)
+if(shzi_rc EQUAL 0 AND shz_pyver MATCHES "^([0-9]+) ([0-9]+)$")
   math(EXPR shz_next "${CMAKE_MATCH_2} + 1")
   # A compiled extension module serves one Python minor version.
   set(shz_python_depends

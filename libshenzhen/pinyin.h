@@ -32,30 +32,30 @@
  * may be NULL when cap is 0). Returns 0 for a code point without a reading
  * (not a Han character, or one the table lacks).
  */
-int shz_pinyin_syllables(uint32_t cp, uint16_t *out, int cap);
+int shzi_pinyin_syllables(uint32_t cp, uint16_t *out, int cap);
 
 /* 1 when cp and other share at least one toneless syllable, else 0. */
-int shz_pinyin_homophones(uint32_t cp, uint32_t other);
+int shzi_pinyin_homophones(uint32_t cp, uint32_t other);
 
 /* The name of syllable id ("miao"), static; NULL when id is not a syllable. */
-const char *shz_pinyin_syllable_name(uint16_t id);
+const char *shzi_pinyin_syllable_name(uint16_t id);
 
 /* Number of syllable ids (ids run 0 .. count-1, in ASCII order of their names). */
-size_t shz_pinyin_syllable_count(void);
+size_t shzi_pinyin_syllable_count(void);
 
 /*
  * The tables, defined in the generated pinyin_table.c (hidden, integers and
  * characters only: no load-time relocation).
- *   shz_pinyin_cps[i]       the i-th code point with readings, ascending;
- *   shz_pinyin_sets[i]      offset into shz_pinyin_readings of its reading set:
+ *   shzi_pinyin_cps[i]       the i-th code point with readings, ascending;
+ *   shzi_pinyin_sets[i]      offset into shzi_pinyin_readings of its reading set:
  *                           a count n, then n syllable ids;
- *   shz_pinyin_names[id]    the NUL-padded name of syllable id.
+ *   shzi_pinyin_names[id]    the NUL-padded name of syllable id.
  */
-extern const uint16_t shz_pinyin_cps[];
-extern const uint16_t shz_pinyin_sets[];
-extern const size_t shz_pinyin_cp_count;
-extern const uint16_t shz_pinyin_readings[];
-extern const char shz_pinyin_names[][SHZ_PINYIN_NAME_MAX + 1];
-extern const size_t shz_pinyin_name_count;
+extern const uint16_t shzi_pinyin_cps[];
+extern const uint16_t shzi_pinyin_sets[];
+extern const size_t shzi_pinyin_cp_count;
+extern const uint16_t shzi_pinyin_readings[];
+extern const char shzi_pinyin_names[][SHZ_PINYIN_NAME_MAX + 1];
+extern const size_t shzi_pinyin_name_count;
 
 #endif

@@ -10,10 +10,10 @@
 /* The table row of measure, or NULL (NULL measure, or a table without rows). */
 static const uint16_t *row_of(const shz_measure *measure)
 {
-    if (!measure || shz_related_rows != shz_measure_total)
+    if (!measure || shzi_related_rows != shzi_measure_total)
         return NULL;
-    size_t index = (size_t)(measure - shz_measures);
-    return index < shz_related_rows ? shz_related_table[index] : NULL;
+    size_t index = (size_t)(measure - shzi_measures);
+    return index < shzi_related_rows ? shzi_related_table[index] : NULL;
 }
 
 size_t shz_measure_related_count(const shz_measure *measure)
@@ -26,5 +26,5 @@ const shz_measure *shz_measure_related(const shz_measure *measure, size_t index)
     const uint16_t *row = row_of(measure);
     if (!row || index >= SHZ_RELATED_COUNT)
         return NULL;
-    return &shz_measures[row[index]];
+    return &shzi_measures[row[index]];
 }

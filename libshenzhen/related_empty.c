@@ -2,5 +2,5 @@
  * links: no rows (the table it is about to compute cannot be an input). */
 #include "related.h"
 
-const uint16_t shz_related_table[1][SHZ_RELATED_COUNT] = {{0}}; /* C has no empty arrays */
-const size_t shz_related_rows = 0;
+const uint16_t shzi_related_table[1][SHZ_RELATED_COUNT] = {{0}}; /* C has no empty arrays */
+const size_t shzi_related_rows = 0;

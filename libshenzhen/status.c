@@ -38,5 +38,5 @@ const char *shz_errstr(shz_status status)
 
 void shz_free(void *ptr)
 {
-    shz_mem_dealloc(ptr);
+    shzi_mem_dealloc(ptr);
 }

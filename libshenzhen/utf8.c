@@ -3,7 +3,7 @@
 
 #include <utf8proc.h>
 
-size_t shz_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+size_t shzi_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {
     if (len == 0)
         return 0;
@@ -21,13 +21,13 @@ size_t shz_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
     return (size_t)n;
 }
 
-int shz_utf8_valid(const char *s, size_t len)
+int shzi_utf8_valid(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < len) {
         uint32_t cp;
-        size_t n = shz_utf8_decode(p + i, len - i, &cp);
+        size_t n = shzi_utf8_decode(p + i, len - i, &cp);
         if (n == 0)
             return 0;
         i += n;
@@ -35,7 +35,7 @@ int shz_utf8_valid(const char *s, size_t len)
     return 1;
 }
 
-size_t shz_utf8_encode(uint32_t cp, unsigned char *out)
+size_t shzi_utf8_encode(uint32_t cp, unsigned char *out)
 {
     /* utf8proc_encode_char would write a surrogate as three bytes: refuse it here. */
     if (cp > 0x10FFFF || !utf8proc_codepoint_valid((utf8proc_int32_t)cp))
@@ -43,7 +43,7 @@ size_t shz_utf8_encode(uint32_t cp, unsigned char *out)
     return (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, out);
 }
 
-size_t shz_utf8_count(const char *s, size_t len)
+size_t shzi_utf8_count(const char *s, size_t len)
 {
     size_t n = 0;
     for (size_t i = 0; i < len; i++)
@@ -51,7 +51,7 @@ size_t shz_utf8_count(const char *s, size_t len)
     return n;
 }
 
-size_t shz_utf8_advance(const char *s, size_t len, size_t pos, size_t chars)
+size_t shzi_utf8_advance(const char *s, size_t len, size_t pos, size_t chars)
 {
     for (; chars > 0 && pos < len; chars--) {
         /* utf8proc's table of sequence lengths by lead byte (0 for a continuation byte) */

@@ -13,18 +13,18 @@
  * Decodes one code point from s[0..len) into *cp and returns its byte length
  * (1-4), or 0 if the bytes there are not a valid sequence (or len is 0).
  */
-size_t shz_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
+size_t shzi_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
 
 /* 1 if s[0..len) is valid UTF-8 throughout, else 0. NULL with len 0 is valid. */
-int shz_utf8_valid(const char *s, size_t len);
+int shzi_utf8_valid(const char *s, size_t len);
 
 /* Writes cp as UTF-8 into out (room for 4 bytes) and returns the byte count; 0 if cp is invalid. */
-size_t shz_utf8_encode(uint32_t cp, unsigned char *out);
+size_t shzi_utf8_encode(uint32_t cp, unsigned char *out);
 
 /* For text already known to be valid UTF-8 (the catalogue, a validated query): the number of
  * code points in s[0..len), and the byte offset reached from byte pos after chars code points
  * (stopping at len). */
-size_t shz_utf8_count(const char *s, size_t len);
-size_t shz_utf8_advance(const char *s, size_t len, size_t pos, size_t chars);
+size_t shzi_utf8_count(const char *s, size_t len);
+size_t shzi_utf8_advance(const char *s, size_t len, size_t pos, size_t chars);
 
 #endif

@@ -13,13 +13,13 @@
 
 %{
 #include "shenzhen.h"
-#include "shenzhen_lua_wrapper.h" /* generated from shenzhen.lua: shz_lua_wrapper[] */
+#include "shenzhen_lua_wrapper.h" /* generated from shenzhen.lua: shzi_lua_wrapper[] */
 
 SWIGEXPORT int SWIG_init(lua_State *L);
 
 SWIGEXPORT int luaopen_shenzhen(lua_State *L) {
     luaL_requiref(L, "shenzhen_c", SWIG_init, 0);
-    if (luaL_loadbufferx(L, shz_lua_wrapper, sizeof shz_lua_wrapper, "=shenzhen.lua", "t") !=
+    if (luaL_loadbufferx(L, shzi_lua_wrapper, sizeof shzi_lua_wrapper, "=shenzhen.lua", "t") !=
         LUA_OK)
         return lua_error(L);
     lua_insert(L, -2);
@@ -47,35 +47,35 @@ SWIGEXPORT int luaopen_shenzhen(lua_State *L) {
 
 /* ---- The language hooks of ../shenzhen.i --------------------------------- */
 
-%define %shz_raise(status)
+%define %shzi_raise(status)
     lua_pushnil(L);
     lua_pushstring(L, shz_errstr(status));
     lua_pushinteger(L, (lua_Integer)(status));
     return 3
 %enddef
 
-%define %shz_push_text(ptr, len)
+%define %shzi_push_text(ptr, len)
     lua_pushlstring(L, ptr, len);
     SWIG_arg++;
 %enddef
 
-%define %shz_push_int(value)
+%define %shzi_push_int(value)
     lua_pushinteger(L, (lua_Integer)(value));
     SWIG_arg++;
 %enddef
 
-%define %shz_push_handle(ptr, type)
+%define %shzi_push_handle(ptr, type)
     SWIG_NewPointerObj(L, (void *)(ptr), type, 0);
     SWIG_arg++;
 %enddef
 
-%define %shz_push_owned(ptr, type)
+%define %shzi_push_owned(ptr, type)
     SWIG_NewPointerObj(L, (void *)(ptr), type, 1);
     SWIG_arg++;
 %enddef
 
 /* Only real strings: a number would be silently converted by lua_tolstring. */
-%define %shz_string_in(ptr, len, keep)
+%define %shzi_string_in(ptr, len, keep)
     if (lua_type(L, $input) != LUA_TSTRING) {
         SWIG_Lua_pushferrstring(L, "argument %d of %s must be a string, not %s", $argnum,
                                 "$symname", luaL_typename(L, $input));
@@ -85,7 +85,7 @@ SWIGEXPORT int luaopen_shenzhen(lua_State *L) {
     keep = NULL;
 %enddef
 
-%define %shz_string_free(keep)
+%define %shzi_string_free(keep)
     (void)keep;
 %enddef
 

@@ -24,43 +24,43 @@
 
 /* ---- The language hooks of ../shenzhen.i --------------------------------- */
 
-%define %shz_raise(status)
+%define %shzi_raise(status)
     shzpy_raise(status);
     SWIG_fail
 %enddef
 
-%define %shz_push_text(ptr, len)
+%define %shzi_push_text(ptr, len)
     {
-        PyObject *shz_str = PyUnicode_DecodeUTF8(ptr, (Py_ssize_t)(len), "strict");
-        if (!shz_str)
+        PyObject *shzi_str = PyUnicode_DecodeUTF8(ptr, (Py_ssize_t)(len), "strict");
+        if (!shzi_str)
             SWIG_fail;
-        $result = SWIG_Python_AppendOutput($result, shz_str);
+        $result = SWIG_Python_AppendOutput($result, shzi_str);
     }
 %enddef
 
-%define %shz_push_int(value)
+%define %shzi_push_int(value)
     $result = SWIG_Python_AppendOutput($result, PyLong_FromLongLong((long long)(value)));
 %enddef
 
-%define %shz_push_handle(ptr, type)
+%define %shzi_push_handle(ptr, type)
     $result = SWIG_Python_AppendOutput($result, SWIG_NewPointerObj((void *)(ptr), type, 0));
 %enddef
 
-%define %shz_push_owned(ptr, type)
+%define %shzi_push_owned(ptr, type)
     $result = SWIG_Python_AppendOutput($result, SWIG_NewPointerObj((void *)(ptr), type, SWIG_POINTER_OWN));
 %enddef
 
-%define %shz_string_in(ptr, len, keep)
+%define %shzi_string_in(ptr, len, keep)
     {
-        PyObject *shz_bytes = NULL;
-        int shz_rc = shzpy_utf8($input, "argument", (const char **)&ptr, &len, &shz_bytes);
-        keep = shz_bytes;
-        if (shz_rc < 0)
+        PyObject *shzi_bytes = NULL;
+        int shzi_rc = shzpy_utf8($input, "argument", (const char **)&ptr, &len, &shzi_bytes);
+        keep = shzi_bytes;
+        if (shzi_rc < 0)
             SWIG_fail;
     }
 %enddef
 
-%define %shz_string_free(keep)
+%define %shzi_string_free(keep)
     Py_XDECREF((PyObject *)keep);
 %enddef
 

@@ -44,7 +44,7 @@ static bool is_space(uint32_t cp)
 
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
 {
-    size_t n = shz_utf8_decode((const unsigned char *)s, len, cp);
+    size_t n = shzi_utf8_decode((const unsigned char *)s, len, cp);
     if (n == 0)
         *cp = 0xFFFD;
     return n;
@@ -52,7 +52,7 @@ size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
 
 bool utf8_valid(const char *s, size_t len)
 {
-    return shz_utf8_valid(s, len) != 0;
+    return shzi_utf8_valid(s, len) != 0;
 }
 
 /* utf8proc's width: 2 for East Asian Wide and Fullwidth (and emoji presentation), 0 for

@@ -35,7 +35,7 @@ static void write_text(emitter *e, FILE *out, const gen_text *t)
 static void write_categories(emitter *e, FILE *out, const gen_model *m)
 {
     size_t first = 0;
-    fprintf(out, "const struct shz_category shz_categories[] = {\n");
+    fprintf(out, "const struct shz_category shzi_categories[] = {\n");
     for (size_t c = 0; c < m->category_count; c++) {
         size_t members = 0;
         for (size_t i = 0; i < m->measure_count; i++)
@@ -45,10 +45,10 @@ static void write_categories(emitter *e, FILE *out, const gen_model *m)
         fprintf(out, "},\n");
         first += members;
     }
-    fprintf(out, "};\nconst size_t shz_category_total = %zu;\n\n", m->category_count);
+    fprintf(out, "};\nconst size_t shzi_category_total = %zu;\n\n", m->category_count);
 
     /* Members grouped by category, each group in id order. */
-    fprintf(out, "const uint16_t shz_category_members[] = {\n");
+    fprintf(out, "const uint16_t shzi_category_members[] = {\n");
     for (size_t c = 0; c < m->category_count; c++)
         for (size_t i = 0; i < m->measure_count; i++)
             if (m->measures[i].category_index == c)
@@ -60,7 +60,7 @@ static void write_measures(emitter *e, FILE *out, const gen_model *m)
 {
     size_t item = 0;
     char b[3][48];
-    fprintf(out, "const struct shz_measure shz_measures[] = {\n");
+    fprintf(out, "const struct shz_measure shzi_measures[] = {\n");
     for (size_t i = 0; i < m->measure_count; i++) {
         const gen_measure *ms = &m->measures[i];
         const gen_list *lists[3] = {&ms->keywords, &ms->cites, &ms->aliases};
@@ -79,9 +79,9 @@ static void write_measures(emitter *e, FILE *out, const gen_model *m)
                 str_init(e, ms->pinyin, b[1], sizeof b[1]),
                 str_init(e, ms->initials, b[2], sizeof b[2]));
     }
-    fprintf(out, "};\nconst size_t shz_measure_total = %zu;\n\n", m->measure_count);
+    fprintf(out, "};\nconst size_t shzi_measure_total = %zu;\n\n", m->measure_count);
 
-    fprintf(out, "const shz_str shz_list_items[] = {\n");
+    fprintf(out, "const shzi_str shzi_list_items[] = {\n");
     for (size_t i = 0; i < m->measure_count; i++) {
         const gen_measure *ms = &m->measures[i];
         const gen_list *lists[3] = {&ms->keywords, &ms->cites, &ms->aliases};
@@ -95,19 +95,19 @@ static void write_measures(emitter *e, FILE *out, const gen_model *m)
 
 static void write_document(emitter *e, FILE *out, const gen_model *m)
 {
-    fprintf(out, "const shz_str shz_doc_fields[SHZ_NDOC_FIELDS][SHZ_NLANG] = {\n");
+    fprintf(out, "const shzi_str shzi_doc_fields[SHZ_NDOC_FIELDS][SHZ_NLANG] = {\n");
     for (int f = 0; f < GEN_NDOC_FIELDS; f++) {
         fprintf(out, "    ");
         write_text(e, out, &m->doc_fields[f]);
         fprintf(out, ",\n");
     }
-    fprintf(out, "};\n\nconst shz_str shz_doc_paragraphs[][SHZ_NLANG] = {\n");
+    fprintf(out, "};\n\nconst shzi_str shzi_doc_paragraphs[][SHZ_NLANG] = {\n");
     for (size_t p = 0; p < m->paragraph_count; p++) {
         fprintf(out, "    ");
         write_text(e, out, &m->paragraphs[p]);
         fprintf(out, ",\n");
     }
-    fprintf(out, "};\nconst size_t shz_doc_paragraph_total = %zu;\n\n", m->paragraph_count);
+    fprintf(out, "};\nconst size_t shzi_doc_paragraph_total = %zu;\n\n", m->paragraph_count);
 }
 
 /* A C string literal of plain ASCII (edition, digest): anything else is refused. */
@@ -135,11 +135,11 @@ int gen_emit_catalogue(const gen_model *m, const char *out_path)
     write_categories(&e, out, m);
     write_measures(&e, out, m);
     write_document(&e, out, m);
-    fprintf(out, "const int shz_data_schema = %ld;\n", m->schema);
-    write_ascii_constant(&e, out, "shz_data_edition", m->edition);
-    write_ascii_constant(&e, out, "shz_data_digest", m->sha256);
-    fprintf(out, "const size_t shz_errata_total = %zu;\n\n", m->errata_count);
-    if (!gen_pool_write(&e.pool, out, "shz_pool"))
+    fprintf(out, "const int shzi_data_schema = %ld;\n", m->schema);
+    write_ascii_constant(&e, out, "shzi_data_edition", m->edition);
+    write_ascii_constant(&e, out, "shzi_data_digest", m->sha256);
+    fprintf(out, "const size_t shzi_errata_total = %zu;\n\n", m->errata_count);
+    if (!gen_pool_write(&e.pool, out, "shzi_pool"))
         e.failed = 1;
     gen_pool_free(&e.pool);
     if (fclose(out) != 0 || e.failed) {

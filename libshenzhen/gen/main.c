@@ -1,7 +1,7 @@
 /*
- * shz_gen: compiles data/catalogue.json into C tables at build time.
+ * shzi_gen: compiles data/catalogue.json into C tables at build time.
  *
- *   shz_gen CATALOGUE.json ERRATA.json DIGEST_FILE OUT_CATALOGUE.c OUT_INDEX.c
+ *   shzi_gen CATALOGUE.json ERRATA.json DIGEST_FILE OUT_CATALOGUE.c OUT_INDEX.c
  *
  * DIGEST_FILE holds the lowercase hex SHA-256 of CATALOGUE.json (written by
  * CMake's file(SHA256) in the same build step). Any problem with the data

@@ -79,7 +79,7 @@ static const char *get_string(reader *r, const cJSON *obj, const char *key, cons
         return "";
     }
     const char *s = item->valuestring;
-    if (!shz_utf8_valid(s, strlen(s))) {
+    if (!shzi_utf8_valid(s, strlen(s))) {
         fail(r, where, "\"%s\" is not valid UTF-8", key);
         return "";
     }
@@ -147,7 +147,7 @@ static void get_list(reader *r, const cJSON *obj, const char *key, const char *w
     cJSON_ArrayForEach(item, arr)
     {
         if (!cJSON_IsString(item) || item->valuestring[0] == '\0' ||
-            !shz_utf8_valid(item->valuestring, strlen(item->valuestring))) {
+            !shzi_utf8_valid(item->valuestring, strlen(item->valuestring))) {
             fail(r, where, "\"%s\"[%zu] must be a non-empty UTF-8 string", key, out->count);
             return;
         }

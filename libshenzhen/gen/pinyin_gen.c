@@ -111,7 +111,7 @@ static int write_table(FILE *out, const row *rows, size_t count, const names *li
     }
     fprintf(out, "/* Generated from data/han_pinyin.tsv by pinyin_gen; do not edit. */\n"
                  "#include \"pinyin.h\"\n\n"
-                 "const uint16_t shz_pinyin_readings[] = {\n");
+                 "const uint16_t shzi_pinyin_readings[] = {\n");
     unsigned long used = 0;
     size_t distinct = 0;
     int ok = 1;
@@ -136,18 +136,18 @@ static int write_table(FILE *out, const row *rows, size_t count, const names *li
         fprintf(stderr, "pinyin_gen: reading sets exceed 16-bit offsets\n");
     if (count == 0)
         fprintf(out, "0"); /* C has no empty arrays; the counts say there are none */
-    fprintf(out, "};\n\nconst uint16_t shz_pinyin_cps[] = {\n");
+    fprintf(out, "};\n\nconst uint16_t shzi_pinyin_cps[] = {\n");
     for (size_t i = 0; i < count; i++)
         fprintf(out, "0x%lX,%s", rows[i].cp, i % 10 == 9 ? "\n" : "");
     if (count == 0)
         fprintf(out, "0");
-    fprintf(out, "};\n\nconst uint16_t shz_pinyin_sets[] = {\n");
+    fprintf(out, "};\n\nconst uint16_t shzi_pinyin_sets[] = {\n");
     for (size_t i = 0; i < count; i++)
         fprintf(out, "%lu,%s", set_of[i], i % 12 == 11 ? "\n" : "");
     if (count == 0)
         fprintf(out, "0");
-    fprintf(out, "};\nconst size_t shz_pinyin_cp_count = %zu;\n\n", count);
-    fprintf(out, "const char shz_pinyin_names[][SHZ_PINYIN_NAME_MAX + 1] = {\n");
+    fprintf(out, "};\nconst size_t shzi_pinyin_cp_count = %zu;\n\n", count);
+    fprintf(out, "const char shzi_pinyin_names[][SHZ_PINYIN_NAME_MAX + 1] = {\n");
     /* Names in id order: the sorted list. */
     const char **sorted = calloc(list->count ? list->count : 1, sizeof *sorted);
     if (!sorted) {
@@ -161,7 +161,7 @@ static int write_table(FILE *out, const row *rows, size_t count, const names *li
         fprintf(out, "\"%s\",%s", sorted[i], i % 10 == 9 ? "\n" : "");
     if (list->count == 0)
         fprintf(out, "\"\"");
-    fprintf(out, "};\nconst size_t shz_pinyin_name_count = %zu;\n", list->count);
+    fprintf(out, "};\nconst size_t shzi_pinyin_name_count = %zu;\n", list->count);
     free(sorted);
     free(set_of);
     free(first_with);

@@ -157,7 +157,7 @@ int main(int argc, char **argv)
                 "library's\n * own search (%zu of %zu by score, the rest in the fallback "
                 "order); do not edit. */\n"
                 "#include \"related.h\"\n\n"
-                "const uint16_t shz_related_table[][SHZ_RELATED_COUNT] = {\n",
+                "const uint16_t shzi_related_table[][SHZ_RELATED_COUNT] = {\n",
                 SHZ_RELATED_COUNT, searched, total * SHZ_RELATED_COUNT);
         for (size_t i = 0; i < total; i++) {
             fprintf(out, "{");
@@ -165,7 +165,7 @@ int main(int argc, char **argv)
                 fprintf(out, "%u%s", (unsigned)rows[i][k], k + 1 < SHZ_RELATED_COUNT ? "," : "");
             fprintf(out, "},\n");
         }
-        fprintf(out, "};\nconst size_t shz_related_rows = %zu;\n", total);
+        fprintf(out, "};\nconst size_t shzi_related_rows = %zu;\n", total);
         ok = fclose(out) == 0;
         if (!ok)
             perror(argv[1]);

@@ -80,19 +80,19 @@ int main(int argc, char **argv)
     if (ok) {
         fprintf(out, "/* Generated from data/t2s.tsv by t2s_gen; do not edit. */\n"
                      "#include \"normalize.h\"\n\n"
-                     "const shz_fold_pair shz_t2s_pairs[] = {\n");
+                     "const shzi_fold_pair shzi_t2s_pairs[] = {\n");
         for (size_t i = 0; i < count; i++)
             fprintf(out, "{0x%lX,0x%lX},%s", pairs[i].from, pairs[i].to, i % 6 == 5 ? "\n" : "");
         if (count == 0)
             fprintf(out, "{0, 0}"); /* C has no empty arrays; the count says there are none */
-        fprintf(out, "};\nconst size_t shz_t2s_count = %zu;\n\n", count);
+        fprintf(out, "};\nconst size_t shzi_t2s_count = %zu;\n\n", count);
         /* One bit per code point below SHZ_T2S_BITMAP_LIMIT: is it folded? Lets the common
          * case, a character that is not, skip the binary search. */
         static uint32_t bits[SHZ_T2S_BITMAP_LIMIT / 32];
         for (size_t i = 0; i < count; i++)
             if (pairs[i].from < SHZ_T2S_BITMAP_LIMIT)
                 bits[pairs[i].from / 32] |= UINT32_C(1) << (pairs[i].from % 32);
-        fprintf(out, "const uint32_t shz_t2s_folded[SHZ_T2S_BITMAP_LIMIT / 32] = {\n");
+        fprintf(out, "const uint32_t shzi_t2s_folded[SHZ_T2S_BITMAP_LIMIT / 32] = {\n");
         for (size_t i = 0; i < SHZ_T2S_BITMAP_LIMIT / 32; i++)
             fprintf(out, "0x%lX,%s", (unsigned long)bits[i], i % 8 == 7 ? "\n" : "");
         fprintf(out, "};\n");

@@ -63,18 +63,18 @@ shz_status szs_parse_literal(const char *text, size_t len, szs_query *q)
     q->term_count = q->pair_count = 0;
     for (size_t i = 0; i < len;) {
         uint32_t cp;
-        size_t n = shz_utf8_decode(s + i, len - i, &cp);
+        size_t n = shzi_utf8_decode(s + i, len - i, &cp);
         if (n == 0)
             return SHZ_ERR_BAD_UTF8;
         i += n;
-        if (is_quote(cp) || (!in_phrase && shz_norm_is_space(cp))) {
+        if (is_quote(cp) || (!in_phrase && shzi_norm_is_space(cp))) {
             add_term(q, term_start, used, SZS_LITERAL, SZS_MAX_TERMS);
             used = term_start = chars_used(q);
             if (is_quote(cp))
                 in_phrase = !in_phrase;
             continue;
         }
-        uint32_t folded = shz_norm_fold(cp);
+        uint32_t folded = shzi_norm_fold(cp);
         if (folded)
             q->chars[used++] = folded;
     }
@@ -269,14 +269,14 @@ static shz_status analyse_pass(const char *text, size_t len, szs_query *q, int s
         uint32_t cp = 0, folded = 0;
         int brk = 1;
         if (i < len) {
-            size_t n = shz_utf8_decode(s + i, len - i, &cp);
+            size_t n = shzi_utf8_decode(s + i, len - i, &cp);
             if (n == 0)
                 return SHZ_ERR_BAD_UTF8;
             i += n;
             if (is_quote(cp))
                 in_phrase = !in_phrase;
-            else if (!shz_norm_is_space(cp))
-                folded = shz_norm_fold(cp);
+            else if (!shzi_norm_is_space(cp))
+                folded = shzi_norm_fold(cp);
             any |= folded != 0;
             brk = !folded || (used > run && is_han(folded) != run_han);
         } else {
@@ -294,7 +294,7 @@ static shz_status analyse_pass(const char *text, size_t len, szs_query *q, int s
             spaced = 0;
         }
         if (!folded) {
-            if (cp && !shz_norm_is_space(cp) && !is_quote(cp))
+            if (cp && !shzi_norm_is_space(cp) && !is_quote(cp))
                 an.previous_word = -1; /* punctuation breaks a phrase */
             else
                 spaced = 1;
@@ -312,18 +312,18 @@ static shz_status analyse_pass(const char *text, size_t len, szs_query *q, int s
 /* The word table entry of a string of code points (ASCII only), or SHZ_IX_NO_ENTRY. */
 static uint32_t word_entry(const unsigned char *s, size_t len)
 {
-    if (shz_ix.word_count == 0)
+    if (shzi_ix.word_count == 0)
         return SHZ_IX_NO_ENTRY;
-    uint32_t mask = (UINT32_C(1) << shz_ix.word_slot_bits) - 1;
-    for (uint32_t slot = shz_ix_word_hash(s, len, shz_ix.word_slot_bits);;
+    uint32_t mask = (UINT32_C(1) << shzi_ix.word_slot_bits) - 1;
+    for (uint32_t slot = shzi_ix_word_hash(s, len, shzi_ix.word_slot_bits);;
          slot = (slot + 1) & mask) {
-        uint32_t entry = shz_ix_u32(shz_ix.word_slots, slot);
+        uint32_t entry = shzi_ix_u32(shzi_ix.word_slots, slot);
         if (entry == 0)
             return SHZ_IX_NO_ENTRY;
         entry--;
-        uint32_t off = shz_ix_u32(shz_ix.word_str, 2 * (size_t)entry);
-        uint32_t n = shz_ix_u32(shz_ix.word_str, 2 * (size_t)entry + 1);
-        if (n == len && memcmp(shz_ix_blob + shz_ix.word_bytes + off, s, len) == 0)
+        uint32_t off = shzi_ix_u32(shzi_ix.word_str, 2 * (size_t)entry);
+        uint32_t n = shzi_ix_u32(shzi_ix.word_str, 2 * (size_t)entry + 1);
+        if (n == len && memcmp(shzi_ix_blob + shzi_ix.word_bytes + off, s, len) == 0)
             return entry;
     }
 }
@@ -341,7 +341,7 @@ static int may_have_stem(const unsigned char *w, size_t len)
         bit = SHZ_IX_PREFIX2(w[0] - 'a', w[1] - 'a');
     else
         bit = SHZ_IX_PREFIX3(w[0] - 'a', w[1] - 'a', w[2] - 'a');
-    return (shz_ix_u32(shz_ix.stem_prefix, bit / 32) >> (bit % 32) & 1u) != 0;
+    return (shzi_ix_u32(shzi_ix.stem_prefix, bit / 32) >> (bit % 32) & 1u) != 0;
 }
 
 /* Finds the stem postings of a word: the stem the index recorded for it when the index has the
@@ -360,7 +360,7 @@ static void plan_stem(szs_term *t, const uint32_t *chars)
     }
     uint32_t entry = word_entry(word, t->len), stem = SHZ_IX_NO_ENTRY;
     if (entry != SHZ_IX_NO_ENTRY)
-        stem = shz_ix_u32(shz_ix.word_stem, entry);
+        stem = shzi_ix_u32(shzi_ix.word_stem, entry);
     if (stem == SHZ_IX_NO_ENTRY && t->len >= 3 && may_have_stem(word, t->len)) {
         /* Not a word of the index: stem it here. The stemmer is not thread-safe and allocates,
          * so each query that needs one makes its own. */
@@ -374,9 +374,9 @@ static void plan_stem(szs_term *t, const uint32_t *chars)
     }
     if (stem == SHZ_IX_NO_ENTRY)
         return;
-    t->stem_begin = shz_ix_u32(shz_ix.word_first, stem);
-    t->stem_end = shz_ix_u32(shz_ix.word_first, (size_t)stem + 1);
-    t->idf = shz_ix_u32(shz_ix.word_idf, stem);
+    t->stem_begin = shzi_ix_u32(shzi_ix.word_first, stem);
+    t->stem_end = shzi_ix_u32(shzi_ix.word_first, (size_t)stem + 1);
+    t->idf = shzi_ix_u32(shzi_ix.word_idf, stem);
 }
 
 /* Looks a best-match term up: its gram (or a word's rarest gram) and IDF. */
@@ -407,7 +407,7 @@ static void plan_best_term(szs_term *t, const uint32_t *chars)
         }
     }
     if (best != UINT32_MAX)
-        t->idf = shz_ix_u32(shz_ix.gram_idf, best_gram);
+        t->idf = shzi_ix_u32(shzi_ix.gram_idf, best_gram);
     if (t->kind == SZS_WORD)
         plan_stem(t, chars);
     t->live = t->post_end > t->post_begin || t->stem_end > t->stem_begin;

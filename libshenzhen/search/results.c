@@ -59,9 +59,9 @@ typedef struct field_text {
 /* The text of a slot in the language spans use, and that language. */
 static inline field_text slot_text(uint32_t m, int slot, shz_lang want)
 {
-    const struct shz_measure *ms = &shz_measures[m];
-    unsigned char hant = shz_ix_blob[shz_ix.hant + m];
-    shz_str str;
+    const struct shz_measure *ms = &shzi_measures[m];
+    unsigned char hant = shzi_ix_blob[shzi_ix.hant + m];
+    shzi_str str;
     field_text f = {NULL, 0, SHZ_LANG_EN, 0};
     switch (slot) {
     case SHZ_IX_TITLE:
@@ -89,9 +89,9 @@ static inline field_text slot_text(uint32_t m, int slot, shz_lang want)
         break;
     case SHZ_IX_TERMS: {
         /* Keywords and aliases, joined: a text of the index, not of the catalogue. */
-        uint32_t from = shz_ix_u32(shz_ix.terms_text, m);
-        uint32_t to = shz_ix_u32(shz_ix.terms_text, (size_t)m + 1);
-        f.text = (const char *)shz_ix_blob + shz_ix.terms_bytes + from;
+        uint32_t from = shzi_ix_u32(shzi_ix.terms_text, m);
+        uint32_t to = shzi_ix_u32(shzi_ix.terms_text, (size_t)m + 1);
+        f.text = (const char *)shzi_ix_blob + shzi_ix.terms_bytes + from;
         f.len = to - from;
         f.lang = SHZ_LANG_ZH_HANS;
         return f;
@@ -100,7 +100,7 @@ static inline field_text slot_text(uint32_t m, int slot, shz_lang want)
         str = ms->summary_en;
         break;
     }
-    f.text = shz_str_ptr(str);
+    f.text = shzi_str_ptr(str);
     f.len = str.len;
     return f;
 }
@@ -137,13 +137,13 @@ static inline void byte_range(const field_text *f, uint32_t first, uint32_t last
                               uint32_t *end)
 {
     if (f->by_char) {
-        uint32_t c0 = shz_ix_u32(shz_ix.src_char, first);
+        uint32_t c0 = shzi_ix_u32(shzi_ix.src_char, first);
         *start = byte_of_char(f->text, f->len, 0, 0, c0);
-        *end = byte_of_char(f->text, f->len, *start, c0, shz_ix_u32(shz_ix.src_char, last) + 1);
+        *end = byte_of_char(f->text, f->len, *start, c0, shzi_ix_u32(shzi_ix.src_char, last) + 1);
         return;
     }
-    uint32_t last_byte = shz_ix_u32(shz_ix.src_byte, last);
-    *start = shz_ix_u32(shz_ix.src_byte, first);
+    uint32_t last_byte = shzi_ix_u32(shzi_ix.src_byte, last);
+    *start = shzi_ix_u32(shzi_ix.src_byte, first);
     *end = last_byte + utf8_length((unsigned char)f->text[last_byte]);
 }
 
@@ -175,9 +175,9 @@ static void term_spans(const szs_query *q, const szs_settings *set, const szs_te
                        const szs_row *row, span *out, size_t *n, size_t room)
 {
     uint32_t target = m << SHZ_IX_INFO_MEASURE_SHIFT;
-    for (uint32_t c = szs_gallop(shz_ix.post_info, t->post_begin, t->post_end, target);
+    for (uint32_t c = szs_gallop(shzi_ix.post_info, t->post_begin, t->post_end, target);
          c < t->post_end && *n < room; c++) {
-        uint32_t info = shz_ix_u32(shz_ix.post_info, c);
+        uint32_t info = shzi_ix_u32(shzi_ix.post_info, c);
         if (szs_info_measure(info) != m)
             break;
         int slot = szs_info_slot(info);
@@ -191,15 +191,15 @@ static void term_spans(const szs_query *q, const szs_settings *set, const szs_te
         if (p != SZS_NO_POSITION)
             out[(*n)++] = (span){p, p + t->len, 0, 0, (uint8_t)slot, 0};
     }
-    for (uint32_t s = szs_gallop(shz_ix.word_info, t->stem_begin, t->stem_end, target);
+    for (uint32_t s = szs_gallop(shzi_ix.word_info, t->stem_begin, t->stem_end, target);
          s < t->stem_end && *n < room; s++) {
-        uint32_t info = shz_ix_u32(shz_ix.word_info, s);
+        uint32_t info = shzi_ix_u32(shzi_ix.word_info, s);
         if (szs_info_measure(info) != m)
             break;
         int slot = szs_info_slot(info);
         if (slot == SHZ_IX_TERMS || !(set->slot_mask & (1u << slot)))
             continue;
-        uint32_t p = shz_ix_u32(shz_ix.word_postings, s);
+        uint32_t p = shzi_ix_u32(shzi_ix.word_postings, s);
         out[(*n)++] = (span){p, p + szs_word_length(p), 0, 0, (uint8_t)slot, 0};
     }
 }
@@ -245,8 +245,8 @@ static size_t write_spans(const szs_query *q, const szs_settings *set, const szs
             text_slot = s->slot;
         }
         uint32_t first = s->byte_start, last = s->byte_end - 1;
-        s->char_start = shz_ix_u32(shz_ix.src_char, first);
-        s->char_end = shz_ix_u32(shz_ix.src_char, last) + 1;
+        s->char_start = shzi_ix_u32(shzi_ix.src_char, first);
+        s->char_end = shzi_ix_u32(shzi_ix.src_char, last) + 1;
         s->lang = (uint8_t)f.lang;
         if (f.by_char) {
             /* Same character offsets, other bytes: walk the zh-Hant text. */
@@ -413,14 +413,14 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
     szs_hit *hits = stack_hits;
     unsigned char *block = NULL;
     if (bound > STACK_HITS) { /* too many for the stack: collect straight into the results */
-        block = shz_mem_alloc(header + bound * sizeof(szs_hit));
+        block = shzi_mem_alloc(header + bound * sizeof(szs_hit));
         if (!block)
             return SHZ_ERR_NO_MEMORY;
         hits = (szs_hit *)(block + header);
     }
     size_t kept = possible ? szs_collect(&q, set, hits, bound, keep) : 0;
     if (kept == 0 && reported == 0) {
-        shz_mem_dealloc(block);
+        shzi_mem_dealloc(block);
         *results = (shz_results *)&no_results;
         return SHZ_OK;
     }
@@ -441,9 +441,9 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
     size_t chars_at = align8(terms_at + reported * sizeof(term_entry));
     size_t text_at = chars_at + term_chars * sizeof(uint32_t);
     size_t need = text_at + text_room;
-    unsigned char *sized = block ? shz_mem_realloc(block, need) : shz_mem_alloc(need);
+    unsigned char *sized = block ? shzi_mem_realloc(block, need) : shzi_mem_alloc(need);
     if (!sized) {
-        shz_mem_dealloc(block);
+        shzi_mem_dealloc(block);
         return SHZ_ERR_NO_MEMORY;
     }
     if (!block)
@@ -493,7 +493,7 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
 void shz_results_free(shz_results *results)
 {
     if (results != &no_results)
-        shz_mem_dealloc(results);
+        shzi_mem_dealloc(results);
 }
 
 static const szs_hit *hit_at(const shz_results *results, size_t index)
@@ -509,7 +509,7 @@ size_t shz_results_count(const shz_results *results)
 const shz_measure *shz_results_measure(const shz_results *results, size_t index)
 {
     const szs_hit *h = hit_at(results, index);
-    return h ? &shz_measures[szs_measure_of_hit(h)] : NULL;
+    return h ? &shzi_measures[szs_measure_of_hit(h)] : NULL;
 }
 
 int64_t shz_results_score(const shz_results *results, size_t index)

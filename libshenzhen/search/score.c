@@ -42,18 +42,18 @@ enum { PART_PERCENT = 50 };     /* a character of an unknown Han piece scores ha
 
 int szs_gram_postings(uint64_t key, uint32_t *gram, uint32_t *begin, uint32_t *end)
 {
-    uint32_t mask = (UINT32_C(1) << shz_ix.slot_bits) - 1;
-    for (uint32_t slot = shz_ix_hash(key, shz_ix.slot_bits);; slot = (slot + 1) & mask) {
-        uint32_t entry = shz_ix_u32(shz_ix.slots, slot);
+    uint32_t mask = (UINT32_C(1) << shzi_ix.slot_bits) - 1;
+    for (uint32_t slot = shzi_ix_hash(key, shzi_ix.slot_bits);; slot = (slot + 1) & mask) {
+        uint32_t entry = shzi_ix_u32(shzi_ix.slots, slot);
         if (entry == 0)
             return 0;
         uint32_t g = entry - 1;
-        uint64_t stored = (uint64_t)shz_ix_u32(shz_ix.gram_key, 2 * (size_t)g) |
-                          (uint64_t)shz_ix_u32(shz_ix.gram_key, 2 * (size_t)g + 1) << 32;
+        uint64_t stored = (uint64_t)shzi_ix_u32(shzi_ix.gram_key, 2 * (size_t)g) |
+                          (uint64_t)shzi_ix_u32(shzi_ix.gram_key, 2 * (size_t)g + 1) << 32;
         if (stored == key) {
             *gram = g;
-            *begin = shz_ix_u32(shz_ix.gram_first, g);
-            *end = shz_ix_u32(shz_ix.gram_first, (size_t)g + 1);
+            *begin = shzi_ix_u32(shzi_ix.gram_first, g);
+            *end = shzi_ix_u32(shzi_ix.gram_first, (size_t)g + 1);
             return 1;
         }
     }
@@ -61,12 +61,12 @@ int szs_gram_postings(uint64_t key, uint32_t *gram, uint32_t *begin, uint32_t *e
 
 static uint32_t info_at(uint32_t index)
 {
-    return shz_ix_u32(shz_ix.post_info, index);
+    return shzi_ix_u32(shzi_ix.post_info, index);
 }
 
 static uint32_t stem_info_at(uint32_t index)
 {
-    return shz_ix_u32(shz_ix.word_info, index);
+    return shzi_ix_u32(shzi_ix.word_info, index);
 }
 
 /* The measure of the first entry of a post_info-like table in [*c, end) in measure m or after,
@@ -75,10 +75,10 @@ static uint32_t stem_info_at(uint32_t index)
 static inline uint32_t next_in(uint32_t table, uint32_t *c, uint32_t end, uint32_t m)
 {
     uint32_t target = m << SHZ_IX_INFO_MEASURE_SHIFT, i = *c;
-    if (i < end && shz_ix_u32(table, i) < target && ++i < end && shz_ix_u32(table, i) < target)
+    if (i < end && shzi_ix_u32(table, i) < target && ++i < end && shzi_ix_u32(table, i) < target)
         i = szs_gallop(table, i, end, target);
     *c = i;
-    return i < end ? szs_info_measure(shz_ix_u32(table, i)) : SZS_NO_MEASURE;
+    return i < end ? szs_info_measure(shzi_ix_u32(table, i)) : SZS_NO_MEASURE;
 }
 
 /* The first entry of a post_info-like table in [c, end) past measure m: where a walk through
@@ -200,7 +200,7 @@ static int score_literal(szs_query *q, const szs_settings *set, uint32_t m, szs_
             /* The field first: an occurrence outside the searched fields counts for nothing. */
             if (!(set->slot_mask & (1u << slot))) {
                 if (!(set->slot_mask >> slot)) { /* no later field searched: skip the rest */
-                    c = past_measure(shz_ix.post_info, c, t->post_end, m);
+                    c = past_measure(shzi_ix.post_info, c, t->post_end, m);
                     break;
                 }
                 continue;
@@ -294,14 +294,14 @@ static size_t collect_literal(szs_query *q, const szs_settings *set, szs_hit *hi
                               size_t keep)
 {
     size_t count = 0;
-    uint32_t m = 0, total = shz_ix.measure_count;
+    uint32_t m = 0, total = shzi_ix.measure_count;
     while (m < total && (keep || count < capacity)) {
         int settled = 0;
         while (!settled) {
             settled = 1;
             for (size_t i = 0; i < q->term_count; i++) {
                 szs_term *t = &q->terms[i];
-                uint32_t next = next_in(shz_ix.post_info, &t->cursor, t->post_end, m);
+                uint32_t next = next_in(shzi_ix.post_info, &t->cursor, t->post_end, m);
                 if (next == SZS_NO_MEASURE)
                     return finish(hits, count, keep);
                 if (next != m) {
@@ -392,7 +392,7 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
             int slot = szs_info_slot(info);
             if (!(set->slot_mask & (1u << slot))) {
                 if (!(set->slot_mask >> slot)) {
-                    c = past_measure(shz_ix.post_info, c, t->post_end, m);
+                    c = past_measure(shzi_ix.post_info, c, t->post_end, m);
                     break;
                 }
                 continue;
@@ -418,7 +418,7 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
             int slot = szs_info_slot(info);
             if (!(set->slot_mask & (1u << slot))) {
                 if (!(set->slot_mask >> slot)) {
-                    s = past_measure(shz_ix.word_info, s, t->stem_end, m);
+                    s = past_measure(shzi_ix.word_info, s, t->stem_end, m);
                     break;
                 }
                 continue;
@@ -428,7 +428,7 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
                 exact[slot] = stem[slot] = 0;
             }
             if (!stem[slot]++ && slot != SHZ_IX_TERMS) {
-                uint32_t p = shz_ix_u32(shz_ix.word_postings, s);
+                uint32_t p = shzi_ix_u32(shzi_ix.word_postings, s);
                 consider(out, slot, p, szs_word_length(p));
             }
         }
@@ -445,7 +445,7 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
             if (stem[slot] > n)
                 weighted += (stem[slot] - n) * (STEM_PERCENT / 100.0);
             tf += weighted *
-                  shz_ix_u32(shz_ix.field_scale, (size_t)m * SHZ_IX_NSLOTS + (size_t)slot) /
+                  shzi_ix_u32(shzi_ix.field_scale, (size_t)m * SHZ_IX_NSLOTS + (size_t)slot) /
                   (double)SHZ_IX_ONE;
         }
         double k1 = SHZ_IX_K1_MILLI / 1000.0;
@@ -583,7 +583,7 @@ static double ln(double x)
  * more (gen/emit_index.c), so rounding cannot move a term across it. */
 static uint32_t common_idf(unsigned share)
 {
-    double n = shz_ix.measure_count, df = (double)(shz_ix.measure_count / share);
+    double n = shzi_ix.measure_count, df = (double)(shzi_ix.measure_count / share);
     double at = ln(1.0 + (n - df + 0.5) / (df + 0.5)), past = ln(1.0 + (n - df - 0.5) / (df + 1.5));
     return (uint32_t)((at + past) / 2 * SHZ_IX_ONE);
 }
@@ -605,11 +605,11 @@ static size_t collect_best(szs_query *q, const szs_settings *set, szs_hit *hits,
             szs_term *t = &q->terms[i];
             /* Most terms have postings of one kind only: the other is not looked at. */
             if (t->cursor < t->post_end) {
-                uint32_t a = next_in(shz_ix.post_info, &t->cursor, t->post_end, m);
+                uint32_t a = next_in(shzi_ix.post_info, &t->cursor, t->post_end, m);
                 next = a < next ? a : next;
             }
             if (t->stem_cursor < t->stem_end) {
-                uint32_t b = next_in(shz_ix.word_info, &t->stem_cursor, t->stem_end, m);
+                uint32_t b = next_in(shzi_ix.word_info, &t->stem_cursor, t->stem_end, m);
                 next = b < next ? b : next;
             }
         }
@@ -640,7 +640,7 @@ size_t szs_collect(szs_query *q, const szs_settings *set, szs_hit *hits, size_t 
 
 size_t szs_hit_bound(const szs_query *q)
 {
-    size_t total = shz_ix.measure_count;
+    size_t total = shzi_ix.measure_count;
     if (q->term_count == 0)
         return 0;
     if (q->terms[0].kind == SZS_LITERAL) {
@@ -691,11 +691,11 @@ size_t szs_term_measures(const szs_term *t, const uint32_t *chars, unsigned slot
         count++;
         uint32_t past = (m + 1) << SHZ_IX_INFO_MEASURE_SHIFT;
         if (a == m) {
-            c = szs_gallop(shz_ix.post_info, c, t->post_end, past);
+            c = szs_gallop(shzi_ix.post_info, c, t->post_end, past);
             a = next_exact(t, chars, &c, slot_mask);
         }
         if (b == m) {
-            s = szs_gallop(shz_ix.word_info, s, t->stem_end, past);
+            s = szs_gallop(shzi_ix.word_info, s, t->stem_end, past);
             b = next_stem(t, &s, slot_mask);
         }
     }

@@ -35,22 +35,22 @@ enum { SZS_NO_MEASURE = UINT32_MAX };
 
 static inline uint32_t szs_norm_at(uint32_t position)
 {
-    return shz_ix_u32(shz_ix.norm, position);
+    return shzi_ix_u32(shzi_ix.norm, position);
 }
 
 static inline unsigned szs_flags_at(uint32_t position)
 {
-    return shz_ix_blob[shz_ix.flags + position];
+    return shzi_ix_blob[shzi_ix.flags + position];
 }
 
 static inline uint32_t szs_posting_at(uint32_t index)
 {
-    return shz_ix_u32(shz_ix.postings, index);
+    return shzi_ix_u32(shzi_ix.postings, index);
 }
 
 static inline uint32_t szs_seg_start(uint32_t measure, int slot)
 {
-    return shz_ix_u32(shz_ix.seg_start, (size_t)measure * SHZ_IX_NSLOTS + (size_t)slot);
+    return shzi_ix_u32(shzi_ix.seg_start, (size_t)measure * SHZ_IX_NSLOTS + (size_t)slot);
 }
 
 static inline uint32_t szs_info_measure(uint32_t info)
@@ -86,17 +86,17 @@ int szs_gram_postings(uint64_t key, uint32_t *gram, uint32_t *begin, uint32_t *e
  * lo: cheap when near. */
 static inline uint32_t szs_gallop(uint32_t table, uint32_t lo, uint32_t hi, uint32_t target)
 {
-    if (lo >= hi || shz_ix_u32(table, lo) >= target)
+    if (lo >= hi || shzi_ix_u32(table, lo) >= target)
         return lo;
     uint32_t below = lo, step = 1; /* entry below < target */
-    while (step < hi - below && shz_ix_u32(table, below + step) < target) {
+    while (step < hi - below && shzi_ix_u32(table, below + step) < target) {
         below += step;
         step *= 2;
     }
     uint32_t above = step < hi - below ? below + step : hi;
     while (above - below > 1) {
         uint32_t mid = below + (above - below) / 2;
-        if (shz_ix_u32(table, mid) < target)
+        if (shzi_ix_u32(table, mid) < target)
             below = mid;
         else
             above = mid;
@@ -197,7 +197,7 @@ static inline uint32_t szs_occurrence_at(const szs_term *t, const uint32_t *char
 /* ---- options ------------------------------------------------------------ */
 
 typedef struct szs_settings {
-    unsigned slot_mask; /* bit per enum shz_ix_slot */
+    unsigned slot_mask; /* bit per enum shzi_ix_slot */
     shz_lang lang;
     size_t limit;
     unsigned mode; /* shz_search_mode */

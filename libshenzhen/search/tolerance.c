@@ -83,9 +83,9 @@ static void offer_typo(szs_typo *best, size_t *n, szs_typo c)
 /* Word entry e of the index's word table as code points (ASCII); its length. */
 static uint32_t word_at(uint32_t e, uint32_t *out)
 {
-    uint32_t len = shz_ix_u32(shz_ix.word_str, 2 * (size_t)e + 1);
+    uint32_t len = shzi_ix_u32(shzi_ix.word_str, 2 * (size_t)e + 1);
     const unsigned char *bytes =
-        shz_ix_blob + shz_ix.word_bytes + shz_ix_u32(shz_ix.word_str, 2 * (size_t)e);
+        shzi_ix_blob + shzi_ix.word_bytes + shzi_ix_u32(shzi_ix.word_str, 2 * (size_t)e);
     for (uint32_t k = 0; k < len; k++)
         out[k] = bytes[k];
     return len;
@@ -107,19 +107,19 @@ size_t szs_typo_words(const uint32_t *word, uint32_t len, int budget, szs_typo *
     uint32_t longest = len + (uint32_t)budget;
     if (longest > SHZ_IX_TYPO_MAX_LEN)
         longest = SHZ_IX_TYPO_MAX_LEN;
-    uint32_t end = shz_ix_u32(shz_ix.typo_first, (size_t)longest + 1);
+    uint32_t end = shzi_ix_u32(shzi_ix.typo_first, (size_t)longest + 1);
     uint32_t other[SHZ_IX_TYPO_MAX_LEN];
-    for (uint32_t row = shz_ix_u32(shz_ix.typo_first, shortest); row < end; row++) {
-        uint32_t other_letters = shz_ix_u32(shz_ix.typo_mask, row);
+    for (uint32_t row = shzi_ix_u32(shzi_ix.typo_first, shortest); row < end; row++) {
+        uint32_t other_letters = shzi_ix_u32(shzi_ix.typo_mask, row);
         if (popcount32(letters & ~other_letters) > budget ||
             popcount32(other_letters & ~letters) > budget)
             continue;
-        uint32_t e = shz_ix_u32(shz_ix.typo_entry, row);
+        uint32_t e = shzi_ix_u32(shzi_ix.typo_entry, row);
         uint32_t other_len = word_at(e, other);
-        int edits = shz_edit_distance_within(word, len, other, other_len, budget);
+        int edits = shzi_edit_distance_within(word, len, other, other_len, budget);
         if (edits > 0 && edits <= budget) {
-            uint32_t stem = shz_ix_u32(shz_ix.word_stem, e);
-            offer_typo(best, &n, (szs_typo){edits, e, stem, shz_ix_u32(shz_ix.word_idf, stem)});
+            uint32_t stem = shzi_ix_u32(shzi_ix.word_stem, e);
+            offer_typo(best, &n, (szs_typo){edits, e, stem, shzi_ix_u32(shzi_ix.word_idf, stem)});
         }
     }
     return n;
@@ -130,7 +130,7 @@ static void tolerate_word(szs_query *q, size_t i)
     const szs_term *t = &q->terms[i];
     const uint32_t *word = q->chars + t->start;
     uint32_t len = t->len;
-    int budget = shz_typo_budget(len);
+    int budget = shzi_typo_budget(len);
     if (budget == 0 || len > SHZ_FUZZY_MAX_LEN || t->stem_end > t->stem_begin)
         return;
     for (uint32_t k = 0; k < len; k++)
@@ -201,7 +201,7 @@ static void tolerate_gram(szs_query *q, size_t i)
     for (uint32_t at = 0; at < len; at++) { /* one character replaced at a time */
         uint32_t chars[2];
         memcpy(chars, q->chars + t->start, len * sizeof chars[0]);
-        size_t count = shz_homophones_in_catalogue(chars[at], homophones, MAX_HOMOPHONES);
+        size_t count = shzi_homophones_in_catalogue(chars[at], homophones, MAX_HOMOPHONES);
         for (size_t k = 0; k < count; k++) {
             chars[at] = homophones[k];
             uint64_t key = len == 1 ? chars[0] : SHZ_IX_BIGRAM_KEY(chars[0], chars[1]);
@@ -209,7 +209,7 @@ static void tolerate_gram(szs_query *q, size_t i)
             if (szs_gram_postings(key, &gram, &begin, &end) && end > begin)
                 offer_gram(best, &n,
                            (gram_hit){{chars[0], len > 1 ? chars[1] : 0},
-                                      shz_ix_u32(shz_ix.gram_idf, gram)});
+                                      shzi_ix_u32(shzi_ix.gram_idf, gram)});
         }
     }
     for (size_t k = 0; k < n; k++)

@@ -3,7 +3,7 @@
 #
 # The compiled-in tables (the catalogue's and the search index's) hold only
 # integers, so they must need no load-time relocation: every hidden data
-# object named shz_* in .symtab must lie in .rodata (not .data.rel.ro, which is
+# object named shzi_* in .symtab must lie in .rodata (not .data.rel.ro, which is
 # where the linker puts const data that needs relocating) and no dynamic
 # relocation may patch a byte inside any of them. Needs an unstripped build.
 set -eu
@@ -13,15 +13,15 @@ trap 'rm -rf "$tmp"' EXIT
 export LC_ALL=C
 
 readelf -SW "$lib" | sed -n 's/^ *\[ *\([0-9]*\)\] \([^ ]*\) .*/\1 \2/p' >"$tmp/sections"
-# Value Size Ndx Name of every OBJECT named shz_* (the tables are hidden, so
+# Value Size Ndx Name of every OBJECT named shzi_* (the tables are hidden, so
 # they appear in .symtab only, as LOCAL after the version script).
-readelf -sW "$lib" | awk '$4 == "OBJECT" && $8 ~ /^shz_/ { print $2, $3, $7, $8 }' |
+readelf -sW "$lib" | awk '$4 == "OBJECT" && $8 ~ /^shzi_/ { print $2, $3, $7, $8 }' |
   sort -u -k4,4 >"$tmp/objects"
 readelf -rW "$lib" | awk '$1 ~ /^[0-9a-f]+$/ && NF >= 3 { print $1 }' >"$tmp/relocs"
 
 count=$(wc -l <"$tmp/objects")
 if [ "$count" -eq 0 ]; then
-  echo "FAIL: no shz_* data objects in .symtab of $lib (stripped?)" >&2
+  echo "FAIL: no shzi_* data objects in .symtab of $lib (stripped?)" >&2
   exit 1
 fi
 # One awk pass: section of each object, and any relocation inside it.
@@ -47,4 +47,4 @@ awk -v sections="$tmp/sections" -v relocs="$tmp/relocs" '
   }
   END { exit bad }
 ' "$tmp/objects" >&2 || { echo "FAIL: tables need relocations" >&2; exit 1; }
-echo "OK: $count shz_* tables in .rodata with no load-time relocations ($(wc -l <"$tmp/relocs") relocations in the library, none in them)"
+echo "OK: $count shzi_* tables in .rodata with no load-time relocations ($(wc -l <"$tmp/relocs") relocations in the library, none in them)"

@@ -12,19 +12,19 @@
 static int hook_fail(lua_State *L)
 {
     lua_Integer n = luaL_checkinteger(L, 1);
-    shz_test_fail_allocation((long)n, lua_toboolean(L, 2));
+    shzi_test_fail_allocation((long)n, lua_toboolean(L, 2));
     return 0;
 }
 
 static int hook_allocations(lua_State *L)
 {
-    lua_pushinteger(L, (lua_Integer)shz_test_allocations());
+    lua_pushinteger(L, (lua_Integer)shzi_test_allocations());
     return 1;
 }
 
 static int hook_live(lua_State *L)
 {
-    lua_pushinteger(L, (lua_Integer)shz_test_live_allocations());
+    lua_pushinteger(L, (lua_Integer)shzi_test_live_allocations());
     return 1;
 }
 

@@ -28,33 +28,33 @@ Test(alloc, countdown_counts_and_fails_where_armed)
     const shz_measure *m;
     cr_assert_eq(shz_measure_get(18, &m), SHZ_OK);
     char *json = NULL;
-    shz_test_fail_allocation(0, 0);
+    shzi_test_fail_allocation(0, 0);
     cr_assert_eq(shz_json_measure(m, 0, &json, NULL), SHZ_OK);
-    long total = shz_test_allocations();
+    long total = shzi_test_allocations();
     cr_assert_gt(total, 2, "a measure's JSON takes several allocations, counted %ld", total);
     shz_free(json);
 
     /* Once: the n-th fails, the count goes on past it. */
-    shz_test_fail_allocation(2, 0);
+    shzi_test_fail_allocation(2, 0);
     json = NULL;
     cr_assert_eq(shz_json_measure(m, 0, &json, NULL), SHZ_ERR_NO_MEMORY);
     cr_assert_null(json);
-    cr_assert_geq(shz_test_allocations(), 2);
+    cr_assert_geq(shzi_test_allocations(), 2);
 
     /* Arming again resets the count; n <= 0 disarms. */
-    shz_test_fail_allocation(-1, 1);
-    cr_assert_eq(shz_test_allocations(), 0);
+    shzi_test_fail_allocation(-1, 1);
+    cr_assert_eq(shzi_test_allocations(), 0);
     cr_assert_eq(shz_json_measure(m, 0, &json, NULL), SHZ_OK);
-    cr_assert_eq(shz_test_allocations(), total);
+    cr_assert_eq(shzi_test_allocations(), total);
     shz_free(json);
 
     /* Persistent: from the n-th on, nothing can be allocated, so the call stops at n. */
-    shz_test_fail_allocation(total, 1);
+    shzi_test_fail_allocation(total, 1);
     json = NULL;
     cr_assert_eq(shz_json_measure(m, 0, &json, NULL), SHZ_ERR_NO_MEMORY);
     cr_assert_null(json);
-    cr_assert_eq(shz_test_allocations(), total);
-    shz_test_fail_allocation(0, 0);
+    cr_assert_eq(shzi_test_allocations(), total);
+    shzi_test_fail_allocation(0, 0);
 }
 
 /* ---- JSON export ---------------------------------------------------------------------------- */

@@ -26,12 +26,12 @@ _c = importlib.import_module("shenzhen._shenzhen_c")  # the raw C API, JSON expo
 
 # dlopen by SONAME gives the library already loaded by the extension module.
 _lib = ctypes.CDLL("libshenzhen.so.1")
-_fail = _lib.shz_test_fail_allocation
+_fail = _lib.shzi_test_fail_allocation
 _fail.argtypes = [ctypes.c_long, ctypes.c_int]
 _fail.restype = None
-_allocations = _lib.shz_test_allocations
+_allocations = _lib.shzi_test_allocations
 _allocations.restype = ctypes.c_long
-_live = _lib.shz_test_live_allocations
+_live = _lib.shzi_test_live_allocations
 _live.restype = ctypes.c_long
 
 FLAGS = (_c.SHZ_JSON_COMPACT, _c.SHZ_JSON_PRETTY, _c.SHZ_JSON_ASCII,

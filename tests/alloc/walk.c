@@ -141,12 +141,12 @@ static text describe(const call *c, const outcome *o)
 static long walk_mode(const call *c, const char *expected, int persistent)
 {
     const char *mode = persistent ? "persistent" : "once";
-    long live_before = shz_test_live_allocations();
+    long live_before = shzi_test_live_allocations();
     for (long n = 1;; n++) {
-        shz_test_fail_allocation(n, persistent);
+        shzi_test_fail_allocation(n, persistent);
         outcome o = make_call(c);
-        long attempts = shz_test_allocations();
-        shz_test_fail_allocation(0, 0);
+        long attempts = shzi_test_allocations();
+        shzi_test_fail_allocation(0, 0);
         if (attempts < n) {
             /* Allocation n was never reached: the call ran undisturbed and must succeed. */
             cr_assert_eq(o.status, SHZ_OK, "%s (%s): undisturbed call failed: %s", c->name, mode,
@@ -156,9 +156,9 @@ static long walk_mode(const call *c, const char *expected, int persistent)
                              mode);
             free(got.s);
             release(c, &o);
-            cr_assert_eq(shz_test_live_allocations(), live_before,
+            cr_assert_eq(shzi_test_live_allocations(), live_before,
                          "%s (%s): %ld blocks still live after freeing the output", c->name, mode,
-                         shz_test_live_allocations() - live_before);
+                         shzi_test_live_allocations() - live_before);
             return n - 1;
         }
         cr_assert_eq(o.status, SHZ_ERR_NO_MEMORY,
@@ -172,23 +172,23 @@ static long walk_mode(const call *c, const char *expected, int persistent)
             cr_assert(o.json == &json_sentinel && o.len == LEN_SENTINEL,
                       "%s (%s): allocation %ld failed, *json or *len changed", c->name, mode, n);
         }
-        cr_assert_eq(shz_test_live_allocations(), live_before,
+        cr_assert_eq(shzi_test_live_allocations(), live_before,
                      "%s (%s): allocation %ld failed and %ld blocks leaked", c->name, mode, n,
-                     shz_test_live_allocations() - live_before);
+                     shzi_test_live_allocations() - live_before);
     }
 }
 
 long walk(const call *c, tally *total)
 {
     /* The undisturbed call: what every walk must end with, and how many allocations it makes. */
-    long live_before = shz_test_live_allocations();
-    shz_test_fail_allocation(0, 0);
+    long live_before = shzi_test_live_allocations();
+    shzi_test_fail_allocation(0, 0);
     outcome o = make_call(c);
-    long allocations = shz_test_allocations();
+    long allocations = shzi_test_allocations();
     cr_assert_eq(o.status, SHZ_OK, "%s: %s", c->name, shz_errstr(o.status));
     text expected = describe(c, &o);
     release(c, &o);
-    cr_assert_eq(shz_test_live_allocations(), live_before, "%s: leaks when undisturbed", c->name);
+    cr_assert_eq(shzi_test_live_allocations(), live_before, "%s: leaks when undisturbed", c->name);
 
     long once = walk_mode(c, expected.s, 0);
     long persistent = walk_mode(c, expected.s, 1);

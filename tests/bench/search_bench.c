@@ -83,12 +83,12 @@ static double percentile(double *v, size_t n, double p)
 static size_t normalize_utf8(const char *text, size_t len, char *out)
 {
     static uint32_t cps[1 << 16];
-    size_t n = shz_norm_text(text, len, cps, NULL, NULL, sizeof cps / sizeof cps[0]);
+    size_t n = shzi_norm_text(text, len, cps, NULL, NULL, sizeof cps / sizeof cps[0]);
     if (n > sizeof cps / sizeof cps[0])
         n = sizeof cps / sizeof cps[0];
     size_t w = 0;
     for (size_t i = 0; i < n; i++)
-        w += shz_utf8_encode(cps[i], (unsigned char *)out + w);
+        w += shzi_utf8_encode(cps[i], (unsigned char *)out + w);
     return w;
 }
 
@@ -213,7 +213,7 @@ static void drop_empty_queries(void)
     size_t kept = 0;
     for (size_t q = 0; q < query_count; q++) {
         static uint32_t cps[512];
-        if (shz_norm_text(queries[q].text, queries[q].len, cps, NULL, NULL, 512) > 0)
+        if (shzi_norm_text(queries[q].text, queries[q].len, cps, NULL, NULL, 512) > 0)
             queries[kept++] = queries[q];
     }
     query_count = kept;

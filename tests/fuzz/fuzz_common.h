@@ -83,7 +83,7 @@ static inline void check_text(const char *text, size_t len)
 {
     FUZZ_CHECK(text != NULL);
     FUZZ_CHECK(strlen(text) == len);
-    FUZZ_CHECK(shz_utf8_valid(text, len));
+    FUZZ_CHECK(shzi_utf8_valid(text, len));
 }
 
 static inline int status_known(shz_status st)

@@ -1,5 +1,5 @@
 /*
- * libFuzzer target: the search normalization, directly (shz_norm_text on raw
+ * libFuzzer target: the search normalization, directly (shzi_norm_text on raw
  * bytes) and through shz_search(). Builds valid UTF-8 from the input's bytes
  * by drawing code points from the ranges that fold (ASCII, full and half
  * width, Latin, pinyin tone letters, Greek and Cyrillic, CJK radicals, CJK and
@@ -7,7 +7,7 @@
  * tags, astral planes) so that the
  * fuzzer gets past UTF-8 validation, and checks what normalize.h and the
  * header promise:
- *   - shz_norm_text: the count does not depend on the buffer size, folded code
+ *   - shzi_norm_text: the count does not depend on the buffer size, folded code
  *     points are non-zero Unicode scalars that fold to themselves, source
  *     offsets strictly increase and stay inside the text;
  *   - a query and its variant with every ASCII letter made full-width upper
@@ -34,7 +34,7 @@ static size_t build_utf8(fuzz_input *in, char *out, size_t cap)
         uint32_t cp = b[0] + off % b[1];
         if (cp >= 0xD800 && cp <= 0xDFFF)
             cp = 0x4E2D;
-        n += shz_utf8_encode(cp, (unsigned char *)out + n);
+        n += shzi_utf8_encode(cp, (unsigned char *)out + n);
     }
     return n;
 }
@@ -42,15 +42,15 @@ static size_t build_utf8(fuzz_input *in, char *out, size_t cap)
 static void check_norm(const char *text, size_t len)
 {
     static uint32_t cps[MAX_CHARS * 4 + 8], bytes[MAX_CHARS * 4 + 8], chars[MAX_CHARS * 4 + 8];
-    size_t total = shz_norm_text(text, len, NULL, NULL, NULL, 0);
+    size_t total = shzi_norm_text(text, len, NULL, NULL, NULL, 0);
     size_t cap = sizeof cps / sizeof cps[0];
-    size_t got = shz_norm_text(text, len, cps, bytes, chars, cap);
+    size_t got = shzi_norm_text(text, len, cps, bytes, chars, cap);
     FUZZ_CHECK(got == total);
     FUZZ_CHECK(total <= len);
     size_t kept = got < cap ? got : cap;
     for (size_t k = 0; k < kept; k++) {
         FUZZ_CHECK(cps[k] != 0 && cps[k] <= 0x10FFFF && !(cps[k] >= 0xD800 && cps[k] <= 0xDFFF));
-        FUZZ_CHECK(shz_norm_fold(cps[k]) == cps[k]);
+        FUZZ_CHECK(shzi_norm_fold(cps[k]) == cps[k]);
         FUZZ_CHECK(bytes[k] < len);
         if (k > 0) {
             FUZZ_CHECK(bytes[k] > bytes[k - 1]);
@@ -61,7 +61,7 @@ static void check_norm(const char *text, size_t len)
     /* A smaller buffer gets a prefix of the same answer. */
     if (kept > 1) {
         uint32_t small[3];
-        FUZZ_CHECK(shz_norm_text(text, len, small, NULL, NULL, 1) == total);
+        FUZZ_CHECK(shzi_norm_text(text, len, small, NULL, NULL, 1) == total);
         FUZZ_CHECK(small[0] == cps[0]);
     }
 }
@@ -74,7 +74,7 @@ static size_t widen(const char *s, size_t len, char *out)
         unsigned char c = (unsigned char)s[i];
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
             uint32_t upper = (c >= 'a') ? c - 'a' + 'A' : c;
-            n += shz_utf8_encode(0xFF01 + (upper - 0x21), (unsigned char *)out + n);
+            n += shzi_utf8_encode(0xFF01 + (upper - 0x21), (unsigned char *)out + n);
         } else {
             out[n++] = (char)c;
         }
@@ -91,15 +91,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     fuzz_input in = {data, size};
     size_t len = build_utf8(&in, text, MAX_CHARS * 4);
-    FUZZ_CHECK(shz_utf8_valid(text, len));
+    FUZZ_CHECK(shzi_utf8_valid(text, len));
     check_norm(text, len);
     size_t wlen = widen(text, len, wide);
-    FUZZ_CHECK(shz_utf8_valid(wide, wlen));
+    FUZZ_CHECK(shzi_utf8_valid(wide, wlen));
 
     /* Both normalize to the same code points. */
     static uint32_t a[MAX_CHARS * 4], b[MAX_CHARS * 4];
-    size_t na = shz_norm_text(text, len, a, NULL, NULL, MAX_CHARS * 4);
-    size_t nb = shz_norm_text(wide, wlen, b, NULL, NULL, MAX_CHARS * 4);
+    size_t na = shzi_norm_text(text, len, a, NULL, NULL, MAX_CHARS * 4);
+    size_t nb = shzi_norm_text(wide, wlen, b, NULL, NULL, MAX_CHARS * 4);
     FUZZ_CHECK(na == nb && memcmp(a, b, na * sizeof a[0]) == 0);
 
     /* And search alike (when both fit the query limit). */

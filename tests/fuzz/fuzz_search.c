@@ -88,7 +88,7 @@ static void check_results(const shz_results *r, const shz_search_options *opt)
             size_t len = 0;
             FUZZ_CHECK(shz_measure_text(m, f, lang, &text, &len) == SHZ_OK);
             FUZZ_CHECK(b1 <= len);
-            FUZZ_CHECK(shz_utf8_valid(text, b0) && shz_utf8_valid(text + b0, b1 - b0));
+            FUZZ_CHECK(shzi_utf8_valid(text, b0) && shzi_utf8_valid(text + b0, b1 - b0));
             FUZZ_CHECK(count_chars(text, b0) == c0);
             FUZZ_CHECK(count_chars(text + b0, b1 - b0) == c1 - c0);
         }
@@ -101,7 +101,7 @@ static void check_results(const shz_results *r, const shz_search_options *opt)
             size_t m0 = 0, m1 = 0;
             if (shz_results_snippet_match(r, i, &m0, &m1) == SHZ_OK) {
                 FUZZ_CHECK(m0 <= m1 && m1 <= snip_len);
-                FUZZ_CHECK(shz_utf8_valid(snip, m0) && shz_utf8_valid(snip + m0, m1 - m0));
+                FUZZ_CHECK(shzi_utf8_valid(snip, m0) && shzi_utf8_valid(snip + m0, m1 - m0));
             }
         }
     }
@@ -160,14 +160,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (st != SHZ_OK) {
         FUZZ_CHECK(r == NULL);
         FUZZ_CHECK(st != SHZ_ERR_NOT_FOUND && st != SHZ_ERR_NO_TEXT);
-        if (!shz_utf8_valid(query, len))
+        if (!shzi_utf8_valid(query, len))
             FUZZ_CHECK(st == SHZ_ERR_BAD_UTF8 || st == SHZ_ERR_BAD_OPTIONS ||
                        st == SHZ_ERR_BAD_LANG || st == SHZ_ERR_QUERY_TOO_LONG);
         return 0;
     }
     FUZZ_CHECK(r != NULL);
     FUZZ_CHECK(len <= SHZ_QUERY_MAX);
-    FUZZ_CHECK(shz_utf8_valid(query, len));
+    FUZZ_CHECK(shzi_utf8_valid(query, len));
     check_results(r, use);
     check_terms(r, all_terms, legacy);
     shz_results_free(r);

@@ -54,17 +54,17 @@ static size_t rfc_sequence(const unsigned char *s, size_t len)
 static uint32_t decode_ok(const char *bytes, size_t len)
 {
     uint32_t cp = 0;
-    cr_assert_eq(shz_utf8_decode((const unsigned char *)bytes, len, &cp), len, "%zu bytes", len);
-    cr_assert(shz_utf8_valid(bytes, len));
+    cr_assert_eq(shzi_utf8_decode((const unsigned char *)bytes, len, &cp), len, "%zu bytes", len);
+    cr_assert(shzi_utf8_valid(bytes, len));
     return cp;
 }
 
 static void decode_bad(const char *bytes, size_t len, const char *what)
 {
     uint32_t cp = 0x12345;
-    cr_assert_eq(shz_utf8_decode((const unsigned char *)bytes, len, &cp), 0, "%s accepted", what);
+    cr_assert_eq(shzi_utf8_decode((const unsigned char *)bytes, len, &cp), 0, "%s accepted", what);
     cr_assert_eq(cp, 0x12345, "%s: *cp written", what);
-    cr_assert_not(shz_utf8_valid(bytes, len), "%s valid", what);
+    cr_assert_not(shzi_utf8_valid(bytes, len), "%s valid", what);
 }
 
 Test(utf8, rejects_each_kind_of_malformation)
@@ -90,11 +90,11 @@ Test(utf8, rejects_each_kind_of_malformation)
     decode_bad("\xF0\x9F\x98", 3, "truncated 4-byte");
     decode_bad("\xE4\xB8\xAD", 2, "中 cut short by len");
     decode_bad("\xE4\x41\x41", 3, "ASCII inside a sequence");
-    cr_assert_not(shz_utf8_valid("\xC3\xA9\xC3", 3), "valid then truncated");
-    cr_assert_not(shz_utf8_valid("abc\xED\xA0\x80", 6), "ASCII then a surrogate");
+    cr_assert_not(shzi_utf8_valid("\xC3\xA9\xC3", 3), "valid then truncated");
+    cr_assert_not(shzi_utf8_valid("abc\xED\xA0\x80", 6), "ASCII then a surrogate");
     uint32_t cp;
-    cr_assert_eq(shz_utf8_decode((const unsigned char *)"A", 0, &cp), 0, "len 0");
-    cr_assert(shz_utf8_valid(NULL, 0));
+    cr_assert_eq(shzi_utf8_decode((const unsigned char *)"A", 0, &cp), 0, "len 0");
+    cr_assert(shzi_utf8_valid(NULL, 0));
 }
 
 Test(utf8, accepts_the_boundaries)
@@ -110,7 +110,7 @@ Test(utf8, accepts_the_boundaries)
     cr_assert_eq(decode_ok("\xF4\x8F\xBF\xBF", 4), 0x10FFFF);
     /* A longer buffer: only the first sequence is read. */
     uint32_t cp;
-    cr_assert_eq(shz_utf8_decode((const unsigned char *)"\xE4\xB8\xAD\xE6\x96\x87", 6, &cp), 3);
+    cr_assert_eq(shzi_utf8_decode((const unsigned char *)"\xE4\xB8\xAD\xE6\x96\x87", 6, &cp), 3);
     cr_assert_eq(cp, 0x4E2D);
 }
 
@@ -127,8 +127,8 @@ Test(utf8, agrees_with_rfc_3629_table)
                 continue; /* a shorter prefix: checked once, with zero tail bytes */
             uint32_t cp;
             size_t want = rfc_sequence(s, len);
-            cr_assert_eq(shz_utf8_decode(s, len, &cp), want, "%02X %02X %02X (len %zu)", s[0], s[1],
-                         s[2], len);
+            cr_assert_eq(shzi_utf8_decode(s, len, &cp), want, "%02X %02X %02X (len %zu)", s[0],
+                         s[1], s[2], len);
             checked++;
         }
     }
@@ -140,7 +140,7 @@ Test(utf8, agrees_with_rfc_3629_table)
                     s[0] = (unsigned char)b0, s[1] = (unsigned char)b1;
                     s[2] = tails[i], s[3] = tails[j];
                     uint32_t cp;
-                    cr_assert_eq(shz_utf8_decode(s, 4, &cp), rfc_sequence(s, 4),
+                    cr_assert_eq(shzi_utf8_decode(s, 4, &cp), rfc_sequence(s, 4),
                                  "%02X %02X %02X %02X", s[0], s[1], s[2], s[3]);
                     checked++;
                 }
@@ -151,7 +151,7 @@ Test(utf8, encode_round_trips_every_scalar_value)
 {
     unsigned char out[4];
     for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
-        size_t n = shz_utf8_encode(cp, out);
+        size_t n = shzi_utf8_encode(cp, out);
         if (cp >= 0xD800 && cp <= 0xDFFF) {
             cr_assert_eq(n, 0, "surrogate U+%04X encoded", (unsigned)cp);
             continue;
@@ -160,11 +160,11 @@ Test(utf8, encode_round_trips_every_scalar_value)
         cr_assert_eq(n, want, "U+%04X", (unsigned)cp);
         cr_assert_eq(rfc_sequence(out, n), n, "U+%04X encoded invalid", (unsigned)cp);
         uint32_t back;
-        cr_assert_eq(shz_utf8_decode(out, n, &back), n);
+        cr_assert_eq(shzi_utf8_decode(out, n, &back), n);
         cr_assert_eq(back, cp);
     }
-    cr_assert_eq(shz_utf8_encode(0x110000, out), 0);
-    cr_assert_eq(shz_utf8_encode(0xFFFFFFFFu, out), 0);
+    cr_assert_eq(shzi_utf8_encode(0x110000, out), 0);
+    cr_assert_eq(shzi_utf8_encode(0xFFFFFFFFu, out), 0);
 }
 
 /* ---- normalization decisions ---------------------------------------------- */
@@ -177,9 +177,9 @@ typedef struct fold_case {
 static void check_folds(const fold_case *cases, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        cr_expect_eq(shz_norm_fold(cases[i].in), cases[i].out,
+        cr_expect_eq(shzi_norm_fold(cases[i].in), cases[i].out,
                      "U+%04X (%s): got U+%04X, want U+%04X", (unsigned)cases[i].in, cases[i].why,
-                     (unsigned)shz_norm_fold(cases[i].in), (unsigned)cases[i].out);
+                     (unsigned)shzi_norm_fold(cases[i].in), (unsigned)cases[i].out);
 }
 
 #define CHECK_FOLDS(...)                                                                           \
@@ -288,9 +288,9 @@ Test(normalize, spaces)
     static const uint32_t not_spaces[] = {'a',    0x1C,   0x200B, 0x180E,
                                           0xFEFF, 0x3001, 0x4E00, 0x110000};
     for (size_t i = 0; i < sizeof spaces / sizeof spaces[0]; i++)
-        cr_expect(shz_norm_is_space(spaces[i]), "U+%04X", (unsigned)spaces[i]);
+        cr_expect(shzi_norm_is_space(spaces[i]), "U+%04X", (unsigned)spaces[i]);
     for (size_t i = 0; i < sizeof not_spaces / sizeof not_spaces[0]; i++)
-        cr_expect_not(shz_norm_is_space(not_spaces[i]), "U+%04X", (unsigned)not_spaces[i]);
+        cr_expect_not(shzi_norm_is_space(not_spaces[i]), "U+%04X", (unsigned)not_spaces[i]);
 }
 
 /* One code point in, one out, or none: offsets point at each kept original. */
@@ -305,13 +305,13 @@ Test(normalize, text_spans_stay_exact)
     enum { N = sizeof want / sizeof want[0] };
     uint32_t out[16], byte[16], chr[16];
     size_t len = sizeof text - 1;
-    cr_assert_eq(shz_norm_text(text, len, out, byte, chr, 16), N);
+    cr_assert_eq(shzi_norm_text(text, len, out, byte, chr, 16), N);
     for (size_t i = 0; i < N; i++) {
         cr_expect_eq(out[i], want[i], "%zu: U+%04X", i, (unsigned)out[i]);
         cr_expect_eq(byte[i], want_byte[i], "%zu: byte %u", i, (unsigned)byte[i]);
         cr_expect_eq(chr[i], want_char[i], "%zu: char %u", i, (unsigned)chr[i]);
     }
-    cr_assert_eq(shz_norm_text(text, len, out, NULL, NULL, 2), N, "count with a short buffer");
+    cr_assert_eq(shzi_norm_text(text, len, out, NULL, NULL, 2), N, "count with a short buffer");
     cr_assert_eq(out[1], 0x4EBA);
 }
 
@@ -322,13 +322,13 @@ Test(normalize, fold_is_idempotent)
     for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
         if (cp >= 0xD800 && cp <= 0xDFFF)
             continue;
-        uint32_t f = shz_norm_fold(cp);
+        uint32_t f = shzi_norm_fold(cp);
         if (f == 0)
             continue;
         kept++;
         cr_assert(f <= 0x10FFFF && !(f >= 0xD800 && f <= 0xDFFF), "U+%04X -> %X", cp, f);
-        cr_assert_eq(shz_norm_fold(f), f, "U+%04X -> U+%04X -> U+%04X", (unsigned)cp, (unsigned)f,
-                     (unsigned)shz_norm_fold(f));
+        cr_assert_eq(shzi_norm_fold(f), f, "U+%04X -> U+%04X -> U+%04X", (unsigned)cp, (unsigned)f,
+                     (unsigned)shzi_norm_fold(f));
     }
     cr_assert_gt(kept, 1000000);
 }
@@ -337,12 +337,12 @@ Test(utf8, count_and_advance_over_valid_text)
 {
     static const char s[] = "a\xC3\xA9\xE4\xB8\xAD\xF0\xA0\x80\x80z"; /* a é 中 𠀀 z */
     size_t len = sizeof s - 1;
-    cr_assert_eq(shz_utf8_count(s, len), 5);
-    cr_assert_eq(shz_utf8_count(s, 0), 0);
+    cr_assert_eq(shzi_utf8_count(s, len), 5);
+    cr_assert_eq(shzi_utf8_count(s, 0), 0);
     static const size_t at[] = {0, 1, 3, 6, 10, 11};
     for (size_t k = 0; k <= 5; k++)
-        cr_assert_eq(shz_utf8_advance(s, len, 0, k), at[k], "%zu chars", k);
-    cr_assert_eq(shz_utf8_advance(s, len, 3, 2), 10, "from 中, two characters");
-    cr_assert_eq(shz_utf8_advance(s, len, 0, 99), len, "stops at the end");
-    cr_assert_eq(shz_utf8_advance(s, 8, 6, 1), 8, "a sequence cut by len stops at len");
+        cr_assert_eq(shzi_utf8_advance(s, len, 0, k), at[k], "%zu chars", k);
+    cr_assert_eq(shzi_utf8_advance(s, len, 3, 2), 10, "from 中, two characters");
+    cr_assert_eq(shzi_utf8_advance(s, len, 0, 99), len, "stops at the end");
+    cr_assert_eq(shzi_utf8_advance(s, 8, 6, 1), 8, "a sequence cut by len stops at len");
 }

@@ -24,7 +24,7 @@ int main(int argc, char **argv)
         if (cp >= 0xD800 && cp <= 0xDFFF)
             continue;
         if (fold) {
-            uint32_t f = shz_norm_fold(cp);
+            uint32_t f = shzi_norm_fold(cp);
             if (f != cp)
                 printf("%X %X\n", (unsigned)cp, (unsigned)f);
         } else {
@@ -34,7 +34,7 @@ int main(int argc, char **argv)
         }
     }
     for (uint32_t cp = 0; fold && cp <= 0x10FFFF; cp++)
-        if (shz_norm_is_space(cp))
+        if (shzi_norm_is_space(cp))
             printf("space %X\n", (unsigned)cp);
     return ferror(stdout) || fclose(stdout) ? 1 : 0;
 }

@@ -51,7 +51,7 @@ static int dist(const char *x, const char *y, int max)
 {
     uint32_t a[128], b[128];
     size_t na = to_cps(x, a), nb = to_cps(y, b);
-    return shz_edit_distance_within(a, na, b, nb, max);
+    return shzi_edit_distance_within(a, na, b, nb, max);
 }
 
 Test(fuzzy, known_distances)
@@ -85,22 +85,22 @@ Test(fuzzy, words_past_the_length_cap_are_equal_or_too_far)
     for (size_t i = 0; i < SHZ_FUZZY_MAX_LEN + 2; i++)
         a[i] = b[i] = 'a' + (uint32_t)(i % 26);
     size_t n = SHZ_FUZZY_MAX_LEN + 1;
-    cr_assert_eq(shz_edit_distance_within(a, n, b, n, 2), 0);
+    cr_assert_eq(shzi_edit_distance_within(a, n, b, n, 2), 0);
     b[3] = 'z';
-    cr_assert_eq(shz_edit_distance_within(a, n, b, n, 2), 3, "longer than the cap: not computed");
+    cr_assert_eq(shzi_edit_distance_within(a, n, b, n, 2), 3, "longer than the cap: not computed");
     /* At the cap itself the distance is still exact. */
     n = SHZ_FUZZY_MAX_LEN;
-    cr_assert_eq(shz_edit_distance_within(a, n, b, n, 2), 1);
-    cr_assert_eq(shz_edit_distance_within(a, n, b, n - 1, 2), 2);
+    cr_assert_eq(shzi_edit_distance_within(a, n, b, n, 2), 1);
+    cr_assert_eq(shzi_edit_distance_within(a, n, b, n - 1, 2), 2);
 }
 
 Test(fuzzy, han_and_other_code_points)
 {
     static const uint32_t a[] = {0x79D2, 0x6279}, b[] = {0x79D2, 0x76AE}, c[] = {0x6279, 0x79D2};
-    cr_assert_eq(shz_edit_distance_within(a, 2, b, 2, 1), 1);
-    cr_assert_eq(shz_edit_distance_within(a, 2, c, 2, 1), 1);
-    cr_assert_eq(shz_edit_distance_within(a, 2, a, 2, 0), 0);
-    cr_assert_eq(shz_edit_distance_within(NULL, 0, a, 2, 2), 2);
+    cr_assert_eq(shzi_edit_distance_within(a, 2, b, 2, 1), 1);
+    cr_assert_eq(shzi_edit_distance_within(a, 2, c, 2, 1), 1);
+    cr_assert_eq(shzi_edit_distance_within(a, 2, a, 2, 0), 0);
+    cr_assert_eq(shzi_edit_distance_within(NULL, 0, a, 2, 2), 2);
 }
 
 /* Deterministic xorshift: the same pairs every run. */
@@ -160,7 +160,7 @@ static void random_pairs(uint32_t seed, uint32_t alphabet, size_t max_len, int r
         int ref = reference_osa(a, na, b, nb);
         for (int max = 0; max <= 4; max++) {
             int want = ref <= max ? ref : max + 1;
-            int got = shz_edit_distance_within(a, na, b, nb, max);
+            int got = shzi_edit_distance_within(a, na, b, nb, max);
             if (got != want)
                 cr_assert_fail("seed %u round %d: na %zu nb %zu max %d: got %d, want %d", seed,
                                round, na, nb, max, got, want);
@@ -189,6 +189,6 @@ Test(fuzzy, typo_budget_follows_word_length)
 {
     static const int want[] = {0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2};
     for (size_t len = 0; len < sizeof want / sizeof *want; len++)
-        cr_assert_eq(shz_typo_budget(len), want[len], "length %zu", len);
-    cr_assert_eq(shz_typo_budget(1000), 2);
+        cr_assert_eq(shzi_typo_budget(len), want[len], "length %zu", len);
+    cr_assert_eq(shzi_typo_budget(1000), 2);
 }

@@ -14,11 +14,11 @@
 static void readings_of(uint32_t cp, char *out, size_t size)
 {
     uint16_t ids[SHZ_PINYIN_READINGS_MAX];
-    int n = shz_pinyin_syllables(cp, ids, SHZ_PINYIN_READINGS_MAX);
+    int n = shzi_pinyin_syllables(cp, ids, SHZ_PINYIN_READINGS_MAX);
     cr_assert_leq(n, SHZ_PINYIN_READINGS_MAX);
     out[0] = '\0';
     for (int k = 0; k < n; k++) {
-        const char *name = shz_pinyin_syllable_name(ids[k]);
+        const char *name = shzi_pinyin_syllable_name(ids[k]);
         cr_assert_not_null(name);
         size_t used = strlen(out);
         snprintf(out + used, size - used, "%s%s", k ? " " : "", name);
@@ -28,9 +28,9 @@ static void readings_of(uint32_t cp, char *out, size_t size)
 static int has_reading(uint32_t cp, const char *syllable)
 {
     uint16_t ids[SHZ_PINYIN_READINGS_MAX];
-    int n = shz_pinyin_syllables(cp, ids, SHZ_PINYIN_READINGS_MAX);
+    int n = shzi_pinyin_syllables(cp, ids, SHZ_PINYIN_READINGS_MAX);
     for (int k = 0; k < n; k++)
-        if (strcmp(shz_pinyin_syllable_name(ids[k]), syllable) == 0)
+        if (strcmp(shzi_pinyin_syllable_name(ids[k]), syllable) == 0)
             return 1;
     return 0;
 }
@@ -41,9 +41,9 @@ Test(pinyin, miaopi_and_miaopi_are_homophones)
     cr_assert(has_reading(0x79D2, "miao"));
     cr_assert(has_reading(0x6279, "pi"), "批");
     cr_assert(has_reading(0x76AE, "pi"), "皮");
-    cr_assert(shz_pinyin_homophones(0x6279, 0x76AE));
-    cr_assert(shz_pinyin_homophones(0x79D2, 0x79D2));
-    cr_assert_not(shz_pinyin_homophones(0x79D2, 0x6279), "秒 and 批 sound different");
+    cr_assert(shzi_pinyin_homophones(0x6279, 0x76AE));
+    cr_assert(shzi_pinyin_homophones(0x79D2, 0x79D2));
+    cr_assert_not(shzi_pinyin_homophones(0x79D2, 0x6279), "秒 and 批 sound different");
 }
 
 Test(pinyin, polyphones_have_every_modern_reading_customary_first)
@@ -53,8 +53,8 @@ Test(pinyin, polyphones_have_every_modern_reading_customary_first)
     cr_assert_str_eq(got, "zhong chong");
     readings_of(0x884C, got, sizeof got); /* 行 */
     cr_assert(has_reading(0x884C, "xing") && has_reading(0x884C, "hang"), "%s", got);
-    cr_assert(shz_pinyin_homophones(0x91CD, 0x4E2D), "重 zhong, 中 zhong");
-    cr_assert(shz_pinyin_homophones(0x91CD, 0x866B), "重 chong, 虫 chong");
+    cr_assert(shzi_pinyin_homophones(0x91CD, 0x4E2D), "重 zhong, 中 zhong");
+    cr_assert(shzi_pinyin_homophones(0x91CD, 0x866B), "重 chong, 虫 chong");
 }
 
 Test(pinyin, traditional_and_simplified_forms_read_alike)
@@ -71,7 +71,7 @@ Test(pinyin, traditional_and_simplified_forms_read_alike)
         readings_of(pairs[i][0], t, sizeof t);
         readings_of(pairs[i][1], s, sizeof s);
         cr_assert_neq(t[0], '\0', "U+%04X has readings", (unsigned)pairs[i][0]);
-        cr_assert(shz_pinyin_homophones(pairs[i][0], pairs[i][1]), "U+%04X %s, U+%04X %s",
+        cr_assert(shzi_pinyin_homophones(pairs[i][0], pairs[i][1]), "U+%04X %s, U+%04X %s",
                   (unsigned)pairs[i][0], t, (unsigned)pairs[i][1], s);
     }
     cr_assert(has_reading(0x7DA0, "lv"), "ü is written v");
@@ -83,35 +83,35 @@ Test(pinyin, code_points_without_readings_give_zero)
                                     0xFFFF, 0x20000, 0x2F800, 0x10FFFF, 0x110000, UINT32_MAX};
     for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
         uint16_t sentinel = 0xBEEF;
-        cr_assert_eq(shz_pinyin_syllables(none[i], &sentinel, 1), 0, "U+%04X", (unsigned)none[i]);
+        cr_assert_eq(shzi_pinyin_syllables(none[i], &sentinel, 1), 0, "U+%04X", (unsigned)none[i]);
         cr_assert_eq(sentinel, 0xBEEF, "nothing written");
-        cr_assert_not(shz_pinyin_homophones(none[i], none[i]));
+        cr_assert_not(shzi_pinyin_homophones(none[i], none[i]));
     }
-    cr_assert_null(shz_pinyin_syllable_name((uint16_t)shz_pinyin_syllable_count()));
-    cr_assert_null(shz_pinyin_syllable_name(UINT16_MAX));
+    cr_assert_null(shzi_pinyin_syllable_name((uint16_t)shzi_pinyin_syllable_count()));
+    cr_assert_null(shzi_pinyin_syllable_name(UINT16_MAX));
 }
 
 Test(pinyin, cap_limits_what_is_written_not_what_is_counted)
 {
     uint16_t out[2] = {0xBEEF, 0xBEEF};
-    cr_assert_eq(shz_pinyin_syllables(0x91CD, out, 1), 2);
+    cr_assert_eq(shzi_pinyin_syllables(0x91CD, out, 1), 2);
     cr_assert_neq(out[0], 0xBEEF);
     cr_assert_eq(out[1], 0xBEEF);
-    cr_assert_eq(shz_pinyin_syllables(0x91CD, NULL, 0), 2);
+    cr_assert_eq(shzi_pinyin_syllables(0x91CD, NULL, 0), 2);
 }
 
 Test(pinyin, names_are_sorted_lowercase_syllables)
 {
-    size_t n = shz_pinyin_syllable_count();
+    size_t n = shzi_pinyin_syllable_count();
     cr_assert_gt(n, 380, "Mandarin has some 400 toneless syllables");
     cr_assert_lt(n, 450);
     for (size_t id = 0; id < n; id++) {
-        const char *name = shz_pinyin_syllable_name((uint16_t)id);
+        const char *name = shzi_pinyin_syllable_name((uint16_t)id);
         size_t len = strlen(name);
         cr_assert(len >= 1 && len <= SHZ_PINYIN_NAME_MAX, "%s", name);
         cr_assert_eq(strspn(name, "abcdefghijklmnopqrstuvwxyz"), len, "%s", name);
         if (id)
-            cr_assert_lt(strcmp(shz_pinyin_syllable_name((uint16_t)(id - 1)), name), 0);
+            cr_assert_lt(strcmp(shzi_pinyin_syllable_name((uint16_t)(id - 1)), name), 0);
     }
 }
 
@@ -133,7 +133,7 @@ Test(pinyin, table_matches_the_source_file_row_for_row)
         want[strcspn(want, "\n")] = '\0';
         /* Every code point between two rows has no reading. */
         for (unsigned long gap = previous + 1; rows && gap < cp; gap++)
-            cr_assert_eq(shz_pinyin_syllables((uint32_t)gap, NULL, 0), 0, "U+%04lX", gap);
+            cr_assert_eq(shzi_pinyin_syllables((uint32_t)gap, NULL, 0), 0, "U+%04lX", gap);
         char got[128];
         readings_of((uint32_t)cp, got, sizeof got);
         cr_assert_str_eq(got, want, "U+%04lX", cp);
@@ -142,5 +142,5 @@ Test(pinyin, table_matches_the_source_file_row_for_row)
     }
     fclose(f);
     cr_assert_gt(rows, 20000, "U+4E00-U+9FFF alone has some 20,900 characters with readings");
-    cr_assert_eq(rows, shz_pinyin_cp_count);
+    cr_assert_eq(rows, shzi_pinyin_cp_count);
 }

@@ -29,14 +29,14 @@ static uint64_t next_random(uint64_t *state)
 
 static uint32_t entry_len(uint32_t e)
 {
-    return shz_ix_u32(shz_ix.word_str, 2 * (size_t)e + 1);
+    return shzi_ix_u32(shzi_ix.word_str, 2 * (size_t)e + 1);
 }
 
 static uint32_t entry_chars(uint32_t e, uint32_t *out)
 {
     uint32_t len = entry_len(e);
     const unsigned char *s =
-        shz_ix_blob + shz_ix.word_bytes + shz_ix_u32(shz_ix.word_str, 2 * (size_t)e);
+        shzi_ix_blob + shzi_ix.word_bytes + shzi_ix_u32(shzi_ix.word_str, 2 * (size_t)e);
     for (uint32_t k = 0; k < len && k < MAX_WORD; k++)
         out[k] = s[k];
     return len;
@@ -44,7 +44,7 @@ static uint32_t entry_chars(uint32_t e, uint32_t *out)
 
 static int is_word(uint32_t e)
 {
-    return shz_ix_u32(shz_ix.word_stem, e) != SHZ_IX_NO_ENTRY;
+    return shzi_ix_u32(shzi_ix.word_stem, e) != SHZ_IX_NO_ENTRY;
 }
 
 static int by_rank(const void *a, const void *b)
@@ -79,17 +79,17 @@ static size_t brute_force(const uint32_t *word, uint32_t len, int budget, szs_ty
 {
     size_t found = 0;
     uint32_t other[MAX_WORD];
-    for (uint32_t e = 0; e < shz_ix.word_count; e++) {
+    for (uint32_t e = 0; e < shzi_ix.word_count; e++) {
         if (!is_word(e) || entry_len(e) > MAX_WORD)
             continue;
         uint32_t other_len = entry_chars(e, other);
-        int edits = shz_edit_distance_within(word, len, other, other_len, budget);
+        int edits = shzi_edit_distance_within(word, len, other, other_len, budget);
         if (edits == 0 || edits > budget)
             continue;
         cr_assert_leq(missing_chars(word, len, other, other_len), edits);
         cr_assert_leq(missing_chars(other, other_len, word, len), edits);
-        uint32_t stem = shz_ix_u32(shz_ix.word_stem, e);
-        all[found++] = (szs_typo){edits, e, stem, shz_ix_u32(shz_ix.word_idf, stem)};
+        uint32_t stem = shzi_ix_u32(shzi_ix.word_stem, e);
+        all[found++] = (szs_typo){edits, e, stem, shzi_ix_u32(shzi_ix.word_idf, stem)};
     }
     qsort(all, found, sizeof *all, by_rank);
     size_t n = 0;
@@ -158,32 +158,32 @@ static void compare(const uint32_t *word, uint32_t len, int budget, szs_typo *al
 
 Test(typo_scan, rows_hold_every_word_once_by_length_with_its_mask)
 {
-    size_t rows = shz_ix_u32(shz_ix.typo_first, SHZ_IX_TYPO_MAX_LEN + 1);
-    cr_assert_eq(shz_ix_u32(shz_ix.typo_first, 0), 0);
-    char *seen = calloc(shz_ix.word_count + 1, 1);
+    size_t rows = shzi_ix_u32(shzi_ix.typo_first, SHZ_IX_TYPO_MAX_LEN + 1);
+    cr_assert_eq(shzi_ix_u32(shzi_ix.typo_first, 0), 0);
+    char *seen = calloc(shzi_ix.word_count + 1, 1);
     cr_assert_not_null(seen);
     size_t words = 0;
-    for (uint32_t e = 0; e < shz_ix.word_count; e++)
+    for (uint32_t e = 0; e < shzi_ix.word_count; e++)
         words += is_word(e) && entry_len(e) >= 1 && entry_len(e) <= MAX_WORD;
     cr_assert_eq(rows, words, "%zu rows for %zu words", rows, words);
     cr_assert_gt(words, 100, "the catalogue has an English vocabulary");
     for (uint32_t len = 0; len <= SHZ_IX_TYPO_MAX_LEN; len++) {
-        uint32_t begin = shz_ix_u32(shz_ix.typo_first, len);
-        uint32_t end = shz_ix_u32(shz_ix.typo_first, len + 1);
+        uint32_t begin = shzi_ix_u32(shzi_ix.typo_first, len);
+        uint32_t end = shzi_ix_u32(shzi_ix.typo_first, len + 1);
         cr_assert_leq(begin, end);
         for (uint32_t row = begin; row < end; row++) {
-            uint32_t e = shz_ix_u32(shz_ix.typo_entry, row);
-            cr_assert_lt(e, shz_ix.word_count);
+            uint32_t e = shzi_ix_u32(shzi_ix.typo_entry, row);
+            cr_assert_lt(e, shzi_ix.word_count);
             cr_assert(is_word(e));
             cr_assert_eq(entry_len(e), len, "row %u is in the rows of its length", row);
             cr_assert_not(seen[e], "entry %u in one row only", e);
             seen[e] = 1;
             if (row > begin)
-                cr_assert_lt(shz_ix_u32(shz_ix.typo_entry, row - 1), e, "entry order");
+                cr_assert_lt(shzi_ix_u32(shzi_ix.typo_entry, row - 1), e, "entry order");
             uint32_t chars[MAX_WORD], mask = 0;
             for (uint32_t k = 0; k < entry_chars(e, chars); k++)
                 mask |= shz_ix_char_bit(chars[k]);
-            cr_assert_eq(shz_ix_u32(shz_ix.typo_mask, row), mask);
+            cr_assert_eq(shzi_ix_u32(shzi_ix.typo_mask, row), mask);
         }
     }
     free(seen);
@@ -191,11 +191,11 @@ Test(typo_scan, rows_hold_every_word_once_by_length_with_its_mask)
 
 Test(typo_scan, same_words_as_the_brute_force)
 {
-    szs_typo *all = malloc(((size_t)shz_ix.word_count + 1) * sizeof *all);
+    szs_typo *all = malloc(((size_t)shzi_ix.word_count + 1) * sizeof *all);
     cr_assert_not_null(all);
     uint64_t state = UINT64_C(0x9E3779B97F4A7C15);
     uint32_t word[MAX_WORD + 2];
-    for (uint32_t e = 0; e < shz_ix.word_count; e++) {
+    for (uint32_t e = 0; e < shzi_ix.word_count; e++) {
         if (!is_word(e) || entry_len(e) > MAX_WORD)
             continue;
         uint32_t len = entry_chars(e, word);
@@ -215,7 +215,7 @@ Test(typo_scan, same_words_as_the_brute_force)
         uint32_t len = 5 + (uint32_t)(next_random(&state) % 12);
         for (uint32_t k = 0; k < len; k++)
             word[k] = 'a' + (uint32_t)(next_random(&state) % 26);
-        compare(word, len, shz_typo_budget(len), all);
+        compare(word, len, shzi_typo_budget(len), all);
     }
     /* Non-ASCII and digits: the scan's masks have a bit for each kind. */
     const uint32_t odd[] = {'r', 'e', 'f', 0x00E9, 'r', 'm'};

@@ -24,7 +24,7 @@
 #include <string.h>
 
 /* Bumped whenever the layout changes; the generator writes it, the library checks it. */
-#define SHZ_IX_FORMAT 4
+#define SHZ_IX_FORMAT 5
 
 /* The searchable fields of a measure, in their order in the index, which is also their rank:
  * a match in an earlier slot is a better match. */
@@ -118,7 +118,28 @@ typedef struct shzi_ix_layout {
                                have, bit SHZ_IX_PREFIX3(a, b, c) for three letters (every third
                                letter for a stem of two) and SHZ_IX_PREFIX2(a, b) for two;
                                stems of one letter are left out */
+    /* The typo scan's rows: the entries that are words (not stems only) of 1 to
+     * SHZ_IX_TYPO_MAX_LEN characters, by length, then by entry. */
+    uint32_t typo_first; /* [SHZ_IX_TYPO_MAX_LEN + 2]: the first row of each length 0, 1, ..
+                            SHZ_IX_TYPO_MAX_LEN + 1 (the last is the row count) */
+    uint32_t typo_entry; /* [rows]: the word's entry */
+    uint32_t typo_mask;  /* [rows]: shzi_ix_char_bit of each of its characters, or'ed */
 } shzi_ix_layout;
+
+/* Longest word in the typo scan's rows: a longer word is never a typo of a query word (fuzzy.h's
+ * SHZ_FUZZY_MAX_LEN, which tolerance.c checks equal). */
+#define SHZ_IX_TYPO_MAX_LEN 64
+
+/* A character's bit in a typo mask: one per letter a-z, one for every digit, one for anything
+ * else. Every edit takes at most one bit out of a word's mask and puts at most one in (an
+ * adjacent swap none), so a word whose mask lacks k bits of another's, or has k bits it lacks,
+ * is at least k edits from it. */
+static inline uint32_t shzi_ix_char_bit(uint32_t c)
+{
+    if (c >= 'a' && c <= 'z')
+        return UINT32_C(1) << (c - 'a');
+    return c >= '0' && c <= '9' ? UINT32_C(1) << 26 : UINT32_C(1) << 27;
+}
 
 /* Snowball's English stem of a word of four letters or more keeps its first three letters, and
  * of a three-letter word its first two (but for a few listed exceptions): so a query word whose

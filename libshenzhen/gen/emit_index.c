@@ -592,6 +592,48 @@ static void stem_prefixes(const word_tables *w, uint32_t *bits)
     }
 }
 
+/* The typo scan's rows (index_data.h, typo_first, typo_entry, typo_mask): a counting sort of
+ * the words by length keeps each length's words in entry order. */
+static int typo_rows(const word_tables *w, blob *bl, shzi_ix_layout *ix)
+{
+    uint32_t first[SHZ_IX_TYPO_MAX_LEN + 2] = {0};
+    uint32_t *entry = malloc((w->count ? w->count : 1) * sizeof *entry);
+    uint32_t *mask = malloc((w->count ? w->count : 1) * sizeof *mask);
+    if (!entry || !mask) {
+        free(entry);
+        free(mask);
+        return 0;
+    }
+    for (size_t e = 0; e < w->count; e++) {
+        uint32_t len = w->str[2 * e + 1];
+        if (w->stem[e] != SHZ_IX_NO_ENTRY && len >= 1 && len <= SHZ_IX_TYPO_MAX_LEN)
+            first[len + 1]++;
+    }
+    for (size_t len = 0; len <= SHZ_IX_TYPO_MAX_LEN; len++)
+        first[len + 1] += first[len];
+    uint32_t next[SHZ_IX_TYPO_MAX_LEN + 1];
+    memcpy(next, first, sizeof next);
+    for (size_t e = 0; e < w->count; e++) {
+        uint32_t len = w->str[2 * e + 1];
+        if (w->stem[e] == SHZ_IX_NO_ENTRY || len < 1 || len > SHZ_IX_TYPO_MAX_LEN)
+            continue;
+        const unsigned char *s = (const unsigned char *)w->pool.bytes + w->str[2 * e];
+        uint32_t bits = 0;
+        for (uint32_t k = 0; k < len; k++)
+            bits |= shzi_ix_char_bit(s[k]);
+        uint32_t row = next[len]++;
+        entry[row] = (uint32_t)e;
+        mask[row] = bits;
+    }
+    uint32_t rows = first[SHZ_IX_TYPO_MAX_LEN + 1];
+    ix->typo_first = blob_append_u32(bl, first, SHZ_IX_TYPO_MAX_LEN + 2);
+    ix->typo_entry = blob_append_u32(bl, entry, rows);
+    ix->typo_mask = blob_append_u32(bl, mask, rows);
+    free(entry);
+    free(mask);
+    return 1;
+}
+
 static void free_words(word_tables *w)
 {
     gen_pool_free(&w->pool);
@@ -656,6 +698,8 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     uint32_t prefix_bits[SHZ_IX_PREFIX_WORDS];
     stem_prefixes(w, prefix_bits);
     ix.stem_prefix = blob_append_u32(&bl, prefix_bits, SHZ_IX_PREFIX_WORDS);
+    if (!typo_rows(w, &bl, &ix))
+        bl.failed = 1;
     ix.flags = blob_append(&bl, b->flags, b->norm.n);
     ix.terms_bytes = blob_append(&bl, b->terms_bytes, b->terms_size + 1);
     ix.word_bytes = blob_append(&bl, w->pool.bytes, w->pool.size + 1);
@@ -682,14 +726,14 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         "it\");\n" GEN_OVERLENGTH_PRAGMA "\n",
         model->measure_count, b->norm.n, g->gram_count, g->posting_count, w->count, hant_fallbacks,
         SHZ_IX_FORMAT);
-    const uint32_t fields[] = {ix.format,      ix.measure_count, ix.position_count, ix.gram_count,
-                               ix.slot_bits,   ix.posting_count, ix.seg_start,      ix.norm,
-                               ix.src_byte,    ix.src_char,      ix.hant,           ix.slots,
-                               ix.gram_key,    ix.gram_first,    ix.postings,       ix.post_info,
-                               ix.flags,       ix.gram_idf,      ix.field_scale,    ix.terms_text,
-                               ix.terms_bytes, ix.word_count,    ix.word_slot_bits, ix.word_slots,
-                               ix.word_str,    ix.word_bytes,    ix.word_stem,      ix.word_idf,
-                               ix.word_first,  ix.word_postings, ix.word_info,      ix.stem_prefix};
+    const uint32_t fields[] = {
+        ix.format,        ix.measure_count, ix.position_count, ix.gram_count,  ix.slot_bits,
+        ix.posting_count, ix.seg_start,     ix.norm,           ix.src_byte,    ix.src_char,
+        ix.hant,          ix.slots,         ix.gram_key,       ix.gram_first,  ix.postings,
+        ix.post_info,     ix.flags,         ix.gram_idf,       ix.field_scale, ix.terms_text,
+        ix.terms_bytes,   ix.word_count,    ix.word_slot_bits, ix.word_slots,  ix.word_str,
+        ix.word_bytes,    ix.word_stem,     ix.word_idf,       ix.word_first,  ix.word_postings,
+        ix.word_info,     ix.stem_prefix,   ix.typo_first,     ix.typo_entry,  ix.typo_mask};
     _Static_assert(sizeof fields == sizeof ix, "write every member of shzi_ix_layout");
     fputs("const shzi_ix_layout shzi_ix = {", out);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)

@@ -258,6 +258,19 @@ int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32
  * match; szs_analyse calls it last. */
 void szs_tolerate(szs_query *q);
 
+/* A word of the index's word table near a query word: its entry, the edits between them, its
+ * stem's entry and the stem's IDF. */
+enum { SZS_MAX_TYPO_WORDS = 4 };
+typedef struct szs_typo {
+    int edits;
+    uint32_t entry, stem, idf;
+} szs_typo;
+
+/* The words of the index within budget edits of word[0..len) (but not equal to it), at most
+ * SZS_MAX_TYPO_WORDS of them, one per stem: fewer edits first, then the rarer stem (higher
+ * IDF), then the lower entry. Writes them to best; returns how many. */
+size_t szs_typo_words(const uint32_t *word, uint32_t len, int budget, szs_typo *best);
+
 /* ---- score.c ------------------------------------------------------------ */
 
 /* Collects the hits: all of them (up to capacity) when keep is 0, else the best keep. Returns

@@ -6,7 +6,7 @@
  * - a Latin word of at least 5 letters (fuzzy.h's typo budget: 1 edit from 5
  *   letters, 2 from 9) that has no stem in the index and occurs nowhere as a
  *   whole word is searched as the index's English words within that many
- *   edits (Damerau: an adjacent swap is one edit); at most MAX_TYPO_WORDS of
+ *   edits (Damerau: an adjacent swap is one edit); at most SZS_MAX_TYPO_WORDS of
  *   them, one per stem, fewer edits first, then the rarer stem (higher IDF),
  *   then the word table's order;
  * - a Han bigram without postings, and whose neighbours in the query (the
@@ -27,25 +27,23 @@
 #include "homophone.h"
 #include "search_int.h"
 
-enum { MAX_TYPO_WORDS = 4, MAX_HOMOPHONE_GRAMS = 8, MAX_HOMOPHONES = 64 };
+enum { MAX_HOMOPHONE_GRAMS = 8, MAX_HOMOPHONES = 64 };
 
 /* ---- typos -------------------------------------------------------------- */
 
+_Static_assert(SHZ_IX_TYPO_MAX_LEN == SHZ_FUZZY_MAX_LEN, "the typo rows hold every word a "
+                                                         "typo distance is computed for");
+
 static int popcount32(uint32_t x)
 {
-    int n = 0;
-    for (; x; x &= x - 1)
-        n++;
-    return n;
+    x -= (x >> 1) & UINT32_C(0x55555555);
+    x = (x & UINT32_C(0x33333333)) + ((x >> 2) & UINT32_C(0x33333333));
+    x = (x + (x >> 4)) & UINT32_C(0x0F0F0F0F);
+    return (int)((x * UINT32_C(0x01010101)) >> 24);
 }
 
-typedef struct typo {
-    int edits;
-    uint32_t entry, stem, idf;
-} typo;
-
 /* Whether candidate a goes before b. */
-static int typo_before(const typo *a, const typo *b)
+static int typo_before(const szs_typo *a, const szs_typo *b)
 {
     if (a->edits != b->edits)
         return a->edits < b->edits;
@@ -54,8 +52,10 @@ static int typo_before(const typo *a, const typo *b)
     return a->entry < b->entry;
 }
 
-/* Keeps the best MAX_TYPO_WORDS candidates, one per stem, sorted. */
-static void offer_typo(typo *best, size_t *n, typo c)
+/* Keeps the best SZS_MAX_TYPO_WORDS candidates, one per stem, sorted. The outcome does not
+ * depend on the order candidates come in: it is the best candidate of each stem, the best
+ * SZS_MAX_TYPO_WORDS of those. */
+static void offer_typo(szs_typo *best, size_t *n, szs_typo c)
 {
     for (size_t i = 0; i < *n; i++) {
         if (best[i].stem == c.stem) {
@@ -70,28 +70,59 @@ static void offer_typo(typo *best, size_t *n, typo c)
     size_t at = *n;
     while (at > 0 && typo_before(&c, &best[at - 1]))
         at--;
-    if (at >= MAX_TYPO_WORDS)
+    if (at >= SZS_MAX_TYPO_WORDS)
         return;
-    size_t last = *n < MAX_TYPO_WORDS ? *n : MAX_TYPO_WORDS - 1;
+    size_t last = *n < SZS_MAX_TYPO_WORDS ? *n : SZS_MAX_TYPO_WORDS - 1;
     for (size_t j = last; j > at; j--)
         best[j] = best[j - 1];
     best[at] = c;
-    if (*n < MAX_TYPO_WORDS)
+    if (*n < SZS_MAX_TYPO_WORDS)
         (*n)++;
 }
 
 /* Word entry e of the index's word table as code points (ASCII); its length. */
-static uint32_t word_at(uint32_t e, uint32_t *out, uint32_t *letters)
+static uint32_t word_at(uint32_t e, uint32_t *out)
 {
     uint32_t len = shzi_ix_u32(shzi_ix.word_str, 2 * (size_t)e + 1);
     const unsigned char *bytes =
         shzi_ix_blob + shzi_ix.word_bytes + shzi_ix_u32(shzi_ix.word_str, 2 * (size_t)e);
-    *letters = 0;
-    for (uint32_t k = 0; k < len; k++) {
+    for (uint32_t k = 0; k < len; k++)
         out[k] = bytes[k];
-        *letters |= UINT32_C(1) << ((bytes[k] - 'a') & 31);
-    }
     return len;
+}
+
+size_t szs_typo_words(const uint32_t *word, uint32_t len, int budget, szs_typo *best)
+{
+    size_t n = 0;
+    if (budget <= 0 || len == 0 || len > SHZ_IX_TYPO_MAX_LEN)
+        return 0;
+    if (budget > SHZ_FUZZY_MAX_EDITS)
+        budget = SHZ_FUZZY_MAX_EDITS;
+    uint32_t letters = 0; /* the word's typo mask */
+    for (uint32_t k = 0; k < len; k++)
+        letters |= shzi_ix_char_bit(word[k]);
+    /* Only the rows of the lengths within budget, and of those only the words whose masks are
+     * near enough (index_data.h, shzi_ix_char_bit), need the distance. */
+    uint32_t shortest = len > (uint32_t)budget ? len - (uint32_t)budget : 1;
+    uint32_t longest = len + (uint32_t)budget;
+    if (longest > SHZ_IX_TYPO_MAX_LEN)
+        longest = SHZ_IX_TYPO_MAX_LEN;
+    uint32_t end = shzi_ix_u32(shzi_ix.typo_first, (size_t)longest + 1);
+    uint32_t other[SHZ_IX_TYPO_MAX_LEN];
+    for (uint32_t row = shzi_ix_u32(shzi_ix.typo_first, shortest); row < end; row++) {
+        uint32_t other_letters = shzi_ix_u32(shzi_ix.typo_mask, row);
+        if (popcount32(letters & ~other_letters) > budget ||
+            popcount32(other_letters & ~letters) > budget)
+            continue;
+        uint32_t e = shzi_ix_u32(shzi_ix.typo_entry, row);
+        uint32_t other_len = word_at(e, other);
+        int edits = shzi_edit_distance_within(word, len, other, other_len, budget);
+        if (edits > 0 && edits <= budget) {
+            uint32_t stem = shzi_ix_u32(shzi_ix.word_stem, e);
+            offer_typo(best, &n, (szs_typo){edits, e, stem, shzi_ix_u32(shzi_ix.word_idf, stem)});
+        }
+    }
+    return n;
 }
 
 static void tolerate_word(szs_query *q, size_t i)
@@ -102,39 +133,17 @@ static void tolerate_word(szs_query *q, size_t i)
     int budget = shzi_typo_budget(len);
     if (budget == 0 || len > SHZ_FUZZY_MAX_LEN || t->stem_end > t->stem_begin)
         return;
-    uint32_t letters = 0; /* a bit per letter the word has */
-    for (uint32_t k = 0; k < len; k++) {
+    for (uint32_t k = 0; k < len; k++)
         if (word[k] < 'a' || word[k] > 'z')
             return; /* only English words have a vocabulary to be near */
-        letters |= UINT32_C(1) << (word[k] - 'a');
-    }
     if (t->post_end > t->post_begin && szs_term_measures(t, word, (1u << SHZ_IX_NSLOTS) - 1))
         return; /* it occurs as a whole word somewhere */
 
-    typo best[MAX_TYPO_WORDS];
-    size_t n = 0;
-    uint32_t other[SHZ_FUZZY_MAX_LEN];
-    for (uint32_t e = 0; e < shzi_ix.word_count; e++) {
-        uint32_t other_len = shzi_ix_u32(shzi_ix.word_str, 2 * (size_t)e + 1);
-        if (other_len > len + (uint32_t)budget || other_len + (uint32_t)budget < len)
-            continue; /* too long or too short to be near (checked first: the cheapest) */
-        uint32_t stem = shzi_ix_u32(shzi_ix.word_stem, e);
-        if (stem == SHZ_IX_NO_ENTRY)
-            continue; /* a stem only, not a word */
-        uint32_t other_letters;
-        word_at(e, other, &other_letters);
-        /* Each letter one word has and the other lacks takes an edit of its own: a cheap
-         * lower bound that spares most words the distance. */
-        if (popcount32(letters & ~other_letters) > budget ||
-            popcount32(other_letters & ~letters) > budget)
-            continue;
-        int edits = shzi_edit_distance_within(word, len, other, other_len, budget);
-        if (edits > 0 && edits <= budget)
-            offer_typo(best, &n, (typo){edits, e, stem, shzi_ix_u32(shzi_ix.word_idf, stem)});
-    }
+    szs_typo best[SZS_MAX_TYPO_WORDS];
+    size_t n = szs_typo_words(word, len, budget, best);
+    uint32_t other[SHZ_IX_TYPO_MAX_LEN];
     for (size_t k = 0; k < n; k++) {
-        uint32_t other_letters;
-        uint32_t other_len = word_at(best[k].entry, other, &other_letters);
+        uint32_t other_len = word_at(best[k].entry, other);
         if (!szs_add_expansion(q, i, other, other_len))
             break;
     }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <uchar.h>
 
+#include "alloc.h"
 #include "normalize.h"
 #include "search_int.h"
 #include "utf8.h"
@@ -347,15 +348,15 @@ static int may_have_stem(const unsigned char *w, size_t len)
 /* Finds the stem postings of a word: the stem the index recorded for it when the index has the
  * word, else Snowball's stem of it (the generator stemmed the index with the same stemmer); a
  * word of under three letters that the index does not have is not stemmed. */
-static void plan_stem(szs_term *t, const uint32_t *chars)
+static shz_status plan_stem(szs_term *t, const uint32_t *chars)
 {
     unsigned char word[64];
     t->stem_begin = t->stem_end = 0;
     if (t->len >= sizeof word)
-        return;
+        return SHZ_OK;
     for (uint32_t k = 0; k < t->len; k++) {
         if (chars[k] < 'a' || chars[k] > 'z')
-            return; /* only English words are stemmed */
+            return SHZ_OK; /* only English words are stemmed */
         word[k] = (unsigned char)chars[k];
     }
     uint32_t entry = word_entry(word, t->len), stem = SHZ_IX_NO_ENTRY;
@@ -364,24 +365,35 @@ static void plan_stem(szs_term *t, const uint32_t *chars)
     if (stem == SHZ_IX_NO_ENTRY && t->len >= 3 && may_have_stem(word, t->len)) {
         /* Not a word of the index: stem it here. The stemmer is not thread-safe and allocates,
          * so each query that needs one makes its own. */
+        /* The stemmer allocates with its own malloc, which the allocation-failure tests cannot
+         * reach: this probe stands for it there (and costs one small block here). */
+        void *probe = shzi_mem_alloc(1);
+        if (!probe)
+            return SHZ_ERR_NO_MEMORY;
+        shzi_mem_dealloc(probe);
         struct sb_stemmer *stemmer = sb_stemmer_new("english", "UTF_8");
-        if (stemmer) {
-            const sb_symbol *s = sb_stemmer_stem(stemmer, word, (int)t->len);
-            if (s)
-                stem = word_entry(s, (size_t)sb_stemmer_length(stemmer));
-            sb_stemmer_delete(stemmer);
-        }
+        if (!stemmer)
+            return SHZ_ERR_NO_MEMORY;
+        const sb_symbol *s = sb_stemmer_stem(stemmer, word, (int)t->len);
+        if (s) /* NULL only when it could not allocate */
+            stem = word_entry(s, (size_t)sb_stemmer_length(stemmer));
+        sb_stemmer_delete(stemmer);
+        if (!s)
+            return SHZ_ERR_NO_MEMORY;
     }
     if (stem == SHZ_IX_NO_ENTRY)
-        return;
+        return SHZ_OK;
     t->stem_begin = shzi_ix_u32(shzi_ix.word_first, stem);
     t->stem_end = shzi_ix_u32(shzi_ix.word_first, (size_t)stem + 1);
     t->idf = shzi_ix_u32(shzi_ix.word_idf, stem);
+    return SHZ_OK;
 }
 
-/* Looks a best-match term up: its gram (or a word's rarest gram) and IDF. */
-static void plan_best_term(szs_term *t, const uint32_t *chars)
+/* Looks a best-match term up: its gram (or a word's rarest gram) and IDF. SHZ_ERR_NO_MEMORY
+ * when stemming a word could not allocate. */
+static shz_status plan_best_term(szs_term *t, const uint32_t *chars)
 {
+    shz_status status = SHZ_OK;
     uint32_t gram, best = UINT32_MAX, best_gram = 0;
     t->post_begin = t->post_end = 0;
     t->idf = 0;
@@ -409,10 +421,11 @@ static void plan_best_term(szs_term *t, const uint32_t *chars)
     if (best != UINT32_MAX)
         t->idf = shzi_ix_u32(shzi_ix.gram_idf, best_gram);
     if (t->kind == SZS_WORD)
-        plan_stem(t, chars);
+        status = plan_stem(t, chars);
     t->live = t->post_end > t->post_begin || t->stem_end > t->stem_begin;
     t->cursor = t->measure_begin = t->post_begin;
     t->stem_cursor = t->stem_begin;
+    return status;
 }
 
 int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32_t len)
@@ -430,7 +443,8 @@ int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32
     t->order = (uint16_t)q->term_count;
     t->origin = (uint16_t)origin;
     t->tolerant = 1;
-    plan_best_term(t, q->chars + at);
+    if (plan_best_term(t, q->chars + at) != SHZ_OK)
+        return 0; /* an index word has its stem recorded: never stemmed here, never fails */
     q->term_count++;
     /* A term found only through its alternatives weighs as they do in the rule's mass. */
     szs_term *o = &q->terms[origin];
@@ -462,8 +476,10 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
     if (status != SHZ_OK)
         return status;
     size_t planned = 0;
-    for (size_t i = 0; i < q->term_count; i++)
-        plan_best_term(&q->terms[i], q->chars + q->terms[i].start);
+    for (size_t i = 0; i < q->term_count && status == SHZ_OK; i++)
+        status = plan_best_term(&q->terms[i], q->chars + q->terms[i].start);
+    if (status != SHZ_OK)
+        return status;
     planned = q->term_count;
     /* A Han piece none of whose bigrams occurs anywhere (a word the catalogue does not use, a
      * homophone typed for a word) is searched by its characters too, as a segmenter would
@@ -477,8 +493,10 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
                 q->terms[t].part = 1;
         }
     }
-    for (size_t i = planned; i < q->term_count; i++)
-        plan_best_term(&q->terms[i], q->chars + q->terms[i].start);
+    for (size_t i = planned; i < q->term_count && status == SHZ_OK; i++)
+        status = plan_best_term(&q->terms[i], q->chars + q->terms[i].start);
+    if (status != SHZ_OK)
+        return status;
     q->reported = q->term_count;
     q->live_mass = 0;
     q->live_count = 0;

@@ -88,6 +88,27 @@ static uint32_t past_measure(uint32_t table, uint32_t c, uint32_t end, uint32_t 
     return szs_gallop(table, c, end, (m + 1) << SHZ_IX_INFO_MEASURE_SHIFT);
 }
 
+/* The slot of the entry at *at of a post_info-like table if it is measure m's and in a searched
+ * slot, stepping *at over m's entries in other slots; -1 once m's entries end, *at then on the
+ * next measure's first entry (or past every slot the mask could still want). */
+static inline int next_searched(uint32_t table, uint32_t *at, uint32_t end, uint32_t m,
+                                unsigned slot_mask)
+{
+    for (; *at < end; ++*at) {
+        uint32_t info = shzi_ix_u32(table, *at);
+        if (szs_info_measure(info) != m)
+            return -1;
+        int slot = szs_info_slot(info);
+        if (slot_mask & (1u << slot))
+            return slot;
+        if (!(slot_mask >> slot)) { /* no searched slot follows in this measure */
+            *at = past_measure(table, *at, end, m);
+            return -1;
+        }
+    }
+    return -1;
+}
+
 /* ---- keeping the best --------------------------------------------------- */
 
 static void sift_down(szs_hit *h, size_t n, size_t i)
@@ -385,18 +406,9 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
         /* Positions ascend within a measure, so a term's first match in a slot is its best
          * there: only that one is offered as the hit's best match. A gram is its own
          * posting: counting its postings by slot is all it takes. */
-        for (; c < t->post_end; c++) {
-            uint32_t info = info_at(c);
-            if (szs_info_measure(info) != m)
-                break;
-            int slot = szs_info_slot(info);
-            if (!(set->slot_mask & (1u << slot))) {
-                if (!(set->slot_mask >> slot)) {
-                    c = past_measure(shzi_ix.post_info, c, t->post_end, m);
-                    break;
-                }
-                continue;
-            }
+        for (int slot;
+             (slot = next_searched(shzi_ix.post_info, &c, t->post_end, m, set->slot_mask)) >= 0;
+             c++) {
             uint32_t p = t->kind == SZS_GRAM && t->len <= 2
                              ? szs_posting_at(c)
                              : szs_occurrence_at(t, q->chars, c, szs_seg_start(m, slot));
@@ -411,18 +423,9 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
         }
         t->cursor = c;
         uint32_t s = t->stem_cursor;
-        for (; s < t->stem_end; s++) {
-            uint32_t info = stem_info_at(s);
-            if (szs_info_measure(info) != m)
-                break;
-            int slot = szs_info_slot(info);
-            if (!(set->slot_mask & (1u << slot))) {
-                if (!(set->slot_mask >> slot)) {
-                    s = past_measure(shzi_ix.word_info, s, t->stem_end, m);
-                    break;
-                }
-                continue;
-            }
+        for (int slot;
+             (slot = next_searched(shzi_ix.word_info, &s, t->stem_end, m, set->slot_mask)) >= 0;
+             s++) {
             if (!(touched & (1u << slot))) {
                 touched |= 1u << slot;
                 exact[slot] = stem[slot] = 0;

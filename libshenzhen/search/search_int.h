@@ -281,7 +281,8 @@ size_t szs_collect(szs_query *q, const szs_settings *set, szs_hit *hits, size_t 
 /* An upper bound of the measures that can be hits. */
 size_t szs_hit_bound(const szs_query *q);
 
-/* How many measures hold term t in a searched field (exactly or by stem). */
+/* How many measures hold term t in a searched field (exactly or by stem); chars is the array
+ * that t->start indexes (the query's characters), not the term's own. */
 size_t szs_term_measures(const szs_term *t, const uint32_t *chars, unsigned slot_mask);
 
 /* ---- results.c ---------------------------------------------------------- */

@@ -136,7 +136,7 @@ static void tolerate_word(szs_query *q, size_t i)
     for (uint32_t k = 0; k < len; k++)
         if (word[k] < 'a' || word[k] > 'z')
             return; /* only English words have a vocabulary to be near */
-    if (t->post_end > t->post_begin && szs_term_measures(t, word, (1u << SHZ_IX_NSLOTS) - 1))
+    if (t->post_end > t->post_begin && szs_term_measures(t, q->chars, (1u << SHZ_IX_NSLOTS) - 1))
         return; /* it occurs as a whole word somewhere */
 
     szs_typo best[SZS_MAX_TYPO_WORDS];

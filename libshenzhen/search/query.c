@@ -261,6 +261,7 @@ static shz_status analyse_pass(const char *text, size_t len, szs_query *q, int s
                                han_pieces *pieces)
 {
     const unsigned char *s = (const unsigned char *)text;
+    /* cppcheck-suppress ctuuninitvar ; pieces is filled here, from count = 0 just below */
     analysis an = {q, stops, -1, 0, pieces};
     pieces->count = 0;
     uint32_t used = 0, run = 0;
@@ -469,7 +470,7 @@ static int piece_live(const szs_query *q, uint32_t start, uint32_t end)
 
 shz_status szs_analyse(const char *text, size_t len, szs_query *q)
 {
-    han_pieces pieces = {0}; /* zeroed: a few hundred bytes, and the analysers see it set */
+    han_pieces pieces; /* analyse_pass sets its count before anything reads it */
     shz_status status = analyse_pass(text, len, q, 1, &pieces);
     if (status == SHZ_OK && q->term_count == 0) /* only stop words: search for them after all */
         status = analyse_pass(text, len, q, 0, &pieces);

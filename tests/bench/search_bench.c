@@ -367,6 +367,22 @@ static void fts_init(fts_peer *p)
     sqlite3_exec(p->db, "COMMIT;", NULL, NULL, NULL);
 }
 
+/* Runs a bound FTS5 statement, the limit as its parameter 10; the rows it returns. */
+static size_t run_counting(fts_peer *p, sqlite3_stmt *st, size_t limit)
+{
+    sqlite3_bind_int64(st, 10, limit ? (sqlite3_int64)limit : -1);
+    size_t rows = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        rows++;
+    if (rc != SQLITE_DONE) {
+        fprintf(stderr, "sqlite step: %s\n", sqlite3_errmsg(p->db));
+        exit(1);
+    }
+    sqlite3_reset(st);
+    return rows;
+}
+
 /* The statement for a query with (or without) a MATCH part and some LIKE terms, prepared once
  * and reused. Terms of three characters or more go to MATCH (trigram); shorter ones, which the
  * trigram tokenizer cannot answer, to LIKE over all the text. */
@@ -406,17 +422,7 @@ static size_t fts_search(fts_peer *p, const terms *t, size_t limit)
         sqlite3_bind_text(st, 1, match, (int)match_len, SQLITE_STATIC);
     for (size_t i = 0; i < likes; i++)
         sqlite3_bind_text(st, (int)i + 2, like[i], -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 10, limit ? (sqlite3_int64)limit : -1);
-    size_t rows = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        rows++;
-    if (rc != SQLITE_DONE) {
-        fprintf(stderr, "sqlite step: %s\n", sqlite3_errmsg(p->db));
-        exit(1);
-    }
-    sqlite3_reset(st);
-    return rows;
+    return run_counting(p, st, limit);
 }
 
 /* The best-match peer: FTS5 ranked by bm25(), the query as an OR of its trigrams (as the
@@ -440,17 +446,7 @@ static size_t fts_or_search(fts_peer *p, const terms *t, size_t limit)
         return fts_search(p, t, limit);
     sqlite3_stmt *st = fts_statement(p, 1, 0);
     sqlite3_bind_text(st, 1, match, (int)match_len, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 10, limit ? (sqlite3_int64)limit : -1);
-    size_t rows = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        rows++;
-    if (rc != SQLITE_DONE) {
-        fprintf(stderr, "sqlite step: %s\n", sqlite3_errmsg(p->db));
-        exit(1);
-    }
-    sqlite3_reset(st);
-    return rows;
+    return run_counting(p, st, limit);
 }
 
 /* ---- timing --------------------------------------------------------------- */

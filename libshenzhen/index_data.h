@@ -24,7 +24,7 @@
 #include <string.h>
 
 /* Bumped whenever the layout changes; the generator writes it, the library checks it. */
-#define SHZ_IX_FORMAT 5
+#define SHZ_IX_FORMAT 6
 
 /* The searchable fields of a measure, in their order in the index, which is also their rank:
  * a match in an earlier slot is a better match. */
@@ -39,6 +39,14 @@ enum shzi_ix_slot {
     SHZ_IX_BODY_EN = 7,  /* en body (empty while the catalogue has none) */
     SHZ_IX_NSLOTS = 8
 };
+
+/* A slot's rank when choosing a hit's best match (lower is better): titles, then bodies and
+ * summary, then the keywords and aliases, which have no spans to show. For the 1.0 fields this
+ * is their slot order, as 1.0 ranked them. */
+static inline unsigned shzi_ix_slot_rank(unsigned slot)
+{
+    return slot == SHZ_IX_BODY_EN ? 6u : slot == SHZ_IX_TERMS ? 7u : slot;
+}
 
 /* The fields 1.0 searched: its callers get exactly these, ranked as then. */
 #define SHZ_IX_LEGACY_SLOTS 0x3Fu
@@ -77,6 +85,56 @@ enum { SHZ_IX_INFO_SLOT_SHIFT = 9, SHZ_IX_INFO_MEASURE_SHIFT = 12, SHZ_IX_OFFSET
 /* The BM25F constants the generator bakes into field_scale and the library uses (x 1000). */
 enum { SHZ_IX_K1_MILLI = 1200, SHZ_IX_B_MILLI = 750 };
 
+/* A gram's record in the grams table. */
+enum shzi_ix_gram_field {
+    SHZ_IX_GRAM_KEY_LOW = 0,    /* its key, low 32 bits */
+    SHZ_IX_GRAM_KEY_HIGH = 1,   /* and high 32 bits */
+    SHZ_IX_GRAM_POST_BEGIN = 2, /* its postings [begin, end) */
+    SHZ_IX_GRAM_POST_END = 3,
+    SHZ_IX_GRAM_IDF = 4,      /* BM25 IDF over measures, x SHZ_IX_ONE */
+    SHZ_IX_GRAM_GM_BEGIN = 5, /* its gram_measures entries [begin, end) */
+    SHZ_IX_GRAM_GM_END = 6,
+    SHZ_IX_GRAM_FIELDS = 8 /* one spare: two records a 64-byte cache line */
+};
+
+/* A gram's entry for one measure holding it, in gram_measures: what best-match scoring of the
+ * gram as a term needs when every field is searched (the default), computed at build time, so
+ * that scoring a measure reads one entry instead of walking the gram's postings in it. */
+enum shzi_ix_gm_field {
+    SHZ_IX_GM_MEASURE = 0,
+    SHZ_IX_GM_IMPACT = 1, /* shzi_ix_bm25 of the gram's tf over every field, x SHZ_IX_ONE */
+    SHZ_IX_GM_FIRST = 2,  /* its first posting in the measure (an index into postings) */
+    SHZ_IX_GM_BEST = 3,   /* the position of its best match there (search/score.c, consider) */
+    SHZ_IX_GM_SHOWN = 4,  /* its postings outside the keywords and aliases << 3 | best's slot */
+    SHZ_IX_GM_NEXT = 5,   /* shzi_ix_char_bit32 of each character that follows it there: a
+                             phrase whose next character's bit is missing is not there */
+    SHZ_IX_GM_FIELDS = 6
+};
+
+/* A character's bit in a 32-bit set of characters (a hash, so a set bit may be another's). */
+static inline uint32_t shzi_ix_char_bit32(uint32_t c)
+{
+    return UINT32_C(1) << ((c * UINT32_C(0x9E3779B1)) >> 27);
+}
+
+/* The minimum-should-match rule's shares (search/score.c, msm_pass). */
+enum { SHZ_IX_COMMON_SHARE = 4, SHZ_IX_PART_SHARE = 8 };
+
+/* BM25's saturation of a term of IDF idf (x SHZ_IX_ONE) and pseudo-frequency tf, x SHZ_IX_ONE:
+ * the generator and the library compute every term's score through this one function, so a
+ * score baked into the index equals one computed at search time. */
+static inline uint32_t shzi_ix_bm25(uint32_t idf, double tf)
+{
+    double k1 = SHZ_IX_K1_MILLI / 1000.0;
+    return (uint32_t)(idf / (double)SHZ_IX_ONE * tf * (k1 + 1) / (k1 + tf) * SHZ_IX_ONE + 0.5);
+}
+
+/* A field's contribution to a term's tf: weighted occurrences times the field's scale. */
+static inline double shzi_ix_tf_part(double weighted, uint32_t field_scale)
+{
+    return weighted * field_scale / (double)SHZ_IX_ONE;
+}
+
 typedef struct shzi_ix_layout {
     uint32_t format;         /* SHZ_IX_FORMAT */
     uint32_t measure_count;  /* equals shzi_measure_total */
@@ -85,25 +143,29 @@ typedef struct shzi_ix_layout {
     uint32_t slot_bits;      /* the gram hash table has 1 << slot_bits slots */
     uint32_t posting_count;
     /* Byte offsets of the tables in shzi_ix_blob; all uint32 unless said otherwise. */
-    uint32_t seg_start;  /* [measure_count * SHZ_IX_NSLOTS + 1]: first position of each field;
-                            the last entry is position_count (one past the final sentinel) */
-    uint32_t norm;       /* [position_count]: normalized code points, 0 = sentinel */
-    uint32_t src_byte;   /* [position_count]: byte offset of the original in its field text */
-    uint32_t src_char;   /* [position_count]: character offset of the original */
-    uint32_t hant;       /* [measure_count] bytes: SHZ_IX_HANT_* bits */
-    uint32_t slots;      /* [1 << slot_bits]: gram index + 1, 0 = empty (linear probing) */
-    uint32_t gram_key;   /* [gram_count * 2]: key low 32 bits, high 32 bits */
-    uint32_t gram_first; /* [gram_count + 1]: first posting of each gram; the last is the total */
-    uint32_t postings;   /* [posting_count]: positions, grouped by gram, ascending */
-    uint32_t post_info;  /* [posting_count]: where each posting is (SHZ_IX_INFO_*) */
+    uint32_t seg_start; /* [measure_count * SHZ_IX_NSLOTS + 1]: first position of each field;
+                           the last entry is position_count (one past the final sentinel) */
+    uint32_t norm;      /* [position_count]: normalized code points, 0 = sentinel */
+    uint32_t src_byte;  /* [position_count]: byte offset of the original in its field text */
+    uint32_t src_char;  /* [position_count]: character offset of the original */
+    uint32_t hant;      /* [measure_count] bytes: SHZ_IX_HANT_* bits */
+    uint32_t slots;     /* [1 << slot_bits]: gram index + 1, 0 = empty (linear probing) */
+    uint32_t grams;     /* [gram_count * SHZ_IX_GRAM_FIELDS]: each gram's record (enum
+                           shzi_ix_gram_field), all a lookup needs in one cache line */
+    uint32_t postings;  /* [posting_count]: positions, grouped by gram, ascending */
+    uint32_t post_info; /* [posting_count]: where each posting is (SHZ_IX_INFO_*) */
     /* Best-match additions. */
-    uint32_t flags;       /* [position_count] bytes: SHZ_IX_WORD_* */
-    uint32_t gram_idf;    /* [gram_count]: BM25 IDF of each gram over measures, x SHZ_IX_ONE */
-    uint32_t field_scale; /* [measure_count * SHZ_IX_NSLOTS]: the slot's weight over BM25's
-                             length normalization 1 - b + b * len / average len, x SHZ_IX_ONE */
-    uint32_t terms_text;  /* [measure_count + 1]: byte offsets into terms_bytes of each
-                             measure's keywords and aliases, joined by "; " */
-    uint32_t terms_bytes; /* the joined texts (the TERMS slot's src_byte points into them) */
+    uint32_t flags;         /* [position_count] bytes: SHZ_IX_WORD_* */
+    uint32_t gram_measures; /* [entries * SHZ_IX_GM_FIELDS]: per gram, one entry per measure
+                               holding it (enum shzi_ix_gm_field), by measure */
+    uint32_t field_scale;   /* [measure_count * SHZ_IX_NSLOTS]: the slot's weight over BM25's
+                               length normalization 1 - b + b * len / average len, x SHZ_IX_ONE */
+    uint32_t common_idf;    /* the least IDF of a term found in at most 1 / SHZ_IX_COMMON_SHARE
+                               of the measures (the minimum-should-match rule), x SHZ_IX_ONE */
+    uint32_t part_idf;      /* likewise for 1 / SHZ_IX_PART_SHARE */
+    uint32_t terms_text;    /* [measure_count + 1]: byte offsets into terms_bytes of each
+                               measure's keywords and aliases, joined by "; " */
+    uint32_t terms_bytes;   /* the joined texts (the TERMS slot's src_byte points into them) */
     uint32_t word_count;
     uint32_t word_slot_bits;
     uint32_t word_slots;    /* [1 << word_slot_bits]: entry + 1, 0 = empty (linear probing) */

@@ -397,6 +397,90 @@ static uint32_t *field_scales(const index_builder *b, size_t measures)
     return scale;
 }
 
+/* ---- the grams' records and per-measure entries ------------------------- */
+
+/* One gram's entries in gram_measures (index_data.h), from its postings [begin, end): per
+ * measure, the BM25 score of the gram over every field, its first posting, its best match by
+ * the library's rule (earliest in the best-ranked slot) and the postings that become spans.
+ * Writes them at out (or only counts them when out is NULL); returns how many. */
+static size_t gram_entries(const gram_tables *g, const u32_vec *norm, size_t gram,
+                           const uint32_t *where, uint32_t idf, const uint32_t *scale,
+                           uint32_t *out)
+{
+    size_t n = 0, len = g->key_halves[2 * gram + 1] || g->key_halves[2 * gram] >> 21 ? 2 : 1;
+    uint32_t i = g->first[gram], end = g->first[gram + 1];
+    while (i < end) {
+        uint32_t m = where[g->postings[i]] >> SHZ_IX_INFO_MEASURE_SHIFT, first = i;
+        uint32_t count[SHZ_IX_NSLOTS] = {0}, best = UINT32_MAX, best_slot = 0, shown = 0, next = 0;
+        for (; i < end && where[g->postings[i]] >> SHZ_IX_INFO_MEASURE_SHIFT == m; i++) {
+            uint32_t slot = where[g->postings[i]] >> SHZ_IX_INFO_SLOT_SHIFT & 7;
+            next |= shzi_ix_char_bit32(norm->v[g->postings[i] + len]); /* a sentinel ends all */
+            count[slot]++;
+            shown += slot != SHZ_IX_TERMS;
+            /* Positions ascend, so the first in a slot is its earliest. */
+            if (best == UINT32_MAX || shzi_ix_slot_rank(slot) < shzi_ix_slot_rank(best_slot)) {
+                best = g->postings[i];
+                best_slot = slot;
+            }
+        }
+        if (out) {
+            double tf = 0;
+            for (size_t slot = 0; slot < SHZ_IX_NSLOTS; slot++)
+                if (count[slot])
+                    tf += shzi_ix_tf_part(count[slot], scale[(size_t)m * SHZ_IX_NSLOTS + slot]);
+            uint32_t *e = out + n * SHZ_IX_GM_FIELDS;
+            e[SHZ_IX_GM_MEASURE] = m;
+            e[SHZ_IX_GM_IMPACT] = shzi_ix_bm25(idf, tf);
+            e[SHZ_IX_GM_FIRST] = first;
+            e[SHZ_IX_GM_BEST] = best;
+            e[SHZ_IX_GM_SHOWN] = shown << 3 | best_slot;
+            e[SHZ_IX_GM_NEXT] = next;
+        }
+        n++;
+    }
+    return n;
+}
+
+/* The grams' records and their gram_measures entries; 0 when out of memory. */
+static int gram_records(const gram_tables *g, const u32_vec *norm, const uint32_t *where,
+                        const uint32_t *idf, const uint32_t *scale, uint32_t **records,
+                        uint32_t **entries, size_t *entry_count)
+{
+    size_t total = 0;
+    for (size_t gram = 0; gram < g->gram_count; gram++)
+        total += gram_entries(g, norm, gram, where, idf[gram], scale, NULL);
+    *records = calloc(g->gram_count ? g->gram_count * SHZ_IX_GRAM_FIELDS : 1, sizeof **records);
+    *entries = malloc((total ? total : 1) * SHZ_IX_GM_FIELDS * sizeof **entries);
+    if (!*records || !*entries || total >= UINT32_MAX / SHZ_IX_GM_FIELDS)
+        return 0;
+    size_t used = 0;
+    for (size_t gram = 0; gram < g->gram_count; gram++) {
+        uint32_t *r = *records + gram * SHZ_IX_GRAM_FIELDS;
+        r[SHZ_IX_GRAM_KEY_LOW] = g->key_halves[2 * gram];
+        r[SHZ_IX_GRAM_KEY_HIGH] = g->key_halves[2 * gram + 1];
+        r[SHZ_IX_GRAM_POST_BEGIN] = g->first[gram];
+        r[SHZ_IX_GRAM_POST_END] = g->first[gram + 1];
+        r[SHZ_IX_GRAM_IDF] = idf[gram];
+        r[SHZ_IX_GRAM_GM_BEGIN] = (uint32_t)used;
+        used += gram_entries(g, norm, gram, where, idf[gram], scale,
+                             *entries + used * SHZ_IX_GM_FIELDS);
+        r[SHZ_IX_GRAM_GM_END] = (uint32_t)used;
+    }
+    *entry_count = used;
+    return 1;
+}
+
+/* The least IDF of a term found in at most 1 / share of the measures: halfway between the IDF
+ * of a term of that many measures (rounded down) and of one more, so that rounding cannot move
+ * a term across it. */
+static uint32_t share_idf(size_t measures, unsigned share)
+{
+    double n = (double)measures, df = (double)(measures / share);
+    double at = log(1.0 + (n - df + 0.5) / (df + 0.5)),
+           past = log(1.0 + (n - df - 0.5) / (df + 1.5));
+    return (uint32_t)((at + past) / 2 * SHZ_IX_ONE);
+}
+
 /* ---- the word table ----------------------------------------------------- */
 
 /* The slots whose Latin words are English, stemmed. */
@@ -667,24 +751,30 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     while (bl.size % 4 && !bl.failed) /* keeps the uint32 tables aligned, for speed only */
         blob_append(&bl, "", 1);
     ix.slots = blob_append_u32(&bl, g->slots, (size_t)1 << g->slot_bits);
-    ix.gram_key = blob_append_u32(&bl, g->key_halves, g->gram_count * 2);
-    ix.gram_first = blob_append_u32(&bl, g->first, g->gram_count + 1);
     ix.postings = blob_append_u32(&bl, g->postings, g->posting_count);
     uint32_t *info = malloc((g->posting_count ? g->posting_count : 1) * sizeof *info);
     uint32_t *gidf = group_idf(g->first, g->gram_count, g->postings, where, model->measure_count);
     uint32_t *scale = field_scales(b, model->measure_count);
-    if (!info || !gidf || !scale) {
+    uint32_t *records = NULL, *entries = NULL;
+    size_t entry_count = 0;
+    if (!info || !gidf || !scale ||
+        !gram_records(g, &b->norm, where, gidf, scale, &records, &entries, &entry_count)) {
         bl.failed = 1;
     } else {
         for (size_t i = 0; i < g->posting_count; i++)
             info[i] = where[g->postings[i]];
         ix.post_info = blob_append_u32(&bl, info, g->posting_count);
-        ix.gram_idf = blob_append_u32(&bl, gidf, g->gram_count);
+        ix.grams = blob_append_u32(&bl, records, g->gram_count * SHZ_IX_GRAM_FIELDS);
+        ix.gram_measures = blob_append_u32(&bl, entries, entry_count * SHZ_IX_GM_FIELDS);
         ix.field_scale = blob_append_u32(&bl, scale, model->measure_count * SHZ_IX_NSLOTS);
     }
+    ix.common_idf = share_idf(model->measure_count, SHZ_IX_COMMON_SHARE);
+    ix.part_idf = share_idf(model->measure_count, SHZ_IX_PART_SHARE);
     free(info);
     free(gidf);
     free(scale);
+    free(records);
+    free(entries);
     ix.terms_text = blob_append_u32(&bl, b->terms_off.v, b->terms_off.n);
     ix.word_count = (uint32_t)w->count;
     ix.word_slot_bits = w->slot_bits;
@@ -727,13 +817,14 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         model->measure_count, b->norm.n, g->gram_count, g->posting_count, w->count, hant_fallbacks,
         SHZ_IX_FORMAT);
     const uint32_t fields[] = {
-        ix.format,        ix.measure_count, ix.position_count, ix.gram_count,  ix.slot_bits,
-        ix.posting_count, ix.seg_start,     ix.norm,           ix.src_byte,    ix.src_char,
-        ix.hant,          ix.slots,         ix.gram_key,       ix.gram_first,  ix.postings,
-        ix.post_info,     ix.flags,         ix.gram_idf,       ix.field_scale, ix.terms_text,
-        ix.terms_bytes,   ix.word_count,    ix.word_slot_bits, ix.word_slots,  ix.word_str,
-        ix.word_bytes,    ix.word_stem,     ix.word_idf,       ix.word_first,  ix.word_postings,
-        ix.word_info,     ix.stem_prefix,   ix.typo_first,     ix.typo_entry,  ix.typo_mask};
+        ix.format,        ix.measure_count, ix.position_count, ix.gram_count,     ix.slot_bits,
+        ix.posting_count, ix.seg_start,     ix.norm,           ix.src_byte,       ix.src_char,
+        ix.hant,          ix.slots,         ix.grams,          ix.postings,       ix.post_info,
+        ix.flags,         ix.gram_measures, ix.field_scale,    ix.common_idf,     ix.part_idf,
+        ix.terms_text,    ix.terms_bytes,   ix.word_count,     ix.word_slot_bits, ix.word_slots,
+        ix.word_str,      ix.word_bytes,    ix.word_stem,      ix.word_idf,       ix.word_first,
+        ix.word_postings, ix.word_info,     ix.stem_prefix,    ix.typo_first,     ix.typo_entry,
+        ix.typo_mask};
     _Static_assert(sizeof fields == sizeof ix, "write every member of shzi_ix_layout");
     fputs("const shzi_ix_layout shzi_ix = {", out);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)

@@ -419,13 +419,20 @@ static shz_status plan_best_term(szs_term *t, const uint32_t *chars)
             }
         }
     }
-    if (best != UINT32_MAX)
-        t->idf = shzi_ix_u32(shzi_ix.gram_idf, best_gram);
+    t->gm_begin = t->gm_end = 0;
+    if (best != UINT32_MAX) {
+        t->idf = szs_gram_field(best_gram, SHZ_IX_GRAM_IDF);
+        if (t->len <= 2) { /* the term is its gram: its per-measure entries are its own */
+            t->gm_begin = szs_gram_field(best_gram, SHZ_IX_GRAM_GM_BEGIN);
+            t->gm_end = szs_gram_field(best_gram, SHZ_IX_GRAM_GM_END);
+        }
+    }
     if (t->kind == SZS_WORD)
         status = plan_stem(t, chars);
     t->live = t->post_end > t->post_begin || t->stem_end > t->stem_begin;
     t->cursor = t->measure_begin = t->post_begin;
     t->stem_cursor = t->stem_begin;
+    t->gm_cursor = t->gm_begin;
     return status;
 }
 

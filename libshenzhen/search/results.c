@@ -175,8 +175,10 @@ static void term_spans(const szs_query *q, const szs_settings *set, const szs_te
                        const szs_row *row, span *out, size_t *n, size_t room)
 {
     uint32_t target = m << SHZ_IX_INFO_MEASURE_SHIFT;
-    for (uint32_t c = szs_gallop(shzi_ix.post_info, t->post_begin, t->post_end, target);
-         c < t->post_end && *n < room; c++) {
+    uint32_t from = t->gm_end > t->gm_begin
+                        ? szs_gm_first_posting(t->gm_begin, t->gm_end, m, t->post_end)
+                        : szs_gallop(shzi_ix.post_info, t->post_begin, t->post_end, target);
+    for (uint32_t c = from; c < t->post_end && *n < room; c++) {
         uint32_t info = shzi_ix_u32(shzi_ix.post_info, c);
         if (szs_info_measure(info) != m)
             break;

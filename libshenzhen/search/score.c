@@ -19,18 +19,9 @@
  * Hits that match every term get 2^40 on top, so they come first. A measure is
  * a hit only if it passes the minimum-should-match rule (msm_pass).
  */
-#include <math.h>
-
 #include "search_int.h"
 
-/* Titles first, then bodies and the summary, the keywords and aliases (no spans) last. */
-const unsigned char szs_slot_rank[SHZ_IX_NSLOTS] = {
-    [SHZ_IX_TITLE] = 0, [SHZ_IX_TITLE_EN] = 1, [SHZ_IX_PINYIN] = 2,  [SHZ_IX_INITIALS] = 3,
-    [SHZ_IX_BODY] = 4,  [SHZ_IX_SUMMARY] = 5,  [SHZ_IX_BODY_EN] = 6, [SHZ_IX_TERMS] = 7,
-};
-
 enum { STEM_PERCENT = 60, PHRASE_PERCENT = 25, MSM_PERCENT = 5 };
-enum { MSM_COMMON_SHARE = 4, MSM_PART_SHARE = 8 };
 enum { TOLERANT_PERCENT = 50 }; /* a tolerant alternative scores half an exact match */
 enum { PART_PERCENT = 50 };     /* a character of an unknown Han piece scores half a term */
 #define ALL_TERMS_BONUS (UINT64_C(1) << 40)
@@ -48,12 +39,12 @@ int szs_gram_postings(uint64_t key, uint32_t *gram, uint32_t *begin, uint32_t *e
         if (entry == 0)
             return 0;
         uint32_t g = entry - 1;
-        uint64_t stored = (uint64_t)shzi_ix_u32(shzi_ix.gram_key, 2 * (size_t)g) |
-                          (uint64_t)shzi_ix_u32(shzi_ix.gram_key, 2 * (size_t)g + 1) << 32;
+        uint64_t stored = (uint64_t)szs_gram_field(g, SHZ_IX_GRAM_KEY_LOW) |
+                          (uint64_t)szs_gram_field(g, SHZ_IX_GRAM_KEY_HIGH) << 32;
         if (stored == key) {
             *gram = g;
-            *begin = shzi_ix_u32(shzi_ix.gram_first, g);
-            *end = shzi_ix_u32(shzi_ix.gram_first, (size_t)g + 1);
+            *begin = szs_gram_field(g, SHZ_IX_GRAM_POST_BEGIN);
+            *end = szs_gram_field(g, SHZ_IX_GRAM_POST_END);
             return 1;
         }
     }
@@ -182,7 +173,7 @@ static size_t finish(szs_hit *hits, size_t count, size_t keep)
 /* Keeps the best match of a hit: best slot rank, then earliest, then shortest. */
 static void consider(szs_hit *h, int slot, uint32_t p, uint32_t len)
 {
-    unsigned rank = szs_slot_rank[slot], best = szs_slot_rank[h->best_slot];
+    unsigned rank = shzi_ix_slot_rank((unsigned)slot), best = shzi_ix_slot_rank(h->best_slot);
     if (h->best_pos == SZS_NO_POSITION || rank < best ||
         (rank == best && (p < h->best_pos || (p == h->best_pos && len < h->best_len)))) {
         h->best_pos = p;
@@ -354,13 +345,21 @@ static int follows(const szs_query *q, const szs_term *b, uint32_t p)
     return b->kind != SZS_WORD || szs_whole_words(p, b->len);
 }
 
-/* Whether the pair is found as a phrase in measure m (a's candidates in m are
- * [measure_begin, cursor)). */
+/* Whether the pair is found as a phrase in measure m (a's candidates in m start at
+ * measure_begin). */
 static int phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *pair, uint32_t m)
 {
     const szs_term *a = &q->terms[pair->a], *b = &q->terms[pair->b];
-    for (uint32_t c = a->measure_begin; c < a->cursor; c++) {
-        int slot = szs_info_slot(info_at(c));
+    /* The character after a gram a in the phrase is one of b's: if a is never followed by it
+     * in m, there is no phrase to look for. */
+    if (a->fast && pair->delta <= a->len && a->len - pair->delta < b->len &&
+        !(a->next_chars & shzi_ix_char_bit32(q->chars[b->start + a->len - pair->delta])))
+        return 0;
+    for (uint32_t c = a->measure_begin; c < a->post_end; c++) {
+        uint32_t info = info_at(c);
+        if (szs_info_measure(info) != m)
+            break;
+        int slot = szs_info_slot(info);
         if (!(set->slot_mask & (1u << slot)))
             continue;
         uint32_t p = szs_occurrence_at(a, q->chars, c, szs_seg_start(m, slot));
@@ -374,9 +373,9 @@ static int phrase_in(const szs_query *q, const szs_settings *set, const szs_pair
  * The minimum-should-match rule: a hit must hold at least MSM_PERCENT of the query's IDF mass
  * (the IDF of the terms that occur anywhere in the index), and, when the query has two or more
  * such terms, a hit holding only one of them must hold a term that is not common: one found in
- * at most 1 / MSM_COMMON_SHARE of the measures, that is, of IDF at least common_idf (IDF falls
+ * at most 1 / SHZ_IX_COMMON_SHARE of the measures, that is, of IDF at least common_idf (IDF falls
  * as a term's measures grow). A character searched because its Han piece's bigrams occur
- * nowhere is a smaller fragment still: alone it must be in at most 1 / MSM_PART_SHARE of them.
+ * nowhere is a smaller fragment still: alone it must be in at most 1 / SHZ_IX_PART_SHARE of them.
  * A measure that shares one common bigram or one character with a question is thereby left
  * out, while a term specific enough still finds its measure alone. which: the terms held.
  */
@@ -391,6 +390,83 @@ static int msm_pass(const szs_query *q, uint64_t mass, size_t matched, uint64_t 
     return mass * 100 >= q->live_mass * MSM_PERCENT;
 }
 
+/* Term t's BM25F score in measure m from its postings (and a word's stem postings) in the
+ * searched fields, as *impact (x SHZ_IX_ONE); 0 when it has none there. Offers its first match
+ * in each field as the hit's best match, and adds its occurrences (the spans before merging).
+ * Moves its cursors past m. */
+static int score_term(const szs_query *q, const szs_settings *set, szs_term *t, uint32_t m,
+                      szs_hit *out, uint64_t *occurrences, uint32_t *impact)
+{
+    uint32_t exact[SHZ_IX_NSLOTS], stem[SHZ_IX_NSLOTS];
+    unsigned touched = 0; /* slots whose counts are set */
+    uint32_t c = t->cursor;
+    t->measure_begin = c;
+    /* Positions ascend within a measure, so a term's first match in a slot is its best there:
+     * only that one is offered as the hit's best match. A gram is its own posting: counting
+     * its postings by slot is all it takes. */
+    for (int slot;
+         (slot = next_searched(shzi_ix.post_info, &c, t->post_end, m, set->slot_mask)) >= 0; c++) {
+        uint32_t p = t->kind == SZS_GRAM && t->len <= 2
+                         ? szs_posting_at(c)
+                         : szs_occurrence_at(t, q->chars, c, szs_seg_start(m, slot));
+        if (p == SZS_NO_POSITION)
+            continue;
+        if (!(touched & (1u << slot))) {
+            touched |= 1u << slot;
+            exact[slot] = stem[slot] = 0;
+        }
+        if (!exact[slot]++)
+            consider(out, slot, p, t->len);
+    }
+    t->cursor = c;
+    uint32_t s = t->stem_cursor;
+    for (int slot;
+         (slot = next_searched(shzi_ix.word_info, &s, t->stem_end, m, set->slot_mask)) >= 0; s++) {
+        if (!(touched & (1u << slot))) {
+            touched |= 1u << slot;
+            exact[slot] = stem[slot] = 0;
+        }
+        if (!stem[slot]++ && slot != SHZ_IX_TERMS) {
+            uint32_t p = shzi_ix_u32(shzi_ix.word_postings, s);
+            consider(out, slot, p, szs_word_length(p));
+        }
+    }
+    t->stem_cursor = s;
+    if (!touched)
+        return 0;
+    double tf = 0;
+    for (unsigned left = touched; left; left &= left - 1) { /* in slot order, as the generator */
+        int slot = __builtin_ctz(left);
+        uint32_t n = exact[slot];
+        if (slot != SHZ_IX_TERMS)
+            *occurrences += n + stem[slot];
+        double weighted = n;
+        if (stem[slot] > n)
+            weighted += (stem[slot] - n) * (STEM_PERCENT / 100.0);
+        tf += shzi_ix_tf_part(
+            weighted, shzi_ix_u32(shzi_ix.field_scale, (size_t)m * SHZ_IX_NSLOTS + (size_t)slot));
+    }
+    *impact = shzi_ix_bm25(t->idf, tf);
+    return 1;
+}
+
+/* Term t's score in measure m read from its gram_measures entry, which the generator computed
+ * as score_term would with every field searched; 0 when it does not occur in m. */
+static int read_term(szs_term *t, uint32_t m, szs_hit *out, uint64_t *occurrences, uint32_t *impact)
+{
+    uint32_t e = t->gm_cursor;
+    if (e >= t->gm_end || szs_gm_field(e, SHZ_IX_GM_MEASURE) != m)
+        return 0;
+    uint32_t shown = szs_gm_field(e, SHZ_IX_GM_SHOWN);
+    *impact = szs_gm_field(e, SHZ_IX_GM_IMPACT);
+    consider(out, (int)(shown & 7), szs_gm_field(e, SHZ_IX_GM_BEST), t->len);
+    *occurrences += shown >> 3;
+    t->measure_begin = szs_gm_field(e, SHZ_IX_GM_FIRST); /* for phrase_in */
+    t->next_chars = szs_gm_field(e, SHZ_IX_GM_NEXT);
+    t->gm_cursor = e + 1;
+    return 1;
+}
+
 static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit *out)
 {
     clear_hit(out);
@@ -399,69 +475,19 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
     size_t matched = 0;
     for (size_t i = 0; i < q->term_count; i++) {
         szs_term *t = &q->terms[i];
-        uint32_t exact[SHZ_IX_NSLOTS], stem[SHZ_IX_NSLOTS];
-        unsigned touched = 0; /* slots whose counts are set */
-        uint32_t c = t->cursor;
-        t->measure_begin = c;
-        /* Positions ascend within a measure, so a term's first match in a slot is its best
-         * there: only that one is offered as the hit's best match. A gram is its own
-         * posting: counting its postings by slot is all it takes. */
-        for (int slot;
-             (slot = next_searched(shzi_ix.post_info, &c, t->post_end, m, set->slot_mask)) >= 0;
-             c++) {
-            uint32_t p = t->kind == SZS_GRAM && t->len <= 2
-                             ? szs_posting_at(c)
-                             : szs_occurrence_at(t, q->chars, c, szs_seg_start(m, slot));
-            if (p == SZS_NO_POSITION)
-                continue;
-            if (!(touched & (1u << slot))) {
-                touched |= 1u << slot;
-                exact[slot] = stem[slot] = 0;
-            }
-            if (!exact[slot]++)
-                consider(out, slot, p, t->len);
-        }
-        t->cursor = c;
-        uint32_t s = t->stem_cursor;
-        for (int slot;
-             (slot = next_searched(shzi_ix.word_info, &s, t->stem_end, m, set->slot_mask)) >= 0;
-             s++) {
-            if (!(touched & (1u << slot))) {
-                touched |= 1u << slot;
-                exact[slot] = stem[slot] = 0;
-            }
-            if (!stem[slot]++ && slot != SHZ_IX_TERMS) {
-                uint32_t p = shzi_ix_u32(shzi_ix.word_postings, s);
-                consider(out, slot, p, szs_word_length(p));
-            }
-        }
-        t->stem_cursor = s;
-        if (!touched)
+        uint32_t impact;
+        if (!(t->fast ? read_term(t, m, out, &occurrences, &impact)
+                      : score_term(q, set, t, m, out, &occurrences, &impact)))
             continue;
-        double tf = 0;
-        for (unsigned left = touched; left; left &= left - 1) {
-            int slot = __builtin_ctz(left);
-            uint32_t n = exact[slot];
-            if (slot != SHZ_IX_TERMS)
-                occurrences += n + stem[slot]; /* the spans before merging */
-            double weighted = n;
-            if (stem[slot] > n)
-                weighted += (stem[slot] - n) * (STEM_PERCENT / 100.0);
-            tf += weighted *
-                  shzi_ix_u32(shzi_ix.field_scale, (size_t)m * SHZ_IX_NSLOTS + (size_t)slot) /
-                  (double)SHZ_IX_ONE;
-        }
-        double k1 = SHZ_IX_K1_MILLI / 1000.0;
-        double term_score = t->idf / (double)SHZ_IX_ONE * tf * (k1 + 1) / (k1 + tf);
+        double term_score = impact / (double)SHZ_IX_ONE;
         if (t->part)
             term_score *= PART_PERCENT / 100.0;
         total += t->tolerant ? term_score * (TOLERANT_PERCENT / 100.0) : term_score;
         uint64_t bit = UINT64_C(1) << t->origin;
-        if (t->tolerant) {
+        if (t->tolerant)
             out->tolerant_terms |= bit;
-        } else if (!(out->exact_terms & bit)) {
+        else
             out->exact_terms |= bit;
-        }
     }
     /* Each reported term counts once, exact or tolerant. */
     uint64_t terms = out->exact_terms | out->tolerant_terms;
@@ -504,6 +530,8 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
  * are on its first candidates in m or after. */
 static int candidate_in(const szs_term *t, uint32_t m)
 {
+    if (t->fast)
+        return t->gm_cursor < t->gm_end && szs_gm_field(t->gm_cursor, SHZ_IX_GM_MEASURE) == m;
     return (t->cursor < t->post_end && szs_info_measure(info_at(t->cursor)) == m) ||
            (t->stem_cursor < t->stem_end && szs_info_measure(stem_info_at(t->stem_cursor)) == m);
 }
@@ -564,34 +592,6 @@ static void set_most(szs_query *q)
     }
 }
 
-/* The natural logarithm of x >= 1 (the library does not link libm): x = m * 2^e with m in
- * [1, 2), ln m = 2 atanh((m - 1) / (m + 1)), whose series converges fast for such m. */
-static double ln(double x)
-{
-    int e = 0;
-    while (x >= 2) {
-        x /= 2;
-        e++;
-    }
-    double z = (x - 1) / (x + 1), z2 = z * z, term = z, sum = 0;
-    for (int k = 1; k < 24; k += 2) { /* z^2 <= 1/9: twelve terms are exact to 1e-12 */
-        sum += term / k;
-        term *= z2;
-    }
-    return e * 0.69314718055994530942 + 2 * sum;
-}
-
-/* The least IDF of a term found in at most 1 / share of the measures: halfway
- * between the IDF the generator gives a term of that many measures (rounded down) and of one
- * more (gen/emit_index.c), so rounding cannot move a term across it. */
-static uint32_t common_idf(unsigned share)
-{
-    uint32_t most = shzi_ix.measure_count / share; /* rounded down, as the generator does */
-    double n = shzi_ix.measure_count, df = most;
-    double at = ln(1.0 + (n - df + 0.5) / (df + 0.5)), past = ln(1.0 + (n - df - 0.5) / (df + 1.5));
-    return (uint32_t)((at + past) / 2 * SHZ_IX_ONE);
-}
-
 /* Visits every measure that holds some term (the union of the terms' postings), in id order. */
 static size_t collect_best(szs_query *q, const szs_settings *set, szs_hit *hits, size_t capacity,
                            size_t keep)
@@ -601,12 +601,29 @@ static size_t collect_best(szs_query *q, const szs_settings *set, szs_hit *hits,
     if (q->live_count == 0)
         return 0;
     set_most(q);
-    q->common_idf = common_idf(MSM_COMMON_SHARE);
-    q->part_idf = common_idf(MSM_PART_SHARE);
+    q->common_idf = shzi_ix.common_idf;
+    q->part_idf = shzi_ix.part_idf;
+    /* With every field searched, a term that is its own gram is scored from its per-measure
+     * entries, computed at build time: the common case, and much less to read. */
+    int every_field = set->slot_mask == (1u << SHZ_IX_NSLOTS) - 1 && !set->postings_only;
+    for (size_t i = 0; i < q->term_count; i++) {
+        szs_term *t = &q->terms[i];
+        t->fast = every_field && t->kind == SZS_GRAM && t->len <= 2;
+    }
     while (keep || count < capacity) {
         uint32_t next = SZS_NO_MEASURE;
         for (size_t i = 0; i < q->term_count; i++) {
             szs_term *t = &q->terms[i];
+            if (t->fast) {
+                while (t->gm_cursor < t->gm_end &&
+                       szs_gm_field(t->gm_cursor, SHZ_IX_GM_MEASURE) < m)
+                    t->gm_cursor++;
+                if (t->gm_cursor < t->gm_end) {
+                    uint32_t a = szs_gm_field(t->gm_cursor, SHZ_IX_GM_MEASURE);
+                    next = a < next ? a : next;
+                }
+                continue;
+            }
             /* Most terms have postings of one kind only: the other is not looked at. */
             if (t->cursor < t->post_end) {
                 uint32_t a = next_in(shzi_ix.post_info, &t->cursor, t->post_end, m);

@@ -82,6 +82,18 @@ static inline void szs_load_row(uint32_t measure, szs_row *row)
 /* Finds the postings of a gram; 0 if it never occurs. *gram is its index. */
 int szs_gram_postings(uint64_t key, uint32_t *gram, uint32_t *begin, uint32_t *end);
 
+/* Field f of a gram's record (enum shzi_ix_gram_field). */
+static inline uint32_t szs_gram_field(uint32_t gram, int f)
+{
+    return shzi_ix_u32(shzi_ix.grams, (size_t)gram * SHZ_IX_GRAM_FIELDS + (size_t)f);
+}
+
+/* Field f of entry e of gram_measures (enum shzi_ix_gm_field). */
+static inline uint32_t szs_gm_field(uint32_t e, int f)
+{
+    return shzi_ix_u32(shzi_ix.gram_measures, (size_t)e * SHZ_IX_GM_FIELDS + (size_t)f);
+}
+
 /* First index in [lo, hi) of an ascending uint32 table whose entry is >= target, galloping from
  * lo: cheap when near. */
 static inline uint32_t szs_gallop(uint32_t table, uint32_t lo, uint32_t hi, uint32_t target)
@@ -129,6 +141,24 @@ static inline uint32_t szs_word_length(uint32_t position)
     return n;
 }
 
+/* The first posting of a gram in measure m, found by a binary search of its gram_measures
+ * entries [begin, end) (one per measure holding it: far fewer than its postings); post_end
+ * when m holds none. */
+static inline uint32_t szs_gm_first_posting(uint32_t begin, uint32_t end, uint32_t m,
+                                            uint32_t post_end)
+{
+    uint32_t lo = begin, hi = end;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (szs_gm_field(mid, SHZ_IX_GM_MEASURE) < m)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < end && szs_gm_field(lo, SHZ_IX_GM_MEASURE) == m ? szs_gm_field(lo, SHZ_IX_GM_FIRST)
+                                                                : post_end;
+}
+
 /* ---- queries ------------------------------------------------------------ */
 
 typedef enum szs_kind {
@@ -144,16 +174,20 @@ typedef struct szs_term {
     uint32_t cursor;               /* next posting to consider, only ever moves forward */
     uint32_t stem_begin, stem_end; /* a word's stem postings in the word table (or empty) */
     uint32_t stem_cursor;
-    uint32_t measure_begin; /* the gram cursor where the measure being scored began */
-    uint32_t idf;           /* BM25 IDF, x SHZ_IX_ONE (best match) */
-    uint32_t most;          /* the most it can add to a score (score.c, could_score) */
-    uint16_t order;         /* its place among the query's reported terms */
-    uint16_t origin;        /* the reported term it stands for (itself, or the term a
-                               tolerant expansion came from) */
-    uint8_t kind;           /* szs_kind */
-    uint8_t tolerant;       /* matched only by typo or homophone tolerance */
-    uint8_t live;           /* it can occur in the index at all */
-    uint8_t part;           /* a character of a Han piece none of whose bigrams occurs */
+    uint32_t measure_begin;    /* the gram cursor where the measure being scored began */
+    uint32_t gm_begin, gm_end; /* a gram's per-measure entries (index_data.h, gram_measures) */
+    uint32_t gm_cursor;        /* next entry to consider, when scoring reads them (fast) */
+    uint32_t next_chars;       /* SHZ_IX_GM_NEXT of the measure being scored (fast) */
+    uint32_t idf;              /* BM25 IDF, x SHZ_IX_ONE (best match) */
+    uint32_t most;             /* the most it can add to a score (score.c, could_score) */
+    uint16_t order;            /* its place among the query's reported terms */
+    uint16_t origin;           /* the reported term it stands for (itself, or the term a
+                                  tolerant expansion came from) */
+    uint8_t kind;              /* szs_kind */
+    uint8_t tolerant;          /* matched only by typo or homophone tolerance */
+    uint8_t live;              /* it can occur in the index at all */
+    uint8_t part;              /* a character of a Han piece none of whose bigrams occurs */
+    uint8_t fast;              /* scored from its gram_measures entries, not its postings */
 } szs_term;
 
 /* Two terms that follow each other in the query: b found delta positions after a is a phrase. */
@@ -202,6 +236,8 @@ typedef struct szs_settings {
     size_t limit;
     unsigned mode; /* shz_search_mode */
     int legacy;    /* 1.0's fields and ranking */
+    int postings_only; /* score every term from its postings, never from its gram_measures
+                          entries: the reference those entries are tested against */
 } szs_settings;
 
 /* ---- hits --------------------------------------------------------------- */
@@ -224,11 +260,6 @@ static inline uint32_t szs_measure_of_hit(const szs_hit *h)
     return (uint32_t)((UINT64_C(1) << SZS_MEASURE_BITS) - 1 -
                       (h->key & ((UINT64_C(1) << SZS_MEASURE_BITS) - 1)));
 }
-
-/* Rank of each slot when choosing a hit's best field (lower is better): titles, then bodies
- * and summary, then the keywords and aliases, which have no spans to show. For the 1.0 fields
- * this is their index order, as 1.0 ranked them. */
-extern const unsigned char szs_slot_rank[SHZ_IX_NSLOTS];
 
 /* ---- query.c ------------------------------------------------------------ */
 

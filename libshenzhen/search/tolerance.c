@@ -209,7 +209,7 @@ static void tolerate_gram(szs_query *q, size_t i)
             if (szs_gram_postings(key, &gram, &begin, &end) && end > begin)
                 offer_gram(best, &n,
                            (gram_hit){{chars[0], len > 1 ? chars[1] : 0},
-                                      shzi_ix_u32(shzi_ix.gram_idf, gram)});
+                                      szs_gram_field(gram, SHZ_IX_GRAM_IDF)});
         }
     }
     for (size_t k = 0; k < n; k++)

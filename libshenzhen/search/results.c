@@ -2,7 +2,14 @@
  * Results: running a search and building its one heap block, the hits' spans
  * (exact byte and character offsets into the original texts) and snippets,
  * the analysed terms, and the accessors of the public API.
+ *
+ * A search ranks; it does not yet cut snippets or map spans, which cost more
+ * than the ranking and which many callers (ids and titles only) never read.
+ * Its block reserves room for them, and a hit's spans and snippet are written
+ * there the first time any of them is read. Readers may be many threads at
+ * once: the first to come claims the hit, the others wait for it to publish.
  */
+#include <stdatomic.h>
 #include <stdlib.h>
 
 #include "alloc.h"
@@ -15,11 +22,15 @@ enum { STACK_HITS = 256 }; /* hits collected on the stack when this many can hol
 static const char ellipsis[] = "\xE2\x80\xA6"; /* … */
 enum { ELLIPSIS_LEN = 3 };
 
-/* What the results add to a kept hit. */
+/* A hit's details: not written yet, being written by one reader, written. */
+enum { DETAIL_PENDING = 0, DETAIL_BUSY = 1, DETAIL_READY = 2 };
+
+/* What the results add to a kept hit: room reserved at the search, filled on first reading. */
 typedef struct hit_detail {
-    uint32_t first_span, span_count;
-    uint32_t snippet_start, snippet_len;
-    uint32_t match_start, match_end; /* in the snippet */
+    uint32_t first_span, span_count;     /* room: hit->occurrences spans from first_span */
+    uint32_t snippet_start, snippet_len; /* room: the field's bytes and two ellipses, and a NUL */
+    uint32_t match_start, match_end;     /* in the snippet */
+    atomic_uchar state;                  /* DETAIL_* */
 } hit_detail;
 
 typedef struct span {
@@ -39,12 +50,12 @@ struct shz_results {
     szs_hit *hits;
     hit_detail *details;
     span *spans;
-    size_t term_count;
+    size_t term_count; /* reported terms, first in terms */
+    size_t all_terms;  /* and the tolerant alternatives after them, which spans need too */
     term_entry *terms;
     uint32_t *term_chars;
     char *text;
-    unsigned slot_mask;
-    unsigned mode;
+    szs_settings set;
 };
 
 /* ---- texts -------------------------------------------------------------- */
@@ -170,9 +181,10 @@ static void sort_spans(span *s, size_t n)
     }
 }
 
-/* The normalized spans of the term in measure m, appended at out[*n] (at most room). */
-static void term_spans(const szs_query *q, const szs_settings *set, const szs_term *t, uint32_t m,
-                       const szs_row *row, span *out, size_t *n, size_t room)
+/* The normalized spans of the term in measure m, appended at out[*n] (at most room); chars is
+ * what t->start indexes. */
+static void term_spans(const uint32_t *chars, const szs_settings *set, const szs_term *t,
+                       uint32_t m, const szs_row *row, span *out, size_t *n, size_t room)
 {
     uint32_t target = m << SHZ_IX_INFO_MEASURE_SHIFT;
     uint32_t from = t->gm_end > t->gm_begin
@@ -189,7 +201,7 @@ static void term_spans(const szs_query *q, const szs_settings *set, const szs_te
             continue;
         uint32_t p = t->kind == SZS_GRAM && t->len <= 2 /* a gram is its own posting */
                          ? szs_posting_at(c)
-                         : szs_occurrence_at(t, q->chars, c, row->seg[slot]);
+                         : szs_occurrence_at(t, chars, c, row->seg[slot]);
         if (p != SZS_NO_POSITION)
             out[(*n)++] = (span){p, p + t->len, 0, 0, (uint8_t)slot, 0};
     }
@@ -209,18 +221,19 @@ static void term_spans(const szs_query *q, const szs_settings *set, const szs_te
 /* Writes the spans of hit h (normalized first, then mapped to the original text); returns how
  * many, at most h->occurrences. All-terms mode keeps every distinct match; best match merges
  * overlapping ones (the bigrams of one word) into one. */
-static size_t write_spans(const szs_query *q, const szs_settings *set, const szs_hit *h, span *out)
+static size_t write_spans(const shz_results *r, const szs_hit *h, span *out)
 {
+    const szs_settings *set = &r->set;
     uint32_t m = szs_measure_of_hit(h);
     size_t n = 0;
     szs_row row;
     szs_load_row(m, &row);
-    for (size_t i = 0; i < q->term_count; i++) {
-        const szs_term *t = &q->terms[i];
+    for (size_t i = 0; i < r->all_terms; i++) {
+        const szs_term *t = &r->terms[i].term;
         if (set->mode == SHZ_SEARCH_BEST &&
             !((h->exact_terms | h->tolerant_terms) & (UINT64_C(1) << t->origin)))
             continue;
-        term_spans(q, set, t, m, &row, out, &n, h->occurrences);
+        term_spans(r->term_chars, set, t, m, &row, out, &n, h->occurrences);
     }
     sort_spans(out, n);
     size_t kept = 0;
@@ -315,14 +328,8 @@ static window snippet_window(const szs_settings *set, const szs_hit *h)
     return w;
 }
 
-static size_t snippet_size(const window *w)
+static void write_snippet(const window *w, hit_detail *d, char *out)
 {
-    return w->end - w->start + (size_t)(w->cut_before + w->cut_after) * ELLIPSIS_LEN;
-}
-
-static void write_snippet(const window *w, hit_detail *d, char *text_base, size_t *text_used)
-{
-    char *out = text_base + *text_used;
     size_t n = 0;
     if (w->cut_before) {
         memcpy(out, ellipsis, ELLIPSIS_LEN);
@@ -337,9 +344,7 @@ static void write_snippet(const window *w, hit_detail *d, char *text_base, size_
         n += ELLIPSIS_LEN;
     }
     out[n] = '\0';
-    d->snippet_start = (uint32_t)*text_used;
     d->snippet_len = (uint32_t)n;
-    *text_used += n + 1;
 }
 
 /* ---- terms -------------------------------------------------------------- */
@@ -364,24 +369,35 @@ static size_t encode_utf8(uint32_t cp, char *out)
     return n;
 }
 
-/* The reported terms in query order, as indices into q->terms. */
-static size_t reported_terms(const szs_query *q, uint16_t *out)
+/* The terms as the results keep them, as indices into q->terms: the reported ones in query
+ * order, then the tolerant alternatives. Returns how many are reported. */
+static size_t term_order(const szs_query *q, uint16_t *out)
 {
-    size_t n = 0;
+    size_t n = 0, next;
     for (size_t i = 0; i < q->term_count; i++)
         if (!q->terms[i].tolerant)
             out[q->terms[i].order] = (uint16_t)i, n++;
+    next = n;
+    for (size_t i = 0; i < q->term_count; i++)
+        if (q->terms[i].tolerant)
+            out[next++] = (uint16_t)i;
     return n;
 }
 
 /* ---- the search --------------------------------------------------------- */
 
 /* What a 1.0 search with no hits returns, as 1.0 did: nothing to allocate, nothing to free. */
-static const struct shz_results no_results = {0, NULL, NULL, NULL, 0, NULL, NULL, NULL, 0, 0};
+static const struct shz_results no_results = {0};
 
 static size_t align8(size_t n)
 {
     return (n + 7) & ~(size_t)7;
+}
+
+/* The most bytes hit h's snippet can take: its whole field, two ellipses and a NUL. */
+static size_t snippet_room(const szs_settings *set, const szs_hit *h)
+{
+    return slot_text(szs_measure_of_hit(h), h->best_slot, set->lang).len + 2 * ELLIPSIS_LEN + 1;
 }
 
 shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_results **results)
@@ -394,15 +410,19 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
     int possible = set->mode == SHZ_SEARCH_ALL_TERMS ? szs_plan_literal(&q) : 1;
 
     uint16_t order[SZS_MAX_TERMS];
-    /* 1.0's results had no terms: its callers get none, and no allocation without hits. */
-    size_t reported = set->legacy ? 0 : reported_terms(&q, order);
+    size_t reported = term_order(&q, order);
+    /* 1.0's results had no terms: its callers get none, and no allocation without hits. Their
+     * spans still need them, kept unreported. */
+    size_t public_terms = set->legacy ? 0 : reported;
     size_t term_chars = 0, term_text = 0;
-    for (size_t i = 0; i < reported; i++) {
+    for (size_t i = 0; i < q.term_count; i++) {
         const szs_term *t = &q.terms[order[i]];
         term_chars += t->len;
-        for (uint32_t k = 0; k < t->len; k++)
-            term_text += utf8_size(q.chars[t->start + k]);
-        term_text++;
+        if (i < reported) {
+            for (uint32_t k = 0; k < t->len; k++)
+                term_text += utf8_size(q.chars[t->start + k]);
+            term_text++;
+        }
     }
 
     size_t bound = possible ? szs_hit_bound(&q) : 0;
@@ -421,26 +441,23 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
         hits = (szs_hit *)(block + header);
     }
     size_t kept = possible ? szs_collect(&q, set, hits, bound, keep) : 0;
-    if (kept == 0 && reported == 0) {
+    if (kept == 0 && public_terms == 0) {
         shzi_mem_dealloc(block);
         *results = (shz_results *)&no_results;
         return SHZ_OK;
     }
 
-    /* The exact room: kept hits, their details, spans, terms and texts. */
+    /* Room for everything: kept hits, their details, spans and snippets (written when first
+     * read), the terms and their texts. */
     size_t span_room = 0, text_room = term_text;
-    window windows[STACK_HITS];
     for (size_t i = 0; i < kept; i++) {
-        window w = snippet_window(set, &hits[i]);
-        if (i < STACK_HITS)
-            windows[i] = w;
         span_room += hits[i].occurrences;
-        text_room += snippet_size(&w) + 1;
+        text_room += snippet_room(set, &hits[i]);
     }
     size_t details_at = align8(header + kept * sizeof(szs_hit));
     size_t spans_at = align8(details_at + kept * sizeof(hit_detail));
     size_t terms_at = align8(spans_at + span_room * sizeof(span));
-    size_t chars_at = align8(terms_at + reported * sizeof(term_entry));
+    size_t chars_at = align8(terms_at + q.term_count * sizeof(term_entry));
     size_t text_at = chars_at + term_chars * sizeof(uint32_t);
     size_t need = text_at + text_room;
     unsigned char *sized = block ? shzi_mem_realloc(block, need) : shzi_mem_alloc(need);
@@ -456,38 +473,65 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
     r->hits = (szs_hit *)(block + header);
     r->details = (hit_detail *)(block + details_at);
     r->spans = (span *)(block + spans_at);
-    r->term_count = reported;
+    r->term_count = public_terms;
+    r->all_terms = q.term_count;
     r->terms = (term_entry *)(block + terms_at);
     r->term_chars = (uint32_t *)(block + chars_at);
     r->text = (char *)(block + text_at);
-    r->slot_mask = set->slot_mask;
-    r->mode = set->mode;
+    r->set = *set;
     size_t spans_used = 0, text_used = 0, chars_used = 0;
-    for (size_t i = 0; i < kept; i++) {
-        const szs_hit *h = &r->hits[i];
-        hit_detail *d = &r->details[i];
-        size_t n = write_spans(&q, set, h, r->spans + spans_used);
-        d->first_span = (uint32_t)spans_used;
-        d->span_count = (uint32_t)n;
-        window w = i < STACK_HITS ? windows[i] : snippet_window(set, h);
-        write_snippet(&w, d, r->text, &text_used);
-        spans_used += n;
-    }
-    for (size_t i = 0; i < reported; i++) {
+    for (size_t i = 0; i < q.term_count; i++) {
         term_entry *e = &r->terms[i];
         const szs_term *t = &q.terms[order[i]];
         e->term = *t;
         e->term.start = (uint32_t)chars_used;
         memcpy(r->term_chars + chars_used, q.chars + t->start, t->len * sizeof(uint32_t));
         chars_used += t->len;
+        e->text_start = e->text_len = 0;
+        if (i >= reported)
+            continue;
         e->text_start = (uint32_t)text_used;
         for (uint32_t k = 0; k < t->len; k++)
             text_used += encode_utf8(q.chars[t->start + k], r->text + text_used);
         e->text_len = (uint32_t)(text_used - e->text_start);
         r->text[text_used++] = '\0';
     }
+    for (size_t i = 0; i < kept; i++) {
+        hit_detail *d = &r->details[i];
+        d->first_span = (uint32_t)spans_used;
+        d->snippet_start = (uint32_t)text_used;
+        d->span_count = d->snippet_len = d->match_start = d->match_end = 0;
+        atomic_init(&d->state, DETAIL_PENDING);
+        spans_used += r->hits[i].occurrences;
+        text_used += snippet_room(set, &r->hits[i]);
+    }
     *results = r;
     return SHZ_OK;
+}
+
+/* ---- details, on first reading ------------------------------------------ */
+
+/* Writes hit index's spans and snippet into their room, once: the first reader claims the hit
+ * and writes them, and any other reader waits until they are published. The results are the
+ * caller's const object, but their block is ours and was allocated writable. */
+static const hit_detail *detail_of(const shz_results *results, size_t index)
+{
+    hit_detail *d = &((shz_results *)results)->details[index];
+    if (atomic_load_explicit(&d->state, memory_order_acquire) == DETAIL_READY)
+        return d;
+    unsigned char expected = DETAIL_PENDING;
+    if (atomic_compare_exchange_strong_explicit(&d->state, &expected, DETAIL_BUSY,
+                                                memory_order_acquire, memory_order_acquire)) {
+        const szs_hit *h = &results->hits[index];
+        d->span_count = (uint32_t)write_spans(results, h, results->spans + d->first_span);
+        window w = snippet_window(&results->set, h);
+        write_snippet(&w, d, results->text + d->snippet_start);
+        atomic_store_explicit(&d->state, DETAIL_READY, memory_order_release);
+        return d;
+    }
+    while (atomic_load_explicit(&d->state, memory_order_acquire) != DETAIL_READY)
+        ; /* another reader is writing them: a few microseconds at most */
+    return d;
 }
 
 /* ---- accessors ---------------------------------------------------------- */
@@ -535,16 +579,19 @@ unsigned shz_results_match(const shz_results *results, size_t index)
 size_t shz_results_span_count(const shz_results *results, size_t index)
 {
     const szs_hit *h = hit_at(results, index);
-    return h ? results->details[index].span_count : 0;
+    return h ? detail_of(results, index)->span_count : 0;
 }
 
 static shz_status span_at(const shz_results *results, size_t index, size_t which, const span **out)
 {
     if (!results)
         return SHZ_ERR_INVALID_ARG;
-    if (!hit_at(results, index) || which >= results->details[index].span_count)
+    if (!hit_at(results, index))
         return SHZ_ERR_NOT_FOUND;
-    *out = &results->spans[results->details[index].first_span + which];
+    const hit_detail *d = detail_of(results, index);
+    if (which >= d->span_count)
+        return SHZ_ERR_NOT_FOUND;
+    *out = &results->spans[d->first_span + which];
     return SHZ_OK;
 }
 
@@ -588,9 +635,10 @@ shz_status shz_results_snippet(const shz_results *results, size_t index, const c
         return SHZ_ERR_INVALID_ARG;
     if (!hit_at(results, index))
         return SHZ_ERR_NOT_FOUND;
-    *text = results->text + results->details[index].snippet_start;
+    const hit_detail *d = detail_of(results, index);
+    *text = results->text + d->snippet_start;
     if (len)
-        *len = results->details[index].snippet_len;
+        *len = d->snippet_len;
     return SHZ_OK;
 }
 
@@ -601,10 +649,11 @@ shz_status shz_results_snippet_match(const shz_results *results, size_t index, s
         return SHZ_ERR_INVALID_ARG;
     if (!hit_at(results, index))
         return SHZ_ERR_NOT_FOUND;
+    const hit_detail *d = detail_of(results, index);
     if (byte_start)
-        *byte_start = results->details[index].match_start;
+        *byte_start = d->match_start;
     if (byte_end)
-        *byte_end = results->details[index].match_end;
+        *byte_end = d->match_end;
     return SHZ_OK;
 }
 
@@ -629,7 +678,8 @@ size_t shz_results_term_measures(const shz_results *results, size_t term)
 {
     if (!results || term >= results->term_count)
         return 0;
-    return szs_term_measures(&results->terms[term].term, results->term_chars, results->slot_mask);
+    return szs_term_measures(&results->terms[term].term, results->term_chars,
+                             results->set.slot_mask);
 }
 
 unsigned shz_results_hit_term(const shz_results *results, size_t index, size_t term)
@@ -637,7 +687,7 @@ unsigned shz_results_hit_term(const shz_results *results, size_t index, size_t t
     const szs_hit *h = hit_at(results, index);
     if (!h || term >= results->term_count)
         return 0;
-    if (results->mode == SHZ_SEARCH_ALL_TERMS)
+    if (results->set.mode == SHZ_SEARCH_ALL_TERMS)
         return 1; /* every hit holds every term */
     uint64_t bit = UINT64_C(1) << results->terms[term].term.origin;
     return h->exact_terms & bit ? 1 : h->tolerant_terms & bit ? 2 : 0;

@@ -9,6 +9,9 @@
  * bytes, lengths, JSON text, hits with scores, spans and snippets); the
  * reference digests come from one thread before the others start, and every
  * thread must reproduce all of them, round after round, in its own order.
+ * Then 8 threads read each of 64 search results at once, touching hits in
+ * different orders first (a hit's spans and snippet are written on first
+ * reading), and must each see what one thread reading alone sees.
  * Run under ThreadSanitizer by .ci/sanitize (build-tsan/), it must be clean.
  *
  * Exit 0 and a "N passed, 0 failed" line when every digest matched.
@@ -17,6 +20,7 @@
 
 #include <inttypes.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -175,18 +179,20 @@ static void do_json(digest *d, const work *w)
     shz_free(json);
 }
 
-static void do_search(digest *d, const work *w)
+static shz_status search(const work *w, shz_results **r)
 {
     shz_search_options opt;
     shz_search_options_init(&opt);
     opt.fields = w->flags;
     opt.lang = (shz_lang)w->lang;
     opt.mode = w->mode;
-    shz_results *r = NULL;
-    shz_status st = shz_search(w->query, w->query_len, &opt, &r);
-    mix_u64(d, (uint64_t)st);
-    if (st != SHZ_OK)
-        return;
+    *r = NULL;
+    return shz_search(w->query, w->query_len, &opt, r);
+}
+
+/* Everything a search's results hold, in one fixed order. */
+static void digest_results(digest *d, const shz_results *r)
+{
     size_t n = shz_results_count(r), terms = shz_results_term_count(r);
     mix_u64(d, n);
     mix_u64(d, terms);
@@ -228,6 +234,16 @@ static void do_search(digest *d, const work *w)
         mix_u64(d, m0);
         mix_u64(d, m1);
     }
+}
+
+static void do_search(digest *d, const work *w)
+{
+    shz_results *r;
+    shz_status st = search(w, &r);
+    mix_u64(d, (uint64_t)st);
+    if (st != SHZ_OK)
+        return;
+    digest_results(d, r);
     shz_results_free(r);
 }
 
@@ -349,6 +365,94 @@ static void *work_loop(void *arg)
     return NULL;
 }
 
+/* ---- one results object, read by every thread at once ------------------- */
+
+/* A hit's spans and snippet are written when first read: all threads reading one results
+ * object at once, each first touching the hits in its own order, must see what one thread
+ * reading alone sees. */
+enum { SHARED_ITEMS = 64 };
+static pthread_barrier_t shared_line;
+static const shz_results *shared;
+static uint64_t shared_expected;
+static atomic_size_t arrived;
+
+static void *shared_loop(void *arg)
+{
+    worker *me = arg;
+    for (size_t item = 0; item < SHARED_ITEMS; item++) {
+        pthread_barrier_wait(&shared_line); /* the main thread has searched */
+        /* Leave together: a barrier wakes its threads one by one, too slowly to meet. */
+        atomic_fetch_add(&arrived, 1);
+        while (atomic_load(&arrived) < (item + 1) * NTHREADS)
+            ;
+        size_t n = shz_results_count(shared);
+        /* First touches: every thread starts on the same hit (so they meet there, one
+         * writing while the others must wait), then goes its own way through the rest. */
+        for (size_t k = 0; k < n; k++) {
+            size_t i = (item + (me->index % 2 ? k : n - k)) % n;
+            if (me->index % 2)
+                shz_results_snippet_match(shared, i, NULL, NULL);
+            else
+                (void)shz_results_span_count(shared, i);
+        }
+        digest d = {UINT64_C(14695981039346656037)};
+        digest_results(&d, shared);
+        me->checked++;
+        if (d.h != shared_expected && me->mismatches++ < 5)
+            fprintf(stderr, "thread %zu: shared results %zu differ from one thread's\n", me->index,
+                    item);
+        pthread_barrier_wait(&shared_line); /* all have read: the main thread frees */
+    }
+    return NULL;
+}
+
+/* Runs the shared-results rounds over the plan's searches; returns the mismatches. */
+static size_t run_shared(size_t *checked)
+{
+    worker workers[NTHREADS];
+    pthread_barrier_init(&shared_line, NULL, NTHREADS + 1);
+    for (size_t t = 0; t < NTHREADS; t++) {
+        workers[t] = (worker){.index = t};
+        if (pthread_create(&workers[t].thread, NULL, shared_loop, &workers[t]) != 0) {
+            fprintf(stderr, "pthread_create failed\n");
+            exit(1);
+        }
+    }
+    size_t searches = 0, next = 0;
+    for (size_t i = 0; i < nwork; i++)
+        searches += plan[i].kind == WORK_SEARCH;
+    for (size_t item = 0; item < SHARED_ITEMS; item++) {
+        /* Spread the items over the plan's searches. */
+        size_t want = item * (searches ? searches : 1) / SHARED_ITEMS, seen = 0;
+        for (next = 0; next < nwork; next++)
+            if (plan[next].kind == WORK_SEARCH && seen++ == want)
+                break;
+        shz_results *alone, *r = NULL;
+        digest d = {UINT64_C(14695981039346656037)};
+        if (next < nwork && search(&plan[next], &alone) == SHZ_OK) {
+            digest_results(&d, alone);
+            shz_results_free(alone);
+            if (search(&plan[next], &r) != SHZ_OK)
+                r = NULL;
+        } else {
+            digest_results(&d, NULL); /* an error item: every thread reads no results */
+        }
+        shared_expected = d.h;
+        shared = r;
+        pthread_barrier_wait(&shared_line);
+        pthread_barrier_wait(&shared_line);
+        shz_results_free(r);
+    }
+    size_t mismatches = 0;
+    for (size_t t = 0; t < NTHREADS; t++) {
+        pthread_join(workers[t].thread, NULL);
+        *checked += workers[t].checked;
+        mismatches += workers[t].mismatches;
+    }
+    pthread_barrier_destroy(&shared_line);
+    return mismatches;
+}
+
 int main(void)
 {
     make_plan();
@@ -377,9 +481,13 @@ int main(void)
         mismatches += workers[t].mismatches;
     }
     pthread_barrier_destroy(&start_line);
+    size_t shared_checked = 0;
+    mismatches += run_shared(&shared_checked);
+    checked += shared_checked;
 
     const char *with = "lookups, JSON exports and searches";
     printf("%d threads x %d rounds x %zu work items (%s)\n", NTHREADS, ROUNDS, nwork, with);
+    printf("%d threads reading each of %d shared search results at once\n", NTHREADS, SHARED_ITEMS);
     printf("%zu passed, %zu failed\n", checked - mismatches, mismatches);
     return mismatches == 0 ? 0 : 1;
 }

@@ -345,17 +345,18 @@ static int follows(const szs_query *q, const szs_term *b, uint32_t p)
     return b->kind != SZS_WORD || szs_whole_words(p, b->len);
 }
 
-/* Whether the pair is found as a phrase in measure m (a's candidates in m start at
- * measure_begin). */
-static int phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *pair, uint32_t m)
+/* Whether the pair is found as a phrase in measure m: a's candidates in m start at index
+ * first; next_chars is SHZ_IX_GM_NEXT of a in m when a is read from its entries. */
+static int phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *pair, uint32_t m,
+                     uint32_t first, uint32_t next_chars)
 {
     const szs_term *a = &q->terms[pair->a], *b = &q->terms[pair->b];
     /* The character after a gram a in the phrase is one of b's: if a is never followed by it
      * in m, there is no phrase to look for. */
     if (a->fast && pair->delta <= a->len && a->len - pair->delta < b->len &&
-        !(a->next_chars & shzi_ix_char_bit32(q->chars[b->start + a->len - pair->delta])))
+        !(next_chars & shzi_ix_char_bit32(q->chars[b->start + a->len - pair->delta])))
         return 0;
-    for (uint32_t c = a->measure_begin; c < a->post_end; c++) {
+    for (uint32_t c = first; c < a->post_end; c++) {
         uint32_t info = info_at(c);
         if (szs_info_measure(info) != m)
             break;
@@ -467,62 +468,93 @@ static int read_term(szs_term *t, uint32_t m, szs_hit *out, uint64_t *occurrence
     return 1;
 }
 
+/* What term t adds to a score for a term score of impact (x SHZ_IX_ONE). */
+static double term_share(const szs_term *t, uint32_t impact)
+{
+    double term_score = impact / (double)SHZ_IX_ONE;
+    if (t->part)
+        term_score *= PART_PERCENT / 100.0;
+    return t->tolerant ? term_score * (TOLERANT_PERCENT / 100.0) : term_score;
+}
+
+/* Whether a measure holding the terms exact | tolerant (bits by origin) passes the
+ * minimum-should-match rule; leaves tolerant with only the terms matched nowhere exactly, and
+ * the number of reported terms held in *matched. */
+static int terms_pass(const szs_query *q, uint64_t exact, uint64_t *tolerant, size_t *matched)
+{
+    uint64_t terms = exact | *tolerant, mass = 0; /* each counts once, exact or tolerant */
+    *tolerant &= ~exact;
+    *matched = 0;
+    for (uint64_t left = terms; left; left &= left - 1) {
+        mass += q->terms[__builtin_ctzll(left)].idf;
+        ++*matched;
+    }
+    return msm_pass(q, mass, *matched, terms);
+}
+
+/* The phrase bonus of a pair found in a measure. */
+static double phrase_bonus(const szs_query *q, const szs_pair *pair)
+{
+    uint32_t a = q->terms[pair->a].idf, b = q->terms[pair->b].idf;
+    return (a < b ? a : b) / (double)SHZ_IX_ONE * (PHRASE_PERCENT / 100.0);
+}
+
+/* Sets the key and match kind of hit h of measure m, whose terms are set, from its total. */
+static void rank_hit(const szs_query *q, uint32_t m, double total, size_t matched, szs_hit *h)
+{
+    uint64_t score = (uint64_t)(total * SCORE_SCALE);
+    if (matched == q->reported) {
+        score += ALL_TERMS_BONUS;
+        h->match |= SHZ_MATCH_ALL_TERMS;
+    }
+    if (h->tolerant_terms)
+        h->match |= SHZ_MATCH_TOLERANT;
+    else if (q->term_count > q->reported)
+        score += EXACT_BONUS;
+    h->key = score << SZS_MEASURE_BITS | ((UINT64_C(1) << SZS_MEASURE_BITS) - 1 - m);
+}
+
+/* A hit found only in the keywords and aliases shows them, from their start. */
+static void place_hit(uint32_t m, uint64_t occurrences, szs_hit *h)
+{
+    h->occurrences = (uint32_t)(occurrences < UINT32_MAX ? occurrences : UINT32_MAX);
+    if (h->best_pos == SZS_NO_POSITION) {
+        h->best_slot = SHZ_IX_TERMS;
+        h->best_pos = szs_seg_start(m, SHZ_IX_TERMS);
+        h->best_len = 0;
+    }
+}
+
 static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit *out)
 {
     clear_hit(out);
     double total = 0;
-    uint64_t mass = 0, occurrences = 0;
-    size_t matched = 0;
+    uint64_t occurrences = 0;
+    size_t matched;
     for (size_t i = 0; i < q->term_count; i++) {
         szs_term *t = &q->terms[i];
         uint32_t impact;
         if (!(t->fast ? read_term(t, m, out, &occurrences, &impact)
                       : score_term(q, set, t, m, out, &occurrences, &impact)))
             continue;
-        double term_score = impact / (double)SHZ_IX_ONE;
-        if (t->part)
-            term_score *= PART_PERCENT / 100.0;
-        total += t->tolerant ? term_score * (TOLERANT_PERCENT / 100.0) : term_score;
-        uint64_t bit = UINT64_C(1) << t->origin;
+        total += term_share(t, impact);
         if (t->tolerant)
-            out->tolerant_terms |= bit;
+            out->tolerant_terms |= UINT64_C(1) << t->origin;
         else
-            out->exact_terms |= bit;
+            out->exact_terms |= UINT64_C(1) << t->origin;
     }
-    /* Each reported term counts once, exact or tolerant. */
-    uint64_t terms = out->exact_terms | out->tolerant_terms;
-    out->tolerant_terms &= ~out->exact_terms;
-    for (uint64_t left = terms; left; left &= left - 1) {
-        mass += q->terms[__builtin_ctzll(left)].idf;
-        matched++;
-    }
-    if (!msm_pass(q, mass, matched, terms))
+    if (!terms_pass(q, out->exact_terms, &out->tolerant_terms, &matched))
         return 0;
     for (size_t i = 0; i < q->pair_count; i++) {
         const szs_pair *pair = &q->pairs[i];
         uint64_t both = UINT64_C(1) << pair->a | UINT64_C(1) << pair->b;
-        if ((out->exact_terms & both) == both && phrase_in(q, set, pair, m)) {
-            uint32_t low = q->terms[pair->a].idf < q->terms[pair->b].idf ? q->terms[pair->a].idf
-                                                                         : q->terms[pair->b].idf;
-            total += low / (double)SHZ_IX_ONE * (PHRASE_PERCENT / 100.0);
-        }
+        if ((out->exact_terms & both) == both &&
+            phrase_in(q, set, pair, m, q->terms[pair->a].measure_begin,
+                      q->terms[pair->a].next_chars))
+            total += phrase_bonus(q, pair);
     }
-    uint64_t score = (uint64_t)(total * SCORE_SCALE);
-    if (matched == q->reported) {
-        score += ALL_TERMS_BONUS;
-        out->match |= SHZ_MATCH_ALL_TERMS;
-    }
-    if (out->tolerant_terms)
-        out->match |= SHZ_MATCH_TOLERANT;
-    else if (q->term_count > q->reported)
-        score += EXACT_BONUS;
-    out->key = score << SZS_MEASURE_BITS | ((UINT64_C(1) << SZS_MEASURE_BITS) - 1 - m);
-    out->occurrences = (uint32_t)(occurrences < UINT32_MAX ? occurrences : UINT32_MAX);
-    if (out->best_pos == SZS_NO_POSITION) { /* only in the keywords and aliases */
-        out->best_slot = SHZ_IX_TERMS;
-        out->best_pos = szs_seg_start(m, SHZ_IX_TERMS);
-        out->best_len = 0;
-    }
+    rank_hit(q, m, total, matched, out);
+    place_hit(m, occurrences, out);
     return 1;
 }
 
@@ -592,6 +624,119 @@ static void set_most(szs_query *q)
     }
 }
 
+/*
+ * Term at a time: when every term is read from its gram_measures entries (a query of Han
+ * text, every field searched) and the catalogue is small enough for a table per measure on
+ * the stack, each term's entries are added into those tables in one pass, each pair's phrase
+ * bonus in another, and only the hits kept have their best match and spans counted. It
+ * computes what visiting the measures one by one computes (the same sums in the same order),
+ * without stepping every term's cursor for every measure.
+ */
+enum { TAAT_MEASURES = 512 };
+
+typedef struct taat_table {
+    double total[TAAT_MEASURES];
+    uint64_t exact[TAAT_MEASURES], tolerant[TAAT_MEASURES];
+    uint32_t matched[TAAT_MEASURES];
+    uint16_t list[TAAT_MEASURES];       /* the measures touched, in the order touched */
+    unsigned char state[TAAT_MEASURES]; /* 0 untouched, 1 touched, 2 passes the rule */
+} taat_table;
+
+/* The entry of term t for measure m, or t->gm_end (a binary search: entries go by measure). */
+static uint32_t entry_of(const szs_term *t, uint32_t m)
+{
+    uint32_t lo = t->gm_begin, hi = t->gm_end;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (szs_gm_field(mid, SHZ_IX_GM_MEASURE) < m)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < t->gm_end && szs_gm_field(lo, SHZ_IX_GM_MEASURE) == m ? lo : t->gm_end;
+}
+
+/* A kept hit's best match and occurrences, from the entries of the terms it holds. */
+static void locate_hit(const szs_query *q, szs_hit *h)
+{
+    uint32_t m = szs_measure_of_hit(h);
+    uint64_t occurrences = 0;
+    h->best_pos = SZS_NO_POSITION;
+    h->best_slot = 0;
+    h->best_len = 0;
+    for (size_t i = 0; i < q->term_count; i++) {
+        const szs_term *t = &q->terms[i];
+        uint32_t e = entry_of(t, m);
+        if (e == t->gm_end)
+            continue;
+        uint32_t shown = szs_gm_field(e, SHZ_IX_GM_SHOWN);
+        consider(h, (int)(shown & 7), szs_gm_field(e, SHZ_IX_GM_BEST), t->len);
+        occurrences += shown >> 3;
+    }
+    place_hit(m, occurrences, h);
+}
+
+static size_t collect_by_term(szs_query *q, const szs_settings *set, szs_hit *hits, size_t capacity,
+                              size_t keep)
+{
+    taat_table tab;
+    size_t touched = 0, count = 0;
+    memset(tab.state, 0, shzi_ix.measure_count);
+    for (size_t i = 0; i < q->term_count; i++) {
+        const szs_term *t = &q->terms[i];
+        uint64_t bit = UINT64_C(1) << t->origin;
+        for (uint32_t e = t->gm_begin; e < t->gm_end; e++) {
+            uint32_t m = szs_gm_field(e, SHZ_IX_GM_MEASURE);
+            if (!tab.state[m]) {
+                tab.state[m] = 1;
+                tab.total[m] = 0;
+                tab.exact[m] = tab.tolerant[m] = 0;
+                tab.list[touched++] = (uint16_t)m;
+            }
+            tab.total[m] += term_share(t, szs_gm_field(e, SHZ_IX_GM_IMPACT));
+            if (t->tolerant)
+                tab.tolerant[m] |= bit;
+            else
+                tab.exact[m] |= bit;
+        }
+    }
+    for (size_t k = 0; k < touched; k++) {
+        uint32_t m = tab.list[k];
+        size_t matched;
+        if (terms_pass(q, tab.exact[m], &tab.tolerant[m], &matched)) {
+            tab.state[m] = 2;
+            tab.matched[m] = (uint32_t)matched;
+        }
+    }
+    for (size_t i = 0; i < q->pair_count; i++) {
+        const szs_pair *pair = &q->pairs[i];
+        const szs_term *a = &q->terms[pair->a];
+        uint64_t both = UINT64_C(1) << pair->a | UINT64_C(1) << pair->b;
+        for (uint32_t e = a->gm_begin; e < a->gm_end; e++) {
+            uint32_t m = szs_gm_field(e, SHZ_IX_GM_MEASURE);
+            if (tab.state[m] == 2 && (tab.exact[m] & both) == both &&
+                phrase_in(q, set, pair, m, szs_gm_field(e, SHZ_IX_GM_FIRST),
+                          szs_gm_field(e, SHZ_IX_GM_NEXT)))
+                tab.total[m] += phrase_bonus(q, pair);
+        }
+    }
+    for (size_t k = 0; k < touched && (keep || count < capacity); k++) {
+        uint32_t m = tab.list[k];
+        if (tab.state[m] != 2)
+            continue;
+        szs_hit h;
+        clear_hit(&h);
+        h.exact_terms = tab.exact[m];
+        h.tolerant_terms = tab.tolerant[m];
+        rank_hit(q, m, tab.total[m], tab.matched[m], &h);
+        offer(hits, &count, keep, &h);
+    }
+    count = finish(hits, count, keep);
+    for (size_t i = 0; i < count; i++)
+        locate_hit(q, &hits[i]);
+    return count;
+}
+
 /* Visits every measure that holds some term (the union of the terms' postings), in id order. */
 static size_t collect_best(szs_query *q, const szs_settings *set, szs_hit *hits, size_t capacity,
                            size_t keep)
@@ -606,10 +751,14 @@ static size_t collect_best(szs_query *q, const szs_settings *set, szs_hit *hits,
     /* With every field searched, a term that is its own gram is scored from its per-measure
      * entries, computed at build time: the common case, and much less to read. */
     int every_field = set->slot_mask == (1u << SHZ_IX_NSLOTS) - 1 && !set->postings_only;
+    int all_fast = 1;
     for (size_t i = 0; i < q->term_count; i++) {
         szs_term *t = &q->terms[i];
         t->fast = every_field && t->kind == SZS_GRAM && t->len <= 2;
+        all_fast &= t->fast;
     }
+    if (all_fast && shzi_ix.measure_count <= TAAT_MEASURES)
+        return collect_by_term(q, set, hits, capacity, keep);
     while (keep || count < capacity) {
         uint32_t next = SZS_NO_MEASURE;
         for (size_t i = 0; i < q->term_count; i++) {

@@ -3,8 +3,9 @@
  * (index_data.h, gram_measures) against the postings they summarise: a
  * best-match search that reads them must return exactly what the same search
  * scoring every term from its postings returns (the same measures in the same
- * order, the same scores, match kinds, terms, spans and snippets), over
- * queries cut from every measure's texts, run together, and tolerant ones.
+ * order, the same scores, match kinds, terms, spans and snippets), with and
+ * without a limit, over queries cut from every measure's texts, run together,
+ * and tolerant ones.
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -13,10 +14,10 @@
 #include "search/search_int.h"
 #include "shenzhen.h"
 
-static shz_status run(const char *query, int postings_only, shz_results **r)
+static shz_status run(const char *query, size_t limit, int postings_only, shz_results **r)
 {
     szs_settings set = {
-        (1u << SHZ_IX_NSLOTS) - 1, SHZ_LANG_ZH_HANS, 0, SHZ_SEARCH_BEST, 0, postings_only};
+        (1u << SHZ_IX_NSLOTS) - 1, SHZ_LANG_ZH_HANS, limit, SHZ_SEARCH_BEST, 0, postings_only};
     *r = NULL;
     return szs_run(query, strlen(query), &set, r);
 }
@@ -31,11 +32,11 @@ static void assert_same_span(const shz_results *a, const shz_results *b, size_t 
     cr_assert(fa == fb && !memcmp(va, vb, sizeof va), "%s: hit %zu span %zu differs", query, i, k);
 }
 
-/* Returns how many hits the query had. */
-static size_t assert_same(const char *query)
+/* Returns how many hits the query had (with the limit, 0 for none). */
+static size_t assert_same_limited(const char *query, size_t limit)
 {
     shz_results *a, *b;
-    shz_status sa = run(query, 0, &a), sb = run(query, 1, &b);
+    shz_status sa = run(query, limit, 0, &a), sb = run(query, limit, 1, &b);
     cr_assert_eq(sa, sb, "%s", query);
     if (sa == SHZ_ERR_EMPTY_QUERY) /* a cut of punctuation alone */
         return 0;
@@ -64,6 +65,13 @@ static size_t assert_same(const char *query)
     shz_results_free(a);
     shz_results_free(b);
     return n;
+}
+
+/* All hits, and the best ten (kept by another path). */
+static size_t assert_same(const char *query)
+{
+    assert_same_limited(query, 10);
+    return assert_same_limited(query, 0);
 }
 
 /* chars [from, from + count) of a UTF-8 text into out (at most size bytes with its NUL). */

@@ -628,7 +628,7 @@ static void set_most(szs_query *q)
  * Term at a time: when every term is read from its gram_measures entries (a query of Han
  * text, every field searched) and the catalogue is small enough for a table per measure on
  * the stack, each term's entries are added into those tables in one pass, each pair's phrase
- * bonus in another, and only the hits kept have their best match and spans counted. It
+ * bonus in another, while each measure's best match and occurrences are kept as they go. It
  * computes what visiting the measures one by one computes (the same sums in the same order),
  * without stepping every term's cursor for every measure.
  */
@@ -638,43 +638,10 @@ typedef struct taat_table {
     double total[TAAT_MEASURES];
     uint64_t exact[TAAT_MEASURES], tolerant[TAAT_MEASURES];
     uint32_t matched[TAAT_MEASURES];
+    szs_hit where[TAAT_MEASURES];       /* best match and occurrences, as consider() keeps them */
     uint16_t list[TAAT_MEASURES];       /* the measures touched, in the order touched */
     unsigned char state[TAAT_MEASURES]; /* 0 untouched, 1 touched, 2 passes the rule */
 } taat_table;
-
-/* The entry of term t for measure m, or t->gm_end (a binary search: entries go by measure). */
-static uint32_t entry_of(const szs_term *t, uint32_t m)
-{
-    uint32_t lo = t->gm_begin, hi = t->gm_end;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (szs_gm_field(mid, SHZ_IX_GM_MEASURE) < m)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < t->gm_end && szs_gm_field(lo, SHZ_IX_GM_MEASURE) == m ? lo : t->gm_end;
-}
-
-/* A kept hit's best match and occurrences, from the entries of the terms it holds. */
-static void locate_hit(const szs_query *q, szs_hit *h)
-{
-    uint32_t m = szs_measure_of_hit(h);
-    uint64_t occurrences = 0;
-    h->best_pos = SZS_NO_POSITION;
-    h->best_slot = 0;
-    h->best_len = 0;
-    for (size_t i = 0; i < q->term_count; i++) {
-        const szs_term *t = &q->terms[i];
-        uint32_t e = entry_of(t, m);
-        if (e == t->gm_end)
-            continue;
-        uint32_t shown = szs_gm_field(e, SHZ_IX_GM_SHOWN);
-        consider(h, (int)(shown & 7), szs_gm_field(e, SHZ_IX_GM_BEST), t->len);
-        occurrences += shown >> 3;
-    }
-    place_hit(m, occurrences, h);
-}
 
 static size_t collect_by_term(szs_query *q, const szs_settings *set, szs_hit *hits, size_t capacity,
                               size_t keep)
@@ -691,9 +658,13 @@ static size_t collect_by_term(szs_query *q, const szs_settings *set, szs_hit *hi
                 tab.state[m] = 1;
                 tab.total[m] = 0;
                 tab.exact[m] = tab.tolerant[m] = 0;
+                clear_hit(&tab.where[m]);
                 tab.list[touched++] = (uint16_t)m;
             }
             tab.total[m] += term_share(t, szs_gm_field(e, SHZ_IX_GM_IMPACT));
+            uint32_t shown = szs_gm_field(e, SHZ_IX_GM_SHOWN);
+            consider(&tab.where[m], (int)(shown & 7), szs_gm_field(e, SHZ_IX_GM_BEST), t->len);
+            tab.where[m].occurrences += shown >> 3;
             if (t->tolerant)
                 tab.tolerant[m] |= bit;
             else
@@ -724,17 +695,14 @@ static size_t collect_by_term(szs_query *q, const szs_settings *set, szs_hit *hi
         uint32_t m = tab.list[k];
         if (tab.state[m] != 2)
             continue;
-        szs_hit h;
-        clear_hit(&h);
-        h.exact_terms = tab.exact[m];
-        h.tolerant_terms = tab.tolerant[m];
-        rank_hit(q, m, tab.total[m], tab.matched[m], &h);
-        offer(hits, &count, keep, &h);
+        szs_hit *h = &tab.where[m];
+        h->exact_terms = tab.exact[m];
+        h->tolerant_terms = tab.tolerant[m];
+        rank_hit(q, m, tab.total[m], tab.matched[m], h);
+        place_hit(m, h->occurrences, h);
+        offer(hits, &count, keep, h);
     }
-    count = finish(hits, count, keep);
-    for (size_t i = 0; i < count; i++)
-        locate_hit(q, &hits[i]);
-    return count;
+    return finish(hits, count, keep);
 }
 
 /* Visits every measure that holds some term (the union of the terms' postings), in id order. */

@@ -34,13 +34,12 @@ static long add_term(szs_query *q, uint32_t start, uint32_t end, szs_kind kind, 
             return (long)i;
     if (q->term_count >= cap)
         return -1;
-    szs_term t;
-    memset(&t, 0, sizeof t);
-    t.start = start;
-    t.len = end - start;
-    t.kind = (uint8_t)kind;
-    t.order = t.origin = (uint16_t)q->term_count;
-    q->terms[q->term_count] = t;
+    szs_term *t = &q->terms[q->term_count];
+    memset(t, 0, sizeof *t);
+    t->start = start;
+    t->len = end - start;
+    t->kind = (uint8_t)kind;
+    t->order = t->origin = (uint16_t)q->term_count;
     return (long)q->term_count++;
 }
 
@@ -154,9 +153,27 @@ static int is_han(uint32_t c)
     return c >= 0x2E80;
 }
 
-/* The length in code points of the stop word at chars[0..n), or 0. */
-static uint32_t han_stop_at(const uint32_t *chars, uint32_t n)
+/* A character's bit in a 64-bit set (a hash: other characters share it). */
+static uint64_t char_bit64(uint32_t c)
 {
+    return UINT64_C(1) << ((c * UINT32_C(0x9E3779B1)) >> 26);
+}
+
+/* The set of the stop words' first characters: most characters of a query start none, and
+ * are let through without comparing them with every stop word. */
+static uint64_t stop_starts(void)
+{
+    uint64_t set = 0;
+    for (size_t w = 0; w < sizeof han_stop_words / sizeof han_stop_words[0]; w++)
+        set |= char_bit64(han_stop_words[w][0]);
+    return set;
+}
+
+/* The length in code points of the stop word at chars[0..n), or 0. starts: stop_starts(). */
+static uint32_t han_stop_at(const uint32_t *chars, uint32_t n, uint64_t starts)
+{
+    if (!(starts & char_bit64(chars[0])))
+        return 0;
     for (size_t w = 0; w < sizeof han_stop_words / sizeof han_stop_words[0]; w++) {
         const uint32_t *s = han_stop_words[w];
         if (s[0] != chars[0])
@@ -194,8 +211,9 @@ typedef struct han_pieces {
 
 typedef struct analysis {
     szs_query *q;
-    int stops;          /* drop stop words */
-    long previous_word; /* the word term just before, with only spaces since, or -1 */
+    int stops;            /* drop stop words */
+    uint64_t stop_starts; /* stop_starts() */
+    long previous_word;   /* the word term just before, with only spaces since, or -1 */
     uint32_t previous_len;
     han_pieces *pieces;
 } analysis;
@@ -214,7 +232,8 @@ static void han_run(analysis *an, uint32_t start, uint32_t end)
     szs_query *q = an->q;
     uint32_t piece = start;
     for (uint32_t i = start; i <= end;) {
-        uint32_t stop = i < end && an->stops ? han_stop_at(q->chars + i, end - i) : 0;
+        uint32_t stop =
+            i < end && an->stops ? han_stop_at(q->chars + i, end - i, an->stop_starts) : 0;
         if (i < end && !stop) {
             i++;
             continue;
@@ -262,7 +281,7 @@ static shz_status analyse_pass(const char *text, size_t len, szs_query *q, int s
 {
     const unsigned char *s = (const unsigned char *)text;
     /* cppcheck-suppress ctuuninitvar ; pieces is filled here, from count = 0 just below */
-    analysis an = {q, stops, -1, 0, pieces};
+    analysis an = {q, stops, stop_starts(), -1, 0, pieces};
     pieces->count = 0;
     uint32_t used = 0, run = 0;
     int run_han = 0, in_phrase = 0, spaced = 0, any = 0;

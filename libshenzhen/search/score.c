@@ -691,7 +691,11 @@ static size_t collect_by_term(szs_query *q, const szs_settings *set, szs_hit *hi
                 tab.total[m] += phrase_bonus(q, pair);
         }
     }
-    for (size_t k = 0; k < touched && (keep || count < capacity); k++) {
+    /* The best keys (all of them without a limit), best first, by insertion: the hits are
+     * few, and only the kept ones are copied out. */
+    size_t want = keep ? keep : capacity;
+    uint64_t best[TAAT_MEASURES];
+    for (size_t k = 0; k < touched; k++) {
         uint32_t m = tab.list[k];
         if (tab.state[m] != 2)
             continue;
@@ -699,10 +703,20 @@ static size_t collect_by_term(szs_query *q, const szs_settings *set, szs_hit *hi
         h->exact_terms = tab.exact[m];
         h->tolerant_terms = tab.tolerant[m];
         rank_hit(q, m, tab.total[m], tab.matched[m], h);
-        place_hit(m, h->occurrences, h);
-        offer(hits, &count, keep, h);
+        if (count == want && h->key < best[count - 1])
+            continue;
+        size_t at = count < want ? count++ : count - 1;
+        for (; at > 0 && best[at - 1] < h->key; at--)
+            best[at] = best[at - 1];
+        best[at] = h->key;
     }
-    return finish(hits, count, keep);
+    for (size_t i = 0; i < count; i++) {
+        uint32_t m = (uint32_t)((UINT64_C(1) << SZS_MEASURE_BITS) - 1 -
+                                (best[i] & ((UINT64_C(1) << SZS_MEASURE_BITS) - 1)));
+        hits[i] = tab.where[m];
+        place_hit(m, hits[i].occurrences, &hits[i]);
+    }
+    return count;
 }
 
 /* Visits every measure that holds some term (the union of the terms' postings), in id order. */

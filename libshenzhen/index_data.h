@@ -149,9 +149,9 @@ typedef struct shzi_ix_layout {
     uint32_t src_byte;  /* [position_count]: byte offset of the original in its field text */
     uint32_t src_char;  /* [position_count]: character offset of the original */
     uint32_t hant;      /* [measure_count] bytes: SHZ_IX_HANT_* bits */
-    uint32_t slots;     /* [1 << slot_bits]: gram index + 1, 0 = empty (linear probing) */
-    uint32_t grams;     /* [gram_count * SHZ_IX_GRAM_FIELDS]: each gram's record (enum
-                           shzi_ix_gram_field), all a lookup needs in one cache line */
+    uint32_t grams;     /* [(1 << slot_bits) * SHZ_IX_GRAM_FIELDS]: the gram hash table, a
+                           record (enum shzi_ix_gram_field) per slot, all zero when empty
+                           (linear probing): a lookup reads one cache line */
     uint32_t postings;  /* [posting_count]: positions, grouped by gram, ascending */
     uint32_t post_info; /* [posting_count]: where each posting is (SHZ_IX_INFO_*) */
     /* Best-match additions. */

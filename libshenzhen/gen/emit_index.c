@@ -441,21 +441,28 @@ static size_t gram_entries(const gram_tables *g, const u32_vec *norm, size_t gra
     return n;
 }
 
-/* The grams' records and their gram_measures entries; 0 when out of memory. */
+/* The gram hash table of records (each gram's at the slot its key hashes to, empty slots all
+ * zero) and the grams' gram_measures entries; 0 when out of memory. */
 static int gram_records(const gram_tables *g, const u32_vec *norm, const uint32_t *where,
                         const uint32_t *idf, const uint32_t *scale, uint32_t **records,
                         uint32_t **entries, size_t *entry_count)
 {
-    size_t total = 0;
+    size_t total = 0, slot_count = (size_t)1 << g->slot_bits;
+    uint32_t *slot_of = malloc((g->gram_count ? g->gram_count : 1) * sizeof *slot_of);
     for (size_t gram = 0; gram < g->gram_count; gram++)
         total += gram_entries(g, norm, gram, where, idf[gram], scale, NULL);
-    *records = calloc(g->gram_count ? g->gram_count * SHZ_IX_GRAM_FIELDS : 1, sizeof **records);
+    *records = calloc(slot_count * SHZ_IX_GRAM_FIELDS, sizeof **records);
     *entries = malloc((total ? total : 1) * SHZ_IX_GM_FIELDS * sizeof **entries);
-    if (!*records || !*entries || total >= UINT32_MAX / SHZ_IX_GM_FIELDS)
+    if (!slot_of || !*records || !*entries || total >= UINT32_MAX / SHZ_IX_GM_FIELDS) {
+        free(slot_of);
         return 0;
+    }
+    for (size_t slot = 0; slot < slot_count; slot++)
+        if (g->slots[slot])
+            slot_of[g->slots[slot] - 1] = (uint32_t)slot;
     size_t used = 0;
     for (size_t gram = 0; gram < g->gram_count; gram++) {
-        uint32_t *r = *records + gram * SHZ_IX_GRAM_FIELDS;
+        uint32_t *r = *records + (size_t)slot_of[gram] * SHZ_IX_GRAM_FIELDS;
         r[SHZ_IX_GRAM_KEY_LOW] = g->key_halves[2 * gram];
         r[SHZ_IX_GRAM_KEY_HIGH] = g->key_halves[2 * gram + 1];
         r[SHZ_IX_GRAM_POST_BEGIN] = g->first[gram];
@@ -466,6 +473,7 @@ static int gram_records(const gram_tables *g, const u32_vec *norm, const uint32_
                              *entries + used * SHZ_IX_GM_FIELDS);
         r[SHZ_IX_GRAM_GM_END] = (uint32_t)used;
     }
+    free(slot_of);
     *entry_count = used;
     return 1;
 }
@@ -750,7 +758,6 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     ix.hant = blob_append(&bl, b->hant, model->measure_count);
     while (bl.size % 4 && !bl.failed) /* keeps the uint32 tables aligned, for speed only */
         blob_append(&bl, "", 1);
-    ix.slots = blob_append_u32(&bl, g->slots, (size_t)1 << g->slot_bits);
     ix.postings = blob_append_u32(&bl, g->postings, g->posting_count);
     uint32_t *info = malloc((g->posting_count ? g->posting_count : 1) * sizeof *info);
     uint32_t *gidf = group_idf(g->first, g->gram_count, g->postings, where, model->measure_count);
@@ -764,7 +771,7 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         for (size_t i = 0; i < g->posting_count; i++)
             info[i] = where[g->postings[i]];
         ix.post_info = blob_append_u32(&bl, info, g->posting_count);
-        ix.grams = blob_append_u32(&bl, records, g->gram_count * SHZ_IX_GRAM_FIELDS);
+        ix.grams = blob_append_u32(&bl, records, ((size_t)1 << g->slot_bits) * SHZ_IX_GRAM_FIELDS);
         ix.gram_measures = blob_append_u32(&bl, entries, entry_count * SHZ_IX_GM_FIELDS);
         ix.field_scale = blob_append_u32(&bl, scale, model->measure_count * SHZ_IX_NSLOTS);
     }
@@ -817,14 +824,13 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         model->measure_count, b->norm.n, g->gram_count, g->posting_count, w->count, hant_fallbacks,
         SHZ_IX_FORMAT);
     const uint32_t fields[] = {
-        ix.format,        ix.measure_count, ix.position_count, ix.gram_count,     ix.slot_bits,
-        ix.posting_count, ix.seg_start,     ix.norm,           ix.src_byte,       ix.src_char,
-        ix.hant,          ix.slots,         ix.grams,          ix.postings,       ix.post_info,
-        ix.flags,         ix.gram_measures, ix.field_scale,    ix.common_idf,     ix.part_idf,
-        ix.terms_text,    ix.terms_bytes,   ix.word_count,     ix.word_slot_bits, ix.word_slots,
-        ix.word_str,      ix.word_bytes,    ix.word_stem,      ix.word_idf,       ix.word_first,
-        ix.word_postings, ix.word_info,     ix.stem_prefix,    ix.typo_first,     ix.typo_entry,
-        ix.typo_mask};
+        ix.format,        ix.measure_count, ix.position_count, ix.gram_count, ix.slot_bits,
+        ix.posting_count, ix.seg_start,     ix.norm,           ix.src_byte,   ix.src_char,
+        ix.hant,          ix.grams,         ix.postings,       ix.post_info,  ix.flags,
+        ix.gram_measures, ix.field_scale,   ix.common_idf,     ix.part_idf,   ix.terms_text,
+        ix.terms_bytes,   ix.word_count,    ix.word_slot_bits, ix.word_slots, ix.word_str,
+        ix.word_bytes,    ix.word_stem,     ix.word_idf,       ix.word_first, ix.word_postings,
+        ix.word_info,     ix.stem_prefix,   ix.typo_first,     ix.typo_entry, ix.typo_mask};
     _Static_assert(sizeof fields == sizeof ix, "write every member of shzi_ix_layout");
     fputs("const shzi_ix_layout shzi_ix = {", out);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)

@@ -35,16 +35,14 @@ int szs_gram_postings(uint64_t key, uint32_t *gram, uint32_t *begin, uint32_t *e
 {
     uint32_t mask = (UINT32_C(1) << shzi_ix.slot_bits) - 1;
     for (uint32_t slot = shzi_ix_hash(key, shzi_ix.slot_bits);; slot = (slot + 1) & mask) {
-        uint32_t entry = shzi_ix_u32(shzi_ix.slots, slot);
-        if (entry == 0)
+        uint64_t stored = (uint64_t)szs_gram_field(slot, SHZ_IX_GRAM_KEY_LOW) |
+                          (uint64_t)szs_gram_field(slot, SHZ_IX_GRAM_KEY_HIGH) << 32;
+        if (stored == 0) /* an empty slot: no key is 0 */
             return 0;
-        uint32_t g = entry - 1;
-        uint64_t stored = (uint64_t)szs_gram_field(g, SHZ_IX_GRAM_KEY_LOW) |
-                          (uint64_t)szs_gram_field(g, SHZ_IX_GRAM_KEY_HIGH) << 32;
         if (stored == key) {
-            *gram = g;
-            *begin = szs_gram_field(g, SHZ_IX_GRAM_POST_BEGIN);
-            *end = szs_gram_field(g, SHZ_IX_GRAM_POST_END);
+            *gram = slot;
+            *begin = szs_gram_field(slot, SHZ_IX_GRAM_POST_BEGIN);
+            *end = szs_gram_field(slot, SHZ_IX_GRAM_POST_END);
             return 1;
         }
     }

@@ -79,7 +79,7 @@ static inline void szs_load_row(uint32_t measure, szs_row *row)
         row->seg[slot] = szs_seg_start(measure, slot);
 }
 
-/* Finds the postings of a gram; 0 if it never occurs. *gram is its index. */
+/* Finds the postings of a gram; 0 if it never occurs. *gram is its record's index. */
 int szs_gram_postings(uint64_t key, uint32_t *gram, uint32_t *begin, uint32_t *end);
 
 /* Field f of a gram's record (enum shzi_ix_gram_field). */

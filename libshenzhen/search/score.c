@@ -632,13 +632,17 @@ static void set_most(szs_query *q)
  */
 enum { TAAT_MEASURES = 512 };
 
+/* A measure touched by some term: its hit as it grows (terms held, best match, occurrences). */
+typedef struct taat_row {
+    szs_hit hit;
+    double total;
+    uint32_t matched; /* reported terms held, once it passes the rule */
+    uint32_t passes;  /* it passes the minimum-should-match rule */
+} taat_row;
+
 typedef struct taat_table {
-    double total[TAAT_MEASURES];
-    uint64_t exact[TAAT_MEASURES], tolerant[TAAT_MEASURES];
-    uint32_t matched[TAAT_MEASURES];
-    szs_hit where[TAAT_MEASURES];       /* best match and occurrences, as consider() keeps them */
-    uint16_t list[TAAT_MEASURES];       /* the measures touched, in the order touched */
-    unsigned char state[TAAT_MEASURES]; /* 0 untouched, 1 touched, 2 passes the rule */
+    uint16_t row_of[TAAT_MEASURES]; /* 1 + its row for a measure touched, else 0 */
+    taat_row rows[TAAT_MEASURES];   /* in the order touched, side by side for the cache */
 } taat_table;
 
 static size_t collect_by_term(szs_query *q, const szs_settings *set, szs_hit *hits, size_t capacity,
@@ -646,36 +650,37 @@ static size_t collect_by_term(szs_query *q, const szs_settings *set, szs_hit *hi
 {
     taat_table tab;
     size_t touched = 0, count = 0;
-    memset(tab.state, 0, shzi_ix.measure_count);
+    memset(tab.row_of, 0, shzi_ix.measure_count * sizeof tab.row_of[0]);
     for (size_t i = 0; i < q->term_count; i++) {
         const szs_term *t = &q->terms[i];
         uint64_t bit = UINT64_C(1) << t->origin;
         for (uint32_t e = t->gm_begin; e < t->gm_end; e++) {
             uint32_t m = szs_gm_field(e, SHZ_IX_GM_MEASURE);
-            if (!tab.state[m]) {
-                tab.state[m] = 1;
-                tab.total[m] = 0;
-                tab.exact[m] = tab.tolerant[m] = 0;
-                clear_hit(&tab.where[m]);
-                tab.list[touched++] = (uint16_t)m;
+            if (!tab.row_of[m]) {
+                tab.row_of[m] = (uint16_t)++touched;
+                taat_row *fresh = &tab.rows[touched - 1];
+                clear_hit(&fresh->hit);
+                fresh->hit.key = m; /* its measure, until it is ranked */
+                fresh->total = 0;
+                fresh->passes = 0;
             }
-            tab.total[m] += term_share(t, szs_gm_field(e, SHZ_IX_GM_IMPACT));
+            taat_row *row = &tab.rows[tab.row_of[m] - 1];
+            row->total += term_share(t, szs_gm_field(e, SHZ_IX_GM_IMPACT));
             uint32_t shown = szs_gm_field(e, SHZ_IX_GM_SHOWN);
-            consider(&tab.where[m], (int)(shown & 7), szs_gm_field(e, SHZ_IX_GM_BEST), t->len);
-            tab.where[m].occurrences += shown >> 3;
+            consider(&row->hit, (int)(shown & 7), szs_gm_field(e, SHZ_IX_GM_BEST), t->len);
+            row->hit.occurrences += shown >> 3;
             if (t->tolerant)
-                tab.tolerant[m] |= bit;
+                row->hit.tolerant_terms |= bit;
             else
-                tab.exact[m] |= bit;
+                row->hit.exact_terms |= bit;
         }
     }
     for (size_t k = 0; k < touched; k++) {
-        uint32_t m = tab.list[k];
+        taat_row *row = &tab.rows[k];
         size_t matched;
-        if (terms_pass(q, tab.exact[m], &tab.tolerant[m], &matched)) {
-            tab.state[m] = 2;
-            tab.matched[m] = (uint32_t)matched;
-        }
+        row->passes =
+            (uint32_t)terms_pass(q, row->hit.exact_terms, &row->hit.tolerant_terms, &matched);
+        row->matched = (uint32_t)matched;
     }
     for (size_t i = 0; i < q->pair_count; i++) {
         const szs_pair *pair = &q->pairs[i];
@@ -683,36 +688,32 @@ static size_t collect_by_term(szs_query *q, const szs_settings *set, szs_hit *hi
         uint64_t both = UINT64_C(1) << pair->a | UINT64_C(1) << pair->b;
         for (uint32_t e = a->gm_begin; e < a->gm_end; e++) {
             uint32_t m = szs_gm_field(e, SHZ_IX_GM_MEASURE);
-            if (tab.state[m] == 2 && (tab.exact[m] & both) == both &&
+            taat_row *row = &tab.rows[tab.row_of[m] - 1]; /* a's own entry touched it */
+            if (row->passes && (row->hit.exact_terms & both) == both &&
                 phrase_in(q, set, pair, m, szs_gm_field(e, SHZ_IX_GM_FIRST),
                           szs_gm_field(e, SHZ_IX_GM_NEXT)))
-                tab.total[m] += phrase_bonus(q, pair);
+                row->total += phrase_bonus(q, pair);
         }
     }
-    /* The best keys (all of them without a limit), best first, by insertion: the hits are
+    /* The best rows (all of them without a limit), best first, by insertion: the hits are
      * few, and only the kept ones are copied out. */
     size_t want = keep ? keep : capacity;
-    uint64_t best[TAAT_MEASURES];
+    const taat_row *best[TAAT_MEASURES];
     for (size_t k = 0; k < touched; k++) {
-        uint32_t m = tab.list[k];
-        if (tab.state[m] != 2)
+        taat_row *row = &tab.rows[k];
+        if (!row->passes)
             continue;
-        szs_hit *h = &tab.where[m];
-        h->exact_terms = tab.exact[m];
-        h->tolerant_terms = tab.tolerant[m];
-        rank_hit(q, m, tab.total[m], tab.matched[m], h);
-        if (count == want && h->key < best[count - 1])
+        rank_hit(q, (uint32_t)row->hit.key, row->total, row->matched, &row->hit);
+        if (count == want && row->hit.key < best[count - 1]->hit.key)
             continue;
         size_t at = count < want ? count++ : count - 1;
-        for (; at > 0 && best[at - 1] < h->key; at--)
+        for (; at > 0 && best[at - 1]->hit.key < row->hit.key; at--)
             best[at] = best[at - 1];
-        best[at] = h->key;
+        best[at] = row;
     }
     for (size_t i = 0; i < count; i++) {
-        uint32_t m = (uint32_t)((UINT64_C(1) << SZS_MEASURE_BITS) - 1 -
-                                (best[i] & ((UINT64_C(1) << SZS_MEASURE_BITS) - 1)));
-        hits[i] = tab.where[m];
-        place_hit(m, hits[i].occurrences, &hits[i]);
+        hits[i] = best[i]->hit;
+        place_hit(szs_measure_of_hit(&hits[i]), hits[i].occurrences, &hits[i]);
     }
     return count;
 }

@@ -160,6 +160,8 @@ typedef struct shzi_ix_layout {
                                holding it (enum shzi_ix_gm_field), by measure */
     uint32_t field_scale;   /* [measure_count * SHZ_IX_NSLOTS]: the slot's weight over BM25's
                                length normalization 1 - b + b * len / average len, x SHZ_IX_ONE */
+    uint32_t field_bytes;   /* [measure_count * SHZ_IX_NSLOTS]: the byte length of the field's
+                               longest text in any language (keywords and aliases: joined) */
     uint32_t common_idf;    /* the least IDF of a term found in at most 1 / SHZ_IX_COMMON_SHARE
                                of the measures (the minimum-should-match rule), x SHZ_IX_ONE */
     uint32_t part_idf;      /* likewise for 1 / SHZ_IX_PART_SHARE */

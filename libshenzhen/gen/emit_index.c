@@ -441,6 +441,35 @@ static size_t gram_entries(const gram_tables *g, const u32_vec *norm, size_t gra
     return n;
 }
 
+/* The longest text of each field (measure * SHZ_IX_NSLOTS + slot) in any language a snippet
+ * can be cut from, in bytes: what a hit's snippet can take at most. */
+static uint32_t *field_bytes(const gen_model *model, const index_builder *b)
+{
+    uint32_t *bytes =
+        malloc((model->measure_count ? model->measure_count : 1) * SHZ_IX_NSLOTS * sizeof *bytes);
+    if (!bytes)
+        return NULL;
+    for (size_t m = 0; m < model->measure_count; m++) {
+        const gen_measure *ms = &model->measures[m];
+        for (int slot = 0; slot < SHZ_IX_NSLOTS; slot++) {
+            size_t n = 0;
+            if (slot == SHZ_IX_TERMS) {
+                n = b->terms_off.v[m + 1] - b->terms_off.v[m];
+            } else {
+                const char *text = slot_text(ms, slot);
+                n = text ? strlen(text) : 0;
+                const gen_text *zh = slot == SHZ_IX_TITLE  ? &ms->title
+                                     : slot == SHZ_IX_BODY ? &ms->body
+                                                           : NULL;
+                if (zh && zh->lang[GEN_LANG_HANT] && strlen(zh->lang[GEN_LANG_HANT]) > n)
+                    n = strlen(zh->lang[GEN_LANG_HANT]);
+            }
+            bytes[m * SHZ_IX_NSLOTS + (size_t)slot] = (uint32_t)n;
+        }
+    }
+    return bytes;
+}
+
 /* The gram hash table of records (each gram's at the slot its key hashes to, empty slots all
  * zero) and the grams' gram_measures entries; 0 when out of memory. */
 static int gram_records(const gram_tables *g, const u32_vec *norm, const uint32_t *where,
@@ -762,9 +791,9 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     uint32_t *info = malloc((g->posting_count ? g->posting_count : 1) * sizeof *info);
     uint32_t *gidf = group_idf(g->first, g->gram_count, g->postings, where, model->measure_count);
     uint32_t *scale = field_scales(b, model->measure_count);
-    uint32_t *records = NULL, *entries = NULL;
+    uint32_t *records = NULL, *entries = NULL, *lengths = field_bytes(model, b);
     size_t entry_count = 0;
-    if (!info || !gidf || !scale ||
+    if (!info || !gidf || !scale || !lengths ||
         !gram_records(g, &b->norm, where, gidf, scale, &records, &entries, &entry_count)) {
         bl.failed = 1;
     } else {
@@ -774,6 +803,7 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         ix.grams = blob_append_u32(&bl, records, ((size_t)1 << g->slot_bits) * SHZ_IX_GRAM_FIELDS);
         ix.gram_measures = blob_append_u32(&bl, entries, entry_count * SHZ_IX_GM_FIELDS);
         ix.field_scale = blob_append_u32(&bl, scale, model->measure_count * SHZ_IX_NSLOTS);
+        ix.field_bytes = blob_append_u32(&bl, lengths, model->measure_count * SHZ_IX_NSLOTS);
     }
     ix.common_idf = share_idf(model->measure_count, SHZ_IX_COMMON_SHARE);
     ix.part_idf = share_idf(model->measure_count, SHZ_IX_PART_SHARE);
@@ -782,6 +812,7 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     free(scale);
     free(records);
     free(entries);
+    free(lengths);
     ix.terms_text = blob_append_u32(&bl, b->terms_off.v, b->terms_off.n);
     ix.word_count = (uint32_t)w->count;
     ix.word_slot_bits = w->slot_bits;
@@ -824,13 +855,14 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         model->measure_count, b->norm.n, g->gram_count, g->posting_count, w->count, hant_fallbacks,
         SHZ_IX_FORMAT);
     const uint32_t fields[] = {
-        ix.format,        ix.measure_count, ix.position_count, ix.gram_count, ix.slot_bits,
-        ix.posting_count, ix.seg_start,     ix.norm,           ix.src_byte,   ix.src_char,
-        ix.hant,          ix.grams,         ix.postings,       ix.post_info,  ix.flags,
-        ix.gram_measures, ix.field_scale,   ix.common_idf,     ix.part_idf,   ix.terms_text,
-        ix.terms_bytes,   ix.word_count,    ix.word_slot_bits, ix.word_slots, ix.word_str,
-        ix.word_bytes,    ix.word_stem,     ix.word_idf,       ix.word_first, ix.word_postings,
-        ix.word_info,     ix.stem_prefix,   ix.typo_first,     ix.typo_entry, ix.typo_mask};
+        ix.format,        ix.measure_count, ix.position_count, ix.gram_count,     ix.slot_bits,
+        ix.posting_count, ix.seg_start,     ix.norm,           ix.src_byte,       ix.src_char,
+        ix.hant,          ix.grams,         ix.postings,       ix.post_info,      ix.flags,
+        ix.gram_measures, ix.field_scale,   ix.field_bytes,    ix.common_idf,     ix.part_idf,
+        ix.terms_text,    ix.terms_bytes,   ix.word_count,     ix.word_slot_bits, ix.word_slots,
+        ix.word_str,      ix.word_bytes,    ix.word_stem,      ix.word_idf,       ix.word_first,
+        ix.word_postings, ix.word_info,     ix.stem_prefix,    ix.typo_first,     ix.typo_entry,
+        ix.typo_mask};
     _Static_assert(sizeof fields == sizeof ix, "write every member of shzi_ix_layout");
     fputs("const shzi_ix_layout shzi_ix = {", out);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)

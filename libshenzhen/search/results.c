@@ -394,10 +394,12 @@ static size_t align8(size_t n)
     return (n + 7) & ~(size_t)7;
 }
 
-/* The most bytes hit h's snippet can take: its whole field, two ellipses and a NUL. */
-static size_t snippet_room(const szs_settings *set, const szs_hit *h)
+/* The most bytes hit h's snippet can take: its whole field, two ellipses and a NUL (from a
+ * table of the index, not from the catalogue's texts, which a search does not otherwise read). */
+static size_t snippet_room(const szs_hit *h)
 {
-    return slot_text(szs_measure_of_hit(h), h->best_slot, set->lang).len + 2 * ELLIPSIS_LEN + 1;
+    size_t field = (size_t)szs_measure_of_hit(h) * SHZ_IX_NSLOTS + h->best_slot;
+    return shzi_ix_u32(shzi_ix.field_bytes, field) + 2 * ELLIPSIS_LEN + 1;
 }
 
 shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_results **results)
@@ -452,7 +454,7 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
     size_t span_room = 0, text_room = term_text;
     for (size_t i = 0; i < kept; i++) {
         span_room += hits[i].occurrences;
-        text_room += snippet_room(set, &hits[i]);
+        text_room += snippet_room(&hits[i]);
     }
     size_t details_at = align8(header + kept * sizeof(szs_hit));
     size_t spans_at = align8(details_at + kept * sizeof(hit_detail));
@@ -503,7 +505,7 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
         d->span_count = d->snippet_len = d->match_start = d->match_end = 0;
         atomic_init(&d->state, DETAIL_PENDING);
         spans_used += r->hits[i].occurrences;
-        text_used += snippet_room(set, &r->hits[i]);
+        text_used += snippet_room(&r->hits[i]);
     }
     *results = r;
     return SHZ_OK;

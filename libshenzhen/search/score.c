@@ -483,10 +483,9 @@ static int terms_pass(const szs_query *q, uint64_t exact, uint64_t *tolerant, si
     uint64_t terms = exact | *tolerant, mass = 0; /* each counts once, exact or tolerant */
     *tolerant &= ~exact;
     *matched = 0;
-    for (uint64_t left = terms; left; left &= left - 1) {
-        mass += q->terms[__builtin_ctzll(left)].idf;
-        ++*matched;
-    }
+    for (uint64_t left = terms; left; left &= left - 1)
+        mass += q->origin_idf[__builtin_ctzll(left)];
+    *matched = (size_t)__builtin_popcountll(terms);
     return msm_pass(q, mass, *matched, terms);
 }
 
@@ -727,6 +726,8 @@ static size_t collect_best(szs_query *q, const szs_settings *set, szs_hit *hits,
     if (q->live_count == 0)
         return 0;
     set_most(q);
+    for (size_t i = 0; i < q->reported && i < SZS_MAX_BEST_TERMS; i++)
+        q->origin_idf[i] = q->terms[i].idf;
     q->common_idf = shzi_ix.common_idf;
     q->part_idf = shzi_ix.part_idf;
     /* With every field searched, a term that is its own gram is scored from its per-measure

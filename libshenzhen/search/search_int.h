@@ -206,7 +206,9 @@ typedef struct szs_query {
     uint32_t common_idf; /* the least IDF of a term that is not common (score.c, msm_pass) */
     uint32_t part_idf;   /* and of a character of an unknown piece, alone */
     szs_pair pairs[SZS_MAX_BEST_TERMS];
-    uint32_t chars[SHZ_QUERY_MAX]; /* normalized terms, back to back */
+    uint32_t origin_idf[SZS_MAX_BEST_TERMS]; /* the IDF of each reported term, side by side for
+                                                the rule's sums (score.c) */
+    uint32_t chars[SHZ_QUERY_MAX];           /* normalized terms, back to back */
     szs_term terms[SZS_MAX_TERMS];
 } szs_query;
 
@@ -234,8 +236,8 @@ typedef struct szs_settings {
     unsigned slot_mask; /* bit per enum shzi_ix_slot */
     shz_lang lang;
     size_t limit;
-    unsigned mode; /* shz_search_mode */
-    int legacy;    /* 1.0's fields and ranking */
+    unsigned mode;     /* shz_search_mode */
+    int legacy;        /* 1.0's fields and ranking */
     int postings_only; /* score every term from its postings, never from its gram_measures
                           entries: the reference those entries are tested against */
 } szs_settings;

@@ -458,13 +458,12 @@ int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32
     return 1;
 }
 
-/* Whether some bigram of the Han piece chars [start, end) is a live term. */
-static int piece_live(const szs_query *q, uint32_t start, uint32_t end)
+/* Whether the bigram at chars [k, k + 2) is a live term. */
+static int bigram_live(const szs_query *q, uint32_t k)
 {
-    for (uint32_t k = start; k + 1 < end; k++)
-        for (size_t i = 0; i < q->term_count; i++)
-            if (q->terms[i].live && same_chars(q, q->terms[i].start, q->terms[i].len, k, 2))
-                return 1;
+    for (size_t i = 0; i < q->term_count; i++)
+        if (q->terms[i].live && same_chars(q, q->terms[i].start, q->terms[i].len, k, 2))
+            return 1;
     return 0;
 }
 
@@ -484,14 +483,46 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
     planned = q->term_count;
     /* A Han piece none of whose bigrams occurs anywhere (a word the catalogue does not use, a
      * homophone typed for a word) is searched by its characters too, as a segmenter would
-     * split an unknown word: its bigrams stay reported, matching nothing. */
-    for (size_t p = 0; p < pieces.count; p++) {
-        if (piece_live(q, pieces.start[p], pieces.end[p]))
-            continue;
-        for (uint32_t k = pieces.start[p]; k < pieces.end[p]; k++) {
-            long t = add_term(q, k, k + 1, SZS_GRAM, SZS_MAX_BEST_TERMS);
-            if (t >= (long)planned)
-                q->terms[t].part = 1;
+     * split an unknown word: its bigrams stay reported, matching nothing. So is a stretch of
+     * exactly two characters of a piece that no live bigram covers, between known words or at
+     * the piece's end (防范 in 防范台风, 回应 in 得到回应): most words are two characters, and
+     * such a pair is a word the catalogue does not use. A lone uncovered character is mostly a
+     * function character joining two words (等 in 暴雨等自然, 在), and a longer stretch
+     * mostly a colloquial clause (有人管, 能在外面): their characters would match at random. */
+    uint64_t live_at[SHZ_QUERY_MAX / 64 + 1]; /* bit k: the bigram at chars [k, k + 2) is live */
+    int dead = 0;                             /* some bigram of a piece is not */
+    if (pieces.count) {
+        memset(live_at, 0, ((chars_used(q) >> 6) + 1) * sizeof live_at[0]);
+        for (size_t i = 0; i < q->term_count; i++)
+            if (q->terms[i].kind == SZS_GRAM && q->terms[i].len == 2 && q->terms[i].live)
+                live_at[q->terms[i].start >> 6] |= UINT64_C(1) << (q->terms[i].start & 63);
+    }
+    for (size_t p = 0; p < pieces.count; p++) /* a repeated bigram's term is at its first place */
+        for (uint32_t k = pieces.start[p]; k + 1 < pieces.end[p]; k++) {
+            if (live_at[k >> 6] >> (k & 63) & 1)
+                continue;
+            if (bigram_live(q, k))
+                live_at[k >> 6] |= UINT64_C(1) << (k & 63);
+            else
+                dead = 1;
+        }
+    for (size_t p = 0; dead && p < pieces.count; p++) {
+        uint32_t start = pieces.start[p], end = pieces.end[p];
+        for (uint32_t k = start; k < end;) {
+            uint32_t past = k; /* the stretch of uncovered characters [k, past) */
+            while (past < end &&
+                   !(past > start && live_at[(past - 1) >> 6] >> ((past - 1) & 63) & 1) &&
+                   !(past + 1 < end && live_at[past >> 6] >> (past & 63) & 1))
+                past++;
+            int whole = k == start && past == end;
+            if (whole || past - k == 2) {
+                for (uint32_t c = k; c < past; c++) {
+                    long t = add_term(q, c, c + 1, SZS_GRAM, SZS_MAX_BEST_TERMS);
+                    if (t >= (long)planned)
+                        q->terms[t].part = whole ? SZS_PART_PIECE : SZS_PART_GAP;
+                }
+            }
+            k = past > k ? past : k + 1;
         }
     }
     for (size_t i = planned; i < q->term_count && status == SHZ_OK; i++)

@@ -763,3 +763,62 @@ Test(best, an_unknown_han_piece_falls_back_to_its_characters)
     cr_assert_str_eq(got, "困境|境企|企业");
     shz_results_free(r);
 }
+
+/* The index of the analysed term text among r's terms, or -1. */
+static long term_index(const shz_results *r, const char *text)
+{
+    for (size_t t = 0; t < shz_results_term_count(r); t++) {
+        const char *got;
+        size_t len;
+        shz_results_term(r, t, &got, &len);
+        if (len == strlen(text) && !memcmp(got, text, len))
+            return (long)t;
+    }
+    return -1;
+}
+
+/*
+ * Two characters of a Han piece that no bigram the index has covers, between known words or at
+ * the piece's end, are a word the catalogue does not use: they are searched alone as well. A
+ * lone such character (a function character joining two words) and a longer stretch are not.
+ * Such characters are the user's chosen word, not a misheard one: they get no homophones.
+ */
+Test(best, two_uncovered_characters_between_known_words_are_searched_alone)
+{
+    static const struct {
+        const char *query, *dead, *alone[2], *not_alone[3];
+    } cases[] = {
+        /* 防范 is no bigram of the index, 台风 is; 等 alone between 暴雨 and 自然 */
+        {"怎样防范台风暴雨等自然灾害", "防范", {"防", "范"}, {"等", NULL, NULL}},
+        /* 回应 after 得到; the stop word 怎样 splits the run */
+        {"社区居民的诉求怎样快速得到回应", "回应", {"回", "应"}, {"速", "得", NULL}},
+        /* 有人管 is three uncovered characters after 投诉 */
+        {"投诉有人管", "有人", {NULL, NULL}, {"有", "人", "管"}},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        shz_results *r = best(cases[c].query, 0);
+        long dead = term_index(r, cases[c].dead);
+        cr_assert_geq(dead, 0, "'%s' has the bigram %s", cases[c].query, cases[c].dead);
+        cr_assert_eq(shz_results_term_measures(r, (size_t)dead), 0, "%s is in no measure",
+                     cases[c].dead);
+        for (size_t k = 0; k < 2 && cases[c].alone[k]; k++)
+            cr_assert_geq(term_index(r, cases[c].alone[k]), 0, "'%s' searches %s alone",
+                          cases[c].query, cases[c].alone[k]);
+        for (size_t k = 0; k < 3 && cases[c].not_alone[k]; k++)
+            cr_assert_lt(term_index(r, cases[c].not_alone[k]), 0, "'%s' does not search %s alone",
+                         cases[c].query, cases[c].not_alone[k]);
+        shz_results_free(r);
+    }
+    /* 扔 and 掉 occur nowhere: after 垃圾 they are searched alone, and matched by nothing,
+     * not even a homophone. */
+    shz_results *r = best("垃圾扔掉", 0);
+    long reng = term_index(r, "扔"), diao = term_index(r, "掉");
+    cr_assert(reng >= 0 && diao >= 0);
+    cr_assert_eq(shz_results_term_measures(r, (size_t)reng), 0);
+    cr_assert_gt(shz_results_count(r), 0, "垃圾 still finds its measure");
+    for (size_t i = 0; i < shz_results_count(r); i++) {
+        cr_assert_eq(shz_results_hit_term(r, i, (size_t)reng), 0, "hit %zu", i);
+        cr_assert_eq(shz_results_hit_term(r, i, (size_t)diao), 0, "hit %zu", i);
+    }
+    shz_results_free(r);
+}

@@ -346,24 +346,18 @@ static int may_have_stem(const unsigned char *w, size_t len)
     return (shzi_ix_u32(shzi_ix.stem_prefix, bit / 32) >> (bit % 32) & 1u) != 0;
 }
 
-/* Finds the stem postings of a word: the stem the index recorded for it when the index has the
- * word, else Snowball's stem of it (the generator stemmed the index with the same stemmer); a
- * word of under three letters that the index does not have is not stemmed. */
-static shz_status plan_stem(szs_term *t, const uint32_t *chars)
+/* The stem entry of the a-z word w: the stem the index recorded for it when the index has the
+ * word, else Snowball's stem of it if the index has that (the generator stemmed the index with
+ * the same stemmer), else SHZ_IX_NO_ENTRY; a word of under three letters that the index does
+ * not have is not stemmed. *stemmer is made on first need; the caller deletes it. */
+static shz_status find_stem(const unsigned char *w, size_t len, struct sb_stemmer **stemmer,
+                            uint32_t *stem)
 {
-    unsigned char word[64];
-    t->stem_begin = t->stem_end = 0;
-    if (t->len >= sizeof word)
+    uint32_t entry = word_entry(w, len);
+    *stem = entry != SHZ_IX_NO_ENTRY ? shzi_ix_u32(shzi_ix.word_stem, entry) : SHZ_IX_NO_ENTRY;
+    if (*stem != SHZ_IX_NO_ENTRY || len < 3 || !may_have_stem(w, len))
         return SHZ_OK;
-    for (uint32_t k = 0; k < t->len; k++) {
-        if (chars[k] < 'a' || chars[k] > 'z')
-            return SHZ_OK; /* only English words are stemmed */
-        word[k] = (unsigned char)chars[k];
-    }
-    uint32_t entry = word_entry(word, t->len), stem = SHZ_IX_NO_ENTRY;
-    if (entry != SHZ_IX_NO_ENTRY)
-        stem = shzi_ix_u32(shzi_ix.word_stem, entry);
-    if (stem == SHZ_IX_NO_ENTRY && t->len >= 3 && may_have_stem(word, t->len)) {
+    if (!*stemmer) {
         /* Not a word of the index: stem it here. The stemmer is not thread-safe and allocates,
          * so each query that needs one makes its own. */
         /* The stemmer allocates with its own malloc, which the allocation-failure tests cannot
@@ -372,18 +366,77 @@ static shz_status plan_stem(szs_term *t, const uint32_t *chars)
         if (!probe)
             return SHZ_ERR_NO_MEMORY;
         shzi_mem_dealloc(probe);
-        struct sb_stemmer *stemmer = sb_stemmer_new("english", "UTF_8");
-        if (!stemmer)
-            return SHZ_ERR_NO_MEMORY;
-        const sb_symbol *s = sb_stemmer_stem(stemmer, word, (int)t->len);
-        if (s) /* NULL only when it could not allocate */
-            stem = word_entry(s, (size_t)sb_stemmer_length(stemmer));
-        sb_stemmer_delete(stemmer);
-        if (!s)
+        *stemmer = sb_stemmer_new("english", "UTF_8");
+        if (!*stemmer)
             return SHZ_ERR_NO_MEMORY;
     }
-    if (stem == SHZ_IX_NO_ENTRY)
+    const sb_symbol *s = sb_stemmer_stem(*stemmer, w, (int)len);
+    if (!s) /* only when it could not allocate */
+        return SHZ_ERR_NO_MEMORY;
+    *stem = word_entry(s, (size_t)sb_stemmer_length(*stemmer));
+    return SHZ_OK;
+}
+
+/* British spellings and the American ones the catalogue's English uses (offence, labour,
+ * organise, organisation, analyse, centre, catalogue, travelled, programme): the same words,
+ * so a word the index lacks is looked up in its American spelling before tolerance guesses at a
+ * typo. The last British part in the word is rewritten, and the outcome counts only when the
+ * index has it (or its stem): a word that merely holds the letters is unaffected. Words of under
+ * SPELLING_MIN_LEN letters are left alone: among short words a rewrite mostly makes another word
+ * (our -> or, tour -> tor). */
+enum { SPELLING_MIN_LEN = 5 };
+static const char *const spelling_rules[][2] = {
+    {"ence", "ense"}, {"our", "or"},  {"ise", "ize"}, {"isi", "izi"},
+    {"isa", "iza"},   {"yse", "yze"}, {"ysi", "yzi"}, {"tre", "ter"},
+    {"ogue", "og"},   {"lle", "le"},  {"lli", "li"},  {"mme", "m"},
+};
+
+/* The American spelling of the word w of len letters into out (room for len letters): its
+ * length, or 0 if w holds no British part. */
+static size_t american_spelling(const unsigned char *w, size_t len, unsigned char *out)
+{
+    for (size_t at = len; at-- > 0;) {
+        for (size_t r = 0; r < sizeof spelling_rules / sizeof spelling_rules[0]; r++) {
+            const char *from = spelling_rules[r][0], *to = spelling_rules[r][1];
+            if (w[at] != (unsigned char)from[0])
+                continue;
+            size_t n = strlen(from), m = strlen(to);
+            if (at + n > len || memcmp(w + at, from, n) != 0)
+                continue;
+            memcpy(out, w, at);
+            memcpy(out + at, to, m);
+            memcpy(out + at + m, w + at + n, len - at - n);
+            return len - n + m;
+        }
+    }
+    return 0;
+}
+
+/* Finds the stem postings of a word (find_stem), or of its American spelling when the index
+ * has neither the word nor its stem. */
+static shz_status plan_stem(szs_term *t, const uint32_t *chars)
+{
+    unsigned char word[64], other[64];
+    t->stem_begin = t->stem_end = 0;
+    if (t->len >= sizeof word)
         return SHZ_OK;
+    for (uint32_t k = 0; k < t->len; k++) {
+        if (chars[k] < 'a' || chars[k] > 'z')
+            return SHZ_OK; /* only English words are stemmed */
+        word[k] = (unsigned char)chars[k];
+    }
+    struct sb_stemmer *stemmer = NULL;
+    uint32_t stem;
+    shz_status status = find_stem(word, t->len, &stemmer, &stem);
+    if (status == SHZ_OK && stem == SHZ_IX_NO_ENTRY && t->len >= SPELLING_MIN_LEN) {
+        size_t n = american_spelling(word, t->len, other);
+        if (n)
+            status = find_stem(other, n, &stemmer, &stem);
+    }
+    if (stemmer)
+        sb_stemmer_delete(stemmer);
+    if (status != SHZ_OK || stem == SHZ_IX_NO_ENTRY)
+        return status;
     t->stem_begin = shzi_ix_u32(shzi_ix.word_first, stem);
     t->stem_end = shzi_ix_u32(shzi_ix.word_first, (size_t)stem + 1);
     t->idf = shzi_ix_u32(shzi_ix.word_idf, stem);

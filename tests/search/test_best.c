@@ -822,3 +822,42 @@ Test(best, two_uncovered_characters_between_known_words_are_searched_alone)
     }
     shz_results_free(r);
 }
+
+/* A British spelling the index lacks is searched as the American one the catalogue uses: the
+ * same measures, matched exactly (not as a typo). A short word is left alone (our is not or). */
+Test(best, british_spellings_find_the_american_ones)
+{
+    static const char *const pairs[][2] = {
+        {"offences", "offenses"},       {"organisation", "organization"}, {"centre", "center"},
+        {"standardise", "standardize"}, {"licence", "license"},
+    };
+    for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
+        uint32_t gb[32];
+        size_t gb_len = brute_term(pairs[p][0], strlen(pairs[p][0]), gb, 32);
+        shz_results *b = best(pairs[p][0], 0), *a = best(pairs[p][1], 0);
+        cr_assert_gt(shz_results_count(a), 0, "%s is in the catalogue", pairs[p][1]);
+        cr_assert_eq(shz_results_count(b), shz_results_count(a), "%s: as many hits as %s",
+                     pairs[p][0], pairs[p][1]);
+        for (size_t m = 0; m < shz_measure_count(); m++) {
+            cr_assert(!brute_whole(m, gb, gb_len, oracle_mask(0, 0)), "%s is in measure %zu",
+                      pairs[p][0], m + 1);
+            cr_assert_eq(rank_of(b, m) >= 0, rank_of(a, m) >= 0, "%s, measure %zu", pairs[p][0],
+                         m + 1);
+        }
+        for (size_t i = 0; i < shz_results_count(b); i++) {
+            cr_assert_not(shz_results_match(b, i) & SHZ_MATCH_TOLERANT, "%s hit %zu", pairs[p][0],
+                          i);
+            cr_assert_eq(shz_results_hit_term(b, i, 0), 1);
+        }
+        shz_results_free(a);
+        shz_results_free(b);
+    }
+    uint32_t our[4], or [4];
+    size_t our_len = brute_term("our", 3, our, 4), or_len = brute_term("or", 2, or, 4);
+    shz_results *r = best("our", 0);
+    for (size_t m = 0; m < shz_measure_count(); m++)
+        if (brute_whole(m, or, or_len, oracle_mask(0, 0)) &&
+            !brute_matches(m, our, our_len, oracle_mask(0, 0)))
+            cr_assert_lt(rank_of(r, m), 0, "'our' is not 'or' (measure %zu)", m + 1);
+    shz_results_free(r);
+}

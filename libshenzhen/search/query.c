@@ -404,7 +404,8 @@ static size_t american_spelling(const unsigned char *w, size_t len, unsigned cha
             if (at + n > len || memcmp(w + at, from, n) != 0)
                 continue;
             memcpy(out, w, at);
-            memcpy(out + at, to, m);
+            for (size_t i = 0; i < m; i++) /* the letters only, without the terminator */
+                out[at + i] = (unsigned char)to[i];
             memcpy(out + at + m, w + at + n, len - at - n);
             return len - n + m;
         }

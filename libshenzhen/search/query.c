@@ -365,24 +365,18 @@ static int may_have_stem(const unsigned char *w, size_t len)
     return (shzi_ix_u32(shzi_ix.stem_prefix, bit / 32) >> (bit % 32) & 1u) != 0;
 }
 
-/* Finds the stem postings of a word: the stem the index recorded for it when the index has the
- * word, else Snowball's stem of it (the generator stemmed the index with the same stemmer); a
- * word of under three letters that the index does not have is not stemmed. */
-static shz_status plan_stem(szs_term *t, const uint32_t *chars)
+/* The stem entry of the a-z word w: the stem the index recorded for it when the index has the
+ * word, else Snowball's stem of it if the index has that (the generator stemmed the index with
+ * the same stemmer), else SHZ_IX_NO_ENTRY; a word of under three letters that the index does
+ * not have is not stemmed. *stemmer is made on first need; the caller deletes it. */
+static shz_status find_stem(const unsigned char *w, size_t len, struct sb_stemmer **stemmer,
+                            uint32_t *stem)
 {
-    unsigned char word[64];
-    t->stem_begin = t->stem_end = 0;
-    if (t->len >= sizeof word)
+    uint32_t entry = word_entry(w, len);
+    *stem = entry != SHZ_IX_NO_ENTRY ? shzi_ix_u32(shzi_ix.word_stem, entry) : SHZ_IX_NO_ENTRY;
+    if (*stem != SHZ_IX_NO_ENTRY || len < 3 || !may_have_stem(w, len))
         return SHZ_OK;
-    for (uint32_t k = 0; k < t->len; k++) {
-        if (chars[k] < 'a' || chars[k] > 'z')
-            return SHZ_OK; /* only English words are stemmed */
-        word[k] = (unsigned char)chars[k];
-    }
-    uint32_t entry = word_entry(word, t->len), stem = SHZ_IX_NO_ENTRY;
-    if (entry != SHZ_IX_NO_ENTRY)
-        stem = shzi_ix_u32(shzi_ix.word_stem, entry);
-    if (stem == SHZ_IX_NO_ENTRY && t->len >= 3 && may_have_stem(word, t->len)) {
+    if (!*stemmer) {
         /* Not a word of the index: stem it here. The stemmer is not thread-safe and allocates,
          * so each query that needs one makes its own. */
         /* The stemmer allocates with its own malloc, which the allocation-failure tests cannot
@@ -391,18 +385,78 @@ static shz_status plan_stem(szs_term *t, const uint32_t *chars)
         if (!probe)
             return SHZ_ERR_NO_MEMORY;
         shzi_mem_dealloc(probe);
-        struct sb_stemmer *stemmer = sb_stemmer_new("english", "UTF_8");
-        if (!stemmer)
-            return SHZ_ERR_NO_MEMORY;
-        const sb_symbol *s = sb_stemmer_stem(stemmer, word, (int)t->len);
-        if (s) /* NULL only when it could not allocate */
-            stem = word_entry(s, (size_t)sb_stemmer_length(stemmer));
-        sb_stemmer_delete(stemmer);
-        if (!s)
+        *stemmer = sb_stemmer_new("english", "UTF_8");
+        if (!*stemmer)
             return SHZ_ERR_NO_MEMORY;
     }
-    if (stem == SHZ_IX_NO_ENTRY)
+    const sb_symbol *s = sb_stemmer_stem(*stemmer, w, (int)len);
+    if (!s) /* only when it could not allocate */
+        return SHZ_ERR_NO_MEMORY;
+    *stem = word_entry(s, (size_t)sb_stemmer_length(*stemmer));
+    return SHZ_OK;
+}
+
+/* British spellings and the American ones the catalogue's English uses (offence, labour,
+ * organise, organisation, analyse, centre, catalogue, travelled, programme): the same words,
+ * so a word the index lacks is looked up in its American spelling before tolerance guesses at a
+ * typo. The last British part in the word is rewritten, and the outcome counts only when the
+ * index has it (or its stem): a word that merely holds the letters is unaffected. Words of under
+ * SPELLING_MIN_LEN letters are left alone: among short words a rewrite mostly makes another word
+ * (our -> or, tour -> tor). */
+enum { SPELLING_MIN_LEN = 5 };
+static const char *const spelling_rules[][2] = {
+    {"ence", "ense"}, {"our", "or"},  {"ise", "ize"}, {"isi", "izi"},
+    {"isa", "iza"},   {"yse", "yze"}, {"ysi", "yzi"}, {"tre", "ter"},
+    {"ogue", "og"},   {"lle", "le"},  {"lli", "li"},  {"mme", "m"},
+};
+
+/* The American spelling of the word w of len letters into out (room for len letters): its
+ * length, or 0 if w holds no British part. */
+static size_t american_spelling(const unsigned char *w, size_t len, unsigned char *out)
+{
+    for (size_t at = len; at-- > 0;) {
+        for (size_t r = 0; r < sizeof spelling_rules / sizeof spelling_rules[0]; r++) {
+            const char *from = spelling_rules[r][0], *to = spelling_rules[r][1];
+            if (w[at] != (unsigned char)from[0])
+                continue;
+            size_t n = strlen(from), m = strlen(to);
+            if (at + n > len || memcmp(w + at, from, n) != 0)
+                continue;
+            memcpy(out, w, at);
+            for (size_t i = 0; i < m; i++) /* the letters only, without the terminator */
+                out[at + i] = (unsigned char)to[i];
+            memcpy(out + at + m, w + at + n, len - at - n);
+            return len - n + m;
+        }
+    }
+    return 0;
+}
+
+/* Finds the stem postings of a word (find_stem), or of its American spelling when the index
+ * has neither the word nor its stem. */
+static shz_status plan_stem(szs_term *t, const uint32_t *chars)
+{
+    unsigned char word[64], other[64];
+    t->stem_begin = t->stem_end = 0;
+    if (t->len >= sizeof word)
         return SHZ_OK;
+    for (uint32_t k = 0; k < t->len; k++) {
+        if (chars[k] < 'a' || chars[k] > 'z')
+            return SHZ_OK; /* only English words are stemmed */
+        word[k] = (unsigned char)chars[k];
+    }
+    struct sb_stemmer *stemmer = NULL;
+    uint32_t stem;
+    shz_status status = find_stem(word, t->len, &stemmer, &stem);
+    if (status == SHZ_OK && stem == SHZ_IX_NO_ENTRY && t->len >= SPELLING_MIN_LEN) {
+        size_t n = american_spelling(word, t->len, other);
+        if (n)
+            status = find_stem(other, n, &stemmer, &stem);
+    }
+    if (stemmer)
+        sb_stemmer_delete(stemmer);
+    if (status != SHZ_OK || stem == SHZ_IX_NO_ENTRY)
+        return status;
     t->stem_begin = shzi_ix_u32(shzi_ix.word_first, stem);
     t->stem_end = shzi_ix_u32(shzi_ix.word_first, (size_t)stem + 1);
     t->idf = shzi_ix_u32(shzi_ix.word_idf, stem);
@@ -484,13 +538,12 @@ int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32
     return 1;
 }
 
-/* Whether some bigram of the Han piece chars [start, end) is a live term. */
-static int piece_live(const szs_query *q, uint32_t start, uint32_t end)
+/* Whether the bigram at chars [k, k + 2) is a live term. */
+static int bigram_live(const szs_query *q, uint32_t k)
 {
-    for (uint32_t k = start; k + 1 < end; k++)
-        for (size_t i = 0; i < q->term_count; i++)
-            if (q->terms[i].live && same_chars(q, q->terms[i].start, q->terms[i].len, k, 2))
-                return 1;
+    for (size_t i = 0; i < q->term_count; i++)
+        if (q->terms[i].live && same_chars(q, q->terms[i].start, q->terms[i].len, k, 2))
+            return 1;
     return 0;
 }
 
@@ -510,14 +563,46 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
     planned = q->term_count;
     /* A Han piece none of whose bigrams occurs anywhere (a word the catalogue does not use, a
      * homophone typed for a word) is searched by its characters too, as a segmenter would
-     * split an unknown word: its bigrams stay reported, matching nothing. */
-    for (size_t p = 0; p < pieces.count; p++) {
-        if (piece_live(q, pieces.start[p], pieces.end[p]))
-            continue;
-        for (uint32_t k = pieces.start[p]; k < pieces.end[p]; k++) {
-            long t = add_term(q, k, k + 1, SZS_GRAM, SZS_MAX_BEST_TERMS);
-            if (t >= (long)planned)
-                q->terms[t].part = 1;
+     * split an unknown word: its bigrams stay reported, matching nothing. So is a stretch of
+     * exactly two characters of a piece that no live bigram covers, between known words or at
+     * the piece's end (防范 in 防范台风, 回应 in 得到回应): most words are two characters, and
+     * such a pair is a word the catalogue does not use. A lone uncovered character is mostly a
+     * function character joining two words (等 in 暴雨等自然, 在), and a longer stretch
+     * mostly a colloquial clause (有人管, 能在外面): their characters would match at random. */
+    uint64_t live_at[SHZ_QUERY_MAX / 64 + 1]; /* bit k: the bigram at chars [k, k + 2) is live */
+    int dead = 0;                             /* some bigram of a piece is not */
+    if (pieces.count) {
+        memset(live_at, 0, ((chars_used(q) >> 6) + 1) * sizeof live_at[0]);
+        for (size_t i = 0; i < q->term_count; i++)
+            if (q->terms[i].kind == SZS_GRAM && q->terms[i].len == 2 && q->terms[i].live)
+                live_at[q->terms[i].start >> 6] |= UINT64_C(1) << (q->terms[i].start & 63);
+    }
+    for (size_t p = 0; p < pieces.count; p++) /* a repeated bigram's term is at its first place */
+        for (uint32_t k = pieces.start[p]; k + 1 < pieces.end[p]; k++) {
+            if (live_at[k >> 6] >> (k & 63) & 1)
+                continue;
+            if (bigram_live(q, k))
+                live_at[k >> 6] |= UINT64_C(1) << (k & 63);
+            else
+                dead = 1;
+        }
+    for (size_t p = 0; dead && p < pieces.count; p++) {
+        uint32_t start = pieces.start[p], end = pieces.end[p];
+        for (uint32_t k = start; k < end;) {
+            uint32_t past = k; /* the stretch of uncovered characters [k, past) */
+            while (past < end &&
+                   !(past > start && live_at[(past - 1) >> 6] >> ((past - 1) & 63) & 1) &&
+                   !(past + 1 < end && live_at[past >> 6] >> (past & 63) & 1))
+                past++;
+            int whole = k == start && past == end;
+            if (whole || past - k == 2) {
+                for (uint32_t c = k; c < past; c++) {
+                    long t = add_term(q, c, c + 1, SZS_GRAM, SZS_MAX_BEST_TERMS);
+                    if (t >= (long)planned)
+                        q->terms[t].part = whole ? SZS_PART_PIECE : SZS_PART_GAP;
+                }
+            }
+            k = past > k ? past : k + 1;
         }
     }
     for (size_t i = planned; i < q->term_count && status == SHZ_OK; i++)

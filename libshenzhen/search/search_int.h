@@ -167,6 +167,12 @@ typedef enum szs_kind {
     SZS_WORD = 2     /* best match: a Latin or digit word, matched as whole words or by stem */
 } szs_kind;
 
+/* Why a Han character is searched on its own (szs_term.part; 0: it is not). */
+typedef enum szs_part {
+    SZS_PART_PIECE = 1, /* of a Han piece none of whose bigrams occurs */
+    SZS_PART_GAP = 2    /* of two characters between known words that no live bigram covers */
+} szs_part;
+
 typedef struct szs_term {
     uint32_t start, len;           /* normalized code points in the query's chars */
     uint32_t rare_offset;          /* where in the term the gram driving the search starts */
@@ -186,7 +192,7 @@ typedef struct szs_term {
     uint8_t kind;              /* szs_kind */
     uint8_t tolerant;          /* matched only by typo or homophone tolerance */
     uint8_t live;              /* it can occur in the index at all */
-    uint8_t part;              /* a character of a Han piece none of whose bigrams occurs */
+    uint8_t part;              /* szs_part: a character searched for a Han word (query.c) */
     uint8_t fast;              /* scored from its gram_measures entries, not its postings */
 } szs_term;
 

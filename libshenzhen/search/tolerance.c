@@ -191,6 +191,10 @@ static void tolerate_gram(szs_query *q, size_t i)
     uint32_t len = t->len;
     if ((len != 1 && len != 2) || t->post_end > t->post_begin)
         return;
+    /* A character of two between known words stands for a word the user chose, not one
+     * misheard: like the dead bigrams around it (below), it gets no homophones. */
+    if (t->part == SZS_PART_GAP)
+        return;
     /* A bigram between two words the index has (织关 in 组织关键) is where they meet, not a
      * misheard word: only a bigram with no such neighbour is one (秒皮, or 营上 in 营上环境). */
     if (len == 2 && live_neighbour(q, t))

@@ -90,10 +90,63 @@ static int is_word(const uint32_t *chars)
     return chars[0] < 0x3400;
 }
 
+/* Whether some English word of some measure has the stem. */
+static int stem_anywhere(const char *stem)
+{
+    for (size_t m = 0; m < shz_measure_count(); m++)
+        for (int f = 0; f < ORACLE_FIELDS; f++)
+            if (english_field(f) && has_stem(m, f, stem))
+                return 1;
+    return 0;
+}
+
+/* README "Query analysis": a word of 5 letters or more whose stem no English word of the
+ * catalogue has is looked up in its American spelling, the first of these rewrites (of the last
+ * occurrence of the left part) whose stem one has. */
+static const char *const american[][2] = {
+    {"ence", "ense"}, {"our", "or"},  {"ise", "ize"}, {"isi", "izi"},
+    {"isa", "iza"},   {"yse", "yze"}, {"ysi", "yzi"}, {"tre", "ter"},
+    {"ogue", "og"},   {"lle", "le"},  {"lli", "li"},  {"mme", "m"},
+};
+
+/* The stem the word is searched by into out: its own, or its American spelling's (above);
+ * 0 if neither. */
+static int search_stem(const uint32_t *chars, size_t len, char *out, size_t cap)
+{
+    if (!stem_of(chars, len, out, cap))
+        return 0;
+    if (len < 5 || stem_anywhere(out))
+        return 1;
+    for (size_t r = 0; r < sizeof american / sizeof american[0]; r++) {
+        size_t n = strlen(american[r][0]), k = strlen(american[r][1]);
+        for (size_t at = len >= n ? len - n + 1 : 0; at-- > 0;) {
+            size_t i = 0;
+            while (i < n && chars[at + i] == (unsigned char)american[r][0][i])
+                i++;
+            if (i < n)
+                continue;
+            uint32_t other[128];
+            if (len - n + k > sizeof other / sizeof other[0])
+                break;
+            memcpy(other, chars, at * sizeof *chars);
+            for (i = 0; i < k; i++)
+                other[at + i] = (unsigned char)american[r][1][i];
+            memcpy(other + at + k, chars + at + n, (len - at - n) * sizeof *chars);
+            char s[128];
+            if (stem_of(other, len - n + k, s, sizeof s) && stem_anywhere(s)) {
+                strcpy(out, s);
+                return 1;
+            }
+            break;
+        }
+    }
+    return 1;
+}
+
 static int matches(size_t m, const uint32_t *chars, size_t len, unsigned mask, int stems)
 {
     char stem[128];
-    int stemmed = stems && is_word(chars) && stem_of(chars, len, stem, sizeof stem);
+    int stemmed = stems && is_word(chars) && search_stem(chars, len, stem, sizeof stem);
     for (int f = 0; f < ORACLE_FIELDS; f++) {
         if (!(mask & (1u << f)))
             continue;
@@ -142,13 +195,9 @@ int brute_live(const uint32_t *chars, size_t len)
     if (grams || !is_word(chars))
         return grams;
     char stem[128];
-    if (!stem_of(chars, len, stem, sizeof stem))
+    if (!search_stem(chars, len, stem, sizeof stem))
         return 0;
-    for (size_t m = 0; m < shz_measure_count(); m++)
-        for (int f = 0; f < ORACLE_FIELDS; f++)
-            if (english_field(f) && has_stem(m, f, stem))
-                return 1;
-    return 0;
+    return stem_anywhere(stem);
 }
 
 size_t brute_gram_df(const uint32_t *chars, size_t len)

@@ -763,3 +763,101 @@ Test(best, an_unknown_han_piece_falls_back_to_its_characters)
     cr_assert_str_eq(got, "困境|境企|企业");
     shz_results_free(r);
 }
+
+/* The index of the analysed term text among r's terms, or -1. */
+static long term_index(const shz_results *r, const char *text)
+{
+    for (size_t t = 0; t < shz_results_term_count(r); t++) {
+        const char *got;
+        size_t len;
+        shz_results_term(r, t, &got, &len);
+        if (len == strlen(text) && !memcmp(got, text, len))
+            return (long)t;
+    }
+    return -1;
+}
+
+/*
+ * Two characters of a Han piece that no bigram the index has covers, between known words or at
+ * the piece's end, are a word the catalogue does not use: they are searched alone as well. A
+ * lone such character (a function character joining two words) and a longer stretch are not.
+ * Such characters are the user's chosen word, not a misheard one: they get no homophones.
+ */
+Test(best, two_uncovered_characters_between_known_words_are_searched_alone)
+{
+    static const struct {
+        const char *query, *dead, *alone[2], *not_alone[3];
+    } cases[] = {
+        /* 防范 is no bigram of the index, 台风 is; 等 alone between 暴雨 and 自然 */
+        {"怎样防范台风暴雨等自然灾害", "防范", {"防", "范"}, {"等", NULL, NULL}},
+        /* 回应 after 得到; the stop word 怎样 splits the run */
+        {"社区居民的诉求怎样快速得到回应", "回应", {"回", "应"}, {"速", "得", NULL}},
+        /* 有人管 is three uncovered characters after 投诉 */
+        {"投诉有人管", "有人", {NULL, NULL}, {"有", "人", "管"}},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        shz_results *r = best(cases[c].query, 0);
+        long dead = term_index(r, cases[c].dead);
+        cr_assert_geq(dead, 0, "'%s' has the bigram %s", cases[c].query, cases[c].dead);
+        cr_assert_eq(shz_results_term_measures(r, (size_t)dead), 0, "%s is in no measure",
+                     cases[c].dead);
+        for (size_t k = 0; k < 2 && cases[c].alone[k]; k++)
+            cr_assert_geq(term_index(r, cases[c].alone[k]), 0, "'%s' searches %s alone",
+                          cases[c].query, cases[c].alone[k]);
+        for (size_t k = 0; k < 3 && cases[c].not_alone[k]; k++)
+            cr_assert_lt(term_index(r, cases[c].not_alone[k]), 0, "'%s' does not search %s alone",
+                         cases[c].query, cases[c].not_alone[k]);
+        shz_results_free(r);
+    }
+    /* 扔 and 掉 occur nowhere: after 垃圾 they are searched alone, and matched by nothing,
+     * not even a homophone. */
+    shz_results *r = best("垃圾扔掉", 0);
+    long reng = term_index(r, "扔"), diao = term_index(r, "掉");
+    cr_assert(reng >= 0 && diao >= 0);
+    cr_assert_eq(shz_results_term_measures(r, (size_t)reng), 0);
+    cr_assert_gt(shz_results_count(r), 0, "垃圾 still finds its measure");
+    for (size_t i = 0; i < shz_results_count(r); i++) {
+        cr_assert_eq(shz_results_hit_term(r, i, (size_t)reng), 0, "hit %zu", i);
+        cr_assert_eq(shz_results_hit_term(r, i, (size_t)diao), 0, "hit %zu", i);
+    }
+    shz_results_free(r);
+}
+
+/* A British spelling the index lacks is searched as the American one the catalogue uses: the
+ * same measures, matched exactly (not as a typo). A short word is left alone (our is not or). */
+Test(best, british_spellings_find_the_american_ones)
+{
+    static const char *const pairs[][2] = {
+        {"offences", "offenses"},       {"organisation", "organization"}, {"centre", "center"},
+        {"standardise", "standardize"}, {"licence", "license"},
+    };
+    for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
+        uint32_t gb[32];
+        size_t gb_len = brute_term(pairs[p][0], strlen(pairs[p][0]), gb, 32);
+        shz_results *b = best(pairs[p][0], 0), *a = best(pairs[p][1], 0);
+        cr_assert_gt(shz_results_count(a), 0, "%s is in the catalogue", pairs[p][1]);
+        cr_assert_eq(shz_results_count(b), shz_results_count(a), "%s: as many hits as %s",
+                     pairs[p][0], pairs[p][1]);
+        for (size_t m = 0; m < shz_measure_count(); m++) {
+            cr_assert(!brute_whole(m, gb, gb_len, oracle_mask(0, 0)), "%s is in measure %zu",
+                      pairs[p][0], m + 1);
+            cr_assert_eq(rank_of(b, m) >= 0, rank_of(a, m) >= 0, "%s, measure %zu", pairs[p][0],
+                         m + 1);
+        }
+        for (size_t i = 0; i < shz_results_count(b); i++) {
+            cr_assert_not(shz_results_match(b, i) & SHZ_MATCH_TOLERANT, "%s hit %zu", pairs[p][0],
+                          i);
+            cr_assert_eq(shz_results_hit_term(b, i, 0), 1);
+        }
+        shz_results_free(a);
+        shz_results_free(b);
+    }
+    uint32_t our[4], or [4];
+    size_t our_len = brute_term("our", 3, our, 4), or_len = brute_term("or", 2, or, 4);
+    shz_results *r = best("our", 0);
+    for (size_t m = 0; m < shz_measure_count(); m++)
+        if (brute_whole(m, or, or_len, oracle_mask(0, 0)) &&
+            !brute_matches(m, our, our_len, oracle_mask(0, 0)))
+            cr_assert_lt(rank_of(r, m), 0, "'our' is not 'or' (measure %zu)", m + 1);
+    shz_results_free(r);
+}

@@ -372,7 +372,13 @@ typedef struct shz_search_options {
 /** Fills @p options with the defaults. NULL is a no-op. */
 SHZ_API void shz_search_options_init(shz_search_options *options);
 
-/** The hits of one search; opaque, owned by the caller, freed with shz_results_free(). */
+/**
+ * The hits of one search; opaque, owned by the caller, freed with shz_results_free(). Any
+ * number of threads may read one results object at once. A hit's spans and snippet are
+ * prepared the first time one of them is read (in memory the search already reserved: reading
+ * never allocates and never fails for want of memory), so a caller that reads only measures and
+ * scores does not pay for them.
+ */
 typedef struct shz_results shz_results;
 
 /**

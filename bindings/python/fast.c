@@ -20,6 +20,25 @@ static PyObject *shzpy_field_names; /* tuple: interned shz_field_name(1 << bit) 
 static PyTypeObject *shzpy_span_type;
 static PyTypeObject *shzpy_hit_type;
 
+/* search(): the package's Results class and the descriptors of its slots
+ * query, _terms and _owner; the names of fields and modes (dicts: name ->
+ * bit, name -> code) and the package's functions that handle the rest of
+ * those arguments (_field_mask, _bad_mode). */
+#define SHZPY_RESULTS_SLOTS 3
+static const char *const shzpy_results_slot_names[SHZPY_RESULTS_SLOTS] = {"query", "_terms",
+                                                                          "_owner"};
+static PyTypeObject *shzpy_results_type;
+static PyObject *shzpy_results_slots[SHZPY_RESULTS_SLOTS];
+static PyObject *shzpy_field_bits;
+static PyObject *shzpy_modes;
+static PyObject *shzpy_field_mask;
+static PyObject *shzpy_bad_mode;
+/* search()'s parameters, interned, in order: query, limit, lang, fields, mode */
+#define SHZPY_SEARCH_ARGS 5
+static const char *const shzpy_search_kw_names[SHZPY_SEARCH_ARGS] = {"query", "limit", "lang",
+                                                                     "fields", "mode"};
+static PyObject *shzpy_search_kw[SHZPY_SEARCH_ARGS];
+
 /* Raises the package's exception for @p status with @p message (or the
  * library's own sentence when NULL). */
 void shzpy_raise_msg(shz_status status, const char *message)
@@ -127,14 +146,15 @@ typedef struct {
     PyObject ob_base; /* PyObject_HEAD */
     PyObject *owner;  /* capsule that frees the shz_results; NULL once unpickled */
     PyObject *measure;
-    PyObject *score;
+    PyObject *score; /* int, built on first access from score_value */
     PyObject *field;
-    PyObject *spans;   /* tuple of Span, built on first access */
-    PyObject *snippet; /* str, built on first access */
-    PyObject *match;   /* (start, end) in snippet, built on first access */
-    PyObject *kinds;   /* frozenset of the names of the match flags, built on first access */
-    PyObject *terms;   /* dict: query term -> "exact" or "tolerant", built on first access */
-    unsigned flags;    /* shz_results_match() */
+    PyObject *spans;     /* tuple of Span, built on first access */
+    PyObject *snippet;   /* str, built on first access */
+    PyObject *match;     /* (start, end) in snippet, built on first access */
+    PyObject *kinds;     /* frozenset of the names of the match flags, built on first access */
+    PyObject *terms;     /* dict: query term -> "exact" or "tolerant", built on first access */
+    int64_t score_value; /* shz_results_score(), until score is built */
+    unsigned flags;      /* shz_results_match() */
     size_t index;
 } shzpy_hit;
 
@@ -299,6 +319,18 @@ static PyObject *shzpy_hit_terms(shzpy_hit *hit, void *closure)
     return hit->terms;
 }
 
+static PyObject *shzpy_hit_score(shzpy_hit *hit, void *closure)
+{
+    (void)closure;
+    if (!hit->score) {
+        hit->score = PyLong_FromLongLong((long long)hit->score_value);
+        if (!hit->score)
+            return NULL;
+    }
+    Py_INCREF(hit->score);
+    return hit->score;
+}
+
 static PyObject *shzpy_hit_snippet(shzpy_hit *hit, void *closure)
 {
     (void)closure;
@@ -334,8 +366,13 @@ static void shzpy_hit_dealloc(shzpy_hit *hit)
 
 static PyObject *shzpy_hit_repr(shzpy_hit *hit)
 {
-    return PyUnicode_FromFormat("Hit(measure=%R, score=%S, field=%R)", hit->measure, hit->score,
-                                hit->field);
+    PyObject *score = shzpy_hit_score(hit, NULL);
+    if (!score)
+        return NULL;
+    PyObject *repr = PyUnicode_FromFormat("Hit(measure=%R, score=%S, field=%R)", hit->measure,
+                                          score, hit->field);
+    Py_DECREF(score);
+    return repr;
 }
 
 /* Hit._repr_html_: the package's function (registered by _configure) renders it. */
@@ -358,14 +395,16 @@ static PyObject *shzpy_hit_reduce(shzpy_hit *hit, PyObject *unused)
         PyErr_SetString(PyExc_RuntimeError, "shenzhen._shenzhen_c used before _configure()");
         return NULL;
     }
-    PyObject *spans = shzpy_hit_spans(hit, NULL);
+    PyObject *score = shzpy_hit_score(hit, NULL);
+    PyObject *spans = score ? shzpy_hit_spans(hit, NULL) : NULL;
     PyObject *snippet = spans ? shzpy_hit_snippet(hit, NULL) : NULL;
     PyObject *match = snippet ? shzpy_hit_snippet_match(hit, NULL) : NULL;
     PyObject *terms = match ? shzpy_hit_terms(hit, NULL) : NULL;
     PyObject *result = NULL;
     if (terms)
-        result = Py_BuildValue("O(OOOOOOIO)", shzpy_hit_restore, hit->measure, hit->score,
-                               hit->field, spans, snippet, match, hit->flags, terms);
+        result = Py_BuildValue("O(OOOOOOIO)", shzpy_hit_restore, hit->measure, score, hit->field,
+                               spans, snippet, match, hit->flags, terms);
+    Py_XDECREF(score);
     Py_XDECREF(spans);
     Py_XDECREF(snippet);
     Py_XDECREF(match);
@@ -382,12 +421,12 @@ static PyMethodDef shzpy_hit_methods[] = {
 
 static PyMemberDef shzpy_hit_members[] = {
     {"measure", T_OBJECT_EX, offsetof(shzpy_hit, measure), READONLY, "The Measure that matched."},
-    {"score", T_OBJECT_EX, offsetof(shzpy_hit, score), READONLY, "Rank score, higher is better."},
     {"field", T_OBJECT_EX, offsetof(shzpy_hit, field), READONLY,
      "Name of the best field matched, one of shenzhen.FIELDS."},
     {NULL, 0, 0, 0, NULL}};
 
 static PyGetSetDef shzpy_hit_getset[] = {
+    {"score", (getter)shzpy_hit_score, NULL, "Rank score, higher is better.", NULL},
     {"spans", (getter)shzpy_hit_spans, NULL,
      "Tuple of Span(field, lang, start, end): character offsets into the text "
      "measure.text(field, lang), so that text[start:end] is the match.",
@@ -442,21 +481,43 @@ static void shzpy_results_free(PyObject *capsule)
 
 static PyObject *shzpy_configure(PyObject *self, PyObject *args)
 {
-    PyObject *errors, *builder, *html, *restore, *match_names;
+    PyObject *errors, *builder, *html, *restore, *match_names, *field_bits, *modes, *field_mask,
+        *bad_mode;
+    PyTypeObject *results_type;
+    PyObject *slots[SHZPY_RESULTS_SLOTS] = {NULL, NULL, NULL};
     (void)self;
-    if (!PyArg_ParseTuple(args, "O!OOOO!:_configure", &PyTuple_Type, &errors, &builder, &html,
-                          &restore, &PyTuple_Type, &match_names))
+    if (!PyArg_ParseTuple(args, "O!OOOO!O!O!O!OO:_configure", &PyTuple_Type, &errors, &builder,
+                          &html, &restore, &PyTuple_Type, &match_names, &PyType_Type, &results_type,
+                          &PyDict_Type, &field_bits, &PyDict_Type, &modes, &field_mask, &bad_mode))
         return NULL;
-    Py_INCREF(match_names);
-    Py_XSETREF(shzpy_match_names, match_names);
-    Py_INCREF(errors);
-    Py_XSETREF(shzpy_errors, errors);
-    Py_INCREF(builder);
-    Py_XSETREF(shzpy_builder, builder);
-    Py_INCREF(html);
-    Py_XSETREF(shzpy_hit_html, html);
-    Py_INCREF(restore);
-    Py_XSETREF(shzpy_hit_restore, restore);
+    if (!PyType_IsSubtype(results_type, &PyList_Type)) {
+        PyErr_SetString(PyExc_TypeError, "_configure: Results must be a list subclass");
+        return NULL;
+    }
+    for (size_t i = 0; i < SHZPY_RESULTS_SLOTS; i++) {
+        slots[i] = PyObject_GetAttrString((PyObject *)results_type, shzpy_results_slot_names[i]);
+        if (slots[i] && !Py_TYPE(slots[i])->tp_descr_set)
+            PyErr_Format(PyExc_TypeError, "_configure: Results.%s must be a slot",
+                         shzpy_results_slot_names[i]);
+        if (PyErr_Occurred()) {
+            for (size_t j = 0; j <= i; j++)
+                Py_XDECREF(slots[j]);
+            return NULL;
+        }
+    }
+    for (size_t i = 0; i < SHZPY_RESULTS_SLOTS; i++)
+        Py_XSETREF(shzpy_results_slots[i], slots[i]);
+    PyObject **state[] = {&shzpy_match_names, &shzpy_errors,
+                          &shzpy_builder,     &shzpy_hit_html,
+                          &shzpy_hit_restore, &shzpy_field_bits,
+                          &shzpy_modes,       &shzpy_field_mask,
+                          &shzpy_bad_mode,    (PyObject **)&shzpy_results_type};
+    PyObject *values[] = {match_names, errors, builder,    html,     restore,
+                          field_bits,  modes,  field_mask, bad_mode, (PyObject *)results_type};
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+        Py_INCREF(values[i]);
+        Py_XSETREF(*state[i], values[i]);
+    }
     Py_CLEAR(shzpy_measures);
     Py_RETURN_NONE;
 }
@@ -538,19 +599,120 @@ static PyObject *shzpy_hit_new(PyObject *self, PyObject *args)
     }
     hit->owner = NULL;
     hit->kinds = NULL;
+    hit->score_value = 0; /* score is set */
     hit->flags = flags;
     hit->index = 0;
     return (PyObject *)hit;
 }
 
-static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+/* ---- search ---------------------------------------------------------------- */
+
+/* options->limit from a Python limit: None or an int >= 0 (0: no limit). */
+static int shzpy_limit(PyObject *arg, shz_search_options *options)
 {
-    const char *query, *lang_name;
-    size_t query_len = 0, lang_len = 0;
-    PyObject *keep = NULL, *lang_keep = NULL, *list = NULL, *owner = NULL, *both = NULL;
-    shz_search_options options = SHZ_SEARCH_OPTIONS_INIT;
+    if (arg == Py_None)
+        return 0;
+    if (!PyLong_Check(arg) || PyBool_Check(arg)) {
+        PyErr_Format(PyExc_TypeError, "limit must be int or None, not %.100s",
+                     Py_TYPE(arg)->tp_name);
+        return -1;
+    }
+    int overflow = 0;
+    long long limit = PyLong_AsLongLongAndOverflow(arg, &overflow);
+    if (limit == -1 && !overflow && PyErr_Occurred())
+        return -1;
+    if (overflow < 0 || (!overflow && limit < 0)) {
+        shzpy_raise_msg(SHZ_ERR_BAD_OPTIONS, "limit must not be negative");
+        return -1;
+    }
+    /* As in C, 0 means no limit; so does a limit past what size_t holds. */
+    options->limit = overflow || (unsigned long long)limit > SIZE_MAX ? 0 : (size_t)limit;
+    return 0;
+}
+
+/* Runs the search for @p query with @p options, the language named by @p lang
+ * (NULL: options->lang as it is). Returns a new capsule owning the results, or
+ * NULL with an exception set. */
+static PyObject *shzpy_run(PyObject *query, PyObject *lang, shz_search_options *options)
+{
+    const char *text, *lang_name;
+    size_t text_len = 0, lang_len = 0;
+    PyObject *keep = NULL, *lang_keep = NULL, *owner = NULL;
     shz_results *results = NULL;
-    shz_status st;
+    shz_status st = SHZ_OK;
+
+    if (shzpy_utf8(query, "query", &text, &text_len, &keep) < 0)
+        return NULL;
+    if (lang) {
+        if (shzpy_utf8(lang, "lang", &lang_name, &lang_len, &lang_keep) < 0)
+            goto done;
+        st = shz_lang_parse(lang_name, lang_len, &options->lang);
+    }
+    if (st == SHZ_OK)
+        st = shz_search(text, text_len, options, &results);
+    if (st != SHZ_OK) {
+        shzpy_raise(st);
+        goto done;
+    }
+    if (!shzpy_cache()) { /* the hits' measures */
+        shz_results_free(results);
+        goto done;
+    }
+    owner = PyCapsule_New(results, "shz_results", shzpy_results_free);
+    if (!owner)
+        shz_results_free(results);
+done:
+    Py_XDECREF(keep);
+    Py_XDECREF(lang_keep);
+    return owner;
+}
+
+/* Hit @p index of the results @p owner holds (a capsule): measure, field,
+ * flags and the score's value are read now, everything else on first access. */
+static PyObject *shzpy_make_hit(const shz_results *results, PyObject *owner, size_t index)
+{
+    int64_t id = shz_measure_id(shz_results_measure(results, index));
+    if (id < 1 || id > (int64_t)PyTuple_GET_SIZE(shzpy_measures)) {
+        PyErr_SetString(PyExc_RuntimeError, "search returned an unknown measure");
+        return NULL;
+    }
+    shzpy_hit *hit = PyObject_New(shzpy_hit, shzpy_hit_type);
+    if (!hit)
+        return NULL;
+    hit->index = index;
+    hit->spans = hit->snippet = hit->match = hit->kinds = hit->terms = hit->score = NULL;
+    hit->score_value = shz_results_score(results, index);
+    hit->flags = shz_results_match(results, index);
+    hit->field = shzpy_field_name(shz_results_field(results, index));
+    Py_INCREF(hit->field);
+    hit->measure = PyTuple_GET_ITEM(shzpy_measures, (Py_ssize_t)(id - 1));
+    Py_INCREF(hit->measure);
+    Py_INCREF(owner);
+    hit->owner = owner;
+    return (PyObject *)hit;
+}
+
+/* A new list of the hits of the results @p owner holds, best first. */
+static PyObject *shzpy_hit_list(PyObject *owner)
+{
+    const shz_results *results = PyCapsule_GetPointer(owner, "shz_results");
+    size_t count = shz_results_count(results);
+    PyObject *list = PyList_New((Py_ssize_t)count);
+    for (size_t i = 0; list && i < count; i++) {
+        PyObject *hit = shzpy_make_hit(results, owner, i);
+        if (!hit)
+            Py_CLEAR(list);
+        else
+            PyList_SET_ITEM(list, (Py_ssize_t)i, hit);
+    }
+    return list;
+}
+
+/* _search(query, limit, lang, mask, mode) -> (list of Hit, results capsule):
+ * the search with its options as the C struct holds them. */
+static PyObject *shzpy_search_raw(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    shz_search_options options = SHZ_SEARCH_OPTIONS_INIT;
     (void)self;
 
     if (nargs != 5) {
@@ -558,21 +720,8 @@ static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t 
                         "_search(query, limit, lang, fields, mode) takes 5 arguments");
         return NULL;
     }
-    if (args[1] != Py_None) {
-        if (!PyLong_Check(args[1]) || PyBool_Check(args[1]))
-            return PyErr_Format(PyExc_TypeError, "limit must be int or None, not %.100s",
-                                Py_TYPE(args[1])->tp_name);
-        int overflow = 0;
-        long long limit = PyLong_AsLongLongAndOverflow(args[1], &overflow);
-        if (limit == -1 && !overflow && PyErr_Occurred())
-            return NULL;
-        if (overflow < 0 || (!overflow && limit < 0)) {
-            shzpy_raise_msg(SHZ_ERR_BAD_OPTIONS, "limit must not be negative");
-            return NULL;
-        }
-        /* As in C, 0 means no limit; so does a limit past what size_t holds. */
-        options.limit = overflow || (unsigned long long)limit > SIZE_MAX ? 0 : (size_t)limit;
-    }
+    if (shzpy_limit(args[1], &options) < 0)
+        return NULL;
     unsigned long mask = PyLong_AsUnsignedLong(args[3]);
     if (mask == (unsigned long)-1 && PyErr_Occurred())
         return NULL;
@@ -582,65 +731,172 @@ static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t 
         return NULL;
     options.mode = (unsigned)mode;
 
-    if (shzpy_utf8(args[0], "query", &query, &query_len, &keep) < 0)
+    PyObject *owner = shzpy_run(args[0], args[2], &options);
+    if (!owner)
         return NULL;
-    if (shzpy_utf8(args[2], "lang", &lang_name, &lang_len, &lang_keep) < 0)
-        goto done;
-    st = shz_lang_parse(lang_name, lang_len, &options.lang);
-    if (st == SHZ_OK)
-        st = shz_search(query, query_len, &options, &results);
-    if (st != SHZ_OK) {
-        shzpy_raise(st);
-        goto done;
-    }
-    PyObject *cache = shzpy_cache();
-    if (!cache)
-        goto done;
-    owner = PyCapsule_New(results, "shz_results", shzpy_results_free);
-    if (!owner) {
-        shz_results_free(results);
-        goto done;
-    }
-    size_t count = shz_results_count(results);
-    list = PyList_New((Py_ssize_t)count);
-    if (!list)
-        goto done;
-    for (size_t i = 0; i < count; i++) {
-        int64_t id = shz_measure_id(shz_results_measure(results, i));
-        if (id < 1 || id > (int64_t)PyTuple_GET_SIZE(cache)) {
-            PyErr_SetString(PyExc_RuntimeError, "search returned an unknown measure");
-            Py_CLEAR(list);
-            goto done;
-        }
-        shzpy_hit *hit = PyObject_New(shzpy_hit, shzpy_hit_type);
-        if (!hit) {
-            Py_CLEAR(list);
-            goto done;
-        }
-        hit->index = i;
-        hit->spans = hit->snippet = hit->match = hit->kinds = hit->terms = hit->score = NULL;
-        hit->flags = shz_results_match(results, i);
-        hit->field = shzpy_field_name(shz_results_field(results, i));
-        Py_INCREF(hit->field);
-        hit->measure = PyTuple_GET_ITEM(cache, (Py_ssize_t)(id - 1));
-        Py_INCREF(hit->measure);
-        Py_INCREF(owner);
-        hit->owner = owner;
-        hit->score = PyLong_FromLongLong((long long)shz_results_score(results, i));
-        PyList_SET_ITEM(list, (Py_ssize_t)i, (PyObject *)hit);
-        if (!hit->score) {
-            Py_CLEAR(list);
-            goto done;
-        }
-    }
-done:
+    PyObject *list = shzpy_hit_list(owner);
     /* (hits, owner): the package reads the query's terms through owner. */
-    both = list ? PyTuple_Pack(2, list, owner) : NULL;
+    PyObject *both = list ? PyTuple_Pack(2, list, owner) : NULL;
     Py_XDECREF(list);
-    Py_XDECREF(owner);
-    Py_XDECREF(keep);
-    Py_XDECREF(lang_keep);
+    Py_DECREF(owner);
     return both;
+}
+
+/* The field mask of search()'s fields argument. The common cases (a name, a
+ * list or tuple of names) are looked up here; anything else, and every error,
+ * goes to the package's _field_mask, which has the rules and the messages. */
+static int shzpy_fields(PyObject *fields, unsigned *mask)
+{
+    *mask = 0;
+    if (fields == Py_None)
+        return 0;
+    PyObject *one = fields;
+    PyObject *const *items = &one;
+    Py_ssize_t count = 1;
+    if (PyList_CheckExact(fields) || PyTuple_CheckExact(fields)) {
+        items = PySequence_Fast_ITEMS(fields);
+        count = PySequence_Fast_GET_SIZE(fields);
+    } else if (!PyUnicode_CheckExact(fields)) {
+        count = 0; /* to the package */
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *bit = PyUnicode_CheckExact(items[i])
+                            ? PyDict_GetItemWithError(shzpy_field_bits, items[i])
+                            : NULL;
+        if (!bit || !PyLong_CheckExact(bit)) {
+            if (PyErr_Occurred())
+                return -1;
+            count = 0;
+            break;
+        }
+        *mask |= (unsigned)PyLong_AsUnsignedLong(bit);
+    }
+    if (count && *mask)
+        return 0;
+    PyObject *value = PyObject_CallOneArg(shzpy_field_mask, fields);
+    if (!value)
+        return -1;
+    unsigned long bits = PyLong_AsUnsignedLong(value);
+    Py_DECREF(value);
+    if (bits == (unsigned long)-1 && PyErr_Occurred())
+        return -1;
+    *mask = (unsigned)bits;
+    return 0;
+}
+
+/* The code of search()'s mode argument: a name in SEARCH_MODES; the
+ * package's _bad_mode raises the error for anything else. */
+static int shzpy_mode(PyObject *mode, unsigned *code)
+{
+    PyObject *value =
+        PyUnicode_CheckExact(mode) ? PyDict_GetItemWithError(shzpy_modes, mode) : NULL;
+    if (value) {
+        Py_INCREF(value);
+    } else {
+        if (PyErr_Occurred())
+            return -1;
+        value = PyObject_CallOneArg(shzpy_bad_mode, mode);
+        if (!value)
+            return -1;
+    }
+    unsigned long bits = PyLong_AsUnsignedLong(value);
+    Py_DECREF(value);
+    if (bits == (unsigned long)-1 && PyErr_Occurred())
+        return -1;
+    *code = (unsigned)bits;
+    return 0;
+}
+
+/* A Results (the package's list subclass, registered by _configure) holding
+ * the hits of the results @p owner holds, for @p query: built here, without
+ * the Python-level __init__ (a list of n hits costs what its items cost). */
+static PyObject *shzpy_results_new(PyObject *owner, PyObject *query)
+{
+    PyObject *results = shzpy_results_type->tp_alloc(shzpy_results_type, 0);
+    if (!results)
+        return NULL;
+    PyObject *values[SHZPY_RESULTS_SLOTS] = {query, Py_None, owner};
+    for (size_t i = 0; i < SHZPY_RESULTS_SLOTS; i++) {
+        PyObject *slot = shzpy_results_slots[i];
+        if (Py_TYPE(slot)->tp_descr_set(slot, results, values[i]) < 0)
+            goto fail;
+    }
+    if (shz_results_count(PyCapsule_GetPointer(owner, "shz_results"))) {
+        PyObject *hits = shzpy_hit_list(owner);
+        if (!hits)
+            goto fail;
+        int st = PyList_SetSlice(results, 0, 0, hits);
+        Py_DECREF(hits);
+        if (st < 0)
+            goto fail;
+    }
+    return results;
+fail:
+    Py_DECREF(results);
+    return NULL;
+}
+
+/* search(query, *, limit=None, lang="zh-Hans", fields=None, mode="best"):
+ * the package's search, arguments parsed here as Python would parse them. */
+static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                              PyObject *kwnames)
+{
+    /* query, limit, lang, fields, mode: as given, or NULL for the default */
+    PyObject *arg[SHZPY_SEARCH_ARGS] = {NULL, NULL, NULL, NULL, NULL};
+    shz_search_options options = SHZ_SEARCH_OPTIONS_INIT;
+    (void)self;
+
+    if (!shzpy_results_type) {
+        PyErr_SetString(PyExc_RuntimeError, "shenzhen._shenzhen_c used before _configure()");
+        return NULL;
+    }
+    if (nargs > 1)
+        return PyErr_Format(PyExc_TypeError,
+                            "search() takes 1 positional argument but %zd were given", nargs);
+    if (nargs == 1)
+        arg[0] = args[0];
+    Py_ssize_t kwcount = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    for (Py_ssize_t k = 0; k < kwcount; k++) {
+        PyObject *name = PyTuple_GET_ITEM(kwnames, k);
+        size_t which = 0;
+        while (which < SHZPY_SEARCH_ARGS && name != shzpy_search_kw[which])
+            which++;
+        if (which == SHZPY_SEARCH_ARGS) { /* a name not interned: compared by value */
+            for (which = 0; which < SHZPY_SEARCH_ARGS; which++) {
+                int equal = PyObject_RichCompareBool(name, shzpy_search_kw[which], Py_EQ);
+                if (equal < 0)
+                    return NULL;
+                if (equal)
+                    break;
+            }
+        }
+        if (which == SHZPY_SEARCH_ARGS)
+            return PyErr_Format(PyExc_TypeError, "search() got an unexpected keyword argument '%S'",
+                                name);
+        if (arg[which])
+            return PyErr_Format(PyExc_TypeError, "search() got multiple values for argument '%S'",
+                                name);
+        arg[which] = args[nargs + k];
+    }
+    if (!arg[0]) {
+        PyErr_SetString(PyExc_TypeError,
+                        "search() missing 1 required positional argument: 'query'");
+        return NULL;
+    }
+
+    /* In the order the checks always ran: fields, mode, limit, query, lang. */
+    if (arg[3] && shzpy_fields(arg[3], &options.fields) < 0)
+        return NULL;
+    if (arg[4] && shzpy_mode(arg[4], &options.mode) < 0)
+        return NULL;
+    if (arg[1] && shzpy_limit(arg[1], &options) < 0)
+        return NULL;
+    PyObject *owner = shzpy_run(arg[0], arg[2], &options);
+    if (!owner)
+        return NULL;
+    PyObject *results = shzpy_results_new(owner, arg[0]);
+    Py_DECREF(owner);
+    return results;
 }
 
 /* _terms(owner) -> {term: measures}: the query's terms as the search analysed
@@ -674,21 +930,47 @@ static PyObject *shzpy_terms(PyObject *self, PyObject *owner)
 
 static PyMethodDef shzpy_methods[] = {
     {"_configure", shzpy_configure, METH_VARARGS,
-     "_configure(errors, builder, hit_html, hit_restore): exception classes by status, the "
-     "Measure builder, Hit._repr_html_ and the function Hit.__reduce__ names."},
+     "_configure(errors, builder, hit_html, hit_restore, match_names, Results, field_bits, "
+     "modes, field_mask, bad_mode): exception classes by status, the Measure builder, "
+     "Hit._repr_html_, the function Hit.__reduce__ names, the names of the match flags, and "
+     "what search() builds and reads its arguments with."},
     {"_hit", shzpy_hit_new, METH_VARARGS,
      "_hit(measure, score, field, spans, snippet, snippet_match) -> Hit (unpickling)."},
     {"get", shzpy_get, METH_O,
      "get(id) -> Measure\n\nThe measure with that id (1 to the number of measures). Raises "
      "NotFoundError (a LookupError) for any other int and TypeError for a non-int."},
     {"_measures", shzpy_measures_tuple, METH_NOARGS, "_measures() -> tuple of every Measure"},
-    {"_search", (PyCFunction)(void (*)(void))shzpy_search, METH_FASTCALL,
+    {"_search", (PyCFunction)(void (*)(void))shzpy_search_raw, METH_FASTCALL,
      "_search(query, limit, lang, fields, mode) -> (list[Hit], results capsule)"},
+    {"search", (PyCFunction)(void (*)(void))shzpy_search, METH_FASTCALL | METH_KEYWORDS,
+     "search($module, /, query, *, limit=None, lang='zh-Hans', fields=None, mode='best')\n--\n\n"
+     "Searches the catalogue; returns the Results, a list of Hit, best first.\n\n"
+     "``mode`` (one of ``shenzhen.SEARCH_MODES``): \"best\", the default, ranks\n"
+     "measures by how well they match (BM25F) and lets a measure match only\n"
+     "some of the terms, those matching every term first (``hit.match`` says\n"
+     "which); \"all_terms\" keeps 1.0's rule: ``query`` is whitespace-separated\n"
+     "terms (a \"quoted phrase\" is one term), and a measure matches when every\n"
+     "term occurs in one of the searched fields. Script (Simplified/Traditional),\n"
+     "width, Latin case and punctuation are ignored. ``Results.terms`` gives the\n"
+     "query's terms as analysed, and which matched nothing. ``lang`` (\"zh-Hans\"\n"
+     "or \"zh-Hant\") is the language the spans and snippets refer to; ``fields``\n"
+     "limits the search to some of ``shenzhen.FIELDS`` (a name or an iterable\n"
+     "of names); ``limit`` caps the number of hits (None or 0: no limit, as in C).\n\n"
+     "Raises TypeError for a non-str query, QueryError (a ValueError) for an\n"
+     "empty, too long or malformed query, EncodingError for lone surrogates,\n"
+     "LanguageError and OptionsError for bad options."},
     {"_terms", shzpy_terms, METH_O, "_terms(results capsule) -> {term: measures}"},
     {NULL, NULL, 0, NULL}};
 
 int shzpy_init(PyObject *module)
 {
+    for (size_t i = 0; i < SHZPY_SEARCH_ARGS; i++) {
+        if (!shzpy_search_kw[i]) {
+            shzpy_search_kw[i] = PyUnicode_InternFromString(shzpy_search_kw_names[i]);
+            if (!shzpy_search_kw[i])
+                return -1;
+        }
+    }
     if (!shzpy_exact) {
         shzpy_exact = PyUnicode_InternFromString("exact");
         shzpy_tolerant = PyUnicode_InternFromString("tolerant");

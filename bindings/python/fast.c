@@ -631,9 +631,10 @@ static int shzpy_limit(PyObject *arg, shz_search_options *options)
 }
 
 /* Runs the search for @p query with @p options, the language named by @p lang
- * (NULL: options->lang as it is). Returns a new capsule owning the results, or
- * NULL with an exception set. */
-static PyObject *shzpy_run(PyObject *query, PyObject *lang, shz_search_options *options)
+ * (NULL: options->lang as it is). Returns a new capsule owning the results,
+ * *out, or NULL with an exception set. */
+static PyObject *shzpy_run(PyObject *query, PyObject *lang, shz_search_options *options,
+                           const shz_results **out)
 {
     const char *text, *lang_name;
     size_t text_len = 0, lang_len = 0;
@@ -661,6 +662,7 @@ static PyObject *shzpy_run(PyObject *query, PyObject *lang, shz_search_options *
     owner = PyCapsule_New(results, "shz_results", shzpy_results_free);
     if (!owner)
         shz_results_free(results);
+    *out = results;
 done:
     Py_XDECREF(keep);
     Py_XDECREF(lang_keep);
@@ -692,20 +694,22 @@ static PyObject *shzpy_make_hit(const shz_results *results, PyObject *owner, siz
     return (PyObject *)hit;
 }
 
-/* A new list of the hits of the results @p owner holds, best first. */
-static PyObject *shzpy_hit_list(PyObject *owner)
+/* A new list (or, @p tuple, tuple) of the hits of @p results (which @p owner
+ * holds), best first. */
+static PyObject *shzpy_hits(const shz_results *results, PyObject *owner, int tuple)
 {
-    const shz_results *results = PyCapsule_GetPointer(owner, "shz_results");
     size_t count = shz_results_count(results);
-    PyObject *list = PyList_New((Py_ssize_t)count);
-    for (size_t i = 0; list && i < count; i++) {
+    PyObject *seq = tuple ? PyTuple_New((Py_ssize_t)count) : PyList_New((Py_ssize_t)count);
+    for (size_t i = 0; seq && i < count; i++) {
         PyObject *hit = shzpy_make_hit(results, owner, i);
         if (!hit)
-            Py_CLEAR(list);
+            Py_CLEAR(seq);
+        else if (tuple)
+            PyTuple_SET_ITEM(seq, (Py_ssize_t)i, hit);
         else
-            PyList_SET_ITEM(list, (Py_ssize_t)i, hit);
+            PyList_SET_ITEM(seq, (Py_ssize_t)i, hit);
     }
-    return list;
+    return seq;
 }
 
 /* _search(query, limit, lang, mask, mode) -> (list of Hit, results capsule):
@@ -731,15 +735,31 @@ static PyObject *shzpy_search_raw(PyObject *self, PyObject *const *args, Py_ssiz
         return NULL;
     options.mode = (unsigned)mode;
 
-    PyObject *owner = shzpy_run(args[0], args[2], &options);
+    const shz_results *results = NULL;
+    PyObject *owner = shzpy_run(args[0], args[2], &options, &results);
     if (!owner)
         return NULL;
-    PyObject *list = shzpy_hit_list(owner);
+    PyObject *list = shzpy_hits(results, owner, 0);
     /* (hits, owner): the package reads the query's terms through owner. */
     PyObject *both = list ? PyTuple_Pack(2, list, owner) : NULL;
     Py_XDECREF(list);
     Py_DECREF(owner);
     return both;
+}
+
+/* The bit of @p name, one of the field names as str: found by identity among
+ * the interned names (FIELDS holds those, as do literals in code), else by
+ * value in the package's dict. 0 when not a field name; -1 on error. */
+static long shzpy_field_bit(PyObject *name)
+{
+    for (Py_ssize_t bit = 0; bit < PyTuple_GET_SIZE(shzpy_field_names); bit++)
+        if (name == PyTuple_GET_ITEM(shzpy_field_names, bit))
+            return 1L << bit;
+    PyObject *value = PyDict_GetItemWithError(shzpy_field_bits, name);
+    if (!value)
+        return PyErr_Occurred() ? -1 : 0;
+    long bit = PyLong_Check(value) ? PyLong_AsLong(value) : 0;
+    return bit == -1 && PyErr_Occurred() ? -1 : bit;
 }
 
 /* The field mask of search()'s fields argument. The common cases (a name, a
@@ -760,16 +780,14 @@ static int shzpy_fields(PyObject *fields, unsigned *mask)
         count = 0; /* to the package */
     }
     for (Py_ssize_t i = 0; i < count; i++) {
-        PyObject *bit = PyUnicode_CheckExact(items[i])
-                            ? PyDict_GetItemWithError(shzpy_field_bits, items[i])
-                            : NULL;
-        if (!bit || !PyLong_CheckExact(bit)) {
-            if (PyErr_Occurred())
-                return -1;
+        long bit = PyUnicode_CheckExact(items[i]) ? shzpy_field_bit(items[i]) : 0;
+        if (bit < 0)
+            return -1;
+        if (bit <= 0 || (unsigned long)bit > UINT_MAX) {
             count = 0;
             break;
         }
-        *mask |= (unsigned)PyLong_AsUnsignedLong(bit);
+        *mask |= (unsigned)bit;
     }
     if (count && *mask)
         return 0;
@@ -808,31 +826,31 @@ static int shzpy_mode(PyObject *mode, unsigned *code)
 }
 
 /* A Results (the package's list subclass, registered by _configure) holding
- * the hits of the results @p owner holds, for @p query: built here, without
- * the Python-level __init__ (a list of n hits costs what its items cost). */
-static PyObject *shzpy_results_new(PyObject *owner, PyObject *query)
+ * the hits of @p results (which @p owner holds) for @p query: built here,
+ * without the Python-level __init__. */
+static PyObject *shzpy_results_new(const shz_results *results, PyObject *owner, PyObject *query)
 {
-    PyObject *results = shzpy_results_type->tp_alloc(shzpy_results_type, 0);
-    if (!results)
+    PyObject *list = shzpy_results_type->tp_alloc(shzpy_results_type, 0);
+    if (!list)
         return NULL;
     PyObject *values[SHZPY_RESULTS_SLOTS] = {query, Py_None, owner};
     for (size_t i = 0; i < SHZPY_RESULTS_SLOTS; i++) {
         PyObject *slot = shzpy_results_slots[i];
-        if (Py_TYPE(slot)->tp_descr_set(slot, results, values[i]) < 0)
+        if (Py_TYPE(slot)->tp_descr_set(slot, list, values[i]) < 0)
             goto fail;
     }
-    if (shz_results_count(PyCapsule_GetPointer(owner, "shz_results"))) {
-        PyObject *hits = shzpy_hit_list(owner);
+    if (shz_results_count(results)) {
+        PyObject *hits = shzpy_hits(results, owner, 1);
         if (!hits)
             goto fail;
-        int st = PyList_SetSlice(results, 0, 0, hits);
+        int st = PyList_SetSlice(list, 0, 0, hits);
         Py_DECREF(hits);
         if (st < 0)
             goto fail;
     }
-    return results;
+    return list;
 fail:
-    Py_DECREF(results);
+    Py_DECREF(list);
     return NULL;
 }
 
@@ -891,12 +909,13 @@ static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t 
         return NULL;
     if (arg[1] && shzpy_limit(arg[1], &options) < 0)
         return NULL;
-    PyObject *owner = shzpy_run(arg[0], arg[2], &options);
+    const shz_results *results = NULL;
+    PyObject *owner = shzpy_run(arg[0], arg[2], &options, &results);
     if (!owner)
         return NULL;
-    PyObject *results = shzpy_results_new(owner, arg[0]);
+    PyObject *list = shzpy_results_new(results, owner, arg[0]);
     Py_DECREF(owner);
-    return results;
+    return list;
 }
 
 /* _terms(owner) -> {term: measures}: the query's terms as the search analysed

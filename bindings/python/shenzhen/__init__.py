@@ -15,8 +15,11 @@ once, on first use, and shared. Errors raised by the library are subclasses of
 """
 
 # Import cost matters (this is imported by command-line tools and notebooks
-# alike): nothing here imports more than the C extension; pandas and html are
+# alike): nothing here imports more than the C extension (and sys, always
+# loaded); pandas and html are
 # imported only by the functions that need them.
+import sys as _sys
+
 from . import _shenzhen_c as _c
 
 __version__: str = _c.shz_version()
@@ -36,9 +39,11 @@ def _lang_names() -> tuple:
 
 
 def _field_names() -> tuple:
+    # Interned, as search() in C has them: it finds names from FIELDS (and
+    # literals in code, which Python interns too) by identity.
     names: list = []
     while (name := _c.shz_field_name(1 << len(names))) is not None:
-        names.append(name)
+        names.append(_sys.intern(name))
     return tuple(names)
 
 

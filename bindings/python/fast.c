@@ -4,7 +4,6 @@
 
 #include <limits.h>
 #include <string.h>
-#include <structmember.h>
 
 /* ---- State registered by the package at import (see _configure) -------- */
 
@@ -140,27 +139,91 @@ static PyObject *shzpy_cache(void)
 
 /* ---- Hit: one search result --------------------------------------------- */
 
-/* A hit reads its spans, snippet and match from the C results (owner) on first
- * access; an unpickled hit has no results, and has all three from the pickle. */
+/* A search makes a hit of its results and its index in them, nothing more:
+ * a hit reads each of its values from the C results on first access and keeps
+ * it, so that a search pays only for what its caller reads. An unpickled hit
+ * has no results, and has every value from the pickle. */
 typedef struct {
-    PyObject ob_base; /* PyObject_HEAD */
-    PyObject *owner;  /* capsule that frees the shz_results; NULL once unpickled */
-    PyObject *measure;
-    PyObject *score; /* int, built on first access from score_value */
-    PyObject *field;
-    PyObject *spans;     /* tuple of Span, built on first access */
-    PyObject *snippet;   /* str, built on first access */
-    PyObject *match;     /* (start, end) in snippet, built on first access */
-    PyObject *kinds;     /* frozenset of the names of the match flags, built on first access */
-    PyObject *terms;     /* dict: query term -> "exact" or "tolerant", built on first access */
-    int64_t score_value; /* shz_results_score(), until score is built */
-    unsigned flags;      /* shz_results_match() */
+    PyObject ob_base;           /* PyObject_HEAD */
+    PyObject *owner;            /* capsule that frees the shz_results; NULL once unpickled */
+    const shz_results *results; /* the results owner holds; NULL once unpickled */
+    PyObject *measure;          /* the Measure */
+    PyObject *score;            /* int */
+    PyObject *field;            /* interned field name */
+    PyObject *spans;            /* tuple of Span */
+    PyObject *snippet;          /* str */
+    PyObject *match;            /* (start, end) in snippet */
+    PyObject *kinds;            /* frozenset of the names of the match flags */
+    PyObject *terms;            /* dict: query term -> "exact" or "tolerant" */
+    unsigned flags;             /* once unpickled: what shz_results_match() gave */
     size_t index;
 } shzpy_hit;
 
 static const shz_results *shzpy_hit_results(shzpy_hit *hit)
 {
-    return (const shz_results *)PyCapsule_GetPointer(hit->owner, "shz_results");
+    return hit->results;
+}
+
+/* shz_results_match() of the hit. */
+static unsigned shzpy_hit_flags(shzpy_hit *hit)
+{
+    return hit->results ? shz_results_match(hit->results, hit->index) : hit->flags;
+}
+
+/* Stores @p value (a new reference, or NULL on error) in *@p slot unless
+ * something already did (building it may have run Python code), and returns
+ * a new reference to what *@p slot holds. */
+static PyObject *shzpy_keep(PyObject **slot, PyObject *value)
+{
+    if (!value)
+        return NULL;
+    if (*slot)
+        Py_DECREF(value);
+    else
+        *slot = value;
+    Py_INCREF(*slot);
+    return *slot;
+}
+
+static PyObject *shzpy_hit_measure(shzpy_hit *hit, void *closure)
+{
+    (void)closure;
+    if (hit->measure) {
+        Py_INCREF(hit->measure);
+        return hit->measure;
+    }
+    int64_t id = shz_measure_id(shz_results_measure(hit->results, hit->index));
+    PyObject *cache = shzpy_cache();
+    if (!cache)
+        return NULL;
+    if (id < 1 || id > (int64_t)PyTuple_GET_SIZE(cache)) {
+        PyErr_SetString(PyExc_RuntimeError, "search returned an unknown measure");
+        return NULL;
+    }
+    PyObject *measure = PyTuple_GET_ITEM(cache, (Py_ssize_t)(id - 1));
+    Py_INCREF(measure);
+    return shzpy_keep(&hit->measure, measure);
+}
+
+static PyObject *shzpy_hit_field(shzpy_hit *hit, void *closure)
+{
+    (void)closure;
+    if (!hit->field) {
+        hit->field = shzpy_field_name(shz_results_field(hit->results, hit->index));
+        Py_INCREF(hit->field);
+    }
+    Py_INCREF(hit->field);
+    return hit->field;
+}
+
+/* The setter of measure, score and field: read-only, as members are. */
+static int shzpy_hit_readonly(shzpy_hit *hit, PyObject *value, void *closure)
+{
+    (void)hit;
+    (void)value;
+    (void)closure;
+    PyErr_SetString(PyExc_AttributeError, "readonly attribute");
+    return -1;
 }
 
 /* Code points in the first @p n bytes of UTF-8 @p s. */
@@ -271,8 +334,9 @@ static PyObject *shzpy_hit_kinds(shzpy_hit *hit, void *closure)
         if (!kinds)
             return NULL;
         Py_ssize_t known = shzpy_match_names ? PyTuple_GET_SIZE(shzpy_match_names) : 0;
+        unsigned flags = shzpy_hit_flags(hit);
         for (Py_ssize_t bit = 0; bit < known; bit++) {
-            if ((hit->flags & (1u << bit)) &&
+            if ((flags & (1u << bit)) &&
                 PySet_Add(kinds, PyTuple_GET_ITEM(shzpy_match_names, bit)) < 0) {
                 Py_DECREF(kinds);
                 return NULL;
@@ -323,7 +387,7 @@ static PyObject *shzpy_hit_score(shzpy_hit *hit, void *closure)
 {
     (void)closure;
     if (!hit->score) {
-        hit->score = PyLong_FromLongLong((long long)hit->score_value);
+        hit->score = PyLong_FromLongLong((long long)shz_results_score(hit->results, hit->index));
         if (!hit->score)
             return NULL;
     }
@@ -366,12 +430,15 @@ static void shzpy_hit_dealloc(shzpy_hit *hit)
 
 static PyObject *shzpy_hit_repr(shzpy_hit *hit)
 {
-    PyObject *score = shzpy_hit_score(hit, NULL);
-    if (!score)
-        return NULL;
-    PyObject *repr = PyUnicode_FromFormat("Hit(measure=%R, score=%S, field=%R)", hit->measure,
-                                          score, hit->field);
-    Py_DECREF(score);
+    PyObject *measure = shzpy_hit_measure(hit, NULL);
+    PyObject *score = measure ? shzpy_hit_score(hit, NULL) : NULL;
+    PyObject *field = score ? shzpy_hit_field(hit, NULL) : NULL;
+    PyObject *repr =
+        field ? PyUnicode_FromFormat("Hit(measure=%R, score=%S, field=%R)", measure, score, field)
+              : NULL;
+    Py_XDECREF(measure);
+    Py_XDECREF(score);
+    Py_XDECREF(field);
     return repr;
 }
 
@@ -395,16 +462,20 @@ static PyObject *shzpy_hit_reduce(shzpy_hit *hit, PyObject *unused)
         PyErr_SetString(PyExc_RuntimeError, "shenzhen._shenzhen_c used before _configure()");
         return NULL;
     }
-    PyObject *score = shzpy_hit_score(hit, NULL);
-    PyObject *spans = score ? shzpy_hit_spans(hit, NULL) : NULL;
+    PyObject *measure = shzpy_hit_measure(hit, NULL);
+    PyObject *score = measure ? shzpy_hit_score(hit, NULL) : NULL;
+    PyObject *field = score ? shzpy_hit_field(hit, NULL) : NULL;
+    PyObject *spans = field ? shzpy_hit_spans(hit, NULL) : NULL;
     PyObject *snippet = spans ? shzpy_hit_snippet(hit, NULL) : NULL;
     PyObject *match = snippet ? shzpy_hit_snippet_match(hit, NULL) : NULL;
     PyObject *terms = match ? shzpy_hit_terms(hit, NULL) : NULL;
     PyObject *result = NULL;
     if (terms)
-        result = Py_BuildValue("O(OOOOOOIO)", shzpy_hit_restore, hit->measure, score, hit->field,
-                               spans, snippet, match, hit->flags, terms);
+        result = Py_BuildValue("O(OOOOOOIO)", shzpy_hit_restore, measure, score, field, spans,
+                               snippet, match, shzpy_hit_flags(hit), terms);
+    Py_XDECREF(measure);
     Py_XDECREF(score);
+    Py_XDECREF(field);
     Py_XDECREF(spans);
     Py_XDECREF(snippet);
     Py_XDECREF(match);
@@ -419,14 +490,13 @@ static PyMethodDef shzpy_hit_methods[] = {
      "Pickling support: a hit pickles as its values."},
     {NULL, NULL, 0, NULL}};
 
-static PyMemberDef shzpy_hit_members[] = {
-    {"measure", T_OBJECT_EX, offsetof(shzpy_hit, measure), READONLY, "The Measure that matched."},
-    {"field", T_OBJECT_EX, offsetof(shzpy_hit, field), READONLY,
-     "Name of the best field matched, one of shenzhen.FIELDS."},
-    {NULL, 0, 0, 0, NULL}};
-
 static PyGetSetDef shzpy_hit_getset[] = {
-    {"score", (getter)shzpy_hit_score, NULL, "Rank score, higher is better.", NULL},
+    {"measure", (getter)shzpy_hit_measure, (setter)shzpy_hit_readonly, "The Measure that matched.",
+     NULL},
+    {"score", (getter)shzpy_hit_score, (setter)shzpy_hit_readonly, "Rank score, higher is better.",
+     NULL},
+    {"field", (getter)shzpy_hit_field, (setter)shzpy_hit_readonly,
+     "Name of the best field matched, one of shenzhen.FIELDS.", NULL},
     {"spans", (getter)shzpy_hit_spans, NULL,
      "Tuple of Span(field, lang, start, end): character offsets into the text "
      "measure.text(field, lang), so that text[start:end] is the match.",
@@ -454,7 +524,6 @@ static PyTypeObject shzpy_hit_type_object = {
     .tp_repr = (reprfunc)shzpy_hit_repr,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = "One search hit: measure, score, field, spans and snippet.",
-    .tp_members = shzpy_hit_members,
     .tp_getset = shzpy_hit_getset,
     .tp_methods = shzpy_hit_methods,
 };
@@ -598,8 +667,8 @@ static PyObject *shzpy_hit_new(PyObject *self, PyObject *args)
         *slots[i] = values[i];
     }
     hit->owner = NULL;
+    hit->results = NULL;
     hit->kinds = NULL;
-    hit->score_value = 0; /* score is set */
     hit->flags = flags;
     hit->index = 0;
     return (PyObject *)hit;
@@ -655,7 +724,7 @@ static PyObject *shzpy_run(PyObject *query, PyObject *lang, shz_search_options *
         shzpy_raise(st);
         goto done;
     }
-    if (!shzpy_cache()) { /* the hits' measures */
+    if (!shzpy_cache()) { /* the hits' measures, built now as they always were */
         shz_results_free(results);
         goto done;
     }
@@ -669,28 +738,20 @@ done:
     return owner;
 }
 
-/* Hit @p index of the results @p owner holds (a capsule): measure, field,
- * flags and the score's value are read now, everything else on first access. */
+/* Hit @p index of @p results (which @p owner holds): its values are read
+ * when asked for (see shzpy_hit). */
 static PyObject *shzpy_make_hit(const shz_results *results, PyObject *owner, size_t index)
 {
-    int64_t id = shz_measure_id(shz_results_measure(results, index));
-    if (id < 1 || id > (int64_t)PyTuple_GET_SIZE(shzpy_measures)) {
-        PyErr_SetString(PyExc_RuntimeError, "search returned an unknown measure");
-        return NULL;
-    }
     shzpy_hit *hit = PyObject_New(shzpy_hit, shzpy_hit_type);
     if (!hit)
         return NULL;
-    hit->index = index;
-    hit->spans = hit->snippet = hit->match = hit->kinds = hit->terms = hit->score = NULL;
-    hit->score_value = shz_results_score(results, index);
-    hit->flags = shz_results_match(results, index);
-    hit->field = shzpy_field_name(shz_results_field(results, index));
-    Py_INCREF(hit->field);
-    hit->measure = PyTuple_GET_ITEM(shzpy_measures, (Py_ssize_t)(id - 1));
-    Py_INCREF(hit->measure);
     Py_INCREF(owner);
     hit->owner = owner;
+    hit->results = results;
+    hit->measure = hit->score = hit->field = NULL;
+    hit->spans = hit->snippet = hit->match = hit->kinds = hit->terms = NULL;
+    hit->flags = 0;
+    hit->index = index;
     return (PyObject *)hit;
 }
 

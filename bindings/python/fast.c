@@ -171,8 +171,8 @@ static unsigned shzpy_hit_flags(shzpy_hit *hit)
 }
 
 /* Stores @p value (a new reference, or NULL on error) in *@p slot unless
- * something already did (building it may have run Python code), and returns
- * a new reference to what *@p slot holds. */
+ * something already did (building a container may run the garbage collector,
+ * and so Python code), and returns a new reference to what *@p slot holds. */
 static PyObject *shzpy_keep(PyObject **slot, PyObject *value)
 {
     if (!value)
@@ -290,7 +290,7 @@ static PyObject *shzpy_hit_spans(shzpy_hit *hit, void *closure)
             }
             PyTuple_SET_ITEM(spans, (Py_ssize_t)i, span);
         }
-        hit->spans = spans;
+        return shzpy_keep(&hit->spans, spans);
     }
     Py_INCREF(hit->spans);
     return hit->spans;
@@ -319,10 +319,10 @@ static PyObject *shzpy_hit_snippet_match(shzpy_hit *hit, void *closure)
         return NULL;
     }
     size_t char_start = shzpy_chars(text, start);
-    hit->match = Py_BuildValue("(nn)", (Py_ssize_t)char_start,
-                               (Py_ssize_t)(char_start + shzpy_chars(text + start, end - start)));
-    Py_XINCREF(hit->match);
-    return hit->match;
+    PyObject *match =
+        Py_BuildValue("(nn)", (Py_ssize_t)char_start,
+                      (Py_ssize_t)(char_start + shzpy_chars(text + start, end - start)));
+    return shzpy_keep(&hit->match, match);
 }
 
 /* How the hit matched: the names of its shz_results_match() flags. */
@@ -342,7 +342,7 @@ static PyObject *shzpy_hit_kinds(shzpy_hit *hit, void *closure)
                 return NULL;
             }
         }
-        hit->kinds = kinds;
+        return shzpy_keep(&hit->kinds, kinds);
     }
     Py_INCREF(hit->kinds);
     return hit->kinds;
@@ -377,7 +377,7 @@ static PyObject *shzpy_hit_terms(shzpy_hit *hit, void *closure)
             }
             Py_DECREF(key);
         }
-        hit->terms = terms;
+        return shzpy_keep(&hit->terms, terms);
     }
     Py_INCREF(hit->terms);
     return hit->terms;

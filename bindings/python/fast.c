@@ -26,7 +26,7 @@ static PyTypeObject *shzpy_hit_type;
 #define SHZPY_RESULTS_SLOTS 3
 static const char *const shzpy_results_slot_names[SHZPY_RESULTS_SLOTS] = {"query", "_terms",
                                                                           "_owner"};
-static PyTypeObject *shzpy_results_type;
+static PyObject *shzpy_results_class; /* a type, a subclass of list */
 static PyObject *shzpy_results_slots[SHZPY_RESULTS_SLOTS];
 static PyObject *shzpy_field_bits;
 static PyObject *shzpy_modes;
@@ -576,11 +576,10 @@ static PyObject *shzpy_configure(PyObject *self, PyObject *args)
     }
     for (size_t i = 0; i < SHZPY_RESULTS_SLOTS; i++)
         Py_XSETREF(shzpy_results_slots[i], slots[i]);
-    PyObject **state[] = {&shzpy_match_names, &shzpy_errors,
-                          &shzpy_builder,     &shzpy_hit_html,
-                          &shzpy_hit_restore, &shzpy_field_bits,
-                          &shzpy_modes,       &shzpy_field_mask,
-                          &shzpy_bad_mode,    (PyObject **)&shzpy_results_type};
+    PyObject **state[] = {&shzpy_match_names,  &shzpy_errors,      &shzpy_builder,
+                          &shzpy_hit_html,     &shzpy_hit_restore, &shzpy_field_bits,
+                          &shzpy_modes,        &shzpy_field_mask,  &shzpy_bad_mode,
+                          &shzpy_results_class};
     PyObject *values[] = {match_names, errors, builder,    html,     restore,
                           field_bits,  modes,  field_mask, bad_mode, (PyObject *)results_type};
     for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
@@ -729,9 +728,10 @@ static PyObject *shzpy_run(PyObject *query, PyObject *lang, shz_search_options *
         goto done;
     }
     owner = PyCapsule_New(results, "shz_results", shzpy_results_free);
-    if (!owner)
+    if (owner)
+        *out = results;
+    else
         shz_results_free(results);
-    *out = results;
 done:
     Py_XDECREF(keep);
     Py_XDECREF(lang_keep);
@@ -891,7 +891,8 @@ static int shzpy_mode(PyObject *mode, unsigned *code)
  * without the Python-level __init__. */
 static PyObject *shzpy_results_new(const shz_results *results, PyObject *owner, PyObject *query)
 {
-    PyObject *list = shzpy_results_type->tp_alloc(shzpy_results_type, 0);
+    PyTypeObject *type = (PyTypeObject *)shzpy_results_class;
+    PyObject *list = type->tp_alloc(type, 0);
     if (!list)
         return NULL;
     PyObject *values[SHZPY_RESULTS_SLOTS] = {query, Py_None, owner};
@@ -925,7 +926,7 @@ static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t 
     shz_search_options options = SHZ_SEARCH_OPTIONS_INIT;
     (void)self;
 
-    if (!shzpy_results_type) {
+    if (!shzpy_results_class) {
         PyErr_SetString(PyExc_RuntimeError, "shenzhen._shenzhen_c used before _configure()");
         return NULL;
     }

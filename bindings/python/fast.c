@@ -4,7 +4,6 @@
 
 #include <limits.h>
 #include <string.h>
-#include <structmember.h>
 
 /* ---- State registered by the package at import (see _configure) -------- */
 
@@ -19,6 +18,25 @@ static PyObject *shzpy_measures;    /* that tuple, built on first use */
 static PyObject *shzpy_field_names; /* tuple: interned shz_field_name(1 << bit) by bit */
 static PyTypeObject *shzpy_span_type;
 static PyTypeObject *shzpy_hit_type;
+
+/* search(): the package's Results class and the descriptors of its slots
+ * query, _terms and _owner; the names of fields and modes (dicts: name ->
+ * bit, name -> code) and the package's functions that handle the rest of
+ * those arguments (_field_mask, _bad_mode). */
+#define SHZPY_RESULTS_SLOTS 3
+static const char *const shzpy_results_slot_names[SHZPY_RESULTS_SLOTS] = {"query", "_terms",
+                                                                          "_owner"};
+static PyObject *shzpy_results_class; /* a type, a subclass of list */
+static PyObject *shzpy_results_slots[SHZPY_RESULTS_SLOTS];
+static PyObject *shzpy_field_bits;
+static PyObject *shzpy_modes;
+static PyObject *shzpy_field_mask;
+static PyObject *shzpy_bad_mode;
+/* search()'s parameters, interned, in order: query, limit, lang, fields, mode */
+#define SHZPY_SEARCH_ARGS 5
+static const char *const shzpy_search_kw_names[SHZPY_SEARCH_ARGS] = {"query", "limit", "lang",
+                                                                     "fields", "mode"};
+static PyObject *shzpy_search_kw[SHZPY_SEARCH_ARGS];
 
 /* Raises the package's exception for @p status with @p message (or the
  * library's own sentence when NULL). */
@@ -121,26 +139,91 @@ static PyObject *shzpy_cache(void)
 
 /* ---- Hit: one search result --------------------------------------------- */
 
-/* A hit reads its spans, snippet and match from the C results (owner) on first
- * access; an unpickled hit has no results, and has all three from the pickle. */
+/* A search makes a hit of its results and its index in them, nothing more:
+ * a hit reads each of its values from the C results on first access and keeps
+ * it, so that a search pays only for what its caller reads. An unpickled hit
+ * has no results, and has every value from the pickle. */
 typedef struct {
-    PyObject ob_base; /* PyObject_HEAD */
-    PyObject *owner;  /* capsule that frees the shz_results; NULL once unpickled */
-    PyObject *measure;
-    PyObject *score;
-    PyObject *field;
-    PyObject *spans;   /* tuple of Span, built on first access */
-    PyObject *snippet; /* str, built on first access */
-    PyObject *match;   /* (start, end) in snippet, built on first access */
-    PyObject *kinds;   /* frozenset of the names of the match flags, built on first access */
-    PyObject *terms;   /* dict: query term -> "exact" or "tolerant", built on first access */
-    unsigned flags;    /* shz_results_match() */
+    PyObject ob_base;           /* PyObject_HEAD */
+    PyObject *owner;            /* capsule that frees the shz_results; NULL once unpickled */
+    const shz_results *results; /* the results owner holds; NULL once unpickled */
+    PyObject *measure;          /* the Measure */
+    PyObject *score;            /* int */
+    PyObject *field;            /* interned field name */
+    PyObject *spans;            /* tuple of Span */
+    PyObject *snippet;          /* str */
+    PyObject *match;            /* (start, end) in snippet */
+    PyObject *kinds;            /* frozenset of the names of the match flags */
+    PyObject *terms;            /* dict: query term -> "exact" or "tolerant" */
+    unsigned flags;             /* once unpickled: what shz_results_match() gave */
     size_t index;
 } shzpy_hit;
 
 static const shz_results *shzpy_hit_results(shzpy_hit *hit)
 {
-    return (const shz_results *)PyCapsule_GetPointer(hit->owner, "shz_results");
+    return hit->results;
+}
+
+/* shz_results_match() of the hit. */
+static unsigned shzpy_hit_flags(shzpy_hit *hit)
+{
+    return hit->results ? shz_results_match(hit->results, hit->index) : hit->flags;
+}
+
+/* Stores @p value (a new reference, or NULL on error) in *@p slot unless
+ * something already did (building a container may run the garbage collector,
+ * and so Python code), and returns a new reference to what *@p slot holds. */
+static PyObject *shzpy_keep(PyObject **slot, PyObject *value)
+{
+    if (!value)
+        return NULL;
+    if (*slot)
+        Py_DECREF(value);
+    else
+        *slot = value;
+    Py_INCREF(*slot);
+    return *slot;
+}
+
+static PyObject *shzpy_hit_measure(shzpy_hit *hit, void *closure)
+{
+    (void)closure;
+    if (hit->measure) {
+        Py_INCREF(hit->measure);
+        return hit->measure;
+    }
+    int64_t id = shz_measure_id(shz_results_measure(hit->results, hit->index));
+    PyObject *cache = shzpy_cache();
+    if (!cache)
+        return NULL;
+    if (id < 1 || id > (int64_t)PyTuple_GET_SIZE(cache)) {
+        PyErr_SetString(PyExc_RuntimeError, "search returned an unknown measure");
+        return NULL;
+    }
+    PyObject *measure = PyTuple_GET_ITEM(cache, (Py_ssize_t)(id - 1));
+    Py_INCREF(measure);
+    return shzpy_keep(&hit->measure, measure);
+}
+
+static PyObject *shzpy_hit_field(shzpy_hit *hit, void *closure)
+{
+    (void)closure;
+    if (!hit->field) {
+        hit->field = shzpy_field_name(shz_results_field(hit->results, hit->index));
+        Py_INCREF(hit->field);
+    }
+    Py_INCREF(hit->field);
+    return hit->field;
+}
+
+/* The setter of measure, score and field: read-only, as members are. */
+static int shzpy_hit_readonly(shzpy_hit *hit, PyObject *value, void *closure)
+{
+    (void)hit;
+    (void)value;
+    (void)closure;
+    PyErr_SetString(PyExc_AttributeError, "readonly attribute");
+    return -1;
 }
 
 /* Code points in the first @p n bytes of UTF-8 @p s. */
@@ -207,7 +290,7 @@ static PyObject *shzpy_hit_spans(shzpy_hit *hit, void *closure)
             }
             PyTuple_SET_ITEM(spans, (Py_ssize_t)i, span);
         }
-        hit->spans = spans;
+        return shzpy_keep(&hit->spans, spans);
     }
     Py_INCREF(hit->spans);
     return hit->spans;
@@ -236,10 +319,10 @@ static PyObject *shzpy_hit_snippet_match(shzpy_hit *hit, void *closure)
         return NULL;
     }
     size_t char_start = shzpy_chars(text, start);
-    hit->match = Py_BuildValue("(nn)", (Py_ssize_t)char_start,
-                               (Py_ssize_t)(char_start + shzpy_chars(text + start, end - start)));
-    Py_XINCREF(hit->match);
-    return hit->match;
+    PyObject *match =
+        Py_BuildValue("(nn)", (Py_ssize_t)char_start,
+                      (Py_ssize_t)(char_start + shzpy_chars(text + start, end - start)));
+    return shzpy_keep(&hit->match, match);
 }
 
 /* How the hit matched: the names of its shz_results_match() flags. */
@@ -251,14 +334,15 @@ static PyObject *shzpy_hit_kinds(shzpy_hit *hit, void *closure)
         if (!kinds)
             return NULL;
         Py_ssize_t known = shzpy_match_names ? PyTuple_GET_SIZE(shzpy_match_names) : 0;
+        unsigned flags = shzpy_hit_flags(hit);
         for (Py_ssize_t bit = 0; bit < known; bit++) {
-            if ((hit->flags & (1u << bit)) &&
+            if ((flags & (1u << bit)) &&
                 PySet_Add(kinds, PyTuple_GET_ITEM(shzpy_match_names, bit)) < 0) {
                 Py_DECREF(kinds);
                 return NULL;
             }
         }
-        hit->kinds = kinds;
+        return shzpy_keep(&hit->kinds, kinds);
     }
     Py_INCREF(hit->kinds);
     return hit->kinds;
@@ -293,10 +377,22 @@ static PyObject *shzpy_hit_terms(shzpy_hit *hit, void *closure)
             }
             Py_DECREF(key);
         }
-        hit->terms = terms;
+        return shzpy_keep(&hit->terms, terms);
     }
     Py_INCREF(hit->terms);
     return hit->terms;
+}
+
+static PyObject *shzpy_hit_score(shzpy_hit *hit, void *closure)
+{
+    (void)closure;
+    if (!hit->score) {
+        hit->score = PyLong_FromLongLong((long long)shz_results_score(hit->results, hit->index));
+        if (!hit->score)
+            return NULL;
+    }
+    Py_INCREF(hit->score);
+    return hit->score;
 }
 
 static PyObject *shzpy_hit_snippet(shzpy_hit *hit, void *closure)
@@ -334,8 +430,16 @@ static void shzpy_hit_dealloc(shzpy_hit *hit)
 
 static PyObject *shzpy_hit_repr(shzpy_hit *hit)
 {
-    return PyUnicode_FromFormat("Hit(measure=%R, score=%S, field=%R)", hit->measure, hit->score,
-                                hit->field);
+    PyObject *measure = shzpy_hit_measure(hit, NULL);
+    PyObject *score = measure ? shzpy_hit_score(hit, NULL) : NULL;
+    PyObject *field = score ? shzpy_hit_field(hit, NULL) : NULL;
+    PyObject *repr =
+        field ? PyUnicode_FromFormat("Hit(measure=%R, score=%S, field=%R)", measure, score, field)
+              : NULL;
+    Py_XDECREF(measure);
+    Py_XDECREF(score);
+    Py_XDECREF(field);
+    return repr;
 }
 
 /* Hit._repr_html_: the package's function (registered by _configure) renders it. */
@@ -358,14 +462,20 @@ static PyObject *shzpy_hit_reduce(shzpy_hit *hit, PyObject *unused)
         PyErr_SetString(PyExc_RuntimeError, "shenzhen._shenzhen_c used before _configure()");
         return NULL;
     }
-    PyObject *spans = shzpy_hit_spans(hit, NULL);
+    PyObject *measure = shzpy_hit_measure(hit, NULL);
+    PyObject *score = measure ? shzpy_hit_score(hit, NULL) : NULL;
+    PyObject *field = score ? shzpy_hit_field(hit, NULL) : NULL;
+    PyObject *spans = field ? shzpy_hit_spans(hit, NULL) : NULL;
     PyObject *snippet = spans ? shzpy_hit_snippet(hit, NULL) : NULL;
     PyObject *match = snippet ? shzpy_hit_snippet_match(hit, NULL) : NULL;
     PyObject *terms = match ? shzpy_hit_terms(hit, NULL) : NULL;
     PyObject *result = NULL;
     if (terms)
-        result = Py_BuildValue("O(OOOOOOIO)", shzpy_hit_restore, hit->measure, hit->score,
-                               hit->field, spans, snippet, match, hit->flags, terms);
+        result = Py_BuildValue("O(OOOOOOIO)", shzpy_hit_restore, measure, score, field, spans,
+                               snippet, match, shzpy_hit_flags(hit), terms);
+    Py_XDECREF(measure);
+    Py_XDECREF(score);
+    Py_XDECREF(field);
     Py_XDECREF(spans);
     Py_XDECREF(snippet);
     Py_XDECREF(match);
@@ -380,14 +490,13 @@ static PyMethodDef shzpy_hit_methods[] = {
      "Pickling support: a hit pickles as its values."},
     {NULL, NULL, 0, NULL}};
 
-static PyMemberDef shzpy_hit_members[] = {
-    {"measure", T_OBJECT_EX, offsetof(shzpy_hit, measure), READONLY, "The Measure that matched."},
-    {"score", T_OBJECT_EX, offsetof(shzpy_hit, score), READONLY, "Rank score, higher is better."},
-    {"field", T_OBJECT_EX, offsetof(shzpy_hit, field), READONLY,
-     "Name of the best field matched, one of shenzhen.FIELDS."},
-    {NULL, 0, 0, 0, NULL}};
-
 static PyGetSetDef shzpy_hit_getset[] = {
+    {"measure", (getter)shzpy_hit_measure, (setter)shzpy_hit_readonly, "The Measure that matched.",
+     NULL},
+    {"score", (getter)shzpy_hit_score, (setter)shzpy_hit_readonly, "Rank score, higher is better.",
+     NULL},
+    {"field", (getter)shzpy_hit_field, (setter)shzpy_hit_readonly,
+     "Name of the best field matched, one of shenzhen.FIELDS.", NULL},
     {"spans", (getter)shzpy_hit_spans, NULL,
      "Tuple of Span(field, lang, start, end): character offsets into the text "
      "measure.text(field, lang), so that text[start:end] is the match.",
@@ -415,7 +524,6 @@ static PyTypeObject shzpy_hit_type_object = {
     .tp_repr = (reprfunc)shzpy_hit_repr,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = "One search hit: measure, score, field, spans and snippet.",
-    .tp_members = shzpy_hit_members,
     .tp_getset = shzpy_hit_getset,
     .tp_methods = shzpy_hit_methods,
 };
@@ -442,21 +550,42 @@ static void shzpy_results_free(PyObject *capsule)
 
 static PyObject *shzpy_configure(PyObject *self, PyObject *args)
 {
-    PyObject *errors, *builder, *html, *restore, *match_names;
+    PyObject *errors, *builder, *html, *restore, *match_names, *field_bits, *modes, *field_mask,
+        *bad_mode;
+    PyTypeObject *results_type;
+    PyObject *slots[SHZPY_RESULTS_SLOTS] = {NULL, NULL, NULL};
     (void)self;
-    if (!PyArg_ParseTuple(args, "O!OOOO!:_configure", &PyTuple_Type, &errors, &builder, &html,
-                          &restore, &PyTuple_Type, &match_names))
+    if (!PyArg_ParseTuple(args, "O!OOOO!O!O!O!OO:_configure", &PyTuple_Type, &errors, &builder,
+                          &html, &restore, &PyTuple_Type, &match_names, &PyType_Type, &results_type,
+                          &PyDict_Type, &field_bits, &PyDict_Type, &modes, &field_mask, &bad_mode))
         return NULL;
-    Py_INCREF(match_names);
-    Py_XSETREF(shzpy_match_names, match_names);
-    Py_INCREF(errors);
-    Py_XSETREF(shzpy_errors, errors);
-    Py_INCREF(builder);
-    Py_XSETREF(shzpy_builder, builder);
-    Py_INCREF(html);
-    Py_XSETREF(shzpy_hit_html, html);
-    Py_INCREF(restore);
-    Py_XSETREF(shzpy_hit_restore, restore);
+    if (!PyType_IsSubtype(results_type, &PyList_Type)) {
+        PyErr_SetString(PyExc_TypeError, "_configure: Results must be a list subclass");
+        return NULL;
+    }
+    for (size_t i = 0; i < SHZPY_RESULTS_SLOTS; i++) {
+        slots[i] = PyObject_GetAttrString((PyObject *)results_type, shzpy_results_slot_names[i]);
+        if (slots[i] && !Py_TYPE(slots[i])->tp_descr_set)
+            PyErr_Format(PyExc_TypeError, "_configure: Results.%s must be a slot",
+                         shzpy_results_slot_names[i]);
+        if (PyErr_Occurred()) {
+            for (size_t j = 0; j <= i; j++)
+                Py_XDECREF(slots[j]);
+            return NULL;
+        }
+    }
+    for (size_t i = 0; i < SHZPY_RESULTS_SLOTS; i++)
+        Py_XSETREF(shzpy_results_slots[i], slots[i]);
+    PyObject **state[] = {&shzpy_match_names,  &shzpy_errors,      &shzpy_builder,
+                          &shzpy_hit_html,     &shzpy_hit_restore, &shzpy_field_bits,
+                          &shzpy_modes,        &shzpy_field_mask,  &shzpy_bad_mode,
+                          &shzpy_results_class};
+    PyObject *values[] = {match_names, errors, builder,    html,     restore,
+                          field_bits,  modes,  field_mask, bad_mode, (PyObject *)results_type};
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+        Py_INCREF(values[i]);
+        Py_XSETREF(*state[i], values[i]);
+    }
     Py_CLEAR(shzpy_measures);
     Py_RETURN_NONE;
 }
@@ -537,20 +666,118 @@ static PyObject *shzpy_hit_new(PyObject *self, PyObject *args)
         *slots[i] = values[i];
     }
     hit->owner = NULL;
+    hit->results = NULL;
     hit->kinds = NULL;
     hit->flags = flags;
     hit->index = 0;
     return (PyObject *)hit;
 }
 
-static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+/* ---- search ---------------------------------------------------------------- */
+
+/* options->limit from a Python limit: None or an int >= 0 (0: no limit). */
+static int shzpy_limit(PyObject *arg, shz_search_options *options)
 {
-    const char *query, *lang_name;
-    size_t query_len = 0, lang_len = 0;
-    PyObject *keep = NULL, *lang_keep = NULL, *list = NULL, *owner = NULL, *both = NULL;
-    shz_search_options options = SHZ_SEARCH_OPTIONS_INIT;
+    if (arg == Py_None)
+        return 0;
+    if (!PyLong_Check(arg) || PyBool_Check(arg)) {
+        PyErr_Format(PyExc_TypeError, "limit must be int or None, not %.100s",
+                     Py_TYPE(arg)->tp_name);
+        return -1;
+    }
+    int overflow = 0;
+    long long limit = PyLong_AsLongLongAndOverflow(arg, &overflow);
+    if (limit == -1 && !overflow && PyErr_Occurred())
+        return -1;
+    if (overflow < 0 || (!overflow && limit < 0)) {
+        shzpy_raise_msg(SHZ_ERR_BAD_OPTIONS, "limit must not be negative");
+        return -1;
+    }
+    /* As in C, 0 means no limit; so does a limit past what size_t holds. */
+    options->limit = overflow || (unsigned long long)limit > SIZE_MAX ? 0 : (size_t)limit;
+    return 0;
+}
+
+/* Runs the search for @p query with @p options, the language named by @p lang
+ * (NULL: options->lang as it is). Returns a new capsule owning the results,
+ * *out, or NULL with an exception set. */
+static PyObject *shzpy_run(PyObject *query, PyObject *lang, shz_search_options *options,
+                           const shz_results **out)
+{
+    const char *text, *lang_name;
+    size_t text_len = 0, lang_len = 0;
+    PyObject *keep = NULL, *lang_keep = NULL, *owner = NULL;
     shz_results *results = NULL;
-    shz_status st;
+    shz_status st = SHZ_OK;
+
+    if (shzpy_utf8(query, "query", &text, &text_len, &keep) < 0)
+        return NULL;
+    if (lang) {
+        if (shzpy_utf8(lang, "lang", &lang_name, &lang_len, &lang_keep) < 0)
+            goto done;
+        st = shz_lang_parse(lang_name, lang_len, &options->lang);
+    }
+    if (st == SHZ_OK)
+        st = shz_search(text, text_len, options, &results);
+    if (st != SHZ_OK) {
+        shzpy_raise(st);
+        goto done;
+    }
+    if (!shzpy_cache()) { /* the hits' measures, built now as they always were */
+        shz_results_free(results);
+        goto done;
+    }
+    owner = PyCapsule_New(results, "shz_results", shzpy_results_free);
+    if (owner)
+        *out = results;
+    else
+        shz_results_free(results);
+done:
+    Py_XDECREF(keep);
+    Py_XDECREF(lang_keep);
+    return owner;
+}
+
+/* Hit @p index of @p results (which @p owner holds): its values are read
+ * when asked for (see shzpy_hit). */
+static PyObject *shzpy_make_hit(const shz_results *results, PyObject *owner, size_t index)
+{
+    shzpy_hit *hit = PyObject_New(shzpy_hit, shzpy_hit_type);
+    if (!hit)
+        return NULL;
+    Py_INCREF(owner);
+    hit->owner = owner;
+    hit->results = results;
+    hit->measure = hit->score = hit->field = NULL;
+    hit->spans = hit->snippet = hit->match = hit->kinds = hit->terms = NULL;
+    hit->flags = 0;
+    hit->index = index;
+    return (PyObject *)hit;
+}
+
+/* A new list (or, @p tuple, tuple) of the hits of @p results (which @p owner
+ * holds), best first. */
+static PyObject *shzpy_hits(const shz_results *results, PyObject *owner, int tuple)
+{
+    size_t count = shz_results_count(results);
+    PyObject *seq = tuple ? PyTuple_New((Py_ssize_t)count) : PyList_New((Py_ssize_t)count);
+    for (size_t i = 0; seq && i < count; i++) {
+        PyObject *hit = shzpy_make_hit(results, owner, i);
+        if (!hit)
+            Py_CLEAR(seq);
+        else if (tuple)
+            PyTuple_SET_ITEM(seq, (Py_ssize_t)i, hit);
+        else
+            PyList_SET_ITEM(seq, (Py_ssize_t)i, hit);
+    }
+    return seq;
+}
+
+/* _search(query, limit, lang, mask, mode) -> (list of Hit, results capsule):
+ * the search with its options as the C struct holds them. */
+static PyObject *shzpy_search_raw(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    shz_search_options options = SHZ_SEARCH_OPTIONS_INIT;
     (void)self;
 
     if (nargs != 5) {
@@ -558,21 +785,8 @@ static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t 
                         "_search(query, limit, lang, fields, mode) takes 5 arguments");
         return NULL;
     }
-    if (args[1] != Py_None) {
-        if (!PyLong_Check(args[1]) || PyBool_Check(args[1]))
-            return PyErr_Format(PyExc_TypeError, "limit must be int or None, not %.100s",
-                                Py_TYPE(args[1])->tp_name);
-        int overflow = 0;
-        long long limit = PyLong_AsLongLongAndOverflow(args[1], &overflow);
-        if (limit == -1 && !overflow && PyErr_Occurred())
-            return NULL;
-        if (overflow < 0 || (!overflow && limit < 0)) {
-            shzpy_raise_msg(SHZ_ERR_BAD_OPTIONS, "limit must not be negative");
-            return NULL;
-        }
-        /* As in C, 0 means no limit; so does a limit past what size_t holds. */
-        options.limit = overflow || (unsigned long long)limit > SIZE_MAX ? 0 : (size_t)limit;
-    }
+    if (shzpy_limit(args[1], &options) < 0)
+        return NULL;
     unsigned long mask = PyLong_AsUnsignedLong(args[3]);
     if (mask == (unsigned long)-1 && PyErr_Occurred())
         return NULL;
@@ -582,65 +796,188 @@ static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t 
         return NULL;
     options.mode = (unsigned)mode;
 
-    if (shzpy_utf8(args[0], "query", &query, &query_len, &keep) < 0)
+    const shz_results *results = NULL;
+    PyObject *owner = shzpy_run(args[0], args[2], &options, &results);
+    if (!owner)
         return NULL;
-    if (shzpy_utf8(args[2], "lang", &lang_name, &lang_len, &lang_keep) < 0)
-        goto done;
-    st = shz_lang_parse(lang_name, lang_len, &options.lang);
-    if (st == SHZ_OK)
-        st = shz_search(query, query_len, &options, &results);
-    if (st != SHZ_OK) {
-        shzpy_raise(st);
-        goto done;
-    }
-    PyObject *cache = shzpy_cache();
-    if (!cache)
-        goto done;
-    owner = PyCapsule_New(results, "shz_results", shzpy_results_free);
-    if (!owner) {
-        shz_results_free(results);
-        goto done;
-    }
-    size_t count = shz_results_count(results);
-    list = PyList_New((Py_ssize_t)count);
-    if (!list)
-        goto done;
-    for (size_t i = 0; i < count; i++) {
-        int64_t id = shz_measure_id(shz_results_measure(results, i));
-        if (id < 1 || id > (int64_t)PyTuple_GET_SIZE(cache)) {
-            PyErr_SetString(PyExc_RuntimeError, "search returned an unknown measure");
-            Py_CLEAR(list);
-            goto done;
-        }
-        shzpy_hit *hit = PyObject_New(shzpy_hit, shzpy_hit_type);
-        if (!hit) {
-            Py_CLEAR(list);
-            goto done;
-        }
-        hit->index = i;
-        hit->spans = hit->snippet = hit->match = hit->kinds = hit->terms = hit->score = NULL;
-        hit->flags = shz_results_match(results, i);
-        hit->field = shzpy_field_name(shz_results_field(results, i));
-        Py_INCREF(hit->field);
-        hit->measure = PyTuple_GET_ITEM(cache, (Py_ssize_t)(id - 1));
-        Py_INCREF(hit->measure);
-        Py_INCREF(owner);
-        hit->owner = owner;
-        hit->score = PyLong_FromLongLong((long long)shz_results_score(results, i));
-        PyList_SET_ITEM(list, (Py_ssize_t)i, (PyObject *)hit);
-        if (!hit->score) {
-            Py_CLEAR(list);
-            goto done;
-        }
-    }
-done:
+    PyObject *list = shzpy_hits(results, owner, 0);
     /* (hits, owner): the package reads the query's terms through owner. */
-    both = list ? PyTuple_Pack(2, list, owner) : NULL;
+    PyObject *both = list ? PyTuple_Pack(2, list, owner) : NULL;
     Py_XDECREF(list);
-    Py_XDECREF(owner);
-    Py_XDECREF(keep);
-    Py_XDECREF(lang_keep);
+    Py_DECREF(owner);
     return both;
+}
+
+/* The bit of @p name, one of the field names as str: found by identity among
+ * the interned names (FIELDS holds those, as do literals in code), else by
+ * value in the package's dict. 0 when not a field name; -1 on error. */
+static long shzpy_field_bit(PyObject *name)
+{
+    for (Py_ssize_t bit = 0; bit < PyTuple_GET_SIZE(shzpy_field_names); bit++)
+        if (name == PyTuple_GET_ITEM(shzpy_field_names, bit))
+            return 1L << bit;
+    PyObject *value = PyDict_GetItemWithError(shzpy_field_bits, name);
+    if (!value)
+        return PyErr_Occurred() ? -1 : 0;
+    long bit = PyLong_Check(value) ? PyLong_AsLong(value) : 0;
+    return bit == -1 && PyErr_Occurred() ? -1 : bit;
+}
+
+/* The field mask of search()'s fields argument. The common cases (a name, a
+ * list or tuple of names) are looked up here; anything else, and every error,
+ * goes to the package's _field_mask, which has the rules and the messages. */
+static int shzpy_fields(PyObject *fields, unsigned *mask)
+{
+    *mask = 0;
+    if (fields == Py_None)
+        return 0;
+    PyObject *one = fields;
+    PyObject *const *items = &one;
+    Py_ssize_t count = 1;
+    if (PyList_CheckExact(fields) || PyTuple_CheckExact(fields)) {
+        items = PySequence_Fast_ITEMS(fields);
+        count = PySequence_Fast_GET_SIZE(fields);
+    } else if (!PyUnicode_CheckExact(fields)) {
+        count = 0; /* to the package */
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        long bit = PyUnicode_CheckExact(items[i]) ? shzpy_field_bit(items[i]) : 0;
+        if (bit < 0)
+            return -1;
+        if (bit <= 0 || (unsigned long)bit > UINT_MAX) {
+            count = 0;
+            break;
+        }
+        *mask |= (unsigned)bit;
+    }
+    if (count && *mask)
+        return 0;
+    PyObject *value = PyObject_CallOneArg(shzpy_field_mask, fields);
+    if (!value)
+        return -1;
+    unsigned long bits = PyLong_AsUnsignedLong(value);
+    Py_DECREF(value);
+    if (bits == (unsigned long)-1 && PyErr_Occurred())
+        return -1;
+    *mask = (unsigned)bits;
+    return 0;
+}
+
+/* The code of search()'s mode argument: a name in SEARCH_MODES; the
+ * package's _bad_mode raises the error for anything else. */
+static int shzpy_mode(PyObject *mode, unsigned *code)
+{
+    PyObject *value =
+        PyUnicode_CheckExact(mode) ? PyDict_GetItemWithError(shzpy_modes, mode) : NULL;
+    if (value) {
+        Py_INCREF(value);
+    } else {
+        if (PyErr_Occurred())
+            return -1;
+        value = PyObject_CallOneArg(shzpy_bad_mode, mode);
+        if (!value)
+            return -1;
+    }
+    unsigned long bits = PyLong_AsUnsignedLong(value);
+    Py_DECREF(value);
+    if (bits == (unsigned long)-1 && PyErr_Occurred())
+        return -1;
+    *code = (unsigned)bits;
+    return 0;
+}
+
+/* A Results (the package's list subclass, registered by _configure) holding
+ * the hits of @p results (which @p owner holds) for @p query: built here,
+ * without the Python-level __init__. */
+static PyObject *shzpy_results_new(const shz_results *results, PyObject *owner, PyObject *query)
+{
+    PyTypeObject *type = (PyTypeObject *)shzpy_results_class;
+    PyObject *list = type->tp_alloc(type, 0);
+    if (!list)
+        return NULL;
+    PyObject *values[SHZPY_RESULTS_SLOTS] = {query, Py_None, owner};
+    for (size_t i = 0; i < SHZPY_RESULTS_SLOTS; i++) {
+        PyObject *slot = shzpy_results_slots[i];
+        if (Py_TYPE(slot)->tp_descr_set(slot, list, values[i]) < 0)
+            goto fail;
+    }
+    if (shz_results_count(results)) {
+        PyObject *hits = shzpy_hits(results, owner, 1);
+        if (!hits)
+            goto fail;
+        int st = PyList_SetSlice(list, 0, 0, hits);
+        Py_DECREF(hits);
+        if (st < 0)
+            goto fail;
+    }
+    return list;
+fail:
+    Py_DECREF(list);
+    return NULL;
+}
+
+/* search(query, *, limit=None, lang="zh-Hans", fields=None, mode="best"):
+ * the package's search, arguments parsed here as Python would parse them. */
+static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                              PyObject *kwnames)
+{
+    /* query, limit, lang, fields, mode: as given, or NULL for the default */
+    PyObject *arg[SHZPY_SEARCH_ARGS] = {NULL, NULL, NULL, NULL, NULL};
+    shz_search_options options = SHZ_SEARCH_OPTIONS_INIT;
+    (void)self;
+
+    if (!shzpy_results_class) {
+        PyErr_SetString(PyExc_RuntimeError, "shenzhen._shenzhen_c used before _configure()");
+        return NULL;
+    }
+    if (nargs > 1)
+        return PyErr_Format(PyExc_TypeError,
+                            "search() takes 1 positional argument but %zd were given", nargs);
+    if (nargs == 1)
+        arg[0] = args[0];
+    Py_ssize_t kwcount = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    for (Py_ssize_t k = 0; k < kwcount; k++) {
+        PyObject *name = PyTuple_GET_ITEM(kwnames, k);
+        size_t which = 0;
+        while (which < SHZPY_SEARCH_ARGS && name != shzpy_search_kw[which])
+            which++;
+        if (which == SHZPY_SEARCH_ARGS) { /* a name not interned: compared by value */
+            for (which = 0; which < SHZPY_SEARCH_ARGS; which++) {
+                int equal = PyObject_RichCompareBool(name, shzpy_search_kw[which], Py_EQ);
+                if (equal < 0)
+                    return NULL;
+                if (equal)
+                    break;
+            }
+        }
+        if (which == SHZPY_SEARCH_ARGS)
+            return PyErr_Format(PyExc_TypeError, "search() got an unexpected keyword argument '%S'",
+                                name);
+        if (arg[which])
+            return PyErr_Format(PyExc_TypeError, "search() got multiple values for argument '%S'",
+                                name);
+        arg[which] = args[nargs + k];
+    }
+    if (!arg[0]) {
+        PyErr_SetString(PyExc_TypeError,
+                        "search() missing 1 required positional argument: 'query'");
+        return NULL;
+    }
+
+    /* In the order the checks always ran: fields, mode, limit, query, lang. */
+    if (arg[3] && shzpy_fields(arg[3], &options.fields) < 0)
+        return NULL;
+    if (arg[4] && shzpy_mode(arg[4], &options.mode) < 0)
+        return NULL;
+    if (arg[1] && shzpy_limit(arg[1], &options) < 0)
+        return NULL;
+    const shz_results *results = NULL;
+    PyObject *owner = shzpy_run(arg[0], arg[2], &options, &results);
+    if (!owner)
+        return NULL;
+    PyObject *list = shzpy_results_new(results, owner, arg[0]);
+    Py_DECREF(owner);
+    return list;
 }
 
 /* _terms(owner) -> {term: measures}: the query's terms as the search analysed
@@ -674,21 +1011,47 @@ static PyObject *shzpy_terms(PyObject *self, PyObject *owner)
 
 static PyMethodDef shzpy_methods[] = {
     {"_configure", shzpy_configure, METH_VARARGS,
-     "_configure(errors, builder, hit_html, hit_restore): exception classes by status, the "
-     "Measure builder, Hit._repr_html_ and the function Hit.__reduce__ names."},
+     "_configure(errors, builder, hit_html, hit_restore, match_names, Results, field_bits, "
+     "modes, field_mask, bad_mode): exception classes by status, the Measure builder, "
+     "Hit._repr_html_, the function Hit.__reduce__ names, the names of the match flags, and "
+     "what search() builds and reads its arguments with."},
     {"_hit", shzpy_hit_new, METH_VARARGS,
      "_hit(measure, score, field, spans, snippet, snippet_match) -> Hit (unpickling)."},
     {"get", shzpy_get, METH_O,
      "get(id) -> Measure\n\nThe measure with that id (1 to the number of measures). Raises "
      "NotFoundError (a LookupError) for any other int and TypeError for a non-int."},
     {"_measures", shzpy_measures_tuple, METH_NOARGS, "_measures() -> tuple of every Measure"},
-    {"_search", (PyCFunction)(void (*)(void))shzpy_search, METH_FASTCALL,
+    {"_search", (PyCFunction)(void (*)(void))shzpy_search_raw, METH_FASTCALL,
      "_search(query, limit, lang, fields, mode) -> (list[Hit], results capsule)"},
+    {"search", (PyCFunction)(void (*)(void))shzpy_search, METH_FASTCALL | METH_KEYWORDS,
+     "search($module, /, query, *, limit=None, lang='zh-Hans', fields=None, mode='best')\n--\n\n"
+     "Searches the catalogue; returns the Results, a list of Hit, best first.\n\n"
+     "``mode`` (one of ``shenzhen.SEARCH_MODES``): \"best\", the default, ranks\n"
+     "measures by how well they match (BM25F) and lets a measure match only\n"
+     "some of the terms, those matching every term first (``hit.match`` says\n"
+     "which); \"all_terms\" keeps 1.0's rule: ``query`` is whitespace-separated\n"
+     "terms (a \"quoted phrase\" is one term), and a measure matches when every\n"
+     "term occurs in one of the searched fields. Script (Simplified/Traditional),\n"
+     "width, Latin case and punctuation are ignored. ``Results.terms`` gives the\n"
+     "query's terms as analysed, and which matched nothing. ``lang`` (\"zh-Hans\"\n"
+     "or \"zh-Hant\") is the language the spans and snippets refer to; ``fields``\n"
+     "limits the search to some of ``shenzhen.FIELDS`` (a name or an iterable\n"
+     "of names); ``limit`` caps the number of hits (None or 0: no limit, as in C).\n\n"
+     "Raises TypeError for a non-str query, QueryError (a ValueError) for an\n"
+     "empty, too long or malformed query, EncodingError for lone surrogates,\n"
+     "LanguageError and OptionsError for bad options."},
     {"_terms", shzpy_terms, METH_O, "_terms(results capsule) -> {term: measures}"},
     {NULL, NULL, 0, NULL}};
 
 int shzpy_init(PyObject *module)
 {
+    for (size_t i = 0; i < SHZPY_SEARCH_ARGS; i++) {
+        if (!shzpy_search_kw[i]) {
+            shzpy_search_kw[i] = PyUnicode_InternFromString(shzpy_search_kw_names[i]);
+            if (!shzpy_search_kw[i])
+                return -1;
+        }
+    }
     if (!shzpy_exact) {
         shzpy_exact = PyUnicode_InternFromString("exact");
         shzpy_tolerant = PyUnicode_InternFromString("tolerant");

@@ -6,8 +6,13 @@
  * functions; the package's __init__.py builds the idioms on top of them. Two
  * calls are hot enough that a Python layer would dominate their cost, so they
  * are written in fast.c instead:
- *   get(id)                          -> the cached Measure, no Python frame
- *   _search(query, limit, lang, mask) -> list of Hit, spans/snippet built lazily
+ *   get(id)          -> the cached Measure, no Python frame
+ *   search(query, *, limit, lang, fields, mode)
+ *                    -> the package's Results (a list of Hit), built without a
+ *                       Python frame; each Hit reads its score, spans, snippet,
+ *                       match and terms from the C results on first access
+ *   _search(query, limit, lang, mask, mode) -> (list of Hit, results capsule),
+ *                       the same search with the options as C has them
  *
  * Names here use the prefix shzpy_: they are internal to the module (hidden
  * by the module's visibility), unlike the library's public shz_.

@@ -15,8 +15,11 @@ once, on first use, and shared. Errors raised by the library are subclasses of
 """
 
 # Import cost matters (this is imported by command-line tools and notebooks
-# alike): nothing here imports more than the C extension; pandas and html are
+# alike): nothing here imports more than the C extension (and sys, always
+# loaded); pandas and html are
 # imported only by the functions that need them.
+import sys as _sys
+
 from . import _shenzhen_c as _c
 
 __version__: str = _c.shz_version()
@@ -36,9 +39,11 @@ def _lang_names() -> tuple:
 
 
 def _field_names() -> tuple:
+    # Interned, as search() in C has them: it finds names from FIELDS (and
+    # literals in code, which Python interns too) by identity.
     names: list = []
     while (name := _c.shz_field_name(1 << len(names))) is not None:
-        names.append(name)
+        names.append(_sys.intern(name))
     return tuple(names)
 
 
@@ -573,7 +578,6 @@ class Results(list):
 
 
 _CATEGORIES = Categories()
-_c._configure(_ERRORS, _build, _hit_html, _restore_hit, MATCH_FLAGS)
 
 
 # ---- The catalogue -------------------------------------------------------------
@@ -607,41 +611,11 @@ def category(id: int) -> Category:
     raise _error(_c.SHZ_ERR_NOT_FOUND, f"no category has id {id}")
 
 
-def search(
-    query: str,
-    *,
-    limit: "int | None" = None,
-    lang: str = "zh-Hans",
-    fields=None,
-    mode: str = "best",
-) -> Results:
-    """Searches the catalogue; returns the Results, a list of Hit, best first.
-
-    ``mode`` (one of ``shenzhen.SEARCH_MODES``): "best", the default, ranks
-    measures by how well they match (BM25F) and lets a measure match only
-    some of the terms, those matching every term first (``hit.match`` says
-    which); "all_terms" keeps 1.0's rule: ``query`` is whitespace-separated
-    terms (a "quoted phrase" is one term), and a measure matches when every
-    term occurs in one of the searched fields. Script (Simplified/Traditional),
-    width, Latin case and punctuation are ignored. ``Results.terms`` gives the
-    query's terms as analysed, and which matched nothing. ``lang`` ("zh-Hans"
-    or "zh-Hant") is the language the spans and snippets refer to; ``fields``
-    limits the search to some of ``shenzhen.FIELDS`` (a name or an iterable
-    of names); ``limit`` caps the number of hits (None or 0: no limit, as in C).
-
-    Raises TypeError for a non-str query, QueryError (a ValueError) for an
-    empty, too long or malformed query, EncodingError for lone surrogates,
-    LanguageError and OptionsError for bad options.
-    """
-    mask = 0 if fields is None else _field_mask(fields)
-    try:
-        code = SEARCH_MODES[mode] if mode.__class__ is str else _bad_mode(mode)
-    except KeyError:
-        code = _bad_mode(mode)
-    hits, owner = _c._search(query, limit, lang, mask, code)
-    results = Results(hits, query)
-    results._owner = owner
-    return results
+#: ``search(query, *, limit=None, lang="zh-Hans", fields=None, mode="best") -> Results``:
+#: searches the catalogue (see its docstring). Written in C, like get(): the
+#: arguments are read and the Results built without a Python frame; a field
+#: list or mode it does not know at once goes to _field_mask and _bad_mode.
+search = _c.search
 
 
 # Masks of the field lists seen, by the tuple of their names: a search in a
@@ -680,6 +654,10 @@ def _field_mask(fields: object) -> int:
     if len(items) <= len(FIELDS) and len(_MASKS) < 1 << len(FIELDS):
         _MASKS[items] = mask
     return mask
+
+
+_c._configure(_ERRORS, _build, _hit_html, _restore_hit, MATCH_FLAGS, Results, _FIELD_BITS,
+              SEARCH_MODES, _field_mask, _bad_mode)
 
 
 def to_records() -> list:

@@ -7,9 +7,7 @@
 #include <uchar.h>
 
 #include "alloc.h"
-#include "normalize.h"
 #include "search_int.h"
-#include "utf8.h"
 
 static int is_quote(uint32_t cp)
 {
@@ -34,13 +32,14 @@ static long add_term(szs_query *q, uint32_t start, uint32_t end, szs_kind kind, 
             return (long)i;
     if (q->term_count >= cap)
         return -1;
-    szs_term t;
-    memset(&t, 0, sizeof t);
-    t.start = start;
-    t.len = end - start;
-    t.kind = (uint8_t)kind;
-    t.order = t.origin = (uint16_t)q->term_count;
-    q->terms[q->term_count] = t;
+    /* Filled in place: a copy from the stack would read back wide what was just stored
+     * narrow, which stalls the store forwarding. */
+    szs_term *t = &q->terms[q->term_count];
+    memset(t, 0, sizeof *t);
+    t->start = start;
+    t->len = end - start;
+    t->kind = (uint8_t)kind;
+    t->order = t->origin = (uint16_t)q->term_count;
     return (long)q->term_count++;
 }
 
@@ -64,18 +63,21 @@ shz_status szs_parse_literal(const char *text, size_t len, szs_query *q)
     q->term_count = q->pair_count = 0;
     for (size_t i = 0; i < len;) {
         uint32_t cp;
-        size_t n = shzi_utf8_decode(s + i, len - i, &cp);
+        size_t n = szs_utf8_decode(s + i, len - i, &cp);
         if (n == 0)
             return SHZ_ERR_BAD_UTF8;
         i += n;
-        if (is_quote(cp) || (!in_phrase && shzi_norm_is_space(cp))) {
+        if (is_quote(cp) || (!in_phrase && szs_is_space(cp))) {
             add_term(q, term_start, used, SZS_LITERAL, SZS_MAX_TERMS);
-            used = term_start = chars_used(q);
+            /* Terms are added in order: the last one ends the room in use. */
+            used = term_start =
+                q->term_count ? q->terms[q->term_count - 1].start + q->terms[q->term_count - 1].len
+                              : 0;
             if (is_quote(cp))
                 in_phrase = !in_phrase;
             continue;
         }
-        uint32_t folded = shzi_norm_fold(cp);
+        uint32_t folded = szs_fold(cp);
         if (folded)
             q->chars[used++] = folded;
     }
@@ -271,14 +273,14 @@ static shz_status analyse_pass(const char *text, size_t len, szs_query *q, int s
         uint32_t cp = 0, folded = 0;
         int brk = 1;
         if (i < len) {
-            size_t n = shzi_utf8_decode(s + i, len - i, &cp);
+            size_t n = szs_utf8_decode(s + i, len - i, &cp);
             if (n == 0)
                 return SHZ_ERR_BAD_UTF8;
             i += n;
             if (is_quote(cp))
                 in_phrase = !in_phrase;
-            else if (!shzi_norm_is_space(cp))
-                folded = shzi_norm_fold(cp);
+            else if (!szs_is_space(cp))
+                folded = szs_fold(cp);
             any |= folded != 0;
             brk = !folded || (used > run && is_han(folded) != run_han);
         } else {
@@ -296,7 +298,7 @@ static shz_status analyse_pass(const char *text, size_t len, szs_query *q, int s
             spaced = 0;
         }
         if (!folded) {
-            if (cp && !shzi_norm_is_space(cp) && !is_quote(cp))
+            if (cp && !szs_is_space(cp) && !is_quote(cp))
                 an.previous_word = -1; /* punctuation breaks a phrase */
             else
                 spaced = 1;

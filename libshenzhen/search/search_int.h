@@ -23,7 +23,9 @@
 #include <string.h>
 
 #include "index_data.h"
+#include "normalize.h"
 #include "shenzhen.h"
+#include "utf8.h"
 
 enum { SZS_MAX_TERMS = SHZ_QUERY_MAX / 2 + 1 }; /* "a a a …": one term per two bytes */
 enum { SZS_MAX_BEST_TERMS = 64 };               /* analysed terms kept in best-match mode */
@@ -130,6 +132,72 @@ static inline uint32_t szs_word_length(uint32_t position)
 }
 
 /* ---- queries ------------------------------------------------------------ */
+
+/*
+ * A query's characters, decoded and normalized as utf8.h and normalize.h do (tests/unit checks
+ * that these agree with them on every input), with the characters most queries are made of
+ * answered here rather than through utf8proc: ASCII, the CJK ideographs, the full-width forms
+ * of ASCII and the common Chinese punctuation.
+ */
+
+/* shzi_utf8_decode: ASCII, and three bytes under a lead other than E0 and ED, whose every
+ * continuation is valid (no overlong form, no surrogate), decoded here. */
+static inline size_t szs_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+    if (len && s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    if (len >= 3 && s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED && (s[1] & 0xC0) == 0x80 &&
+        (s[2] & 0xC0) == 0x80) {
+        *cp = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3Fu);
+        return 3;
+    }
+    return shzi_utf8_decode(s, len, cp);
+}
+
+static inline uint32_t szs_fold_ascii(uint32_t cp)
+{
+    if (cp >= 'A' && cp <= 'Z')
+        return cp + ('a' - 'A');
+    return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ? cp : 0;
+}
+
+/* Punctuation of Chinese text: dashes, quotation marks, ellipsis and the like (U+2010-U+2027,
+ * U+2030-U+203F), and 、。〃〄 and the CJK brackets (U+3001-U+3004, U+3008-U+3020). Not
+ * searchable, and not spaces. */
+static inline int szs_common_punctuation(uint32_t cp)
+{
+    return (cp >= 0x2010 && cp <= 0x203F && (cp < 0x2028 || cp >= 0x2030)) ||
+           (cp >= 0x3001 && cp <= 0x3020 && (cp < 0x3005 || cp >= 0x3008));
+}
+
+/* shzi_norm_is_space. */
+static inline int szs_is_space(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp == ' ' || (cp >= '\t' && cp <= '\r');
+    if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xFF01 && cp <= 0xFF5E) ||
+        szs_common_punctuation(cp))
+        return 0;
+    return shzi_norm_is_space(cp);
+}
+
+/* shzi_norm_fold. A CJK ideograph that no traditional form folds from is itself; a full-width
+ * form of ASCII folds as its ASCII character. */
+static inline uint32_t szs_fold(uint32_t cp)
+{
+    if (cp < 0x80)
+        return szs_fold_ascii(cp);
+    if (((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) &&
+        !(shzi_t2s_folded[cp / 32] >> (cp % 32) & 1u))
+        return cp;
+    if (cp >= 0xFF01 && cp <= 0xFF5E)
+        return szs_fold_ascii(cp - 0xFEE0);
+    if (szs_common_punctuation(cp))
+        return 0;
+    return shzi_norm_fold(cp);
+}
 
 typedef enum szs_kind {
     SZS_LITERAL = 0, /* all-terms mode: a whitespace-separated term, matched as a substring */

@@ -111,30 +111,46 @@ static inline int next_searched(uint32_t table, uint32_t *at, uint32_t end, uint
 
 /* ---- keeping the best --------------------------------------------------- */
 
-static void sift_down(szs_hit *h, size_t n, size_t i)
+/* Where a hit of this key placed at i of the min-heap h[0..n) settles: the children it is worse
+ * than move up into the hole it leaves, and the hole it ends in is returned, for the caller to
+ * fill (one copy of the hit, not one swap per level). */
+static size_t sift_hole(szs_hit *h, size_t n, size_t i, uint64_t key)
 {
     for (;;) {
         size_t worst = i, l = 2 * i + 1, r = l + 1;
-        if (l < n && h[l].key < h[worst].key)
+        uint64_t worst_key = key;
+        if (l < n && h[l].key < worst_key) {
             worst = l;
-        if (r < n && h[r].key < h[worst].key)
+            worst_key = h[l].key;
+        }
+        if (r < n && h[r].key < worst_key)
             worst = r;
         if (worst == i)
-            return;
-        szs_hit tmp = h[i];
+            return i;
         h[i] = h[worst];
-        h[worst] = tmp;
         i = worst;
     }
+}
+
+static void sift_down(szs_hit *h, size_t n, size_t i)
+{
+    szs_hit x = h[i];
+    h[sift_hole(h, n, i, x.key)] = x;
+}
+
+/* Puts *x in place of the root of the min-heap h[0..n) and restores the heap. x was just
+ * written field by field: it is read whole only at the end, once its stores have landed. */
+static void replace_root(szs_hit *h, size_t n, const szs_hit *x)
+{
+    h[sift_hole(h, n, 0, x->key)] = *x;
 }
 
 static void heap_sort(szs_hit *h, size_t k)
 {
     for (size_t end = k; end > 1; end--) {
-        szs_hit tmp = h[0];
-        h[0] = h[end - 1];
-        h[end - 1] = tmp;
-        sift_down(h, end - 1, 0);
+        szs_hit last = h[end - 1];
+        h[end - 1] = h[0]; /* the worst left goes last */
+        h[sift_hole(h, end - 1, 0, last.key)] = last;
     }
 }
 
@@ -165,8 +181,7 @@ static void offer(szs_hit *hits, size_t *count, size_t keep, const szs_hit *h)
             for (size_t i = keep / 2; i-- > 0;)
                 sift_down(hits, keep, i);
     } else if (h->key > hits[0].key) {
-        hits[0] = *h;
-        sift_down(hits, keep, 0);
+        replace_root(hits, keep, h);
     }
 }
 
@@ -336,9 +351,19 @@ static size_t collect_literal(szs_query *q, const szs_settings *set, szs_hit *hi
             m++;
             continue;
         }
-        szs_hit h;
-        if (score_literal(q, set, m, &h))
-            offer(hits, &count, keep, &h);
+        /* Scored straight into its place while there is room: a hit copied from where it was
+         * just written field by field would stall on the store forwarding. */
+        szs_hit spare;
+        szs_hit *into = !keep || count < keep ? &hits[count] : &spare;
+        if (score_literal(q, set, m, into)) {
+            if (into == &spare) {
+                if (spare.key > hits[0].key)
+                    replace_root(hits, keep, &spare);
+            } else if (++count == keep) {
+                for (size_t i = keep / 2; i-- > 0;)
+                    sift_down(hits, keep, i);
+            }
+        }
         m++;
     }
     return finish(hits, count, keep);

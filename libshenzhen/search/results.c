@@ -170,12 +170,13 @@ static void sort_spans(span *s, size_t n)
     }
 }
 
-/* The normalized spans of the term in measure m, appended at out[*n] (at most room). */
+/* The normalized spans of the term in measure m, appended at out[*n] (at most room). Its
+ * postings in m begin at first (or after, when first is t->post_begin). */
 static void term_spans(const szs_query *q, const szs_settings *set, const szs_term *t, uint32_t m,
-                       const szs_row *row, span *out, size_t *n, size_t room)
+                       uint32_t first, const szs_row *row, span *out, size_t *n, size_t room)
 {
     uint32_t target = m << SHZ_IX_INFO_MEASURE_SHIFT;
-    for (uint32_t c = szs_gallop(shzi_ix.post_info, t->post_begin, t->post_end, target);
+    for (uint32_t c = szs_gallop(shzi_ix.post_info, first, t->post_end, target);
          c < t->post_end && *n < room; c++) {
         uint32_t info = shzi_ix_u32(shzi_ix.post_info, c);
         if (szs_info_measure(info) != m)
@@ -218,7 +219,10 @@ static size_t write_spans(const szs_query *q, const szs_settings *set, const szs
         if (set->mode == SHZ_SEARCH_BEST &&
             !((h->exact_terms | h->tolerant_terms) & (UINT64_C(1) << t->origin)))
             continue;
-        term_spans(q, set, t, m, &row, out, &n, h->occurrences);
+        uint32_t first = set->mode == SHZ_SEARCH_ALL_TERMS && i < SZS_HIT_CURSORS
+                             ? h->first_posting[i]
+                             : t->post_begin;
+        term_spans(q, set, t, m, first, &row, out, &n, h->occurrences);
     }
     sort_spans(out, n);
     size_t kept = 0;

@@ -228,6 +228,8 @@ static int score_literal(szs_query *q, const szs_settings *set, uint32_t m, szs_
         szs_term *t = &q->terms[i];
         int found = 0, in_title = 0, last_slot = -1;
         uint32_t c = t->cursor;
+        if (i < SZS_HIT_CURSORS)
+            out->first_posting[i] = c;
         for (; c < t->post_end; c++) {
             uint32_t info = info_at(c);
             if (szs_info_measure(info) != m)

@@ -275,16 +275,24 @@ typedef struct szs_settings {
 /* ---- hits --------------------------------------------------------------- */
 
 /* A matching measure as scoring finds it; what ranking and sizing the results need. */
+enum { SZS_HIT_CURSORS = 4 };
+
 typedef struct szs_hit {
-    uint64_t key;            /* score << MEASURE_BITS | (2^MEASURE_BITS - 1 - measure): larger is
-                                better */
-    uint64_t exact_terms;    /* best match: reported terms matched, a bit per term */
-    uint64_t tolerant_terms; /* and those matched only tolerantly */
-    uint32_t occurrences;    /* at least the spans */
-    uint32_t best_pos;       /* the best match: normalized position, */
-    uint32_t best_len;       /* length, */
-    uint8_t best_slot;       /* and slot */
-    uint8_t match;           /* SHZ_MATCH_* */
+    uint64_t key; /* score << MEASURE_BITS | (2^MEASURE_BITS - 1 - measure): larger is better */
+    union {
+        struct {
+            uint64_t exact_terms;    /* best match: reported terms matched, a bit per term */
+            uint64_t tolerant_terms; /* and those matched only tolerantly */
+        };
+        /* All terms: where the postings of the first terms in the hit's measure begin, so that
+         * its spans are found without searching for them again. */
+        uint32_t first_posting[SZS_HIT_CURSORS];
+    };
+    uint32_t occurrences; /* at least the spans */
+    uint32_t best_pos;    /* the best match: normalized position, */
+    uint32_t best_len;    /* length, */
+    uint8_t best_slot;    /* and slot */
+    uint8_t match;        /* SHZ_MATCH_* */
 } szs_hit;
 
 static inline uint32_t szs_measure_of_hit(const szs_hit *h)

@@ -342,6 +342,11 @@ static size_t collect_literal(szs_query *q, const szs_settings *set, szs_hit *hi
                 uint32_t next = next_in(shzi_ix.post_info, &t->cursor, t->post_end, m);
                 if (next == SZS_NO_MEASURE)
                     return finish(hits, count, keep);
+                /* Slots ascend within a measure: when the term's first candidate in m is past
+                 * every searched slot (the aliases or the English body, for 1.0's fields), m
+                 * holds none that counts. */
+                if (next == m && !(set->slot_mask >> szs_info_slot(info_at(t->cursor))))
+                    next = m + 1;
                 if (next != m) {
                     m = next;
                     settled = 0;

@@ -36,6 +36,8 @@ static long add_term(szs_query *q, uint32_t start, uint32_t end, szs_kind kind, 
      * narrow, which stalls the store forwarding. */
     szs_term *t = &q->terms[q->term_count];
     memset(t, 0, sizeof *t);
+    t->postings_table = shzi_ix.postings;
+    t->info_table = shzi_ix.post_info;
     t->start = start;
     t->len = end - start;
     t->kind = (uint8_t)kind;
@@ -88,22 +90,41 @@ shz_status szs_parse_literal(const char *text, size_t len, szs_query *q)
     return q->term_count ? SHZ_OK : SHZ_ERR_EMPTY_QUERY;
 }
 
-int szs_plan_literal(szs_query *q)
+/* The postings of a gram (in 1.0's fields alone when legacy); 0 when there are none. */
+static inline int literal_postings(uint64_t key, int legacy, uint32_t *begin, uint32_t *end)
+{
+    uint32_t gram;
+    if (!szs_gram_postings(key, &gram, begin, end))
+        return 0;
+    if (legacy) {
+        *begin = shzi_ix_u32(shzi_ix.legacy_first, gram);
+        *end = shzi_ix_u32(shzi_ix.legacy_first, (size_t)gram + 1);
+    }
+    return *end > *begin;
+}
+
+int szs_plan_literal(szs_query *q, int legacy)
 {
     int all = 1;
     for (size_t i = 0; i < q->term_count; i++) {
         szs_term *t = &q->terms[i];
         const uint32_t *c = q->chars + t->start;
-        uint32_t gram;
         t->post_begin = t->post_end = 0;
+        if (legacy) {
+            t->postings_table = shzi_ix.legacy_postings;
+            t->info_table = shzi_ix.legacy_info;
+        }
         if (t->len == 1) {
-            all &= szs_gram_postings(c[0], &gram, &t->post_begin, &t->post_end);
+            if (!literal_postings(c[0], legacy, &t->post_begin, &t->post_end)) {
+                t->post_begin = t->post_end = 0;
+                all = 0;
+            }
             continue;
         }
         uint32_t best = UINT32_MAX;
         for (uint32_t k = 0; k + 1 < t->len; k++) {
             uint32_t begin, end;
-            if (!szs_gram_postings(SHZ_IX_BIGRAM_KEY(c[k], c[k + 1]), &gram, &begin, &end)) {
+            if (!literal_postings(SHZ_IX_BIGRAM_KEY(c[k], c[k + 1]), legacy, &begin, &end)) {
                 t->post_begin = t->post_end = 0;
                 all = 0;
                 break;
@@ -440,6 +461,8 @@ int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32
     memcpy(q->chars + at, chars, len * sizeof *chars);
     szs_term *t = &q->terms[q->term_count];
     memset(t, 0, sizeof *t);
+    t->postings_table = shzi_ix.postings;
+    t->info_table = shzi_ix.post_info;
     t->start = at;
     t->len = len;
     t->kind = q->terms[origin].kind == SZS_GRAM && len <= 2 ? SZS_GRAM : SZS_WORD;

@@ -176,9 +176,10 @@ static void term_spans(const szs_query *q, const szs_settings *set, const szs_te
                        uint32_t first, const szs_row *row, span *out, size_t *n, size_t room)
 {
     uint32_t target = m << SHZ_IX_INFO_MEASURE_SHIFT;
-    for (uint32_t c = szs_gallop(shzi_ix.post_info, first, t->post_end, target);
-         c < t->post_end && *n < room; c++) {
-        uint32_t info = shzi_ix_u32(shzi_ix.post_info, c);
+    uint32_t table = szs_info_of(t);
+    for (uint32_t c = szs_gallop(table, first, t->post_end, target); c < t->post_end && *n < room;
+         c++) {
+        uint32_t info = shzi_ix_u32(table, c);
         if (szs_info_measure(info) != m)
             break;
         int slot = szs_info_slot(info);
@@ -393,7 +394,10 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
                                                           : szs_analyse(text, len, &q);
     if (status != SHZ_OK)
         return status;
-    int possible = set->mode == SHZ_SEARCH_ALL_TERMS ? szs_plan_literal(&q) : 1;
+    /* Over 1.0's fields alone, the terms walk only the postings in them. */
+    int possible = set->mode == SHZ_SEARCH_ALL_TERMS
+                       ? szs_plan_literal(&q, !(set->slot_mask & ~SHZ_IX_LEGACY_SLOTS))
+                       : 1;
 
     uint16_t order[SZS_MAX_TERMS];
     /* 1.0's results had no terms: its callers get none, and no allocation without hits. */

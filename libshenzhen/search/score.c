@@ -227,18 +227,18 @@ static int score_literal(szs_query *q, const szs_settings *set, uint32_t m, szs_
     for (size_t i = 0; i < q->term_count; i++) {
         szs_term *t = &q->terms[i];
         int found = 0, in_title = 0, last_slot = -1;
-        uint32_t c = t->cursor;
+        uint32_t c = t->cursor, table = szs_info_of(t);
         if (i < SZS_HIT_CURSORS)
             out->first_posting[i] = c;
         for (; c < t->post_end; c++) {
-            uint32_t info = info_at(c);
+            uint32_t info = shzi_ix_u32(table, c);
             if (szs_info_measure(info) != m)
                 break;
             int slot = szs_info_slot(info);
             /* The field first: an occurrence outside the searched fields counts for nothing. */
             if (!(set->slot_mask & (1u << slot))) {
                 if (!(set->slot_mask >> slot)) { /* no later field searched: skip the rest */
-                    c = past_measure(shzi_ix.post_info, c, t->post_end, m);
+                    c = past_measure(table, c, t->post_end, m);
                     break;
                 }
                 continue;
@@ -291,7 +291,7 @@ static int cannot_enter(const szs_query *q, const szs_settings *set, uint32_t m,
     for (size_t i = 0; i < q->term_count; i++) {
         const szs_term *t = &q->terms[i];
         for (uint32_t c = t->cursor; c < t->post_end; c++) {
-            uint32_t info = info_at(c);
+            uint32_t info = shzi_ix_u32(szs_info_of(t), c);
             if (szs_info_measure(info) != m || szs_info_slot(info) > SHZ_IX_INITIALS)
                 break;
             if (set->slot_mask & (1u << szs_info_slot(info))) {
@@ -308,7 +308,7 @@ static int cannot_enter(const szs_query *q, const szs_settings *set, uint32_t m,
         const szs_term *t = &q->terms[i];
         uint64_t before = candidates;
         for (uint32_t c = t->cursor; c < t->post_end; c++) {
-            uint32_t info = info_at(c);
+            uint32_t info = shzi_ix_u32(szs_info_of(t), c);
             if (szs_info_measure(info) != m || !(set->slot_mask >> szs_info_slot(info)))
                 break;
             if (set->slot_mask & (1u << szs_info_slot(info))) {
@@ -339,13 +339,14 @@ static size_t collect_literal(szs_query *q, const szs_settings *set, szs_hit *hi
             settled = 1;
             for (size_t i = 0; i < q->term_count; i++) {
                 szs_term *t = &q->terms[i];
-                uint32_t next = next_in(shzi_ix.post_info, &t->cursor, t->post_end, m);
+                uint32_t next = next_in(szs_info_of(t), &t->cursor, t->post_end, m);
                 if (next == SZS_NO_MEASURE)
                     return finish(hits, count, keep);
                 /* Slots ascend within a measure: when the term's first candidate in m is past
                  * every searched slot (the aliases or the English body, for 1.0's fields), m
                  * holds none that counts. */
-                if (next == m && !(set->slot_mask >> szs_info_slot(info_at(t->cursor))))
+                if (next == m &&
+                    !(set->slot_mask >> szs_info_slot(shzi_ix_u32(szs_info_of(t), t->cursor))))
                     next = m + 1;
                 if (next != m) {
                     m = next;
@@ -697,7 +698,7 @@ static uint32_t next_exact(const szs_term *t, const uint32_t *chars, uint32_t *c
                            unsigned slot_mask)
 {
     for (; *c < t->post_end; ++*c) {
-        uint32_t info = info_at(*c);
+        uint32_t info = shzi_ix_u32(szs_info_of(t), *c);
         int slot = szs_info_slot(info);
         uint32_t m = szs_info_measure(info);
         if ((slot_mask & (1u << slot)) &&
@@ -727,7 +728,7 @@ size_t szs_term_measures(const szs_term *t, const uint32_t *chars, unsigned slot
         count++;
         uint32_t past = (m + 1) << SHZ_IX_INFO_MEASURE_SHIFT;
         if (a == m) {
-            c = szs_gallop(shzi_ix.post_info, c, t->post_end, past);
+            c = szs_gallop(szs_info_of(t), c, t->post_end, past);
             a = next_exact(t, chars, &c, slot_mask);
         }
         if (b == m) {

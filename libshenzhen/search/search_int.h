@@ -210,6 +210,8 @@ typedef struct szs_term {
     uint32_t rare_offset;          /* where in the term the gram driving the search starts */
     uint32_t post_begin, post_end; /* postings of that gram (empty: it cannot occur) */
     uint32_t cursor;               /* next posting to consider, only ever moves forward */
+    uint32_t postings_table;       /* the tables post_begin..post_end index: postings and */
+    uint32_t info_table;           /* post_info, or their copies for 1.0's fields (legacy_first) */
     uint32_t stem_begin, stem_end; /* a word's stem postings in the word table (or empty) */
     uint32_t stem_cursor;
     uint32_t measure_begin; /* the gram cursor where the measure being scored began */
@@ -223,6 +225,17 @@ typedef struct szs_term {
     uint8_t live;           /* it can occur in the index at all */
     uint8_t part;           /* a character of a Han piece none of whose bigrams occurs */
 } szs_term;
+
+/* The tables the term's postings index: positions and their post_info. */
+static inline uint32_t szs_postings_of(const szs_term *t)
+{
+    return t->postings_table;
+}
+
+static inline uint32_t szs_info_of(const szs_term *t)
+{
+    return t->info_table;
+}
 
 /* Two terms that follow each other in the query: b found delta positions after a is a phrase. */
 typedef struct szs_pair {
@@ -251,7 +264,7 @@ typedef struct szs_query {
 static inline uint32_t szs_occurrence_at(const szs_term *t, const uint32_t *chars, uint32_t i,
                                          uint32_t field_start)
 {
-    uint32_t p = szs_posting_at(i);
+    uint32_t p = shzi_ix_u32(szs_postings_of(t), i);
     if (p - field_start < t->rare_offset)
         return SZS_NO_POSITION;
     uint32_t start = p - t->rare_offset;
@@ -312,8 +325,9 @@ extern const unsigned char szs_slot_rank[SHZ_IX_NSLOTS];
 shz_status szs_parse_literal(const char *text, size_t len, szs_query *q);
 
 /* Chooses each literal term's rarest gram; rarest term first. Returns 0 when some term cannot
- * occur at all (its postings are then empty). */
-int szs_plan_literal(szs_query *q);
+ * occur at all (its postings are then empty). legacy: only 1.0's fields are searched, and the
+ * terms walk their postings in those (SHZ_IX_LEGACY_SLOTS). */
+int szs_plan_literal(szs_query *q, int legacy);
 
 /* Best-match mode: analyses the query into grams and words (README "Ranking"), looks each up
  * and computes the query's IDF mass. */

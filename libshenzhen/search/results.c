@@ -444,7 +444,7 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
 
     /* The exact room: kept hits, their details, spans, terms and texts. */
     size_t span_room = 0, text_room = term_text;
-    window windows[STACK_HITS], spare;
+    window windows[STACK_HITS], spare = {0, 0, 0, 0, 0, 0, NULL}; /* past STACK_HITS hits */
     for (size_t i = 0; i < kept; i++) {
         window *w = i < STACK_HITS ? &windows[i] : &spare;
         snippet_window(set, &hits[i], w);

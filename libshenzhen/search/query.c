@@ -23,7 +23,7 @@ static int same_chars(const szs_query *q, uint32_t a_start, uint32_t a_len, uint
 
 /* Adds the term at chars [start, end) unless it is empty or a repeat. Returns its index (the
  * earlier one for a repeat), or -1 when nothing was added. */
-static long add_term(szs_query *q, uint32_t start, uint32_t end, szs_kind kind, size_t cap)
+static inline long add_term(szs_query *q, uint32_t start, uint32_t end, szs_kind kind, size_t cap)
 {
     if (end == start)
         return -1;

@@ -24,7 +24,7 @@
 #include <string.h>
 
 /* Bumped whenever the layout changes; the generator writes it, the library checks it. */
-#define SHZ_IX_FORMAT 5
+#define SHZ_IX_FORMAT 6
 
 /* The searchable fields of a measure, in their order in the index, which is also their rank:
  * a match in an earlier slot is a better match. */
@@ -40,7 +40,9 @@ enum shzi_ix_slot {
     SHZ_IX_NSLOTS = 8
 };
 
-/* The fields 1.0 searched: its callers get exactly these, ranked as then. */
+/* The fields 1.0 searched: its callers get exactly these, ranked as then. The postings in them
+ * are also kept apart (legacy_first), so that a search of these fields alone walks as few as
+ * 1.0 did, not the postings of later fields in between. */
 #define SHZ_IX_LEGACY_SLOTS 0x3Fu
 
 /* Bits of the per-measure hant byte: the zh-Hant text of that field has as many code points as
@@ -124,6 +126,11 @@ typedef struct shzi_ix_layout {
                             SHZ_IX_TYPO_MAX_LEN + 1 (the last is the row count) */
     uint32_t typo_entry; /* [rows]: the word's entry */
     uint32_t typo_mask;  /* [rows]: shzi_ix_char_bit of each of its characters, or'ed */
+    /* Each gram's postings in SHZ_IX_LEGACY_SLOTS only, in the same order: copies of those
+     * entries of postings and post_info. */
+    uint32_t legacy_first;    /* [gram_count + 1]: first legacy posting of each gram */
+    uint32_t legacy_postings; /* [legacy_first[gram_count]]: positions */
+    uint32_t legacy_info;     /* [legacy_first[gram_count]]: post_info of each */
 } shzi_ix_layout;
 
 /* Longest word in the typo scan's rows: a longer word is never a typo of a query word (fuzzy.h's

@@ -647,6 +647,36 @@ static void free_words(word_tables *w)
     free(w->slots);
 }
 
+/* The postings of each gram in SHZ_IX_LEGACY_SLOTS (index_data.h, legacy_first), with their
+ * post_info. */
+static int legacy_postings(const gram_tables *g, const uint32_t *info, blob *bl, shzi_ix_layout *ix)
+{
+    uint32_t *first = malloc((g->gram_count + 1) * sizeof *first);
+    uint32_t *postings = malloc((g->posting_count ? g->posting_count : 1) * sizeof *postings);
+    uint32_t *where = malloc((g->posting_count ? g->posting_count : 1) * sizeof *where);
+    int ok = first && postings && where;
+    size_t n = 0;
+    for (size_t gram = 0; ok && gram < g->gram_count; gram++) {
+        first[gram] = (uint32_t)n;
+        for (uint32_t i = g->first[gram]; i < g->first[gram + 1]; i++) {
+            if (SHZ_IX_LEGACY_SLOTS >> (info[i] >> SHZ_IX_INFO_SLOT_SHIFT & 7u) & 1u) {
+                postings[n] = g->postings[i];
+                where[n++] = info[i];
+            }
+        }
+    }
+    if (ok) {
+        first[g->gram_count] = (uint32_t)n;
+        ix->legacy_first = blob_append_u32(bl, first, g->gram_count + 1);
+        ix->legacy_postings = blob_append_u32(bl, postings, n);
+        ix->legacy_info = blob_append_u32(bl, where, n);
+    }
+    free(first);
+    free(postings);
+    free(where);
+    return ok;
+}
+
 static int write_index(const gen_model *model, const index_builder *b, const gram_tables *g,
                        const word_tables *w, const uint32_t *where, size_t hant_fallbacks,
                        const char *out_path)
@@ -679,6 +709,8 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         for (size_t i = 0; i < g->posting_count; i++)
             info[i] = where[g->postings[i]];
         ix.post_info = blob_append_u32(&bl, info, g->posting_count);
+        if (!legacy_postings(g, info, &bl, &ix))
+            bl.failed = 1;
         ix.gram_idf = blob_append_u32(&bl, gidf, g->gram_count);
         ix.field_scale = blob_append_u32(&bl, scale, model->measure_count * SHZ_IX_NSLOTS);
     }
@@ -727,13 +759,14 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         model->measure_count, b->norm.n, g->gram_count, g->posting_count, w->count, hant_fallbacks,
         SHZ_IX_FORMAT);
     const uint32_t fields[] = {
-        ix.format,        ix.measure_count, ix.position_count, ix.gram_count,  ix.slot_bits,
-        ix.posting_count, ix.seg_start,     ix.norm,           ix.src_byte,    ix.src_char,
-        ix.hant,          ix.slots,         ix.gram_key,       ix.gram_first,  ix.postings,
-        ix.post_info,     ix.flags,         ix.gram_idf,       ix.field_scale, ix.terms_text,
-        ix.terms_bytes,   ix.word_count,    ix.word_slot_bits, ix.word_slots,  ix.word_str,
-        ix.word_bytes,    ix.word_stem,     ix.word_idf,       ix.word_first,  ix.word_postings,
-        ix.word_info,     ix.stem_prefix,   ix.typo_first,     ix.typo_entry,  ix.typo_mask};
+        ix.format,        ix.measure_count,   ix.position_count, ix.gram_count,  ix.slot_bits,
+        ix.posting_count, ix.seg_start,       ix.norm,           ix.src_byte,    ix.src_char,
+        ix.hant,          ix.slots,           ix.gram_key,       ix.gram_first,  ix.postings,
+        ix.post_info,     ix.flags,           ix.gram_idf,       ix.field_scale, ix.terms_text,
+        ix.terms_bytes,   ix.word_count,      ix.word_slot_bits, ix.word_slots,  ix.word_str,
+        ix.word_bytes,    ix.word_stem,       ix.word_idf,       ix.word_first,  ix.word_postings,
+        ix.word_info,     ix.stem_prefix,     ix.typo_first,     ix.typo_entry,  ix.typo_mask,
+        ix.legacy_first,  ix.legacy_postings, ix.legacy_info};
     _Static_assert(sizeof fields == sizeof ix, "write every member of shzi_ix_layout");
     fputs("const shzi_ix_layout shzi_ix = {", out);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)

@@ -160,8 +160,12 @@ static int span_before(const span *a, const span *b)
 
 static void sort_spans(span *s, size_t n)
 {
-    /* Insertion sort: spans of one term arrive sorted, so the runs to merge are few. */
+    /* Insertion sort: spans of one term arrive sorted, so the runs to merge are few. A span
+     * already in place is not copied out and back (it was just written field by field: read
+     * back whole, it would stall the store forwarding). */
     for (size_t i = 1; i < n; i++) {
+        if (!span_before(&s[i], &s[i - 1]))
+            continue;
         span x = s[i];
         size_t j = i;
         for (; j > 0 && span_before(&x, &s[j - 1]); j--)
@@ -170,14 +174,16 @@ static void sort_spans(span *s, size_t n)
     }
 }
 
-/* The normalized spans of the term in measure m, appended at out[*n] (at most room). */
+/* The normalized spans of the term in measure m, appended at out[*n] (at most room). Its
+ * postings in m begin at first (or after, when first is t->post_begin). */
 static void term_spans(const szs_query *q, const szs_settings *set, const szs_term *t, uint32_t m,
-                       const szs_row *row, span *out, size_t *n, size_t room)
+                       uint32_t first, const szs_row *row, span *out, size_t *n, size_t room)
 {
     uint32_t target = m << SHZ_IX_INFO_MEASURE_SHIFT;
-    for (uint32_t c = szs_gallop(shzi_ix.post_info, t->post_begin, t->post_end, target);
-         c < t->post_end && *n < room; c++) {
-        uint32_t info = shzi_ix_u32(shzi_ix.post_info, c);
+    uint32_t table = szs_info_of(t);
+    for (uint32_t c = szs_gallop(table, first, t->post_end, target); c < t->post_end && *n < room;
+         c++) {
+        uint32_t info = shzi_ix_u32(table, c);
         if (szs_info_measure(info) != m)
             break;
         int slot = szs_info_slot(info);
@@ -218,7 +224,10 @@ static size_t write_spans(const szs_query *q, const szs_settings *set, const szs
         if (set->mode == SHZ_SEARCH_BEST &&
             !((h->exact_terms | h->tolerant_terms) & (UINT64_C(1) << t->origin)))
             continue;
-        term_spans(q, set, t, m, &row, out, &n, h->occurrences);
+        uint32_t first = set->mode == SHZ_SEARCH_ALL_TERMS && i < SZS_HIT_CURSORS
+                             ? h->first_posting[i]
+                             : t->post_begin;
+        term_spans(q, set, t, m, first, &row, out, &n, h->occurrences);
     }
     sort_spans(out, n);
     size_t kept = 0;
@@ -231,8 +240,11 @@ static size_t write_spans(const szs_query *q, const szs_settings *set, const szs
             continue;
         }
         if (!last || out[i].slot != last->slot || out[i].byte_start != last->byte_start ||
-            out[i].byte_end != last->byte_end)
-            out[kept++] = out[i];
+            out[i].byte_end != last->byte_end) {
+            if (kept != i)
+                out[kept] = out[i];
+            kept++;
+        }
     }
 
     int walked_slot = -1, text_slot = kept ? out[0].slot : -1;
@@ -276,16 +288,19 @@ typedef struct window {
 
 /* The text around the hit's best match: SNIPPET_BEFORE searchable characters before it and
  * SNIPPET_AFTER after, or up to the field's ends. Positions come from the index's maps, so no
- * text is walked, except to carry character offsets over into zh-Hant. */
-static window snippet_window(const szs_settings *set, const szs_hit *h)
+ * text is walked, except to carry character offsets over into zh-Hant. Written to *out, where
+ * it is kept: a window returned by value and copied there would be read back wide right after
+ * its fields were stored, which stalls the store forwarding. */
+static void snippet_window(const szs_settings *set, const szs_hit *h, window *out)
 {
     uint32_t m = szs_measure_of_hit(h);
     field_text f = slot_text(m, h->best_slot, set->lang);
     uint32_t seg = szs_seg_start(m, h->best_slot);
     uint32_t seg_end = szs_seg_start(m, h->best_slot + 1) - 1; /* its sentinel */
-    window w = {0, f.len, 0, 0, 0, 0, f.text};
+    window *w = out;
+    *w = (window){0, f.len, 0, 0, 0, 0, f.text};
     if (seg_end == seg)
-        return w; /* an empty field */
+        return; /* an empty field */
     uint32_t first = h->best_pos, last = h->best_pos + (h->best_len ? h->best_len : 1) - 1;
     uint32_t from = first - seg > SNIPPET_BEFORE ? first - SNIPPET_BEFORE : seg;
     uint32_t to = seg_end - 1 - last > SNIPPET_AFTER ? last + SNIPPET_AFTER : seg_end - 1;
@@ -298,19 +313,18 @@ static window snippet_window(const szs_settings *set, const szs_hit *h)
         from++;
     while (to > last && (!szs_norm_at(to) || (szs_flags_at(to) & need_end) != need_end))
         to--;
-    w.cut_before = from > seg;
-    w.cut_after = to < seg_end - 1;
+    w->cut_before = from > seg;
+    w->cut_after = to < seg_end - 1;
     uint32_t unused;
-    if (w.cut_before)
-        byte_range(&f, from, from, &w.start, &unused);
-    if (w.cut_after)
-        byte_range(&f, to, to, &unused, &w.end);
+    if (w->cut_before)
+        byte_range(&f, from, from, &w->start, &unused);
+    if (w->cut_after)
+        byte_range(&f, to, to, &unused, &w->end);
     if (h->best_len) {
-        byte_range(&f, first, last, &w.match_start, &w.match_end);
+        byte_range(&f, first, last, &w->match_start, &w->match_end);
     } else {
-        w.match_start = w.match_end = w.start;
+        w->match_start = w->match_end = w->start;
     }
-    return w;
 }
 
 static size_t snippet_size(const window *w)
@@ -389,7 +403,10 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
                                                           : szs_analyse(text, len, &q);
     if (status != SHZ_OK)
         return status;
-    int possible = set->mode == SHZ_SEARCH_ALL_TERMS ? szs_plan_literal(&q) : 1;
+    /* Over 1.0's fields alone, the terms walk only the postings in them. */
+    int possible = set->mode == SHZ_SEARCH_ALL_TERMS
+                       ? szs_plan_literal(&q, !(set->slot_mask & ~SHZ_IX_LEGACY_SLOTS))
+                       : 1;
 
     uint16_t order[SZS_MAX_TERMS];
     /* 1.0's results had no terms: its callers get none, and no allocation without hits. */
@@ -427,13 +444,12 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
 
     /* The exact room: kept hits, their details, spans, terms and texts. */
     size_t span_room = 0, text_room = term_text;
-    window windows[STACK_HITS];
+    window windows[STACK_HITS], spare = {0, 0, 0, 0, 0, 0, NULL}; /* past STACK_HITS hits */
     for (size_t i = 0; i < kept; i++) {
-        window w = snippet_window(set, &hits[i]);
-        if (i < STACK_HITS)
-            windows[i] = w;
+        window *w = i < STACK_HITS ? &windows[i] : &spare;
+        snippet_window(set, &hits[i], w);
         span_room += hits[i].occurrences;
-        text_room += snippet_size(&w) + 1;
+        text_room += snippet_size(w) + 1;
     }
     size_t details_at = align8(header + kept * sizeof(szs_hit));
     size_t spans_at = align8(details_at + kept * sizeof(hit_detail));
@@ -467,8 +483,12 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
         size_t n = write_spans(&q, set, h, r->spans + spans_used);
         d->first_span = (uint32_t)spans_used;
         d->span_count = (uint32_t)n;
-        window w = i < STACK_HITS ? windows[i] : snippet_window(set, h);
-        write_snippet(&w, d, r->text, &text_used);
+        window *w = &spare;
+        if (i < STACK_HITS)
+            w = &windows[i];
+        else
+            snippet_window(set, h, w);
+        write_snippet(w, d, r->text, &text_used);
         spans_used += n;
     }
     for (size_t i = 0; i < reported; i++) {

@@ -48,7 +48,9 @@ static inline unsigned shzi_ix_slot_rank(unsigned slot)
     return slot == SHZ_IX_BODY_EN ? 6u : slot == SHZ_IX_TERMS ? 7u : slot;
 }
 
-/* The fields 1.0 searched: its callers get exactly these, ranked as then. */
+/* The fields 1.0 searched: its callers get exactly these, ranked as then. The postings in them
+ * are also kept apart (legacy_postings), so that a search of these fields alone walks as few as
+ * 1.0 did, not the postings of later fields in between. */
 #define SHZ_IX_LEGACY_SLOTS 0x3Fu
 
 /* Bits of the per-measure hant byte: the zh-Hant text of that field has as many code points as
@@ -88,14 +90,20 @@ enum { SHZ_IX_K1_MILLI = 1200, SHZ_IX_B_MILLI = 750 };
 /* A gram's record in the grams table. */
 enum shzi_ix_gram_field {
     SHZ_IX_GRAM_KEY_LOW = 0,    /* its key, low 32 bits */
-    SHZ_IX_GRAM_KEY_HIGH = 1,   /* and high 32 bits */
+    SHZ_IX_GRAM_KEY_IDF = 1,    /* its key's high bits (SHZ_IX_KEY_HIGH_BITS), and above them its
+                                   BM25 IDF over measures, x SHZ_IX_ONE */
     SHZ_IX_GRAM_POST_BEGIN = 2, /* its postings [begin, end) */
     SHZ_IX_GRAM_POST_END = 3,
-    SHZ_IX_GRAM_IDF = 4,      /* BM25 IDF over measures, x SHZ_IX_ONE */
-    SHZ_IX_GRAM_GM_BEGIN = 5, /* its gram_measures entries [begin, end) */
-    SHZ_IX_GRAM_GM_END = 6,
-    SHZ_IX_GRAM_FIELDS = 8 /* one spare: two records a 64-byte cache line */
+    SHZ_IX_GRAM_GM_BEGIN = 4, /* its gram_measures entries [begin, end) */
+    SHZ_IX_GRAM_GM_END = 5,
+    SHZ_IX_GRAM_LEGACY_BEGIN = 6, /* its postings in 1.0's fields, in legacy_postings */
+    SHZ_IX_GRAM_LEGACY_END = 7,
+    SHZ_IX_GRAM_FIELDS = 8 /* 32 bytes: two records a 64-byte cache line */
 };
+
+/* A key has 42 bits (a bigram's two code points of 21): its high word has 10. An IDF is below
+ * 2^22 (ln(1 + 2n) x SHZ_IX_ONE for at most 2^20 measures), so both fit one word. */
+enum { SHZ_IX_KEY_HIGH_BITS = 10 };
 
 /* A gram's entry for one measure holding it, in gram_measures: what best-match scoring of the
  * gram as a term needs when every field is searched (the default), computed at build time, so
@@ -188,6 +196,11 @@ typedef struct shzi_ix_layout {
                             SHZ_IX_TYPO_MAX_LEN + 1 (the last is the row count) */
     uint32_t typo_entry; /* [rows]: the word's entry */
     uint32_t typo_mask;  /* [rows]: shzi_ix_char_bit of each of its characters, or'ed */
+    /* Each gram's postings in SHZ_IX_LEGACY_SLOTS only, in the same order: copies of those
+     * entries of postings and post_info. */
+    uint32_t legacy_postings; /* each gram's postings in 1.0's fields (its record's legacy
+                                 range), grouped by gram: positions */
+    uint32_t legacy_info;     /* and the post_info of each */
 } shzi_ix_layout;
 
 /* Longest word in the typo scan's rows: a longer word is never a typo of a query word (fuzzy.h's

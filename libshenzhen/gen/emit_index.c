@@ -473,8 +473,8 @@ static uint32_t *field_bytes(const gen_model *model, const index_builder *b)
 /* The gram hash table of records (each gram's at the slot its key hashes to, empty slots all
  * zero) and the grams' gram_measures entries; 0 when out of memory. */
 static int gram_records(const gram_tables *g, const u32_vec *norm, const uint32_t *where,
-                        const uint32_t *idf, const uint32_t *scale, uint32_t **records,
-                        uint32_t **entries, size_t *entry_count)
+                        const uint32_t *idf, const uint32_t *scale, const uint32_t *legacy_first,
+                        uint32_t **records, uint32_t **entries, size_t *entry_count)
 {
     size_t total = 0, slot_count = (size_t)1 << g->slot_bits;
     uint32_t *slot_of = malloc((g->gram_count ? g->gram_count : 1) * sizeof *slot_of);
@@ -492,11 +492,17 @@ static int gram_records(const gram_tables *g, const u32_vec *norm, const uint32_
     size_t used = 0;
     for (size_t gram = 0; gram < g->gram_count; gram++) {
         uint32_t *r = *records + (size_t)slot_of[gram] * SHZ_IX_GRAM_FIELDS;
+        if (g->key_halves[2 * gram + 1] >> SHZ_IX_KEY_HIGH_BITS ||
+            idf[gram] >> (32 - SHZ_IX_KEY_HIGH_BITS)) {
+            free(slot_of);
+            return 0; /* cannot happen for code points and at most 2^20 measures */
+        }
         r[SHZ_IX_GRAM_KEY_LOW] = g->key_halves[2 * gram];
-        r[SHZ_IX_GRAM_KEY_HIGH] = g->key_halves[2 * gram + 1];
+        r[SHZ_IX_GRAM_KEY_IDF] = g->key_halves[2 * gram + 1] | idf[gram] << SHZ_IX_KEY_HIGH_BITS;
         r[SHZ_IX_GRAM_POST_BEGIN] = g->first[gram];
         r[SHZ_IX_GRAM_POST_END] = g->first[gram + 1];
-        r[SHZ_IX_GRAM_IDF] = idf[gram];
+        r[SHZ_IX_GRAM_LEGACY_BEGIN] = legacy_first[gram];
+        r[SHZ_IX_GRAM_LEGACY_END] = legacy_first[gram + 1];
         r[SHZ_IX_GRAM_GM_BEGIN] = (uint32_t)used;
         used += gram_entries(g, norm, gram, where, idf[gram], scale,
                              *entries + used * SHZ_IX_GM_FIELDS);
@@ -768,6 +774,34 @@ static void free_words(word_tables *w)
     free(w->slots);
 }
 
+/* The postings of each gram in SHZ_IX_LEGACY_SLOTS (index_data.h, legacy_postings), with their
+ * post_info; each gram's range in them in first[gram], first[gram + 1]. */
+static int legacy_postings(const gram_tables *g, const uint32_t *info, blob *bl, shzi_ix_layout *ix,
+                           uint32_t *first)
+{
+    uint32_t *postings = malloc((g->posting_count ? g->posting_count : 1) * sizeof *postings);
+    uint32_t *where = malloc((g->posting_count ? g->posting_count : 1) * sizeof *where);
+    int ok = first && postings && where;
+    size_t n = 0;
+    for (size_t gram = 0; ok && gram < g->gram_count; gram++) {
+        first[gram] = (uint32_t)n;
+        for (uint32_t i = g->first[gram]; i < g->first[gram + 1]; i++) {
+            if (SHZ_IX_LEGACY_SLOTS >> (info[i] >> SHZ_IX_INFO_SLOT_SHIFT & 7u) & 1u) {
+                postings[n] = g->postings[i];
+                where[n++] = info[i];
+            }
+        }
+    }
+    if (ok) {
+        first[g->gram_count] = (uint32_t)n;
+        ix->legacy_postings = blob_append_u32(bl, postings, n);
+        ix->legacy_info = blob_append_u32(bl, where, n);
+    }
+    free(postings);
+    free(where);
+    return ok;
+}
+
 static int write_index(const gen_model *model, const index_builder *b, const gram_tables *g,
                        const word_tables *w, const uint32_t *where, size_t hant_fallbacks,
                        const char *out_path)
@@ -792,13 +826,17 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     uint32_t *gidf = group_idf(g->first, g->gram_count, g->postings, where, model->measure_count);
     uint32_t *scale = field_scales(b, model->measure_count);
     uint32_t *records = NULL, *entries = NULL, *lengths = field_bytes(model, b);
+    uint32_t *legacy_first = malloc((g->gram_count + 1) * sizeof *legacy_first);
     size_t entry_count = 0;
-    if (!info || !gidf || !scale || !lengths ||
-        !gram_records(g, &b->norm, where, gidf, scale, &records, &entries, &entry_count)) {
-        bl.failed = 1;
-    } else {
+    if (info)
         for (size_t i = 0; i < g->posting_count; i++)
             info[i] = where[g->postings[i]];
+    if (!info || !gidf || !scale || !lengths || !legacy_first ||
+        !legacy_postings(g, info, &bl, &ix, legacy_first) ||
+        !gram_records(g, &b->norm, where, gidf, scale, legacy_first, &records, &entries,
+                      &entry_count)) {
+        bl.failed = 1;
+    } else {
         ix.post_info = blob_append_u32(&bl, info, g->posting_count);
         ix.grams = blob_append_u32(&bl, records, ((size_t)1 << g->slot_bits) * SHZ_IX_GRAM_FIELDS);
         ix.gram_measures = blob_append_u32(&bl, entries, entry_count * SHZ_IX_GM_FIELDS);
@@ -813,6 +851,7 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     free(records);
     free(entries);
     free(lengths);
+    free(legacy_first);
     ix.terms_text = blob_append_u32(&bl, b->terms_off.v, b->terms_off.n);
     ix.word_count = (uint32_t)w->count;
     ix.word_slot_bits = w->slot_bits;
@@ -855,14 +894,14 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         model->measure_count, b->norm.n, g->gram_count, g->posting_count, w->count, hant_fallbacks,
         SHZ_IX_FORMAT);
     const uint32_t fields[] = {
-        ix.format,        ix.measure_count, ix.position_count, ix.gram_count,     ix.slot_bits,
-        ix.posting_count, ix.seg_start,     ix.norm,           ix.src_byte,       ix.src_char,
-        ix.hant,          ix.grams,         ix.postings,       ix.post_info,      ix.flags,
-        ix.gram_measures, ix.field_scale,   ix.field_bytes,    ix.common_idf,     ix.part_idf,
-        ix.terms_text,    ix.terms_bytes,   ix.word_count,     ix.word_slot_bits, ix.word_slots,
-        ix.word_str,      ix.word_bytes,    ix.word_stem,      ix.word_idf,       ix.word_first,
-        ix.word_postings, ix.word_info,     ix.stem_prefix,    ix.typo_first,     ix.typo_entry,
-        ix.typo_mask};
+        ix.format,        ix.measure_count,   ix.position_count, ix.gram_count,     ix.slot_bits,
+        ix.posting_count, ix.seg_start,       ix.norm,           ix.src_byte,       ix.src_char,
+        ix.hant,          ix.grams,           ix.postings,       ix.post_info,      ix.flags,
+        ix.gram_measures, ix.field_scale,     ix.field_bytes,    ix.common_idf,     ix.part_idf,
+        ix.terms_text,    ix.terms_bytes,     ix.word_count,     ix.word_slot_bits, ix.word_slots,
+        ix.word_str,      ix.word_bytes,      ix.word_stem,      ix.word_idf,       ix.word_first,
+        ix.word_postings, ix.word_info,       ix.stem_prefix,    ix.typo_first,     ix.typo_entry,
+        ix.typo_mask,     ix.legacy_postings, ix.legacy_info};
     _Static_assert(sizeof fields == sizeof ix, "write every member of shzi_ix_layout");
     fputs("const shzi_ix_layout shzi_ix = {", out);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)

@@ -7,9 +7,7 @@
 #include <uchar.h>
 
 #include "alloc.h"
-#include "normalize.h"
 #include "search_int.h"
-#include "utf8.h"
 
 static int is_quote(uint32_t cp)
 {
@@ -25,7 +23,7 @@ static int same_chars(const szs_query *q, uint32_t a_start, uint32_t a_len, uint
 
 /* Adds the term at chars [start, end) unless it is empty or a repeat. Returns its index (the
  * earlier one for a repeat), or -1 when nothing was added. */
-static long add_term(szs_query *q, uint32_t start, uint32_t end, szs_kind kind, size_t cap)
+static inline long add_term(szs_query *q, uint32_t start, uint32_t end, szs_kind kind, size_t cap)
 {
     if (end == start)
         return -1;
@@ -34,8 +32,12 @@ static long add_term(szs_query *q, uint32_t start, uint32_t end, szs_kind kind, 
             return (long)i;
     if (q->term_count >= cap)
         return -1;
+    /* Filled in place: a copy from the stack would read back wide what was just stored
+     * narrow, which stalls the store forwarding. */
     szs_term *t = &q->terms[q->term_count];
     memset(t, 0, sizeof *t);
+    t->postings_table = shzi_ix.postings;
+    t->info_table = shzi_ix.post_info;
     t->start = start;
     t->len = end - start;
     t->kind = (uint8_t)kind;
@@ -63,18 +65,21 @@ shz_status szs_parse_literal(const char *text, size_t len, szs_query *q)
     q->term_count = q->pair_count = 0;
     for (size_t i = 0; i < len;) {
         uint32_t cp;
-        size_t n = shzi_utf8_decode(s + i, len - i, &cp);
+        size_t n = szs_utf8_decode(s + i, len - i, &cp);
         if (n == 0)
             return SHZ_ERR_BAD_UTF8;
         i += n;
-        if (is_quote(cp) || (!in_phrase && shzi_norm_is_space(cp))) {
+        if (is_quote(cp) || (!in_phrase && szs_is_space(cp))) {
             add_term(q, term_start, used, SZS_LITERAL, SZS_MAX_TERMS);
-            used = term_start = chars_used(q);
+            /* Terms are added in order: the last one ends the room in use. */
+            used = term_start =
+                q->term_count ? q->terms[q->term_count - 1].start + q->terms[q->term_count - 1].len
+                              : 0;
             if (is_quote(cp))
                 in_phrase = !in_phrase;
             continue;
         }
-        uint32_t folded = shzi_norm_fold(cp);
+        uint32_t folded = szs_fold(cp);
         if (folded)
             q->chars[used++] = folded;
     }
@@ -85,22 +90,41 @@ shz_status szs_parse_literal(const char *text, size_t len, szs_query *q)
     return q->term_count ? SHZ_OK : SHZ_ERR_EMPTY_QUERY;
 }
 
-int szs_plan_literal(szs_query *q)
+/* The postings of a gram (in 1.0's fields alone when legacy); 0 when there are none. */
+static inline int literal_postings(uint64_t key, int legacy, uint32_t *begin, uint32_t *end)
+{
+    uint32_t gram;
+    if (!szs_gram_postings(key, &gram, begin, end))
+        return 0;
+    if (legacy) {
+        *begin = szs_gram_field(gram, SHZ_IX_GRAM_LEGACY_BEGIN);
+        *end = szs_gram_field(gram, SHZ_IX_GRAM_LEGACY_END);
+    }
+    return *end > *begin;
+}
+
+int szs_plan_literal(szs_query *q, int legacy)
 {
     int all = 1;
     for (size_t i = 0; i < q->term_count; i++) {
         szs_term *t = &q->terms[i];
         const uint32_t *c = q->chars + t->start;
-        uint32_t gram;
         t->post_begin = t->post_end = 0;
+        if (legacy) {
+            t->postings_table = shzi_ix.legacy_postings;
+            t->info_table = shzi_ix.legacy_info;
+        }
         if (t->len == 1) {
-            all &= szs_gram_postings(c[0], &gram, &t->post_begin, &t->post_end);
+            if (!literal_postings(c[0], legacy, &t->post_begin, &t->post_end)) {
+                t->post_begin = t->post_end = 0;
+                all = 0;
+            }
             continue;
         }
         uint32_t best = UINT32_MAX;
         for (uint32_t k = 0; k + 1 < t->len; k++) {
             uint32_t begin, end;
-            if (!szs_gram_postings(SHZ_IX_BIGRAM_KEY(c[k], c[k + 1]), &gram, &begin, &end)) {
+            if (!literal_postings(SHZ_IX_BIGRAM_KEY(c[k], c[k + 1]), legacy, &begin, &end)) {
                 t->post_begin = t->post_end = 0;
                 all = 0;
                 break;
@@ -290,14 +314,14 @@ static shz_status analyse_pass(const char *text, size_t len, szs_query *q, int s
         uint32_t cp = 0, folded = 0;
         int brk = 1;
         if (i < len) {
-            size_t n = shzi_utf8_decode(s + i, len - i, &cp);
+            size_t n = szs_utf8_decode(s + i, len - i, &cp);
             if (n == 0)
                 return SHZ_ERR_BAD_UTF8;
             i += n;
             if (is_quote(cp))
                 in_phrase = !in_phrase;
-            else if (!shzi_norm_is_space(cp))
-                folded = shzi_norm_fold(cp);
+            else if (!szs_is_space(cp))
+                folded = szs_fold(cp);
             any |= folded != 0;
             brk = !folded || (used > run && is_han(folded) != run_han);
         } else {
@@ -315,7 +339,7 @@ static shz_status analyse_pass(const char *text, size_t len, szs_query *q, int s
             spaced = 0;
         }
         if (!folded) {
-            if (cp && !shzi_norm_is_space(cp) && !is_quote(cp))
+            if (cp && !szs_is_space(cp) && !is_quote(cp))
                 an.previous_word = -1; /* punctuation breaks a phrase */
             else
                 spaced = 1;
@@ -494,7 +518,7 @@ static shz_status plan_best_term(szs_term *t, const uint32_t *chars)
     }
     t->gm_begin = t->gm_end = 0;
     if (best != UINT32_MAX) {
-        t->idf = szs_gram_field(best_gram, SHZ_IX_GRAM_IDF);
+        t->idf = szs_gram_idf(best_gram);
         if (t->len <= 2) { /* the term is its gram: its per-measure entries are its own */
             t->gm_begin = szs_gram_field(best_gram, SHZ_IX_GRAM_GM_BEGIN);
             t->gm_end = szs_gram_field(best_gram, SHZ_IX_GRAM_GM_END);
@@ -518,6 +542,8 @@ int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32
     memcpy(q->chars + at, chars, len * sizeof *chars);
     szs_term *t = &q->terms[q->term_count];
     memset(t, 0, sizeof *t);
+    t->postings_table = shzi_ix.postings;
+    t->info_table = shzi_ix.post_info;
     t->start = at;
     t->len = len;
     t->kind = q->terms[origin].kind == SZS_GRAM && len <= 2 ? SZS_GRAM : SZS_WORD;

@@ -50,9 +50,10 @@ struct shz_results {
     szs_hit *hits;
     hit_detail *details;
     span *spans;
-    size_t term_count; /* reported terms, first in terms */
-    size_t all_terms;  /* and the tolerant alternatives after them, which spans need too */
-    term_entry *terms;
+    size_t term_count; /* reported terms */
+    size_t all_terms;  /* every term as the query had it, tolerant alternatives too (spans) */
+    term_entry *terms; /* [all_terms], in the query's order of terms */
+    uint16_t *order;   /* [term_count]: the reported terms in query order, as indices of terms */
     uint32_t *term_chars;
     char *text;
     szs_settings set;
@@ -171,8 +172,12 @@ static int span_before(const span *a, const span *b)
 
 static void sort_spans(span *s, size_t n)
 {
-    /* Insertion sort: spans of one term arrive sorted, so the runs to merge are few. */
+    /* Insertion sort: spans of one term arrive sorted, so the runs to merge are few. A span
+     * already in place is not copied out and back (it was just written field by field: read
+     * back whole, it would stall the store forwarding). */
     for (size_t i = 1; i < n; i++) {
+        if (!span_before(&s[i], &s[i - 1]))
+            continue;
         span x = s[i];
         size_t j = i;
         for (; j > 0 && span_before(&x, &s[j - 1]); j--)
@@ -182,16 +187,19 @@ static void sort_spans(span *s, size_t n)
 }
 
 /* The normalized spans of the term in measure m, appended at out[*n] (at most room); chars is
- * what t->start indexes. */
+ * what t->start indexes. Its postings in m begin at first (or after, when first is
+ * t->post_begin); a gram read from its entries finds its first posting among those. */
 static void term_spans(const uint32_t *chars, const szs_settings *set, const szs_term *t,
-                       uint32_t m, const szs_row *row, span *out, size_t *n, size_t room)
+                       uint32_t m, uint32_t first, const szs_row *row, span *out, size_t *n,
+                       size_t room)
 {
     uint32_t target = m << SHZ_IX_INFO_MEASURE_SHIFT;
+    uint32_t table = szs_info_of(t);
     uint32_t from = t->gm_end > t->gm_begin
                         ? szs_gm_first_posting(t->gm_begin, t->gm_end, m, t->post_end)
-                        : szs_gallop(shzi_ix.post_info, t->post_begin, t->post_end, target);
+                        : szs_gallop(table, first, t->post_end, target);
     for (uint32_t c = from; c < t->post_end && *n < room; c++) {
-        uint32_t info = shzi_ix_u32(shzi_ix.post_info, c);
+        uint32_t info = shzi_ix_u32(table, c);
         if (szs_info_measure(info) != m)
             break;
         int slot = szs_info_slot(info);
@@ -233,7 +241,10 @@ static size_t write_spans(const shz_results *r, const szs_hit *h, span *out)
         if (set->mode == SHZ_SEARCH_BEST &&
             !((h->exact_terms | h->tolerant_terms) & (UINT64_C(1) << t->origin)))
             continue;
-        term_spans(r->term_chars, set, t, m, &row, out, &n, h->occurrences);
+        uint32_t first = set->mode == SHZ_SEARCH_ALL_TERMS && i < SZS_HIT_CURSORS
+                             ? h->first_posting[i]
+                             : t->post_begin;
+        term_spans(r->term_chars, set, t, m, first, &row, out, &n, h->occurrences);
     }
     sort_spans(out, n);
     size_t kept = 0;
@@ -246,8 +257,11 @@ static size_t write_spans(const shz_results *r, const szs_hit *h, span *out)
             continue;
         }
         if (!last || out[i].slot != last->slot || out[i].byte_start != last->byte_start ||
-            out[i].byte_end != last->byte_end)
-            out[kept++] = out[i];
+            out[i].byte_end != last->byte_end) {
+            if (kept != i)
+                out[kept] = out[i];
+            kept++;
+        }
     }
 
     int walked_slot = -1, text_slot = kept ? out[0].slot : -1;
@@ -291,16 +305,19 @@ typedef struct window {
 
 /* The text around the hit's best match: SNIPPET_BEFORE searchable characters before it and
  * SNIPPET_AFTER after, or up to the field's ends. Positions come from the index's maps, so no
- * text is walked, except to carry character offsets over into zh-Hant. */
-static window snippet_window(const szs_settings *set, const szs_hit *h)
+ * text is walked, except to carry character offsets over into zh-Hant. Written to *out, where
+ * it is kept: a window returned by value and copied there would be read back wide right after
+ * its fields were stored, which stalls the store forwarding. */
+static void snippet_window(const szs_settings *set, const szs_hit *h, window *out)
 {
     uint32_t m = szs_measure_of_hit(h);
     field_text f = slot_text(m, h->best_slot, set->lang);
     uint32_t seg = szs_seg_start(m, h->best_slot);
     uint32_t seg_end = szs_seg_start(m, h->best_slot + 1) - 1; /* its sentinel */
-    window w = {0, f.len, 0, 0, 0, 0, f.text};
+    window *w = out;
+    *w = (window){0, f.len, 0, 0, 0, 0, f.text};
     if (seg_end == seg)
-        return w; /* an empty field */
+        return; /* an empty field */
     uint32_t first = h->best_pos, last = h->best_pos + (h->best_len ? h->best_len : 1) - 1;
     uint32_t from = first - seg > SNIPPET_BEFORE ? first - SNIPPET_BEFORE : seg;
     uint32_t to = seg_end - 1 - last > SNIPPET_AFTER ? last + SNIPPET_AFTER : seg_end - 1;
@@ -313,19 +330,18 @@ static window snippet_window(const szs_settings *set, const szs_hit *h)
         from++;
     while (to > last && (!szs_norm_at(to) || (szs_flags_at(to) & need_end) != need_end))
         to--;
-    w.cut_before = from > seg;
-    w.cut_after = to < seg_end - 1;
+    w->cut_before = from > seg;
+    w->cut_after = to < seg_end - 1;
     uint32_t unused;
-    if (w.cut_before)
-        byte_range(&f, from, from, &w.start, &unused);
-    if (w.cut_after)
-        byte_range(&f, to, to, &unused, &w.end);
+    if (w->cut_before)
+        byte_range(&f, from, from, &w->start, &unused);
+    if (w->cut_after)
+        byte_range(&f, to, to, &unused, &w->end);
     if (h->best_len) {
-        byte_range(&f, first, last, &w.match_start, &w.match_end);
+        byte_range(&f, first, last, &w->match_start, &w->match_end);
     } else {
-        w.match_start = w.match_end = w.start;
+        w->match_start = w->match_end = w->start;
     }
-    return w;
 }
 
 static void write_snippet(const window *w, hit_detail *d, char *out)
@@ -369,18 +385,13 @@ static size_t encode_utf8(uint32_t cp, char *out)
     return n;
 }
 
-/* The terms as the results keep them, as indices into q->terms: the reported ones in query
- * order, then the tolerant alternatives. Returns how many are reported. */
-static size_t term_order(const szs_query *q, uint16_t *out)
+/* The reported terms in query order, as indices into q->terms; returns how many. */
+static size_t reported_terms(const szs_query *q, uint16_t *out)
 {
-    size_t n = 0, next;
+    size_t n = 0;
     for (size_t i = 0; i < q->term_count; i++)
         if (!q->terms[i].tolerant)
             out[q->terms[i].order] = (uint16_t)i, n++;
-    next = n;
-    for (size_t i = 0; i < q->term_count; i++)
-        if (q->terms[i].tolerant)
-            out[next++] = (uint16_t)i;
     return n;
 }
 
@@ -409,18 +420,21 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
                                                           : szs_analyse(text, len, &q);
     if (status != SHZ_OK)
         return status;
-    int possible = set->mode == SHZ_SEARCH_ALL_TERMS ? szs_plan_literal(&q) : 1;
+    /* Over 1.0's fields alone, the terms walk only the postings in them. */
+    int possible = set->mode == SHZ_SEARCH_ALL_TERMS
+                       ? szs_plan_literal(&q, !(set->slot_mask & ~SHZ_IX_LEGACY_SLOTS))
+                       : 1;
 
     uint16_t order[SZS_MAX_TERMS];
-    size_t reported = term_order(&q, order);
+    size_t reported = reported_terms(&q, order);
     /* 1.0's results had no terms: its callers get none, and no allocation without hits. Their
      * spans still need them, kept unreported. */
     size_t public_terms = set->legacy ? 0 : reported;
     size_t term_chars = 0, term_text = 0;
     for (size_t i = 0; i < q.term_count; i++) {
-        const szs_term *t = &q.terms[order[i]];
+        const szs_term *t = &q.terms[i];
         term_chars += t->len;
-        if (i < reported) {
+        if (!t->tolerant) {
             for (uint32_t k = 0; k < t->len; k++)
                 term_text += utf8_size(q.chars[t->start + k]);
             term_text++;
@@ -459,7 +473,8 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
     size_t details_at = align8(header + kept * sizeof(szs_hit));
     size_t spans_at = align8(details_at + kept * sizeof(hit_detail));
     size_t terms_at = align8(spans_at + span_room * sizeof(span));
-    size_t chars_at = align8(terms_at + q.term_count * sizeof(term_entry));
+    size_t order_at = terms_at + q.term_count * sizeof(term_entry);
+    size_t chars_at = align8(order_at + public_terms * sizeof(uint16_t));
     size_t text_at = chars_at + term_chars * sizeof(uint32_t);
     size_t need = text_at + text_room;
     unsigned char *sized = block ? shzi_mem_realloc(block, need) : shzi_mem_alloc(need);
@@ -478,19 +493,21 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
     r->term_count = public_terms;
     r->all_terms = q.term_count;
     r->terms = (term_entry *)(block + terms_at);
+    r->order = (uint16_t *)(block + order_at);
+    memcpy(r->order, order, public_terms * sizeof(uint16_t));
     r->term_chars = (uint32_t *)(block + chars_at);
     r->text = (char *)(block + text_at);
     r->set = *set;
     size_t spans_used = 0, text_used = 0, chars_used = 0;
     for (size_t i = 0; i < q.term_count; i++) {
         term_entry *e = &r->terms[i];
-        const szs_term *t = &q.terms[order[i]];
+        const szs_term *t = &q.terms[i];
         e->term = *t;
         e->term.start = (uint32_t)chars_used;
         memcpy(r->term_chars + chars_used, q.chars + t->start, t->len * sizeof(uint32_t));
         chars_used += t->len;
         e->text_start = e->text_len = 0;
-        if (i >= reported)
+        if (t->tolerant)
             continue;
         e->text_start = (uint32_t)text_used;
         for (uint32_t k = 0; k < t->len; k++)
@@ -526,7 +543,8 @@ static const hit_detail *detail_of(const shz_results *results, size_t index)
                                                 memory_order_acquire, memory_order_acquire)) {
         const szs_hit *h = &results->hits[index];
         d->span_count = (uint32_t)write_spans(results, h, results->spans + d->first_span);
-        window w = snippet_window(&results->set, h);
+        window w;
+        snippet_window(&results->set, h, &w);
         write_snippet(&w, d, results->text + d->snippet_start);
         atomic_store_explicit(&d->state, DETAIL_READY, memory_order_release);
         return d;
@@ -670,9 +688,10 @@ shz_status shz_results_term(const shz_results *results, size_t term, const char 
         return SHZ_ERR_INVALID_ARG;
     if (term >= results->term_count)
         return SHZ_ERR_NOT_FOUND;
-    *text = results->text + results->terms[term].text_start;
+    const term_entry *e = &results->terms[results->order[term]];
+    *text = results->text + e->text_start;
     if (len)
-        *len = results->terms[term].text_len;
+        *len = e->text_len;
     return SHZ_OK;
 }
 
@@ -680,7 +699,7 @@ size_t shz_results_term_measures(const shz_results *results, size_t term)
 {
     if (!results || term >= results->term_count)
         return 0;
-    return szs_term_measures(&results->terms[term].term, results->term_chars,
+    return szs_term_measures(&results->terms[results->order[term]].term, results->term_chars,
                              results->set.slot_mask);
 }
 
@@ -691,6 +710,6 @@ unsigned shz_results_hit_term(const shz_results *results, size_t index, size_t t
         return 0;
     if (results->set.mode == SHZ_SEARCH_ALL_TERMS)
         return 1; /* every hit holds every term */
-    uint64_t bit = UINT64_C(1) << results->terms[term].term.origin;
+    uint64_t bit = UINT64_C(1) << results->terms[results->order[term]].term.origin;
     return h->exact_terms & bit ? 1 : h->tolerant_terms & bit ? 2 : 0;
 }

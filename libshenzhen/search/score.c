@@ -35,8 +35,7 @@ int szs_gram_postings(uint64_t key, uint32_t *gram, uint32_t *begin, uint32_t *e
 {
     uint32_t mask = (UINT32_C(1) << shzi_ix.slot_bits) - 1;
     for (uint32_t slot = shzi_ix_hash(key, shzi_ix.slot_bits);; slot = (slot + 1) & mask) {
-        uint64_t stored = (uint64_t)szs_gram_field(slot, SHZ_IX_GRAM_KEY_LOW) |
-                          (uint64_t)szs_gram_field(slot, SHZ_IX_GRAM_KEY_HIGH) << 32;
+        uint64_t stored = szs_gram_key(slot);
         if (stored == 0) /* an empty slot: no key is 0 */
             return 0;
         if (stored == key) {
@@ -100,30 +99,46 @@ static inline int next_searched(uint32_t table, uint32_t *at, uint32_t end, uint
 
 /* ---- keeping the best --------------------------------------------------- */
 
-static void sift_down(szs_hit *h, size_t n, size_t i)
+/* Where a hit of this key placed at i of the min-heap h[0..n) settles: the children it is worse
+ * than move up into the hole it leaves, and the hole it ends in is returned, for the caller to
+ * fill (one copy of the hit, not one swap per level). */
+static size_t sift_hole(szs_hit *h, size_t n, size_t i, uint64_t key)
 {
     for (;;) {
         size_t worst = i, l = 2 * i + 1, r = l + 1;
-        if (l < n && h[l].key < h[worst].key)
+        uint64_t worst_key = key;
+        if (l < n && h[l].key < worst_key) {
             worst = l;
-        if (r < n && h[r].key < h[worst].key)
+            worst_key = h[l].key;
+        }
+        if (r < n && h[r].key < worst_key)
             worst = r;
         if (worst == i)
-            return;
-        szs_hit tmp = h[i];
+            return i;
         h[i] = h[worst];
-        h[worst] = tmp;
         i = worst;
     }
+}
+
+static void sift_down(szs_hit *h, size_t n, size_t i)
+{
+    szs_hit x = h[i];
+    h[sift_hole(h, n, i, x.key)] = x;
+}
+
+/* Puts *x in place of the root of the min-heap h[0..n) and restores the heap. x was just
+ * written field by field: it is read whole only at the end, once its stores have landed. */
+static void replace_root(szs_hit *h, size_t n, const szs_hit *x)
+{
+    h[sift_hole(h, n, 0, x->key)] = *x;
 }
 
 static void heap_sort(szs_hit *h, size_t k)
 {
     for (size_t end = k; end > 1; end--) {
-        szs_hit tmp = h[0];
-        h[0] = h[end - 1];
-        h[end - 1] = tmp;
-        sift_down(h, end - 1, 0);
+        szs_hit last = h[end - 1];
+        h[end - 1] = h[0]; /* the worst left goes last */
+        h[sift_hole(h, end - 1, 0, last.key)] = last;
     }
 }
 
@@ -154,8 +169,7 @@ static void offer(szs_hit *hits, size_t *count, size_t keep, const szs_hit *h)
             for (size_t i = keep / 2; i-- > 0;)
                 sift_down(hits, keep, i);
     } else if (h->key > hits[0].key) {
-        hits[0] = *h;
-        sift_down(hits, keep, 0);
+        replace_root(hits, keep, h);
     }
 }
 
@@ -201,16 +215,18 @@ static int score_literal(szs_query *q, const szs_settings *set, uint32_t m, szs_
     for (size_t i = 0; i < q->term_count; i++) {
         szs_term *t = &q->terms[i];
         int found = 0, in_title = 0, last_slot = -1;
-        uint32_t c = t->cursor;
+        uint32_t c = t->cursor, table = szs_info_of(t);
+        if (i < SZS_HIT_CURSORS)
+            out->first_posting[i] = c;
         for (; c < t->post_end; c++) {
-            uint32_t info = info_at(c);
+            uint32_t info = shzi_ix_u32(table, c);
             if (szs_info_measure(info) != m)
                 break;
             int slot = szs_info_slot(info);
             /* The field first: an occurrence outside the searched fields counts for nothing. */
             if (!(set->slot_mask & (1u << slot))) {
                 if (!(set->slot_mask >> slot)) { /* no later field searched: skip the rest */
-                    c = past_measure(shzi_ix.post_info, c, t->post_end, m);
+                    c = past_measure(table, c, t->post_end, m);
                     break;
                 }
                 continue;
@@ -263,7 +279,7 @@ static int cannot_enter(const szs_query *q, const szs_settings *set, uint32_t m,
     for (size_t i = 0; i < q->term_count; i++) {
         const szs_term *t = &q->terms[i];
         for (uint32_t c = t->cursor; c < t->post_end; c++) {
-            uint32_t info = info_at(c);
+            uint32_t info = shzi_ix_u32(szs_info_of(t), c);
             if (szs_info_measure(info) != m || szs_info_slot(info) > SHZ_IX_INITIALS)
                 break;
             if (set->slot_mask & (1u << szs_info_slot(info))) {
@@ -280,7 +296,7 @@ static int cannot_enter(const szs_query *q, const szs_settings *set, uint32_t m,
         const szs_term *t = &q->terms[i];
         uint64_t before = candidates;
         for (uint32_t c = t->cursor; c < t->post_end; c++) {
-            uint32_t info = info_at(c);
+            uint32_t info = shzi_ix_u32(szs_info_of(t), c);
             if (szs_info_measure(info) != m || !(set->slot_mask >> szs_info_slot(info)))
                 break;
             if (set->slot_mask & (1u << szs_info_slot(info))) {
@@ -311,9 +327,15 @@ static size_t collect_literal(szs_query *q, const szs_settings *set, szs_hit *hi
             settled = 1;
             for (size_t i = 0; i < q->term_count; i++) {
                 szs_term *t = &q->terms[i];
-                uint32_t next = next_in(shzi_ix.post_info, &t->cursor, t->post_end, m);
+                uint32_t next = next_in(szs_info_of(t), &t->cursor, t->post_end, m);
                 if (next == SZS_NO_MEASURE)
                     return finish(hits, count, keep);
+                /* Slots ascend within a measure: when the term's first candidate in m is past
+                 * every searched slot (the aliases or the English body, for 1.0's fields), m
+                 * holds none that counts. */
+                if (next == m &&
+                    !(set->slot_mask >> szs_info_slot(shzi_ix_u32(szs_info_of(t), t->cursor))))
+                    next = m + 1;
                 if (next != m) {
                     m = next;
                     settled = 0;
@@ -325,9 +347,19 @@ static size_t collect_literal(szs_query *q, const szs_settings *set, szs_hit *hi
             m++;
             continue;
         }
-        szs_hit h;
-        if (score_literal(q, set, m, &h))
-            offer(hits, &count, keep, &h);
+        /* Scored straight into its place while there is room: a hit copied from where it was
+         * just written field by field would stall on the store forwarding. */
+        szs_hit spare;
+        szs_hit *into = !keep || count < keep ? &hits[count] : &spare;
+        if (score_literal(q, set, m, into)) {
+            if (into == &spare) {
+                if (spare.key > hits[0].key)
+                    replace_root(hits, keep, &spare);
+            } else if (++count == keep) {
+                for (size_t i = keep / 2; i-- > 0;)
+                    sift_down(hits, keep, i);
+            }
+        }
         m++;
     }
     return finish(hits, count, keep);
@@ -813,7 +845,7 @@ static uint32_t next_exact(const szs_term *t, const uint32_t *chars, uint32_t *c
                            unsigned slot_mask)
 {
     for (; *c < t->post_end; ++*c) {
-        uint32_t info = info_at(*c);
+        uint32_t info = shzi_ix_u32(szs_info_of(t), *c);
         int slot = szs_info_slot(info);
         uint32_t m = szs_info_measure(info);
         if ((slot_mask & (1u << slot)) &&
@@ -843,7 +875,7 @@ size_t szs_term_measures(const szs_term *t, const uint32_t *chars, unsigned slot
         count++;
         uint32_t past = (m + 1) << SHZ_IX_INFO_MEASURE_SHIFT;
         if (a == m) {
-            c = szs_gallop(shzi_ix.post_info, c, t->post_end, past);
+            c = szs_gallop(szs_info_of(t), c, t->post_end, past);
             a = next_exact(t, chars, &c, slot_mask);
         }
         if (b == m) {

@@ -21,7 +21,7 @@ enum {
                  SHZ_FIELD_PINYIN_INITIALS
 };
 
-static unsigned slots_of_fields(unsigned fields, int legacy)
+static inline unsigned slots_of_fields(unsigned fields, int legacy)
 {
     unsigned mask = 0;
     if (fields & SHZ_FIELD_TITLE)
@@ -49,7 +49,8 @@ static int tail_is_zero(const shz_search_options *options, size_t from)
 }
 
 /* Reads the options; legacy forces 1.0's reading of them (the 1.0 symbol). */
-static shz_status read_options(const shz_search_options *options, int legacy, szs_settings *out)
+static inline shz_status read_options(const shz_search_options *options, int legacy,
+                                      szs_settings *out)
 {
     unsigned fields = 0, mode = SHZ_SEARCH_BEST;
     shz_lang lang = SHZ_LANG_ZH_HANS;

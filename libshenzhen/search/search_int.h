@@ -23,7 +23,9 @@
 #include <string.h>
 
 #include "index_data.h"
+#include "normalize.h"
 #include "shenzhen.h"
+#include "utf8.h"
 
 enum { SZS_MAX_TERMS = SHZ_QUERY_MAX / 2 + 1 }; /* "a a a …": one term per two bytes */
 enum { SZS_MAX_BEST_TERMS = 64 };               /* analysed terms kept in best-match mode */
@@ -86,6 +88,19 @@ int szs_gram_postings(uint64_t key, uint32_t *gram, uint32_t *begin, uint32_t *e
 static inline uint32_t szs_gram_field(uint32_t gram, int f)
 {
     return shzi_ix_u32(shzi_ix.grams, (size_t)gram * SHZ_IX_GRAM_FIELDS + (size_t)f);
+}
+
+/* The key and IDF of the gram whose record is gram. */
+static inline uint64_t szs_gram_key(uint32_t gram)
+{
+    uint32_t high = szs_gram_field(gram, SHZ_IX_GRAM_KEY_IDF);
+    return (uint64_t)szs_gram_field(gram, SHZ_IX_GRAM_KEY_LOW) |
+           (uint64_t)(high & ((1u << SHZ_IX_KEY_HIGH_BITS) - 1)) << 32;
+}
+
+static inline uint32_t szs_gram_idf(uint32_t gram)
+{
+    return szs_gram_field(gram, SHZ_IX_GRAM_KEY_IDF) >> SHZ_IX_KEY_HIGH_BITS;
 }
 
 /* Field f of entry e of gram_measures (enum shzi_ix_gm_field). */
@@ -161,6 +176,72 @@ static inline uint32_t szs_gm_first_posting(uint32_t begin, uint32_t end, uint32
 
 /* ---- queries ------------------------------------------------------------ */
 
+/*
+ * A query's characters, decoded and normalized as utf8.h and normalize.h do (tests/unit checks
+ * that these agree with them on every input), with the characters most queries are made of
+ * answered here rather than through utf8proc: ASCII, the CJK ideographs, the full-width forms
+ * of ASCII and the common Chinese punctuation.
+ */
+
+/* shzi_utf8_decode: ASCII, and three bytes under a lead other than E0 and ED, whose every
+ * continuation is valid (no overlong form, no surrogate), decoded here. */
+static inline size_t szs_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+    if (len && s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    if (len >= 3 && s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED && (s[1] & 0xC0) == 0x80 &&
+        (s[2] & 0xC0) == 0x80) {
+        *cp = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3Fu);
+        return 3;
+    }
+    return shzi_utf8_decode(s, len, cp);
+}
+
+static inline uint32_t szs_fold_ascii(uint32_t cp)
+{
+    if (cp >= 'A' && cp <= 'Z')
+        return cp + ('a' - 'A');
+    return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ? cp : 0;
+}
+
+/* Punctuation of Chinese text: dashes, quotation marks, ellipsis and the like (U+2010-U+2027,
+ * U+2030-U+203F), and 、。〃〄 and the CJK brackets (U+3001-U+3004, U+3008-U+3020). Not
+ * searchable, and not spaces. */
+static inline int szs_common_punctuation(uint32_t cp)
+{
+    return (cp >= 0x2010 && cp <= 0x203F && (cp < 0x2028 || cp >= 0x2030)) ||
+           (cp >= 0x3001 && cp <= 0x3020 && (cp < 0x3005 || cp >= 0x3008));
+}
+
+/* shzi_norm_is_space. */
+static inline int szs_is_space(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp == ' ' || (cp >= '\t' && cp <= '\r');
+    if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xFF01 && cp <= 0xFF5E) ||
+        szs_common_punctuation(cp))
+        return 0;
+    return shzi_norm_is_space(cp);
+}
+
+/* shzi_norm_fold. A CJK ideograph that no traditional form folds from is itself; a full-width
+ * form of ASCII folds as its ASCII character. */
+static inline uint32_t szs_fold(uint32_t cp)
+{
+    if (cp < 0x80)
+        return szs_fold_ascii(cp);
+    if (((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) &&
+        !(shzi_t2s_folded[cp / 32] >> (cp % 32) & 1u))
+        return cp;
+    if (cp >= 0xFF01 && cp <= 0xFF5E)
+        return szs_fold_ascii(cp - 0xFEE0);
+    if (szs_common_punctuation(cp))
+        return 0;
+    return shzi_norm_fold(cp);
+}
+
 typedef enum szs_kind {
     SZS_LITERAL = 0, /* all-terms mode: a whitespace-separated term, matched as a substring */
     SZS_GRAM = 1,    /* best match: a Han bigram or a lone Han character */
@@ -178,6 +259,8 @@ typedef struct szs_term {
     uint32_t rare_offset;          /* where in the term the gram driving the search starts */
     uint32_t post_begin, post_end; /* postings of that gram (empty: it cannot occur) */
     uint32_t cursor;               /* next posting to consider, only ever moves forward */
+    uint32_t postings_table;       /* the tables post_begin..post_end index: postings and */
+    uint32_t info_table;           /* post_info, or their copies for 1.0's fields (legacy_first) */
     uint32_t stem_begin, stem_end; /* a word's stem postings in the word table (or empty) */
     uint32_t stem_cursor;
     uint32_t measure_begin;    /* the gram cursor where the measure being scored began */
@@ -195,6 +278,17 @@ typedef struct szs_term {
     uint8_t part;              /* szs_part: a character searched for a Han word (query.c) */
     uint8_t fast;              /* scored from its gram_measures entries, not its postings */
 } szs_term;
+
+/* The tables the term's postings index: positions and their post_info. */
+static inline uint32_t szs_postings_of(const szs_term *t)
+{
+    return t->postings_table;
+}
+
+static inline uint32_t szs_info_of(const szs_term *t)
+{
+    return t->info_table;
+}
 
 /* Two terms that follow each other in the query: b found delta positions after a is a phrase. */
 typedef struct szs_pair {
@@ -225,7 +319,7 @@ typedef struct szs_query {
 static inline uint32_t szs_occurrence_at(const szs_term *t, const uint32_t *chars, uint32_t i,
                                          uint32_t field_start)
 {
-    uint32_t p = szs_posting_at(i);
+    uint32_t p = shzi_ix_u32(szs_postings_of(t), i);
     if (p - field_start < t->rare_offset)
         return SZS_NO_POSITION;
     uint32_t start = p - t->rare_offset;
@@ -251,16 +345,24 @@ typedef struct szs_settings {
 /* ---- hits --------------------------------------------------------------- */
 
 /* A matching measure as scoring finds it; what ranking and sizing the results need. */
+enum { SZS_HIT_CURSORS = 4 };
+
 typedef struct szs_hit {
-    uint64_t key;            /* score << MEASURE_BITS | (2^MEASURE_BITS - 1 - measure): larger is
-                                better */
-    uint64_t exact_terms;    /* best match: reported terms matched, a bit per term */
-    uint64_t tolerant_terms; /* and those matched only tolerantly */
-    uint32_t occurrences;    /* at least the spans */
-    uint32_t best_pos;       /* the best match: normalized position, */
-    uint32_t best_len;       /* length, */
-    uint8_t best_slot;       /* and slot */
-    uint8_t match;           /* SHZ_MATCH_* */
+    uint64_t key; /* score << MEASURE_BITS | (2^MEASURE_BITS - 1 - measure): larger is better */
+    union {
+        struct {
+            uint64_t exact_terms;    /* best match: reported terms matched, a bit per term */
+            uint64_t tolerant_terms; /* and those matched only tolerantly */
+        };
+        /* All terms: where the postings of the first terms in the hit's measure begin, so that
+         * its spans are found without searching for them again. */
+        uint32_t first_posting[SZS_HIT_CURSORS];
+    };
+    uint32_t occurrences; /* at least the spans */
+    uint32_t best_pos;    /* the best match: normalized position, */
+    uint32_t best_len;    /* length, */
+    uint8_t best_slot;    /* and slot */
+    uint8_t match;        /* SHZ_MATCH_* */
 } szs_hit;
 
 static inline uint32_t szs_measure_of_hit(const szs_hit *h)
@@ -275,8 +377,9 @@ static inline uint32_t szs_measure_of_hit(const szs_hit *h)
 shz_status szs_parse_literal(const char *text, size_t len, szs_query *q);
 
 /* Chooses each literal term's rarest gram; rarest term first. Returns 0 when some term cannot
- * occur at all (its postings are then empty). */
-int szs_plan_literal(szs_query *q);
+ * occur at all (its postings are then empty). legacy: only 1.0's fields are searched, and the
+ * terms walk their postings in those (SHZ_IX_LEGACY_SLOTS). */
+int szs_plan_literal(szs_query *q, int legacy);
 
 /* Best-match mode: analyses the query into grams and words (README "Ranking"), looks each up
  * and computes the query's IDF mass. */

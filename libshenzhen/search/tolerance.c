@@ -212,8 +212,7 @@ static void tolerate_gram(szs_query *q, size_t i)
             uint32_t gram, begin, end;
             if (szs_gram_postings(key, &gram, &begin, &end) && end > begin)
                 offer_gram(best, &n,
-                           (gram_hit){{chars[0], len > 1 ? chars[1] : 0},
-                                      szs_gram_field(gram, SHZ_IX_GRAM_IDF)});
+                           (gram_hit){{chars[0], len > 1 ? chars[1] : 0}, szs_gram_idf(gram)});
         }
     }
     for (size_t k = 0; k < n; k++)

@@ -514,11 +514,11 @@ static int terms_pass(const szs_query *q, uint64_t exact, uint64_t *tolerant, si
 {
     uint64_t terms = exact | *tolerant, mass = 0; /* each counts once, exact or tolerant */
     *tolerant &= ~exact;
-    *matched = 0;
-    for (uint64_t left = terms; left; left &= left - 1)
+    size_t n = 0;
+    for (uint64_t left = terms; left; left &= left - 1, n++)
         mass += q->origin_idf[__builtin_ctzll(left)];
-    *matched = (size_t)__builtin_popcountll(terms);
-    return msm_pass(q, mass, *matched, terms);
+    *matched = n;
+    return msm_pass(q, mass, n, terms);
 }
 
 /* The phrase bonus of a pair found in a measure. */

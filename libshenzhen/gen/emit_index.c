@@ -518,7 +518,8 @@ static int gram_records(const gram_tables *g, const u32_vec *norm, const uint32_
  * a term across it. */
 static uint32_t share_idf(size_t measures, unsigned share)
 {
-    double n = (double)measures, df = (double)(measures / share);
+    size_t most = measures / share; /* rounded down, as the rule counts measures */
+    double n = (double)measures, df = (double)most;
     double at = log(1.0 + (n - df + 0.5) / (df + 0.5)),
            past = log(1.0 + (n - df - 0.5) / (df + 1.5));
     return (uint32_t)((at + past) / 2 * SHZ_IX_ONE);

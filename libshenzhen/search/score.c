@@ -743,6 +743,7 @@ static size_t collect_by_term(szs_query *q, const szs_settings *set, szs_hit *hi
         best[at] = row;
     }
     for (size_t i = 0; i < count; i++) {
+        /* cppcheck-suppress uninitvar ; best[0..count) point at rows filled above */
         hits[i] = best[i]->hit;
         place_hit(szs_measure_of_hit(&hits[i]), hits[i].occurrences, &hits[i]);
     }

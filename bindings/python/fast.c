@@ -823,6 +823,20 @@ static long shzpy_field_bit(PyObject *name)
     return bit == -1 && PyErr_Occurred() ? -1 : bit;
 }
 
+/* The unsigned int that value (a new reference, or NULL with an exception set) holds, stored in
+ * *out; the reference is released. -1 with the exception set on failure. */
+static int shzpy_take_unsigned(PyObject *value, unsigned *out)
+{
+    if (!value)
+        return -1;
+    unsigned long bits = PyLong_AsUnsignedLong(value);
+    Py_DECREF(value);
+    if (bits == (unsigned long)-1 && PyErr_Occurred())
+        return -1;
+    *out = (unsigned)bits;
+    return 0;
+}
+
 /* The field mask of search()'s fields argument. The common cases (a name, a
  * list or tuple of names) are looked up here; anything else, and every error,
  * goes to the package's _field_mask, which has the rules and the messages. */
@@ -852,15 +866,7 @@ static int shzpy_fields(PyObject *fields, unsigned *mask)
     }
     if (count && *mask)
         return 0;
-    PyObject *value = PyObject_CallOneArg(shzpy_field_mask, fields);
-    if (!value)
-        return -1;
-    unsigned long bits = PyLong_AsUnsignedLong(value);
-    Py_DECREF(value);
-    if (bits == (unsigned long)-1 && PyErr_Occurred())
-        return -1;
-    *mask = (unsigned)bits;
-    return 0;
+    return shzpy_take_unsigned(PyObject_CallOneArg(shzpy_field_mask, fields), mask);
 }
 
 /* The code of search()'s mode argument: a name in SEARCH_MODES; the
@@ -878,12 +884,7 @@ static int shzpy_mode(PyObject *mode, unsigned *code)
         if (!value)
             return -1;
     }
-    unsigned long bits = PyLong_AsUnsignedLong(value);
-    Py_DECREF(value);
-    if (bits == (unsigned long)-1 && PyErr_Occurred())
-        return -1;
-    *code = (unsigned)bits;
-    return 0;
+    return shzpy_take_unsigned(value, code);
 }
 
 /* A Results (the package's list subclass, registered by _configure) holding

@@ -2,7 +2,6 @@
  * Query analysis: splitting a query into the terms each mode searches for,
  * and finding them in the index.
  */
-#include <libstemmer.h>
 #include <stdlib.h>
 #include <uchar.h>
 
@@ -390,34 +389,19 @@ static int may_have_stem(const unsigned char *w, size_t len)
 }
 
 /* The stem entry of the a-z word w: the stem the index recorded for it when the index has the
- * word, else Snowball's stem of it if the index has that (the generator stemmed the index with
- * the same stemmer), else SHZ_IX_NO_ENTRY; a word of under three letters that the index does
- * not have is not stemmed. *stemmer is made on first need; the caller deletes it. */
-static shz_status find_stem(const unsigned char *w, size_t len, struct sb_stemmer **stemmer,
-                            uint32_t *stem)
+ * word, else Snowball's stem of it (stem.c: the generator stemmed the index with Snowball too) if
+ * the index has that, else SHZ_IX_NO_ENTRY; a word of under three letters that the index does
+ * not have is not stemmed. */
+static uint32_t find_stem(const unsigned char *w, size_t len)
 {
     uint32_t entry = word_entry(w, len);
-    *stem = entry != SHZ_IX_NO_ENTRY ? shzi_ix_u32(shzi_ix.word_stem, entry) : SHZ_IX_NO_ENTRY;
-    if (*stem != SHZ_IX_NO_ENTRY || len < 3 || !may_have_stem(w, len))
-        return SHZ_OK;
-    if (!*stemmer) {
-        /* Not a word of the index: stem it here. The stemmer is not thread-safe and allocates,
-         * so each query that needs one makes its own. */
-        /* The stemmer allocates with its own malloc, which the allocation-failure tests cannot
-         * reach: this probe stands for it there (and costs one small block here). */
-        void *probe = shzi_mem_alloc(1);
-        if (!probe)
-            return SHZ_ERR_NO_MEMORY;
-        shzi_mem_dealloc(probe);
-        *stemmer = sb_stemmer_new("english", "UTF_8");
-        if (!*stemmer)
-            return SHZ_ERR_NO_MEMORY;
-    }
-    const sb_symbol *s = sb_stemmer_stem(*stemmer, w, (int)len);
-    if (!s) /* only when it could not allocate */
-        return SHZ_ERR_NO_MEMORY;
-    *stem = word_entry(s, (size_t)sb_stemmer_length(*stemmer));
-    return SHZ_OK;
+    uint32_t stem =
+        entry != SHZ_IX_NO_ENTRY ? shzi_ix_u32(shzi_ix.word_stem, entry) : SHZ_IX_NO_ENTRY;
+    /* An entry that is only a stem (mark, of marks) records none: it is stemmed like others. */
+    if (stem != SHZ_IX_NO_ENTRY || len < 3 || !may_have_stem(w, len))
+        return stem;
+    unsigned char stemmed[SZS_STEM_MAX];
+    return word_entry(stemmed, szs_stem_english(w, len, stemmed));
 }
 
 /* British spellings and the American ones the catalogue's English uses (offence, labour,
@@ -458,40 +442,33 @@ static size_t american_spelling(const unsigned char *w, size_t len, unsigned cha
 
 /* Finds the stem postings of a word (find_stem), or of its American spelling when the index
  * has neither the word nor its stem. */
-static shz_status plan_stem(szs_term *t, const uint32_t *chars)
+static void plan_stem(szs_term *t, const uint32_t *chars)
 {
     unsigned char word[64], other[64];
     t->stem_begin = t->stem_end = 0;
     if (t->len >= sizeof word)
-        return SHZ_OK;
+        return;
     for (uint32_t k = 0; k < t->len; k++) {
         if (chars[k] < 'a' || chars[k] > 'z')
-            return SHZ_OK; /* only English words are stemmed */
+            return; /* only English words are stemmed */
         word[k] = (unsigned char)chars[k];
     }
-    struct sb_stemmer *stemmer = NULL;
-    uint32_t stem;
-    shz_status status = find_stem(word, t->len, &stemmer, &stem);
-    if (status == SHZ_OK && stem == SHZ_IX_NO_ENTRY && t->len >= SPELLING_MIN_LEN) {
+    uint32_t stem = find_stem(word, t->len);
+    if (stem == SHZ_IX_NO_ENTRY && t->len >= SPELLING_MIN_LEN) {
         size_t n = american_spelling(word, t->len, other);
         if (n)
-            status = find_stem(other, n, &stemmer, &stem);
+            stem = find_stem(other, n);
     }
-    if (stemmer)
-        sb_stemmer_delete(stemmer);
-    if (status != SHZ_OK || stem == SHZ_IX_NO_ENTRY)
-        return status;
+    if (stem == SHZ_IX_NO_ENTRY)
+        return;
     t->stem_begin = shzi_ix_u32(shzi_ix.word_first, stem);
     t->stem_end = shzi_ix_u32(shzi_ix.word_first, (size_t)stem + 1);
     t->idf = shzi_ix_u32(shzi_ix.word_idf, stem);
-    return SHZ_OK;
 }
 
-/* Looks a best-match term up: its gram (or a word's rarest gram) and IDF. SHZ_ERR_NO_MEMORY
- * when stemming a word could not allocate. */
-static shz_status plan_best_term(szs_term *t, const uint32_t *chars)
+/* Looks a best-match term up: its gram (or a word's rarest gram), stem and IDF. */
+static void plan_best_term(szs_term *t, const uint32_t *chars)
 {
-    shz_status status = SHZ_OK;
     uint32_t gram, best = UINT32_MAX, best_gram = 0;
     t->post_begin = t->post_end = 0;
     t->idf = 0;
@@ -525,12 +502,11 @@ static shz_status plan_best_term(szs_term *t, const uint32_t *chars)
         }
     }
     if (t->kind == SZS_WORD)
-        status = plan_stem(t, chars);
+        plan_stem(t, chars);
     t->live = t->post_end > t->post_begin || t->stem_end > t->stem_begin;
     t->cursor = t->measure_begin = t->post_begin;
     t->stem_cursor = t->stem_begin;
     t->gm_cursor = t->gm_begin;
-    return status;
 }
 
 int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32_t len)
@@ -550,8 +526,7 @@ int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32
     t->order = (uint16_t)q->term_count;
     t->origin = (uint16_t)origin;
     t->tolerant = 1;
-    if (plan_best_term(t, q->chars + at) != SHZ_OK)
-        return 0; /* an index word has its stem recorded: never stemmed here, never fails */
+    plan_best_term(t, q->chars + at);
     q->term_count++;
     /* A term found only through its alternatives weighs as they do in the rule's mass. */
     szs_term *o = &q->terms[origin];
@@ -582,10 +557,8 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
     if (status != SHZ_OK)
         return status;
     size_t planned = 0;
-    for (size_t i = 0; i < q->term_count && status == SHZ_OK; i++)
-        status = plan_best_term(&q->terms[i], q->chars + q->terms[i].start);
-    if (status != SHZ_OK)
-        return status;
+    for (size_t i = 0; i < q->term_count; i++)
+        plan_best_term(&q->terms[i], q->chars + q->terms[i].start);
     planned = q->term_count;
     /* A Han piece none of whose bigrams occurs anywhere (a word the catalogue does not use, a
      * homophone typed for a word) is searched by its characters too, as a segmenter would
@@ -631,10 +604,8 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
             k = past > k ? past : k + 1;
         }
     }
-    for (size_t i = planned; i < q->term_count && status == SHZ_OK; i++)
-        status = plan_best_term(&q->terms[i], q->chars + q->terms[i].start);
-    if (status != SHZ_OK)
-        return status;
+    for (size_t i = planned; i < q->term_count; i++)
+        plan_best_term(&q->terms[i], q->chars + q->terms[i].start);
     q->reported = q->term_count;
     q->live_mass = 0;
     q->live_count = 0;

@@ -394,6 +394,15 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q);
  * here.) */
 int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32_t len);
 
+/* ---- stem.c ------------------------------------------------------------- */
+
+/* The longest word stemmed; a longer one is cut to this many letters first. */
+enum { SZS_STEM_MAX = 63 };
+
+/* Snowball's English stem of the lowercase a-z word in[0..len), written to out (room for
+ * SZS_STEM_MAX letters); its length. No allocation, no shared state. */
+size_t szs_stem_english(const unsigned char *in, size_t len, unsigned char *out);
+
 /* ---- tolerance.c -------------------------------------------------------- */
 
 /* Adds the tolerant alternatives (typos, homophones) of the reported terms the index cannot

@@ -1,0 +1,315 @@
+/*
+ * The Snowball English ("Porter2") stemmer, written from the algorithm's
+ * published description, for query words the index does not have: it works
+ * in the caller's buffer, so a search that stems allocates nothing and shares
+ * nothing. The generator stems the index with Snowball's own libstemmer;
+ * tests/unit/test_stem.c checks that both give the same stem for every word
+ * of the index and for many more.
+ *
+ * Words are lowercase a-z (the caller checks). Upper-case Y marks a y that
+ * acts as a consonant while stemming.
+ */
+#include <string.h>
+
+#include "search_int.h"
+
+typedef struct word {
+    unsigned char *s;
+    size_t len;
+    size_t r1, r2; /* where the regions R1 and R2 start (len when empty) */
+} word;
+
+static int is_vowel(unsigned char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+static int ends_with(const word *w, const char *suffix)
+{
+    size_t n = strlen(suffix);
+    return w->len >= n && memcmp(w->s + w->len - n, suffix, n) == 0;
+}
+
+/* Replaces the last n letters with the string by. */
+static void replace_end(word *w, size_t n, const char *by)
+{
+    size_t m = strlen(by);
+    memcpy(w->s + w->len - n, by, m);
+    w->len = w->len - n + m;
+}
+
+static int is_double(const word *w)
+{
+    if (w->len < 2 || w->s[w->len - 1] != w->s[w->len - 2])
+        return 0;
+    return strchr("bdfgmnprt", w->s[w->len - 1]) != NULL;
+}
+
+/* A short syllable ends at the end of s[0..len): a vowel then a non-vowel other than w, x or Y,
+ * after a non-vowel; or, for a word of two letters, a vowel then a non-vowel. */
+static int short_syllable_at_end(const unsigned char *s, size_t len)
+{
+    if (len == 2)
+        return is_vowel(s[0]) && !is_vowel(s[1]);
+    if (len < 3)
+        return 0;
+    unsigned char a = s[len - 3], b = s[len - 2], c = s[len - 1];
+    return !is_vowel(a) && is_vowel(b) && !is_vowel(c) && c != 'w' && c != 'x' && c != 'Y';
+}
+
+static int is_short_word(const word *w)
+{
+    return w->r1 == w->len && short_syllable_at_end(w->s, w->len);
+}
+
+/* The end of the region that starts after the first non-vowel following a vowel, from from. */
+static size_t region_after(const unsigned char *s, size_t len, size_t from)
+{
+    for (size_t i = from + 1; i < len; i++)
+        if (!is_vowel(s[i]) && is_vowel(s[i - 1]))
+            return i + 1;
+    return len;
+}
+
+static void mark_regions(word *w)
+{
+    static const char *const prefixes[] = {"gener", "commun", "arsen"};
+    w->r1 = region_after(w->s, w->len, 0);
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+        size_t n = strlen(prefixes[i]);
+        if (w->len >= n && memcmp(w->s, prefixes[i], n) == 0)
+            w->r1 = n;
+    }
+    w->r2 = w->r1 < w->len ? region_after(w->s, w->len, w->r1) : w->len;
+    if (w->r1 > w->len)
+        w->r1 = w->len;
+}
+
+/* Whether s[0..len) holds a vowel. */
+static int has_vowel(const unsigned char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (is_vowel(s[i]))
+            return 1;
+    return 0;
+}
+
+static int in_r1(const word *w, size_t suffix_len)
+{
+    return w->len - suffix_len >= w->r1;
+}
+
+static int in_r2(const word *w, size_t suffix_len)
+{
+    return w->len - suffix_len >= w->r2;
+}
+
+/* The longest of a list of suffixes the word ends with, or -1. */
+static int longest(const word *w, const char *const *list, size_t n)
+{
+    int best = -1;
+    size_t best_len = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t m = strlen(list[i]);
+        if (m > best_len && ends_with(w, list[i])) {
+            best = (int)i;
+            best_len = m;
+        }
+    }
+    return best;
+}
+
+static void step_0(word *w)
+{
+    static const char *const s[] = {"'s'", "'s", "'"};
+    int i = longest(w, s, 3);
+    if (i >= 0)
+        w->len -= strlen(s[i]);
+}
+
+static void step_1a(word *w)
+{
+    static const char *const s[] = {"sses", "ied", "ies", "s", "us", "ss"};
+    int i = longest(w, s, 6);
+    switch (i) {
+    case 0:
+        replace_end(w, 4, "ss");
+        break;
+    case 1:
+    case 2:
+        replace_end(w, 3, w->len > 4 ? "i" : "ie");
+        break;
+    case 3:
+        /* a vowel in the part before the letter before the s */
+        if (w->len >= 3 && has_vowel(w->s, w->len - 2))
+            w->len--;
+        break;
+    default:
+        break;
+    }
+}
+
+static void step_1b(word *w)
+{
+    static const char *const s[] = {"eed", "eedly", "ed", "edly", "ing", "ingly"};
+    int i = longest(w, s, 6);
+    if (i < 0)
+        return;
+    size_t n = strlen(s[i]);
+    if (i <= 1) {
+        if (in_r1(w, n))
+            replace_end(w, n, "ee");
+        return;
+    }
+    if (!has_vowel(w->s, w->len - n))
+        return;
+    w->len -= n;
+    if (is_double(w)) { /* hopp(ing) -> hop */
+        w->len--;
+        return;
+    }
+    /* luxuriat(ed) -> luxuriate, hop(ing) -> hope: an e back where it was dropped */
+    if (ends_with(w, "at") || ends_with(w, "bl") || ends_with(w, "iz") || is_short_word(w))
+        replace_end(w, 0, "e");
+}
+
+static void step_1c(word *w)
+{
+    if (w->len > 2 && (w->s[w->len - 1] == 'y' || w->s[w->len - 1] == 'Y') &&
+        !is_vowel(w->s[w->len - 2]))
+        w->s[w->len - 1] = 'i';
+}
+
+static int li_ending(unsigned char c)
+{
+    return strchr("cdeghkmnrt", c) != NULL;
+}
+
+static void step_2(word *w)
+{
+    static const char *const s[] = {"tional",  "enci",    "anci",  "abli",    "entli",   "izer",
+                                    "ization", "ational", "ation", "ator",    "alism",   "aliti",
+                                    "alli",    "fulness", "ousli", "ousness", "iveness", "iviti",
+                                    "biliti",  "bli",     "ogi",   "fulli",   "lessli",  "li"};
+    static const char *const by[] = {"tion", "ence", "ance", "able", "ent", "ize", "ize",  "ate",
+                                     "ate",  "ate",  "al",   "al",   "al",  "ful", "ous",  "ous",
+                                     "ive",  "ive",  "ble",  "ble",  "og",  "ful", "less", ""};
+    int i = longest(w, s, sizeof s / sizeof s[0]);
+    if (i < 0)
+        return;
+    size_t n = strlen(s[i]);
+    if (!in_r1(w, n))
+        return;
+    if (!strcmp(s[i], "ogi") && !(w->len > n && w->s[w->len - n - 1] == 'l'))
+        return;
+    if (!strcmp(s[i], "li") && !(w->len > n && li_ending(w->s[w->len - n - 1])))
+        return;
+    replace_end(w, n, by[i]);
+}
+
+static void step_3(word *w)
+{
+    static const char *const s[] = {"tional", "ational", "alize", "icate", "iciti",
+                                    "ical",   "ful",     "ness",  "ative"};
+    static const char *const by[] = {"tion", "ate", "al", "ic", "ic", "ic", "", "", ""};
+    int i = longest(w, s, sizeof s / sizeof s[0]);
+    if (i < 0)
+        return;
+    size_t n = strlen(s[i]);
+    if (!in_r1(w, n))
+        return;
+    if (!strcmp(s[i], "ative") && !in_r2(w, n))
+        return;
+    replace_end(w, n, by[i]);
+}
+
+static void step_4(word *w)
+{
+    static const char *const s[] = {"al",   "ance", "ence",  "er",   "ic",  "able",
+                                    "ible", "ant",  "ement", "ment", "ent", "ism",
+                                    "ate",  "iti",  "ous",   "ive",  "ize", "ion"};
+    int i = longest(w, s, sizeof s / sizeof s[0]);
+    if (i < 0)
+        return;
+    size_t n = strlen(s[i]);
+    if (!in_r2(w, n))
+        return;
+    if (!strcmp(s[i], "ion") &&
+        !(w->len > n && (w->s[w->len - n - 1] == 's' || w->s[w->len - n - 1] == 't')))
+        return;
+    w->len -= n;
+}
+
+static void step_5(word *w)
+{
+    if (ends_with(w, "e")) {
+        if (in_r2(w, 1) || (in_r1(w, 1) && !short_syllable_at_end(w->s, w->len - 1)))
+            w->len--;
+    } else if (ends_with(w, "l")) {
+        if (in_r2(w, 1) && w->len >= 2 && w->s[w->len - 2] == 'l')
+            w->len--;
+    }
+}
+
+/* Words stemmed by a list, not by the steps. */
+static int exception(const unsigned char *in, size_t len, unsigned char *out, size_t *out_len)
+{
+    static const char *const from[] = {"skis",   "skies", "dying", "lying",  "tying",  "idly",
+                                       "gently", "ugly",  "early", "only",   "singly", "sky",
+                                       "news",   "howe",  "atlas", "cosmos", "bias",   "andes"};
+    static const char *const to[] = {"ski",   "sky",  "die",   "lie",    "tie",   "idl",
+                                     "gentl", "ugli", "earli", "onli",   "singl", "sky",
+                                     "news",  "howe", "atlas", "cosmos", "bias",  "andes"};
+    for (size_t i = 0; i < sizeof from / sizeof from[0]; i++) {
+        if (strlen(from[i]) == len && memcmp(in, from[i], len) == 0) {
+            *out_len = strlen(to[i]);
+            memcpy(out, to[i], *out_len);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+size_t szs_stem_english(const unsigned char *in, size_t len, unsigned char *out)
+{
+    size_t out_len;
+    if (len > SZS_STEM_MAX) /* the caller's buffer: longer words are left as they are */
+        len = SZS_STEM_MAX;
+    memcpy(out, in, len);
+    if (len <= 2)
+        return len;
+    if (exception(in, len, out, &out_len))
+        return out_len;
+    word w = {out, len, 0, 0};
+    size_t start = 0;
+    if (w.s[0] == '\'') { /* not reached for a-z words, kept for the algorithm's sake */
+        start = 1;
+        w.s++;
+        w.len--;
+    }
+    for (size_t i = 0; i < w.len; i++) /* a y at the start or after a vowel is a consonant */
+        if (w.s[i] == 'y' && (i == 0 || is_vowel(w.s[i - 1])))
+            w.s[i] = 'Y';
+    mark_regions(&w);
+    step_0(&w);
+    step_1a(&w);
+    static const char *const invariant[] = {"inning",  "outing",  "canning", "herring",
+                                            "earring", "proceed", "exceed",  "succeed"};
+    int stop = 0;
+    for (size_t i = 0; i < sizeof invariant / sizeof invariant[0]; i++)
+        stop |= strlen(invariant[i]) == w.len && memcmp(w.s, invariant[i], w.len) == 0;
+    if (!stop) {
+        step_1b(&w);
+        step_1c(&w);
+        step_2(&w);
+        step_3(&w);
+        step_4(&w);
+        step_5(&w);
+    }
+    for (size_t i = 0; i < w.len; i++)
+        if (w.s[i] == 'Y')
+            w.s[i] = 'y';
+    if (start)
+        memmove(out, w.s, w.len);
+    return w.len;
+}

@@ -1,0 +1,74 @@
+/*
+ * The library's English stemmer (search/stem.c), which stems query words the
+ * index does not have, against Snowball's libstemmer, which stemmed the index
+ * at build time: they must agree, or a query word would miss the index's
+ * words of the same stem. Checked on every word and stem of the index's word
+ * table, each with common English endings added and each of its prefixes,
+ * and on the algorithm's listed exceptions.
+ */
+#include <criterion/criterion.h>
+#include <libstemmer.h>
+#include <string.h>
+
+#include "search/search_int.h"
+
+static size_t compared, differed;
+
+static void compare(struct sb_stemmer *snowball, const char *word, size_t len)
+{
+    if (len == 0 || len > SZS_STEM_MAX)
+        return;
+    const sb_symbol *want = sb_stemmer_stem(snowball, (const sb_symbol *)word, (int)len);
+    cr_assert_not_null(want);
+    size_t want_len = (size_t)sb_stemmer_length(snowball);
+    unsigned char got[SZS_STEM_MAX];
+    size_t got_len = szs_stem_english((const unsigned char *)word, len, got);
+    compared++;
+    if (got_len != want_len || memcmp(got, want, got_len) != 0) {
+        if (differed++ < 10)
+            cr_log_error("%.*s: Snowball %.*s, ours %.*s", (int)len, word, (int)want_len,
+                         (const char *)want, (int)got_len, (const char *)got);
+    }
+}
+
+Test(stem, agrees_with_snowball)
+{
+    static const char *const endings[] = {
+        "s",     "es",    "ed",      "ing",     "ly",     "er",      "ers",     "ness",
+        "ful",   "ation", "ational", "ization", "izer",   "iveness", "ousness", "fulness",
+        "ement", "ment",  "ity",     "ities",   "ies",    "ied",     "y",       "al",
+        "ally",  "ic",    "ical",    "ive",     "ize",    "ise",     "able",    "ible",
+        "ant",   "ence",  "ance",    "ism",     "ist",    "ion",     "ions",    "li",
+        "bli",   "ogi",   "alli",    "entli",   "lessli", "ousli",   "fulli",   "eed",
+        "eedly", "edly",  "ingly",   "at",      "bl",     "iz",      "'s",      "s'"};
+    static const char *const listed[] = {
+        "skis",    "skies",   "dying",  "lying",   "tying",    "idly",      "gently",  "ugly",
+        "early",   "only",    "singly", "sky",     "news",     "howe",      "atlas",   "cosmos",
+        "bias",    "andes",   "inning", "innings", "outing",   "outings",   "canning", "herring",
+        "earring", "proceed", "exceed", "succeed", "generate", "communism", "arsenal", "eying"};
+    struct sb_stemmer *snowball = sb_stemmer_new("english", "UTF_8");
+    cr_assert_not_null(snowball);
+    for (size_t i = 0; i < sizeof listed / sizeof listed[0]; i++)
+        compare(snowball, listed[i], strlen(listed[i]));
+    for (uint32_t e = 0; e < shzi_ix.word_count; e++) {
+        const char *w = (const char *)shzi_ix_blob + shzi_ix.word_bytes +
+                        shzi_ix_u32(shzi_ix.word_str, 2 * (size_t)e);
+        size_t len = shzi_ix_u32(shzi_ix.word_str, 2 * (size_t)e + 1);
+        char buf[2 * SZS_STEM_MAX];
+        if (len > SZS_STEM_MAX)
+            continue;
+        for (size_t k = 1; k <= len; k++) /* the word and each of its prefixes */
+            compare(snowball, w, k);
+        for (size_t x = 0; x < sizeof endings / sizeof endings[0]; x++) {
+            size_t n = strlen(endings[x]);
+            if (len + n > SZS_STEM_MAX)
+                continue;
+            memcpy(buf, w, len);
+            memcpy(buf + len, endings[x], n);
+            compare(snowball, buf, len + n);
+        }
+    }
+    sb_stemmer_delete(snowball);
+    cr_assert_gt(compared, 100000, "only %zu words compared", compared);
+    cr_assert_eq(differed, 0, "%zu of %zu words stem differently", differed, compared);
+}

@@ -149,9 +149,8 @@ This package contains the shared library.")
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME ${SHZ_DEB_NAME_dev})
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 # The static library and the CMake package (find_dependency(cJSON), utf8proc) need
-# cJSON's and utf8proc's development files, and
-# Snowball's stemmer's.
-set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "${shz_lib} (= ${shz_ver}), libcjson-dev, libutf8proc-dev, libstemmer-dev")
+# cJSON's and utf8proc's development files.
+set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "${shz_lib} (= ${shz_ver}), libcjson-dev, libutf8proc-dev")
 set(CPACK_DEBIAN_DEV_PACKAGE_SUGGESTS "pkgconf | pkg-config, cmake")
 set(CPACK_DEBIAN_DEV_DESCRIPTION
 "C library of the 47 Shenzhen Special Economic Zone measures - development

@@ -185,59 +185,83 @@ static int li_ending(unsigned char c)
     return strchr("cdeghkmnrt", c) != NULL;
 }
 
+/* A suffix rule of steps 2 to 4: the suffix, what replaces it, and what else must hold. */
+enum rule_test { ANY, AFTER_L, AFTER_LI_ENDING, AFTER_S_OR_T, IN_R2 };
+typedef struct rule {
+    const char *suffix, *by;
+    unsigned char test; /* enum rule_test */
+} rule;
+
+/* Applies the rule of the longest suffix the word ends with, if that suffix starts at region
+ * or later and its test holds; nothing if it does not (no shorter suffix is tried). */
+static void apply_longest(word *w, const rule *rules, size_t count, size_t region)
+{
+    const rule *best = NULL;
+    for (size_t i = 0; i < count; i++)
+        if (ends_with(w, rules[i].suffix) &&
+            (!best || strlen(rules[i].suffix) > strlen(best->suffix)))
+            best = &rules[i];
+    if (!best)
+        return;
+    size_t n = strlen(best->suffix);
+    if (w->len - n < region)
+        return;
+    unsigned char before = w->len > n ? w->s[w->len - n - 1] : 0;
+    switch (best->test) {
+    case AFTER_L:
+        if (before != 'l')
+            return;
+        break;
+    case AFTER_LI_ENDING:
+        if (!before || !li_ending(before))
+            return;
+        break;
+    case AFTER_S_OR_T:
+        if (before != 's' && before != 't')
+            return;
+        break;
+    case IN_R2:
+        if (!in_r2(w, n))
+            return;
+        break;
+    default:
+        break;
+    }
+    replace_end(w, n, best->by);
+}
+
 static void step_2(word *w)
 {
-    static const char *const s[] = {"tional",  "enci",    "anci",  "abli",    "entli",   "izer",
-                                    "ization", "ational", "ation", "ator",    "alism",   "aliti",
-                                    "alli",    "fulness", "ousli", "ousness", "iveness", "iviti",
-                                    "biliti",  "bli",     "ogi",   "fulli",   "lessli",  "li"};
-    static const char *const by[] = {"tion", "ence", "ance", "able", "ent", "ize", "ize",  "ate",
-                                     "ate",  "ate",  "al",   "al",   "al",  "ful", "ous",  "ous",
-                                     "ive",  "ive",  "ble",  "ble",  "og",  "ful", "less", ""};
-    int i = longest(w, s, sizeof s / sizeof s[0]);
-    if (i < 0)
-        return;
-    size_t n = strlen(s[i]);
-    if (!in_r1(w, n))
-        return;
-    if (!strcmp(s[i], "ogi") && !(w->len > n && w->s[w->len - n - 1] == 'l'))
-        return;
-    if (!strcmp(s[i], "li") && !(w->len > n && li_ending(w->s[w->len - n - 1])))
-        return;
-    replace_end(w, n, by[i]);
+    static const rule rules[] = {
+        {"tional", "tion", ANY}, {"enci", "ence", ANY},   {"anci", "ance", ANY},
+        {"abli", "able", ANY},   {"entli", "ent", ANY},   {"izer", "ize", ANY},
+        {"ization", "ize", ANY}, {"ational", "ate", ANY}, {"ation", "ate", ANY},
+        {"ator", "ate", ANY},    {"alism", "al", ANY},    {"aliti", "al", ANY},
+        {"alli", "al", ANY},     {"fulness", "ful", ANY}, {"ousli", "ous", ANY},
+        {"ousness", "ous", ANY}, {"iveness", "ive", ANY}, {"iviti", "ive", ANY},
+        {"biliti", "ble", ANY},  {"bli", "ble", ANY},     {"ogi", "og", AFTER_L},
+        {"fulli", "ful", ANY},   {"lessli", "less", ANY}, {"li", "", AFTER_LI_ENDING}};
+    apply_longest(w, rules, sizeof rules / sizeof rules[0], w->r1);
 }
 
 static void step_3(word *w)
 {
-    static const char *const s[] = {"tional", "ational", "alize", "icate", "iciti",
-                                    "ical",   "ful",     "ness",  "ative"};
-    static const char *const by[] = {"tion", "ate", "al", "ic", "ic", "ic", "", "", ""};
-    int i = longest(w, s, sizeof s / sizeof s[0]);
-    if (i < 0)
-        return;
-    size_t n = strlen(s[i]);
-    if (!in_r1(w, n))
-        return;
-    if (!strcmp(s[i], "ative") && !in_r2(w, n))
-        return;
-    replace_end(w, n, by[i]);
+    static const rule rules[] = {
+        {"tional", "tion", ANY}, {"ational", "ate", ANY}, {"alize", "al", ANY},
+        {"icate", "ic", ANY},    {"iciti", "ic", ANY},    {"ical", "ic", ANY},
+        {"ful", "", ANY},        {"ness", "", ANY},       {"ative", "", IN_R2}};
+    apply_longest(w, rules, sizeof rules / sizeof rules[0], w->r1);
 }
 
 static void step_4(word *w)
 {
-    static const char *const s[] = {"al",   "ance", "ence",  "er",   "ic",  "able",
-                                    "ible", "ant",  "ement", "ment", "ent", "ism",
-                                    "ate",  "iti",  "ous",   "ive",  "ize", "ion"};
-    int i = longest(w, s, sizeof s / sizeof s[0]);
-    if (i < 0)
-        return;
-    size_t n = strlen(s[i]);
-    if (!in_r2(w, n))
-        return;
-    if (!strcmp(s[i], "ion") &&
-        !(w->len > n && (w->s[w->len - n - 1] == 's' || w->s[w->len - n - 1] == 't')))
-        return;
-    w->len -= n;
+    static const rule rules[] = {{"al", "", ANY},   {"ance", "", ANY}, {"ence", "", ANY},
+                                 {"er", "", ANY},   {"ic", "", ANY},   {"able", "", ANY},
+                                 {"ible", "", ANY}, {"ant", "", ANY},  {"ement", "", ANY},
+                                 {"ment", "", ANY}, {"ent", "", ANY},  {"ism", "", ANY},
+                                 {"ate", "", ANY},  {"iti", "", ANY},  {"ous", "", ANY},
+                                 {"ive", "", ANY},  {"ize", "", ANY},  {"ion", "", AFTER_S_OR_T}};
+    apply_longest(w, rules, sizeof rules / sizeof rules[0], w->r2);
 }
 
 static void step_5(word *w)

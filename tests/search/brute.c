@@ -3,6 +3,7 @@
 #include <libstemmer.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "shenzhen.h"
@@ -111,7 +112,7 @@ static const char *const american[][2] = {
 
 /* The stem the word is searched by into out: its own, or its American spelling's (above);
  * 0 if neither. */
-static int search_stem(const uint32_t *chars, size_t len, char *out, size_t cap)
+static int find_search_stem(const uint32_t *chars, size_t len, char *out, size_t cap)
 {
     if (!stem_of(chars, len, out, cap))
         return 0;
@@ -141,6 +142,31 @@ static int search_stem(const uint32_t *chars, size_t len, char *out, size_t cap)
         }
     }
     return 1;
+}
+
+/* find_search_stem, remembering the last word's answer: a query's terms are asked about measure
+ * after measure, and stem_anywhere stems the whole catalogue's English each time (the tests
+ * are single-threaded). */
+static int search_stem(const uint32_t *chars, size_t len, char *out, size_t cap)
+{
+    static uint32_t last[128];
+    static size_t last_len = SIZE_MAX;
+    static int last_found;
+    static char last_stem[128];
+    if (len == last_len && !memcmp(chars, last, len * sizeof *chars)) {
+        if (last_found)
+            snprintf(out, cap, "%s", last_stem);
+        return last_found;
+    }
+    int found = find_search_stem(chars, len, out, cap);
+    if (len <= sizeof last / sizeof last[0] && cap <= sizeof last_stem) {
+        memcpy(last, chars, len * sizeof *chars);
+        last_len = len;
+        last_found = found;
+        if (found)
+            snprintf(last_stem, sizeof last_stem, "%s", out);
+    }
+    return found;
 }
 
 static int matches(size_t m, const uint32_t *chars, size_t len, unsigned mask, int stems)

@@ -260,7 +260,7 @@ typedef struct szs_term {
     uint32_t post_begin, post_end; /* postings of that gram (empty: it cannot occur) */
     uint32_t cursor;               /* next posting to consider, only ever moves forward */
     uint32_t postings_table;       /* the tables post_begin..post_end index: postings and */
-    uint32_t info_table;           /* post_info, or their copies for 1.0's fields (legacy_first) */
+    uint32_t info_table; /* post_info, or their copies for 1.0's fields (legacy_postings) */
     uint32_t stem_begin, stem_end; /* a word's stem postings in the word table (or empty) */
     uint32_t stem_cursor;
     uint32_t measure_begin;    /* the gram cursor where the measure being scored began */

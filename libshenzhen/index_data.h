@@ -24,7 +24,7 @@
 #include <string.h>
 
 /* Bumped whenever the layout changes; the generator writes it, the library checks it. */
-#define SHZ_IX_FORMAT 6
+#define SHZ_IX_FORMAT 7
 
 /* The searchable fields of a measure, in their order in the index, which is also their rank:
  * a match in an earlier slot is a better match. */
@@ -47,11 +47,6 @@ static inline unsigned shzi_ix_slot_rank(unsigned slot)
 {
     return slot == SHZ_IX_BODY_EN ? 6u : slot == SHZ_IX_TERMS ? 7u : slot;
 }
-
-/* The fields 1.0 searched: its callers get exactly these, ranked as then. The postings in them
- * are also kept apart (legacy_postings), so that a search of these fields alone walks as few as
- * 1.0 did, not the postings of later fields in between. */
-#define SHZ_IX_LEGACY_SLOTS 0x3Fu
 
 /* Bits of the per-measure hant byte: the zh-Hant text of that field has as many code points as
  * the zh-Hans one, so zh-Hans character offsets are valid in it. */
@@ -94,36 +89,12 @@ enum shzi_ix_gram_field {
                                    BM25 IDF over measures, x SHZ_IX_ONE */
     SHZ_IX_GRAM_POST_BEGIN = 2, /* its postings [begin, end) */
     SHZ_IX_GRAM_POST_END = 3,
-    SHZ_IX_GRAM_GM_BEGIN = 4, /* its gram_measures entries [begin, end) */
-    SHZ_IX_GRAM_GM_END = 5,
-    SHZ_IX_GRAM_LEGACY_BEGIN = 6, /* its postings in 1.0's fields, in legacy_postings */
-    SHZ_IX_GRAM_LEGACY_END = 7,
-    SHZ_IX_GRAM_FIELDS = 8 /* 32 bytes: two records a 64-byte cache line */
+    SHZ_IX_GRAM_FIELDS = 4 /* 16 bytes: four records a 64-byte cache line */
 };
 
 /* A key has 42 bits (a bigram's two code points of 21): its high word has 10. An IDF is below
  * 2^22 (ln(1 + 2n) x SHZ_IX_ONE for at most 2^20 measures), so both fit one word. */
 enum { SHZ_IX_KEY_HIGH_BITS = 10 };
-
-/* A gram's entry for one measure holding it, in gram_measures: what best-match scoring of the
- * gram as a term needs when every field is searched (the default), computed at build time, so
- * that scoring a measure reads one entry instead of walking the gram's postings in it. */
-enum shzi_ix_gm_field {
-    SHZ_IX_GM_MEASURE = 0,
-    SHZ_IX_GM_IMPACT = 1, /* shzi_ix_bm25 of the gram's tf over every field, x SHZ_IX_ONE */
-    SHZ_IX_GM_FIRST = 2,  /* its first posting in the measure (an index into postings) */
-    SHZ_IX_GM_BEST = 3,   /* the position of its best match there (search/score.c, consider) */
-    SHZ_IX_GM_SHOWN = 4,  /* its postings outside the keywords and aliases << 3 | best's slot */
-    SHZ_IX_GM_NEXT = 5,   /* shzi_ix_char_bit32 of each character that follows it there: a
-                             phrase whose next character's bit is missing is not there */
-    SHZ_IX_GM_FIELDS = 6
-};
-
-/* A character's bit in a 32-bit set of characters (a hash, so a set bit may be another's). */
-static inline uint32_t shzi_ix_char_bit32(uint32_t c)
-{
-    return UINT32_C(1) << ((c * UINT32_C(0x9E3779B1)) >> 27);
-}
 
 /* The minimum-should-match rule's shares (search/score.c, msm_pass). */
 enum { SHZ_IX_COMMON_SHARE = 4, SHZ_IX_PART_SHARE = 8 };
@@ -163,19 +134,17 @@ typedef struct shzi_ix_layout {
     uint32_t postings;  /* [posting_count]: positions, grouped by gram, ascending */
     uint32_t post_info; /* [posting_count]: where each posting is (SHZ_IX_INFO_*) */
     /* Best-match additions. */
-    uint32_t flags;         /* [position_count] bytes: SHZ_IX_WORD_* */
-    uint32_t gram_measures; /* [entries * SHZ_IX_GM_FIELDS]: per gram, one entry per measure
-                               holding it (enum shzi_ix_gm_field), by measure */
-    uint32_t field_scale;   /* [measure_count * SHZ_IX_NSLOTS]: the slot's weight over BM25's
-                               length normalization 1 - b + b * len / average len, x SHZ_IX_ONE */
-    uint32_t field_bytes;   /* [measure_count * SHZ_IX_NSLOTS]: the byte length of the field's
-                               longest text in any language (keywords and aliases: joined) */
-    uint32_t common_idf;    /* the least IDF of a term found in at most 1 / SHZ_IX_COMMON_SHARE
-                               of the measures (the minimum-should-match rule), x SHZ_IX_ONE */
-    uint32_t part_idf;      /* likewise for 1 / SHZ_IX_PART_SHARE */
-    uint32_t terms_text;    /* [measure_count + 1]: byte offsets into terms_bytes of each
-                               measure's keywords and aliases, joined by "; " */
-    uint32_t terms_bytes;   /* the joined texts (the TERMS slot's src_byte points into them) */
+    uint32_t flags;       /* [position_count] bytes: SHZ_IX_WORD_* */
+    uint32_t field_scale; /* [measure_count * SHZ_IX_NSLOTS]: the slot's weight over BM25's
+                             length normalization 1 - b + b * len / average len, x SHZ_IX_ONE */
+    uint32_t field_bytes; /* [measure_count * SHZ_IX_NSLOTS]: the byte length of the field's
+                             longest text in any language (keywords and aliases: joined) */
+    uint32_t common_idf;  /* the least IDF of a term found in at most 1 / SHZ_IX_COMMON_SHARE
+                             of the measures (the minimum-should-match rule), x SHZ_IX_ONE */
+    uint32_t part_idf;    /* likewise for 1 / SHZ_IX_PART_SHARE */
+    uint32_t terms_text;  /* [measure_count + 1]: byte offsets into terms_bytes of each
+                             measure's keywords and aliases, joined by "; " */
+    uint32_t terms_bytes; /* the joined texts (the TERMS slot's src_byte points into them) */
     uint32_t word_count;
     uint32_t word_slot_bits;
     uint32_t word_slots;    /* [1 << word_slot_bits]: entry + 1, 0 = empty (linear probing) */
@@ -196,11 +165,6 @@ typedef struct shzi_ix_layout {
                             SHZ_IX_TYPO_MAX_LEN + 1 (the last is the row count) */
     uint32_t typo_entry; /* [rows]: the word's entry */
     uint32_t typo_mask;  /* [rows]: shzi_ix_char_bit of each of its characters, or'ed */
-    /* Each gram's postings in SHZ_IX_LEGACY_SLOTS only, in the same order: copies of those
-     * entries of postings and post_info. */
-    uint32_t legacy_postings; /* each gram's postings in 1.0's fields (its record's legacy
-                                 range), grouped by gram: positions */
-    uint32_t legacy_info;     /* and the post_info of each */
 } shzi_ix_layout;
 
 /* Longest word in the typo scan's rows: a longer word is never a typo of a query word (fuzzy.h's

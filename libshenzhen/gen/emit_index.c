@@ -399,48 +399,6 @@ static uint32_t *field_scales(const index_builder *b, size_t measures)
 
 /* ---- the grams' records and per-measure entries ------------------------- */
 
-/* One gram's entries in gram_measures (index_data.h), from its postings [begin, end): per
- * measure, the BM25 score of the gram over every field, its first posting, its best match by
- * the library's rule (earliest in the best-ranked slot) and the postings that become spans.
- * Writes them at out (or only counts them when out is NULL); returns how many. */
-static size_t gram_entries(const gram_tables *g, const u32_vec *norm, size_t gram,
-                           const uint32_t *where, uint32_t idf, const uint32_t *scale,
-                           uint32_t *out)
-{
-    size_t n = 0, len = g->key_halves[2 * gram + 1] || g->key_halves[2 * gram] >> 21 ? 2 : 1;
-    uint32_t i = g->first[gram], end = g->first[gram + 1];
-    while (i < end) {
-        uint32_t m = where[g->postings[i]] >> SHZ_IX_INFO_MEASURE_SHIFT, first = i;
-        uint32_t count[SHZ_IX_NSLOTS] = {0}, best = UINT32_MAX, best_slot = 0, shown = 0, next = 0;
-        for (; i < end && where[g->postings[i]] >> SHZ_IX_INFO_MEASURE_SHIFT == m; i++) {
-            uint32_t slot = where[g->postings[i]] >> SHZ_IX_INFO_SLOT_SHIFT & 7;
-            next |= shzi_ix_char_bit32(norm->v[g->postings[i] + len]); /* a sentinel ends all */
-            count[slot]++;
-            shown += slot != SHZ_IX_TERMS;
-            /* Positions ascend, so the first in a slot is its earliest. */
-            if (best == UINT32_MAX || shzi_ix_slot_rank(slot) < shzi_ix_slot_rank(best_slot)) {
-                best = g->postings[i];
-                best_slot = slot;
-            }
-        }
-        if (out) {
-            double tf = 0;
-            for (size_t slot = 0; slot < SHZ_IX_NSLOTS; slot++)
-                if (count[slot])
-                    tf += shzi_ix_tf_part(count[slot], scale[(size_t)m * SHZ_IX_NSLOTS + slot]);
-            uint32_t *e = out + n * SHZ_IX_GM_FIELDS;
-            e[SHZ_IX_GM_MEASURE] = m;
-            e[SHZ_IX_GM_IMPACT] = shzi_ix_bm25(idf, tf);
-            e[SHZ_IX_GM_FIRST] = first;
-            e[SHZ_IX_GM_BEST] = best;
-            e[SHZ_IX_GM_SHOWN] = shown << 3 | best_slot;
-            e[SHZ_IX_GM_NEXT] = next;
-        }
-        n++;
-    }
-    return n;
-}
-
 /* The longest text of each field (measure * SHZ_IX_NSLOTS + slot) in any language a snippet
  * can be cut from, in bytes: what a hit's snippet can take at most. */
 static uint32_t *field_bytes(const gen_model *model, const index_builder *b)
@@ -471,46 +429,29 @@ static uint32_t *field_bytes(const gen_model *model, const index_builder *b)
 }
 
 /* The gram hash table of records (each gram's at the slot its key hashes to, empty slots all
- * zero) and the grams' gram_measures entries; 0 when out of memory. */
-static int gram_records(const gram_tables *g, const u32_vec *norm, const uint32_t *where,
-                        const uint32_t *idf, const uint32_t *scale, const uint32_t *legacy_first,
-                        uint32_t **records, uint32_t **entries, size_t *entry_count)
+ * zero); 0 when out of memory. */
+static uint32_t *gram_records(const gram_tables *g, const uint32_t *idf)
 {
-    size_t total = 0, slot_count = (size_t)1 << g->slot_bits;
-    uint32_t *slot_of = malloc((g->gram_count ? g->gram_count : 1) * sizeof *slot_of);
-    for (size_t gram = 0; gram < g->gram_count; gram++)
-        total += gram_entries(g, norm, gram, where, idf[gram], scale, NULL);
-    *records = calloc(slot_count * SHZ_IX_GRAM_FIELDS, sizeof **records);
-    *entries = malloc((total ? total : 1) * SHZ_IX_GM_FIELDS * sizeof **entries);
-    if (!slot_of || !*records || !*entries || total >= UINT32_MAX / SHZ_IX_GM_FIELDS) {
-        free(slot_of);
-        return 0;
-    }
-    for (size_t slot = 0; slot < slot_count; slot++)
-        if (g->slots[slot])
-            slot_of[g->slots[slot] - 1] = (uint32_t)slot;
-    size_t used = 0;
-    for (size_t gram = 0; gram < g->gram_count; gram++) {
-        uint32_t *r = *records + (size_t)slot_of[gram] * SHZ_IX_GRAM_FIELDS;
+    size_t slot_count = (size_t)1 << g->slot_bits;
+    uint32_t *records = calloc(slot_count * SHZ_IX_GRAM_FIELDS, sizeof *records);
+    if (!records)
+        return NULL;
+    for (size_t slot = 0; slot < slot_count; slot++) {
+        if (!g->slots[slot])
+            continue;
+        size_t gram = g->slots[slot] - 1;
         if (g->key_halves[2 * gram + 1] >> SHZ_IX_KEY_HIGH_BITS ||
             idf[gram] >> (32 - SHZ_IX_KEY_HIGH_BITS)) {
-            free(slot_of);
-            return 0; /* cannot happen for code points and at most 2^20 measures */
+            free(records);
+            return NULL; /* cannot happen for code points and at most 2^20 measures */
         }
+        uint32_t *r = records + slot * SHZ_IX_GRAM_FIELDS;
         r[SHZ_IX_GRAM_KEY_LOW] = g->key_halves[2 * gram];
         r[SHZ_IX_GRAM_KEY_IDF] = g->key_halves[2 * gram + 1] | idf[gram] << SHZ_IX_KEY_HIGH_BITS;
         r[SHZ_IX_GRAM_POST_BEGIN] = g->first[gram];
         r[SHZ_IX_GRAM_POST_END] = g->first[gram + 1];
-        r[SHZ_IX_GRAM_LEGACY_BEGIN] = legacy_first[gram];
-        r[SHZ_IX_GRAM_LEGACY_END] = legacy_first[gram + 1];
-        r[SHZ_IX_GRAM_GM_BEGIN] = (uint32_t)used;
-        used += gram_entries(g, norm, gram, where, idf[gram], scale,
-                             *entries + used * SHZ_IX_GM_FIELDS);
-        r[SHZ_IX_GRAM_GM_END] = (uint32_t)used;
     }
-    free(slot_of);
-    *entry_count = used;
-    return 1;
+    return records;
 }
 
 /* The least IDF of a term found in at most 1 / share of the measures: halfway between the IDF
@@ -775,34 +716,6 @@ static void free_words(word_tables *w)
     free(w->slots);
 }
 
-/* The postings of each gram in SHZ_IX_LEGACY_SLOTS (index_data.h, legacy_postings), with their
- * post_info; each gram's range in them in first[gram], first[gram + 1]. */
-static int legacy_postings(const gram_tables *g, const uint32_t *info, blob *bl, shzi_ix_layout *ix,
-                           uint32_t *first)
-{
-    uint32_t *postings = malloc((g->posting_count ? g->posting_count : 1) * sizeof *postings);
-    uint32_t *where = malloc((g->posting_count ? g->posting_count : 1) * sizeof *where);
-    int ok = first && postings && where;
-    size_t n = 0;
-    for (size_t gram = 0; ok && gram < g->gram_count; gram++) {
-        first[gram] = (uint32_t)n;
-        for (uint32_t i = g->first[gram]; i < g->first[gram + 1]; i++) {
-            if (SHZ_IX_LEGACY_SLOTS >> (info[i] >> SHZ_IX_INFO_SLOT_SHIFT & 7u) & 1u) {
-                postings[n] = g->postings[i];
-                where[n++] = info[i];
-            }
-        }
-    }
-    if (ok) {
-        first[g->gram_count] = (uint32_t)n;
-        ix->legacy_postings = blob_append_u32(bl, postings, n);
-        ix->legacy_info = blob_append_u32(bl, where, n);
-    }
-    free(postings);
-    free(where);
-    return ok;
-}
-
 static int write_index(const gen_model *model, const index_builder *b, const gram_tables *g,
                        const word_tables *w, const uint32_t *where, size_t hant_fallbacks,
                        const char *out_path)
@@ -826,21 +739,15 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     uint32_t *info = malloc((g->posting_count ? g->posting_count : 1) * sizeof *info);
     uint32_t *gidf = group_idf(g->first, g->gram_count, g->postings, where, model->measure_count);
     uint32_t *scale = field_scales(b, model->measure_count);
-    uint32_t *records = NULL, *entries = NULL, *lengths = field_bytes(model, b);
-    uint32_t *legacy_first = malloc((g->gram_count + 1) * sizeof *legacy_first);
-    size_t entry_count = 0;
+    uint32_t *records = gidf ? gram_records(g, gidf) : NULL, *lengths = field_bytes(model, b);
     if (info)
         for (size_t i = 0; i < g->posting_count; i++)
             info[i] = where[g->postings[i]];
-    if (!info || !gidf || !scale || !lengths || !legacy_first ||
-        !legacy_postings(g, info, &bl, &ix, legacy_first) ||
-        !gram_records(g, &b->norm, where, gidf, scale, legacy_first, &records, &entries,
-                      &entry_count)) {
+    if (!info || !gidf || !scale || !lengths || !records) {
         bl.failed = 1;
     } else {
         ix.post_info = blob_append_u32(&bl, info, g->posting_count);
         ix.grams = blob_append_u32(&bl, records, ((size_t)1 << g->slot_bits) * SHZ_IX_GRAM_FIELDS);
-        ix.gram_measures = blob_append_u32(&bl, entries, entry_count * SHZ_IX_GM_FIELDS);
         ix.field_scale = blob_append_u32(&bl, scale, model->measure_count * SHZ_IX_NSLOTS);
         ix.field_bytes = blob_append_u32(&bl, lengths, model->measure_count * SHZ_IX_NSLOTS);
     }
@@ -850,9 +757,7 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     free(gidf);
     free(scale);
     free(records);
-    free(entries);
     free(lengths);
-    free(legacy_first);
     ix.terms_text = blob_append_u32(&bl, b->terms_off.v, b->terms_off.n);
     ix.word_count = (uint32_t)w->count;
     ix.word_slot_bits = w->slot_bits;
@@ -895,14 +800,13 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         model->measure_count, b->norm.n, g->gram_count, g->posting_count, w->count, hant_fallbacks,
         SHZ_IX_FORMAT);
     const uint32_t fields[] = {
-        ix.format,        ix.measure_count,   ix.position_count, ix.gram_count,     ix.slot_bits,
-        ix.posting_count, ix.seg_start,       ix.norm,           ix.src_byte,       ix.src_char,
-        ix.hant,          ix.grams,           ix.postings,       ix.post_info,      ix.flags,
-        ix.gram_measures, ix.field_scale,     ix.field_bytes,    ix.common_idf,     ix.part_idf,
-        ix.terms_text,    ix.terms_bytes,     ix.word_count,     ix.word_slot_bits, ix.word_slots,
-        ix.word_str,      ix.word_bytes,      ix.word_stem,      ix.word_idf,       ix.word_first,
-        ix.word_postings, ix.word_info,       ix.stem_prefix,    ix.typo_first,     ix.typo_entry,
-        ix.typo_mask,     ix.legacy_postings, ix.legacy_info};
+        ix.format,        ix.measure_count, ix.position_count, ix.gram_count, ix.slot_bits,
+        ix.posting_count, ix.seg_start,     ix.norm,           ix.src_byte,   ix.src_char,
+        ix.hant,          ix.grams,         ix.postings,       ix.post_info,  ix.flags,
+        ix.field_scale,   ix.field_bytes,   ix.common_idf,     ix.part_idf,   ix.terms_text,
+        ix.terms_bytes,   ix.word_count,    ix.word_slot_bits, ix.word_slots, ix.word_str,
+        ix.word_bytes,    ix.word_stem,     ix.word_idf,       ix.word_first, ix.word_postings,
+        ix.word_info,     ix.stem_prefix,   ix.typo_first,     ix.typo_entry, ix.typo_mask};
     _Static_assert(sizeof fields == sizeof ix, "write every member of shzi_ix_layout");
     fputs("const shzi_ix_layout shzi_ix = {", out);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)

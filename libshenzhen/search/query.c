@@ -35,8 +35,6 @@ static inline long add_term(szs_query *q, uint32_t start, uint32_t end, szs_kind
      * narrow, which stalls the store forwarding. */
     szs_term *t = &q->terms[q->term_count];
     memset(t, 0, sizeof *t);
-    t->postings_table = shzi_ix.postings;
-    t->info_table = shzi_ix.post_info;
     t->start = start;
     t->len = end - start;
     t->kind = (uint8_t)kind;
@@ -89,32 +87,22 @@ shz_status szs_parse_literal(const char *text, size_t len, szs_query *q)
     return q->term_count ? SHZ_OK : SHZ_ERR_EMPTY_QUERY;
 }
 
-/* The postings of a gram (in 1.0's fields alone when legacy); 0 when there are none. */
-static inline int literal_postings(uint64_t key, int legacy, uint32_t *begin, uint32_t *end)
+/* The postings of a gram; 0 when there are none. */
+static inline int literal_postings(uint64_t key, uint32_t *begin, uint32_t *end)
 {
     uint32_t gram;
-    if (!szs_gram_postings(key, &gram, begin, end))
-        return 0;
-    if (legacy) {
-        *begin = szs_gram_field(gram, SHZ_IX_GRAM_LEGACY_BEGIN);
-        *end = szs_gram_field(gram, SHZ_IX_GRAM_LEGACY_END);
-    }
-    return *end > *begin;
+    return szs_gram_postings(key, &gram, begin, end) && *end > *begin;
 }
 
-int szs_plan_literal(szs_query *q, int legacy)
+int szs_plan_literal(szs_query *q)
 {
     int all = 1;
     for (size_t i = 0; i < q->term_count; i++) {
         szs_term *t = &q->terms[i];
         const uint32_t *c = q->chars + t->start;
         t->post_begin = t->post_end = 0;
-        if (legacy) {
-            t->postings_table = shzi_ix.legacy_postings;
-            t->info_table = shzi_ix.legacy_info;
-        }
         if (t->len == 1) {
-            if (!literal_postings(c[0], legacy, &t->post_begin, &t->post_end)) {
+            if (!literal_postings(c[0], &t->post_begin, &t->post_end)) {
                 t->post_begin = t->post_end = 0;
                 all = 0;
             }
@@ -123,7 +111,7 @@ int szs_plan_literal(szs_query *q, int legacy)
         uint32_t best = UINT32_MAX;
         for (uint32_t k = 0; k + 1 < t->len; k++) {
             uint32_t begin, end;
-            if (!literal_postings(SHZ_IX_BIGRAM_KEY(c[k], c[k + 1]), legacy, &begin, &end)) {
+            if (!literal_postings(SHZ_IX_BIGRAM_KEY(c[k], c[k + 1]), &begin, &end)) {
                 t->post_begin = t->post_end = 0;
                 all = 0;
                 break;
@@ -493,20 +481,13 @@ static void plan_best_term(szs_term *t, const uint32_t *chars)
             }
         }
     }
-    t->gm_begin = t->gm_end = 0;
-    if (best != UINT32_MAX) {
+    if (best != UINT32_MAX)
         t->idf = szs_gram_idf(best_gram);
-        if (t->len <= 2) { /* the term is its gram: its per-measure entries are its own */
-            t->gm_begin = szs_gram_field(best_gram, SHZ_IX_GRAM_GM_BEGIN);
-            t->gm_end = szs_gram_field(best_gram, SHZ_IX_GRAM_GM_END);
-        }
-    }
     if (t->kind == SZS_WORD)
         plan_stem(t, chars);
     t->live = t->post_end > t->post_begin || t->stem_end > t->stem_begin;
     t->cursor = t->measure_begin = t->post_begin;
     t->stem_cursor = t->stem_begin;
-    t->gm_cursor = t->gm_begin;
 }
 
 int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32_t len)
@@ -518,8 +499,6 @@ int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32
     memcpy(q->chars + at, chars, len * sizeof *chars);
     szs_term *t = &q->terms[q->term_count];
     memset(t, 0, sizeof *t);
-    t->postings_table = shzi_ix.postings;
-    t->info_table = shzi_ix.post_info;
     t->start = at;
     t->len = len;
     t->kind = q->terms[origin].kind == SZS_GRAM && len <= 2 ? SZS_GRAM : SZS_WORD;

@@ -188,16 +188,14 @@ static void sort_spans(span *s, size_t n)
 
 /* The normalized spans of the term in measure m, appended at out[*n] (at most room); chars is
  * what t->start indexes. Its postings in m begin at first (or after, when first is
- * t->post_begin); a gram read from its entries finds its first posting among those. */
+ * t->post_begin). */
 static void term_spans(const uint32_t *chars, const szs_settings *set, const szs_term *t,
                        uint32_t m, uint32_t first, const szs_row *row, span *out, size_t *n,
                        size_t room)
 {
     uint32_t target = m << SHZ_IX_INFO_MEASURE_SHIFT;
-    uint32_t table = szs_info_of(t);
-    uint32_t from = t->gm_end > t->gm_begin
-                        ? szs_gm_first_posting(t->gm_begin, t->gm_end, m, t->post_end)
-                        : szs_gallop(table, first, t->post_end, target);
+    uint32_t table = shzi_ix.post_info;
+    uint32_t from = szs_gallop(table, first, t->post_end, target);
     for (uint32_t c = from; c < t->post_end && *n < room; c++) {
         uint32_t info = shzi_ix_u32(table, c);
         if (szs_info_measure(info) != m)
@@ -421,9 +419,7 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
     if (status != SHZ_OK)
         return status;
     /* Over 1.0's fields alone, the terms walk only the postings in them. */
-    int possible = set->mode == SHZ_SEARCH_ALL_TERMS
-                       ? szs_plan_literal(&q, !(set->slot_mask & ~SHZ_IX_LEGACY_SLOTS))
-                       : 1;
+    int possible = set->mode == SHZ_SEARCH_ALL_TERMS ? szs_plan_literal(&q) : 1;
 
     uint16_t order[SZS_MAX_TERMS];
     size_t reported = reported_terms(&q, order);

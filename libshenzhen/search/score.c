@@ -215,7 +215,7 @@ static int score_literal(szs_query *q, const szs_settings *set, uint32_t m, szs_
     for (size_t i = 0; i < q->term_count; i++) {
         szs_term *t = &q->terms[i];
         int found = 0, in_title = 0, last_slot = -1;
-        uint32_t c = t->cursor, table = szs_info_of(t);
+        uint32_t c = t->cursor, table = shzi_ix.post_info;
         if (i < SZS_HIT_CURSORS)
             out->first_posting[i] = c;
         for (; c < t->post_end; c++) {
@@ -257,63 +257,6 @@ static int score_literal(szs_query *q, const szs_settings *set, uint32_t m, szs_
     return 1;
 }
 
-/*
- * Top-k pruning. With a limit k, the best k hits so far are kept in a min-heap; once it is
- * full, a measure can enter only by beating its root. Measures come in increasing id and ties
- * go to the lower id, so the newcomer must have a strictly higher score. Its score is bounded
- * from its candidates (a superset of its occurrences), from post_info alone:
- *   T <= the terms with a candidate in a searched title-like field,
- *   O <= the candidates in searched fields,
- *   P >= the least of their offsets (capped) less rare_offset, or 0: the best match is one of
- *        them, and starts rare_offset before its posting;
- * and the score grows with T, min(O, 65535) and 32767 - min(P, 32767) in disjoint bits, so the
- * bound built from these is >= the score. If it is <= the root's score the measure cannot rank
- * in the top k now, nor later (the root only rises), so exhaustive ranking would not keep it
- * either: it is skipped unchecked. The title-like fields come first in a measure, so T's bound
- * needs only the candidates before the body, which settles most measures of a popular term.
- * (P's bound holds for the best field too: fields after the summary rank after it.)
- */
-static int cannot_enter(const szs_query *q, const szs_settings *set, uint32_t m, uint64_t threshold)
-{
-    uint64_t title_terms = 0;
-    for (size_t i = 0; i < q->term_count; i++) {
-        const szs_term *t = &q->terms[i];
-        for (uint32_t c = t->cursor; c < t->post_end; c++) {
-            uint32_t info = shzi_ix_u32(szs_info_of(t), c);
-            if (szs_info_measure(info) != m || szs_info_slot(info) > SHZ_IX_INITIALS)
-                break;
-            if (set->slot_mask & (1u << szs_info_slot(info))) {
-                title_terms++;
-                break;
-            }
-        }
-    }
-    if ((title_terms << 31 | UINT64_C(65535) << 15 | 32767) <= threshold)
-        return 1;
-    uint64_t candidates = 0;
-    uint32_t least = UINT32_MAX;
-    for (size_t i = 0; i < q->term_count; i++) {
-        const szs_term *t = &q->terms[i];
-        uint64_t before = candidates;
-        for (uint32_t c = t->cursor; c < t->post_end; c++) {
-            uint32_t info = shzi_ix_u32(szs_info_of(t), c);
-            if (szs_info_measure(info) != m || !(set->slot_mask >> szs_info_slot(info)))
-                break;
-            if (set->slot_mask & (1u << szs_info_slot(info))) {
-                uint32_t offset = szs_info_offset(info);
-                offset = offset > t->rare_offset ? offset - t->rare_offset : 0;
-                candidates++;
-                least = offset < least ? offset : least;
-            }
-        }
-        if (candidates == before)
-            return 1; /* a term with no candidate in a searched field: not a hit at all */
-    }
-    uint64_t bound = title_terms << 31 | (candidates < 65535 ? candidates : 65535) << 15 |
-                     (32767 - (least < 32767 ? least : 32767));
-    return bound <= threshold;
-}
-
 /* Visits the measures that may hold all terms, in id order, leapfrogging between the terms'
  * candidates, and keeps their hits. */
 static size_t collect_literal(szs_query *q, const szs_settings *set, szs_hit *hits, size_t capacity,
@@ -327,14 +270,14 @@ static size_t collect_literal(szs_query *q, const szs_settings *set, szs_hit *hi
             settled = 1;
             for (size_t i = 0; i < q->term_count; i++) {
                 szs_term *t = &q->terms[i];
-                uint32_t next = next_in(szs_info_of(t), &t->cursor, t->post_end, m);
+                uint32_t next = next_in(shzi_ix.post_info, &t->cursor, t->post_end, m);
                 if (next == SZS_NO_MEASURE)
                     return finish(hits, count, keep);
                 /* Slots ascend within a measure: when the term's first candidate in m is past
                  * every searched slot (the aliases or the English body, for 1.0's fields), m
                  * holds none that counts. */
                 if (next == m &&
-                    !(set->slot_mask >> szs_info_slot(shzi_ix_u32(szs_info_of(t), t->cursor))))
+                    !(set->slot_mask >> szs_info_slot(shzi_ix_u32(shzi_ix.post_info, t->cursor))))
                     next = m + 1;
                 if (next != m) {
                     m = next;
@@ -342,10 +285,6 @@ static size_t collect_literal(szs_query *q, const szs_settings *set, szs_hit *hi
                     break;
                 }
             }
-        }
-        if (keep && count == keep && cannot_enter(q, set, m, hits[0].key >> SZS_MEASURE_BITS)) {
-            m++;
-            continue;
         }
         /* Scored straight into its place while there is room: a hit copied from where it was
          * just written field by field would stall on the store forwarding. */
@@ -376,16 +315,11 @@ static int follows(const szs_query *q, const szs_term *b, uint32_t p)
 }
 
 /* Whether the pair is found as a phrase in measure m: a's candidates in m start at index
- * first; next_chars is SHZ_IX_GM_NEXT of a in m when a is read from its entries. */
+ * first. */
 static int phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *pair, uint32_t m,
-                     uint32_t first, uint32_t next_chars)
+                     uint32_t first)
 {
     const szs_term *a = &q->terms[pair->a], *b = &q->terms[pair->b];
-    /* The character after a gram a in the phrase is one of b's: if a is never followed by it
-     * in m, there is no phrase to look for. */
-    if (a->fast && pair->delta <= a->len && a->len - pair->delta < b->len &&
-        !(next_chars & shzi_ix_char_bit32(q->chars[b->start + a->len - pair->delta])))
-        return 0;
     for (uint32_t c = first; c < a->post_end; c++) {
         uint32_t info = info_at(c);
         if (szs_info_measure(info) != m)
@@ -481,23 +415,6 @@ static int score_term(const szs_query *q, const szs_settings *set, szs_term *t, 
     return 1;
 }
 
-/* Term t's score in measure m read from its gram_measures entry, which the generator computed
- * as score_term would with every field searched; 0 when it does not occur in m. */
-static int read_term(szs_term *t, uint32_t m, szs_hit *out, uint64_t *occurrences, uint32_t *impact)
-{
-    uint32_t e = t->gm_cursor;
-    if (e >= t->gm_end || szs_gm_field(e, SHZ_IX_GM_MEASURE) != m)
-        return 0;
-    uint32_t shown = szs_gm_field(e, SHZ_IX_GM_SHOWN);
-    *impact = szs_gm_field(e, SHZ_IX_GM_IMPACT);
-    consider(out, (int)(shown & 7), szs_gm_field(e, SHZ_IX_GM_BEST), t->len);
-    *occurrences += shown >> 3;
-    t->measure_begin = szs_gm_field(e, SHZ_IX_GM_FIRST); /* for phrase_in */
-    t->next_chars = szs_gm_field(e, SHZ_IX_GM_NEXT);
-    t->gm_cursor = e + 1;
-    return 1;
-}
-
 /* What term t adds to a score for a term score of impact (x SHZ_IX_ONE). */
 static double term_share(const szs_term *t, uint32_t impact)
 {
@@ -563,8 +480,7 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
     for (size_t i = 0; i < q->term_count; i++) {
         szs_term *t = &q->terms[i];
         uint32_t impact;
-        if (!(t->fast ? read_term(t, m, out, &occurrences, &impact)
-                      : score_term(q, set, t, m, out, &occurrences, &impact)))
+        if (!score_term(q, set, t, m, out, &occurrences, &impact))
             continue;
         total += term_share(t, impact);
         if (t->tolerant)
@@ -578,176 +494,12 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
         const szs_pair *pair = &q->pairs[i];
         uint64_t both = UINT64_C(1) << pair->a | UINT64_C(1) << pair->b;
         if ((out->exact_terms & both) == both &&
-            phrase_in(q, set, pair, m, q->terms[pair->a].measure_begin,
-                      q->terms[pair->a].next_chars))
+            phrase_in(q, set, pair, m, q->terms[pair->a].measure_begin))
             total += phrase_bonus(q, pair);
     }
     rank_hit(q, m, total, matched, out);
     place_hit(m, occurrences, out);
     return 1;
-}
-
-/* Whether term t has a candidate (a gram posting or a stem posting) in measure m; its cursors
- * are on its first candidates in m or after. */
-static int candidate_in(const szs_term *t, uint32_t m)
-{
-    if (t->fast)
-        return t->gm_cursor < t->gm_end && szs_gm_field(t->gm_cursor, SHZ_IX_GM_MEASURE) == m;
-    return (t->cursor < t->post_end && szs_info_measure(info_at(t->cursor)) == m) ||
-           (t->stem_cursor < t->stem_end && szs_info_measure(stem_info_at(t->stem_cursor)) == m);
-}
-
-/*
- * What measure m could score at most, from the terms with candidates in it (a superset of the
- * terms it matches): a term adds at most idf * (k1 + 1), since tf / (k1 + tf) < 1 (a tolerant
- * one half that), a phrase pair at most its bonus, and 2^40 if every term could match. Returns
- * 0 when even those terms fall short of the minimum-should-match rule: then m is no hit, and
- * is skipped unscored. With a limit and a full heap, a measure whose bound is no more than the
- * heap's worst cannot enter (later measures lose ties), so it is skipped too.
- */
-static int could_score(const szs_query *q, uint32_t m, int want_bound, uint64_t *bound)
-{
-    uint64_t present = 0, mass = 0, most = 0;
-    size_t matched = 0;
-    for (size_t i = 0; i < q->term_count; i++) {
-        const szs_term *t = &q->terms[i];
-        if (candidate_in(t, m)) {
-            present |= UINT64_C(1) << t->origin;
-            most += t->most;
-        }
-    }
-    for (uint64_t left = present; left; left &= left - 1) {
-        mass += q->terms[__builtin_ctzll(left)].idf;
-        matched++;
-    }
-    if (!msm_pass(q, mass, matched, present))
-        return 0;
-    if (!want_bound)
-        return 1;
-    for (size_t i = 0; i < q->pair_count; i++) {
-        const szs_pair *pair = &q->pairs[i];
-        uint64_t both = UINT64_C(1) << pair->a | UINT64_C(1) << pair->b;
-        if ((present & both) == both) {
-            uint32_t low = q->terms[pair->a].idf < q->terms[pair->b].idf ? q->terms[pair->a].idf
-                                                                         : q->terms[pair->b].idf;
-            most +=
-                (uint64_t)(low / (double)SHZ_IX_ONE * (PHRASE_PERCENT / 100.0) * SCORE_SCALE) + 1;
-        }
-    }
-    *bound = most + (matched == q->reported ? ALL_TERMS_BONUS : 0) +
-             (q->term_count > q->reported ? EXACT_BONUS : 0);
-    return 1;
-}
-
-/* Each term's most (could_score): idf * (k1 + 1) in score units, half that if tolerant, and one
- * more for the rounding of the real sum. */
-static void set_most(szs_query *q)
-{
-    double k1 = SHZ_IX_K1_MILLI / 1000.0;
-    for (size_t i = 0; i < q->term_count; i++) {
-        szs_term *t = &q->terms[i];
-        double most = t->idf / (double)SHZ_IX_ONE * (k1 + 1) * SCORE_SCALE;
-        if (t->part)
-            most *= PART_PERCENT / 100.0;
-        t->most = (uint32_t)(t->tolerant ? most * (TOLERANT_PERCENT / 100.0) : most) + 2;
-    }
-}
-
-/*
- * Term at a time: when every term is read from its gram_measures entries (a query of Han
- * text, every field searched) and the catalogue is small enough for a table per measure on
- * the stack, each term's entries are added into those tables in one pass, each pair's phrase
- * bonus in another, while each measure's best match and occurrences are kept as they go. It
- * computes what visiting the measures one by one computes (the same sums in the same order),
- * without stepping every term's cursor for every measure.
- */
-enum { TAAT_MEASURES = 512 };
-
-/* A measure touched by some term: its hit as it grows (terms held, best match, occurrences). */
-typedef struct taat_row {
-    szs_hit hit;
-    double total;
-    uint32_t matched; /* reported terms held, once it passes the rule */
-    uint32_t passes;  /* it passes the minimum-should-match rule */
-} taat_row;
-
-typedef struct taat_table {
-    uint16_t row_of[TAAT_MEASURES]; /* 1 + its row for a measure touched, else 0 */
-    taat_row rows[TAAT_MEASURES];   /* in the order touched, side by side for the cache */
-} taat_table;
-
-static size_t collect_by_term(szs_query *q, const szs_settings *set, szs_hit *hits, size_t capacity,
-                              size_t keep)
-{
-    taat_table tab;
-    size_t touched = 0, count = 0;
-    memset(tab.row_of, 0, shzi_ix.measure_count * sizeof tab.row_of[0]);
-    for (size_t i = 0; i < q->term_count; i++) {
-        const szs_term *t = &q->terms[i];
-        uint64_t bit = UINT64_C(1) << t->origin;
-        for (uint32_t e = t->gm_begin; e < t->gm_end; e++) {
-            uint32_t m = szs_gm_field(e, SHZ_IX_GM_MEASURE);
-            if (!tab.row_of[m]) {
-                tab.row_of[m] = (uint16_t)++touched;
-                taat_row *fresh = &tab.rows[touched - 1];
-                clear_hit(&fresh->hit);
-                fresh->hit.key = m; /* its measure, until it is ranked */
-                fresh->total = 0;
-                fresh->passes = 0;
-            }
-            taat_row *row = &tab.rows[tab.row_of[m] - 1];
-            row->total += term_share(t, szs_gm_field(e, SHZ_IX_GM_IMPACT));
-            uint32_t shown = szs_gm_field(e, SHZ_IX_GM_SHOWN);
-            consider(&row->hit, (int)(shown & 7), szs_gm_field(e, SHZ_IX_GM_BEST), t->len);
-            row->hit.occurrences += shown >> 3;
-            if (t->tolerant)
-                row->hit.tolerant_terms |= bit;
-            else
-                row->hit.exact_terms |= bit;
-        }
-    }
-    for (size_t k = 0; k < touched; k++) {
-        taat_row *row = &tab.rows[k];
-        size_t matched;
-        row->passes =
-            (uint32_t)terms_pass(q, row->hit.exact_terms, &row->hit.tolerant_terms, &matched);
-        row->matched = (uint32_t)matched;
-    }
-    for (size_t i = 0; i < q->pair_count; i++) {
-        const szs_pair *pair = &q->pairs[i];
-        const szs_term *a = &q->terms[pair->a];
-        uint64_t both = UINT64_C(1) << pair->a | UINT64_C(1) << pair->b;
-        for (uint32_t e = a->gm_begin; e < a->gm_end; e++) {
-            uint32_t m = szs_gm_field(e, SHZ_IX_GM_MEASURE);
-            taat_row *row = &tab.rows[tab.row_of[m] - 1]; /* a's own entry touched it */
-            if (row->passes && (row->hit.exact_terms & both) == both &&
-                phrase_in(q, set, pair, m, szs_gm_field(e, SHZ_IX_GM_FIRST),
-                          szs_gm_field(e, SHZ_IX_GM_NEXT)))
-                row->total += phrase_bonus(q, pair);
-        }
-    }
-    /* The best rows (all of them without a limit), best first, by insertion: the hits are
-     * few, and only the kept ones are copied out. */
-    size_t want = keep ? keep : capacity;
-    const taat_row *best[TAAT_MEASURES];
-    for (size_t k = 0; k < touched; k++) {
-        taat_row *row = &tab.rows[k];
-        if (!row->passes)
-            continue;
-        rank_hit(q, (uint32_t)row->hit.key, row->total, row->matched, &row->hit);
-        if (count == want && row->hit.key < best[count - 1]->hit.key)
-            continue;
-        size_t at = count < want ? count++ : count - 1;
-        for (; at > 0 && best[at - 1]->hit.key < row->hit.key; at--)
-            best[at] = best[at - 1];
-        best[at] = row;
-    }
-    for (size_t i = 0; i < count; i++) {
-        /* cppcheck-suppress uninitvar ; best[0..count) point at rows filled above */
-        hits[i] = best[i]->hit;
-        place_hit(szs_measure_of_hit(&hits[i]), hits[i].occurrences, &hits[i]);
-    }
-    return count;
 }
 
 /* Visits every measure that holds some term (the union of the terms' postings), in id order. */
@@ -758,36 +510,14 @@ static size_t collect_best(szs_query *q, const szs_settings *set, szs_hit *hits,
     uint32_t m = 0;
     if (q->live_count == 0)
         return 0;
-    set_most(q);
     for (size_t i = 0; i < q->reported && i < SZS_MAX_BEST_TERMS; i++)
         q->origin_idf[i] = q->terms[i].idf;
     q->common_idf = shzi_ix.common_idf;
     q->part_idf = shzi_ix.part_idf;
-    /* With every field searched, a term that is its own gram is scored from its per-measure
-     * entries, computed at build time: the common case, and much less to read. */
-    int every_field = set->slot_mask == (1u << SHZ_IX_NSLOTS) - 1 && !set->postings_only;
-    int all_fast = 1;
-    for (size_t i = 0; i < q->term_count; i++) {
-        szs_term *t = &q->terms[i];
-        t->fast = every_field && t->kind == SZS_GRAM && t->len <= 2;
-        all_fast &= t->fast;
-    }
-    if (all_fast && shzi_ix.measure_count <= TAAT_MEASURES)
-        return collect_by_term(q, set, hits, capacity, keep);
     while (keep || count < capacity) {
         uint32_t next = SZS_NO_MEASURE;
         for (size_t i = 0; i < q->term_count; i++) {
             szs_term *t = &q->terms[i];
-            if (t->fast) {
-                while (t->gm_cursor < t->gm_end &&
-                       szs_gm_field(t->gm_cursor, SHZ_IX_GM_MEASURE) < m)
-                    t->gm_cursor++;
-                if (t->gm_cursor < t->gm_end) {
-                    uint32_t a = szs_gm_field(t->gm_cursor, SHZ_IX_GM_MEASURE);
-                    next = a < next ? a : next;
-                }
-                continue;
-            }
             /* Most terms have postings of one kind only: the other is not looked at. */
             if (t->cursor < t->post_end) {
                 uint32_t a = next_in(shzi_ix.post_info, &t->cursor, t->post_end, m);
@@ -801,13 +531,6 @@ static size_t collect_best(szs_query *q, const szs_settings *set, szs_hit *hits,
         if (next == SZS_NO_MEASURE)
             break;
         m = next;
-        uint64_t bound = 0;
-        int full = keep && count == keep;
-        if (!could_score(q, m, full, &bound) ||
-            (full && bound <= hits[0].key >> SZS_MEASURE_BITS)) {
-            m++;
-            continue;
-        }
         szs_hit h;
         if (score_best(q, set, m, &h))
             offer(hits, &count, keep, &h);
@@ -846,7 +569,7 @@ static uint32_t next_exact(const szs_term *t, const uint32_t *chars, uint32_t *c
                            unsigned slot_mask)
 {
     for (; *c < t->post_end; ++*c) {
-        uint32_t info = shzi_ix_u32(szs_info_of(t), *c);
+        uint32_t info = shzi_ix_u32(shzi_ix.post_info, *c);
         int slot = szs_info_slot(info);
         uint32_t m = szs_info_measure(info);
         if ((slot_mask & (1u << slot)) &&
@@ -876,7 +599,7 @@ size_t szs_term_measures(const szs_term *t, const uint32_t *chars, unsigned slot
         count++;
         uint32_t past = (m + 1) << SHZ_IX_INFO_MEASURE_SHIFT;
         if (a == m) {
-            c = szs_gallop(szs_info_of(t), c, t->post_end, past);
+            c = szs_gallop(shzi_ix.post_info, c, t->post_end, past);
             a = next_exact(t, chars, &c, slot_mask);
         }
         if (b == m) {

@@ -103,12 +103,6 @@ static inline uint32_t szs_gram_idf(uint32_t gram)
     return szs_gram_field(gram, SHZ_IX_GRAM_KEY_IDF) >> SHZ_IX_KEY_HIGH_BITS;
 }
 
-/* Field f of entry e of gram_measures (enum shzi_ix_gm_field). */
-static inline uint32_t szs_gm_field(uint32_t e, int f)
-{
-    return shzi_ix_u32(shzi_ix.gram_measures, (size_t)e * SHZ_IX_GM_FIELDS + (size_t)f);
-}
-
 /* First index in [lo, hi) of an ascending uint32 table whose entry is >= target, galloping from
  * lo: cheap when near. */
 static inline uint32_t szs_gallop(uint32_t table, uint32_t lo, uint32_t hi, uint32_t target)
@@ -154,24 +148,6 @@ static inline uint32_t szs_word_length(uint32_t position)
     while (!(szs_flags_at(position + n - 1) & SHZ_IX_WORD_END))
         n++;
     return n;
-}
-
-/* The first posting of a gram in measure m, found by a binary search of its gram_measures
- * entries [begin, end) (one per measure holding it: far fewer than its postings); post_end
- * when m holds none. */
-static inline uint32_t szs_gm_first_posting(uint32_t begin, uint32_t end, uint32_t m,
-                                            uint32_t post_end)
-{
-    uint32_t lo = begin, hi = end;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (szs_gm_field(mid, SHZ_IX_GM_MEASURE) < m)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < end && szs_gm_field(lo, SHZ_IX_GM_MEASURE) == m ? szs_gm_field(lo, SHZ_IX_GM_FIRST)
-                                                                : post_end;
 }
 
 /* ---- queries ------------------------------------------------------------ */
@@ -259,36 +235,18 @@ typedef struct szs_term {
     uint32_t rare_offset;          /* where in the term the gram driving the search starts */
     uint32_t post_begin, post_end; /* postings of that gram (empty: it cannot occur) */
     uint32_t cursor;               /* next posting to consider, only ever moves forward */
-    uint32_t postings_table;       /* the tables post_begin..post_end index: postings and */
-    uint32_t info_table; /* post_info, or their copies for 1.0's fields (legacy_postings) */
     uint32_t stem_begin, stem_end; /* a word's stem postings in the word table (or empty) */
     uint32_t stem_cursor;
-    uint32_t measure_begin;    /* the gram cursor where the measure being scored began */
-    uint32_t gm_begin, gm_end; /* a gram's per-measure entries (index_data.h, gram_measures) */
-    uint32_t gm_cursor;        /* next entry to consider, when scoring reads them (fast) */
-    uint32_t next_chars;       /* SHZ_IX_GM_NEXT of the measure being scored (fast) */
-    uint32_t idf;              /* BM25 IDF, x SHZ_IX_ONE (best match) */
-    uint32_t most;             /* the most it can add to a score (score.c, could_score) */
-    uint16_t order;            /* its place among the query's reported terms */
-    uint16_t origin;           /* the reported term it stands for (itself, or the term a
-                                  tolerant expansion came from) */
-    uint8_t kind;              /* szs_kind */
-    uint8_t tolerant;          /* matched only by typo or homophone tolerance */
-    uint8_t live;              /* it can occur in the index at all */
-    uint8_t part;              /* szs_part: a character searched for a Han word (query.c) */
-    uint8_t fast;              /* scored from its gram_measures entries, not its postings */
+    uint32_t measure_begin; /* the gram cursor where the measure being scored began */
+    uint32_t idf;           /* BM25 IDF, x SHZ_IX_ONE (best match) */
+    uint16_t order;         /* its place among the query's reported terms */
+    uint16_t origin;        /* the reported term it stands for (itself, or the term a
+                               tolerant expansion came from) */
+    uint8_t kind;           /* szs_kind */
+    uint8_t tolerant;       /* matched only by typo or homophone tolerance */
+    uint8_t live;           /* it can occur in the index at all */
+    uint8_t part;           /* szs_part: a character searched for a Han word (query.c) */
 } szs_term;
-
-/* The tables the term's postings index: positions and their post_info. */
-static inline uint32_t szs_postings_of(const szs_term *t)
-{
-    return t->postings_table;
-}
-
-static inline uint32_t szs_info_of(const szs_term *t)
-{
-    return t->info_table;
-}
 
 /* Two terms that follow each other in the query: b found delta positions after a is a phrase. */
 typedef struct szs_pair {
@@ -319,7 +277,7 @@ typedef struct szs_query {
 static inline uint32_t szs_occurrence_at(const szs_term *t, const uint32_t *chars, uint32_t i,
                                          uint32_t field_start)
 {
-    uint32_t p = shzi_ix_u32(szs_postings_of(t), i);
+    uint32_t p = szs_posting_at(i);
     if (p - field_start < t->rare_offset)
         return SZS_NO_POSITION;
     uint32_t start = p - t->rare_offset;
@@ -336,10 +294,8 @@ typedef struct szs_settings {
     unsigned slot_mask; /* bit per enum shzi_ix_slot */
     shz_lang lang;
     size_t limit;
-    unsigned mode;     /* shz_search_mode */
-    int legacy;        /* 1.0's fields and ranking */
-    int postings_only; /* score every term from its postings, never from its gram_measures
-                          entries: the reference those entries are tested against */
+    unsigned mode; /* shz_search_mode */
+    int legacy;    /* 1.0's fields and ranking */
 } szs_settings;
 
 /* ---- hits --------------------------------------------------------------- */
@@ -377,9 +333,8 @@ static inline uint32_t szs_measure_of_hit(const szs_hit *h)
 shz_status szs_parse_literal(const char *text, size_t len, szs_query *q);
 
 /* Chooses each literal term's rarest gram; rarest term first. Returns 0 when some term cannot
- * occur at all (its postings are then empty). legacy: only 1.0's fields are searched, and the
- * terms walk their postings in those (SHZ_IX_LEGACY_SLOTS). */
-int szs_plan_literal(szs_query *q, int legacy);
+ * occur at all (its postings are then empty). */
+int szs_plan_literal(szs_query *q);
 
 /* Best-match mode: analyses the query into grams and words (README "Ranking"), looks each up
  * and computes the query's IDF mass. */

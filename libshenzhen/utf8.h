@@ -21,6 +21,12 @@ int shzi_utf8_valid(const char *s, size_t len);
 /* Writes cp as UTF-8 into out (room for 4 bytes) and returns the byte count; 0 if cp is invalid. */
 size_t shzi_utf8_encode(uint32_t cp, unsigned char *out);
 
+/* The bytes of code point cp's UTF-8 form (cp valid). */
+static inline size_t shzi_utf8_length(uint32_t cp)
+{
+    return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
 /* For text already known to be valid UTF-8 (the catalogue, a validated query): the number of
  * code points in s[0..len), and the byte offset reached from byte pos after chars code points
  * (stopping at len). */

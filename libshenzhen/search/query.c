@@ -42,6 +42,12 @@ static inline long add_term(szs_query *q, uint32_t start, uint32_t end, szs_kind
     return (long)q->term_count++;
 }
 
+/* The analysed terms best-match mode keeps at most. */
+static size_t best_room(const szs_query *q)
+{
+    return q->term_room < SZS_MAX_BEST_TERMS ? q->term_room : SZS_MAX_BEST_TERMS;
+}
+
 /* The room after the last kept term: dropped terms give theirs back. */
 static uint32_t chars_used(const szs_query *q)
 {
@@ -67,7 +73,7 @@ shz_status szs_parse_literal(const char *text, size_t len, szs_query *q)
             return SHZ_ERR_BAD_UTF8;
         i += n;
         if (is_quote(cp) || (!in_phrase && szs_is_space(cp))) {
-            add_term(q, term_start, used, SZS_LITERAL, SZS_MAX_TERMS);
+            add_term(q, term_start, used, SZS_LITERAL, q->term_room);
             /* Terms are added in order: the last one ends the room in use. */
             used = term_start =
                 q->term_count ? q->terms[q->term_count - 1].start + q->terms[q->term_count - 1].len
@@ -82,7 +88,7 @@ shz_status szs_parse_literal(const char *text, size_t len, szs_query *q)
     }
     if (in_phrase)
         return SHZ_ERR_BAD_QUERY;
-    add_term(q, term_start, used, SZS_LITERAL, SZS_MAX_TERMS);
+    add_term(q, term_start, used, SZS_LITERAL, q->term_room);
     q->reported = q->term_count;
     return q->term_count ? SHZ_OK : SHZ_ERR_EMPTY_QUERY;
 }
@@ -251,7 +257,7 @@ static void han_run(analysis *an, uint32_t start, uint32_t end)
         }
         /* The piece [piece, i) ends here. */
         if (i - piece == 1) {
-            add_term(q, piece, piece + 1, SZS_GRAM, SZS_MAX_BEST_TERMS);
+            add_term(q, piece, piece + 1, SZS_GRAM, best_room(q));
         } else if (i > piece) {
             if (an->pieces->count < MAX_PIECES) {
                 an->pieces->start[an->pieces->count] = piece;
@@ -259,7 +265,7 @@ static void han_run(analysis *an, uint32_t start, uint32_t end)
             }
             long previous = -1;
             for (uint32_t k = piece; k + 1 < i; k++) {
-                long t = add_term(q, k, k + 2, SZS_GRAM, SZS_MAX_BEST_TERMS);
+                long t = add_term(q, k, k + 2, SZS_GRAM, best_room(q));
                 add_pair(q, previous, t, 1);
                 previous = t;
             }
@@ -278,7 +284,7 @@ static void latin_run(analysis *an, uint32_t start, uint32_t end, int spaced_bef
         an->previous_word = -1;
         return;
     }
-    long t = add_term(q, start, end, SZS_WORD, SZS_MAX_BEST_TERMS);
+    long t = add_term(q, start, end, SZS_WORD, best_room(q));
     if (spaced_before)
         add_pair(q, an->previous_word, t, an->previous_len);
     an->previous_word = t;
@@ -493,8 +499,8 @@ static void plan_best_term(szs_term *t, const uint32_t *chars)
 int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32_t len)
 {
     uint32_t at = chars_used(q);
-    if (origin >= q->reported || len == 0 || at + len > SHZ_QUERY_MAX ||
-        q->term_count >= SZS_MAX_TERMS)
+    if (origin >= q->reported || len == 0 || at + len > q->char_room ||
+        q->term_count >= q->term_room)
         return 0;
     memcpy(q->chars + at, chars, len * sizeof *chars);
     szs_term *t = &q->terms[q->term_count];
@@ -575,7 +581,7 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
             int whole = k == start && past == end;
             if (whole || past - k == 2) {
                 for (uint32_t c = k; c < past; c++) {
-                    long t = add_term(q, c, c + 1, SZS_GRAM, SZS_MAX_BEST_TERMS);
+                    long t = add_term(q, c, c + 1, SZS_GRAM, best_room(q));
                     if (t >= (long)planned)
                         q->terms[t].part = whole ? SZS_PART_PIECE : SZS_PART_GAP;
                 }

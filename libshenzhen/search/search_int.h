@@ -11,13 +11,16 @@
  *   lone Han characters) and words (Latin, digits), every measure sharing one
  *   is scored by BM25F, and those under the minimum-should-match rule dropped.
  *
- * Memory: the query's working set lives on the stack (sized from
- * SHZ_QUERY_MAX); the only heap block is the results object, allocated once
- * and resized at most once. No global mutable state.
+ * Memory: the only heap block is the results object. It holds the analysed
+ * query (sized from the query's length) and the hits from the start, and is
+ * resized once to hold what the hits need; the stack holds small, fixed-size
+ * state only (include/shenzhen.h states the bound). No global mutable state.
  */
 #ifndef SHZ_SEARCH_INT_H
 #define SHZ_SEARCH_INT_H
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -29,7 +32,8 @@
 
 enum { SZS_MAX_TERMS = SHZ_QUERY_MAX / 2 + 1 }; /* "a a a …": one term per two bytes */
 enum { SZS_MAX_BEST_TERMS = 64 };               /* analysed terms kept in best-match mode */
-enum { SZS_MEASURE_BITS = 20 };                 /* of a hit's sort key (checked by the generator) */
+enum { SZS_MAX_EXPANSIONS = 8 }; /* tolerant alternatives of one term, at most (tolerance.c) */
+enum { SZS_MEASURE_BITS = 20 };  /* of a hit's sort key (checked by the generator) */
 enum { SZS_NO_MEASURE = UINT32_MAX };
 #define SZS_NO_POSITION UINT32_MAX
 
@@ -255,7 +259,6 @@ typedef struct szs_pair {
 } szs_pair;
 
 typedef struct szs_query {
-    /* The counts first: the arrays are large and mostly untouched. */
     size_t term_count; /* reported terms come first, in query order; expansions after */
     size_t reported;
     size_t pair_count;
@@ -263,12 +266,36 @@ typedef struct szs_query {
     size_t live_count;
     uint32_t common_idf; /* the least IDF of a term that is not common (score.c, msm_pass) */
     uint32_t part_idf;   /* and of a character of an unknown piece, alone */
+    size_t term_room;    /* terms[] and chars[] are sized from the query (szs_query_room) */
+    uint32_t char_room;
     szs_pair pairs[SZS_MAX_BEST_TERMS];
     uint32_t origin_idf[SZS_MAX_BEST_TERMS]; /* the IDF of each reported term, side by side for
                                                 the rule's sums (score.c) */
-    uint32_t chars[SHZ_QUERY_MAX];           /* normalized terms, back to back */
-    szs_term terms[SZS_MAX_TERMS];
+    uint32_t *chars;                         /* normalized terms, back to back */
+    szs_term *terms;
 } szs_query;
+
+/* The room a query of len bytes needs in mode: terms and characters. Sized so that it never
+ * binds before the limits the analysis itself keeps (SZS_MAX_TERMS, SHZ_QUERY_MAX). */
+static inline void szs_query_room(size_t len, unsigned mode, size_t *terms, size_t *chars)
+{
+    if (mode == SHZ_SEARCH_ALL_TERMS) {
+        /* A term takes a byte at least, and a separator between two. */
+        *terms = len / 2 + 1;
+        *chars = len + 1;
+        return;
+    }
+    /* Analysed terms: a Han character gives at most a bigram and itself (three bytes), a Latin
+     * word of one letter and a space two bytes. Each reported term has at most
+     * SZS_MAX_EXPANSIONS tolerant alternatives (tolerance.c), of at most its length and two
+     * more characters; the reported terms' lengths add up to three times the query's at most
+     * (a Han character is in two bigrams and alone). */
+    size_t reported = len + 1 < SZS_MAX_BEST_TERMS ? len + 1 : SZS_MAX_BEST_TERMS;
+    size_t all = reported * (1 + SZS_MAX_EXPANSIONS);
+    *terms = all < SZS_MAX_TERMS ? all : SZS_MAX_TERMS;
+    size_t most = len + SZS_MAX_EXPANSIONS * (3 * len + 2 * reported);
+    *chars = most < SHZ_QUERY_MAX ? most : SHZ_QUERY_MAX;
+}
 
 /* Where term t occurs if it does at its gram candidate at index i, in a field starting at
  * field_start; else SZS_NO_POSITION. It starts rare_offset before the posting, in the same
@@ -325,6 +352,56 @@ static inline uint32_t szs_measure_of_hit(const szs_hit *h)
 {
     return (uint32_t)((UINT64_C(1) << SZS_MEASURE_BITS) - 1 -
                       (h->key & ((UINT64_C(1) << SZS_MEASURE_BITS) - 1)));
+}
+
+/* ---- results ------------------------------------------------------------ */
+
+/* What the results add to a kept hit: room reserved at the search, filled on first reading
+ * (results.c, under the results' lock). */
+typedef struct szs_detail {
+    uint32_t first_span, span_count;     /* room: hit->occurrences spans from first_span */
+    uint32_t snippet_start, snippet_len; /* room: the field's bytes and two ellipses, and a NUL */
+    uint32_t match_start, match_end;     /* in the snippet */
+    atomic_uchar ready;                  /* the fields above are written */
+} szs_detail;
+
+typedef struct szs_span {
+    uint32_t byte_start, byte_end, char_start, char_end;
+    uint8_t slot;
+    uint8_t lang;
+} szs_span;
+
+/* A reported term's text, in the results' text. */
+typedef struct szs_term_text {
+    uint32_t start, len;
+} szs_term_text;
+
+enum { SZS_ELLIPSIS_LEN = 3 }; /* "…" in UTF-8 */
+
+/* One heap block: this header, the analysed query (its terms and characters), the hits, their
+ * details, spans and snippets, and the terms' texts (run.c lays it out). */
+struct shz_results {
+    size_t count;
+    szs_hit *hits;
+    szs_detail *details;
+    szs_span *spans;
+    size_t term_count;          /* reported terms */
+    size_t all_terms;           /* every term as the query had it, tolerant alternatives too */
+    const szs_term *terms;      /* [all_terms]: the query's, in its order of terms */
+    const uint32_t *term_chars; /* what their start indexes */
+    szs_term_text *texts;       /* [all_terms] (empty for tolerant ones) */
+    uint16_t *order; /* [term_count]: the reported terms in query order, as indices of terms */
+    char *text;
+    szs_settings set;
+    pthread_mutex_t detail_lock; /* held while a hit's details are written */
+};
+
+/* The most bytes hit h's snippet can take: its whole field, two ellipses and a NUL (from a table
+ * of the index, not from the catalogue's texts, which a search does not otherwise read). */
+static inline size_t szs_snippet_room(const szs_hit *h)
+{
+    size_t field = (size_t)szs_measure_of_hit(h) * SHZ_IX_NSLOTS + h->best_slot;
+    return shzi_ix_u32(shzi_ix.field_bytes, field) + 2 * SZS_ELLIPSIS_LEN + 1;
 }
 
 /* ---- query.c ------------------------------------------------------------ */
@@ -391,9 +468,14 @@ size_t szs_hit_bound(const szs_query *q);
  * that t->start indexes (the query's characters), not the term's own. */
 size_t szs_term_measures(const szs_term *t, const uint32_t *chars, unsigned slot_mask);
 
-/* ---- results.c ---------------------------------------------------------- */
+/* ---- run.c -------------------------------------------------------------- */
 
+/* Runs a search: the query's analysis, scoring and the results' block. */
 shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_results **out);
+
+/* What a search with no hits and no terms returns (1.0's searches without hits): nothing
+ * allocated, nothing to free. */
+extern const struct shz_results szs_no_results;
 
 /* ---- search.c ----------------------------------------------------------- */
 

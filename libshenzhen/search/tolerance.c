@@ -28,6 +28,9 @@
 #include "search_int.h"
 
 enum { MAX_HOMOPHONE_GRAMS = 8, MAX_HOMOPHONES = 64 };
+_Static_assert((int)MAX_HOMOPHONE_GRAMS <= (int)SZS_MAX_EXPANSIONS &&
+                   (int)SZS_MAX_TYPO_WORDS <= (int)SZS_MAX_EXPANSIONS,
+               "a query's room holds every alternative of its terms");
 
 /* ---- typos -------------------------------------------------------------- */
 

@@ -496,7 +496,9 @@ static void plan_best_term(szs_term *t, const uint32_t *chars)
     t->stem_cursor = t->stem_begin;
 }
 
-int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32_t len)
+/* Adds chars[0..len) (normalized) as a tolerant alternative of reported term origin; 0 when there
+ * is no room. */
+static int add_alternative(szs_query *q, size_t origin, const uint32_t *chars, uint32_t len)
 {
     uint32_t at = chars_used(q);
     if (origin >= q->reported || len == 0 || at + len > q->char_room ||
@@ -600,6 +602,13 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
             q->live_count++;
         }
     }
-    szs_tolerate(q); /* tolerance.c */
+    /* The alternatives of the terms the index cannot match (tolerance.c). */
+    szs_alternative found[SZS_MAX_EXPANSIONS];
+    for (size_t i = 0; i < q->reported; i++) {
+        size_t n = szs_alternatives(q, i, found);
+        for (size_t k = 0; k < n; k++)
+            if (!add_alternative(q, i, found[k].chars, found[k].len))
+                break;
+    }
     return SHZ_OK;
 }

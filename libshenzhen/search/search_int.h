@@ -417,15 +417,6 @@ int szs_plan_literal(szs_query *q);
  * and computes the query's IDF mass. */
 shz_status szs_analyse(const char *text, size_t len, szs_query *q);
 
-/* Typo and homophone tolerance: adds chars[0..len) (normalized) as an alternative of reported
- * term origin, matched like a term of its kind but reported as a tolerant match of origin
- * (SHZ_MATCH_TOLERANT, shz_results_hit_term 2), scoring TOLERANT_PERCENT of an exact match,
- * counting toward the minimum-should-match rule as origin. Call after szs_analyse, before
- * scoring. Returns 0 when there is no room. (The tolerant search that finds the alternatives,
- * the same toneless pinyin for a Han bigram and one or two edits for a Latin word, plugs in
- * here.) */
-int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32_t len);
-
 /* ---- stem.c ------------------------------------------------------------- */
 
 /* The longest word stemmed; a longer one is cut to this many letters first. */
@@ -437,9 +428,20 @@ size_t szs_stem_english(const unsigned char *in, size_t len, unsigned char *out)
 
 /* ---- tolerance.c -------------------------------------------------------- */
 
-/* Adds the tolerant alternatives (typos, homophones) of the reported terms the index cannot
- * match; szs_analyse calls it last. */
-void szs_tolerate(szs_query *q);
+/* A tolerant alternative of a query term: a word of the index a typo away, or a Han character
+ * or bigram of the index that sounds the same; normalized code points. */
+enum { SZS_ALTERNATIVE_MAX_LEN = 64 };
+typedef struct szs_alternative {
+    uint32_t chars[SZS_ALTERNATIVE_MAX_LEN];
+    uint32_t len;
+} szs_alternative;
+
+/* The tolerant alternatives of reported term i of an analysed query, if the index cannot match
+ * it (at most SZS_MAX_EXPANSIONS, best first), written to out; how many. szs_analyse adds them
+ * to the query, each matched like a term of its kind but reported as a tolerant match of term i
+ * (SHZ_MATCH_TOLERANT, shz_results_hit_term 2), scoring TOLERANT_PERCENT of an exact match
+ * (score.c) and counting toward the minimum-should-match rule as term i. */
+size_t szs_alternatives(const szs_query *q, size_t i, szs_alternative *out);
 
 /* A word of the index's word table near a query word: its entry, the edits between them, its
  * stem's entry and the stem's IDF. */

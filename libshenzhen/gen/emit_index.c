@@ -4,7 +4,6 @@
  * Works for any catalogue the model accepts (the benchmarks feed it synthetic
  * catalogues 10x and 100x the real one).
  */
-#include <libstemmer.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 #include "model.h"
 #include "pool.h"
 #include "normalize.h"
+#include "search/stem.h"
 
 /* The sort key of a hit packs the measure index into 20 bits (libshenzhen/search.c). */
 #define MAX_MEASURES (1u << 20)
@@ -514,15 +514,16 @@ static uint32_t entry_of(const word_tables *w, uint32_t offset)
     return at ? (uint32_t)(at - w->offsets) : SHZ_IX_NO_ENTRY;
 }
 
-/* Finds the English words (a-z only) of the English slots, stems them with Snowball's English
- * stemmer (the library stems queries with the same), and builds the word table. */
+/* Finds the English words (a-z only) of the English slots, stems them with the library's
+ * Snowball English stemmer (search/stem.c, which stems queries too), and builds the word
+ * table. */
 static int build_words(const index_builder *b, const uint32_t *where, size_t measures,
                        word_tables *w)
 {
-    struct sb_stemmer *stemmer = sb_stemmer_new("english", "UTF_8");
     word_posting *found = NULL; /* the stem's pool offset at each word */
     size_t found_n = 0, found_cap = 0;
-    int ok = stemmer != NULL;
+    int ok = 1;
+    unsigned char stem[SZS_STEM_MAX];
     gen_pool_init(&w->pool);
     char word[256];
     for (size_t f = 0; ok && f < measures * SHZ_IX_NSLOTS; f++) {
@@ -544,13 +545,8 @@ static int build_words(const index_builder *b, const uint32_t *where, size_t mea
             }
             if (!letters || len >= sizeof word)
                 continue;
-            const sb_symbol *stem = sb_stemmer_stem(stemmer, (const sb_symbol *)word, (int)len);
-            if (!stem) {
-                ok = 0;
-                break;
-            }
-            uint32_t stem_off =
-                gen_pool_add(&w->pool, (const char *)stem, (size_t)sb_stemmer_length(stemmer));
+            size_t stem_len = szs_stem_english((const unsigned char *)word, len, stem);
+            uint32_t stem_off = gen_pool_add(&w->pool, (const char *)stem, stem_len);
             uint32_t word_off = gen_pool_add(&w->pool, word, len);
             word_posting *grown = gen_grow(found, &found_cap, found_n + 1, sizeof *found);
             if (stem_off == UINT32_MAX || word_off == UINT32_MAX || !grown) {
@@ -561,8 +557,6 @@ static int build_words(const index_builder *b, const uint32_t *where, size_t mea
             found[found_n++] = (word_posting){stem_off, p};
         }
     }
-    if (stemmer)
-        sb_stemmer_delete(stemmer);
     if (!ok) {
         free(found);
         return 0;

@@ -28,6 +28,7 @@
 #include "index_data.h"
 #include "normalize.h"
 #include "shenzhen.h"
+#include "stem.h"
 #include "utf8.h"
 
 enum { SZS_MAX_TERMS = SHZ_QUERY_MAX / 2 + 1 }; /* "a a a …": one term per two bytes */
@@ -416,15 +417,6 @@ int szs_plan_literal(szs_query *q);
 /* Best-match mode: analyses the query into grams and words (README "Ranking"), looks each up
  * and computes the query's IDF mass. */
 shz_status szs_analyse(const char *text, size_t len, szs_query *q);
-
-/* ---- stem.c ------------------------------------------------------------- */
-
-/* The longest word stemmed; a longer one is cut to this many letters first. */
-enum { SZS_STEM_MAX = 63 };
-
-/* Snowball's English stem of the lowercase a-z word in[0..len), written to out (room for
- * SZS_STEM_MAX letters); its length. No allocation, no shared state. */
-size_t szs_stem_english(const unsigned char *in, size_t len, unsigned char *out);
 
 /* ---- tolerance.c -------------------------------------------------------- */
 

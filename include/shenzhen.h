@@ -472,6 +472,20 @@ SHZ_API shz_status shz_results_span_lang(const shz_results *results, size_t inde
 SHZ_API shz_status shz_results_snippet_match(const shz_results *results, size_t index,
                                              size_t *byte_start, size_t *byte_end);
 
+/**
+ * Where the snippet of hit @p index was cut from: its field (shz_results_field()), the language
+ * of the text (*@p lang: zh-Hans, zh-Hant or en; the pinyin fields report the search's
+ * language), and the byte and character offsets in that text at which the snippet's text
+ * starts (after a leading "…"). The text is what shz_measure_text() gives for that field and
+ * language; for ::SHZ_FIELD_ALIASES it is the keywords and aliases joined by "; ". So a
+ * snippet's byte k (past the "…") is byte *@p byte_start + k of that text, and a span of the
+ * same field and language lies in the snippet where their bytes overlap. Any output pointer
+ * may be NULL. Errors: SHZ_ERR_INVALID_ARG (NULL @p results), SHZ_ERR_NOT_FOUND. (Since 1.2.)
+ */
+SHZ_API shz_status shz_results_snippet_origin(const shz_results *results, size_t index,
+                                              shz_field *field, shz_lang *lang, size_t *byte_start,
+                                              size_t *char_start);
+
 /** Flags of shz_results_match(). */
 enum shz_match_flags {
     SHZ_MATCH_ALL_TERMS = 1, /**< The hit matched every query term. */

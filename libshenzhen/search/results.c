@@ -248,9 +248,11 @@ static size_t write_spans(const shz_results *r, const szs_hit *h, szs_span *out)
 
 typedef struct window {
     uint32_t start, end; /* bytes of the field text to show */
+    uint32_t char_start; /* and the character offset of start */
     uint32_t match_start, match_end;
     int cut_before, cut_after;
     const char *text;
+    shz_lang lang; /* of the text */
 } window;
 
 /* The text around the hit's best match: SNIPPET_BEFORE searchable characters before it and
@@ -265,7 +267,7 @@ static void snippet_window(const szs_settings *set, const szs_hit *h, window *ou
     uint32_t seg = szs_seg_start(m, h->best_slot);
     uint32_t seg_end = szs_seg_start(m, h->best_slot + 1) - 1; /* its sentinel */
     window *w = out;
-    *w = (window){0, f.len, 0, 0, 0, 0, f.text};
+    *w = (window){0, f.len, 0, 0, 0, 0, 0, f.text, f.lang};
     if (seg_end == seg)
         return; /* an empty field */
     uint32_t first = h->best_pos, last = h->best_pos + (h->best_len ? h->best_len : 1) - 1;
@@ -283,8 +285,10 @@ static void snippet_window(const szs_settings *set, const szs_hit *h, window *ou
     w->cut_before = from > seg;
     w->cut_after = to < seg_end - 1;
     uint32_t unused;
-    if (w->cut_before)
+    if (w->cut_before) {
         byte_range(&f, from, from, &w->start, &unused);
+        w->char_start = shzi_ix_u32(shzi_ix.src_char, from);
+    }
     if (w->cut_after)
         byte_range(&f, to, to, &unused, &w->end);
     if (h->best_len) {
@@ -331,6 +335,9 @@ static const szs_detail *detail_of(const shz_results *results, size_t index)
         window w;
         snippet_window(&r->set, h, &w);
         write_snippet(&w, d, r->text + d->snippet_start);
+        d->origin_byte = w.start;
+        d->origin_char = w.char_start;
+        d->origin_lang = (uint8_t)w.lang;
         atomic_store_explicit(&d->ready, 1, memory_order_release);
     }
     pthread_mutex_unlock(&r->detail_lock);
@@ -460,6 +467,26 @@ shz_status shz_results_snippet_match(const shz_results *results, size_t index, s
         *byte_start = d->match_start;
     if (byte_end)
         *byte_end = d->match_end;
+    return SHZ_OK;
+}
+
+shz_status shz_results_snippet_origin(const shz_results *results, size_t index, shz_field *field,
+                                      shz_lang *lang, size_t *byte_start, size_t *char_start)
+{
+    if (!results)
+        return SHZ_ERR_INVALID_ARG;
+    const szs_hit *h = hit_at(results, index);
+    if (!h)
+        return SHZ_ERR_NOT_FOUND;
+    const szs_detail *d = detail_of(results, index);
+    if (field)
+        *field = field_of_slot(h->best_slot);
+    if (lang)
+        *lang = (shz_lang)d->origin_lang;
+    if (byte_start)
+        *byte_start = d->origin_byte;
+    if (char_start)
+        *char_start = d->origin_char;
     return SHZ_OK;
 }
 

@@ -363,6 +363,8 @@ typedef struct szs_detail {
     uint32_t first_span, span_count;     /* room: hit->occurrences spans from first_span */
     uint32_t snippet_start, snippet_len; /* room: the field's bytes and two ellipses, and a NUL */
     uint32_t match_start, match_end;     /* in the snippet */
+    uint32_t origin_byte, origin_char;   /* where the snippet's text starts in its field's */
+    uint8_t origin_lang;                 /* the language of that text */
     atomic_uchar ready;                  /* the fields above are written */
 } szs_detail;
 

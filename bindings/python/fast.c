@@ -5,6 +5,8 @@
 #include <limits.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* ---- State registered by the package at import (see _configure) -------- */
 
 static PyObject *shzpy_errors;      /* tuple: status code -> exception class */
@@ -227,15 +229,6 @@ static int shzpy_hit_readonly(shzpy_hit *hit, PyObject *value, void *closure)
     return -1;
 }
 
-/* Code points in the first @p n bytes of UTF-8 @p s. */
-static size_t shzpy_chars(const char *s, size_t n)
-{
-    size_t count = 0;
-    for (size_t i = 0; i < n; i++)
-        count += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return count;
-}
-
 static PyObject *shzpy_lang_name(shz_lang lang)
 {
     const char *name = shz_lang_name(lang);
@@ -319,10 +312,10 @@ static PyObject *shzpy_hit_snippet_match(shzpy_hit *hit, void *closure)
         PyErr_SetString(PyExc_RuntimeError, "snippet match lies outside the snippet");
         return NULL;
     }
-    size_t char_start = shzpy_chars(text, start);
+    size_t char_start = shzi_utf8_count(text, start);
     PyObject *match =
         Py_BuildValue("(nn)", (Py_ssize_t)char_start,
-                      (Py_ssize_t)(char_start + shzpy_chars(text + start, end - start)));
+                      (Py_ssize_t)(char_start + shzi_utf8_count(text + start, end - start)));
     return shzpy_keep(&hit->match, match);
 }
 

@@ -141,9 +141,12 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
         shzi_mem_dealloc(block);
         return status;
     }
-    int possible = set->mode == SHZ_SEARCH_ALL_TERMS ? szs_plan_literal(q) : 1;
     szs_hit *hits = (szs_hit *)(block + l.hits);
-    size_t kept = possible ? szs_collect(q, set, hits, hit_room, keep) : 0;
+    size_t kept = 0;
+    if (set->mode == SHZ_SEARCH_BEST)
+        kept = szs_collect_best(q, set, hits, hit_room, keep);
+    else if (szs_plan_literal(q))
+        kept = szs_collect_all(q, set, hits, hit_room, keep);
     if (kept == 0 && (set->legacy || q->reported == 0)) { /* nothing to read: as 1.0 */
         shzi_mem_dealloc(block);
         *results = (shz_results *)&szs_no_results;

@@ -407,6 +407,59 @@ static inline size_t szs_snippet_room(const szs_hit *h)
     return shzi_ix_u32(shzi_ix.field_bytes, field) + 2 * SZS_ELLIPSIS_LEN + 1;
 }
 
+/* ---- scoring (score.c, score_all.c, score_best.c) ----------------------- */
+
+/* The measure of the first entry of a post_info-like table in [*c, end) in measure m or after,
+ * or SZS_NO_MEASURE; leaves *c on it. Usually *c or the next one is it: gallop only past those.
+ */
+static inline uint32_t szs_next_in(uint32_t table, uint32_t *c, uint32_t end, uint32_t m)
+{
+    uint32_t target = m << SHZ_IX_INFO_MEASURE_SHIFT, i = *c;
+    if (i < end && shzi_ix_u32(table, i) < target && ++i < end && shzi_ix_u32(table, i) < target)
+        i = szs_gallop(table, i, end, target);
+    *c = i;
+    return i < end ? szs_info_measure(shzi_ix_u32(table, i)) : SZS_NO_MEASURE;
+}
+
+/* The first entry of a post_info-like table in [c, end) past measure m: where a walk through
+ * m's postings can stop once no later field of m is searched. */
+static inline uint32_t szs_past_measure(uint32_t table, uint32_t c, uint32_t end, uint32_t m)
+{
+    return szs_gallop(table, c, end, (m + 1) << SHZ_IX_INFO_MEASURE_SHIFT);
+}
+
+/* Keeps the best match of a hit: best slot rank, then earliest, then shortest. */
+static inline void szs_consider(szs_hit *h, int slot, uint32_t p, uint32_t len)
+{
+    unsigned rank = shzi_ix_slot_rank((unsigned)slot), best = shzi_ix_slot_rank(h->best_slot);
+    if (h->best_pos == SZS_NO_POSITION || rank < best ||
+        (rank == best && (p < h->best_pos || (p == h->best_pos && len < h->best_len)))) {
+        h->best_pos = p;
+        h->best_len = len;
+        h->best_slot = (uint8_t)slot;
+    }
+}
+
+static inline void szs_clear_hit(szs_hit *h)
+{
+    memset(h, 0, sizeof *h);
+    h->best_pos = SZS_NO_POSITION;
+}
+
+/* Takes hit h: into the list while there is room (all of them when keep is 0), else into the
+ * min-heap of the best keep if it beats the worst. */
+void szs_offer(szs_hit *hits, size_t *count, size_t keep, const szs_hit *h);
+
+/* Sorts the count hits taken, best first; returns count. */
+size_t szs_finish(szs_hit *hits, size_t count, size_t keep);
+
+/* Collects the hits of each mode: all of them (up to capacity) when keep is 0, else the best
+ * keep. Returns how many, sorted best first. */
+size_t szs_collect_all(szs_query *q, const szs_settings *set, szs_hit *hits, size_t capacity,
+                       size_t keep);
+size_t szs_collect_best(szs_query *q, const szs_settings *set, szs_hit *hits, size_t capacity,
+                        size_t keep);
+
 /* ---- query.c ------------------------------------------------------------ */
 
 /* All-terms mode: whitespace-separated terms, "quoted phrases" as one; repeats dropped. */
@@ -451,14 +504,6 @@ typedef struct szs_typo {
 size_t szs_typo_words(const uint32_t *word, uint32_t len, int budget, szs_typo *best);
 
 /* ---- score.c ------------------------------------------------------------ */
-
-/* Collects the hits: all of them (up to capacity) when keep is 0, else the best keep. Returns
- * how many, sorted best first. */
-size_t szs_collect(szs_query *q, const szs_settings *set, szs_hit *hits, size_t capacity,
-                   size_t keep);
-
-/* An upper bound of the measures that can be hits. */
-size_t szs_hit_bound(const szs_query *q);
 
 /* How many measures hold term t in a searched field (exactly or by stem); chars is the array
  * that t->start indexes (the query's characters), not the term's own. */

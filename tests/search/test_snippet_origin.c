@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "shenzhen.h"
+#include "utf8_test.h"
 
 static const char ellipsis[] = "\xE2\x80\xA6";
 enum { ELLIPSIS = sizeof ellipsis - 1 };
@@ -42,14 +43,6 @@ static const char *origin_text(const shz_measure *m, shz_field field, shz_lang l
     }
     *len = n;
     return buf;
-}
-
-static size_t code_points(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
 }
 
 Test(snippet_origin, names_the_text_the_snippet_was_cut_from)
@@ -91,7 +84,7 @@ Test(snippet_origin, names_the_text_the_snippet_was_cut_from)
                     cr_assert(!memcmp(text + byte, snippet + head, shown),
                               "'%s' hit %zu: snippet '%.*s' is not the text at byte %zu",
                               queries[q], i, (int)len, snippet, byte);
-                    cr_assert_eq(chr, code_points(text, byte));
+                    cr_assert_eq(chr, tc_utf8_count(text, byte));
                     checked++;
                     cut += byte > 0;
                 }

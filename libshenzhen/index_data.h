@@ -24,7 +24,7 @@
 #include <string.h>
 
 /* Bumped whenever the layout changes; the generator writes it, the library checks it. */
-#define SHZ_IX_FORMAT 7
+#define SHZ_IX_FORMAT 8
 
 /* The searchable fields of a measure, in their order in the index, which is also their rank:
  * a match in an earlier slot is a better match. */
@@ -63,11 +63,14 @@ enum { SHZ_IX_WORD_START = 1, SHZ_IX_WORD_END = 2 };
 /* Scores are fixed point: an IDF or a field scale of 1.0 is stored as SHZ_IX_ONE. */
 #define SHZ_IX_ONE 65536u
 
-/* post_info gives, beside each posting, where it is: measure << 12 | slot << 9 | offset in the
- * field (capped at SHZ_IX_OFFSET_CAP). Read in step with the postings, it lets a search group
- * them by measure and field and bound a measure's score without loading anything else; and it
- * ascends with them, so it can be galloped by measure. */
-enum { SHZ_IX_INFO_SLOT_SHIFT = 9, SHZ_IX_INFO_MEASURE_SHIFT = 12, SHZ_IX_OFFSET_CAP = 511 };
+/* A posting is where a gram occurs: measure << 19 | slot << 16 | offset in the field (its
+ * position is the field's first, seg_start, plus the offset). So a search groups postings by
+ * measure and field without loading anything else, and, as they ascend, gallops them by
+ * measure. Hence at most SHZ_IX_MAX_MEASURES measures, and fields of fewer than
+ * SHZ_IX_MAX_FIELD positions (the generator checks both). */
+enum { SHZ_IX_INFO_SLOT_SHIFT = 16, SHZ_IX_INFO_MEASURE_SHIFT = 19, SHZ_IX_OFFSET_MASK = 0xFFFF };
+#define SHZ_IX_MAX_MEASURES (UINT32_C(1) << (32 - SHZ_IX_INFO_MEASURE_SHIFT))
+#define SHZ_IX_MAX_FIELD (UINT32_C(1) << SHZ_IX_INFO_SLOT_SHIFT)
 
 /* Grams are keyed as one integer: a character is its code point (below 2^21), a bigram
  * is (first << 21) | second (at least 2^21, since no normalized code point is 0). */
@@ -131,8 +134,8 @@ typedef struct shzi_ix_layout {
     uint32_t grams;     /* [(1 << slot_bits) * SHZ_IX_GRAM_FIELDS]: the gram hash table, a
                            record (enum shzi_ix_gram_field) per slot, all zero when empty
                            (linear probing): a lookup reads one cache line */
-    uint32_t postings;  /* [posting_count]: positions, grouped by gram, ascending */
-    uint32_t post_info; /* [posting_count]: where each posting is (SHZ_IX_INFO_*) */
+    uint32_t post_info; /* [posting_count]: the postings (SHZ_IX_INFO_*), grouped by gram,
+                           ascending */
     /* Best-match additions. */
     uint32_t flags;       /* [position_count] bytes: SHZ_IX_WORD_* */
     uint32_t field_scale; /* [measure_count * SHZ_IX_NSLOTS]: the slot's weight over BM25's

@@ -16,7 +16,7 @@
 #include "search/stem.h"
 
 /* The sort key of a hit packs the measure index into 20 bits (libshenzhen/search.c). */
-#define MAX_MEASURES (1u << 20)
+#define MAX_MEASURES SHZ_IX_MAX_MEASURES
 
 typedef struct u32_vec {
     uint32_t *v;
@@ -277,7 +277,7 @@ static int build_grams(const u32_vec *norm, gram_tables *g)
     g->gram_count = grams;
     g->posting_count = n;
     g->slot_bits = 4;
-    while (((size_t)1 << g->slot_bits) < grams * 2) /* load factor at most 1/2 */
+    while (((size_t)1 << g->slot_bits) * 4 < grams * 5) /* load factor at most 4/5 */
         g->slot_bits++;
     size_t slot_count = (size_t)1 << g->slot_bits;
     g->key_halves = malloc((grams * 2 + 1) * sizeof *g->key_halves);
@@ -328,8 +328,14 @@ static uint32_t *position_info(const index_builder *b)
         uint32_t measure = (uint32_t)(f / SHZ_IX_NSLOTS), slot = (uint32_t)(f % SHZ_IX_NSLOTS);
         for (uint32_t p = b->seg_start.v[f]; p + 1 < b->seg_start.v[f + 1]; p++) {
             uint32_t offset = p - b->seg_start.v[f];
-            where[p] = measure << SHZ_IX_INFO_MEASURE_SHIFT | slot << SHZ_IX_INFO_SLOT_SHIFT |
-                       (offset < SHZ_IX_OFFSET_CAP ? offset : SHZ_IX_OFFSET_CAP);
+            if (offset >= SHZ_IX_MAX_FIELD) {
+                fprintf(stderr, "a field of measure %u has more than %u characters\n",
+                        (unsigned)measure + 1, (unsigned)SHZ_IX_MAX_FIELD - 1);
+                free(where);
+                return NULL;
+            }
+            where[p] =
+                measure << SHZ_IX_INFO_MEASURE_SHIFT | slot << SHZ_IX_INFO_SLOT_SHIFT | offset;
         }
     }
     return where;
@@ -729,7 +735,6 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     ix.hant = blob_append(&bl, b->hant, model->measure_count);
     while (bl.size % 4 && !bl.failed) /* keeps the uint32 tables aligned, for speed only */
         blob_append(&bl, "", 1);
-    ix.postings = blob_append_u32(&bl, g->postings, g->posting_count);
     uint32_t *info = malloc((g->posting_count ? g->posting_count : 1) * sizeof *info);
     uint32_t *gidf = group_idf(g->first, g->gram_count, g->postings, where, model->measure_count);
     uint32_t *scale = field_scales(b, model->measure_count);
@@ -794,13 +799,13 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         model->measure_count, b->norm.n, g->gram_count, g->posting_count, w->count, hant_fallbacks,
         SHZ_IX_FORMAT);
     const uint32_t fields[] = {
-        ix.format,        ix.measure_count, ix.position_count, ix.gram_count, ix.slot_bits,
-        ix.posting_count, ix.seg_start,     ix.norm,           ix.src_byte,   ix.src_char,
-        ix.hant,          ix.grams,         ix.postings,       ix.post_info,  ix.flags,
-        ix.field_scale,   ix.field_bytes,   ix.common_idf,     ix.part_idf,   ix.terms_text,
-        ix.terms_bytes,   ix.word_count,    ix.word_slot_bits, ix.word_slots, ix.word_str,
-        ix.word_bytes,    ix.word_stem,     ix.word_idf,       ix.word_first, ix.word_postings,
-        ix.word_info,     ix.stem_prefix,   ix.typo_first,     ix.typo_entry, ix.typo_mask};
+        ix.format,        ix.measure_count,  ix.position_count, ix.gram_count,    ix.slot_bits,
+        ix.posting_count, ix.seg_start,      ix.norm,           ix.src_byte,      ix.src_char,
+        ix.hant,          ix.grams,          ix.post_info,      ix.flags,         ix.field_scale,
+        ix.field_bytes,   ix.common_idf,     ix.part_idf,       ix.terms_text,    ix.terms_bytes,
+        ix.word_count,    ix.word_slot_bits, ix.word_slots,     ix.word_str,      ix.word_bytes,
+        ix.word_stem,     ix.word_idf,       ix.word_first,     ix.word_postings, ix.word_info,
+        ix.stem_prefix,   ix.typo_first,     ix.typo_entry,     ix.typo_mask};
     _Static_assert(sizeof fields == sizeof ix, "write every member of shzi_ix_layout");
     fputs("const shzi_ix_layout shzi_ix = {", out);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)

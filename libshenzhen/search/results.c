@@ -158,7 +158,7 @@ static void term_spans(const uint32_t *chars, const szs_settings *set, const szs
         if (slot == SHZ_IX_TERMS || !(set->slot_mask & (1u << slot)))
             continue;
         uint32_t p = t->kind == SZS_GRAM && t->len <= 2 /* a gram is its own posting */
-                         ? szs_posting_at(c)
+                         ? szs_posting_at(c, row->seg[slot])
                          : szs_occurrence_at(t, chars, c, row->seg[slot]);
         if (p != SZS_NO_POSITION)
             out[(*n)++] = (szs_span){p, p + t->len, 0, 0, (uint8_t)slot, 0};

@@ -107,7 +107,7 @@ static int score_term(const szs_query *q, const szs_settings *set, szs_term *t, 
     for (int slot;
          (slot = next_searched(shzi_ix.post_info, &c, t->post_end, m, set->slot_mask)) >= 0; c++) {
         uint32_t p = t->kind == SZS_GRAM && t->len <= 2
-                         ? szs_posting_at(c)
+                         ? szs_posting_at(c, szs_seg_start(m, slot))
                          : szs_occurrence_at(t, q->chars, c, szs_seg_start(m, slot));
         if (p == SZS_NO_POSITION)
             continue;

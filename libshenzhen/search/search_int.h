@@ -50,9 +50,11 @@ static inline unsigned szs_flags_at(uint32_t position)
     return shzi_ix_blob[shzi_ix.flags + position];
 }
 
-static inline uint32_t szs_posting_at(uint32_t index)
+/* The position of the gram posting at index of post_info, in the field starting at
+ * field_start (the posting's own: its measure's seg_start of its slot). */
+static inline uint32_t szs_posting_at(uint32_t index, uint32_t field_start)
 {
-    return shzi_ix_u32(shzi_ix.postings, index);
+    return field_start + (shzi_ix_u32(shzi_ix.post_info, index) & SHZ_IX_OFFSET_MASK);
 }
 
 static inline uint32_t szs_seg_start(uint32_t measure, int slot)
@@ -68,11 +70,6 @@ static inline uint32_t szs_info_measure(uint32_t info)
 static inline int szs_info_slot(uint32_t info)
 {
     return (int)(info >> SHZ_IX_INFO_SLOT_SHIFT) & 7;
-}
-
-static inline uint32_t szs_info_offset(uint32_t info)
-{
-    return info & SHZ_IX_OFFSET_CAP;
 }
 
 /* A measure's field starts, and the start of the next measure: read once per measure. */
@@ -305,7 +302,7 @@ static inline void szs_query_room(size_t len, unsigned mode, size_t *terms, size
 static inline uint32_t szs_occurrence_at(const szs_term *t, const uint32_t *chars, uint32_t i,
                                          uint32_t field_start)
 {
-    uint32_t p = szs_posting_at(i);
+    uint32_t p = szs_posting_at(i, field_start);
     if (p - field_start < t->rare_offset)
         return SZS_NO_POSITION;
     uint32_t start = p - t->rare_offset;

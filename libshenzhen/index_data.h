@@ -24,7 +24,7 @@
 #include <string.h>
 
 /* Bumped whenever the layout changes; the generator writes it, the library checks it. */
-#define SHZ_IX_FORMAT 8
+#define SHZ_IX_FORMAT 10
 
 /* The searchable fields of a measure, in their order in the index, which is also their rank:
  * a match in an earlier slot is a better match. */
@@ -59,6 +59,7 @@ enum { SHZ_IX_HANT_TITLE = 1, SHZ_IX_HANT_BODY = 2 };
  * own, and so is every letter of the pinyin initials (each stands for a syllable). Latin words
  * of the best-match mode match from a word start to a word end only. */
 enum { SHZ_IX_WORD_START = 1, SHZ_IX_WORD_END = 2 };
+enum { SHZ_IX_FLAGS_SHIFT = 21 }; /* above the code point, in a position's three bytes */
 
 /* Scores are fixed point: an IDF or a field scale of 1.0 is stored as SHZ_IX_ONE. */
 #define SHZ_IX_ONE 65536u
@@ -127,9 +128,11 @@ typedef struct shzi_ix_layout {
     /* Byte offsets of the tables in shzi_ix_blob; all uint32 unless said otherwise. */
     uint32_t seg_start; /* [measure_count * SHZ_IX_NSLOTS + 1]: first position of each field;
                            the last entry is position_count (one past the final sentinel) */
-    uint32_t norm;      /* [position_count]: normalized code points, 0 = sentinel */
-    uint32_t src_byte;  /* [position_count]: byte offset of the original in its field text */
-    uint32_t src_char;  /* [position_count]: character offset of the original */
+    uint32_t norm;      /* [position_count] 3 bytes: a normalized code point (0 = sentinel) |
+                           its SHZ_IX_WORD_* flags << SHZ_IX_FLAGS_SHIFT */
+    uint32_t src_byte;  /* [position_count] uint16: byte offset of the original in its field
+                           text (a field text has fewer than 2^16 bytes) */
+    uint32_t src_char;  /* [position_count] uint16: character offset of the original */
     uint32_t hant;      /* [measure_count] bytes: SHZ_IX_HANT_* bits */
     uint32_t grams;     /* [(1 << slot_bits) * SHZ_IX_GRAM_FIELDS]: the gram hash table, a
                            record (enum shzi_ix_gram_field) per slot, all zero when empty
@@ -137,7 +140,6 @@ typedef struct shzi_ix_layout {
     uint32_t post_info; /* [posting_count]: the postings (SHZ_IX_INFO_*), grouped by gram,
                            ascending */
     /* Best-match additions. */
-    uint32_t flags;       /* [position_count] bytes: SHZ_IX_WORD_* */
     uint32_t field_scale; /* [measure_count * SHZ_IX_NSLOTS]: the slot's weight over BM25's
                              length normalization 1 - b + b * len / average len, x SHZ_IX_ONE */
     uint32_t field_bytes; /* [measure_count * SHZ_IX_NSLOTS]: the byte length of the field's
@@ -209,6 +211,20 @@ static inline uint32_t shzi_ix_word_hash(const unsigned char *s, size_t len, uin
     for (size_t i = 0; i < len; i++)
         h = (h ^ s[i]) * UINT64_C(0x100000001b3);
     return shzi_ix_hash(h, bits);
+}
+
+/* Element i of the table of three-byte values at byte offset table. */
+static inline uint32_t shzi_ix_u24(uint32_t table, size_t i)
+{
+    const unsigned char *at = shzi_ix_blob + table + 3 * i;
+    return (uint32_t)at[0] | (uint32_t)at[1] << 8 | (uint32_t)at[2] << 16;
+}
+
+/* Element i of the uint16 table at byte offset table. */
+static inline uint32_t shzi_ix_u16(uint32_t table, size_t i)
+{
+    const unsigned char *at = shzi_ix_blob + table + 2 * i;
+    return (uint32_t)at[0] | (uint32_t)at[1] << 8;
 }
 
 /* Element i of the uint32 table at byte offset table. */

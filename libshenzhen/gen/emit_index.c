@@ -245,6 +245,35 @@ static uint32_t blob_append_u32(blob *bl, const uint32_t *v, size_t count)
     return at;
 }
 
+/* The positions' three bytes: code point and word flags (index_data.h, norm). */
+static uint32_t blob_append_positions(blob *bl, const uint32_t *norm, const unsigned char *flags,
+                                      size_t count)
+{
+    uint32_t at = (uint32_t)bl->size;
+    for (size_t i = 0; i < count && !bl->failed; i++) {
+        uint32_t v = norm[i] | (uint32_t)flags[i] << SHZ_IX_FLAGS_SHIFT;
+        unsigned char le[3] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16)};
+        blob_append(bl, le, 3);
+    }
+    return at;
+}
+
+/* A uint16 table; a value that does not fit fails the blob. */
+static uint32_t blob_append_u16(blob *bl, const uint32_t *v, size_t count)
+{
+    uint32_t at = (uint32_t)bl->size;
+    for (size_t i = 0; i < count && !bl->failed; i++) {
+        if (v[i] > 0xFFFF) {
+            fprintf(stderr, "a field text has more than 65535 bytes\n");
+            bl->failed = 1;
+            break;
+        }
+        unsigned char le[2] = {(unsigned char)v[i], (unsigned char)(v[i] >> 8)};
+        blob_append(bl, le, 2);
+    }
+    return at;
+}
+
 typedef struct gram_tables {
     uint32_t *key_halves; /* gram_count * 2 */
     uint32_t *first;      /* gram_count + 1 */
@@ -729,9 +758,9 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     ix.slot_bits = g->slot_bits;
     ix.posting_count = (uint32_t)g->posting_count;
     ix.seg_start = blob_append_u32(&bl, b->seg_start.v, b->seg_start.n);
-    ix.norm = blob_append_u32(&bl, b->norm.v, b->norm.n);
-    ix.src_byte = blob_append_u32(&bl, b->src_byte.v, b->src_byte.n);
-    ix.src_char = blob_append_u32(&bl, b->src_char.v, b->src_char.n);
+    ix.norm = blob_append_positions(&bl, b->norm.v, b->flags, b->norm.n);
+    ix.src_byte = blob_append_u16(&bl, b->src_byte.v, b->src_byte.n);
+    ix.src_char = blob_append_u16(&bl, b->src_char.v, b->src_char.n);
     ix.hant = blob_append(&bl, b->hant, model->measure_count);
     while (bl.size % 4 && !bl.failed) /* keeps the uint32 tables aligned, for speed only */
         blob_append(&bl, "", 1);
@@ -772,7 +801,6 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     ix.stem_prefix = blob_append_u32(&bl, prefix_bits, SHZ_IX_PREFIX_WORDS);
     if (!typo_rows(w, &bl, &ix))
         bl.failed = 1;
-    ix.flags = blob_append(&bl, b->flags, b->norm.n);
     ix.terms_bytes = blob_append(&bl, b->terms_bytes, b->terms_size + 1);
     ix.word_bytes = blob_append(&bl, w->pool.bytes, w->pool.size + 1);
     if (bl.failed) {
@@ -799,13 +827,13 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         model->measure_count, b->norm.n, g->gram_count, g->posting_count, w->count, hant_fallbacks,
         SHZ_IX_FORMAT);
     const uint32_t fields[] = {
-        ix.format,        ix.measure_count,  ix.position_count, ix.gram_count,    ix.slot_bits,
-        ix.posting_count, ix.seg_start,      ix.norm,           ix.src_byte,      ix.src_char,
-        ix.hant,          ix.grams,          ix.post_info,      ix.flags,         ix.field_scale,
-        ix.field_bytes,   ix.common_idf,     ix.part_idf,       ix.terms_text,    ix.terms_bytes,
-        ix.word_count,    ix.word_slot_bits, ix.word_slots,     ix.word_str,      ix.word_bytes,
-        ix.word_stem,     ix.word_idf,       ix.word_first,     ix.word_postings, ix.word_info,
-        ix.stem_prefix,   ix.typo_first,     ix.typo_entry,     ix.typo_mask};
+        ix.format,         ix.measure_count, ix.position_count, ix.gram_count,  ix.slot_bits,
+        ix.posting_count,  ix.seg_start,     ix.norm,           ix.src_byte,    ix.src_char,
+        ix.hant,           ix.grams,         ix.post_info,      ix.field_scale, ix.field_bytes,
+        ix.common_idf,     ix.part_idf,      ix.terms_text,     ix.terms_bytes, ix.word_count,
+        ix.word_slot_bits, ix.word_slots,    ix.word_str,       ix.word_bytes,  ix.word_stem,
+        ix.word_idf,       ix.word_first,    ix.word_postings,  ix.word_info,   ix.stem_prefix,
+        ix.typo_first,     ix.typo_entry,    ix.typo_mask};
     _Static_assert(sizeof fields == sizeof ix, "write every member of shzi_ix_layout");
     fputs("const shzi_ix_layout shzi_ix = {", out);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)

@@ -101,13 +101,13 @@ static inline void byte_range(const field_text *f, uint32_t first, uint32_t last
                               uint32_t *end)
 {
     if (f->by_char) {
-        uint32_t c0 = shzi_ix_u32(shzi_ix.src_char, first);
+        uint32_t c0 = shzi_ix_u16(shzi_ix.src_char, first);
         *start = byte_of_char(f->text, f->len, 0, 0, c0);
-        *end = byte_of_char(f->text, f->len, *start, c0, shzi_ix_u32(shzi_ix.src_char, last) + 1);
+        *end = byte_of_char(f->text, f->len, *start, c0, shzi_ix_u16(shzi_ix.src_char, last) + 1);
         return;
     }
-    uint32_t last_byte = shzi_ix_u32(shzi_ix.src_byte, last);
-    *start = shzi_ix_u32(shzi_ix.src_byte, first);
+    uint32_t last_byte = shzi_ix_u16(shzi_ix.src_byte, last);
+    *start = shzi_ix_u16(shzi_ix.src_byte, first);
     *end = (uint32_t)shzi_utf8_advance(f->text, f->len, last_byte, 1);
 }
 
@@ -224,8 +224,8 @@ static size_t write_spans(const shz_results *r, const szs_hit *h, szs_span *out)
             text_slot = s->slot;
         }
         uint32_t first = s->byte_start, last = s->byte_end - 1;
-        s->char_start = shzi_ix_u32(shzi_ix.src_char, first);
-        s->char_end = shzi_ix_u32(shzi_ix.src_char, last) + 1;
+        s->char_start = shzi_ix_u16(shzi_ix.src_char, first);
+        s->char_end = shzi_ix_u16(shzi_ix.src_char, last) + 1;
         s->lang = (uint8_t)f.lang;
         if (f.by_char) {
             /* Same character offsets, other bytes: walk the zh-Hant text. */
@@ -287,7 +287,7 @@ static void snippet_window(const szs_settings *set, const szs_hit *h, window *ou
     uint32_t unused;
     if (w->cut_before) {
         byte_range(&f, from, from, &w->start, &unused);
-        w->char_start = shzi_ix_u32(shzi_ix.src_char, from);
+        w->char_start = shzi_ix_u16(shzi_ix.src_char, from);
     }
     if (w->cut_after)
         byte_range(&f, to, to, &unused, &w->end);

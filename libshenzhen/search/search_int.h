@@ -42,12 +42,12 @@ enum { SZS_NO_MEASURE = UINT32_MAX };
 
 static inline uint32_t szs_norm_at(uint32_t position)
 {
-    return shzi_ix_u32(shzi_ix.norm, position);
+    return shzi_ix_u24(shzi_ix.norm, position) & ((UINT32_C(1) << SHZ_IX_FLAGS_SHIFT) - 1);
 }
 
 static inline unsigned szs_flags_at(uint32_t position)
 {
-    return shzi_ix_blob[shzi_ix.flags + position];
+    return shzi_ix_u24(shzi_ix.norm, position) >> SHZ_IX_FLAGS_SHIFT;
 }
 
 /* The position of the gram posting at index of post_info, in the field starting at

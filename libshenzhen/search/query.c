@@ -148,8 +148,8 @@ int szs_plan_literal(szs_query *q)
 /* ---- best-match mode ---------------------------------------------------- */
 
 /* Question and function words: they say how something is asked, not what about, so they are
- * cut out of a Han run before it is split into bigrams (a bigram straddling one, such as 样帮
- * in 怎样帮助, is dropped with it). 深圳 is not among them: it is a content word, and its IDF
+ * cut out of a Han run before it is split into bigrams (a bigram straddling one, such as 么办
+ * in 怎么办理, is dropped with it). 深圳 is not among them: it is a content word, and its IDF
  * (it occurs in almost every measure) already makes its weight almost nil. Longest first. */
 static const uint32_t *const han_stop_words[] = {
     U"为什么", U"有没有", U"是不是", U"怎么样", U"怎么", U"怎样", U"如何", U"什么",
@@ -551,10 +551,10 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
      * homophone typed for a word) is searched by its characters too, as a segmenter would
      * split an unknown word: its bigrams stay reported, matching nothing. So is a stretch of
      * exactly two characters of a piece that no live bigram covers, between known words or at
-     * the piece's end (防范 in 防范台风, 回应 in 得到回应): most words are two characters, and
-     * such a pair is a word the catalogue does not use. A lone uncovered character is mostly a
-     * function character joining two words (等 in 暴雨等自然, 在), and a longer stretch
-     * mostly a colloquial clause (有人管, 能在外面): their characters would match at random. */
+     * the piece's end: most words are two characters, and such a pair is a word the catalogue
+     * does not use. A lone uncovered character is mostly a function character joining two
+     * words (等, 在), and a longer stretch mostly a colloquial clause: their characters would
+     * match at random. */
     uint64_t live_at[SHZ_QUERY_MAX / 64 + 1]; /* bit k: the bigram at chars [k, k + 2) is live */
     int dead = 0;                             /* some bigram of a piece is not */
     if (pieces.count) {

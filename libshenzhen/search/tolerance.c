@@ -14,7 +14,7 @@
  *   bigrams overlapping it) have none either, is searched as the bigrams of
  *   the index that differ from it in one character by a homophone
  *   (homophone.h: a catalogue character sharing a toneless Mandarin syllable;
- *   秒皮 -> 秒批): a bigram next to one the index has is where two words
+ *   产全 -> 产权): a bigram next to one the index has is where two words
  *   meet, not a misheard word;
  *   and a lone Han character without postings as its homophones; at most
  *   MAX_HOMOPHONE_GRAMS of them, the rarest (highest IDF) first, the first
@@ -198,8 +198,8 @@ static size_t gram_alternatives(const szs_query *q, size_t i, szs_alternative *o
      * misheard: like the dead bigrams around it (below), it gets no homophones. */
     if (t->part == SZS_PART_GAP)
         return 0;
-    /* A bigram between two words the index has (织关 in 组织关键) is where they meet, not a
-     * misheard word: only a bigram with no such neighbour is one (秒皮, or 营上 in 营上环境). */
+    /* A bigram between two words the index has (业服 in 企业服务) is where they meet, not a
+     * misheard word: only a bigram with no such neighbour is one (产全, or 营上 in 营上环境). */
     if (len == 2 && live_neighbour(q, t))
         return 0;
     gram_hit best[MAX_HOMOPHONE_GRAMS];

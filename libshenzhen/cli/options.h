@@ -2,7 +2,7 @@
  * The commands and options of the shenzhen command, each defined once.
  *
  * Everything that describes them is produced from the two tables here: the
- * parser and the per-command option masks (main.c), the --help text
+ * parser and the per-command option masks (args.c, main.c), the --help text
  * (cli_write_usage) and the SYNOPSIS and OPTIONS sections of shenzhen(1)
  * (man_options.c writes them into the page at build time).
  *

@@ -34,6 +34,8 @@ static int set_option(cli *c, const cli_option *o, const char *value)
         c->format_arg = value;
     else if (o->bit == OPT_MODE)
         c->mode_arg = value;
+    else if (o->bit == OPT_COLOR)
+        c->color_arg = value;
     return 0;
 }
 

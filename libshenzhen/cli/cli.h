@@ -33,6 +33,7 @@ typedef struct cli {
     const char *limit_arg;
     const char *format_arg;
     const char *mode_arg;
+    const char *color_arg;
     size_t width;
     bool terminal;     /* stdout is a terminal: titles are cut to the line */
     bool colour;       /* highlight matches */
@@ -85,8 +86,8 @@ hit_columns measure_columns(const shz_results *r);
 /* "id  field  match  title", then the snippet, of hit @p i. */
 void hit_text(const cli *c, outbuf *ob, const shz_results *r, size_t i, shz_lang lang,
               hit_columns w);
-/* {"query":…,"hits":[…]} on one line; false when out of memory. */
-bool search_json(outbuf *ob, const char *query, unsigned mode, const shz_results *r);
+/* {"query":…,"hits":[…]} on one line, titles in @p lang; false when out of memory. */
+bool search_json(outbuf *ob, const char *query, unsigned mode, shz_lang lang, const shz_results *r);
 
 /* The subcommands: each fills @p ob and returns the exit status. */
 int cmd_list(cli *c, outbuf *ob);

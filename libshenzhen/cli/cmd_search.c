@@ -1,8 +1,12 @@
 /*
  * shenzhen search: runs the query and renders its hits as text or JSON.
  */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "options.h"
@@ -67,7 +71,7 @@ static int search_run(cli *c, outbuf *ob, const outbuf *query, const shz_search_
     if (c->given & OPT_JSON) {
         /* Always the object, so that `| jq '.hits|length'` gets its input; no hits is
          * still status 1, and the empty array says it: no message. */
-        if (!search_json(ob, query->data, opts->mode, r))
+        if (!search_json(ob, query->data, opts->mode, opts->lang, r))
             ob->failed = true;
         if (shz_results_count(r) == 0) {
             status = fail(c, EXIT_NOT_FOUND, "%s", "");
@@ -84,6 +88,41 @@ static int search_run(cli *c, outbuf *ob, const outbuf *query, const shz_search_
     return status;
 }
 
+/*
+ * The query from standard input (QUERY is "-"), as grep, jq and sqlite3 read theirs: all of
+ * it, the line ends at its end removed. Read no further than the longest query the library
+ * takes (and a line end), so that a larger input gets the library's "too long".
+ */
+static int read_query(cli *c, outbuf *query)
+{
+    char chunk[4096];
+    for (;;) {
+        ssize_t n = read(STDIN_FILENO, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return fail(c, EXIT_USAGE, "search: cannot read the query from stdin: %s",
+                        strerror(errno));
+        if (n == 0 || query->len > SHZ_QUERY_MAX + 2)
+            break;
+        outbuf_append(query, chunk, (size_t)n);
+    }
+    while (query->len > 0 &&
+           (query->data[query->len - 1] == '\n' || query->data[query->len - 1] == '\r'))
+        query->data[--query->len] = '\0';
+    return 0;
+}
+
+/* The terms of the command line joined with spaces. */
+static void join_terms(const cli *c, outbuf *query)
+{
+    for (size_t i = 0; i < c->nargs; i++) {
+        if (i > 0)
+            outbuf_puts(query, " ");
+        outbuf_puts(query, c->args[i]);
+    }
+}
+
 int cmd_search(cli *c, outbuf *ob)
 {
     shz_search_options opts;
@@ -93,14 +132,13 @@ int cmd_search(cli *c, outbuf *ob)
     outbuf query;
     outbuf_init(&query);
     outbuf_append(&query, "", 0);
-    for (size_t i = 0; i < c->nargs; i++) {
-        if (i > 0)
-            outbuf_puts(&query, " ");
-        outbuf_puts(&query, c->args[i]);
-    }
-    if (outbuf_failed(&query))
-        status = fail(c, EXIT_OUTPUT, "out of memory");
+    if (c->nargs == 1 && strcmp(c->args[0], "-") == 0)
+        status = read_query(c, &query);
     else
+        join_terms(c, &query);
+    if (status == 0 && outbuf_failed(&query))
+        status = fail(c, EXIT_OUTPUT, "out of memory");
+    if (status == 0)
         status = search_run(c, ob, &query, &opts);
     outbuf_free(&query);
     return status;

@@ -85,6 +85,19 @@ static int parse_lang(cli *c, enum cli_command_id id)
     return 0;
 }
 
+/* Reads --color: auto (the default) keeps what the terminal and NO_COLOR decided. */
+static int parse_colour(cli *c, enum cli_command_id id)
+{
+    if (strcmp(c->color_arg, "always") == 0)
+        c->colour = true;
+    else if (strcmp(c->color_arg, "never") == 0)
+        c->colour = false;
+    else if (strcmp(c->color_arg, "auto") != 0)
+        return fail(c, EXIT_USAGE, "%s --color takes auto, always or never, not '%s'",
+                    cli_commands[id].name, QUOTE(c->color_arg));
+    return 0;
+}
+
 static int dispatch(cli *c, outbuf *ob)
 {
     if (c->given & OPT_HELP)
@@ -100,6 +113,8 @@ static int dispatch(cli *c, outbuf *ob)
         int status = check_usage(c, &cli_commands[i], id);
         if (status == 0 && (c->given & OPT_LANG))
             status = parse_lang(c, id);
+        if (status == 0 && (c->given & OPT_COLOR))
+            status = parse_colour(c, id);
         return status != 0 ? status : command_runs[id](c, ob);
     }
     return fail(c, EXIT_USAGE, "unknown command '%s' (see shenzhen --help)", QUOTE(c->command));

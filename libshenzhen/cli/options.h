@@ -35,7 +35,8 @@ enum cli_option_bit {
     OPT_LIMIT = 1u << 6,
     OPT_HELP = 1u << 7,
     OPT_VERSION = 1u << 8,
-    OPT_MODE = 1u << 9
+    OPT_MODE = 1u << 9,
+    OPT_COLOR = 1u << 10
 };
 
 typedef struct cli_option {

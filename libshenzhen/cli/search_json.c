@@ -79,14 +79,17 @@ static bool add_terms(cJSON *root, const shz_results *r)
     return terms != NULL;
 }
 
-static cJSON *hit_json(const shz_results *r, size_t i)
+static cJSON *hit_json(const shz_results *r, size_t i, shz_lang lang)
 {
     const char *snippet = "";
     size_t len;
     shz_results_snippet(r, i, &snippet, &len);
+    const shz_measure *m = shz_results_measure(r, i);
+    size_t title_len;
+    const char *title = measure_text(m, SHZ_FIELD_TITLE, lang, &title_len);
     cJSON *hit = cJSON_CreateObject();
-    if (hit == NULL ||
-        !cJSON_AddNumberToObject(hit, "id", (double)shz_measure_id(shz_results_measure(r, i))) ||
+    if (hit == NULL || !cJSON_AddNumberToObject(hit, "id", (double)shz_measure_id(m)) ||
+        !cJSON_AddStringToObject(hit, "title", title) ||
         !cJSON_AddNumberToObject(hit, "score", (double)shz_results_score(r, i)) ||
         !cJSON_AddStringToObject(hit, "field", field_name(shz_results_field(r, i))) ||
         !add_match(hit, r, i) || !add_spans(hit, r, i) ||
@@ -98,7 +101,7 @@ static cJSON *hit_json(const shz_results *r, size_t i)
 }
 
 /* {"query":…,"hits":[…]} on one line; false when out of memory. */
-bool search_json(outbuf *ob, const char *query, unsigned mode, const shz_results *r)
+bool search_json(outbuf *ob, const char *query, unsigned mode, shz_lang lang, const shz_results *r)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON *hits = NULL;
@@ -107,7 +110,7 @@ bool search_json(outbuf *ob, const char *query, unsigned mode, const shz_results
         cJSON_AddStringToObject(root, "mode", mode == SHZ_SEARCH_ALL_TERMS ? "all" : "best") &&
         add_terms(root, r) && (hits = cJSON_AddArrayToObject(root, "hits")) != NULL;
     for (size_t i = 0; ok && i < shz_results_count(r); i++) {
-        cJSON *hit = hit_json(r, i);
+        cJSON *hit = hit_json(r, i, lang);
         ok = hit != NULL && cJSON_AddItemToArray(hits, hit);
         if (!ok)
             cJSON_Delete(hit);

@@ -97,6 +97,8 @@ ELSEWHERE = {
     "sudo cmake --install build": "the pkg_* tests (install, consumers)",
     "PYTHONPATH=build/bindings/python /usr/bin/python3 tests/bench/relevance_eval.py --markdown":
         "relevance_eval",
+    "PYTHONPATH=build/bindings/python /usr/bin/python3 tests/bench/related_eval.py --markdown":
+        "related_judged",
     "cmake --build build --target search_benches && cd build/tests/bench && ./search_bench":
         "the benchmarks (.ci/bench)",
     "PYTHONPATH=build/bindings/python /usr/bin/python3 tests/bench/python_bench.py":

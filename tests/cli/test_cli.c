@@ -199,15 +199,31 @@ Test(cli, list_all_measures)
     }
 }
 
+/* Each run's titles are checked against the language it asked for: zh-Hant
+ * titles differ from zh-Hans ones, so a --lang that is ignored, wherever it
+ * stands, fails here. */
 Test(cli, list_default_is_zh_hans_and_options_go_anywhere)
 {
-    run a = RUN("list"), b = RUN("--lang", "zh-Hans", "list"), c = RUN("list", "--lang=ZH-HANS");
+    run a = RUN_ENV(ENV("COLUMNS=1000"), "list");
+    run b = RUN_ENV(ENV("COLUMNS=1000"), "--lang", "zh-Hant", "list");
+    run c = RUN_ENV(ENV("COLUMNS=1000"), "list", "--lang=ZH-HANT");
+    run d = RUN_ENV(ENV("COLUMNS=1000"), "list", "--lang=ZH_hant", "--lang", "zh-Hans");
     assert_ok(&a, "list");
-    cr_expect_str_eq(a.out, b.out);
-    cr_expect_str_eq(a.out, c.out);
+    assert_ok(&b, "--lang zh-Hant list");
+    assert_ok(&c, "list --lang=ZH-HANT");
+    assert_ok(&d, "list --lang=ZH_hant --lang zh-Hans");
+    cr_expect_str_neq(a.out, b.out);
+    for (size_t i = 0; i < shz_measure_count(); i++) {
+        check_list_line(a.out, i, shz_measure_at(i), SHZ_LANG_ZH_HANS);
+        check_list_line(b.out, i, shz_measure_at(i), SHZ_LANG_ZH_HANT);
+        check_list_line(c.out, i, shz_measure_at(i), SHZ_LANG_ZH_HANT);
+    }
+    /* the last --lang wins */
+    cr_expect_str_eq(d.out, a.out);
     run_free(&a);
     run_free(&b);
     run_free(&c);
+    run_free(&d);
 }
 
 Test(cli, list_by_category)

@@ -30,7 +30,7 @@
 enum { SZS_MAX_TERMS = SHZ_QUERY_MAX / 2 + 1 }; /* "a a a …": one term per two bytes */
 enum { SZS_MAX_BEST_TERMS = 64 };               /* analysed terms kept in best-match mode */
 enum { SZS_MEASURE_BITS = 20 };                 /* of a hit's sort key (checked by the generator) */
-enum { SZS_NO_MEASURE = UINT32_MAX };
+#define SZS_NO_MEASURE UINT32_MAX
 #define SZS_NO_POSITION UINT32_MAX
 
 /* ---- index access ------------------------------------------------------- */

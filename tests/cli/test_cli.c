@@ -1037,6 +1037,9 @@ Test(options, every_error_says_what_is_wrong)
         {ARGS("json", "48"), 1, "no measure with id 48 (ids are 1-47)"},
         {ARGS("frob\tnicate"), 2, "unknown command 'frob\\x09nicate' (see shenzhen --help)"},
         {ARGS("list", "--", "-l"), 2, "list: unexpected argument '-l'"},
+        {ARGS("search", "-j\xC3\xA9", "x"), 2, "unknown option '-j\xC3\xA9' (see shenzhen --help)"},
+        {ARGS("json", "-p\x01"), 2, "unknown option '-p\\x01' (see shenzhen --help)"},
+        {ARGS("json", "-p "), 2, "unknown option '-p ' (see shenzhen --help)"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char what[256], want[512];
@@ -1120,5 +1123,66 @@ Test(search, no_hits_says_why_in_each_case)
     run_free(&r);
     r = RUN("search", "--mode", "best", first, second);
     assert_ok(&r, "the same terms in best mode");
+    run_free(&r);
+}
+
+/* The MATCH column: all or some of the terms, "~" when one matched only
+ * tolerantly (a typo here). */
+Test(search, match_column_in_text)
+{
+    const struct {
+        const char *const *args;
+        const char *match;
+    } cases[] = {
+        {ARGS("search", "patnet"), "  all~  "},
+        {ARGS("search", "patnet", "zzqqxxjj"), "  some~  "},
+        {ARGS("search", "专利", "zzqqxxjj"), "  some  "},
+        {ARGS("search", "专利"), "  all  "},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char what[256];
+        describe(what, sizeof what, cases[i].args, "match");
+        run r = run_argv(ENV("COLUMNS=200"), OUT_PIPE, cases[i].args);
+        assert_ok(&r, what);
+        cr_expect_not_null(strstr(r.out, cases[i].match), "%s: no \"%s\" in %s", what,
+                           cases[i].match, r.out);
+        run_free(&r);
+    }
+}
+
+/* Many terms that no measure holds: the message names the first ones and
+ * stays one short line. */
+Test(search, many_missing_terms_in_one_line)
+{
+    const char *const *args =
+        ARGS("search", "zzqqxxjja", "zzqqxxjjb", "zzqqxxjjc", "zzqqxxjjd", "zzqqxxjje", "zzqqxxjjf",
+             "zzqqxxjjg", "zzqqxxjjh", "zzqqxxjji", "zzqqxxjjk", "zzqqxxjjl", "zzqqxxjjm",
+             "zzqqxxjjn", "zzqqxxjjo", "zzqqxxjjp", "zzqqxxjjq", "zzqqxxjjr", "zzqqxxjjs",
+             "zzqqxxjjt", "zzqqxxjju", "zzqqxxjjv", "zzqqxxjjw", "zzqqxxjjx", "zzqqxxjjy",
+             "zzqqxxjjz", "zzqqxxjjaa", "zzqqxxjjbb", "zzqqxxjjcc");
+    run r = run_argv(NULL, OUT_PIPE, args);
+    assert_fails(&r, 1, "28 missing terms");
+    cr_expect_not_null(strstr(r.err, "no measure contains 'zzqqxxjja', 'zzqqxxjjb', "), "%s",
+                       r.err);
+    cr_expect_null(strstr(r.err, "'zzqqxxjjcc'"), "every term named: %s", r.err);
+    cr_expect_lt(r.err_len, 400, "%s", r.err);
+    run_free(&r);
+}
+
+/* Colour on a terminal unless TERM is dumb or NO_COLOR is set to something. */
+Test(width, colour_follows_term_and_no_color)
+{
+    const char *kw = keyword_of(3);
+    run r = run_pty(ENV("TERM=dumb"), 80, ARGS("search", kw));
+    assert_ok(&r, "TERM=dumb");
+    cr_expect_null(strchr(r.out, 0x1B), "colour on a dumb terminal");
+    run_free(&r);
+    r = run_pty(ENV("TERM=xterm", "NO_COLOR="), 80, ARGS("search", kw));
+    assert_ok(&r, "NO_COLOR empty");
+    cr_expect_not_null(strchr(r.out, 0x1B), "an empty NO_COLOR turned colour off");
+    run_free(&r);
+    r = run_pty(NULL, 80, ARGS("search", kw));
+    assert_ok(&r, "no TERM");
+    cr_expect_not_null(strchr(r.out, 0x1B), "no colour without TERM");
     run_free(&r);
 }

@@ -116,8 +116,8 @@ local function lang_code(lang, fname)
   end
   local code, _, status = c.shz_lang_parse(lang)
   if not code then
-    nested_misuse(status, "bad argument 'lang' to '%s' (unknown language %q; see shenzhen.LANGUAGES)",
-      fname, lang)
+    nested_misuse(status,
+      "bad argument 'lang' to '%s' (unknown language %q; see shenzhen.LANGUAGES)", fname, lang)
   end
   return code
 end

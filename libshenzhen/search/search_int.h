@@ -35,7 +35,7 @@ enum { SZS_MAX_TERMS = SHZ_QUERY_MAX / 2 + 1 }; /* "a a a …": one term per two
 enum { SZS_MAX_BEST_TERMS = 64 };               /* analysed terms kept in best-match mode */
 enum { SZS_MAX_EXPANSIONS = 8 }; /* tolerant alternatives of one term, at most (tolerance.c) */
 enum { SZS_MEASURE_BITS = 20 };  /* of a hit's sort key (checked by the generator) */
-enum { SZS_NO_MEASURE = UINT32_MAX };
+#define SZS_NO_MEASURE UINT32_MAX
 #define SZS_NO_POSITION UINT32_MAX
 
 /* ---- index access ------------------------------------------------------- */

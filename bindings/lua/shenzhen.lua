@@ -114,9 +114,10 @@ local function lang_code(lang, fname)
     nested_misuse(INVALID_ARG, "bad argument 'lang' to '%s' (string expected, got %s)", fname,
       type(lang))
   end
-  local code, message, status = c.shz_lang_parse(lang)
+  local code, _, status = c.shz_lang_parse(lang)
   if not code then
-    nested_misuse(status, "bad argument 'lang' to '%s' (%s: %q)", fname, message, lang)
+    nested_misuse(status, "bad argument 'lang' to '%s' (unknown language %q; see shenzhen.LANGUAGES)",
+      fname, lang)
   end
   return code
 end
@@ -385,7 +386,9 @@ function shenzhen.search(query, opts)
     options.mode = mode
   end
   local results, message, status = c.shz_search(query, options)
-  if not results then
+  if not results and status == c.SHZ_ERR_BAD_LANG and opts.lang ~= nil then
+    misuse(status, "bad argument 'lang' to 'search' (it does not take %q)", opts.lang)
+  elseif not results then
     misuse(status, "%s", message)
   end
   build()

@@ -59,6 +59,17 @@ void shzpy_raise(shz_status status)
     shzpy_raise_msg(status, NULL);
 }
 
+/* Raises the language error @p status with a message naming the value @p lang (its repr
+ * fills the %R of @p format): never a list that holds a value the call refuses. */
+static void shzpy_raise_lang(shz_status status, const char *format, PyObject *lang)
+{
+    PyObject *message = PyUnicode_FromFormat(format, lang);
+    const char *text = message ? PyUnicode_AsUTF8(message) : NULL;
+    if (text)
+        shzpy_raise_msg(status, text);
+    Py_XDECREF(message);
+}
+
 /* Borrows the UTF-8 of a str. Lone surrogates cannot be UTF-8, so they are
  * passed through as the library would see them from C (invalid sequences) and
  * it answers SHZ_ERR_BAD_UTF8; *keep then owns the bytes. Non-str is a
@@ -716,9 +727,16 @@ static PyObject *shzpy_run(PyObject *query, PyObject *lang, shz_search_options *
         if (shzpy_utf8(lang, "lang", &lang_name, &lang_len, &lang_keep) < 0)
             goto done;
         st = shz_lang_parse(lang_name, lang_len, &options->lang);
+        if (st != SHZ_OK) {
+            shzpy_raise_lang(st, "unknown language %R (see shenzhen.LANGUAGES)", lang);
+            goto done;
+        }
     }
-    if (st == SHZ_OK)
-        st = shz_search(text, text_len, options, &results);
+    st = shz_search(text, text_len, options, &results);
+    if (st == SHZ_ERR_BAD_LANG && lang) {
+        shzpy_raise_lang(st, "search does not take lang %R", lang);
+        goto done;
+    }
     if (st != SHZ_OK) {
         shzpy_raise(st);
         goto done;

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Regenerates data/t2s.tsv, the character folding table of the search
-# normalization (libshenzhen/normalize.c):
+# normalization (libshenzhen/runtime/normalize.c):
 #  1. Traditional -> Simplified, one code point to one code point, first
 #     candidate, from Debian's OpenCC dictionary TSCharacters.ocd2;
 #  2. CJK compatibility ideographs -> their unified forms (canonical singleton

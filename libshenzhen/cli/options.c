@@ -37,6 +37,11 @@ const cli_option cli_options[] = {
      "typos and homophones; all keeps only the measures that contain every "
      "whitespace-separated term literally, ranked as in version 1.0. The MATCH column and the "
      "JSON say how each hit matched."},
+    {"color", 0, "WHEN", OPT_COLOR, CMD_BIT(CMD_SEARCH),
+     "highlight matches: auto (default), always or never",
+     "auto highlights when stdout is a terminal, TERM is not dumb and NO_COLOR is not set "
+     "(https://no-color.org); always highlights in a pipe too, for less -R, whatever NO_COLOR "
+     "says; never does not highlight. Highlights are ANSI bold red."},
     {"help", 'h', NULL, OPT_HELP, CMD_GLOBAL, "print this help and exit", NULL},
     {"version", 'V', NULL, OPT_VERSION, CMD_GLOBAL,
      "print library and data versions, errata count and exit",
@@ -153,7 +158,9 @@ void cli_write_usage(outbuf *ob)
                 "A value follows its option as the next argument, or after \"=\" (--lang=en)\n"
                 "or directly after a short option (-n5).\n"
                 "The terms of a search are joined with spaces; \"quoted words\" form a phrase.\n"
-                "Matches are highlighted when stdout is a terminal and NO_COLOR is not set.\n"
+                "search - reads the query from standard input (its final line end removed).\n"
+                "Matches are highlighted when stdout is a terminal and NO_COLOR is not set,\n"
+                "unless --color=always or --color=never says otherwise.\n"
                 "\n"
                 "Exit status: 0 success, 1 not found (unknown ID or category, no hits),\n"
                 "2 bad usage or bad query, 3 output failed (write error, out of memory).\n");

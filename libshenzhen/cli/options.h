@@ -2,7 +2,7 @@
  * The commands and options of the shenzhen command, each defined once.
  *
  * Everything that describes them is produced from the two tables here: the
- * parser and the per-command option masks (main.c), the --help text
+ * parser and the per-command option masks (args.c, main.c), the --help text
  * (cli_write_usage) and the SYNOPSIS and OPTIONS sections of shenzhen(1)
  * (man_options.c writes them into the page at build time).
  *
@@ -35,7 +35,8 @@ enum cli_option_bit {
     OPT_LIMIT = 1u << 6,
     OPT_HELP = 1u << 7,
     OPT_VERSION = 1u << 8,
-    OPT_MODE = 1u << 9
+    OPT_MODE = 1u << 9,
+    OPT_COLOR = 1u << 10
 };
 
 typedef struct cli_option {

@@ -17,7 +17,7 @@
 set(SHZ_DOC_DIR ${CMAKE_CURRENT_LIST_DIR})
 set(SHZ_DOCS_OUTPUT_DIR ${PROJECT_BINARY_DIR}/doc/api)
 # The date printed in the man pages' footer: that of the release in CHANGELOG.md.
-include(${SHZ_DOC_DIR}/release.cmake)
+include(${SHZ_DOC_DIR}/../packaging/release.cmake)
 set(SHZ_MAN_DATE ${SHZ_RELEASE_DATE})
 
 # ---- API reference ---------------------------------------------------------

@@ -1,5 +1,5 @@
 /*
- * Writes catalogue_data.c: the tables declared in libshenzhen/catalogue_data.h.
+ * Writes catalogue_data.c: the tables declared in libshenzhen/runtime/catalogue_data.h.
  * Only integers go into the tables; text goes into one deduplicated pool.
  */
 #include <stdint.h>

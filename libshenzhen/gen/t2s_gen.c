@@ -1,6 +1,6 @@
 /*
  * t2s_gen: compiles data/t2s.tsv into t2s_table.c, the folding pairs that
- * libshenzhen/normalize.c looks up (declared in normalize.h).
+ * libshenzhen/runtime/normalize.c looks up (declared in normalize.h).
  *
  *   t2s_gen T2S.tsv OUT.c
  *

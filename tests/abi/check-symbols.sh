@@ -3,7 +3,7 @@
 #
 # The exported ABI is named three times; this checks that the three agree:
 #   1. the functions declared with SHZ_API in include/shenzhen.h,
-#   2. the names in the version script libshenzhen/shenzhen.map,
+#   2. the names in the version script libshenzhen/runtime/shenzhen.map,
 #   3. what the shared library really exports (nm -D --defined-only).
 # It also checks that every export is a shz_ function bound to a SHENZHEN_*
 # version node and that the map has a `local: *;` (implicitly: the library

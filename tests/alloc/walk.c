@@ -1,6 +1,6 @@
 /*
  * The allocation-failure walk. For one call of the library and n = 1, 2, … in
- * turn, the n-th allocation of the call is made to fail (libshenzhen/alloc.h),
+ * turn, the n-th allocation of the call is made to fail (libshenzhen/runtime/alloc.h),
  * until a call in which the n-th allocation is never reached succeeds. Each
  * failing call must return SHZ_ERR_NO_MEMORY, leave its output as the header
  * promises (search: *results NULL; JSON: *json and *len untouched) and give

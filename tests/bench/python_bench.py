@@ -45,7 +45,7 @@ import shenzhen
 LIMIT = 10
 T2S_TABLE = Path(__file__).resolve().parents[2] / "data" / "t2s.tsv"
 
-# ---- the library's normalization (libshenzhen/normalize.c), per code point --------
+# ---- the library's normalization (libshenzhen/runtime/normalize.c), per code point --------
 
 # Not searchable after width folding: punctuation, symbols, spaces, controls.
 IGNORED = [

@@ -1,23 +1,33 @@
 """Relevance of libshenzhen's search against the engines a user would pick instead.
 
     PYTHONPATH=<build>/bindings/python /usr/bin/python3 tests/bench/relevance_eval.py \
-        [--queries tests/relevance/queries.json] [--catalogue data/catalogue.json] \
-        [--markdown] [--json FILE] [--per-query FILE] [--floor X] [--require-peers]
+        [--queries FILE]... [--catalogue data/catalogue.json] [--markdown] \
+        [--json FILE] [--per-query FILE] [--floor X] [--max-out-of-scope X] \
+        [--max-empty X] [--require-peers]
 
-What it measures: every judged query of tests/relevance/queries.json (a JSON array of
-{"id", "kind", "query", "judgments": {measure id: 2 or 1}}; an unlisted measure has
-grade 0) is run through each engine, limit 10, and scored with
+What it measures: every judged query of each set (a JSON array of {"id", "kind",
+"query", "judgments": {measure id: 2 or 1}}; an unlisted measure has grade 0) is run
+through each engine, limit 10. The sets are tests/relevance/queries.json (the
+development set) and tests/relevance/test.json (the held-out test set); both by
+default, or those given with --queries (repeatable). Each set is reported on its own,
+and scored with
 
   nDCG@5   graded gains 2 and 1, discount log2(rank + 1), ideal order from the judgments;
   P@1      the top hit has grade >= 1;
   R@10     share of the measures with grade >= 1 found in the top 10;
   empty    share of queries that return no hit at all.
 
-These four cover only the queries with at least one relevant measure, per kind and over
-all. Queries with no relevant measure are reported apart: how many hits each engine
-returned for them (fewer is better). Each engine's median time per query is measured in
-this process (time.perf_counter_ns around the search call, query analysis included, over
---repeat rounds) and given as a ratio to libshenzhen's; it is a figure, never a test.
+These four cover only the queries with at least one relevant measure (in scope), per
+kind and over all. Queries with no relevant measure (out of scope: the test set's
+out_of_scope kind, and the few such queries of other kinds) are reported apart:
+
+  out-of-scope hit rate   share of them for which the engine returns any hit at all
+                          (lower is better; the ideal is 0);
+  hits/oos                mean number of hits returned for them.
+
+Each engine's median time per query is measured in this process (time.perf_counter_ns
+around the search call, query analysis included, over --repeat rounds) and given as a
+ratio to libshenzhen's; it is a figure, never a test.
 
 Engines, all over the same corpus: one document per measure with the fields zh-Hans
 title, English title, zh-Hans body, English body (when the catalogue has it), English
@@ -48,9 +58,14 @@ the same folded query and does its own analysis on top.
                        segmented alike.
 
 Options: --markdown prints the tables as Markdown (for the README); --json FILE writes
-every figure; --per-query FILE writes each query's top-5 ids per engine; --floor X exits 1
-when libshenzhen's overall nDCG@5 is below X; --require-peers makes a missing peer (or a
-missing libshenzhen) an error instead of a skipped row.
+every figure; --per-query FILE writes each query's top-5 ids per engine; each set's
+figures are under its name. The floors apply to every set given, to libshenzhen's
+default row, and make the program exit 1 when missed: --floor X (overall nDCG@5 below
+X), --max-out-of-scope X (out-of-scope hit rate above X), --max-empty X (share of
+in-scope queries with no hit above X); an empty value means report only.
+--require-peers, or the environment variable CI=true, makes a missing peer (or a
+missing libshenzhen) an error; otherwise a missing peer is said and skipped, and
+libshenzhen's figures and floors still run.
 """
 
 from __future__ import annotations
@@ -60,6 +75,7 @@ import inspect
 import json
 import logging
 import math
+import os
 import re
 import sqlite3
 import statistics
@@ -74,7 +90,8 @@ from typing import Any, Protocol
 
 LIMIT = 10
 TOP_PER_QUERY = 5
-KINDS = ("question", "concepts", "colloquial", "english", "exact")
+KINDS = ("question", "concepts", "colloquial", "english", "exact", "everyday", "out_of_scope")
+SET_NAMES = {"queries": "development", "test": "test"}
 GRADES = (1, 2)
 ROOT = Path(__file__).resolve().parents[2]
 SHENZHEN = "libshenzhen"
@@ -531,13 +548,15 @@ def summarize(run: EngineRun, queries: Sequence[Query]) -> dict[str, Any]:
         kind: mean_scores([scored[q.id] for q in judged if q.kind == kind]) for kind in KINDS
     }
     unjudged = {q.id: len(run.ranked[q.id]) for q in queries if not q.relevant}
+    with_hits = sum(1 for n in unjudged.values() if n)
     return {
         "by_kind": by_kind,
         "overall": mean_scores(list(scored.values())),
         "no_relevant": {
             "queries": len(unjudged),
             "mean_hits": statistics.fmean(unjudged.values()) if unjudged else None,
-            "with_hits": sum(1 for n in unjudged.values() if n),
+            "with_hits": with_hits,
+            "hit_rate": with_hits / len(unjudged) if unjudged else None,
             "hits": unjudged,
         },
         "median_us": statistics.median(run.times_ns) / 1000 if run.times_ns else None,
@@ -566,23 +585,30 @@ def kind_counts(queries: Sequence[Query]) -> dict[str, int]:
     return {kind: counts.get(kind, 0) for kind in KINDS}
 
 
-def table_rows(
-    summary: dict[str, dict[str, Any]], queries: Sequence[Query]
-) -> tuple[list[str], list[list[str]], list[str], list[list[str]]]:
-    """Two tables: nDCG@5 by kind; then overall figures, noise and time."""
+def kind_table(
+    summary: dict[str, dict[str, Any]], queries: Sequence[Query], key: str, percent: bool
+) -> tuple[list[str], list[list[str]]]:
+    """One figure by kind (only the kinds the set has in-scope queries of) and over all."""
     counts = kind_counts(queries)
-    head1 = ["engine"] + [f"{k} ({counts[k]})" for k in KINDS] + ["all"]
-    head2 = ["engine", "nDCG@5", "P@1", "R@10", "empty", "hits/no-rel", "median µs", "× shz"]
-    rows1, rows2 = [], []
+    kinds = [k for k in KINDS if counts[k]]
+    head = ["engine"] + [f"{k} ({counts[k]})" for k in kinds] + [f"all ({sum(counts.values())})"]
+    rows = [[name] + [fmt(s["by_kind"][k][key], percent) for k in kinds]
+            + [fmt(s["overall"][key], percent)] for name, s in summary.items()]
+    return head, rows
+
+
+def overall_table(summary: dict[str, dict[str, Any]]) -> tuple[list[str], list[list[str]]]:
+    head = ["engine", "nDCG@5", "P@1", "R@10", "in-scope empty", "out-of-scope hit rate",
+            "hits/oos", "median µs", "× shz"]
+    rows = []
     for name, s in summary.items():
         o, noise = s["overall"], s["no_relevant"]
-        rows1.append([name] + [fmt(s["by_kind"][k]["ndcg5"]) for k in KINDS] + [fmt(o["ndcg5"])])
-        rows2.append([
+        rows.append([
             name, fmt(o["ndcg5"]), fmt(o["p1"]), fmt(o["r10"]), fmt(o["empty"], percent=True),
-            fmt(noise["mean_hits"], digits=1), fmt(s["median_us"], digits=1),
-            fmt(s["ratio_to_libshenzhen"], digits=1),
+            fmt(noise["hit_rate"], percent=True), fmt(noise["mean_hits"], digits=1),
+            fmt(s["median_us"], digits=1), fmt(s["ratio_to_libshenzhen"], digits=1),
         ])
-    return head1, rows1, head2, rows2
+    return head, rows
 
 
 def render_text(head: list[str], rows: list[list[str]]) -> str:
@@ -601,6 +627,10 @@ def render_markdown(head: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+# A per-query table of hits for the out-of-scope queries is shown up to this many.
+NOISE_COLUMNS = 10
+
+
 def noise_rows(
     summary: dict[str, dict[str, Any]], queries: Sequence[Query]
 ) -> tuple[list[str], list[list[str]]]:
@@ -611,19 +641,59 @@ def noise_rows(
     return ["engine"] + ids, rows
 
 
+def target_lines(summary: dict[str, dict[str, Any]], queries: Sequence[Query]) -> list[str]:
+    """libshenzhen against the search targets: met or not, with the figures."""
+    if SHENZHEN not in summary:
+        return []
+    mine = summary[SHENZHEN]
+    peers = {n: s for n, s in summary.items() if n not in (SHENZHEN, SHENZHEN_ALL)}
+    counts = kind_counts(queries)
+    lines = []
+    ndcg = mine["overall"]["ndcg5"]
+    if ndcg is not None:
+        lines.append(f"nDCG@5 >= 0.90: {'met' if ndcg >= 0.90 else 'NOT met'} ({fmt(ndcg)})")
+    behind = [f"{k} ({n})" for k in KINDS if counts[k] for n, s in peers.items()
+              if (s["by_kind"][k]["ndcg5"] or 0) > (mine["by_kind"][k]["ndcg5"] or 0)]
+    if peers:
+        lines.append("nDCG@5 at or above every peer in every kind: "
+                     + ("met" if not behind else "NOT met, behind in " + ", ".join(behind)))
+    rate = mine["no_relevant"]["hit_rate"]
+    if rate is not None:
+        worse = [n for n, s in peers.items() if s["no_relevant"]["hit_rate"] is not None
+                 and s["no_relevant"]["hit_rate"] <= rate]
+        lines.append(f"out-of-scope hit rate <= 5%: {'met' if rate <= 0.05 else 'NOT met'} "
+                     f"({fmt(rate, percent=True)})")
+        if peers:
+            lines.append("out-of-scope hit rate below every peer: "
+                         + ("met" if not worse else "NOT met, not below " + ", ".join(worse)))
+    empty = mine["overall"]["empty"]
+    if empty is not None:
+        lines.append(f"in-scope empty <= 3%: {'met' if empty <= 0.03 else 'NOT met'} "
+                     f"({fmt(empty, percent=True)})")
+    return lines
+
+
 def report(summary: dict[str, dict[str, Any]], queries: Sequence[Query], markdown: bool) -> str:
-    head1, rows1, head2, rows2 = table_rows(summary, queries)
     render = render_markdown if markdown else render_text
-    head3, rows3 = noise_rows(summary, queries)
-    noise = ["Hits for queries without a relevant measure (lower is better)",
-             render(head3, rows3)] if len(head3) > 1 else []
     judged = sum(1 for q in queries if q.relevant)
     intro = (
-        f"{len(queries)} queries: {judged} with a relevant measure (scored), "
-        f"{len(queries) - judged} without (hits/no-rel: mean hits returned, lower is better)"
+        f"{len(queries)} queries: {judged} in scope (with a relevant measure, scored), "
+        f"{len(queries) - judged} out of scope (no relevant measure)"
     )
-    return "\n\n".join([intro, "nDCG@5 by kind", render(head1, rows1),
-                        "Overall", render(head2, rows2)] + noise)
+    parts = [intro]
+    for title, key, percent in (("nDCG@5 by kind", "ndcg5", False), ("P@1 by kind", "p1", False),
+                                ("Empty-result rate by kind (in scope)", "empty", True)):
+        parts += [title, render(*kind_table(summary, queries, key, percent))]
+    parts += ["Overall (out-of-scope hit rate: share of the out-of-scope queries with any hit)",
+              render(*overall_table(summary))]
+    head3, rows3 = noise_rows(summary, queries)
+    if 1 < len(head3) <= NOISE_COLUMNS + 1:
+        parts += ["Hits for queries without a relevant measure (lower is better)",
+                  render(head3, rows3)]
+    targets = target_lines(summary, queries)
+    if targets:
+        parts += ["libshenzhen against the targets\n" + "\n".join(f"- {t}" for t in targets)]
+    return "\n\n".join(parts)
 
 
 def per_query(runs_by_engine: dict[str, EngineRun], queries: Sequence[Query]) -> list[dict]:
@@ -646,19 +716,30 @@ def write_json(path: Path, payload: object) -> None:
 # ---- command line --------------------------------------------------------------------
 
 
+def optional_fraction(text: str) -> float | None:
+    """A floor's value: a number, or an empty string for report only."""
+    return float(text) if text.strip() else None
+
+
 def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--catalogue", type=Path, default=ROOT / "data" / "catalogue.json")
-    parser.add_argument("--queries", type=Path,
-                        default=ROOT / "tests" / "relevance" / "queries.json")
+    parser.add_argument("--queries", type=Path, action="append", metavar="FILE",
+                        help="a judged query set (repeatable; default: the development "
+                        "set and the test set)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write every figure here")
     parser.add_argument("--per-query", type=Path, metavar="FILE",
                         help="write each query's top-5 ids per engine here")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
-    parser.add_argument("--floor", type=float, metavar="X",
+    parser.add_argument("--floor", type=optional_fraction, metavar="X",
                         help="exit 1 when libshenzhen's overall nDCG@5 is below X")
+    parser.add_argument("--max-out-of-scope", type=optional_fraction, metavar="X",
+                        help="exit 1 when libshenzhen's out-of-scope hit rate is above X")
+    parser.add_argument("--max-empty", type=optional_fraction, metavar="X",
+                        help="exit 1 when libshenzhen's in-scope empty rate is above X")
     parser.add_argument("--require-peers", action="store_true",
-                        help="a peer (or libshenzhen) that cannot be imported is an error")
+                        help="a peer (or libshenzhen) that cannot be imported is an error "
+                        "(also when CI=true)")
     parser.add_argument("--repeat", type=int, default=5, metavar="N",
                         help="timed rounds over all queries (default 5)")
     parser.add_argument("--all-terms-mode", metavar="VALUE",
@@ -666,27 +747,50 @@ def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
+    if not args.queries:
+        args.queries = [ROOT / "tests" / "relevance" / "queries.json",
+                        ROOT / "tests" / "relevance" / "test.json"]
     return args
 
 
-def check_floor(summary: dict[str, dict[str, Any]], floor: float | None) -> list[str]:
-    """Failure messages for the floor; prints libshenzhen's figure either way."""
+def set_name(path: Path) -> str:
+    return SET_NAMES.get(path.stem, path.stem)
+
+
+def check_floors(summary: dict[str, dict[str, Any]], args: argparse.Namespace,
+                 name: str) -> list[str]:
+    """Failure messages for the floors; prints libshenzhen's figures either way."""
+    checks = (  # (figure, value, limit, True when the figure must stay at or above it)
+        ("overall nDCG@5", lambda s: s["overall"]["ndcg5"], args.floor, True),
+        ("out-of-scope hit rate", lambda s: s["no_relevant"]["hit_rate"],
+         args.max_out_of_scope, False),
+        ("in-scope empty rate", lambda s: s["overall"]["empty"], args.max_empty, False),
+    )
     if SHENZHEN not in summary:
-        return ["libshenzhen did not run, so its nDCG@5 is unknown"] if floor is not None else []
-    value = summary[SHENZHEN]["overall"]["ndcg5"]
-    shown = fmt(value)
-    if floor is None:
-        print(f"libshenzhen overall nDCG@5: {shown}")
-        return []
-    print(f"libshenzhen overall nDCG@5: {shown} (floor {floor:.3f})")
-    if value is None or value < floor:
-        return [f"libshenzhen's overall nDCG@5 {shown} is below the floor {floor:.3f}"]
-    return []
+        wanted = [c[0] for c in checks if c[2] is not None]
+        return [f"{name}: libshenzhen did not run, so its {', '.join(wanted)} is unknown"
+                ] if wanted else []
+    failures = []
+    for label, figure, limit, at_least in checks:
+        value = figure(summary[SHENZHEN])
+        shown = fmt(value)
+        if limit is None:
+            print(f"{name}: libshenzhen {label}: {shown} (report only)")
+            continue
+        bound = "floor" if at_least else "ceiling"
+        print(f"{name}: libshenzhen {label}: {shown} ({bound} {limit:.3f})")
+        if value is None:
+            continue  # the set has no query of this sort
+        if (value < limit) if at_least else (value > limit):
+            failures.append(f"{name}: libshenzhen's {label} {shown} misses the {bound} "
+                            f"{limit:.3f}")
+    return failures
 
 
 def evaluate(args: argparse.Namespace) -> int:
     catalogue = load_catalogue(args.catalogue)
-    queries = load_queries(args.queries, {d.id for d in catalogue.docs})
+    known = {d.id for d in catalogue.docs}
+    sets = {set_name(path): (path, load_queries(path, known)) for path in args.queries}
     setup = build_engines(catalogue, args.catalogue, args.all_terms_mode)
     missing = [] if catalogue.has_body_en else ["English bodies"]
     missing += [] if catalogue.has_aliases else ["aliases"]
@@ -696,29 +800,39 @@ def evaluate(args: argparse.Namespace) -> int:
         print(note)
     for name, reason in setup.skipped.items():
         print(f"skipped {name}: {reason}")
-    runs_by_engine = {e.name: run_engine(e, queries, args.repeat) for e in setup.engines}
-    summary = {name: summarize(r, queries) for name, r in runs_by_engine.items()}
-    add_ratios(summary)
-    for name, r in runs_by_engine.items():
-        if r.duplicates:
-            print(f"WARNING: {name} returned {r.duplicates} duplicate ids (dropped)")
-    print()
-    print(report(summary, queries, args.markdown))
-    print()
-    failures = check_floor(summary, args.floor)
-    if args.require_peers and setup.skipped:
-        failures.append(f"--require-peers: missing {', '.join(setup.skipped)}")
+    failures: list[str] = []
+    require_peers = args.require_peers or os.environ.get("CI", "").lower() == "true"
+    if require_peers and setup.skipped:
+        failures.append(f"peers required (--require-peers or CI=true): missing "
+                        f"{', '.join(setup.skipped)}")
+    figures: dict[str, Any] = {}
+    tops: dict[str, Any] = {}
+    for name, (path, queries) in sets.items():
+        runs_by_engine = {e.name: run_engine(e, queries, args.repeat) for e in setup.engines}
+        summary = {engine: summarize(r, queries) for engine, r in runs_by_engine.items()}
+        add_ratios(summary)
+        print(f"\n== {name} set ({path.name}) ==")
+        for engine, r in runs_by_engine.items():
+            if r.duplicates:
+                print(f"WARNING: {engine} returned {r.duplicates} duplicate ids (dropped)")
+        print()
+        print(report(summary, queries, args.markdown))
+        print()
+        failures += check_floors(summary, args, name)
+        figures[name] = {"queries": {"path": str(path), "total": len(queries),
+                                     "scored_by_kind": kind_counts(queries)},
+                         "engines": summary}
+        tops[name] = per_query(runs_by_engine, queries)
     if args.json:
         write_json(args.json, {
             "catalogue": {"path": str(args.catalogue), "edition": catalogue.edition,
                           "body_en": catalogue.has_body_en, "aliases": catalogue.has_aliases},
-            "queries": {"path": str(args.queries), "total": len(queries),
-                        "scored_by_kind": kind_counts(queries)},
-            "engines": summary, "skipped": setup.skipped, "notes": setup.notes,
-            "floor": args.floor, "repeat": args.repeat, "limit": LIMIT,
+            "sets": figures, "skipped": setup.skipped, "notes": setup.notes,
+            "floor": args.floor, "max_out_of_scope": args.max_out_of_scope,
+            "max_empty": args.max_empty, "repeat": args.repeat, "limit": LIMIT,
         })
     if args.per_query:
-        write_json(args.per_query, per_query(runs_by_engine, queries))
+        write_json(args.per_query, tops)
     for failure in failures:
         print(f"FAIL: {failure}", file=sys.stderr)
     return 1 if failures else 0

@@ -153,6 +153,8 @@ Test(options, each_command_accepts_the_options_of_the_table)
                 value = "text";
             else if (o->bit == OPT_MODE)
                 value = "best";
+            else if (o->bit == OPT_COLOR)
+                value = "auto";
             const char *arg = cmd->min_args > 0 ? (i == CMD_SEARCH ? "秒批" : "1") : NULL;
             const char *argv[6] = {cmd->name};
             size_t n = 1;

@@ -22,7 +22,7 @@ endfunction()
 set(SHZ_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/shenzhen)
 install(EXPORT shenzhenTargets NAMESPACE shenzhen:: DESTINATION ${SHZ_CMAKE_DIR}
   COMPONENT dev)
-configure_package_config_file(${CMAKE_CURRENT_SOURCE_DIR}/shenzhenConfig.cmake.in
+configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/shenzhenConfig.cmake.in
   ${CMAKE_CURRENT_BINARY_DIR}/shenzhenConfig.cmake INSTALL_DESTINATION ${SHZ_CMAKE_DIR})
 write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/shenzhenConfigVersion.cmake
   COMPATIBILITY SameMajorVersion)
@@ -90,7 +90,7 @@ foreach(dep IN LISTS shz_static_deps)
   endif()
 endforeach()
 string(STRIP "${SHZ_PC_LIBS_PRIVATE}" SHZ_PC_LIBS_PRIVATE)
-configure_file(${CMAKE_CURRENT_SOURCE_DIR}/shenzhen.pc.in ${CMAKE_CURRENT_BINARY_DIR}/shenzhen.pc
+configure_file(${CMAKE_CURRENT_LIST_DIR}/shenzhen.pc.in ${CMAKE_CURRENT_BINARY_DIR}/shenzhen.pc
   @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/shenzhen.pc
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT dev)

@@ -15,7 +15,7 @@
 # A component without install rules (e.g. the bindings when SHZ_BINDINGS=OFF)
 # is simply not packaged. Packages are built for the prefix /usr whatever
 # CMAKE_INSTALL_PREFIX is; configure with -DCMAKE_INSTALL_PREFIX=/usr to get
-# Debian's multiarch library directory (doc/PACKAGING.md; tests/pkg does).
+# Debian's multiarch library directory (PACKAGING.md; tests/pkg does).
 
 set(SHZ_PACKAGE_COMPONENTS runtime dev cli python lua)
 
@@ -29,10 +29,10 @@ set(SHZ_DEB_NAME_lua lua-shenzhen)
 # Debian wants /usr/share/doc/<package>/{copyright,changelog.gz} in every binary
 # package. They are installed only by component installs (as CPack does), never
 # by a plain `cmake --install`, thanks to EXCLUDE_FROM_ALL.
-include(${CMAKE_CURRENT_LIST_DIR}/doc/release.cmake)  # SHZ_RELEASE_DATE_RFC2822
+include(${CMAKE_CURRENT_LIST_DIR}/release.cmake)  # SHZ_RELEASE_DATE_RFC2822
 set(SHZ_DEB_MAINTAINER "libshenzhen developers <libshenzhen@example.invalid>")
 set(SHZ_DEB_DOC_STAGING ${PROJECT_BINARY_DIR}/packaging/doc)
-configure_file(${CMAKE_CURRENT_LIST_DIR}/doc/debian-changelog.in
+configure_file(${CMAKE_CURRENT_LIST_DIR}/debian-changelog.in
                ${SHZ_DEB_DOC_STAGING}/changelog @ONLY)
 add_custom_command(OUTPUT ${SHZ_DEB_DOC_STAGING}/changelog.gz
   COMMAND gzip -9 -n -c ${SHZ_DEB_DOC_STAGING}/changelog > ${SHZ_DEB_DOC_STAGING}/changelog.gz
@@ -45,7 +45,7 @@ set(CPACK_COMPONENTS_ALL "")
 foreach(comp IN LISTS SHZ_PACKAGE_COMPONENTS)
   if(comp IN_LIST shz_installed_components)
     list(APPEND CPACK_COMPONENTS_ALL ${comp})
-    install(FILES ${CMAKE_CURRENT_LIST_DIR}/doc/copyright ${SHZ_DEB_DOC_STAGING}/changelog.gz
+    install(FILES ${CMAKE_CURRENT_LIST_DIR}/copyright ${SHZ_DEB_DOC_STAGING}/changelog.gz
       DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/${SHZ_DEB_NAME_${comp}}
       COMPONENT ${comp} EXCLUDE_FROM_ALL)
   endif()
@@ -53,7 +53,7 @@ endforeach()
 foreach(comp IN LISTS shz_installed_components)
   if(NOT comp IN_LIST SHZ_PACKAGE_COMPONENTS)
     message(WARNING "packaging: install rules in COMPONENT '${comp}' are in no Debian package; "
-      "use one of: ${SHZ_PACKAGE_COMPONENTS} (see libshenzhen/packaging.cmake)")
+      "use one of: ${SHZ_PACKAGE_COMPONENTS} (see libshenzhen/packaging/packaging.cmake)")
   endif()
 endforeach()
 
@@ -113,7 +113,7 @@ set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "")          # shlibdeps only: libc6, l
 # replaced by the trigger (lintian: maintscript-calls-ldconfig). Naming a
 # postinst and a postrm in CONTROL_EXTRA stops it; those paths intentionally
 # do not exist, and CPack skips control files that do not exist.
-file(STRINGS ${CMAKE_CURRENT_LIST_DIR}/shenzhen.map shz_map_lines)
+file(STRINGS ${PROJECT_SOURCE_DIR}/libshenzhen/runtime/shenzhen.map shz_map_lines)
 set(shz_symbols "libshenzhen.so.${SHZ_SOVERSION} ${SHZ_DEB_NAME_runtime} #MINVER#\n")
 string(APPEND shz_symbols "* Build-Depends-Package: ${SHZ_DEB_NAME_dev}\n")
 set(shz_node "")
@@ -130,9 +130,9 @@ file(WRITE ${PROJECT_BINARY_DIR}/packaging/symbols.new "${shz_symbols}")
 configure_file(${PROJECT_BINARY_DIR}/packaging/symbols.new
                ${PROJECT_BINARY_DIR}/packaging/control/symbols COPYONLY)
 set_property(DIRECTORY ${PROJECT_SOURCE_DIR} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
-  ${CMAKE_CURRENT_LIST_DIR}/shenzhen.map)
+  ${PROJECT_SOURCE_DIR}/libshenzhen/runtime/shenzhen.map)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_CONTROL_EXTRA
-  ${CMAKE_CURRENT_LIST_DIR}/doc/debian/triggers
+  ${CMAKE_CURRENT_LIST_DIR}/debian/triggers
   ${PROJECT_BINARY_DIR}/packaging/control/symbols
   ${PROJECT_BINARY_DIR}/packaging/control/no-maintainer-scripts/postinst
   ${PROJECT_BINARY_DIR}/packaging/control/no-maintainer-scripts/postrm)
@@ -212,7 +212,7 @@ shz_binding_package(lua interpreters lua5.4 "Lua 5.4")
 
 # Strip what CPACK_STRIP_FILES leaves (.comment, .note; debug sections of .a),
 # as dh_strip would, after CPack stages the files.
-set(CPACK_PRE_BUILD_SCRIPTS ${CMAKE_CURRENT_LIST_DIR}/doc/debian/strip.cmake)
+set(CPACK_PRE_BUILD_SCRIPTS ${CMAKE_CURRENT_LIST_DIR}/debian/strip.cmake)
 
 include(CPack)
 

@@ -17,7 +17,7 @@ const char *shz_errstr(shz_status status)
     case SHZ_ERR_INVALID_ARG:
         return "invalid argument";
     case SHZ_ERR_BAD_LANG:
-        return "unknown language (expected zh-Hans, zh-Hant or en)";
+        return "unknown or unsupported language";
     case SHZ_ERR_NO_TEXT:
         return "no text in that language for that field";
     case SHZ_ERR_NO_MEMORY:

@@ -1,0 +1,166 @@
+/*
+ * The hits of a search for a person: one line per hit, then its snippet,
+ * matches highlighted on a terminal.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "render.h"
+
+/* How hit @p i matched: "all" (every query term) or "some", "~" added when some term
+ * matched only through typo or homophone tolerance. */
+static const char *match_name(const shz_results *r, size_t i)
+{
+    unsigned flags = shz_results_match(r, i);
+    if (flags & SHZ_MATCH_ALL_TERMS)
+        return (flags & SHZ_MATCH_TOLERANT) ? "all~" : "all";
+    return (flags & SHZ_MATCH_TOLERANT) ? "some~" : "some";
+}
+
+hit_columns measure_columns(const shz_results *r)
+{
+    hit_columns w = {1, 1, 1};
+    for (size_t i = 0; i < shz_results_count(r); i++) {
+        size_t id = digits(shz_measure_id(shz_results_measure(r, i)));
+        size_t field = strlen(field_name(shz_results_field(r, i)));
+        size_t match = strlen(match_name(r, i));
+        w.id = id > w.id ? id : w.id;
+        w.field = field > w.field ? field : w.field;
+        w.match = match > w.match ? match : w.match;
+    }
+    return w;
+}
+
+/* The field, language and byte offsets of span @p k of hit @p i; false if it has none. */
+static bool span_at(const shz_results *r, size_t i, size_t k, shz_field *field, shz_lang *lang,
+                    size_t *start, size_t *end)
+{
+    return shz_results_span(r, i, k, field, start, end, NULL, NULL) == SHZ_OK &&
+           shz_results_span_lang(r, i, k, lang) == SHZ_OK;
+}
+
+/* Where the @p nlen bytes at @p needle first occur in @p hay, or NULL. */
+static const char *find_bytes(const char *hay, size_t hay_len, const char *needle, size_t nlen)
+{
+    for (size_t i = 0; nlen > 0 && i + nlen <= hay_len; i++)
+        if (hay[i] == needle[0] && memcmp(hay + i, needle, nlen) == 0)
+            return hay + i;
+    return NULL;
+}
+
+/*
+ * One flag per snippet byte, set on the parts of the spans that the snippet
+ * shows. The snippet is an excerpt of one text (a field in one language),
+ * with "…" where it was cut; each span is placed by finding that excerpt in
+ * the span's own text, so a span of another text (the English title when the
+ * snippet is the Chinese one) is never marked. NULL if out of memory.
+ */
+static unsigned char *snippet_marks(const shz_results *r, size_t i, const char *snippet, size_t len)
+{
+    static const char ellipsis[] = "\xE2\x80\xA6";
+    const size_t el = sizeof ellipsis - 1;
+    unsigned char *mark = calloc(len + 1, 1);
+    size_t head = len >= el && memcmp(snippet, ellipsis, el) == 0 ? el : 0;
+    size_t tail = len >= head + el && memcmp(snippet + len - el, ellipsis, el) == 0 ? el : 0;
+    const char *shown = snippet + head;
+    size_t shown_len = len - head - tail;
+    const shz_measure *m = shz_results_measure(r, i);
+    for (size_t k = 0; mark != NULL && k < shz_results_span_count(r, i); k++) {
+        shz_field field;
+        shz_lang lang;
+        size_t start, end, text_len;
+        if (!span_at(r, i, k, &field, &lang, &start, &end))
+            continue;
+        const char *text = measure_text(m, field, lang, &text_len);
+        const char *at = find_bytes(text, text_len, shown, shown_len);
+        if (at == NULL || end > text_len)
+            continue;
+        size_t from = (size_t)(at - text), to = from + shown_len;
+        start = start > from ? start : from;
+        end = end < to ? end : to;
+        if (start < end)
+            memset(mark + head + (start - from), 1, end - start);
+    }
+    /* A hit found in its aliases or keywords has no spans: mark the terms it matched. */
+    for (size_t t = 0;
+         mark != NULL && shz_results_span_count(r, i) == 0 && t < shz_results_term_count(r); t++) {
+        const char *term;
+        size_t term_len;
+        if (shz_results_hit_term(r, i, t) != 0 &&
+            shz_results_term(r, t, &term, &term_len) == SHZ_OK)
+            mark_occurrences(mark, snippet, len, term, term_len);
+    }
+    return mark;
+}
+
+/* The snippet of hit @p i, indented and wrapped, its matches highlighted on a terminal. */
+static void hit_snippet(const cli *c, outbuf *ob, const shz_results *r, size_t i)
+{
+    const char *snippet;
+    size_t len;
+    if (shz_results_snippet(r, i, &snippet, &len) != SHZ_OK || len == 0)
+        return;
+    wrap_style style = {c->width, 4, NULL, MARK_ON, MARK_OFF};
+    unsigned char *mark = c->colour ? snippet_marks(r, i, snippet, len) : NULL;
+    if (c->colour && mark == NULL)
+        ob->failed = true;
+    style.mark = mark;
+    outbuf_repeat(ob, ' ', 4);
+    render_wrap(ob, snippet, len, &style);
+    free(mark);
+}
+
+/*
+ * Writes the title of hit @p i (in @p lang) in @p room columns. On a terminal,
+ * when it fits whole, the spans that lie in this very text (the title field in
+ * this language, by their byte offsets) are highlighted; a cut title is
+ * written plain.
+ */
+static void hit_title(const cli *c, outbuf *ob, const shz_results *r, size_t i, shz_lang lang,
+                      size_t room)
+{
+    size_t len;
+    const char *title = measure_text(shz_results_measure(r, i), SHZ_FIELD_TITLE, lang, &len);
+    unsigned char *mark = NULL;
+    if (c->colour && text_width(title, len) <= room && (mark = calloc(len + 1, 1)) != NULL) {
+        shz_field field;
+        shz_lang span_lang;
+        size_t start, end;
+        for (size_t k = 0; k < shz_results_span_count(r, i); k++)
+            if (span_at(r, i, k, &field, &span_lang, &start, &end) && field == SHZ_FIELD_TITLE &&
+                span_lang == lang && start < end && end <= len)
+                memset(mark + start, 1, end - start);
+    }
+    if (mark == NULL) {
+        render_fit(ob, title, len, room, false);
+        return;
+    }
+    for (size_t pos = 0; pos < len;) {
+        size_t run = 1;
+        while (pos + run < len && mark[pos + run] == mark[pos])
+            run++;
+        if (mark[pos])
+            outbuf_puts(ob, MARK_ON);
+        render_clean(ob, title + pos, run);
+        if (mark[pos])
+            outbuf_puts(ob, MARK_OFF);
+        pos += run;
+    }
+    free(mark);
+}
+
+/* "id  field  match  title", then the snippet. Scores are left to --json: their scale
+ * means nothing to a reader, and the order already shows the ranking. */
+void hit_text(const cli *c, outbuf *ob, const shz_results *r, size_t i, shz_lang lang,
+              hit_columns w)
+{
+    const shz_measure *m = shz_results_measure(r, i);
+    size_t used = w.id + 2 + w.field + 2 + w.match + 2;
+    outbuf_printf(ob, "%*" PRId64 "  %-*s  %-*s  ", (int)w.id, shz_measure_id(m), (int)w.field,
+                  field_name(shz_results_field(r, i)), (int)w.match, match_name(r, i));
+    hit_title(c, ob, r, i, lang, title_room(c, used));
+    outbuf_puts(ob, "\n");
+    hit_snippet(c, ob, r, i);
+}

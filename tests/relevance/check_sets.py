@@ -1,0 +1,132 @@
+"""The judged sets keep the shape their READMEs promise.
+
+    /usr/bin/python3 tests/relevance/check_sets.py [--catalogue data/catalogue.json]
+
+Checks, printing one line per failure and exiting 1 on any:
+
+- tests/relevance/queries.json (development) and test.json (held out): ids unique
+  and in file order with their prefix (q, t), kinds known, grades 1 or 2 of real
+  measures; no query text of the test set repeats one of the development set;
+- the test set holds at least 150 queries, at least 60 of kind out_of_scope (every
+  one with no relevant measure) and at least 40 of kind everyday, and only its out
+  of scope queries have no relevant measure;
+- tests/related/judged.json grades every measure, never a measure itself, only
+  with 1 or 2, and symmetrically (B's grade for A equals A's grade for B).
+
+It never prints a query's text, so a failure does not quote the held-out set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = ROOT / "tests" / "relevance"
+KINDS = {"question", "concepts", "colloquial", "english", "exact", "everyday", "out_of_scope"}
+MIN_TEST, MIN_OUT_OF_SCOPE, MIN_EVERYDAY = 150, 60, 40
+
+
+def check_queries(items: Any, prefix: str, ids: set[str], name: str) -> list[str]:
+    if not isinstance(items, list) or not items:
+        return [f"{name}: not a non-empty JSON array"]
+    problems = []
+    for n, item in enumerate(items, 1):
+        where = f"{name} item {n}"
+        if not isinstance(item, dict):
+            problems.append(f"{where}: not an object")
+            continue
+        if item.get("id") != f"{prefix}{n:03d}":
+            problems.append(f"{where}: id {item.get('id')!r}, expected {prefix}{n:03d}")
+        if item.get("kind") not in KINDS:
+            problems.append(f"{where}: kind {item.get('kind')!r} unknown")
+        if not isinstance(item.get("query"), str) or not item["query"].strip():
+            problems.append(f"{where}: no query text")
+        judged = item.get("judgments")
+        if not isinstance(judged, dict):
+            problems.append(f"{where}: judgments not an object")
+            continue
+        for key, grade in judged.items():
+            if key not in ids or grade not in (1, 2) or isinstance(grade, bool):
+                problems.append(f"{where}: judgment {key!r}: {grade!r} is not 1 or 2 of a measure")
+    return problems
+
+
+def check_test_shape(test: list[dict[str, Any]], dev: list[dict[str, Any]]) -> list[str]:
+    problems = []
+    repeated = {q["query"] for q in dev} & {q["query"] for q in test}
+    if repeated:
+        problems.append(f"test set: {len(repeated)} queries repeat development queries")
+    kinds = Counter(q["kind"] for q in test)
+    if len(test) < MIN_TEST:
+        problems.append(f"test set: {len(test)} queries, fewer than {MIN_TEST}")
+    if kinds["out_of_scope"] < MIN_OUT_OF_SCOPE:
+        problems.append(f"test set: {kinds['out_of_scope']} out_of_scope, fewer than "
+                        f"{MIN_OUT_OF_SCOPE}")
+    if kinds["everyday"] < MIN_EVERYDAY:
+        problems.append(f"test set: {kinds['everyday']} everyday, fewer than {MIN_EVERYDAY}")
+    for q in test:
+        if (q["kind"] == "out_of_scope") != (not q["judgments"]):
+            problems.append(f"test set {q['id']}: kind {q['kind']} with "
+                            f"{len(q['judgments'])} relevant measures")
+    return problems
+
+
+def check_related(judged: Any, ids: set[str]) -> list[str]:
+    if not isinstance(judged, dict):
+        return ["related set: not a JSON object"]
+    missing = sorted(ids - set(judged), key=int)
+    problems = [f"related set: no entry for measure {i}" for i in missing]
+    for key, row in judged.items():
+        if key not in ids or not isinstance(row, dict) or not row:
+            problems.append(f"related set: entry {key!r} is not a measure with grades")
+            continue
+        for other, grade in row.items():
+            if other == key or other not in ids or grade not in (1, 2) or isinstance(grade, bool):
+                problems.append(f"related set {key}: {other!r}: {grade!r} is not 1 or 2 of "
+                                "another measure")
+            elif judged.get(other, {}).get(key) != grade:
+                problems.append(f"related set: {key} gives {other} grade {grade}, but {other} "
+                                f"gives {key} {judged.get(other, {}).get(key)}")
+    return problems
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--catalogue", type=Path, default=ROOT / "data" / "catalogue.json")
+    parser.add_argument("--dev", type=Path, default=HERE / "queries.json")
+    parser.add_argument("--test", type=Path, default=HERE / "test.json")
+    parser.add_argument("--related", type=Path,
+                        default=ROOT / "tests" / "related" / "judged.json")
+    args = parser.parse_args(argv)
+    try:
+        catalogue = json.loads(args.catalogue.read_text(encoding="utf-8"))
+        ids = {str(m["id"]) for m in catalogue["measures"]}
+        dev = json.loads(args.dev.read_text(encoding="utf-8"))
+        test = json.loads(args.test.read_text(encoding="utf-8"))
+        related = json.loads(args.related.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        print(f"check_sets: cannot read the sets ({exc})", file=sys.stderr)
+        return 2
+    problems = check_queries(dev, "q", ids, "development set")
+    problems += check_queries(test, "t", ids, "test set")
+    if not problems:
+        problems += check_test_shape(test, dev)
+    problems += check_related(related, ids)
+    for problem in problems:
+        print(f"FAIL: {problem}", file=sys.stderr)
+    if not problems:
+        kinds = Counter(q["kind"] for q in test)
+        print(f"development set {len(dev)} queries; test set {len(test)} ("
+              + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
+              + f"); related set {sum(len(r) for r in related.values()) // 2} pairs: ok")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -4,7 +4,8 @@
 usage: terminology.py CATALOGUE.json TERMINOLOGY.json
 
 1. Every title, body, notice paragraph and category title whose zh-Hans text holds a term of the
-   table renders it in its English as the table says (compared without case).
+   table renders it in its English as the table says (compared without case), and uses none of
+   the term's "avoid" forms; nor does the measure's summary.
 2. No English text of the catalogue (titles, bodies, summaries, paragraphs, the notice's fields,
    topics, reasons, English aliases) uses a British spelling of the list below.
 3. The table itself: distinct terms, each rendering found at least once (a row nothing uses is a
@@ -43,6 +44,10 @@ for c in cat['categories']:
 for m in cat['measures']:
     for field in ('title', 'body'):
         pairs.append(('measure %d %s' % (m['id'], field), m[field]['zh-Hans'], m[field]['en']))
+    # The summary renders the measure's terms as its body does (checked only as "avoid" forms:
+    # a one-sentence summary need not name every term).
+    pairs.append(('measure %d summary' % m['id'], m['title']['zh-Hans'] + m['body']['zh-Hans'],
+                  ' '.join((m['title']['en'], m['summary']['en'], m['body']['en']))))
 
 seen = set()
 used = set()
@@ -55,6 +60,10 @@ for t in terms:
             used.add(t['zh'])
             if t['en'].lower() not in en.lower():
                 problems.append('%s: %s is not rendered "%s"' % (where, t['zh'], t['en']))
+            for other in t.get('avoid', []):
+                if other.lower() in en.lower():
+                    problems.append('%s: %s rendered "%s", not "%s"' % (where, t['zh'], other,
+                                                                       t['en']))
 for t in terms:
     if t['zh'] not in used:
         problems.append('terminology: %s occurs in no text' % t['zh'])

@@ -40,7 +40,7 @@ echo "the rock built: $built"
 for t in shenzhen shenzhen_cli man shz_deb_docs shenzhen_python example_search; do
   case " $built " in *" $t "*) fail "the rock built $t, which it does not install" ;; esac
 done
-case " $built " in *" shenzhen_lua "*) ok "the rock built the module and none of the other parts" ;;
+case " $built " in *" shenzhen_lua "*) ok "the rock built the module (shenzhen_lua)" ;;
   *) fail "the log shows no shenzhen_lua target built" ;; esac
 rm -rf "$work/src"
 

@@ -120,6 +120,18 @@
   %shzi_push_int(be$argnum);
 }
 
+/* Where a snippet was cut from: field, language, byte and character offsets. */
+%typemap(in, numinputs=0) (shz_field *field, shz_lang *lang, size_t *byte_start, size_t *char_start)
+    (shz_field f = 0, shz_lang l = SHZ_LANG_ZH_HANS, size_t bs = 0, size_t cs = 0) {
+  $1 = &f; $2 = &l; $3 = &bs; $4 = &cs;
+}
+%typemap(argout) (shz_field *field, shz_lang *lang, size_t *byte_start, size_t *char_start) {
+  %shzi_push_int(f$argnum);
+  %shzi_push_int(l$argnum);
+  %shzi_push_int(bs$argnum);
+  %shzi_push_int(cs$argnum);
+}
+
 /* The library's structs are opaque in C; SWIG sees empty ones so that it can
  * attach a destructor to results and a defaults-filling constructor to the
  * options. Measures and categories stay plain opaque pointers, never freed. */

@@ -20,6 +20,10 @@
  *   untouched unless stated otherwise.
  * - There is no global mutable state: every function is thread-safe and may be
  *   called from any number of threads at once.
+ * - Stack: no call needs more than 16 KiB of the caller's stack (a search
+ *   keeps what grows with its query in the one block it allocates), so every
+ *   function may be called on a thread with a 32 KiB stack (tests/concurrency
+ *   checks this, and measures about 8 KiB).
  */
 #ifndef SHENZHEN_H
 #define SHENZHEN_H
@@ -508,7 +512,8 @@ SHZ_API void shz_search_options_init(shz_search_options *options);
  * The hits of one search; opaque, owned by the caller, freed with shz_results_free(). Any
  * number of threads may read one results object at once. A hit's spans and snippet are
  * prepared the first time one of them is read (in memory the search already reserved: reading
- * never allocates and never fails for want of memory), so a caller that reads only measures and
+ * never allocates and never fails for want of memory; a thread that reads them while another
+ * prepares them waits on a lock, it does not spin), so a caller that reads only measures and
  * scores does not pay for them.
  */
 typedef struct shz_results shz_results;
@@ -598,6 +603,20 @@ SHZ_API shz_status shz_results_span_lang(const shz_results *results, size_t inde
  */
 SHZ_API shz_status shz_results_snippet_match(const shz_results *results, size_t index,
                                              size_t *byte_start, size_t *byte_end);
+
+/**
+ * Where the snippet of hit @p index was cut from: its field (shz_results_field()), the language
+ * of the text (*@p lang: zh-Hans, zh-Hant or en; the pinyin fields report the search's
+ * language), and the byte and character offsets in that text at which the snippet's text
+ * starts (after a leading "…"). The text is what shz_measure_text() gives for that field and
+ * language; for ::SHZ_FIELD_ALIASES it is the keywords and aliases joined by "; ". So a
+ * snippet's byte k (past the "…") is byte *@p byte_start + k of that text, and a span of the
+ * same field and language lies in the snippet where their bytes overlap. Any output pointer
+ * may be NULL. Errors: SHZ_ERR_INVALID_ARG (NULL @p results), SHZ_ERR_NOT_FOUND. (Since 1.2.)
+ */
+SHZ_API shz_status shz_results_snippet_origin(const shz_results *results, size_t index,
+                                              shz_field *field, shz_lang *lang, size_t *byte_start,
+                                              size_t *char_start);
 
 /** Flags of shz_results_match(). */
 enum shz_match_flags {

@@ -116,8 +116,8 @@ local function lang_code(lang, fname)
   end
   local code, _, status = c.shz_lang_parse(lang)
   if not code then
-    nested_misuse(status, "bad argument 'lang' to '%s' (unknown language %q; see shenzhen.LANGUAGES)",
-      fname, lang)
+    nested_misuse(status,
+      "bad argument 'lang' to '%s' (unknown language %q; see shenzhen.LANGUAGES)", fname, lang)
   end
   return code
 end
@@ -412,11 +412,14 @@ end
 --   { measure = <measure>, score = <integer>, field = "title"|…,
 --     spans = { { field = "body", lang = "zh-Hans", first = 7, last = 12 }, … },
 --     snippet = "…", snippet_match = { first = 4, last = 9 },
+--     snippet_origin = { field = "body", lang = "zh-Hans", first = 31 },
 --     match = { all_terms = true, tolerant = true }, -- the flags it has
 --     terms = { ["个人"] = "exact", … } }              -- the query terms it matched
 -- where text:sub(span.first, span.last) is the match within
 -- measure:text(span.field, span.lang), and snippet:sub(m.first, m.last) the
--- best match inside the snippet; the array's `terms` field lists the query's
+-- best match inside the snippet; the snippet's text (after a leading "…") starts
+-- at byte snippet_origin.first of measure:text(snippet_origin.field,
+-- snippet_origin.lang) (for "aliases": the keywords and aliases joined by "; "); the array's `terms` field lists the query's
 -- terms as analysed, { { text = "个人", measures = 2 }, … } (measures = 0: the
 -- term matched nothing). opts: mode ("best", the default: ranked, partial
 -- matches allowed, or "all_terms": every term literally), limit (integer >= 0;
@@ -485,6 +488,7 @@ function shenzhen.search(query, opts)
         last = byte_end }
     end
     local match_start, match_end = c.shz_results_snippet_match(results, i)
+    local origin_field, origin_lang, origin_byte = c.shz_results_snippet_origin(results, i)
     local flags, match, matched = c.shz_results_match(results, i), {}, {}
     for bit, name in ipairs(shenzhen.MATCH_FLAGS) do
       match[name] = flags & (1 << (bit - 1)) ~= 0 or nil
@@ -499,6 +503,8 @@ function shenzhen.search(query, opts)
       spans = spans,
       snippet = c.shz_results_snippet(results, i),
       snippet_match = { first = match_start + 1, last = match_end },
+      snippet_origin = { field = FIELD_NAME[origin_field], lang = c.shz_lang_name(origin_lang),
+        first = origin_byte + 1 },
       match = match,
       terms = matched,
     }, hit_mt)

@@ -153,15 +153,15 @@ static void set_mark(wrapper *w, bool on)
     w->marked = on;
 }
 
-/* Ends the line (closing any highlight) and indents the next one. */
+/* Ends the line (closing any highlight) and indents the next one; the next
+ * character written opens the highlight again if it is highlighted (reopening
+ * here would leave an empty one before an unhighlighted character). */
 static void new_line(wrapper *w)
 {
-    bool was_marked = w->marked;
     set_mark(w, false);
     outbuf_append(w->ob, "\n", 1);
     outbuf_repeat(w->ob, ' ', w->st->indent);
     w->col = w->st->indent;
-    set_mark(w, was_marked);
 }
 
 /* Writes the characters in [from, to), breaking wherever a line is full. */

@@ -24,11 +24,18 @@ if ! command -v abidiff >/dev/null; then
   exit 77
 fi
 # The library must carry debug information (RelWithDebInfo or Debug) for the
-# type comparison to mean anything.
+# type comparison to mean anything: a Release or MinSizeRel build has none, so
+# the check cannot run there. Outside CI that is a skip that says why; CI
+# builds RelWithDebInfo, so there it is a failure.
 if ! readelf -SW "$lib" | grep -q '\.debug_info'; then
-  echo "FAIL: $lib has no debug information, which abidiff needs to compare types;" \
-    "configure with -DCMAKE_BUILD_TYPE=RelWithDebInfo (the default) or Debug" >&2
-  exit 1
+  why="$lib has no debug information, which abidiff needs to compare types (a Release or MinSizeRel build?);"
+  how="configure with -DCMAKE_BUILD_TYPE=RelWithDebInfo (the default) or Debug"
+  if [ "${CI:-}" = true ]; then
+    echo "FAIL: $why $how" >&2
+    exit 1
+  fi
+  echo "SKIP: $why $how"
+  exit 77
 fi
 # shellcheck disable=SC2086
 report=$(abidiff --no-show-locs $dirs "$baseline" "$lib" 2>&1)

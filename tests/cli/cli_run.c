@@ -103,8 +103,22 @@ static void open_pty(int *master, int *slave, unsigned short cols)
     cr_assert_eq(tcsetattr(*slave, TCSANOW, &t), 0);
 }
 
-/* Runs the command with @p argv (argv[0] excluded, NULL-terminated). */
+static run run_with(const char *const *env, enum out_mode mode, unsigned short cols,
+                    const char *const *args);
+
 run run_argv(const char *const *env, enum out_mode mode, const char *const *args)
+{
+    return run_with(env, mode, 60, args);
+}
+
+run run_pty(const char *const *env, unsigned short cols, const char *const *args)
+{
+    return run_with(env, OUT_PTY, cols, args);
+}
+
+/* Runs the command with @p argv (argv[0] excluded, NULL-terminated); a pty has @p cols columns. */
+static run run_with(const char *const *env, enum out_mode mode, unsigned short cols,
+                    const char *const *args)
 {
     char *argv[64] = {"shenzhen"};
     size_t n = 1;
@@ -114,7 +128,7 @@ run run_argv(const char *const *env, enum out_mode mode, const char *const *args
     int out_pipe[2] = {-1, -1}, err_pipe[2];
     cr_assert_eq(pipe(err_pipe), 0);
     if (mode == OUT_PTY)
-        open_pty(&out_pipe[0], &out_pipe[1], 60);
+        open_pty(&out_pipe[0], &out_pipe[1], cols);
     else if (mode != OUT_CLOSED && mode != OUT_FULL)
         cr_assert_eq(pipe(out_pipe), 0);
     if (mode == OUT_BROKEN_PIPE)

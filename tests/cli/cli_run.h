@@ -26,6 +26,10 @@ void run_free(run *r);
  * entries @p env added (NULL or NULL-terminated), stdout as @p mode says. */
 run run_argv(const char *const *env, enum out_mode mode, const char *const *args);
 
+/* Runs with stdout on a pseudo-terminal of @p cols columns (0: one that does not
+ * say its width, so that $COLUMNS counts). */
+run run_pty(const char *const *env, unsigned short cols, const char *const *args);
+
 /* Success: status 0, nothing on stderr, valid UTF-8 on stdout. */
 void assert_ok(const run *r, const char *what);
 

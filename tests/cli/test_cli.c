@@ -199,15 +199,31 @@ Test(cli, list_all_measures)
     }
 }
 
+/* Each run's titles are checked against the language it asked for: zh-Hant
+ * titles differ from zh-Hans ones, so a --lang that is ignored, wherever it
+ * stands, fails here. */
 Test(cli, list_default_is_zh_hans_and_options_go_anywhere)
 {
-    run a = RUN("list"), b = RUN("--lang", "zh-Hans", "list"), c = RUN("list", "--lang=ZH-HANS");
+    run a = RUN_ENV(ENV("COLUMNS=1000"), "list");
+    run b = RUN_ENV(ENV("COLUMNS=1000"), "--lang", "zh-Hant", "list");
+    run c = RUN_ENV(ENV("COLUMNS=1000"), "list", "--lang=ZH-HANT");
+    run d = RUN_ENV(ENV("COLUMNS=1000"), "list", "--lang=ZH_hant", "--lang", "zh-Hans");
     assert_ok(&a, "list");
-    cr_expect_str_eq(a.out, b.out);
-    cr_expect_str_eq(a.out, c.out);
+    assert_ok(&b, "--lang zh-Hant list");
+    assert_ok(&c, "list --lang=ZH-HANT");
+    assert_ok(&d, "list --lang=ZH_hant --lang zh-Hans");
+    cr_expect_str_neq(a.out, b.out);
+    for (size_t i = 0; i < shz_measure_count(); i++) {
+        check_list_line(a.out, i, shz_measure_at(i), SHZ_LANG_ZH_HANS);
+        check_list_line(b.out, i, shz_measure_at(i), SHZ_LANG_ZH_HANT);
+        check_list_line(c.out, i, shz_measure_at(i), SHZ_LANG_ZH_HANT);
+    }
+    /* the last --lang wins */
+    cr_expect_str_eq(d.out, a.out);
     run_free(&a);
     run_free(&b);
     run_free(&c);
+    run_free(&d);
 }
 
 Test(cli, list_by_category)
@@ -849,4 +865,405 @@ Test(cli, list_by_topic_gives_the_topics_measures)
     run_free(&by_id);
     run_free(&both);
     run_free(&none);
+}
+
+/* ---- every subcommand, every way its output can go ------------------------ */
+
+/* A successful run of each subcommand and output format. */
+static const char *const *const every_output[] = {
+    ARGS("list"),
+    ARGS("list", "--format", "tsv"),
+    ARGS("list", "--format=jsonl", "-c", "2"),
+    ARGS("list", "--format", "text", "--lang", "en"),
+    ARGS("categories", "-l", "zh-Hant"),
+    ARGS("topics", "-l", "en"),
+    ARGS("list", "--topic", "healthcare"),
+    ARGS("show", "1", "47"),
+    ARGS("show", "5", "--lang", "en"),
+    ARGS("json"),
+    ARGS("json", "3", "--pretty", "--ascii"),
+    ARGS("search", "科技"),
+    ARGS("search", "--json", "-n", "2", "科技"),
+    ARGS("search", "--mode", "all", "科技", "创新"),
+    ARGS("help"),
+    ARGS("--help"),
+    ARGS("--version"),
+};
+#define EVERY_OUTPUT_COUNT (sizeof every_output / sizeof every_output[0])
+
+static void describe(char *what, size_t cap, const char *const *args, const char *where)
+{
+    size_t used = (size_t)snprintf(what, cap, "%s:", where);
+    for (size_t i = 0; args[i] != NULL && used < cap; i++)
+        used += (size_t)snprintf(what + used, cap - used, " %s", args[i]);
+}
+
+/* A full disk: status 3 and the reason, for every subcommand (the output is
+ * written in one go at the end, so nothing else is seen). */
+Test(output, every_subcommand_on_a_full_disk)
+{
+    for (size_t i = 0; i < EVERY_OUTPUT_COUNT; i++) {
+        char what[256];
+        describe(what, sizeof what, every_output[i], "/dev/full");
+        run r = run_argv(NULL, OUT_FULL, every_output[i]);
+        cr_expect_eq(r.status, 3, "%s: status %d", what, r.status);
+        cr_expect_str_eq(r.err, "shenzhen: cannot write output: No space left on device\n", "%s",
+                         what);
+        run_free(&r);
+    }
+}
+
+/* stdout closed (not a pipe: no descriptor at all): status 3 and the reason. */
+Test(output, every_subcommand_with_stdout_closed)
+{
+    for (size_t i = 0; i < EVERY_OUTPUT_COUNT; i++) {
+        char what[256];
+        describe(what, sizeof what, every_output[i], "closed stdout");
+        run r = run_argv(NULL, OUT_CLOSED, every_output[i]);
+        cr_expect_eq(r.status, 3, "%s: status %d", what, r.status);
+        cr_expect_str_eq(r.err, "shenzhen: cannot write output: Bad file descriptor\n", "%s", what);
+        run_free(&r);
+    }
+}
+
+/* A pipe whose reader has gone: status 0, nothing on stderr, no SIGPIPE. */
+Test(output, every_subcommand_into_a_closed_pipe)
+{
+    for (size_t i = 0; i < EVERY_OUTPUT_COUNT; i++) {
+        char what[256];
+        describe(what, sizeof what, every_output[i], "closed pipe");
+        run r = run_argv(NULL, OUT_BROKEN_PIPE, every_output[i]);
+        cr_expect_eq(r.status, 0, "%s: status %d", what, r.status);
+        cr_expect_str_eq(r.err, "", "%s", what);
+        run_free(&r);
+    }
+}
+
+/* The runs that print what they found although the status is 1 also fail on a
+ * full disk with status 3, the write error winning over "not found". */
+Test(output, partial_results_on_a_full_disk)
+{
+    run r = run_argv(NULL, OUT_FULL, ARGS("show", "1", "99"));
+    cr_expect_eq(r.status, 3, "show 1 99: status %d", r.status);
+    cr_expect_str_eq(r.err, "shenzhen: cannot write output: No space left on device\n");
+    run_free(&r);
+    r = run_argv(NULL, OUT_FULL, ARGS("search", "--json", "zzqqxxjj"));
+    cr_expect_eq(r.status, 3, "search --json without hits: status %d", r.status);
+    run_free(&r);
+    /* the same two on a pipe: status 1, the output and (for show) the unknown id */
+    r = RUN("show", "1", "99", "98");
+    cr_expect_eq(r.status, 1);
+    cr_expect_not_null(strstr(r.out, "Measure:"), "%s", r.out);
+    cr_expect_str_eq(r.err, "shenzhen: no measure with ids 99, 98 (ids are 1-47)\n");
+    run_free(&r);
+    r = RUN("search", "--json", "zzqqxxjj");
+    cr_expect_eq(r.status, 1);
+    cr_expect_eq(strncmp(r.out, "{\"query\":\"zzqqxxjj\"", 19), 0, "%s", r.out);
+    cr_expect_str_eq(r.err, "");
+    run_free(&r);
+}
+
+/* ---- terminal widths ------------------------------------------------------ */
+
+/* The widest line of @p text. */
+static size_t widest_line(const char *text)
+{
+    size_t widest = 0;
+    for (const char *line = text; *line;) {
+        size_t len = strcspn(line, "\n");
+        size_t w = test_width(line, len);
+        widest = w > widest ? w : widest;
+        line += len + (line[len] == '\n');
+    }
+    return widest;
+}
+
+/* English titles are longer than any of these widths: on a terminal the list's
+ * lines are cut to exactly its width (clamped to 20..1000 columns). */
+Test(width, narrow_and_wide_terminals)
+{
+    static const struct {
+        unsigned short cols;
+        const char *columns; /* $COLUMNS, read when the terminal does not say */
+        size_t width;
+    } cases[] = {
+        {20, NULL, 20},
+        {10, NULL, 20} /* clamped */,
+        {45, "200", 45} /* the terminal wins */,
+        {0, "33", 33},
+        {0, "5", 20},
+        {0, "0", 80},
+        {0, "abc", 80},
+        {0, "", 80},
+        {0, NULL, 80},
+        {0, "-40", 80},
+        {0, "123456789", 1000} /* absurdly wide: clamped */,
+        {0, "1001", 1000},
+        {300, NULL, 300},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char env[64];
+        snprintf(env, sizeof env, "COLUMNS=%s", cases[i].columns ? cases[i].columns : "");
+        const char *const *environment = cases[i].columns ? ENV(env) : NULL;
+        run r = run_pty(environment, cases[i].cols, ARGS("list", "--lang", "en"));
+        assert_ok(&r, "list on a terminal");
+        size_t widest = widest_line(r.out);
+        if (cases[i].width < 300) {
+            cr_expect_eq(widest, cases[i].width, "pty %u, COLUMNS=%s: widest line %zu, not %zu",
+                         cases[i].cols, cases[i].columns ? cases[i].columns : "(unset)", widest,
+                         cases[i].width);
+        } else {
+            /* wider than every title: nothing is cut */
+            cr_expect_lt(widest, cases[i].width);
+            cr_expect_null(strstr(r.out, "…"), "a title cut at %zu columns", cases[i].width);
+        }
+        run_free(&r);
+    }
+}
+
+/* Every subcommand that writes text for people keeps within the terminal,
+ * however narrow, and shows the same words as on a wide one. */
+Test(width, every_text_subcommand_fits)
+{
+    const char *const *cases[] = {
+        ARGS("list"),
+        ARGS("list", "-l", "zh-Hant"),
+        ARGS("categories"),
+        ARGS("categories", "--lang", "en"),
+        ARGS("show", "1", "2"),
+        ARGS("show", "7", "-l", "en"),
+        ARGS("search", "科技"),
+        ARGS("search", "-l", "zh-Hant", "科技"),
+        ARGS("search", "patent", "--mode", "all"),
+        ARGS("--help"),
+    };
+    static const unsigned short widths[] = {20, 33, 61, 120};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        for (size_t k = 0; k < sizeof widths / sizeof widths[0]; k++) {
+            char what[256];
+            describe(what, sizeof what, cases[i], "terminal");
+            run r = run_pty(ENV("TERM=xterm"), widths[k], cases[i]);
+            assert_ok(&r, what);
+            /* help keeps its own layout; categories' fixed columns (id, count and
+             * range) take 23, so below that only its title shrinks, to "…" */
+            bool fixed_layout = strcmp(cases[i][0], "--help") == 0 ||
+                                (strcmp(cases[i][0], "categories") == 0 && widths[k] < 24);
+            if (!fixed_layout)
+                assert_lines_fit(r.out, widths[k], what);
+            else if (strcmp(cases[i][0], "categories") == 0)
+                assert_lines_fit(r.out, 24, what);
+            cr_expect_gt(r.out_len, 0, "%s", what);
+            run_free(&r);
+        }
+    }
+}
+
+/* ---- every option's error, word for word ----------------------------------- */
+
+Test(options, every_error_says_what_is_wrong)
+{
+    const struct {
+        const char *const *args;
+        int status;
+        const char *message; /* after "shenzhen: " */
+    } cases[] = {
+        {ARGS("list", "--lang"), 2, "option --lang needs a value"},
+        {ARGS("list", "-l"), 2, "option -l (--lang) needs a value"},
+        {ARGS("list", "--lang="), 2,
+         "list --lang takes zh-Hans, zh-Hant or en, not '' (see shenzhen --help)"},
+        {ARGS("search", "-l", "en", "x"), 2,
+         "search --lang takes zh-Hans or zh-Hant, not 'en' (see shenzhen --help)"},
+        {ARGS("list", "--category", "abc"), 2, "invalid category 'abc': not an integer"},
+        {ARGS("list", "-c", "99999999999999999999"), 2,
+         "invalid category '99999999999999999999': out of range"},
+        {ARGS("list", "-c", "-"), 2, "invalid category '-': not an integer"},
+        {ARGS("list", "--category", "0"), 1, "no category with id 0"},
+        {ARGS("list", "--category=-3"), 1, "no category with id -3"},
+        {ARGS("list", "--format", "xml"), 2, "list --format takes text, tsv or jsonl, not 'xml'"},
+        {ARGS("list", "--format"), 2, "option --format needs a value"},
+        {ARGS("search", "--mode", "fuzzy", "x"), 2, "search --mode takes best or all, not 'fuzzy'"},
+        {ARGS("search", "x", "-m"), 2, "option -m (--mode) needs a value"},
+        {ARGS("search", "--limit", "abc", "x"), 2,
+         "invalid --limit 'abc': expected a number (0: no limit)"},
+        {ARGS("search", "-n", "-1", "x"), 2,
+         "invalid --limit '-1': expected a number (0: no limit)"},
+        {ARGS("search", "--limit=", "x"), 2, "invalid --limit '': expected a number (0: no limit)"},
+        {ARGS("search", "-n99999999999999999999999", "x"), 2,
+         "invalid --limit '99999999999999999999999': expected a number (0: no limit)"},
+        {ARGS("search", "x", "-n"), 2, "option -n (--limit) needs a value"},
+        {ARGS("json", "--pretty=yes"), 2, "option --pretty takes no value"},
+        {ARGS("json", "--ascii=1"), 2, "option --ascii takes no value"},
+        {ARGS("search", "--json=true", "x"), 2, "option --json takes no value"},
+        {ARGS("--help=me"), 2, "option --help takes no value"},
+        {ARGS("--nope"), 2, "unknown option '--nope' (see shenzhen --help)"},
+        {ARGS("--nope=1", "list"), 2, "unknown option '--nope=1' (see shenzhen --help)"},
+        {ARGS("list", "-x"), 2, "unknown option '-x' (see shenzhen --help)"},
+        {ARGS("json", "-px"), 2, "unknown option '-x' in '-px' (see shenzhen --help)"},
+        {ARGS("list", "-\xC3\xA9"), 2, "unknown option '-\xC3\xA9' (see shenzhen --help)"},
+        {ARGS("list", "--json"), 2, "option --json does not apply to 'list'"},
+        {ARGS("list", "--pretty"), 2, "option --pretty does not apply to 'list'"},
+        {ARGS("json", "--lang", "en"), 2, "option --lang does not apply to 'json'"},
+        {ARGS("json", "-c", "1"), 2, "option --category does not apply to 'json'"},
+        {ARGS("show", "1", "--format", "tsv"), 2, "option --format does not apply to 'show'"},
+        {ARGS("categories", "-n", "3"), 2, "option --limit does not apply to 'categories'"},
+        {ARGS("search", "x", "-p"), 2, "option --pretty does not apply to 'search'"},
+        {ARGS("help", "--ascii"), 2, "option --ascii does not apply to 'help'"},
+        {ARGS("search", "x", "--mode"), 2, "option --mode needs a value"},
+        {ARGS("show"), 2, "show: missing ID (see shenzhen --help)"},
+        {ARGS("search", "-j"), 2, "search: missing QUERY (see shenzhen --help)"},
+        {ARGS("list", "extra"), 2, "list: unexpected argument 'extra'"},
+        {ARGS("json", "1", "2"), 2, "json: unexpected argument '2'"},
+        {ARGS("show", "1x"), 2, "invalid measure id '1x': not an integer"},
+        {ARGS("show", "-5"), 1, "no measure with id -5 (ids are 1-47)"},
+        {ARGS("json", "48"), 1, "no measure with id 48 (ids are 1-47)"},
+        {ARGS("frob\tnicate"), 2, "unknown command 'frob\\x09nicate' (see shenzhen --help)"},
+        {ARGS("list", "--", "-l"), 2, "list: unexpected argument '-l'"},
+        {ARGS("search", "-j\xC3\xA9", "x"), 2, "unknown option '-j\xC3\xA9' (see shenzhen --help)"},
+        {ARGS("json", "-p\x01"), 2, "unknown option '-p\\x01' (see shenzhen --help)"},
+        {ARGS("json", "-p "), 2, "unknown option '-p ' (see shenzhen --help)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char what[256], want[512];
+        describe(what, sizeof what, cases[i].args, "error");
+        snprintf(want, sizeof want, "shenzhen: %s\n", cases[i].message);
+        run r = run_argv(NULL, OUT_PIPE, cases[i].args);
+        cr_expect_eq(r.status, cases[i].status, "%s: status %d", what, r.status);
+        cr_expect_str_eq(r.err, want, "%s", what);
+        cr_expect_str_eq(r.out, "", "%s: stdout", what);
+        run_free(&r);
+    }
+}
+
+/* An argument echoed in a message is cut after about 60 bytes, with "…". */
+Test(options, long_arguments_are_cut_in_messages)
+{
+    char arg[200];
+    memset(arg, 'x', sizeof arg - 1);
+    arg[sizeof arg - 1] = '\0';
+    run r = RUN(arg);
+    assert_fails(&r, 2, "a long unknown command");
+    cr_expect_not_null(strstr(r.err, "…'"), "%s", r.err);
+    cr_expect_lt(r.err_len, 140, "%s", r.err);
+    run_free(&r);
+}
+
+/* Short options together and values attached, as getopt takes them. */
+Test(options, short_options_combine)
+{
+    run a = RUN("search", "-jn3", "-mall", "科技");
+    run b = RUN("search", "--json", "--limit=3", "--mode", "all", "科技");
+    assert_ok(&a, "-jn3 -mall");
+    assert_ok(&b, "the long forms");
+    cr_expect_str_eq(a.out, b.out);
+    run_free(&a);
+    run_free(&b);
+    run h = RUN("list", "-h");
+    run v = RUN("show", "1", "-V");
+    assert_ok(&h, "-h after a command");
+    assert_ok(&v, "-V after a command");
+    cr_expect_eq(strncmp(h.out, "Usage", 5), 0, "%s", h.out);
+    cr_expect_eq(strncmp(v.out, "shenzhen (libshenzhen) ", 23), 0, "%s", v.out);
+    run_free(&h);
+    run_free(&v);
+}
+
+/* ---- no hits: the message says why ---------------------------------------- */
+
+Test(search, no_hits_says_why_in_each_case)
+{
+    /* a term that no measure holds */
+    run r = RUN("search", "zzqqxxjj");
+    cr_expect_eq(r.status, 1);
+    cr_expect_str_eq(r.err, "shenzhen: no measure matches 'zzqqxxjj': no measure contains "
+                            "'zzqqxxjj'\n");
+    run_free(&r);
+    /* two terms each held somewhere, never together: all-terms mode says to try best */
+    const char *first = NULL, *second = NULL;
+    for (int64_t a = 1; a <= 47 && !second; a++) {
+        for (int64_t b = a + 1; b <= 47 && !second; b++) {
+            char query[512];
+            snprintf(query, sizeof query, "%s %s", keyword_of(a), keyword_of(b));
+            shz_search_options opts;
+            shz_search_options_init(&opts);
+            opts.mode = SHZ_SEARCH_ALL_TERMS;
+            shz_results *res = NULL;
+            cr_assert_eq(shz_search(query, strlen(query), &opts, &res), SHZ_OK);
+            if (shz_results_count(res) == 0) {
+                first = keyword_of(a);
+                second = keyword_of(b);
+            }
+            shz_results_free(res);
+        }
+    }
+    cr_assert_not_null(second, "no two keywords that never meet");
+    r = RUN("search", "--mode", "all", first, second);
+    cr_expect_eq(r.status, 1);
+    cr_expect_not_null(strstr(r.err, "no measure holds all its terms (try --mode best)"), "%s",
+                       r.err);
+    cr_expect_str_eq(r.out, "");
+    run_free(&r);
+    r = RUN("search", "--mode", "best", first, second);
+    assert_ok(&r, "the same terms in best mode");
+    run_free(&r);
+}
+
+/* The MATCH column: all or some of the terms, "~" when one matched only
+ * tolerantly (a typo here). */
+Test(search, match_column_in_text)
+{
+    const struct {
+        const char *const *args;
+        const char *match;
+    } cases[] = {
+        {ARGS("search", "patnet"), "  all~  "},
+        {ARGS("search", "patnet", "zzqqxxjj"), "  some~  "},
+        {ARGS("search", "专利", "zzqqxxjj"), "  some  "},
+        {ARGS("search", "专利"), "  all  "},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char what[256];
+        describe(what, sizeof what, cases[i].args, "match");
+        run r = run_argv(ENV("COLUMNS=200"), OUT_PIPE, cases[i].args);
+        assert_ok(&r, what);
+        cr_expect_not_null(strstr(r.out, cases[i].match), "%s: no \"%s\" in %s", what,
+                           cases[i].match, r.out);
+        run_free(&r);
+    }
+}
+
+/* Many terms that no measure holds: the message names the first ones and
+ * stays one short line. */
+Test(search, many_missing_terms_in_one_line)
+{
+    const char *const *args =
+        ARGS("search", "zzqqxxjja", "zzqqxxjjb", "zzqqxxjjc", "zzqqxxjjd", "zzqqxxjje", "zzqqxxjjf",
+             "zzqqxxjjg", "zzqqxxjjh", "zzqqxxjji", "zzqqxxjjk", "zzqqxxjjl", "zzqqxxjjm",
+             "zzqqxxjjn", "zzqqxxjjo", "zzqqxxjjp", "zzqqxxjjq", "zzqqxxjjr", "zzqqxxjjs",
+             "zzqqxxjjt", "zzqqxxjju", "zzqqxxjjv", "zzqqxxjjw", "zzqqxxjjx", "zzqqxxjjy",
+             "zzqqxxjjz", "zzqqxxjjaa", "zzqqxxjjbb", "zzqqxxjjcc");
+    run r = run_argv(NULL, OUT_PIPE, args);
+    assert_fails(&r, 1, "28 missing terms");
+    cr_expect_not_null(strstr(r.err, "no measure contains 'zzqqxxjja', 'zzqqxxjjb', "), "%s",
+                       r.err);
+    cr_expect_null(strstr(r.err, "'zzqqxxjjcc'"), "every term named: %s", r.err);
+    cr_expect_lt(r.err_len, 400, "%s", r.err);
+    run_free(&r);
+}
+
+/* Colour on a terminal unless TERM is dumb or NO_COLOR is set to something. */
+Test(width, colour_follows_term_and_no_color)
+{
+    const char *kw = keyword_of(3);
+    run r = run_pty(ENV("TERM=dumb"), 80, ARGS("search", kw));
+    assert_ok(&r, "TERM=dumb");
+    cr_expect_null(strchr(r.out, 0x1B), "colour on a dumb terminal");
+    run_free(&r);
+    r = run_pty(ENV("TERM=xterm", "NO_COLOR="), 80, ARGS("search", kw));
+    assert_ok(&r, "NO_COLOR empty");
+    cr_expect_not_null(strchr(r.out, 0x1B), "an empty NO_COLOR turned colour off");
+    run_free(&r);
+    r = run_pty(NULL, 80, ARGS("search", kw));
+    assert_ok(&r, "no TERM");
+    cr_expect_not_null(strchr(r.out, 0x1B), "no colour without TERM");
+    run_free(&r);
 }

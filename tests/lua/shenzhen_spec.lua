@@ -228,6 +228,20 @@ describe("search", function()
       assert.is_true(#hit.snippet > 0)
       local match = hit.snippet:sub(hit.snippet_match.first, hit.snippet_match.last)
       assert.is_true(#match > 0)
+      -- The snippet's text, without its "…" marks, is its origin's text from origin.first.
+      local origin = hit.snippet_origin
+      assert.are.equal(hit.field, origin.field)
+      local shown = hit.snippet
+      if origin.first > 1 then
+        assert.are.equal("\u{2026}", shown:sub(1, 3))
+        shown = shown:sub(4)
+      end
+      local source = hit.measure:text(origin.field, origin.lang)
+      if source:sub(origin.first, origin.first + #shown - 1) ~= shown then
+        assert.are.equal("\u{2026}", shown:sub(-3))
+        shown = shown:sub(1, -4)
+      end
+      assert.are.equal(shown, source:sub(origin.first, origin.first + #shown - 1))
       assert.is_truthy(tostring(hit):find("score", 1, true))
     end
     assert.is_true(ids[1])

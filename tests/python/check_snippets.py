@@ -7,8 +7,9 @@ named after the colon, when some are). From a .lua FILE: the runnable block
 of its top comment, the lines indented "--   ". Each block runs alone, in a
 scratch directory, with the environment's PYTHONPATH/LUA_CPATH; it must exit
 0 and write nothing to stderr. A Markdown ```sh block must be one that a test
-runs (the pip commands of bindings/README.md, run by check_wheel.py); any
-other is an error, as is a FILE without a snippet.
+runs (the pip commands of bindings/README.md, run by check_wheel.py, and the
+luarocks command, run by tests/pkg/check-luarocks.sh); any other is an error,
+as is a FILE without a snippet.
 """
 
 import argparse
@@ -27,7 +28,7 @@ FENCE = re.compile(r"^```(\w+)\n(.*?)^```", re.M | re.S)
 def markdown_blocks(path: str, langs: set) -> list:
     with open(path, encoding="utf-8") as f:
         text = f.read()
-    blocks, tested = [], set(check_wheel.readme_commands(path).values())
+    blocks, tested = [], check_wheel.tested_sh_lines(path)
     for match in FENCE.finditer(text):
         lang, body = match.group(1), match.group(2)
         line = text.count("\n", 0, match.start()) + 1

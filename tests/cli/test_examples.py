@@ -40,7 +40,7 @@ EXAMPLES = {
     "shenzhen search 秒批": {"out": [HIT.format(id=18, field="title", match="all") + ".*秒报秒批"]},
     "shenzhen search 區塊線 --lang zh-Hant": {
         # Traditional input finds the measure; its zh-Hant title is shown.
-        "out": [HIT.format(id=10, field="title", match="all") + "劃定“區塊線”"]},
+        "out": [HIT.format(id=10, field="title", match="all") + "劃定「區塊線」"]},
     "shenzhen search miaobao": {"out": [HIT.format(id=18, field="pinyin", match="all")]},
     "shenzhen search mbmp": {"out": [HIT.format(id=18, field="initials", match="all")]},
     'shenzhen search 破产 "经济再生" --json --limit 3': {
@@ -72,6 +72,11 @@ EXAMPLES = {
         "out": [r"\AIntroduce integrated “instant filing, instant approval” smart approval\n\Z"]},
     "shenzhen json | jq -r '.categories[] | \"\\(.id) \\(.measures | length)\"'": {
         "out": [r"\A1 8\n2 10\n3 8\n4 9\n5 12\n\Z"]},
+    "shenzhen json | jq -r '.topics[] | select(.key == \"healthcare\") | .measures'": {
+        "out": [r"\A\[\n  27,\n  28,\n  42\n\]\n\Z"]},
+    "shenzhen json 28 | jq -r '.related[] | \"\\(.id): \\(.reason.en)\"'": {
+        "out": [r"\A27: Both shape the health system", r"\n42: Both rest on community health care",
+                r"\n29: Both let strong institutions"]},
     # shenzhen-search(7)
     "shenzhen search 秒報 --lang zh-Hant": {
         "out": [HIT.format(id=18, field="title", match="all") + ".*秒報秒批一體化"]},

@@ -5,13 +5,20 @@
  * The block is allocated before the query is analysed, sized from the query's
  * length (the analysed terms and characters) and from the catalogue (a hit per
  * measure at most, or the limit): nothing the search does grows with the query
- * on the stack. Once the hits are known it is resized, once, to add the room
- * their details (spans and snippets, results.c) and the terms' texts take.
+ * on the stack. It also reserves room for what the results add (the hits'
+ * details, spans and snippets, results.c, and the terms' texts), which are
+ * known only once the hits are: when they need more than the reserve, the
+ * block is resized, once. The reserve is sized so that a search over this
+ * catalogue makes one heap call (search_bench counts them).
  */
 #include "alloc.h"
 #include "search_int.h"
 
 const struct shz_results szs_no_results = {0};
+
+/* The results' room reserved up front: enough for the hits of nearly every search over the
+ * catalogue, and well below malloc's threshold for mapping a block of its own. */
+enum { RESULTS_RESERVE = 48 * 1024 };
 
 static size_t align8(size_t n)
 {
@@ -127,7 +134,8 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
     size_t hit_room = keep ? keep : measures;
     block_layout l;
     layout_query(term_room, char_room, hit_room, &l);
-    unsigned char *block = shzi_mem_alloc(l.scratch_end);
+    size_t allocated = l.scratch_end + RESULTS_RESERVE;
+    unsigned char *block = shzi_mem_alloc(allocated);
     if (!block)
         return SHZ_ERR_NO_MEMORY;
     szs_query *q = (szs_query *)(block + l.query);
@@ -153,8 +161,8 @@ shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_re
         return SHZ_OK;
     }
     layout_results(q, hits, kept, &l);
-    unsigned char *sized = shzi_mem_realloc(block, l.end);
-    if (!sized) {
+    unsigned char *sized = block;
+    if (l.end > allocated && !(sized = shzi_mem_realloc(block, l.end))) {
         shzi_mem_dealloc(block);
         return SHZ_ERR_NO_MEMORY;
     }

@@ -497,12 +497,19 @@ typedef struct shz_search_options {
     shz_lang lang;   /**< Language of spans and snippets: zh-Hans (default) or zh-Hant. */
     size_t limit;    /**< Most hits to return; 0 means no limit. */
     unsigned mode;   /**< A ::shz_search_mode (since 1.1); SHZ_SEARCH_BEST by default. */
+    /**
+     * Only measures that carry one of these topics (since 1.2): bit
+     * `1 << (shz_topic_id() - 1)` per topic; 0, the default, means no filter.
+     * A bit for no topic is SHZ_ERR_BAD_OPTIONS. The query's term statistics
+     * (shz_results_term_measures()) still count the whole catalogue.
+     */
+    uint64_t topics;
 } shz_search_options;
 
 /** Static initialiser with the defaults. */
 #define SHZ_SEARCH_OPTIONS_INIT                                                                    \
     {                                                                                              \
-        sizeof(shz_search_options), 0u, SHZ_LANG_ZH_HANS, 0u, SHZ_SEARCH_BEST                      \
+        sizeof(shz_search_options), 0u, SHZ_LANG_ZH_HANS, 0u, SHZ_SEARCH_BEST, 0u                  \
     }
 
 /** Fills @p options with the defaults. NULL is a no-op. */

@@ -6,6 +6,7 @@
 
 #include <inttypes.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -109,5 +110,18 @@ int lookup_measure(cli *c, const char *arg, const shz_measure **m)
     if (shz_measure_get(id, m) != SHZ_OK)
         return fail(c, EXIT_NOT_FOUND, "no measure with id %" PRId64 " (ids are 1-%zu)", id,
                     shz_measure_count());
+    return 0;
+}
+
+int parse_topic(cli *c, const shz_topic **topic)
+{
+    const char *arg = c->topic_arg;
+    size_t len = strlen(arg);
+    bool number = len > 0 && len < 10 && strspn(arg, "0123456789") == len;
+    shz_status st =
+        number ? shz_topic_get(strtoll(arg, NULL, 10), topic) : shz_topic_find(arg, len, topic);
+    if (st != SHZ_OK)
+        return fail(c, EXIT_NOT_FOUND, "no topic '%s' (shenzhen topics lists the keys)",
+                    QUOTE(arg));
     return 0;
 }

@@ -59,6 +59,9 @@ int parse_args(cli *c, int argc, char **argv);
 int parse_id(cli *c, const char *what, const char *arg, int64_t *id);
 /* Parses --limit: a decimal integer; 0 means no limit, as in shz_search_options. */
 int parse_limit(cli *c, size_t *limit);
+
+/* Reads --topic (a key, or a topic's id) into @p topic; 0, or the status of a failure. */
+int parse_topic(cli *c, const shz_topic **topic);
 /* Looks up the measure named by @p arg: 2 if malformed, 1 if absent. */
 int lookup_measure(cli *c, const char *arg, const shz_measure **m);
 

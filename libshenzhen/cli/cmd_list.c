@@ -2,7 +2,6 @@
  * shenzhen list: one line per measure, or TSV or JSON Lines for scripts.
  */
 #include <inttypes.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -95,15 +94,9 @@ int cmd_list(cli *c, outbuf *ob)
     const shz_category *only = NULL;
     const shz_topic *topic = NULL;
     if (c->given & OPT_TOPIC) {
-        /* A key, or a topic's id (all digits). */
-        const char *arg = c->topic_arg;
-        size_t len = strlen(arg);
-        bool number = len > 0 && len < 10 && strspn(arg, "0123456789") == len;
-        shz_status st = number ? shz_topic_get(strtoll(arg, NULL, 10), &topic)
-                               : shz_topic_find(arg, len, &topic);
-        if (st != SHZ_OK)
-            return fail(c, EXIT_NOT_FOUND, "no topic '%s' (shenzhen topics lists the keys)",
-                        QUOTE(arg));
+        int st = parse_topic(c, &topic);
+        if (st != 0)
+            return st;
     }
     if (c->given & OPT_CATEGORY) {
         int64_t id = 0;

@@ -20,6 +20,13 @@ static int search_options(cli *c, shz_search_options *opts)
         opts->mode = SHZ_SEARCH_ALL_TERMS;
     else if ((c->given & OPT_MODE) && strcmp(c->mode_arg, "best") != 0)
         return fail(c, EXIT_USAGE, "search --mode takes best or all, not '%s'", QUOTE(c->mode_arg));
+    if (c->given & OPT_TOPIC) {
+        const shz_topic *topic = NULL;
+        int st = parse_topic(c, &topic);
+        if (st != 0)
+            return st;
+        opts->topics = (uint64_t)1 << (shz_topic_id(topic) - 1);
+    }
     if (c->given & OPT_LIMIT)
         return parse_limit(c, &opts->limit);
     return 0;

@@ -18,10 +18,11 @@ const cli_option cli_options[] = {
      "match offsets, and takes only the Chinese scripts."},
     {"category", 'c', "N", OPT_CATEGORY, CMD_BIT(CMD_LIST), "only the measures of category N (1-5)",
      NULL},
-    {"topic", 't', "KEY", OPT_TOPIC, CMD_BIT(CMD_LIST),
+    {"topic", 't', "KEY", OPT_TOPIC, CMD_BIT(CMD_LIST) | CMD_BIT(CMD_SEARCH),
      "only the measures of topic KEY (see topics)",
      "KEY is a topic's key as topics prints it, such as healthcare or cross-border-rules, or "
-     "its id (1, 2, ...); list -t KEY -c N gives the measures of both."},
+     "its id (1, 2, ...); list -t KEY -c N gives the measures of both; search -t KEY ranks "
+     "only the topic's measures."},
     {"format", 0, "F", OPT_FORMAT, CMD_BIT(CMD_LIST), "text (default), tsv or jsonl: for scripts",
      "tsv: a header line (id, category, title), then one line per measure, fields separated "
      "by a tab; a tab, newline, carriage return or backslash inside a field is written as \\t, "

@@ -92,7 +92,7 @@ size_t szs_collect_all(szs_query *q, const szs_settings *set, szs_hit *hits, siz
             }
         }
         szs_hit h;
-        if (score_literal(q, set, m, &h))
+        if (szs_in_topics(set, m) && score_literal(q, set, m, &h))
             szs_offer(hits, &count, keep, &h);
         m++;
     }

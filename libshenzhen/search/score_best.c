@@ -267,7 +267,7 @@ size_t szs_collect_best(szs_query *q, const szs_settings *set, szs_hit *hits, si
             break;
         m = next;
         szs_hit h;
-        if (score_best(q, set, m, &h))
+        if (szs_in_topics(set, m) && score_best(q, set, m, &h))
             szs_offer(hits, &count, keep, &h);
         m++;
     }

@@ -12,6 +12,7 @@
 /* The size of the first version of the options (which ended with limit), and of this one. */
 #define OPTIONS_1_0_SIZE (offsetof(shz_search_options, limit) + sizeof(size_t))
 #define OPTIONS_1_1_SIZE (offsetof(shz_search_options, mode) + sizeof(unsigned))
+#define OPTIONS_1_2_SIZE (offsetof(shz_search_options, topics) + sizeof(uint64_t))
 /* A caller from a later version may pass a larger struct, accepted while its unknown tail is all
  * zero (the defaults of the fields we do not know); beyond this size it is taken for garbage. */
 enum { OPTIONS_MAX_SIZE = 4096 };
@@ -55,6 +56,7 @@ static inline shz_status read_options(const shz_search_options *options, int leg
     unsigned fields = 0, mode = SHZ_SEARCH_BEST;
     shz_lang lang = SHZ_LANG_ZH_HANS;
     size_t limit = 0;
+    uint64_t topics = 0;
     if (options) {
         if (options->size < OPTIONS_1_0_SIZE || options->size > OPTIONS_MAX_SIZE)
             return SHZ_ERR_BAD_OPTIONS;
@@ -67,6 +69,9 @@ static inline shz_status read_options(const shz_search_options *options, int leg
                 !tail_is_zero(options, sizeof(shz_search_options)))
                 return SHZ_ERR_BAD_OPTIONS;
             mode = options->mode;
+            /* A caller that knows 1.1's struct only passes no topic filter. */
+            if (options->size >= OPTIONS_1_2_SIZE)
+                topics = options->topics;
         }
         fields = options->fields;
         lang = options->lang;
@@ -75,6 +80,10 @@ static inline shz_status read_options(const shz_search_options *options, int leg
     unsigned known = legacy ? FIELDS_1_0 : SHZ_FIELD_ALL;
     if (fields & ~known || mode > SHZ_SEARCH_ALL_TERMS)
         return SHZ_ERR_BAD_OPTIONS;
+    /* Every bit must name a topic of the catalogue (ids 1 to 64 fit the mask). */
+    size_t topic_total = shz_topic_count() < 64 ? shz_topic_count() : 64;
+    if (topic_total < 64 && (topics >> topic_total) != 0)
+        return SHZ_ERR_BAD_OPTIONS;
     if (lang != SHZ_LANG_ZH_HANS && lang != SHZ_LANG_ZH_HANT)
         return SHZ_ERR_BAD_LANG;
     out->slot_mask = slots_of_fields(fields ? fields : known, legacy);
@@ -82,6 +91,7 @@ static inline shz_status read_options(const shz_search_options *options, int leg
     out->limit = limit;
     out->mode = legacy ? SHZ_SEARCH_ALL_TERMS : mode;
     out->legacy = legacy;
+    out->topics = topics;
     return SHZ_OK;
 }
 

@@ -319,9 +319,24 @@ typedef struct szs_settings {
     unsigned slot_mask; /* bit per enum shzi_ix_slot */
     shz_lang lang;
     size_t limit;
-    unsigned mode; /* shz_search_mode */
-    int legacy;    /* 1.0's fields and ranking */
+    unsigned mode;   /* shz_search_mode */
+    int legacy;      /* 1.0's fields and ranking */
+    uint64_t topics; /* shz_search_options.topics: 0, or the topics a hit must carry one of */
 } szs_settings;
+
+/* Whether measure index m may be a hit under the settings' topic filter. */
+static inline int szs_in_topics(const szs_settings *set, uint32_t m)
+{
+    if (!set->topics)
+        return 1;
+    const shz_measure *measure = shz_measure_at(m);
+    for (size_t k = 0; k < shz_measure_topic_count(measure); k++) {
+        int64_t id = shz_topic_id(shz_measure_topic_at(measure, k));
+        if (id >= 1 && id <= 64 && (set->topics >> (id - 1) & 1))
+            return 1;
+    }
+    return 0;
+}
 
 /* ---- hits --------------------------------------------------------------- */
 

@@ -223,3 +223,42 @@ Test(aliases, keywords_and_aliases_read_in_traditional)
     cr_assert_eq(shz_measure_alias_in(m1, 99, SHZ_LANG_EN, &text, NULL), SHZ_ERR_NOT_FOUND);
     cr_assert_eq(shz_measure_keyword_in(NULL, 0, SHZ_LANG_EN, &text, NULL), SHZ_ERR_INVALID_ARG);
 }
+
+/* The search's topic filter: the hits of a filtered search are the unfiltered hits that carry
+ * one of the topics, in the same order; a bit for no topic is refused. */
+Test(topics, search_filters_by_topic)
+{
+    static const char *const queries[] = {"安全", "创新", "香港", "health", "服务"};
+    for (size_t q = 0; q < sizeof queries / sizeof *queries; q++)
+        for (size_t t = 0; t < shz_topic_count(); t += 5) {
+            const shz_topic *topic = shz_topic_at(t);
+            shz_search_options all, some;
+            shz_search_options_init(&all);
+            shz_search_options_init(&some);
+            some.topics = (uint64_t)1 << (shz_topic_id(topic) - 1);
+            shz_results *a = NULL, *b = NULL;
+            cr_assert_eq(shz_search(queries[q], strlen(queries[q]), &all, &a), SHZ_OK);
+            cr_assert_eq(shz_search(queries[q], strlen(queries[q]), &some, &b), SHZ_OK);
+            size_t k = 0;
+            for (size_t i = 0; i < shz_results_count(a); i++) {
+                const shz_measure *m = shz_results_measure(a, i);
+                if (!measure_has_topic(m, topic))
+                    continue;
+                cr_assert_lt(k, shz_results_count(b), "%s, topic %zu", queries[q], t + 1);
+                cr_assert_eq(shz_results_measure(b, k), m, "%s, topic %zu, hit %zu", queries[q],
+                             t + 1, k);
+                k++;
+            }
+            cr_assert_eq(k, shz_results_count(b), "%s, topic %zu: a hit without the topic",
+                         queries[q], t + 1);
+            shz_results_free(a);
+            shz_results_free(b);
+        }
+    shz_search_options bad;
+    shz_search_options_init(&bad);
+    cr_assert_eq(bad.topics, 0, "no filter by default");
+    bad.topics = (uint64_t)1 << shz_topic_count();
+    shz_results *r = (shz_results *)0x1;
+    cr_assert_eq(shz_search("安全", strlen("安全"), &bad, &r), SHZ_ERR_BAD_OPTIONS);
+    cr_assert_null(r);
+}

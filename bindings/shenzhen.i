@@ -35,10 +35,12 @@
  * non-terminated buffers reach the library as it specifies. -------------- */
 
 %typemap(in) (const char *name, size_t len) (void *shzi_keep = NULL),
-             (const char *query, size_t len) (void *shzi_keep = NULL) {
+             (const char *query, size_t len) (void *shzi_keep = NULL),
+             (const char *key, size_t len) (void *shzi_keep = NULL) {
   %shzi_string_in($1, $2, shzi_keep);
 }
-%typemap(freearg) (const char *name, size_t len), (const char *query, size_t len) {
+%typemap(freearg) (const char *name, size_t len), (const char *query, size_t len),
+                  (const char *key, size_t len) {
   %shzi_string_free(shzi_keep$argnum);
 }
 
@@ -68,18 +70,20 @@
 /* ---- Handles out: borrowed pointers into static data -------------------- */
 
 %typemap(in, numinputs=0) const shz_measure **out (const shz_measure *shzi_handle = NULL),
-                          const shz_category **out (const shz_category *shzi_handle = NULL) {
+                          const shz_category **out (const shz_category *shzi_handle = NULL),
+                          const shz_topic **out (const shz_topic *shzi_handle = NULL) {
   $1 = ($1_ltype)&shzi_handle;
 }
-%typemap(argout) const shz_measure **out, const shz_category **out {
+%typemap(argout) const shz_measure **out, const shz_category **out, const shz_topic **out {
   %shzi_push_handle(shzi_handle$argnum, $*1_descriptor);
 }
 
 %typemap(in, numinputs=0) shz_lang *out (shz_lang shzi_value = SHZ_LANG_ZH_HANS),
-                          shz_lang *lang (shz_lang shzi_value = SHZ_LANG_ZH_HANS) {
+                          shz_lang *lang (shz_lang shzi_value = SHZ_LANG_ZH_HANS),
+                          shz_alias_kind *kind (shz_alias_kind shzi_value = SHZ_ALIAS_COLLOQUIAL) {
   $1 = &shzi_value;
 }
-%typemap(argout) shz_lang *out, shz_lang *lang {
+%typemap(argout) shz_lang *out, shz_lang *lang, shz_alias_kind *kind {
   %shzi_push_int(shzi_value$argnum);
 }
 
@@ -114,6 +118,18 @@
 %typemap(argout) (size_t *byte_start, size_t *byte_end) {
   %shzi_push_int(bs$argnum);
   %shzi_push_int(be$argnum);
+}
+
+/* Where a snippet was cut from: field, language, byte and character offsets. */
+%typemap(in, numinputs=0) (shz_field *field, shz_lang *lang, size_t *byte_start, size_t *char_start)
+    (shz_field f = 0, shz_lang l = SHZ_LANG_ZH_HANS, size_t bs = 0, size_t cs = 0) {
+  $1 = &f; $2 = &l; $3 = &bs; $4 = &cs;
+}
+%typemap(argout) (shz_field *field, shz_lang *lang, size_t *byte_start, size_t *char_start) {
+  %shzi_push_int(f$argnum);
+  %shzi_push_int(l$argnum);
+  %shzi_push_int(bs$argnum);
+  %shzi_push_int(cs$argnum);
 }
 
 /* The library's structs are opaque in C; SWIG sees empty ones so that it can

@@ -20,6 +20,10 @@
  *   untouched unless stated otherwise.
  * - There is no global mutable state: every function is thread-safe and may be
  *   called from any number of threads at once.
+ * - Stack: no call needs more than 16 KiB of the caller's stack (a search
+ *   keeps what grows with its query in the one block it allocates), so every
+ *   function may be called on a thread with a 32 KiB stack (tests/concurrency
+ *   checks this, and measures about 8 KiB).
  */
 #ifndef SHENZHEN_H
 #define SHENZHEN_H
@@ -230,26 +234,155 @@ SHZ_API size_t shz_measure_alias_count(const shz_measure *measure);
 SHZ_API shz_status shz_measure_alias(const shz_measure *measure, size_t index, const char **text,
                                      size_t *len);
 
+/** What kind of word an alias is (shz_measure_alias_kind()). Since 1.2. */
+typedef enum shz_alias_kind {
+    SHZ_ALIAS_COLLOQUIAL = 1,   /**< What people call it: 破四唯, 义工, 看病贵. */
+    SHZ_ALIAS_ENGLISH = 2,      /**< An English phrase people search with: "fresh start". */
+    SHZ_ALIAS_ABBREVIATION = 3, /**< A short form or acronym: 深国仲, 职教, SCIA, TVET. */
+    SHZ_ALIAS_FORMER_NAME = 4 /**< A name no longer in official use: 新冠肺炎, 华南国仲. */
+} shz_alias_kind;
+
 /**
- * Number of related measures of @p measure: 5 for every measure; 0 for NULL.
- * Since 1.1.
+ * The name of @p kind: "colloquial", "english", "abbreviation" or
+ * "former-name"; static; NULL for any other value. Since 1.2.
+ */
+SHZ_API const char *shz_alias_kind_name(shz_alias_kind kind);
+
+/**
+ * The kind of alias @p index into *@p kind. Errors: SHZ_ERR_INVALID_ARG (NULL
+ * @p measure or @p kind), SHZ_ERR_NOT_FOUND (out of range), SHZ_ERR_NO_TEXT (a
+ * catalogue older than schema 3 records no kinds). Since 1.2.
+ */
+SHZ_API shz_status shz_measure_alias_kind(const shz_measure *measure, size_t index,
+                                          shz_alias_kind *kind);
+
+/**
+ * Alias @p index as written in @p lang: SHZ_LANG_ZH_HANT gives the Traditional
+ * (Taiwan) form of a Chinese alias; an English alias, and every alias in the
+ * other languages, reads as shz_measure_alias() gives it. Static text. Errors:
+ * SHZ_ERR_INVALID_ARG (NULLs), SHZ_ERR_NOT_FOUND (out of range),
+ * SHZ_ERR_BAD_LANG. Since 1.2.
+ */
+SHZ_API shz_status shz_measure_alias_in(const shz_measure *measure, size_t index, shz_lang lang,
+                                        const char **text, size_t *len);
+
+/**
+ * Keyword @p index as written in @p lang: SHZ_LANG_ZH_HANT gives its
+ * Traditional (Taiwan) form, the other languages the zh-Hans keyword. Errors
+ * as shz_measure_alias_in(). Since 1.2.
+ */
+SHZ_API shz_status shz_measure_keyword_in(const shz_measure *measure, size_t index, shz_lang lang,
+                                          const char **text, size_t *len);
+
+/**
+ * Number of related measures of @p measure; 0 for NULL. Since 1.1; since 1.2
+ * the number varies by measure (1 to 6 in data edition 2026.3).
  */
 SHZ_API size_t shz_measure_related_count(const shz_measure *measure);
 
 /**
- * Related measure @p index of @p measure, nearest first (index 0 to
+ * Related measure @p index of @p measure (index 0 to
  * shz_measure_related_count() - 1); NULL for NULL or out of range. Never the
- * measure itself, never the same measure twice.
+ * measure itself, never the same measure twice. Since 1.1.
  *
- * "Nearest" is the search's own best-match scoring, computed when the library
- * is built: each of the measure's own texts - its zh-Hans title, each keyword,
- * each alias - is searched for (all fields), every other measure's scores are
- * summed over these searches, and the five highest sums are taken, the lower
- * id first when sums tie. When fewer than five measures are found, the rest
- * are the measure's category fellows, then the other measures, each in id
- * order. Since 1.1.
+ * Since 1.2 the links are curated by hand in the catalogue (data/catalogue.json,
+ * "related"), each with a reason (shz_measure_related_reason()) and a grade
+ * (shz_measure_related_grade()); they no longer depend on the search. Every
+ * link holds both ways: if B is related to A, A is related to B, with the same
+ * reason and grade. Closely related measures (grade 2) come first, then the
+ * others (grade 1), each group in id order.
  */
 SHZ_API const shz_measure *shz_measure_related(const shz_measure *measure, size_t index);
+
+/**
+ * The grade of related measure @p index: 2 for closely related (the measures
+ * share their subject or one is a part of the other), 1 for related (they meet
+ * on one point); 0 for NULL or out of range. Since 1.2.
+ */
+SHZ_API int shz_measure_related_grade(const shz_measure *measure, size_t index);
+
+/**
+ * Why related measure @p index is related, one sentence in @p lang (zh-Hans,
+ * zh-Hant or en; the same reason is given from both ends). Static text.
+ * Errors: SHZ_ERR_INVALID_ARG (NULL @p measure or @p text), SHZ_ERR_NOT_FOUND
+ * (out of range), SHZ_ERR_BAD_LANG. Since 1.2.
+ */
+SHZ_API shz_status shz_measure_related_reason(const shz_measure *measure, size_t index,
+                                              shz_lang lang, const char **text, size_t *len);
+
+/** @} */
+/* ------------------------------------------------------------------------- */
+/** @name Topics (since 1.2)
+ * A controlled vocabulary of subjects (33 in data edition 2026.3, such as
+ * "healthcare" or "cross-border-rules"), each with a name and a one-line
+ * definition in every language. Every measure carries 1 to 4 topics, each with
+ * a reason; every topic has at least one measure. Handles are static, like
+ * measures.
+ */
+/** @{ */
+
+/** A topic; opaque, static, never freed. Since 1.2. */
+typedef struct shz_topic shz_topic;
+
+/** Number of topics; 0 for a catalogue older than schema 3. Since 1.2. */
+SHZ_API size_t shz_topic_count(void);
+
+/** The topic at @p index (0-based, id order); NULL when out of range. Since 1.2. */
+SHZ_API const shz_topic *shz_topic_at(size_t index);
+
+/**
+ * Looks up a topic by id (1 to shz_topic_count()) into @p out. Errors:
+ * SHZ_ERR_INVALID_ARG (NULL @p out), SHZ_ERR_NOT_FOUND. Since 1.2.
+ */
+SHZ_API shz_status shz_topic_get(int64_t id, const shz_topic **out);
+
+/**
+ * Looks up a topic by its key (@p len bytes, exact, e.g. "healthcare") into
+ * @p out. Errors: SHZ_ERR_INVALID_ARG (NULL @p key or @p out),
+ * SHZ_ERR_NOT_FOUND. Since 1.2.
+ */
+SHZ_API shz_status shz_topic_find(const char *key, size_t len, const shz_topic **out);
+
+/** The topic's id (1-based, stable); 0 for NULL. Since 1.2. */
+SHZ_API int64_t shz_topic_id(const shz_topic *topic);
+
+/**
+ * The topic's key: lowercase ASCII letters, digits and '-', stable like the id.
+ * Static text. Errors: SHZ_ERR_INVALID_ARG (NULL @p topic or @p text). Since 1.2.
+ */
+SHZ_API shz_status shz_topic_key(const shz_topic *topic, const char **text, size_t *len);
+
+/**
+ * The topic's name in @p lang. Static text. Errors: SHZ_ERR_INVALID_ARG (NULL
+ * @p topic or @p text), SHZ_ERR_BAD_LANG. Since 1.2.
+ */
+SHZ_API shz_status shz_topic_name(const shz_topic *topic, shz_lang lang, const char **text,
+                                  size_t *len);
+
+/** The topic's one-line definition in @p lang. Errors as shz_topic_name(). Since 1.2. */
+SHZ_API shz_status shz_topic_definition(const shz_topic *topic, shz_lang lang, const char **text,
+                                        size_t *len);
+
+/** Number of measures that carry @p topic; 0 for NULL. Since 1.2. */
+SHZ_API size_t shz_topic_measure_count(const shz_topic *topic);
+
+/** Measure @p index of @p topic, in id order; NULL for NULL or out of range. Since 1.2. */
+SHZ_API const shz_measure *shz_topic_measure_at(const shz_topic *topic, size_t index);
+
+/** Number of topics of @p measure (1 to 4); 0 for NULL. Since 1.2. */
+SHZ_API size_t shz_measure_topic_count(const shz_measure *measure);
+
+/** Topic @p index of @p measure, in the catalogue's order; NULL for NULL or out of range.
+ * Since 1.2. */
+SHZ_API const shz_topic *shz_measure_topic_at(const shz_measure *measure, size_t index);
+
+/**
+ * Why @p measure carries its topic @p index, a short phrase in @p lang. Static
+ * text. Errors: SHZ_ERR_INVALID_ARG (NULL @p measure or @p text),
+ * SHZ_ERR_NOT_FOUND (out of range), SHZ_ERR_BAD_LANG. Since 1.2.
+ */
+SHZ_API shz_status shz_measure_topic_reason(const shz_measure *measure, size_t index, shz_lang lang,
+                                            const char **text, size_t *len);
 
 /** @} */
 /* ------------------------------------------------------------------------- */
@@ -258,18 +391,21 @@ SHZ_API const shz_measure *shz_measure_related(const shz_measure *measure, size_
 
 /** A metadata field of the notice. */
 typedef enum shz_doc_field {
-    SHZ_DOC_TITLE = 0,           /**< Title: every language. */
-    SHZ_DOC_NUMBER = 1,          /**< 发改地区〔2021〕1072号: the same in every language. */
-    SHZ_DOC_ISSUER = 2,          /**< Issuer: every language. */
-    SHZ_DOC_ADDRESSEES = 3,      /**< Addressees: every language. */
-    SHZ_DOC_DATE = 4,            /**< "2021-07-21": the same in every language. */
-    SHZ_DOC_ATTACHMENT = 5,      /**< The attachment's title: every language. */
-    SHZ_DOC_TRANSLATION_NOTE = 6 /**< Why the en texts are unofficial: en only. */
+    SHZ_DOC_TITLE = 0,            /**< Title: every language. */
+    SHZ_DOC_NUMBER = 1,           /**< 发改地区〔2021〕1072号: the same in every language. */
+    SHZ_DOC_ISSUER = 2,           /**< Issuer: every language. */
+    SHZ_DOC_ADDRESSEES = 3,       /**< Addressees: every language. */
+    SHZ_DOC_DATE = 4,             /**< "2021-07-21": the same in every language. */
+    SHZ_DOC_ATTACHMENT = 5,       /**< The attachment's title: every language. */
+    SHZ_DOC_TRANSLATION_NOTE = 6, /**< Why the en texts are unofficial: en only. */
+    SHZ_DOC_PUBLISHED_TITLE = 7,  /**< The title as published, without the issuer (since 1.2). */
+    SHZ_DOC_PUBLISHED_IN = 8      /**< Where the issuer published it (since 1.2). */
 } shz_doc_field;
 
 /**
  * A metadata field of the notice in @p lang. Errors: SHZ_ERR_INVALID_ARG (NULL
- * @p text, unknown @p field), SHZ_ERR_BAD_LANG, SHZ_ERR_NO_TEXT.
+ * @p text, unknown @p field), SHZ_ERR_BAD_LANG, SHZ_ERR_NO_TEXT (also the
+ * fields added in 1.2 of a catalogue older than schema 3).
  */
 SHZ_API shz_status shz_document_text(shz_doc_field field, shz_lang lang, const char **text,
                                      size_t *len);
@@ -376,7 +512,8 @@ SHZ_API void shz_search_options_init(shz_search_options *options);
  * The hits of one search; opaque, owned by the caller, freed with shz_results_free(). Any
  * number of threads may read one results object at once. A hit's spans and snippet are
  * prepared the first time one of them is read (in memory the search already reserved: reading
- * never allocates and never fails for want of memory), so a caller that reads only measures and
+ * never allocates and never fails for want of memory; a thread that reads them while another
+ * prepares them waits on a lock, it does not spin), so a caller that reads only measures and
  * scores does not pay for them.
  */
 typedef struct shz_results shz_results;
@@ -466,6 +603,20 @@ SHZ_API shz_status shz_results_span_lang(const shz_results *results, size_t inde
  */
 SHZ_API shz_status shz_results_snippet_match(const shz_results *results, size_t index,
                                              size_t *byte_start, size_t *byte_end);
+
+/**
+ * Where the snippet of hit @p index was cut from: its field (shz_results_field()), the language
+ * of the text (*@p lang: zh-Hans, zh-Hant or en; the pinyin fields report the search's
+ * language), and the byte and character offsets in that text at which the snippet's text
+ * starts (after a leading "…"). The text is what shz_measure_text() gives for that field and
+ * language; for ::SHZ_FIELD_ALIASES it is the keywords and aliases joined by "; ". So a
+ * snippet's byte k (past the "…") is byte *@p byte_start + k of that text, and a span of the
+ * same field and language lies in the snippet where their bytes overlap. Any output pointer
+ * may be NULL. Errors: SHZ_ERR_INVALID_ARG (NULL @p results), SHZ_ERR_NOT_FOUND. (Since 1.2.)
+ */
+SHZ_API shz_status shz_results_snippet_origin(const shz_results *results, size_t index,
+                                              shz_field *field, shz_lang *lang, size_t *byte_start,
+                                              size_t *char_start);
 
 /** Flags of shz_results_match(). */
 enum shz_match_flags {

@@ -24,7 +24,7 @@
 #include <string.h>
 
 /* Bumped whenever the layout changes; the generator writes it, the library checks it. */
-#define SHZ_IX_FORMAT 6
+#define SHZ_IX_FORMAT 10
 
 /* The searchable fields of a measure, in their order in the index, which is also their rank:
  * a match in an earlier slot is a better match. */
@@ -48,31 +48,30 @@ static inline unsigned shzi_ix_slot_rank(unsigned slot)
     return slot == SHZ_IX_BODY_EN ? 6u : slot == SHZ_IX_TERMS ? 7u : slot;
 }
 
-/* The fields 1.0 searched: its callers get exactly these, ranked as then. The postings in them
- * are also kept apart (legacy_postings), so that a search of these fields alone walks as few as
- * 1.0 did, not the postings of later fields in between. */
-#define SHZ_IX_LEGACY_SLOTS 0x3Fu
-
 /* Bits of the per-measure hant byte: the zh-Hant text of that field has as many code points as
  * the zh-Hans one, so zh-Hans character offsets are valid in it. */
 enum { SHZ_IX_HANT_TITLE = 1, SHZ_IX_HANT_BODY = 2 };
 
-/* Bits of the per-position flags byte. Normalization drops spaces and punctuation, so "ji ceng"
- * becomes "jiceng"; these keep where the words were: a Latin or digit character starts a word
- * when it is the first of its field or item, or something was dropped before it, or the
- * character before it is not Latin; it ends one likewise. Every Han character is a word of its
- * own, and so is every letter of the pinyin initials (each stands for a syllable). Latin words
- * of the best-match mode match from a word start to a word end only. */
+/* A position's word flags (stored above its code point, in norm). Normalization drops spaces
+ * and punctuation, so "ji ceng" becomes "jiceng"; these keep where the words were: a Latin or digit
+ * character starts a word when it is the first of its field or item, or something was dropped
+ * before it, or the character before it is not Latin; it ends one likewise. Every Han character is
+ * a word of its own, and so is every letter of the pinyin initials (each stands for a syllable).
+ * Latin words of the best-match mode match from a word start to a word end only. */
 enum { SHZ_IX_WORD_START = 1, SHZ_IX_WORD_END = 2 };
+enum { SHZ_IX_FLAGS_SHIFT = 21 }; /* above the code point, in a position's three bytes */
 
 /* Scores are fixed point: an IDF or a field scale of 1.0 is stored as SHZ_IX_ONE. */
 #define SHZ_IX_ONE 65536u
 
-/* post_info gives, beside each posting, where it is: measure << 12 | slot << 9 | offset in the
- * field (capped at SHZ_IX_OFFSET_CAP). Read in step with the postings, it lets a search group
- * them by measure and field and bound a measure's score without loading anything else; and it
- * ascends with them, so it can be galloped by measure. */
-enum { SHZ_IX_INFO_SLOT_SHIFT = 9, SHZ_IX_INFO_MEASURE_SHIFT = 12, SHZ_IX_OFFSET_CAP = 511 };
+/* A posting is where a gram occurs: measure << 19 | slot << 16 | offset in the field (its
+ * position is the field's first, seg_start, plus the offset). So a search groups postings by
+ * measure and field without loading anything else, and, as they ascend, gallops them by
+ * measure. Hence at most SHZ_IX_MAX_MEASURES measures, and fields of fewer than
+ * SHZ_IX_MAX_FIELD positions (the generator checks both). */
+enum { SHZ_IX_INFO_SLOT_SHIFT = 16, SHZ_IX_INFO_MEASURE_SHIFT = 19, SHZ_IX_OFFSET_MASK = 0xFFFF };
+#define SHZ_IX_MAX_MEASURES (UINT32_C(1) << (32 - SHZ_IX_INFO_MEASURE_SHIFT))
+#define SHZ_IX_MAX_FIELD (UINT32_C(1) << SHZ_IX_INFO_SLOT_SHIFT)
 
 /* Grams are keyed as one integer: a character is its code point (below 2^21), a bigram
  * is (first << 21) | second (at least 2^21, since no normalized code point is 0). */
@@ -94,36 +93,12 @@ enum shzi_ix_gram_field {
                                    BM25 IDF over measures, x SHZ_IX_ONE */
     SHZ_IX_GRAM_POST_BEGIN = 2, /* its postings [begin, end) */
     SHZ_IX_GRAM_POST_END = 3,
-    SHZ_IX_GRAM_GM_BEGIN = 4, /* its gram_measures entries [begin, end) */
-    SHZ_IX_GRAM_GM_END = 5,
-    SHZ_IX_GRAM_LEGACY_BEGIN = 6, /* its postings in 1.0's fields, in legacy_postings */
-    SHZ_IX_GRAM_LEGACY_END = 7,
-    SHZ_IX_GRAM_FIELDS = 8 /* 32 bytes: two records a 64-byte cache line */
+    SHZ_IX_GRAM_FIELDS = 4 /* 16 bytes: four records a 64-byte cache line */
 };
 
 /* A key has 42 bits (a bigram's two code points of 21): its high word has 10. An IDF is below
  * 2^22 (ln(1 + 2n) x SHZ_IX_ONE for at most 2^20 measures), so both fit one word. */
 enum { SHZ_IX_KEY_HIGH_BITS = 10 };
-
-/* A gram's entry for one measure holding it, in gram_measures: what best-match scoring of the
- * gram as a term needs when every field is searched (the default), computed at build time, so
- * that scoring a measure reads one entry instead of walking the gram's postings in it. */
-enum shzi_ix_gm_field {
-    SHZ_IX_GM_MEASURE = 0,
-    SHZ_IX_GM_IMPACT = 1, /* shzi_ix_bm25 of the gram's tf over every field, x SHZ_IX_ONE */
-    SHZ_IX_GM_FIRST = 2,  /* its first posting in the measure (an index into postings) */
-    SHZ_IX_GM_BEST = 3,   /* the position of its best match there (search/score.c, consider) */
-    SHZ_IX_GM_SHOWN = 4,  /* its postings outside the keywords and aliases << 3 | best's slot */
-    SHZ_IX_GM_NEXT = 5,   /* shzi_ix_char_bit32 of each character that follows it there: a
-                             phrase whose next character's bit is missing is not there */
-    SHZ_IX_GM_FIELDS = 6
-};
-
-/* A character's bit in a 32-bit set of characters (a hash, so a set bit may be another's). */
-static inline uint32_t shzi_ix_char_bit32(uint32_t c)
-{
-    return UINT32_C(1) << ((c * UINT32_C(0x9E3779B1)) >> 27);
-}
 
 /* The minimum-should-match rule's shares (search/score.c, msm_pass). */
 enum { SHZ_IX_COMMON_SHARE = 4, SHZ_IX_PART_SHARE = 8 };
@@ -153,29 +128,28 @@ typedef struct shzi_ix_layout {
     /* Byte offsets of the tables in shzi_ix_blob; all uint32 unless said otherwise. */
     uint32_t seg_start; /* [measure_count * SHZ_IX_NSLOTS + 1]: first position of each field;
                            the last entry is position_count (one past the final sentinel) */
-    uint32_t norm;      /* [position_count]: normalized code points, 0 = sentinel */
-    uint32_t src_byte;  /* [position_count]: byte offset of the original in its field text */
-    uint32_t src_char;  /* [position_count]: character offset of the original */
+    uint32_t norm;      /* [position_count] 3 bytes: a normalized code point (0 = sentinel) |
+                           its SHZ_IX_WORD_* flags << SHZ_IX_FLAGS_SHIFT */
+    uint32_t src_byte;  /* [position_count] uint16: byte offset of the original in its field
+                           text (a field text has fewer than 2^16 bytes) */
+    uint32_t src_char;  /* [position_count] uint16: character offset of the original */
     uint32_t hant;      /* [measure_count] bytes: SHZ_IX_HANT_* bits */
     uint32_t grams;     /* [(1 << slot_bits) * SHZ_IX_GRAM_FIELDS]: the gram hash table, a
                            record (enum shzi_ix_gram_field) per slot, all zero when empty
                            (linear probing): a lookup reads one cache line */
-    uint32_t postings;  /* [posting_count]: positions, grouped by gram, ascending */
-    uint32_t post_info; /* [posting_count]: where each posting is (SHZ_IX_INFO_*) */
+    uint32_t post_info; /* [posting_count]: the postings (SHZ_IX_INFO_*), grouped by gram,
+                           ascending */
     /* Best-match additions. */
-    uint32_t flags;         /* [position_count] bytes: SHZ_IX_WORD_* */
-    uint32_t gram_measures; /* [entries * SHZ_IX_GM_FIELDS]: per gram, one entry per measure
-                               holding it (enum shzi_ix_gm_field), by measure */
-    uint32_t field_scale;   /* [measure_count * SHZ_IX_NSLOTS]: the slot's weight over BM25's
-                               length normalization 1 - b + b * len / average len, x SHZ_IX_ONE */
-    uint32_t field_bytes;   /* [measure_count * SHZ_IX_NSLOTS]: the byte length of the field's
-                               longest text in any language (keywords and aliases: joined) */
-    uint32_t common_idf;    /* the least IDF of a term found in at most 1 / SHZ_IX_COMMON_SHARE
-                               of the measures (the minimum-should-match rule), x SHZ_IX_ONE */
-    uint32_t part_idf;      /* likewise for 1 / SHZ_IX_PART_SHARE */
-    uint32_t terms_text;    /* [measure_count + 1]: byte offsets into terms_bytes of each
-                               measure's keywords and aliases, joined by "; " */
-    uint32_t terms_bytes;   /* the joined texts (the TERMS slot's src_byte points into them) */
+    uint32_t field_scale; /* [measure_count * SHZ_IX_NSLOTS]: the slot's weight over BM25's
+                             length normalization 1 - b + b * len / average len, x SHZ_IX_ONE */
+    uint32_t field_bytes; /* [measure_count * SHZ_IX_NSLOTS]: the byte length of the field's
+                             longest text in any language (keywords and aliases: joined) */
+    uint32_t common_idf;  /* the least IDF of a term found in at most 1 / SHZ_IX_COMMON_SHARE
+                             of the measures (the minimum-should-match rule), x SHZ_IX_ONE */
+    uint32_t part_idf;    /* likewise for 1 / SHZ_IX_PART_SHARE */
+    uint32_t terms_text;  /* [measure_count + 1]: byte offsets into terms_bytes of each
+                             measure's keywords and aliases, joined by "; " */
+    uint32_t terms_bytes; /* the joined texts (the TERMS slot's src_byte points into them) */
     uint32_t word_count;
     uint32_t word_slot_bits;
     uint32_t word_slots;    /* [1 << word_slot_bits]: entry + 1, 0 = empty (linear probing) */
@@ -196,11 +170,6 @@ typedef struct shzi_ix_layout {
                             SHZ_IX_TYPO_MAX_LEN + 1 (the last is the row count) */
     uint32_t typo_entry; /* [rows]: the word's entry */
     uint32_t typo_mask;  /* [rows]: shzi_ix_char_bit of each of its characters, or'ed */
-    /* Each gram's postings in SHZ_IX_LEGACY_SLOTS only, in the same order: copies of those
-     * entries of postings and post_info. */
-    uint32_t legacy_postings; /* each gram's postings in 1.0's fields (its record's legacy
-                                 range), grouped by gram: positions */
-    uint32_t legacy_info;     /* and the post_info of each */
 } shzi_ix_layout;
 
 /* Longest word in the typo scan's rows: a longer word is never a typo of a query word (fuzzy.h's
@@ -242,6 +211,20 @@ static inline uint32_t shzi_ix_word_hash(const unsigned char *s, size_t len, uin
     for (size_t i = 0; i < len; i++)
         h = (h ^ s[i]) * UINT64_C(0x100000001b3);
     return shzi_ix_hash(h, bits);
+}
+
+/* Element i of the table of three-byte values at byte offset table. */
+static inline uint32_t shzi_ix_u24(uint32_t table, size_t i)
+{
+    const unsigned char *at = shzi_ix_blob + table + 3 * i;
+    return (uint32_t)at[0] | (uint32_t)at[1] << 8 | (uint32_t)at[2] << 16;
+}
+
+/* Element i of the uint16 table at byte offset table. */
+static inline uint32_t shzi_ix_u16(uint32_t table, size_t i)
+{
+    const unsigned char *at = shzi_ix_blob + table + 2 * i;
+    return (uint32_t)at[0] | (uint32_t)at[1] << 8;
 }
 
 /* Element i of the uint32 table at byte offset table. */

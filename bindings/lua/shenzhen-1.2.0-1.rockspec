@@ -1,6 +1,6 @@
 -- LuaRocks package of the Lua module `shenzhen` (libshenzhen's Lua binding).
 -- Built with CMake from the whole source tree; only the module is installed:
---   luarocks --lua-version 5.4 make bindings/lua/shenzhen-1.2.0-1.rockspec
+--   luarocks --lua-version 5.4 --local make bindings/lua/shenzhen-1.2.0-1.rockspec
 -- The version is project(VERSION) of CMakeLists.txt; tests/pkg checks that the
 -- file name, `version` and the source tag agree with it.
 rockspec_format = "3.0"
@@ -39,8 +39,10 @@ build = {
       CMAKE_INSTALL_PREFIX = "$(PREFIX)",
       BUILD_TESTING = "OFF",
       SHZ_WERROR = "OFF",
-      -- The Lua module alone, linked with the static library so that the
+      -- The Lua module alone (no shared library, command, examples, man pages
+      -- or Python module), linked with the static library so that the
       -- deployed shenzhen.so needs no libshenzhen.so.1 beside it.
+      SHZ_MODULES_ONLY = "ON",
       SHZ_PYTHON = "OFF",
       SHZ_LUA_STATIC = "ON",
       LUA_INCLUDE_DIR = "$(LUA_INCDIR)",

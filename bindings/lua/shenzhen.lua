@@ -194,6 +194,17 @@ local function strings(count, item, handle)
   return list
 end
 
+-- The items of a list in lang, through an accessor (handle, index, lang).
+local function lang_strings(count, item, handle, lang)
+  local list = {}
+  for i = 0, count(handle) - 1 do
+    list[i + 1] = item(handle, i, lang)
+  end
+  return array(list)
+end
+
+local all_topics
+
 local function build()
   if all_measures then
     return all_measures
@@ -230,19 +241,61 @@ local function build()
       keywords = strings(c.shz_measure_keyword_count, c.shz_measure_keyword, h),
       cites = strings(c.shz_measure_cite_count, c.shz_measure_cite, h),
       aliases = strings(c.shz_measure_alias_count, c.shz_measure_alias, h),
+      keywords_hant = lang_strings(c.shz_measure_keyword_count, c.shz_measure_keyword_in, h, HANT),
+      aliases_hant = lang_strings(c.shz_measure_alias_count, c.shz_measure_alias_in, h, HANT),
+      alias_kinds = array({}),
+      topic_reasons = lang_strings(c.shz_measure_topic_count, c.shz_measure_topic_reason, h, HANS),
       _handle = h,
     }, measure_mt)
+    for k = 0, c.shz_measure_alias_count(h) - 1 do
+      local ok, kind = pcall(c.shz_measure_alias_kind, h, k)
+      m.alias_kinds[k + 1] = ok and c.shz_alias_kind_name(kind) or ""
+    end
     measures[#measures + 1] = m
     measure_by_id[m.id] = m
     cat.measures[#cat.measures + 1] = m
   end
-  for _, m in ipairs(measures) do -- nearest first, as the library ranks them
+  -- Related measures, closely related first as the catalogue curates them; the array also
+  -- holds why: reasons (zh-Hans), reasons_hant, reasons_en and grades (2 or 1), index for index.
+  for _, m in ipairs(measures) do
+    local h = m._handle
     m.related = array({})
-    for i = 0, c.shz_measure_related_count(m._handle) - 1 do
-      m.related[i + 1] = measure_by_id[c.shz_measure_id(c.shz_measure_related(m._handle, i))]
+    m.related.reasons, m.related.reasons_hant, m.related.reasons_en, m.related.grades =
+      array({}), array({}), array({}), array({})
+    for i = 0, c.shz_measure_related_count(h) - 1 do
+      m.related[i + 1] = measure_by_id[c.shz_measure_id(c.shz_measure_related(h, i))]
+      m.related.reasons[i + 1] = c.shz_measure_related_reason(h, i, HANS)
+      m.related.reasons_hant[i + 1] = c.shz_measure_related_reason(h, i, HANT)
+      m.related.reasons_en[i + 1] = c.shz_measure_related_reason(h, i, EN)
+      m.related.grades[i + 1] = c.shz_measure_related_grade(h, i)
     end
   end
-  all_categories, all_measures, by_id = categories, measures, measure_by_id
+  local topics = {}
+  for t = 0, c.shz_topic_count() - 1 do
+    local th = c.shz_topic_at(t)
+    local topic = {
+      id = c.shz_topic_id(th),
+      key = c.shz_topic_key(th),
+      name = c.shz_topic_name(th, HANS),
+      name_hant = c.shz_topic_name(th, HANT),
+      name_en = c.shz_topic_name(th, EN),
+      definition = c.shz_topic_definition(th, HANS),
+      definition_hant = c.shz_topic_definition(th, HANT),
+      definition_en = c.shz_topic_definition(th, EN),
+      measures = array({}),
+    }
+    for i = 0, c.shz_topic_measure_count(th) - 1 do
+      topic.measures[i + 1] = measure_by_id[c.shz_measure_id(c.shz_topic_measure_at(th, i))]
+    end
+    topics[#topics + 1] = topic
+  end
+  for _, m in ipairs(measures) do
+    m.topics = array({})
+    for k = 0, c.shz_measure_topic_count(m._handle) - 1 do
+      m.topics[k + 1] = topics[c.shz_topic_id(c.shz_measure_topic_at(m._handle, k))]
+    end
+  end
+  all_categories, all_measures, by_id, all_topics = categories, measures, measure_by_id, topics
   return measures
 end
 
@@ -294,6 +347,28 @@ function shenzhen.measures(category_id)
   return copy(list)
 end
 
+-- A new array of the topics in id order; each has key, name(_hant/_en), definition(_hant/_en)
+-- and measures.
+function shenzhen.topics()
+  build()
+  return copy(all_topics)
+end
+
+-- The topic with that key ("healthcare") or id, or nil, message, code.
+function shenzhen.topic(key)
+  if type(key) ~= "string" and math.type(key) ~= "integer" then
+    nested_misuse(INVALID_ARG, "bad argument #1 to 'topic' (string or integer expected, got %s)",
+      math.type(key) or type(key))
+  end
+  build()
+  for _, t in ipairs(all_topics) do
+    if t.key == key or t.id == key then
+      return t
+    end
+  end
+  return nil, string.format("no topic has key or id %s", tostring(key)), NOT_FOUND
+end
+
 -- A new array of the categories in id order.
 function shenzhen.categories()
   build()
@@ -337,11 +412,14 @@ end
 --   { measure = <measure>, score = <integer>, field = "title"|…,
 --     spans = { { field = "body", lang = "zh-Hans", first = 7, last = 12 }, … },
 --     snippet = "…", snippet_match = { first = 4, last = 9 },
+--     snippet_origin = { field = "body", lang = "zh-Hans", first = 31 },
 --     match = { all_terms = true, tolerant = true }, -- the flags it has
 --     terms = { ["个人"] = "exact", … } }              -- the query terms it matched
 -- where text:sub(span.first, span.last) is the match within
 -- measure:text(span.field, span.lang), and snippet:sub(m.first, m.last) the
--- best match inside the snippet; the array's `terms` field lists the query's
+-- best match inside the snippet; the snippet's text (after a leading "…") starts
+-- at byte snippet_origin.first of measure:text(snippet_origin.field,
+-- snippet_origin.lang) (for "aliases": the keywords and aliases joined by "; "); the array's `terms` field lists the query's
 -- terms as analysed, { { text = "个人", measures = 2 }, … } (measures = 0: the
 -- term matched nothing). opts: mode ("best", the default: ranked, partial
 -- matches allowed, or "all_terms": every term literally), limit (integer >= 0;
@@ -410,6 +488,7 @@ function shenzhen.search(query, opts)
         last = byte_end }
     end
     local match_start, match_end = c.shz_results_snippet_match(results, i)
+    local origin_field, origin_lang, origin_byte = c.shz_results_snippet_origin(results, i)
     local flags, match, matched = c.shz_results_match(results, i), {}, {}
     for bit, name in ipairs(shenzhen.MATCH_FLAGS) do
       match[name] = flags & (1 << (bit - 1)) ~= 0 or nil
@@ -424,6 +503,8 @@ function shenzhen.search(query, opts)
       spans = spans,
       snippet = c.shz_results_snippet(results, i),
       snippet_match = { first = match_start + 1, last = match_end },
+      snippet_origin = { field = FIELD_NAME[origin_field], lang = c.shz_lang_name(origin_lang),
+        first = origin_byte + 1 },
       match = match,
       terms = matched,
     }, hit_mt)

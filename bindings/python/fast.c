@@ -5,6 +5,8 @@
 #include <limits.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* ---- State registered by the package at import (see _configure) -------- */
 
 static PyObject *shzpy_errors;      /* tuple: status code -> exception class */
@@ -164,6 +166,7 @@ typedef struct {
     PyObject *spans;            /* tuple of Span */
     PyObject *snippet;          /* str */
     PyObject *match;            /* (start, end) in snippet */
+    PyObject *origin;           /* (field, lang, start): where the snippet's text starts */
     PyObject *kinds;            /* frozenset of the names of the match flags */
     PyObject *terms;            /* dict: query term -> "exact" or "tolerant" */
     unsigned flags;             /* once unpickled: what shz_results_match() gave */
@@ -235,15 +238,6 @@ static int shzpy_hit_readonly(shzpy_hit *hit, PyObject *value, void *closure)
     (void)closure;
     PyErr_SetString(PyExc_AttributeError, "readonly attribute");
     return -1;
-}
-
-/* Code points in the first @p n bytes of UTF-8 @p s. */
-static size_t shzpy_chars(const char *s, size_t n)
-{
-    size_t count = 0;
-    for (size_t i = 0; i < n; i++)
-        count += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return count;
 }
 
 static PyObject *shzpy_lang_name(shz_lang lang)
@@ -329,11 +323,44 @@ static PyObject *shzpy_hit_snippet_match(shzpy_hit *hit, void *closure)
         PyErr_SetString(PyExc_RuntimeError, "snippet match lies outside the snippet");
         return NULL;
     }
-    size_t char_start = shzpy_chars(text, start);
+    size_t char_start = shzi_utf8_count(text, start);
     PyObject *match =
         Py_BuildValue("(nn)", (Py_ssize_t)char_start,
-                      (Py_ssize_t)(char_start + shzpy_chars(text + start, end - start)));
+                      (Py_ssize_t)(char_start + shzi_utf8_count(text + start, end - start)));
     return shzpy_keep(&hit->match, match);
+}
+
+/* (field, lang, start): the text the snippet was cut from, measure.text(field, lang), and the
+ * character offset in it where the snippet's text (after a leading "…") starts. */
+static PyObject *shzpy_hit_snippet_origin(shzpy_hit *hit, void *closure)
+{
+    (void)closure;
+    if (hit->origin) {
+        Py_INCREF(hit->origin);
+        return hit->origin;
+    }
+    if (!hit->results) {
+        PyErr_SetString(PyExc_AttributeError, "snippet_origin: not kept by this pickle");
+        return NULL;
+    }
+    shz_field field = 0;
+    shz_lang lang = SHZ_LANG_ZH_HANS;
+    size_t start = 0;
+    shz_status st =
+        shz_results_snippet_origin(hit->results, hit->index, &field, &lang, NULL, &start);
+    if (st != SHZ_OK) {
+        shzpy_raise(st);
+        return NULL;
+    }
+    PyObject *name = shzpy_field_name(field), *lang_name = shzpy_lang_name(lang);
+    if (!name || !lang_name) {
+        Py_XDECREF(lang_name);
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_RuntimeError, "snippet has an unknown field or language");
+        return NULL;
+    }
+    PyObject *origin = Py_BuildValue("(ONn)", name, lang_name, (Py_ssize_t)start);
+    return shzpy_keep(&hit->origin, origin);
 }
 
 /* How the hit matched: the names of its shz_results_match() flags. */
@@ -434,6 +461,7 @@ static void shzpy_hit_dealloc(shzpy_hit *hit)
     Py_XDECREF(hit->spans);
     Py_XDECREF(hit->snippet);
     Py_XDECREF(hit->match);
+    Py_XDECREF(hit->origin);
     Py_XDECREF(hit->kinds);
     Py_XDECREF(hit->terms);
     PyObject_Free(hit);
@@ -480,10 +508,12 @@ static PyObject *shzpy_hit_reduce(shzpy_hit *hit, PyObject *unused)
     PyObject *snippet = spans ? shzpy_hit_snippet(hit, NULL) : NULL;
     PyObject *match = snippet ? shzpy_hit_snippet_match(hit, NULL) : NULL;
     PyObject *terms = match ? shzpy_hit_terms(hit, NULL) : NULL;
+    PyObject *origin = terms ? shzpy_hit_snippet_origin(hit, NULL) : NULL;
     PyObject *result = NULL;
-    if (terms)
-        result = Py_BuildValue("O(OOOOOOIO)", shzpy_hit_restore, measure, score, field, spans,
-                               snippet, match, shzpy_hit_flags(hit), terms);
+    if (origin)
+        result = Py_BuildValue("O(OOOOOOIOO)", shzpy_hit_restore, measure, score, field, spans,
+                               snippet, match, shzpy_hit_flags(hit), terms, origin);
+    Py_XDECREF(origin);
     Py_XDECREF(measure);
     Py_XDECREF(score);
     Py_XDECREF(field);
@@ -523,6 +553,11 @@ static PyGetSetDef shzpy_hit_getset[] = {
      NULL},
     {"snippet_match", (getter)shzpy_hit_snippet_match, NULL,
      "(start, end): character offsets of the first match inside snippet, for highlighting.", NULL},
+    {"snippet_origin", (getter)shzpy_hit_snippet_origin, NULL,
+     "(field, lang, start): the snippet is cut from measure.text(field, lang) (the aliases: "
+     "keywords and aliases joined by '; '), its text (after a leading '…') starting at "
+     "character start.",
+     NULL},
     {NULL, NULL, NULL, NULL, NULL}};
 
 /* A static type rather than PyType_FromSpec: its slots table would need
@@ -645,16 +680,17 @@ static PyObject *shzpy_measures_tuple(PyObject *self, PyObject *unused)
     return cache;
 }
 
-/* _hit(measure, score, field, spans, snippet, snippet_match, flags, terms):
- * a Hit from its values, as Hit.__reduce__ gives them; it holds no C results. */
+/* _hit(measure, score, field, spans, snippet, snippet_match, flags, terms[, snippet_origin]):
+ * a Hit from its values, as Hit.__reduce__ gives them; it holds no C results. (A pickle of
+ * 1.1 has no snippet_origin.) */
 static PyObject *shzpy_hit_new(PyObject *self, PyObject *args)
 {
-    PyObject *measure, *score, *field, *spans, *snippet, *match, *terms;
+    PyObject *measure, *score, *field, *spans, *snippet, *match, *terms, *origin = NULL;
     unsigned flags = 0;
     (void)self;
-    if (!PyArg_ParseTuple(args, "OO!UO!UO!IO!:_hit", &measure, &PyLong_Type, &score, &field,
+    if (!PyArg_ParseTuple(args, "OO!UO!UO!IO!|O!:_hit", &measure, &PyLong_Type, &score, &field,
                           &PyTuple_Type, &spans, &snippet, &PyTuple_Type, &match, &flags,
-                          &PyDict_Type, &terms))
+                          &PyDict_Type, &terms, &PyTuple_Type, &origin))
         return NULL;
     PyObject *cache = shzpy_cache();
     if (!cache)
@@ -676,6 +712,8 @@ static PyObject *shzpy_hit_new(PyObject *self, PyObject *args)
         Py_INCREF(values[i]);
         *slots[i] = values[i];
     }
+    Py_XINCREF(origin);
+    hit->origin = origin;
     hit->owner = NULL;
     hit->results = NULL;
     hit->kinds = NULL;
@@ -767,7 +805,7 @@ static PyObject *shzpy_make_hit(const shz_results *results, PyObject *owner, siz
     hit->owner = owner;
     hit->results = results;
     hit->measure = hit->score = hit->field = NULL;
-    hit->spans = hit->snippet = hit->match = hit->kinds = hit->terms = NULL;
+    hit->spans = hit->snippet = hit->match = hit->origin = hit->kinds = hit->terms = NULL;
     hit->flags = 0;
     hit->index = index;
     return (PyObject *)hit;
@@ -1035,7 +1073,8 @@ static PyMethodDef shzpy_methods[] = {
      "Hit._repr_html_, the function Hit.__reduce__ names, the names of the match flags, and "
      "what search() builds and reads its arguments with."},
     {"_hit", shzpy_hit_new, METH_VARARGS,
-     "_hit(measure, score, field, spans, snippet, snippet_match) -> Hit (unpickling)."},
+     "_hit(measure, score, field, spans, snippet, snippet_match, flags, terms[, snippet_origin]) "
+     "-> Hit (unpickling)."},
     {"get", shzpy_get, METH_O,
      "get(id) -> Measure\n\nThe measure with that id (1 to the number of measures). Raises "
      "NotFoundError (a LookupError) for any other int and TypeError for a non-int."},

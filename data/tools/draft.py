@@ -33,13 +33,15 @@ again, and annotations inside a mojibake passage keep the garbage character they
 
 zh-Hant is `opencc -c s2tw.json` of the restored zh-Hans (Taiwan standard forms: 為 群 眾 裡 著
 啟 核, not OpenCC's own 爲 羣 衆 裏 着 啓 覈), checked by eye; the few phrases OpenCC gets wrong
-are put right by HANT_FIXES below (no errata rows: they are not seed corrections).
+are put right by HANT_FIXES below (no errata rows: they are not seed corrections), and Taiwan's
+quotation marks 「」『』 and 臺帳 replace what s2tw leaves (TAIWAN_FORMS).
 cites are the 《…》 titles of a measure's title and body, in order, deduplicated.
 
 Usage:
   draft.py --catalogue OUT.json --errata OUT.json [--base CATALOGUE.json] [--seed SEED]
-      write a draft; non-Chinese fields (en, summary, pinyin, keywords, aliases,
-      translation_note) are empty, or copied from --base when given.
+      write a draft; project-authored fields (en, summary, pinyin, keywords and their zh-Hant
+      forms, aliases, topics, related links, provenance, translation_note) are empty, or copied
+      from --base when given.
   draft.py --check
       regenerate and compare with the committed data/catalogue.json (Chinese fields, ids,
       categories, cites) and data/errata.json (exactly); exit status 1 on any difference.
@@ -62,8 +64,8 @@ CORRECTIONS = os.path.join(TOOLS, 'corrections.tsv')
 CATALOGUE = os.path.join(DATA, 'catalogue.json')
 ERRATA = os.path.join(DATA, 'errata.json')
 
-SCHEMA = 2
-EDITION = '2026.2'
+SCHEMA = 3
+EDITION = '2026.3'
 NUMBER = '发改地区〔2021〕1072号'
 EXPECTED_CATEGORY_SIZES = [8, 10, 8, 9, 12]
 
@@ -103,6 +105,24 @@ HANT_FIXES = [
     ('破產製度', '破產制度', '制度 (system) keeps 制; OpenCC segments 破产制 and writes 製'),
     ('一箇中心', '一個中心', 'measure word 个 -> 個; OpenCC matched the phrase 个中 (箇中, "therein")'),
 ]
+
+# Taiwan's writing that s2tw does not give: its quotation marks (「」 outside, 『』 inside, where
+# the mainland writes “” and ‘’) and 臺帳 (ledger; s2tw writes 臺賬).  Applied after HANT_FIXES,
+# and undone before the round-trip check (tw2s leaves quotation marks alone).
+TAIWAN_FORMS = [('“', '「'), ('”', '」'), ('‘', '『'), ('’', '』'), ('臺賬', '臺帳')]
+
+
+def taiwan(text):
+    for mainland, taiwan_form in TAIWAN_FORMS:
+        text = text.replace(mainland, taiwan_form)
+    return text
+
+
+def untaiwan(text):
+    for mainland, taiwan_form in TAIWAN_FORMS:
+        text = text.replace(taiwan_form, mainland)
+    return text
+
 
 # OpenCC t2s mistakes: characters that are also valid simplified characters, so t2s keeps them
 # where the simplified original has the other form.  Same shape as HANT_FIXES; same length.
@@ -495,6 +515,7 @@ def build(seed_path=SEED, corrections_path=CORRECTIONS, base=None):
             raise Fail('zh-Hant fix %s -> %s: expected exactly one occurrence, found %d'
                        % (wrong, right, hant_text.count(wrong)))
         hant_text = hant_text.replace(wrong, right)
+    hant_text = taiwan(hant_text)
     hant = hant_text.split('\n')
     if len(hant) != len(fields):
         raise Fail('opencc %s changed the number of fields' % HANT)
@@ -551,9 +572,13 @@ def build(seed_path=SEED, corrections_path=CORRECTIONS, base=None):
             'cites': cites(m['title'], m['body']),
             'aliases': list(bm.get('aliases', [])),
         })
+        # Project-authored fields of later schemas (zh-Hant keywords, topics) carry over as they are.
+        measures[-1].update({key: value for key, value in bm.items() if key not in measures[-1]})
         k += 2
+    doc.update({key: value for key, value in bdoc.items() if key not in doc})  # provenance
     catalogue = {'schema': SCHEMA, 'edition': b.get('edition', EDITION), 'document': doc,
-                 'categories': categories, 'measures': measures}
+                 'categories': categories, 'topics': b.get('topics', []), 'measures': measures,
+                 'related': b.get('related', [])}
 
     rows.sort(key=lambda r: (r['line'], r['column'], KIND_ORDER[r['kind']]))
     errata = [{'line': r['line'], 'column': r['column'], 'target': r['target'], 'seed': r['seed'],
@@ -594,7 +619,7 @@ def validate(cat):
     hans_all = '\n'.join(t['zh-Hans'] for _, t in items)
     if opencc(hans_all, 't2s.json') != hans_all:
         problems.append('zh-Hans still contains characters that t2s would change')
-    hant_all = '\n'.join(t['zh-Hant'] for _, t in items)
+    hant_all = untaiwan('\n'.join(t['zh-Hant'] for _, t in items))
     if opencc(hant_all, HANT_BACK) != hans_all:
         problems.append('zh-Hant does not convert back (%s) to zh-Hans' % HANT_BACK)
     for name, t in items:
@@ -611,12 +636,14 @@ def validate(cat):
                 problems.append('%s: contains a space' % where)
             if re.search(r'[,:;()!]', s) or re.search('[%s][-–]{2}' % HAN, s):
                 problems.append('%s: ASCII punctuation , : ; ( ) ! or -- left' % where)
-            if any(s.count(a) != s.count(b) for a, b in ('“”', '《》', '（）')):
-                problems.append('%s: unbalanced “” 《》 or （）' % where)
+            if lang == 'zh-Hant' and re.search('[“”‘’]', s):
+                problems.append("%s: mainland quotation marks (Taiwan writes 「」 and 『』)" % where)
+            if any(s.count(a) != s.count(b) for a, b in ('“”', '「」', '《》', '（）')):
+                problems.append('%s: unbalanced “” 「」 《》 or （）' % where)
             else:
                 depth = 0
                 for ch in s:
-                    depth += {'“': 1, '”': -1}.get(ch, 0)
+                    depth += {'“': 1, '”': -1, '「': 1, '」': -1}.get(ch, 0)
                     if depth < 0 or depth > 1:
                         problems.append('%s: quotes out of order' % where)
                         break

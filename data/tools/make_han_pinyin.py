@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Regenerates data/han_pinyin.tsv: the toneless Mandarin syllables of each
 CJK ideograph of the Basic Multilingual Plane, for the search's homophone
-tolerance (libshenzhen/pinyin.h).
+tolerance (libshenzhen/search/pinyin.h).
 
 Source: the Unihan database's Unihan_Readings.txt as Debian's unicode-data
 package ships it (/usr/share/unicode/Unihan_Readings.txt.bz2).

@@ -36,6 +36,8 @@ static int set_option(cli *c, const cli_option *o, const char *value)
         c->mode_arg = value;
     else if (o->bit == OPT_COLOR)
         c->color_arg = value;
+    else if (o->bit == OPT_TOPIC)
+        c->topic_arg = value;
     return 0;
 }
 

@@ -34,6 +34,7 @@ typedef struct cli {
     const char *format_arg;
     const char *mode_arg;
     const char *color_arg;
+    const char *topic_arg;
     size_t width;
     bool terminal;     /* stdout is a terminal: titles are cut to the line */
     bool colour;       /* highlight matches */
@@ -92,6 +93,7 @@ bool search_json(outbuf *ob, const char *query, unsigned mode, shz_lang lang, co
 /* The subcommands: each fills @p ob and returns the exit status. */
 int cmd_list(cli *c, outbuf *ob);
 int cmd_categories(cli *c, outbuf *ob);
+int cmd_topics(cli *c, outbuf *ob);
 int cmd_show(cli *c, outbuf *ob);
 int cmd_json(cli *c, outbuf *ob);
 int cmd_search(cli *c, outbuf *ob);

@@ -2,6 +2,7 @@
  * shenzhen list: one line per measure, or TSV or JSON Lines for scripts.
  */
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -80,9 +81,30 @@ static int list_record(cli *c, outbuf *ob, const shz_measure *m, enum list_forma
     return 0;
 }
 
+/* Whether @p m carries @p topic (any measure when topic is NULL). */
+static bool has_topic(const shz_measure *m, const shz_topic *topic)
+{
+    for (size_t k = 0; topic && k < shz_measure_topic_count(m); k++)
+        if (shz_measure_topic_at(m, k) == topic)
+            return true;
+    return !topic;
+}
+
 int cmd_list(cli *c, outbuf *ob)
 {
     const shz_category *only = NULL;
+    const shz_topic *topic = NULL;
+    if (c->given & OPT_TOPIC) {
+        /* A key, or a topic's id (all digits). */
+        const char *arg = c->topic_arg;
+        size_t len = strlen(arg);
+        bool number = len > 0 && len < 10 && strspn(arg, "0123456789") == len;
+        shz_status st = number ? shz_topic_get(strtoll(arg, NULL, 10), &topic)
+                               : shz_topic_find(arg, len, &topic);
+        if (st != SHZ_OK)
+            return fail(c, EXIT_NOT_FOUND, "no topic '%s' (shenzhen topics lists the keys)",
+                        QUOTE(arg));
+    }
     if (c->given & OPT_CATEGORY) {
         int64_t id = 0;
         int st = parse_id(c, "category", c->category_arg, &id);
@@ -101,6 +123,8 @@ int cmd_list(cli *c, outbuf *ob)
         outbuf_puts(ob, "id\tcategory\ttitle\n");
     for (size_t i = 0; status == 0 && i < count; i++) {
         const shz_measure *m = only ? shz_category_measure_at(only, i) : shz_measure_at(i);
+        if (!has_topic(m, topic))
+            continue;
         if (format == FORMAT_TEXT)
             list_line(c, ob, m, id_width);
         else

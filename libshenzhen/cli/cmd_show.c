@@ -35,18 +35,19 @@ static void show_body(const cli *c, outbuf *ob, const shz_measure *m)
         field_line(c, ob, original ? "Original:" : "Body:", body, len);
 }
 
-/* One field line of a measure's list (keywords, aliases), its items joined with sep. */
-static void show_list(const cli *c, outbuf *ob, const shz_measure *m,
-                      size_t (*count)(const shz_measure *),
-                      shz_status (*item)(const shz_measure *, size_t, const char **, size_t *),
-                      const char *sep, const char *label)
+/* One field line of a measure's list (keywords, aliases) in the chosen language, its items
+ * joined with sep. */
+static void
+show_list(const cli *c, outbuf *ob, const shz_measure *m, size_t (*count)(const shz_measure *),
+          shz_status (*item)(const shz_measure *, size_t, shz_lang, const char **, size_t *),
+          const char *sep, const char *label)
 {
     outbuf line;
     outbuf_init(&line);
     for (size_t i = 0; i < count(m); i++) {
         const char *text;
         size_t len;
-        if (item(m, i, &text, &len) != SHZ_OK)
+        if (item(m, i, c->lang, &text, &len) != SHZ_OK)
             continue;
         if (line.len > 0)
             outbuf_puts(&line, sep);
@@ -59,17 +60,72 @@ static void show_list(const cli *c, outbuf *ob, const shz_measure *m,
     outbuf_free(&line);
 }
 
-/* Keywords joined with "、" (they are zh-Hans whatever the language). */
+/* Keywords joined with "、": Chinese, in Traditional under zh-Hant, else Simplified. */
 static void show_keywords(const cli *c, outbuf *ob, const shz_measure *m)
 {
-    show_list(c, ob, m, shz_measure_keyword_count, shz_measure_keyword, "\xE3\x80\x81",
+    show_list(c, ob, m, shz_measure_keyword_count, shz_measure_keyword_in, "\xE3\x80\x81",
               "Keywords:");
 }
 
-/* Aliases, the words people use for the measure (zh-Hans and English mixed), joined with " · ". */
+/* Aliases, the words people use for the measure (Chinese and English mixed, the Chinese in
+ * Traditional under zh-Hant), joined with " · ". */
 static void show_aliases(const cli *c, outbuf *ob, const shz_measure *m)
 {
-    show_list(c, ob, m, shz_measure_alias_count, shz_measure_alias, " \xC2\xB7 ", "Aliases:");
+    show_list(c, ob, m, shz_measure_alias_count, shz_measure_alias_in, " \xC2\xB7 ", "Aliases:");
+}
+
+/* A label's line, built in @p line (freed here), or nothing when empty. */
+static void emit_line(const cli *c, outbuf *ob, const char *label, outbuf *line)
+{
+    if (outbuf_failed(line))
+        ob->failed = true;
+    else if (line->len > 0)
+        field_line(c, ob, label, line->data, line->len);
+    outbuf_free(line);
+}
+
+/* The measure's topics, each as "name (key)", joined with " · ". */
+static void show_topics(const cli *c, outbuf *ob, const shz_measure *m)
+{
+    outbuf line;
+    outbuf_init(&line);
+    for (size_t i = 0; i < shz_measure_topic_count(m); i++) {
+        const shz_topic *t = shz_measure_topic_at(m, i);
+        const char *name, *key;
+        size_t name_len, key_len;
+        if (shz_topic_name(t, c->lang, &name, &name_len) != SHZ_OK ||
+            shz_topic_key(t, &key, &key_len) != SHZ_OK)
+            continue;
+        outbuf_printf(&line, "%s%.*s (%.*s)", line.len ? " \xC2\xB7 " : "", (int)name_len, name,
+                      (int)key_len, key);
+    }
+    emit_line(c, ob, "Topics:", &line);
+}
+
+/* The Related block: one related measure a line, "ID title", then its reason on the next. */
+static void show_related(const cli *c, outbuf *ob, const shz_measure *m)
+{
+    for (size_t i = 0; i < shz_measure_related_count(m); i++) {
+        const shz_measure *r = shz_measure_related(m, i);
+        size_t title_len, reason_len;
+        const char *title = measure_text(r, SHZ_FIELD_TITLE, c->lang, &title_len);
+        const char *reason = "";
+        if (shz_measure_related_reason(m, i, c->lang, &reason, &reason_len) != SHZ_OK)
+            reason_len = 0;
+        outbuf line;
+        outbuf_init(&line);
+        outbuf_printf(&line, "%" PRId64 "%s ", shz_measure_id(r),
+                      shz_measure_related_grade(m, i) == 2 ? " *" : "");
+        outbuf_append(&line, title, title_len);
+        emit_line(c, ob, i == 0 ? "Related:" : "", &line);
+        outbuf_init(&line);
+        outbuf_puts(&line, "  ");
+        outbuf_append(&line, reason, reason_len);
+        if (reason_len > 0)
+            emit_line(c, ob, "", &line);
+        else
+            outbuf_free(&line);
+    }
 }
 
 /* Cited documents, one a line, in 《》. */
@@ -112,6 +168,8 @@ static void show_measure(const cli *c, outbuf *ob, const shz_measure *m)
     show_keywords(c, ob, m);
     show_aliases(c, ob, m);
     show_cites(c, ob, m);
+    show_topics(c, ob, m);
+    show_related(c, ob, m);
 }
 
 /* Every measure named, in turn, a blank line between two. Like cat(1), an

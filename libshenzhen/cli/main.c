@@ -53,8 +53,9 @@ static int cmd_version(cli *c, outbuf *ob)
 
 /* The subcommands, indexed by enum cli_command_id. */
 static int (*const command_runs[])(cli *c, outbuf *ob) = {
-    [CMD_LIST] = cmd_list, [CMD_SHOW] = cmd_show,     [CMD_CATEGORIES] = cmd_categories,
-    [CMD_JSON] = cmd_json, [CMD_SEARCH] = cmd_search, [CMD_HELP] = cmd_help,
+    [CMD_LIST] = cmd_list,     [CMD_SHOW] = cmd_show, [CMD_CATEGORIES] = cmd_categories,
+    [CMD_TOPICS] = cmd_topics, [CMD_JSON] = cmd_json, [CMD_SEARCH] = cmd_search,
+    [CMD_HELP] = cmd_help,
 };
 
 /* Checks the command's options and argument count. */

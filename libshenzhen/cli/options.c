@@ -6,7 +6,8 @@
 #include <string.h>
 
 #define TEXT_COMMANDS                                                                              \
-    (CMD_BIT(CMD_LIST) | CMD_BIT(CMD_SHOW) | CMD_BIT(CMD_CATEGORIES) | CMD_BIT(CMD_SEARCH))
+    (CMD_BIT(CMD_LIST) | CMD_BIT(CMD_SHOW) | CMD_BIT(CMD_CATEGORIES) | CMD_BIT(CMD_TOPICS) |       \
+     CMD_BIT(CMD_SEARCH))
 
 const cli_option cli_options[] = {
     {"lang", 'l', "L", OPT_LANG, TEXT_COMMANDS,
@@ -17,6 +18,10 @@ const cli_option cli_options[] = {
      "match offsets, and takes only the Chinese scripts."},
     {"category", 'c', "N", OPT_CATEGORY, CMD_BIT(CMD_LIST), "only the measures of category N (1-5)",
      NULL},
+    {"topic", 't', "KEY", OPT_TOPIC, CMD_BIT(CMD_LIST),
+     "only the measures of topic KEY (see topics)",
+     "KEY is a topic's key as topics prints it, such as healthcare or cross-border-rules, or "
+     "its id (1, 2, ...); list -t KEY -c N gives the measures of both."},
     {"format", 0, "F", OPT_FORMAT, CMD_BIT(CMD_LIST), "text (default), tsv or jsonl: for scripts",
      "tsv: a header line (id, category, title), then one line per measure, fields separated "
      "by a tab; a tab, newline, carriage return or backslash inside a field is written as \\t, "
@@ -56,6 +61,7 @@ const cli_command cli_commands[] = {
     [CMD_SHOW] = {"show", "ID", false, true, 1, (size_t)-1, "each measure named, in full"},
     [CMD_CATEGORIES] = {"categories", NULL, false, false, 0, 0,
                         "ID, TITLE, measure count and ID range of each category"},
+    [CMD_TOPICS] = {"topics", NULL, false, false, 0, 0, "KEY, NAME and measure ids of each topic"},
     [CMD_JSON] = {"json", "ID", true, false, 0, 1, "the catalogue, or one measure, as JSON"},
     [CMD_SEARCH] = {"search", "QUERY", false, true, 1, (size_t)-1,
                     "ranked hits: ID, FIELD, TITLE, then a snippet"},

@@ -18,7 +18,15 @@
 #include "outbuf.h"
 
 /* The subcommands, as indexes into cli_commands. */
-enum cli_command_id { CMD_LIST, CMD_SHOW, CMD_CATEGORIES, CMD_JSON, CMD_SEARCH, CMD_HELP };
+enum cli_command_id {
+    CMD_LIST,
+    CMD_SHOW,
+    CMD_CATEGORIES,
+    CMD_TOPICS,
+    CMD_JSON,
+    CMD_SEARCH,
+    CMD_HELP
+};
 
 #define CMD_BIT(id) (1u << (id))
 /* An option that needs no command and ends the run (--help, --version). */
@@ -36,7 +44,8 @@ enum cli_option_bit {
     OPT_HELP = 1u << 7,
     OPT_VERSION = 1u << 8,
     OPT_MODE = 1u << 9,
-    OPT_COLOR = 1u << 10
+    OPT_COLOR = 1u << 10,
+    OPT_TOPIC = 1u << 11
 };
 
 typedef struct cli_option {

@@ -41,43 +41,34 @@ static bool span_at(const shz_results *r, size_t i, size_t k, shz_field *field, 
            shz_results_span_lang(r, i, k, lang) == SHZ_OK;
 }
 
-/* Where the @p nlen bytes at @p needle first occur in @p hay, or NULL. */
-static const char *find_bytes(const char *hay, size_t hay_len, const char *needle, size_t nlen)
-{
-    for (size_t i = 0; nlen > 0 && i + nlen <= hay_len; i++)
-        if (hay[i] == needle[0] && memcmp(hay + i, needle, nlen) == 0)
-            return hay + i;
-    return NULL;
-}
-
 /*
  * One flag per snippet byte, set on the parts of the spans that the snippet
- * shows. The snippet is an excerpt of one text (a field in one language),
- * with "…" where it was cut; each span is placed by finding that excerpt in
- * the span's own text, so a span of another text (the English title when the
- * snippet is the Chinese one) is never marked. NULL if out of memory.
+ * shows. The snippet is an excerpt of one text (a field in one language), with
+ * "…" where it was cut; the library says which text and where in it the
+ * excerpt starts, so only the spans of that text are marked (never a span of
+ * the English title when the snippet is the Chinese one). NULL if out of memory.
  */
 static unsigned char *snippet_marks(const shz_results *r, size_t i, const char *snippet, size_t len)
 {
     static const char ellipsis[] = "\xE2\x80\xA6";
     const size_t el = sizeof ellipsis - 1;
     unsigned char *mark = calloc(len + 1, 1);
-    size_t head = len >= el && memcmp(snippet, ellipsis, el) == 0 ? el : 0;
+    shz_field origin_field;
+    shz_lang origin_lang;
+    size_t from;
+    if (mark == NULL ||
+        shz_results_snippet_origin(r, i, &origin_field, &origin_lang, &from, NULL) != SHZ_OK)
+        return mark;
+    size_t head = from > 0 ? el : 0; /* the snippet starts with "…" where it was cut */
     size_t tail = len >= head + el && memcmp(snippet + len - el, ellipsis, el) == 0 ? el : 0;
-    const char *shown = snippet + head;
-    size_t shown_len = len - head - tail;
-    const shz_measure *m = shz_results_measure(r, i);
-    for (size_t k = 0; mark != NULL && k < shz_results_span_count(r, i); k++) {
+    size_t to = from + (len - head - tail);
+    for (size_t k = 0; k < shz_results_span_count(r, i); k++) {
         shz_field field;
         shz_lang lang;
-        size_t start, end, text_len;
-        if (!span_at(r, i, k, &field, &lang, &start, &end))
+        size_t start, end;
+        if (!span_at(r, i, k, &field, &lang, &start, &end) || field != origin_field ||
+            lang != origin_lang)
             continue;
-        const char *text = measure_text(m, field, lang, &text_len);
-        const char *at = find_bytes(text, text_len, shown, shown_len);
-        if (at == NULL || end > text_len)
-            continue;
-        size_t from = (size_t)(at - text), to = from + shown_len;
         start = start > from ? start : from;
         end = end < to ? end : to;
         if (start < end)

@@ -56,9 +56,55 @@ static void write_categories(emitter *e, FILE *out, const gen_model *m)
     fprintf(out, "};\n\n");
 }
 
+static void write_topics(emitter *e, FILE *out, const gen_model *m)
+{
+    char b[48];
+    size_t first = 0;
+    fprintf(out, "const struct shz_topic shzi_topics[] = {\n");
+    for (size_t t = 0; t < m->topic_count; t++) {
+        size_t members = 0;
+        for (size_t i = 0; i < m->measure_count; i++)
+            for (size_t k = 0; k < m->measures[i].tag_count; k++)
+                members += m->measures[i].tags[k].topic_index == t;
+        fprintf(out, "    {%ld, %zu, %zu, %s, ", m->topics[t].id, first, members,
+                str_init(e, m->topics[t].key, b, sizeof b));
+        write_text(e, out, &m->topics[t].name);
+        fprintf(out, ", ");
+        write_text(e, out, &m->topics[t].definition);
+        fprintf(out, "},\n");
+        first += members;
+    }
+    /* Never empty, so the arrays are valid C for a catalogue without topics or links. */
+    fprintf(out, "    {0, 0, 0, {0, 0}, {{0, 0}}, {{0, 0}}},\n};\n");
+    fprintf(out, "const size_t shzi_topic_total = %zu;\n\n", m->topic_count);
+
+    fprintf(out, "const uint16_t shzi_topic_members[] = {\n");
+    for (size_t t = 0; t < m->topic_count; t++)
+        for (size_t i = 0; i < m->measure_count; i++)
+            for (size_t k = 0; k < m->measures[i].tag_count; k++)
+                if (m->measures[i].tags[k].topic_index == t)
+                    fprintf(out, "%zu,", i);
+    fprintf(out, "0};\n\nconst shzi_tag shzi_tags[] = {\n");
+    for (size_t i = 0; i < m->measure_count; i++)
+        for (size_t k = 0; k < m->measures[i].tag_count; k++) {
+            fprintf(out, "    {%zu, ", m->measures[i].tags[k].topic_index);
+            write_text(e, out, &m->measures[i].tags[k].reason);
+            fprintf(out, "},\n");
+        }
+    fprintf(out, "    {0, {{0, 0}}},\n};\n\nconst shzi_link shzi_links[] = {\n");
+    for (size_t i = 0; i < m->measure_count; i++)
+        for (size_t k = 0; k < m->measures[i].link_count; k++) {
+            const gen_link *link = &m->measures[i].links[k];
+            fprintf(out, "    {%zu, %d, ", link->measure_index, link->grade);
+            write_text(e, out, &link->reason);
+            fprintf(out, "},\n");
+        }
+    fprintf(out, "    {0, 0, {{0, 0}}},\n};\n\n");
+}
+
 static void write_measures(emitter *e, FILE *out, const gen_model *m)
 {
-    size_t item = 0;
+    size_t item = 0, tag = 0, link = 0;
     char b[3][48];
     fprintf(out, "const struct shz_measure shzi_measures[] = {\n");
     for (size_t i = 0; i < m->measure_count; i++) {
@@ -69,6 +115,9 @@ static void write_measures(emitter *e, FILE *out, const gen_model *m)
             fprintf(out, " {%zu, %zu},", item, lists[l]->count);
             item += lists[l]->count;
         }
+        fprintf(out, " {%zu, %zu}, {%zu, %zu},", tag, ms->tag_count, link, ms->link_count);
+        tag += ms->tag_count;
+        link += ms->link_count;
         if (item > UINT32_MAX)
             e->failed = 1;
         fprintf(out, "\n     ");
@@ -91,6 +140,33 @@ static void write_measures(emitter *e, FILE *out, const gen_model *m)
     }
     /* Never empty, so the array is valid C even for a catalogue without lists. */
     fprintf(out, "    {0, 0},\n};\n\n");
+
+    /* The same items again: zh-Hant forms, then alias kinds. */
+    fprintf(out, "const shzi_str shzi_list_items_hant[] = {\n");
+    for (size_t i = 0; i < m->measure_count; i++) {
+        const gen_measure *ms = &m->measures[i];
+        for (size_t k = 0; k < ms->keywords.count; k++)
+            fprintf(out, "    %s,\n",
+                    ms->keywords_hant.count
+                        ? str_init(e, ms->keywords_hant.items[k], b[0], sizeof b[0])
+                        : "{0, 0}");
+        for (size_t k = 0; k < ms->cites.count; k++)
+            fprintf(out, "    {0, 0},\n"); /* cites are titles: read as the zh-Hans text has them */
+        for (size_t k = 0; k < ms->aliases.count; k++)
+            fprintf(out, "    %s,\n",
+                    ms->aliases_hant ? str_init(e, ms->aliases_hant[k], b[0], sizeof b[0])
+                                     : "{0, 0}");
+    }
+    fprintf(out, "    {0, 0},\n};\n\nconst uint8_t shzi_list_item_kinds[] = {\n");
+    for (size_t i = 0; i < m->measure_count; i++) {
+        const gen_measure *ms = &m->measures[i];
+        for (size_t k = 0; k < ms->keywords.count + ms->cites.count; k++)
+            fprintf(out, "0,");
+        for (size_t k = 0; k < ms->aliases.count; k++)
+            fprintf(out, "%u,", ms->alias_kinds ? ms->alias_kinds[k] : 0u);
+        fprintf(out, "\n");
+    }
+    fprintf(out, "0};\n\n");
 }
 
 static void write_document(emitter *e, FILE *out, const gen_model *m)
@@ -133,6 +209,7 @@ int gen_emit_catalogue(const gen_model *m, const char *out_path)
     /* The pool must be complete before it is written, but is referenced first:
      * the tables are written first and the pool last. */
     write_categories(&e, out, m);
+    write_topics(&e, out, m);
     write_measures(&e, out, m);
     write_document(&e, out, m);
     fprintf(out, "const int shzi_data_schema = %ld;\n", m->schema);

@@ -4,7 +4,6 @@
  * Works for any catalogue the model accepts (the benchmarks feed it synthetic
  * catalogues 10x and 100x the real one).
  */
-#include <libstemmer.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,9 +13,10 @@
 #include "model.h"
 #include "pool.h"
 #include "normalize.h"
+#include "search/stem.h"
 
 /* The sort key of a hit packs the measure index into 20 bits (libshenzhen/search.c). */
-#define MAX_MEASURES (1u << 20)
+#define MAX_MEASURES SHZ_IX_MAX_MEASURES
 
 typedef struct u32_vec {
     uint32_t *v;
@@ -245,6 +245,35 @@ static uint32_t blob_append_u32(blob *bl, const uint32_t *v, size_t count)
     return at;
 }
 
+/* The positions' three bytes: code point and word flags (index_data.h, norm). */
+static uint32_t blob_append_positions(blob *bl, const uint32_t *norm, const unsigned char *flags,
+                                      size_t count)
+{
+    uint32_t at = (uint32_t)bl->size;
+    for (size_t i = 0; i < count && !bl->failed; i++) {
+        uint32_t v = norm[i] | (uint32_t)flags[i] << SHZ_IX_FLAGS_SHIFT;
+        unsigned char le[3] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16)};
+        blob_append(bl, le, 3);
+    }
+    return at;
+}
+
+/* A uint16 table; a value that does not fit fails the blob. */
+static uint32_t blob_append_u16(blob *bl, const uint32_t *v, size_t count)
+{
+    uint32_t at = (uint32_t)bl->size;
+    for (size_t i = 0; i < count && !bl->failed; i++) {
+        if (v[i] > 0xFFFF) {
+            fprintf(stderr, "a field text has more than 65535 bytes\n");
+            bl->failed = 1;
+            break;
+        }
+        unsigned char le[2] = {(unsigned char)v[i], (unsigned char)(v[i] >> 8)};
+        blob_append(bl, le, 2);
+    }
+    return at;
+}
+
 typedef struct gram_tables {
     uint32_t *key_halves; /* gram_count * 2 */
     uint32_t *first;      /* gram_count + 1 */
@@ -277,7 +306,7 @@ static int build_grams(const u32_vec *norm, gram_tables *g)
     g->gram_count = grams;
     g->posting_count = n;
     g->slot_bits = 4;
-    while (((size_t)1 << g->slot_bits) < grams * 2) /* load factor at most 1/2 */
+    while (((size_t)1 << g->slot_bits) * 4 < grams * 5) /* load factor at most 4/5 */
         g->slot_bits++;
     size_t slot_count = (size_t)1 << g->slot_bits;
     g->key_halves = malloc((grams * 2 + 1) * sizeof *g->key_halves);
@@ -328,8 +357,14 @@ static uint32_t *position_info(const index_builder *b)
         uint32_t measure = (uint32_t)(f / SHZ_IX_NSLOTS), slot = (uint32_t)(f % SHZ_IX_NSLOTS);
         for (uint32_t p = b->seg_start.v[f]; p + 1 < b->seg_start.v[f + 1]; p++) {
             uint32_t offset = p - b->seg_start.v[f];
-            where[p] = measure << SHZ_IX_INFO_MEASURE_SHIFT | slot << SHZ_IX_INFO_SLOT_SHIFT |
-                       (offset < SHZ_IX_OFFSET_CAP ? offset : SHZ_IX_OFFSET_CAP);
+            if (offset >= SHZ_IX_MAX_FIELD) {
+                fprintf(stderr, "a field of measure %u has more than %u characters\n",
+                        (unsigned)measure + 1, (unsigned)SHZ_IX_MAX_FIELD - 1);
+                free(where);
+                return NULL;
+            }
+            where[p] =
+                measure << SHZ_IX_INFO_MEASURE_SHIFT | slot << SHZ_IX_INFO_SLOT_SHIFT | offset;
         }
     }
     return where;
@@ -399,48 +434,6 @@ static uint32_t *field_scales(const index_builder *b, size_t measures)
 
 /* ---- the grams' records and per-measure entries ------------------------- */
 
-/* One gram's entries in gram_measures (index_data.h), from its postings [begin, end): per
- * measure, the BM25 score of the gram over every field, its first posting, its best match by
- * the library's rule (earliest in the best-ranked slot) and the postings that become spans.
- * Writes them at out (or only counts them when out is NULL); returns how many. */
-static size_t gram_entries(const gram_tables *g, const u32_vec *norm, size_t gram,
-                           const uint32_t *where, uint32_t idf, const uint32_t *scale,
-                           uint32_t *out)
-{
-    size_t n = 0, len = g->key_halves[2 * gram + 1] || g->key_halves[2 * gram] >> 21 ? 2 : 1;
-    uint32_t i = g->first[gram], end = g->first[gram + 1];
-    while (i < end) {
-        uint32_t m = where[g->postings[i]] >> SHZ_IX_INFO_MEASURE_SHIFT, first = i;
-        uint32_t count[SHZ_IX_NSLOTS] = {0}, best = UINT32_MAX, best_slot = 0, shown = 0, next = 0;
-        for (; i < end && where[g->postings[i]] >> SHZ_IX_INFO_MEASURE_SHIFT == m; i++) {
-            uint32_t slot = where[g->postings[i]] >> SHZ_IX_INFO_SLOT_SHIFT & 7;
-            next |= shzi_ix_char_bit32(norm->v[g->postings[i] + len]); /* a sentinel ends all */
-            count[slot]++;
-            shown += slot != SHZ_IX_TERMS;
-            /* Positions ascend, so the first in a slot is its earliest. */
-            if (best == UINT32_MAX || shzi_ix_slot_rank(slot) < shzi_ix_slot_rank(best_slot)) {
-                best = g->postings[i];
-                best_slot = slot;
-            }
-        }
-        if (out) {
-            double tf = 0;
-            for (size_t slot = 0; slot < SHZ_IX_NSLOTS; slot++)
-                if (count[slot])
-                    tf += shzi_ix_tf_part(count[slot], scale[(size_t)m * SHZ_IX_NSLOTS + slot]);
-            uint32_t *e = out + n * SHZ_IX_GM_FIELDS;
-            e[SHZ_IX_GM_MEASURE] = m;
-            e[SHZ_IX_GM_IMPACT] = shzi_ix_bm25(idf, tf);
-            e[SHZ_IX_GM_FIRST] = first;
-            e[SHZ_IX_GM_BEST] = best;
-            e[SHZ_IX_GM_SHOWN] = shown << 3 | best_slot;
-            e[SHZ_IX_GM_NEXT] = next;
-        }
-        n++;
-    }
-    return n;
-}
-
 /* The longest text of each field (measure * SHZ_IX_NSLOTS + slot) in any language a snippet
  * can be cut from, in bytes: what a hit's snippet can take at most. */
 static uint32_t *field_bytes(const gen_model *model, const index_builder *b)
@@ -471,46 +464,29 @@ static uint32_t *field_bytes(const gen_model *model, const index_builder *b)
 }
 
 /* The gram hash table of records (each gram's at the slot its key hashes to, empty slots all
- * zero) and the grams' gram_measures entries; 0 when out of memory. */
-static int gram_records(const gram_tables *g, const u32_vec *norm, const uint32_t *where,
-                        const uint32_t *idf, const uint32_t *scale, const uint32_t *legacy_first,
-                        uint32_t **records, uint32_t **entries, size_t *entry_count)
+ * zero); 0 when out of memory. */
+static uint32_t *gram_records(const gram_tables *g, const uint32_t *idf)
 {
-    size_t total = 0, slot_count = (size_t)1 << g->slot_bits;
-    uint32_t *slot_of = malloc((g->gram_count ? g->gram_count : 1) * sizeof *slot_of);
-    for (size_t gram = 0; gram < g->gram_count; gram++)
-        total += gram_entries(g, norm, gram, where, idf[gram], scale, NULL);
-    *records = calloc(slot_count * SHZ_IX_GRAM_FIELDS, sizeof **records);
-    *entries = malloc((total ? total : 1) * SHZ_IX_GM_FIELDS * sizeof **entries);
-    if (!slot_of || !*records || !*entries || total >= UINT32_MAX / SHZ_IX_GM_FIELDS) {
-        free(slot_of);
-        return 0;
-    }
-    for (size_t slot = 0; slot < slot_count; slot++)
-        if (g->slots[slot])
-            slot_of[g->slots[slot] - 1] = (uint32_t)slot;
-    size_t used = 0;
-    for (size_t gram = 0; gram < g->gram_count; gram++) {
-        uint32_t *r = *records + (size_t)slot_of[gram] * SHZ_IX_GRAM_FIELDS;
+    size_t slot_count = (size_t)1 << g->slot_bits;
+    uint32_t *records = calloc(slot_count * SHZ_IX_GRAM_FIELDS, sizeof *records);
+    if (!records)
+        return NULL;
+    for (size_t slot = 0; slot < slot_count; slot++) {
+        if (!g->slots[slot])
+            continue;
+        size_t gram = g->slots[slot] - 1;
         if (g->key_halves[2 * gram + 1] >> SHZ_IX_KEY_HIGH_BITS ||
             idf[gram] >> (32 - SHZ_IX_KEY_HIGH_BITS)) {
-            free(slot_of);
-            return 0; /* cannot happen for code points and at most 2^20 measures */
+            free(records);
+            return NULL; /* cannot happen for code points and at most 2^20 measures */
         }
+        uint32_t *r = records + slot * SHZ_IX_GRAM_FIELDS;
         r[SHZ_IX_GRAM_KEY_LOW] = g->key_halves[2 * gram];
         r[SHZ_IX_GRAM_KEY_IDF] = g->key_halves[2 * gram + 1] | idf[gram] << SHZ_IX_KEY_HIGH_BITS;
         r[SHZ_IX_GRAM_POST_BEGIN] = g->first[gram];
         r[SHZ_IX_GRAM_POST_END] = g->first[gram + 1];
-        r[SHZ_IX_GRAM_LEGACY_BEGIN] = legacy_first[gram];
-        r[SHZ_IX_GRAM_LEGACY_END] = legacy_first[gram + 1];
-        r[SHZ_IX_GRAM_GM_BEGIN] = (uint32_t)used;
-        used += gram_entries(g, norm, gram, where, idf[gram], scale,
-                             *entries + used * SHZ_IX_GM_FIELDS);
-        r[SHZ_IX_GRAM_GM_END] = (uint32_t)used;
     }
-    free(slot_of);
-    *entry_count = used;
-    return 1;
+    return records;
 }
 
 /* The least IDF of a term found in at most 1 / share of the measures: halfway between the IDF
@@ -573,15 +549,16 @@ static uint32_t entry_of(const word_tables *w, uint32_t offset)
     return at ? (uint32_t)(at - w->offsets) : SHZ_IX_NO_ENTRY;
 }
 
-/* Finds the English words (a-z only) of the English slots, stems them with Snowball's English
- * stemmer (the library stems queries with the same), and builds the word table. */
+/* Finds the English words (a-z only) of the English slots, stems them with the library's
+ * Snowball English stemmer (search/stem.c, which stems queries too), and builds the word
+ * table. */
 static int build_words(const index_builder *b, const uint32_t *where, size_t measures,
                        word_tables *w)
 {
-    struct sb_stemmer *stemmer = sb_stemmer_new("english", "UTF_8");
     word_posting *found = NULL; /* the stem's pool offset at each word */
     size_t found_n = 0, found_cap = 0;
-    int ok = stemmer != NULL;
+    int ok = 1;
+    unsigned char stem[SZS_STEM_MAX];
     gen_pool_init(&w->pool);
     char word[256];
     for (size_t f = 0; ok && f < measures * SHZ_IX_NSLOTS; f++) {
@@ -603,13 +580,8 @@ static int build_words(const index_builder *b, const uint32_t *where, size_t mea
             }
             if (!letters || len >= sizeof word)
                 continue;
-            const sb_symbol *stem = sb_stemmer_stem(stemmer, (const sb_symbol *)word, (int)len);
-            if (!stem) {
-                ok = 0;
-                break;
-            }
-            uint32_t stem_off =
-                gen_pool_add(&w->pool, (const char *)stem, (size_t)sb_stemmer_length(stemmer));
+            size_t stem_len = szs_stem_english((const unsigned char *)word, len, stem);
+            uint32_t stem_off = gen_pool_add(&w->pool, (const char *)stem, stem_len);
             uint32_t word_off = gen_pool_add(&w->pool, word, len);
             word_posting *grown = gen_grow(found, &found_cap, found_n + 1, sizeof *found);
             if (stem_off == UINT32_MAX || word_off == UINT32_MAX || !grown) {
@@ -620,8 +592,6 @@ static int build_words(const index_builder *b, const uint32_t *where, size_t mea
             found[found_n++] = (word_posting){stem_off, p};
         }
     }
-    if (stemmer)
-        sb_stemmer_delete(stemmer);
     if (!ok) {
         free(found);
         return 0;
@@ -775,34 +745,6 @@ static void free_words(word_tables *w)
     free(w->slots);
 }
 
-/* The postings of each gram in SHZ_IX_LEGACY_SLOTS (index_data.h, legacy_postings), with their
- * post_info; each gram's range in them in first[gram], first[gram + 1]. */
-static int legacy_postings(const gram_tables *g, const uint32_t *info, blob *bl, shzi_ix_layout *ix,
-                           uint32_t *first)
-{
-    uint32_t *postings = malloc((g->posting_count ? g->posting_count : 1) * sizeof *postings);
-    uint32_t *where = malloc((g->posting_count ? g->posting_count : 1) * sizeof *where);
-    int ok = first && postings && where;
-    size_t n = 0;
-    for (size_t gram = 0; ok && gram < g->gram_count; gram++) {
-        first[gram] = (uint32_t)n;
-        for (uint32_t i = g->first[gram]; i < g->first[gram + 1]; i++) {
-            if (SHZ_IX_LEGACY_SLOTS >> (info[i] >> SHZ_IX_INFO_SLOT_SHIFT & 7u) & 1u) {
-                postings[n] = g->postings[i];
-                where[n++] = info[i];
-            }
-        }
-    }
-    if (ok) {
-        first[g->gram_count] = (uint32_t)n;
-        ix->legacy_postings = blob_append_u32(bl, postings, n);
-        ix->legacy_info = blob_append_u32(bl, where, n);
-    }
-    free(postings);
-    free(where);
-    return ok;
-}
-
 static int write_index(const gen_model *model, const index_builder *b, const gram_tables *g,
                        const word_tables *w, const uint32_t *where, size_t hant_fallbacks,
                        const char *out_path)
@@ -816,31 +758,24 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     ix.slot_bits = g->slot_bits;
     ix.posting_count = (uint32_t)g->posting_count;
     ix.seg_start = blob_append_u32(&bl, b->seg_start.v, b->seg_start.n);
-    ix.norm = blob_append_u32(&bl, b->norm.v, b->norm.n);
-    ix.src_byte = blob_append_u32(&bl, b->src_byte.v, b->src_byte.n);
-    ix.src_char = blob_append_u32(&bl, b->src_char.v, b->src_char.n);
+    ix.norm = blob_append_positions(&bl, b->norm.v, b->flags, b->norm.n);
+    ix.src_byte = blob_append_u16(&bl, b->src_byte.v, b->src_byte.n);
+    ix.src_char = blob_append_u16(&bl, b->src_char.v, b->src_char.n);
     ix.hant = blob_append(&bl, b->hant, model->measure_count);
     while (bl.size % 4 && !bl.failed) /* keeps the uint32 tables aligned, for speed only */
         blob_append(&bl, "", 1);
-    ix.postings = blob_append_u32(&bl, g->postings, g->posting_count);
     uint32_t *info = malloc((g->posting_count ? g->posting_count : 1) * sizeof *info);
     uint32_t *gidf = group_idf(g->first, g->gram_count, g->postings, where, model->measure_count);
     uint32_t *scale = field_scales(b, model->measure_count);
-    uint32_t *records = NULL, *entries = NULL, *lengths = field_bytes(model, b);
-    uint32_t *legacy_first = malloc((g->gram_count + 1) * sizeof *legacy_first);
-    size_t entry_count = 0;
+    uint32_t *records = gidf ? gram_records(g, gidf) : NULL, *lengths = field_bytes(model, b);
     if (info)
         for (size_t i = 0; i < g->posting_count; i++)
             info[i] = where[g->postings[i]];
-    if (!info || !gidf || !scale || !lengths || !legacy_first ||
-        !legacy_postings(g, info, &bl, &ix, legacy_first) ||
-        !gram_records(g, &b->norm, where, gidf, scale, legacy_first, &records, &entries,
-                      &entry_count)) {
+    if (!info || !gidf || !scale || !lengths || !records) {
         bl.failed = 1;
     } else {
         ix.post_info = blob_append_u32(&bl, info, g->posting_count);
         ix.grams = blob_append_u32(&bl, records, ((size_t)1 << g->slot_bits) * SHZ_IX_GRAM_FIELDS);
-        ix.gram_measures = blob_append_u32(&bl, entries, entry_count * SHZ_IX_GM_FIELDS);
         ix.field_scale = blob_append_u32(&bl, scale, model->measure_count * SHZ_IX_NSLOTS);
         ix.field_bytes = blob_append_u32(&bl, lengths, model->measure_count * SHZ_IX_NSLOTS);
     }
@@ -850,9 +785,7 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     free(gidf);
     free(scale);
     free(records);
-    free(entries);
     free(lengths);
-    free(legacy_first);
     ix.terms_text = blob_append_u32(&bl, b->terms_off.v, b->terms_off.n);
     ix.word_count = (uint32_t)w->count;
     ix.word_slot_bits = w->slot_bits;
@@ -868,7 +801,6 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     ix.stem_prefix = blob_append_u32(&bl, prefix_bits, SHZ_IX_PREFIX_WORDS);
     if (!typo_rows(w, &bl, &ix))
         bl.failed = 1;
-    ix.flags = blob_append(&bl, b->flags, b->norm.n);
     ix.terms_bytes = blob_append(&bl, b->terms_bytes, b->terms_size + 1);
     ix.word_bytes = blob_append(&bl, w->pool.bytes, w->pool.size + 1);
     if (bl.failed) {
@@ -895,14 +827,13 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         model->measure_count, b->norm.n, g->gram_count, g->posting_count, w->count, hant_fallbacks,
         SHZ_IX_FORMAT);
     const uint32_t fields[] = {
-        ix.format,        ix.measure_count,   ix.position_count, ix.gram_count,     ix.slot_bits,
-        ix.posting_count, ix.seg_start,       ix.norm,           ix.src_byte,       ix.src_char,
-        ix.hant,          ix.grams,           ix.postings,       ix.post_info,      ix.flags,
-        ix.gram_measures, ix.field_scale,     ix.field_bytes,    ix.common_idf,     ix.part_idf,
-        ix.terms_text,    ix.terms_bytes,     ix.word_count,     ix.word_slot_bits, ix.word_slots,
-        ix.word_str,      ix.word_bytes,      ix.word_stem,      ix.word_idf,       ix.word_first,
-        ix.word_postings, ix.word_info,       ix.stem_prefix,    ix.typo_first,     ix.typo_entry,
-        ix.typo_mask,     ix.legacy_postings, ix.legacy_info};
+        ix.format,         ix.measure_count, ix.position_count, ix.gram_count,  ix.slot_bits,
+        ix.posting_count,  ix.seg_start,     ix.norm,           ix.src_byte,    ix.src_char,
+        ix.hant,           ix.grams,         ix.post_info,      ix.field_scale, ix.field_bytes,
+        ix.common_idf,     ix.part_idf,      ix.terms_text,     ix.terms_bytes, ix.word_count,
+        ix.word_slot_bits, ix.word_slots,    ix.word_str,       ix.word_bytes,  ix.word_stem,
+        ix.word_idf,       ix.word_first,    ix.word_postings,  ix.word_info,   ix.stem_prefix,
+        ix.typo_first,     ix.typo_entry,    ix.typo_mask};
     _Static_assert(sizeof fields == sizeof ix, "write every member of shzi_ix_layout");
     fputs("const shzi_ix_layout shzi_ix = {", out);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)

@@ -204,10 +204,17 @@ static void load_document(reader *r, gen_model *m)
     }
     /* Same order as shz_doc_field. */
     static const char *const text_keys[GEN_NDOC_FIELDS] = {
-        "title", NULL, "issuer", "addressees", NULL, "attachment", NULL};
-    for (int f = 0; f < GEN_NDOC_FIELDS; f++)
-        if (text_keys[f])
+        "title",      NULL, "issuer",          "addressees",  NULL,
+        "attachment", NULL, "published_title", "published_in"};
+    for (int f = 0; f < GEN_NDOC_FIELDS; f++) {
+        if (!text_keys[f])
+            continue;
+        if (f >= 7 && m->schema < 3) /* the provenance fields came with schema 3 */
+            for (int l = 0; l < GEN_NLANG; l++)
+                m->doc_fields[f].lang[l] = "";
+        else
             get_text(r, doc, text_keys[f], "document", HANS | HANT | EN, &m->doc_fields[f]);
+    }
     const char *number = get_string(r, doc, "number", "document", 0);
     const char *date = get_string(r, doc, "date", "document", 0);
     const char *note = get_string(r, doc, "translation_note", "document", 0);
@@ -269,6 +276,221 @@ static void load_categories(reader *r, gen_model *m)
     }
 }
 
+static const char *const alias_kind_names[] = {NULL, "colloquial", "english", "abbreviation",
+                                               "former-name"};
+
+/* Schema 3 aliases: [{"text": …, "kind": …, "zh-Hant": …}, …], "zh-Hant" only on Chinese ones. */
+static void load_aliases(reader *r, const cJSON *item, const char *where, gen_measure *ms)
+{
+    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(item, "aliases");
+    if (!cJSON_IsArray(arr)) {
+        fail(r, where, arr ? "\"aliases\" must be an array" : "missing field \"aliases\"");
+        return;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(arr);
+    ms->aliases.items = calloc(n ? n : 1, sizeof *ms->aliases.items);
+    ms->aliases_hant = calloc(n ? n : 1, sizeof *ms->aliases_hant);
+    ms->alias_kinds = calloc(n ? n : 1, 1);
+    if (!ms->aliases.items || !ms->aliases_hant || !ms->alias_kinds) {
+        fail(r, where, "out of memory");
+        return;
+    }
+    const cJSON *alias;
+    cJSON_ArrayForEach(alias, arr)
+    {
+        size_t k = ms->aliases.count;
+        char sub[96];
+        snprintf(sub, sizeof sub, "%s.aliases[%zu]", where, k);
+        if (!cJSON_IsObject(alias)) {
+            fail(r, sub, "must be an object {\"text\", \"kind\"}");
+            return;
+        }
+        const char *text = get_string(r, alias, "text", sub, 0);
+        const char *kind = get_string(r, alias, "kind", sub, 0);
+        const cJSON *hant = cJSON_GetObjectItemCaseSensitive(alias, "zh-Hant");
+        ms->aliases_hant[k] = hant ? get_string(r, alias, "zh-Hant", sub, 0) : "";
+        for (int c = 1; c <= GEN_ALIAS_FORMER_NAME; c++)
+            if (strcmp(kind, alias_kind_names[c]) == 0)
+                ms->alias_kinds[k] = (unsigned char)c;
+        if (!r->failed && !ms->alias_kinds[k])
+            fail(r, sub, "unknown alias kind \"%s\"", kind);
+        for (size_t j = 0; j < k && !r->failed; j++)
+            if (strcmp(ms->aliases.items[j], text) == 0)
+                fail(r, sub, "repeats \"%s\"", text);
+        if (r->failed)
+            return;
+        ms->aliases.items[ms->aliases.count++] = text;
+    }
+}
+
+/* An integer member in [1, max], or 0 after failing. */
+static long get_ref(reader *r, const cJSON *obj, const char *key, const char *where, size_t max)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!cJSON_IsNumber(v) || v->valuedouble != (double)(long)v->valuedouble ||
+        v->valuedouble < 1 || v->valuedouble > (double)max) {
+        fail(r, where, "\"%s\" must be an id from 1 to %zu", key, max);
+        return 0;
+    }
+    return (long)v->valuedouble;
+}
+
+/* A measure's topics: [{"topic": id, "reason": {…}}, …], 1 to 4 distinct topics. */
+static void load_tags(reader *r, const gen_model *m, const cJSON *item, const char *where,
+                      gen_measure *ms)
+{
+    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(item, "topics");
+    int n = cJSON_IsArray(arr) ? cJSON_GetArraySize(arr) : 0;
+    if (n < 1 || n > 4) {
+        fail(r, where, "\"topics\" must be an array of 1 to 4 topics");
+        return;
+    }
+    ms->tags = calloc((size_t)n, sizeof *ms->tags);
+    if (!ms->tags) {
+        fail(r, where, "out of memory");
+        return;
+    }
+    const cJSON *tag;
+    cJSON_ArrayForEach(tag, arr)
+    {
+        char sub[96];
+        snprintf(sub, sizeof sub, "%s.topics[%zu]", where, ms->tag_count);
+        long topic = get_ref(r, tag, "topic", sub, m->topic_count);
+        get_text(r, tag, "reason", sub, HANS | HANT | EN, &ms->tags[ms->tag_count].reason);
+        for (size_t j = 0; j < ms->tag_count && !r->failed; j++)
+            if (ms->tags[j].topic_index == (size_t)topic - 1)
+                fail(r, sub, "repeats topic %ld", topic);
+        if (r->failed)
+            return;
+        ms->tags[ms->tag_count++].topic_index = (size_t)topic - 1;
+    }
+}
+
+/* The topics: ids 1, 2, … with a unique key of [a-z0-9-], a name and a definition. */
+static void load_topics(reader *r, gen_model *m)
+{
+    const cJSON *topics;
+    m->topics = load_array(r, "topics", sizeof *m->topics, &m->topic_count, &topics);
+    if (!m->topics)
+        return;
+    size_t i = 0;
+    const cJSON *t;
+    cJSON_ArrayForEach(t, topics)
+    {
+        char where[64];
+        snprintf(where, sizeof where, "topics[%zu]", i);
+        m->topics[i].id = get_id(r, t, where, (long)i + 1);
+        const char *key = get_string(r, t, "key", where, 0);
+        for (const char *c = key; *c; c++)
+            if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-'))
+                fail(r, where, "\"key\" may hold only a-z, 0-9 and '-'");
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(m->topics[j].key, key) == 0)
+                fail(r, where, "key \"%s\" repeats topics[%zu]", key, j);
+        m->topics[i].key = key;
+        get_text(r, t, "name", where, HANS | HANT | EN, &m->topics[i].name);
+        get_text(r, t, "definition", where, HANS | HANT | EN, &m->topics[i].definition);
+        i++;
+    }
+}
+
+/* Every topic must be used: an unused one is a vocabulary entry no reader can reach. */
+static void check_topic_members(reader *r, const gen_model *m)
+{
+    for (size_t t = 0; t < m->topic_count && !r->failed; t++) {
+        size_t members = 0;
+        for (size_t i = 0; i < m->measure_count; i++)
+            for (size_t k = 0; k < m->measures[i].tag_count; k++)
+                members += m->measures[i].tags[k].topic_index == t;
+        if (members == 0) {
+            char where[64];
+            snprintf(where, sizeof where, "topics[%zu]", t);
+            fail(r, where, "topic \"%s\" has no measures", m->topics[t].key);
+        }
+    }
+}
+
+static int link_order(const void *a, const void *b)
+{
+    const gen_link *x = a, *y = b;
+    if (x->grade != y->grade)
+        return y->grade - x->grade;
+    return (x->measure_index > y->measure_index) - (x->measure_index < y->measure_index);
+}
+
+/* "related": [{"measures": [a, b], "grade": 2|1, "reason": {…}}, …]: each link joins two
+ * different measures once and is read from both ends, so the lists are symmetric by construction.
+ */
+static void load_related(reader *r, gen_model *m)
+{
+    const cJSON *links = get_array(r, r->root, "related", "catalogue");
+    if (!links)
+        return;
+    size_t n = (size_t)cJSON_GetArraySize(links);
+    for (size_t i = 0; i < m->measure_count; i++) {
+        m->measures[i].links = calloc(n, sizeof *m->measures[i].links);
+        if (!m->measures[i].links) {
+            fail(r, "related", "out of memory");
+            return;
+        }
+    }
+    size_t k = 0;
+    long previous[2] = {0, 0};
+    const cJSON *link;
+    cJSON_ArrayForEach(link, links)
+    {
+        char where[64];
+        snprintf(where, sizeof where, "related[%zu]", k++);
+        const cJSON *pair = cJSON_GetObjectItemCaseSensitive(link, "measures");
+        if (!cJSON_IsArray(pair) || cJSON_GetArraySize(pair) != 2) {
+            fail(r, where, "\"measures\" must be an array of two measure ids");
+            return;
+        }
+        long ends[2];
+        for (int e = 0; e < 2; e++) {
+            const cJSON *v = cJSON_GetArrayItem(pair, e);
+            ends[e] = cJSON_IsNumber(v) && v->valuedouble == (double)(long)v->valuedouble
+                          ? (long)v->valuedouble
+                          : 0;
+            if (ends[e] < 1 || (size_t)ends[e] > m->measure_count) {
+                fail(r, where, "\"measures\"[%d] is not a measure id", e);
+                return;
+            }
+        }
+        if (ends[0] == ends[1]) {
+            fail(r, where, "links measure %ld to itself", ends[0]);
+            return;
+        }
+        /* One canonical order, so that the JSON export gives the file back as it is. */
+        if (ends[0] > ends[1] || (k > 1 && (ends[0] < previous[0] ||
+                                            (ends[0] == previous[0] && ends[1] <= previous[1])))) {
+            fail(r, where, "links must be written lower id first, in order of the two ids");
+            return;
+        }
+        previous[0] = ends[0];
+        previous[1] = ends[1];
+        const cJSON *grade = cJSON_GetObjectItemCaseSensitive(link, "grade");
+        if (!cJSON_IsNumber(grade) || (grade->valuedouble != 1 && grade->valuedouble != 2)) {
+            fail(r, where, "\"grade\" must be 1 or 2");
+            return;
+        }
+        gen_text reason;
+        get_text(r, link, "reason", where, HANS | HANT | EN, &reason);
+        for (int e = 0; e < 2 && !r->failed; e++) {
+            gen_measure *from = &m->measures[ends[e] - 1];
+            size_t to = (size_t)ends[1 - e] - 1;
+            for (size_t j = 0; j < from->link_count; j++)
+                if (from->links[j].measure_index == to)
+                    fail(r, where, "links %ld and %ld a second time", ends[0], ends[1]);
+            from->links[from->link_count++] = (gen_link){to, (int)grade->valuedouble, reason};
+        }
+        if (r->failed)
+            return;
+    }
+    for (size_t i = 0; i < m->measure_count; i++)
+        qsort(m->measures[i].links, m->measures[i].link_count, sizeof(gen_link), link_order);
+}
+
 static void load_measures(reader *r, gen_model *m)
 {
     const cJSON *measures;
@@ -303,7 +525,15 @@ static void load_measures(reader *r, gen_model *m)
         }
         get_list(r, item, "keywords", where, 0, &ms->keywords);
         get_list(r, item, "cites", where, 0, &ms->cites);
-        get_list(r, item, "aliases", where, m->schema < 2, &ms->aliases);
+        if (m->schema >= 3) {
+            get_list(r, item, "keywords_zh_hant", where, 0, &ms->keywords_hant);
+            if (!r->failed && ms->keywords_hant.count != ms->keywords.count)
+                fail(r, where, "\"keywords_zh_hant\" must have one entry per keyword");
+            load_aliases(r, item, where, ms);
+            load_tags(r, m, item, where, ms);
+        } else {
+            get_list(r, item, "aliases", where, m->schema < 2, &ms->aliases);
+        }
         i++;
     }
 }
@@ -352,15 +582,22 @@ int gen_model_load(gen_model *m, const char *catalogue_path, const char *errata_
     if (r.failed)
         return 0;
     const cJSON *schema = cJSON_GetObjectItemCaseSensitive(r.root, "schema");
-    if (!cJSON_IsNumber(schema) || (schema->valuedouble != 1 && schema->valuedouble != 2))
-        fail(&r, "schema", "expected \"schema\": 1 or 2");
+    if (!cJSON_IsNumber(schema) || schema->valuedouble < 1 || schema->valuedouble > 3 ||
+        schema->valuedouble != (double)(long)schema->valuedouble)
+        fail(&r, "schema", "expected \"schema\": 1, 2 or 3");
     else
         m->schema = (long)schema->valuedouble;
     m->edition = get_string(&r, r.root, "edition", "catalogue", 0);
     load_document(&r, m);
     load_categories(&r, m);
+    if (m->schema >= 3 && !r.failed)
+        load_topics(&r, m);
     load_measures(&r, m);
     check_category_members(&r, m);
+    if (m->schema >= 3 && !r.failed) {
+        check_topic_members(&r, m);
+        load_related(&r, m);
+    }
     if (r.failed)
         return 0;
 
@@ -383,7 +620,13 @@ void gen_model_free(gen_model *m)
         free(m->measures[i].keywords.items);
         free(m->measures[i].cites.items);
         free(m->measures[i].aliases.items);
+        free(m->measures[i].keywords_hant.items);
+        free(m->measures[i].aliases_hant);
+        free(m->measures[i].alias_kinds);
+        free(m->measures[i].tags);
+        free(m->measures[i].links);
     }
+    free(m->topics);
     free(m->measures);
     free(m->categories);
     free(m->paragraphs);

@@ -1,6 +1,6 @@
 /*
  * pinyin_gen: compiles data/han_pinyin.tsv into pinyin_table.c, the toneless
- * readings that libshenzhen/pinyin.c looks up (declared in pinyin.h).
+ * readings that libshenzhen/search/pinyin.c looks up (declared in pinyin.h).
  *
  *   pinyin_gen HAN_PINYIN.tsv OUT.c
  *
@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pinyin.h"
+#include "search/pinyin.h"
 #include "tsv.h"
 
 enum { MAX_NAMES = 2048 };
@@ -110,7 +110,7 @@ static int write_table(FILE *out, const row *rows, size_t count, const names *li
         return 0;
     }
     fprintf(out, "/* Generated from data/han_pinyin.tsv by pinyin_gen; do not edit. */\n"
-                 "#include \"pinyin.h\"\n\n"
+                 "#include \"search/pinyin.h\"\n\n"
                  "const uint16_t shzi_pinyin_readings[] = {\n");
     unsigned long used = 0;
     size_t distinct = 0;

@@ -36,12 +36,37 @@ typedef struct shzi_list {
     uint32_t count;
 } shzi_list;
 
+/* A topic of the controlled vocabulary. */
+struct shz_topic {
+    uint16_t id;
+    uint16_t first_member; /* into shzi_topic_members */
+    uint16_t member_count;
+    shzi_str key;
+    shzi_str name[SHZ_NLANG];
+    shzi_str definition[SHZ_NLANG];
+};
+
+/* One of a measure's topics, with the reason it carries it. */
+typedef struct shzi_tag {
+    uint16_t topic_index; /* into shzi_topics */
+    shzi_str reason[SHZ_NLANG];
+} shzi_tag;
+
+/* One of a measure's related measures, with the reason. */
+typedef struct shzi_link {
+    uint16_t measure_index; /* into shzi_measures */
+    uint16_t grade;         /* 2 closely related, 1 related */
+    shzi_str reason[SHZ_NLANG];
+} shzi_link;
+
 struct shz_measure {
     uint16_t id;
     uint16_t category_index; /* into shzi_categories */
     shzi_list keywords;
     shzi_list cites;
     shzi_list aliases;
+    shzi_list tags;    /* into shzi_tags */
+    shzi_list related; /* into shzi_links, grade 2 first, then by id */
     shzi_str title[SHZ_NLANG];
     shzi_str body[SHZ_NLANG];
     shzi_str summary_en;
@@ -51,7 +76,7 @@ struct shz_measure {
 
 /* The notice's metadata, indexed by shz_doc_field then language. A missing
  * language has len 0. */
-enum { SHZ_NDOC_FIELDS = 7 };
+enum { SHZ_NDOC_FIELDS = 9 };
 
 /* Tables, defined in the generated catalogue_data.c. Hidden symbols. */
 extern const char shzi_pool[];
@@ -64,6 +89,16 @@ extern const uint16_t shzi_category_members[]; /* measure indices, grouped by ca
 extern const struct shz_measure shzi_measures[];
 extern const size_t shzi_measure_total;
 extern const shzi_str shzi_list_items[]; /* keywords, cites and aliases */
+/* Per list item: its zh-Hant form (len 0 where it is the same or has none) and, for an alias,
+ * its kind (a shz_alias_kind; 0 for keywords, cites and aliases of a catalogue before schema 3). */
+extern const shzi_str shzi_list_items_hant[];
+extern const uint8_t shzi_list_item_kinds[];
+
+extern const struct shz_topic shzi_topics[];
+extern const size_t shzi_topic_total;
+extern const uint16_t shzi_topic_members[]; /* measure indices, grouped by topic, id order */
+extern const shzi_tag shzi_tags[];
+extern const shzi_link shzi_links[];
 
 extern const shzi_str shzi_doc_fields[SHZ_NDOC_FIELDS][SHZ_NLANG];
 extern const shzi_str shzi_doc_paragraphs[][SHZ_NLANG];

@@ -8,8 +8,10 @@
  * caller frees with shz_free(): copying decouples our ownership rule from
  * whatever allocator hooks another part of the process may have given cJSON.
  *
- * The shape is the shape of data/catalogue.json, plus each category's list of
- * measure ids, so an export read back loses nothing.
+ * The shape is the shape of data/catalogue.json, plus each category's and each
+ * topic's list of measure ids and each measure's "related" list (its end of
+ * every link, which the catalogue writes once), so an export read back loses
+ * nothing.
  */
 #include "shenzhen.h"
 
@@ -56,7 +58,79 @@ static int add_list(cJSON *parent, const char *key, shzi_list list)
     return arr != NULL;
 }
 
+static int fill_measure_common(cJSON *obj, const struct shz_measure *m);
+
+/* The zh-Hant forms of a measure's keywords, as "keywords_zh_hant" has them. */
+static int add_hant_list(cJSON *parent, const char *key, shzi_list list)
+{
+    cJSON *arr = cJSON_AddArrayToObject(parent, key);
+    for (uint32_t i = 0; arr && i < list.count; i++) {
+        shzi_str s = shzi_list_items_hant[list.first + i];
+        if (!push(arr,
+                  cJSON_CreateString(shzi_str_ptr(s.len ? s : shzi_list_items[list.first + i]))))
+            return 0;
+    }
+    return arr != NULL;
+}
+
+/* Schema 3 aliases: {"text", "kind", "zh-Hant" where the Traditional form differs}. */
+static int add_aliases(cJSON *parent, shzi_list list)
+{
+    cJSON *arr = cJSON_AddArrayToObject(parent, "aliases");
+    for (uint32_t i = 0; arr && i < list.count; i++) {
+        uint32_t item = list.first + i;
+        cJSON *alias = push(arr, cJSON_CreateObject());
+        if (!alias || !add_string(alias, "text", shzi_list_items[item]) ||
+            !cJSON_AddStringToObject(
+                alias, "kind", shz_alias_kind_name((shz_alias_kind)shzi_list_item_kinds[item])) ||
+            (shzi_list_items_hant[item].len &&
+             !add_string(alias, "zh-Hant", shzi_list_items_hant[item])))
+            return 0;
+    }
+    return arr != NULL;
+}
+
+/* A measure's topics as the catalogue writes them, [{"topic": id, "reason": {…}}, …]. */
+static int add_tags(cJSON *parent, const struct shz_measure *m)
+{
+    cJSON *arr = cJSON_AddArrayToObject(parent, "topics");
+    for (uint32_t i = 0; arr && i < m->tags.count; i++) {
+        const shzi_tag *tag = &shzi_tags[m->tags.first + i];
+        cJSON *obj = push(arr, cJSON_CreateObject());
+        if (!obj || !cJSON_AddNumberToObject(obj, "topic", shzi_topics[tag->topic_index].id) ||
+            !add_text(obj, "reason", tag->reason))
+            return 0;
+    }
+    return arr != NULL;
+}
+
+/* A measure's related measures, read from its end of each link (an addition of the export:
+ * the catalogue writes each link once, in "related"). */
+static int add_related(cJSON *parent, const struct shz_measure *m)
+{
+    cJSON *arr = cJSON_AddArrayToObject(parent, "related");
+    for (uint32_t i = 0; arr && i < m->related.count; i++) {
+        const shzi_link *link = &shzi_links[m->related.first + i];
+        cJSON *obj = push(arr, cJSON_CreateObject());
+        if (!obj || !cJSON_AddNumberToObject(obj, "id", shzi_measures[link->measure_index].id) ||
+            !cJSON_AddNumberToObject(obj, "grade", link->grade) ||
+            !add_text(obj, "reason", link->reason))
+            return 0;
+    }
+    return arr != NULL;
+}
+
 static int fill_measure(cJSON *obj, const struct shz_measure *m)
+{
+    if (shzi_data_schema >= 3)
+        return fill_measure_common(obj, m) && add_hant_list(obj, "keywords_zh_hant", m->keywords) &&
+               add_list(obj, "cites", m->cites) && add_aliases(obj, m->aliases) &&
+               add_tags(obj, m) && add_related(obj, m);
+    return fill_measure_common(obj, m) && add_list(obj, "cites", m->cites) &&
+           add_list(obj, "aliases", m->aliases);
+}
+
+static int fill_measure_common(cJSON *obj, const struct shz_measure *m)
 {
     const shzi_str summary[SHZ_NLANG] = {{0, 0}, {0, 0}, m->summary_en};
     cJSON *pinyin;
@@ -66,8 +140,7 @@ static int fill_measure(cJSON *obj, const struct shz_measure *m)
            add_text(obj, "summary", summary) &&
            (pinyin = cJSON_AddObjectToObject(obj, "pinyin")) != NULL &&
            add_string(pinyin, "full", m->pinyin) && add_string(pinyin, "initials", m->initials) &&
-           add_list(obj, "keywords", m->keywords) && add_list(obj, "cites", m->cites) &&
-           add_list(obj, "aliases", m->aliases);
+           add_list(obj, "keywords", m->keywords);
 }
 
 static int fill_category(cJSON *obj, const struct shz_category *c)
@@ -81,6 +154,42 @@ static int fill_category(cJSON *obj, const struct shz_category *c)
         if (!push(ids, cJSON_CreateNumber(m->id)))
             return 0;
     }
+    return 1;
+}
+
+static int fill_topic(cJSON *obj, const struct shz_topic *t)
+{
+    cJSON *ids;
+    if (!cJSON_AddNumberToObject(obj, "id", t->id) || !add_string(obj, "key", t->key) ||
+        !add_text(obj, "name", t->name) || !add_text(obj, "definition", t->definition) ||
+        !(ids = cJSON_AddArrayToObject(obj, "measures")))
+        return 0;
+    for (uint16_t i = 0; i < t->member_count; i++)
+        if (!push(ids,
+                  cJSON_CreateNumber(shzi_measures[shzi_topic_members[t->first_member + i]].id)))
+            return 0;
+    return 1;
+}
+
+/* Every link once, lower id first, in order of the two ids: the catalogue's "related". */
+static int fill_links(cJSON *arr)
+{
+    for (size_t a = 0; a < shzi_measure_total; a++)
+        for (size_t b = a + 1; b < shzi_measure_total; b++) {
+            const struct shz_measure *m = &shzi_measures[a];
+            for (uint32_t i = 0; i < m->related.count; i++) {
+                const shzi_link *link = &shzi_links[m->related.first + i];
+                if (link->measure_index != b)
+                    continue;
+                cJSON *obj = push(arr, cJSON_CreateObject());
+                cJSON *ends = obj ? cJSON_AddArrayToObject(obj, "measures") : NULL;
+                if (!ends || !push(ends, cJSON_CreateNumber(m->id)) ||
+                    !push(ends, cJSON_CreateNumber(shzi_measures[b].id)) ||
+                    !cJSON_AddNumberToObject(obj, "grade", link->grade) ||
+                    !add_text(obj, "reason", link->reason))
+                    return 0;
+            }
+        }
     return 1;
 }
 
@@ -103,6 +212,10 @@ static int fill_document(cJSON *doc)
         if (!para)
             return 0;
     }
+    if (shzi_data_schema >= 3 &&
+        (!add_text(doc, "published_title", shzi_doc_fields[SHZ_DOC_PUBLISHED_TITLE]) ||
+         !add_text(doc, "published_in", shzi_doc_fields[SHZ_DOC_PUBLISHED_IN])))
+        return 0;
     return add_text(doc, "attachment", shzi_doc_fields[SHZ_DOC_ATTACHMENT]) &&
            add_string(doc, "translation_note",
                       shzi_doc_fields[SHZ_DOC_TRANSLATION_NOTE][SHZ_LANG_EN]);
@@ -121,6 +234,16 @@ static int fill_catalogue(cJSON *root)
         if (!obj || !fill_category(obj, &shzi_categories[c]))
             return 0;
     }
+    if (shzi_data_schema >= 3) {
+        cJSON *topics = cJSON_AddArrayToObject(root, "topics");
+        for (size_t t = 0; topics && t < shzi_topic_total; t++) {
+            cJSON *obj = push(topics, cJSON_CreateObject());
+            if (!obj || !fill_topic(obj, &shzi_topics[t]))
+                return 0;
+        }
+        if (!topics)
+            return 0;
+    }
     if (!(measures = cJSON_AddArrayToObject(root, "measures")))
         return 0;
     for (size_t m = 0; m < shzi_measure_total; m++) {
@@ -128,7 +251,9 @@ static int fill_catalogue(cJSON *root)
         if (!obj || !fill_measure(obj, &shzi_measures[m]))
             return 0;
     }
-    return 1;
+    cJSON *links;
+    return shzi_data_schema < 3 ||
+           ((links = cJSON_AddArrayToObject(root, "related")) != NULL && fill_links(links));
 }
 
 /* Writes compact JSON (cJSON_PrintUnformatted: no whitespace outside strings) indented by two

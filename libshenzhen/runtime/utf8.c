@@ -43,14 +43,6 @@ size_t shzi_utf8_encode(uint32_t cp, unsigned char *out)
     return (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, out);
 }
 
-size_t shzi_utf8_count(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0u) != 0x80u; /* every byte but continuation bytes */
-    return n;
-}
-
 size_t shzi_utf8_advance(const char *s, size_t len, size_t pos, size_t chars)
 {
     for (; chars > 0 && pos < len; chars--) {

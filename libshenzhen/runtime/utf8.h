@@ -21,10 +21,24 @@ int shzi_utf8_valid(const char *s, size_t len);
 /* Writes cp as UTF-8 into out (room for 4 bytes) and returns the byte count; 0 if cp is invalid. */
 size_t shzi_utf8_encode(uint32_t cp, unsigned char *out);
 
+/* The bytes of code point cp's UTF-8 form (cp valid). */
+static inline size_t shzi_utf8_length(uint32_t cp)
+{
+    return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
 /* For text already known to be valid UTF-8 (the catalogue, a validated query): the number of
- * code points in s[0..len), and the byte offset reached from byte pos after chars code points
- * (stopping at len). */
-size_t shzi_utf8_count(const char *s, size_t len);
+ * code points in s[0..len) (inline: the Python binding counts with it too, without linking
+ * utf8proc), and the byte offset reached from byte pos after chars code points (stopping at
+ * len). */
+static inline size_t shzi_utf8_count(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0u) != 0x80u; /* every byte but continuation bytes */
+    return n;
+}
+
 size_t shzi_utf8_advance(const char *s, size_t len, size_t pos, size_t chars);
 
 #endif

@@ -35,13 +35,17 @@ static inline long add_term(szs_query *q, uint32_t start, uint32_t end, szs_kind
      * narrow, which stalls the store forwarding. */
     szs_term *t = &q->terms[q->term_count];
     memset(t, 0, sizeof *t);
-    t->postings_table = shzi_ix.postings;
-    t->info_table = shzi_ix.post_info;
     t->start = start;
     t->len = end - start;
     t->kind = (uint8_t)kind;
     t->order = t->origin = (uint16_t)q->term_count;
     return (long)q->term_count++;
+}
+
+/* The analysed terms best-match mode keeps at most. */
+static size_t best_room(const szs_query *q)
+{
+    return q->term_room < SZS_MAX_BEST_TERMS ? q->term_room : SZS_MAX_BEST_TERMS;
 }
 
 /* The room after the last kept term: dropped terms give theirs back. */
@@ -69,7 +73,7 @@ shz_status szs_parse_literal(const char *text, size_t len, szs_query *q)
             return SHZ_ERR_BAD_UTF8;
         i += n;
         if (is_quote(cp) || (!in_phrase && szs_is_space(cp))) {
-            add_term(q, term_start, used, SZS_LITERAL, SZS_MAX_TERMS);
+            add_term(q, term_start, used, SZS_LITERAL, q->term_room);
             /* Terms are added in order: the last one ends the room in use. */
             used = term_start =
                 q->term_count ? q->terms[q->term_count - 1].start + q->terms[q->term_count - 1].len
@@ -84,37 +88,27 @@ shz_status szs_parse_literal(const char *text, size_t len, szs_query *q)
     }
     if (in_phrase)
         return SHZ_ERR_BAD_QUERY;
-    add_term(q, term_start, used, SZS_LITERAL, SZS_MAX_TERMS);
+    add_term(q, term_start, used, SZS_LITERAL, q->term_room);
     q->reported = q->term_count;
     return q->term_count ? SHZ_OK : SHZ_ERR_EMPTY_QUERY;
 }
 
-/* The postings of a gram (in 1.0's fields alone when legacy); 0 when there are none. */
-static inline int literal_postings(uint64_t key, int legacy, uint32_t *begin, uint32_t *end)
+/* The postings of a gram; 0 when there are none. */
+static inline int literal_postings(uint64_t key, uint32_t *begin, uint32_t *end)
 {
     uint32_t gram;
-    if (!szs_gram_postings(key, &gram, begin, end))
-        return 0;
-    if (legacy) {
-        *begin = szs_gram_field(gram, SHZ_IX_GRAM_LEGACY_BEGIN);
-        *end = szs_gram_field(gram, SHZ_IX_GRAM_LEGACY_END);
-    }
-    return *end > *begin;
+    return szs_gram_postings(key, &gram, begin, end) && *end > *begin;
 }
 
-int szs_plan_literal(szs_query *q, int legacy)
+int szs_plan_literal(szs_query *q)
 {
     int all = 1;
     for (size_t i = 0; i < q->term_count; i++) {
         szs_term *t = &q->terms[i];
         const uint32_t *c = q->chars + t->start;
         t->post_begin = t->post_end = 0;
-        if (legacy) {
-            t->postings_table = shzi_ix.legacy_postings;
-            t->info_table = shzi_ix.legacy_info;
-        }
         if (t->len == 1) {
-            if (!literal_postings(c[0], legacy, &t->post_begin, &t->post_end)) {
+            if (!literal_postings(c[0], &t->post_begin, &t->post_end)) {
                 t->post_begin = t->post_end = 0;
                 all = 0;
             }
@@ -123,7 +117,7 @@ int szs_plan_literal(szs_query *q, int legacy)
         uint32_t best = UINT32_MAX;
         for (uint32_t k = 0; k + 1 < t->len; k++) {
             uint32_t begin, end;
-            if (!literal_postings(SHZ_IX_BIGRAM_KEY(c[k], c[k + 1]), legacy, &begin, &end)) {
+            if (!literal_postings(SHZ_IX_BIGRAM_KEY(c[k], c[k + 1]), &begin, &end)) {
                 t->post_begin = t->post_end = 0;
                 all = 0;
                 break;
@@ -154,8 +148,8 @@ int szs_plan_literal(szs_query *q, int legacy)
 /* ---- best-match mode ---------------------------------------------------- */
 
 /* Question and function words: they say how something is asked, not what about, so they are
- * cut out of a Han run before it is split into bigrams (a bigram straddling one, such as 样帮
- * in 怎样帮助, is dropped with it). 深圳 is not among them: it is a content word, and its IDF
+ * cut out of a Han run before it is split into bigrams (a bigram straddling one, such as 么办
+ * in 怎么办理, is dropped with it). 深圳 is not among them: it is a content word, and its IDF
  * (it occurs in almost every measure) already makes its weight almost nil. Longest first. */
 static const uint32_t *const han_stop_words[] = {
     U"为什么", U"有没有", U"是不是", U"怎么样", U"怎么", U"怎样", U"如何", U"什么",
@@ -263,7 +257,7 @@ static void han_run(analysis *an, uint32_t start, uint32_t end)
         }
         /* The piece [piece, i) ends here. */
         if (i - piece == 1) {
-            add_term(q, piece, piece + 1, SZS_GRAM, SZS_MAX_BEST_TERMS);
+            add_term(q, piece, piece + 1, SZS_GRAM, best_room(q));
         } else if (i > piece) {
             if (an->pieces->count < MAX_PIECES) {
                 an->pieces->start[an->pieces->count] = piece;
@@ -271,7 +265,7 @@ static void han_run(analysis *an, uint32_t start, uint32_t end)
             }
             long previous = -1;
             for (uint32_t k = piece; k + 1 < i; k++) {
-                long t = add_term(q, k, k + 2, SZS_GRAM, SZS_MAX_BEST_TERMS);
+                long t = add_term(q, k, k + 2, SZS_GRAM, best_room(q));
                 add_pair(q, previous, t, 1);
                 previous = t;
             }
@@ -290,7 +284,7 @@ static void latin_run(analysis *an, uint32_t start, uint32_t end, int spaced_bef
         an->previous_word = -1;
         return;
     }
-    long t = add_term(q, start, end, SZS_WORD, SZS_MAX_BEST_TERMS);
+    long t = add_term(q, start, end, SZS_WORD, best_room(q));
     if (spaced_before)
         add_pair(q, an->previous_word, t, an->previous_len);
     an->previous_word = t;
@@ -493,33 +487,26 @@ static void plan_best_term(szs_term *t, const uint32_t *chars)
             }
         }
     }
-    t->gm_begin = t->gm_end = 0;
-    if (best != UINT32_MAX) {
+    if (best != UINT32_MAX)
         t->idf = szs_gram_idf(best_gram);
-        if (t->len <= 2) { /* the term is its gram: its per-measure entries are its own */
-            t->gm_begin = szs_gram_field(best_gram, SHZ_IX_GRAM_GM_BEGIN);
-            t->gm_end = szs_gram_field(best_gram, SHZ_IX_GRAM_GM_END);
-        }
-    }
     if (t->kind == SZS_WORD)
         plan_stem(t, chars);
     t->live = t->post_end > t->post_begin || t->stem_end > t->stem_begin;
     t->cursor = t->measure_begin = t->post_begin;
     t->stem_cursor = t->stem_begin;
-    t->gm_cursor = t->gm_begin;
 }
 
-int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32_t len)
+/* Adds chars[0..len) (normalized) as a tolerant alternative of reported term origin; 0 when there
+ * is no room. */
+static int add_alternative(szs_query *q, size_t origin, const uint32_t *chars, uint32_t len)
 {
     uint32_t at = chars_used(q);
-    if (origin >= q->reported || len == 0 || at + len > SHZ_QUERY_MAX ||
-        q->term_count >= SZS_MAX_TERMS)
+    if (origin >= q->reported || len == 0 || at + len > q->char_room ||
+        q->term_count >= q->term_room)
         return 0;
     memcpy(q->chars + at, chars, len * sizeof *chars);
     szs_term *t = &q->terms[q->term_count];
     memset(t, 0, sizeof *t);
-    t->postings_table = shzi_ix.postings;
-    t->info_table = shzi_ix.post_info;
     t->start = at;
     t->len = len;
     t->kind = q->terms[origin].kind == SZS_GRAM && len <= 2 ? SZS_GRAM : SZS_WORD;
@@ -564,10 +551,10 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
      * homophone typed for a word) is searched by its characters too, as a segmenter would
      * split an unknown word: its bigrams stay reported, matching nothing. So is a stretch of
      * exactly two characters of a piece that no live bigram covers, between known words or at
-     * the piece's end (防范 in 防范台风, 回应 in 得到回应): most words are two characters, and
-     * such a pair is a word the catalogue does not use. A lone uncovered character is mostly a
-     * function character joining two words (等 in 暴雨等自然, 在), and a longer stretch
-     * mostly a colloquial clause (有人管, 能在外面): their characters would match at random. */
+     * the piece's end: most words are two characters, and such a pair is a word the catalogue
+     * does not use. A lone uncovered character is mostly a function character joining two
+     * words (等, 在), and a longer stretch mostly a colloquial clause: their characters would
+     * match at random. */
     uint64_t live_at[SHZ_QUERY_MAX / 64 + 1]; /* bit k: the bigram at chars [k, k + 2) is live */
     int dead = 0;                             /* some bigram of a piece is not */
     if (pieces.count) {
@@ -596,7 +583,7 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
             int whole = k == start && past == end;
             if (whole || past - k == 2) {
                 for (uint32_t c = k; c < past; c++) {
-                    long t = add_term(q, c, c + 1, SZS_GRAM, SZS_MAX_BEST_TERMS);
+                    long t = add_term(q, c, c + 1, SZS_GRAM, best_room(q));
                     if (t >= (long)planned)
                         q->terms[t].part = whole ? SZS_PART_PIECE : SZS_PART_GAP;
                 }
@@ -615,6 +602,13 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
             q->live_count++;
         }
     }
-    szs_tolerate(q); /* tolerance.c */
+    /* The alternatives of the terms the index cannot match (tolerance.c). */
+    szs_alternative found[SZS_MAX_EXPANSIONS];
+    for (size_t i = 0; i < q->reported; i++) {
+        size_t n = szs_alternatives(q, i, found);
+        for (size_t k = 0; k < n; k++)
+            if (!add_alternative(q, i, found[k].chars, found[k].len))
+                break;
+    }
     return SHZ_OK;
 }

@@ -1,15 +1,13 @@
 /*
- * Results: running a search and building its one heap block, the hits' spans
- * (exact byte and character offsets into the original texts) and snippets,
- * the analysed terms, and the accessors of the public API.
+ * Results: the hits' spans (exact byte and character offsets into the
+ * original texts) and snippets, and the accessors of the public API.
  *
- * A search ranks; it does not yet cut snippets or map spans, which cost more
- * than the ranking and which many callers (ids and titles only) never read.
- * Its block reserves room for them, and a hit's spans and snippet are written
- * there the first time any of them is read. Readers may be many threads at
- * once: the first to come claims the hit, the others wait for it to publish.
+ * A search ranks; it does not cut snippets or map spans, which cost more than
+ * the ranking and which many callers (ids and titles only) never read. Its
+ * block reserves room for them (run.c), and a hit's spans and snippet are
+ * written there the first time any of them is read, under the results' lock:
+ * readers on other threads block on it (they do not spin) until they are.
  */
-#include <stdatomic.h>
 #include <stdlib.h>
 
 #include "alloc.h"
@@ -17,47 +15,8 @@
 #include "search_int.h"
 
 enum { SNIPPET_BEFORE = 20, SNIPPET_AFTER = 40 }; /* code points of context around a match */
-enum { STACK_HITS = 256 }; /* hits collected on the stack when this many can hold them all */
 
 static const char ellipsis[] = "\xE2\x80\xA6"; /* … */
-enum { ELLIPSIS_LEN = 3 };
-
-/* A hit's details: not written yet, being written by one reader, written. */
-enum { DETAIL_PENDING = 0, DETAIL_BUSY = 1, DETAIL_READY = 2 };
-
-/* What the results add to a kept hit: room reserved at the search, filled on first reading. */
-typedef struct hit_detail {
-    uint32_t first_span, span_count;     /* room: hit->occurrences spans from first_span */
-    uint32_t snippet_start, snippet_len; /* room: the field's bytes and two ellipses, and a NUL */
-    uint32_t match_start, match_end;     /* in the snippet */
-    atomic_uchar state;                  /* DETAIL_* */
-} hit_detail;
-
-typedef struct span {
-    uint32_t byte_start, byte_end, char_start, char_end;
-    uint8_t slot;
-    uint8_t lang;
-} span;
-
-/* A reported term: its analysed text (in the results' text) and what counting it needs. */
-typedef struct term_entry {
-    szs_term term; /* start re-based into term_chars */
-    uint32_t text_start, text_len;
-} term_entry;
-
-struct shz_results {
-    size_t count;
-    szs_hit *hits;
-    hit_detail *details;
-    span *spans;
-    size_t term_count; /* reported terms */
-    size_t all_terms;  /* every term as the query had it, tolerant alternatives too (spans) */
-    term_entry *terms; /* [all_terms], in the query's order of terms */
-    uint16_t *order;   /* [term_count]: the reported terms in query order, as indices of terms */
-    uint32_t *term_chars;
-    char *text;
-    szs_settings set;
-};
 
 /* ---- texts -------------------------------------------------------------- */
 
@@ -128,20 +87,13 @@ static shz_field field_of_slot(int slot)
     return (shz_field)fields[slot];
 }
 
-static uint32_t utf8_length(unsigned char lead)
-{
-    return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-}
-
 /* Byte offset of character index chars in s, walking from a known (byte, char) point before it. */
 static uint32_t byte_of_char(const char *s, uint32_t len, uint32_t from_byte, uint32_t from_char,
                              uint32_t chars)
 {
-    while (from_char < chars && from_byte < len) {
-        from_byte += utf8_length((unsigned char)s[from_byte]);
-        from_char++;
-    }
-    return from_byte;
+    if (chars <= from_char || from_byte >= len)
+        return from_byte;
+    return (uint32_t)shzi_utf8_advance(s, len, from_byte, chars - from_char);
 }
 
 /* The bytes of the original text of normalized positions [first, last] in f. */
@@ -149,19 +101,19 @@ static inline void byte_range(const field_text *f, uint32_t first, uint32_t last
                               uint32_t *end)
 {
     if (f->by_char) {
-        uint32_t c0 = shzi_ix_u32(shzi_ix.src_char, first);
+        uint32_t c0 = shzi_ix_u16(shzi_ix.src_char, first);
         *start = byte_of_char(f->text, f->len, 0, 0, c0);
-        *end = byte_of_char(f->text, f->len, *start, c0, shzi_ix_u32(shzi_ix.src_char, last) + 1);
+        *end = byte_of_char(f->text, f->len, *start, c0, shzi_ix_u16(shzi_ix.src_char, last) + 1);
         return;
     }
-    uint32_t last_byte = shzi_ix_u32(shzi_ix.src_byte, last);
-    *start = shzi_ix_u32(shzi_ix.src_byte, first);
-    *end = last_byte + utf8_length((unsigned char)f->text[last_byte]);
+    uint32_t last_byte = shzi_ix_u16(shzi_ix.src_byte, last);
+    *start = shzi_ix_u16(shzi_ix.src_byte, first);
+    *end = (uint32_t)shzi_utf8_advance(f->text, f->len, last_byte, 1);
 }
 
 /* ---- spans -------------------------------------------------------------- */
 
-static int span_before(const span *a, const span *b)
+static int span_before(const szs_span *a, const szs_span *b)
 {
     if (a->slot != b->slot)
         return a->slot < b->slot;
@@ -170,7 +122,7 @@ static int span_before(const span *a, const span *b)
     return a->byte_end < b->byte_end;
 }
 
-static void sort_spans(span *s, size_t n)
+static void sort_spans(szs_span *s, size_t n)
 {
     /* Insertion sort: spans of one term arrive sorted, so the runs to merge are few. A span
      * already in place is not copied out and back (it was just written field by field: read
@@ -178,7 +130,7 @@ static void sort_spans(span *s, size_t n)
     for (size_t i = 1; i < n; i++) {
         if (!span_before(&s[i], &s[i - 1]))
             continue;
-        span x = s[i];
+        szs_span x = s[i];
         size_t j = i;
         for (; j > 0 && span_before(&x, &s[j - 1]); j--)
             s[j] = s[j - 1];
@@ -188,16 +140,14 @@ static void sort_spans(span *s, size_t n)
 
 /* The normalized spans of the term in measure m, appended at out[*n] (at most room); chars is
  * what t->start indexes. Its postings in m begin at first (or after, when first is
- * t->post_begin); a gram read from its entries finds its first posting among those. */
+ * t->post_begin). */
 static void term_spans(const uint32_t *chars, const szs_settings *set, const szs_term *t,
-                       uint32_t m, uint32_t first, const szs_row *row, span *out, size_t *n,
+                       uint32_t m, uint32_t first, const szs_row *row, szs_span *out, size_t *n,
                        size_t room)
 {
     uint32_t target = m << SHZ_IX_INFO_MEASURE_SHIFT;
-    uint32_t table = szs_info_of(t);
-    uint32_t from = t->gm_end > t->gm_begin
-                        ? szs_gm_first_posting(t->gm_begin, t->gm_end, m, t->post_end)
-                        : szs_gallop(table, first, t->post_end, target);
+    uint32_t table = shzi_ix.post_info;
+    uint32_t from = szs_gallop(table, first, t->post_end, target);
     for (uint32_t c = from; c < t->post_end && *n < room; c++) {
         uint32_t info = shzi_ix_u32(table, c);
         if (szs_info_measure(info) != m)
@@ -208,10 +158,10 @@ static void term_spans(const uint32_t *chars, const szs_settings *set, const szs
         if (slot == SHZ_IX_TERMS || !(set->slot_mask & (1u << slot)))
             continue;
         uint32_t p = t->kind == SZS_GRAM && t->len <= 2 /* a gram is its own posting */
-                         ? szs_posting_at(c)
+                         ? szs_posting_at(c, row->seg[slot])
                          : szs_occurrence_at(t, chars, c, row->seg[slot]);
         if (p != SZS_NO_POSITION)
-            out[(*n)++] = (span){p, p + t->len, 0, 0, (uint8_t)slot, 0};
+            out[(*n)++] = (szs_span){p, p + t->len, 0, 0, (uint8_t)slot, 0};
     }
     for (uint32_t s = szs_gallop(shzi_ix.word_info, t->stem_begin, t->stem_end, target);
          s < t->stem_end && *n < room; s++) {
@@ -222,14 +172,14 @@ static void term_spans(const uint32_t *chars, const szs_settings *set, const szs
         if (slot == SHZ_IX_TERMS || !(set->slot_mask & (1u << slot)))
             continue;
         uint32_t p = shzi_ix_u32(shzi_ix.word_postings, s);
-        out[(*n)++] = (span){p, p + szs_word_length(p), 0, 0, (uint8_t)slot, 0};
+        out[(*n)++] = (szs_span){p, p + szs_word_length(p), 0, 0, (uint8_t)slot, 0};
     }
 }
 
 /* Writes the spans of hit h (normalized first, then mapped to the original text); returns how
  * many, at most h->occurrences. All-terms mode keeps every distinct match; best match merges
  * overlapping ones (the bigrams of one word) into one. */
-static size_t write_spans(const shz_results *r, const szs_hit *h, span *out)
+static size_t write_spans(const shz_results *r, const szs_hit *h, szs_span *out)
 {
     const szs_settings *set = &r->set;
     uint32_t m = szs_measure_of_hit(h);
@@ -237,7 +187,7 @@ static size_t write_spans(const shz_results *r, const szs_hit *h, span *out)
     szs_row row;
     szs_load_row(m, &row);
     for (size_t i = 0; i < r->all_terms; i++) {
-        const szs_term *t = &r->terms[i].term;
+        const szs_term *t = &r->terms[i];
         if (set->mode == SHZ_SEARCH_BEST &&
             !((h->exact_terms | h->tolerant_terms) & (UINT64_C(1) << t->origin)))
             continue;
@@ -249,7 +199,7 @@ static size_t write_spans(const shz_results *r, const szs_hit *h, span *out)
     sort_spans(out, n);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
-        span *last = kept ? &out[kept - 1] : NULL;
+        szs_span *last = kept ? &out[kept - 1] : NULL;
         if (last && out[i].slot == last->slot && set->mode == SHZ_SEARCH_BEST &&
             out[i].byte_start < last->byte_end) {
             if (out[i].byte_end > last->byte_end)
@@ -268,14 +218,14 @@ static size_t write_spans(const shz_results *r, const szs_hit *h, span *out)
     uint32_t walk_byte = 0, walk_char = 0; /* zh-Hant cursor: spans of a slot come in order */
     field_text f = slot_text(m, kept ? out[0].slot : SHZ_IX_TITLE, set->lang);
     for (size_t i = 0; i < kept; i++) {
-        span *s = &out[i];
+        szs_span *s = &out[i];
         if (s->slot != text_slot) { /* spans come sorted by slot */
             f = slot_text(m, s->slot, set->lang);
             text_slot = s->slot;
         }
         uint32_t first = s->byte_start, last = s->byte_end - 1;
-        s->char_start = shzi_ix_u32(shzi_ix.src_char, first);
-        s->char_end = shzi_ix_u32(shzi_ix.src_char, last) + 1;
+        s->char_start = shzi_ix_u16(shzi_ix.src_char, first);
+        s->char_end = shzi_ix_u16(shzi_ix.src_char, last) + 1;
         s->lang = (uint8_t)f.lang;
         if (f.by_char) {
             /* Same character offsets, other bytes: walk the zh-Hant text. */
@@ -298,9 +248,11 @@ static size_t write_spans(const shz_results *r, const szs_hit *h, span *out)
 
 typedef struct window {
     uint32_t start, end; /* bytes of the field text to show */
+    uint32_t char_start; /* and the character offset of start */
     uint32_t match_start, match_end;
     int cut_before, cut_after;
     const char *text;
+    shz_lang lang; /* of the text */
 } window;
 
 /* The text around the hit's best match: SNIPPET_BEFORE searchable characters before it and
@@ -315,7 +267,7 @@ static void snippet_window(const szs_settings *set, const szs_hit *h, window *ou
     uint32_t seg = szs_seg_start(m, h->best_slot);
     uint32_t seg_end = szs_seg_start(m, h->best_slot + 1) - 1; /* its sentinel */
     window *w = out;
-    *w = (window){0, f.len, 0, 0, 0, 0, f.text};
+    *w = (window){0, f.len, 0, 0, 0, 0, 0, f.text, f.lang};
     if (seg_end == seg)
         return; /* an empty field */
     uint32_t first = h->best_pos, last = h->best_pos + (h->best_len ? h->best_len : 1) - 1;
@@ -333,8 +285,10 @@ static void snippet_window(const szs_settings *set, const szs_hit *h, window *ou
     w->cut_before = from > seg;
     w->cut_after = to < seg_end - 1;
     uint32_t unused;
-    if (w->cut_before)
+    if (w->cut_before) {
         byte_range(&f, from, from, &w->start, &unused);
+        w->char_start = shzi_ix_u16(shzi_ix.src_char, from);
+    }
     if (w->cut_after)
         byte_range(&f, to, to, &unused, &w->end);
     if (h->best_len) {
@@ -344,213 +298,49 @@ static void snippet_window(const szs_settings *set, const szs_hit *h, window *ou
     }
 }
 
-static void write_snippet(const window *w, hit_detail *d, char *out)
+static void write_snippet(const window *w, szs_detail *d, char *out)
 {
     size_t n = 0;
     if (w->cut_before) {
-        memcpy(out, ellipsis, ELLIPSIS_LEN);
-        n += ELLIPSIS_LEN;
+        memcpy(out, ellipsis, SZS_ELLIPSIS_LEN);
+        n += SZS_ELLIPSIS_LEN;
     }
     d->match_start = (uint32_t)(n + (w->match_start - w->start));
     d->match_end = (uint32_t)(n + (w->match_end - w->start));
     memcpy(out + n, w->text + w->start, w->end - w->start);
     n += w->end - w->start;
     if (w->cut_after) {
-        memcpy(out + n, ellipsis, ELLIPSIS_LEN);
-        n += ELLIPSIS_LEN;
+        memcpy(out + n, ellipsis, SZS_ELLIPSIS_LEN);
+        n += SZS_ELLIPSIS_LEN;
     }
     out[n] = '\0';
     d->snippet_len = (uint32_t)n;
 }
 
-/* ---- terms -------------------------------------------------------------- */
-
-static size_t utf8_size(uint32_t cp)
-{
-    return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-}
-
-static size_t encode_utf8(uint32_t cp, char *out)
-{
-    size_t n = utf8_size(cp);
-    if (n == 1) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    for (size_t i = n - 1; i > 0; i--) {
-        out[i] = (char)(0x80 | (cp & 0x3F));
-        cp >>= 6;
-    }
-    out[0] = (char)((n == 2 ? 0xC0 : n == 3 ? 0xE0 : 0xF0) | cp);
-    return n;
-}
-
-/* The reported terms in query order, as indices into q->terms; returns how many. */
-static size_t reported_terms(const szs_query *q, uint16_t *out)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < q->term_count; i++)
-        if (!q->terms[i].tolerant)
-            out[q->terms[i].order] = (uint16_t)i, n++;
-    return n;
-}
-
-/* ---- the search --------------------------------------------------------- */
-
-/* What a 1.0 search with no hits returns, as 1.0 did: nothing to allocate, nothing to free. */
-static const struct shz_results no_results = {0};
-
-static size_t align8(size_t n)
-{
-    return (n + 7) & ~(size_t)7;
-}
-
-/* The most bytes hit h's snippet can take: its whole field, two ellipses and a NUL (from a
- * table of the index, not from the catalogue's texts, which a search does not otherwise read). */
-static size_t snippet_room(const szs_hit *h)
-{
-    size_t field = (size_t)szs_measure_of_hit(h) * SHZ_IX_NSLOTS + h->best_slot;
-    return shzi_ix_u32(shzi_ix.field_bytes, field) + 2 * ELLIPSIS_LEN + 1;
-}
-
-shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_results **results)
-{
-    szs_query q;
-    shz_status status = set->mode == SHZ_SEARCH_ALL_TERMS ? szs_parse_literal(text, len, &q)
-                                                          : szs_analyse(text, len, &q);
-    if (status != SHZ_OK)
-        return status;
-    /* Over 1.0's fields alone, the terms walk only the postings in them. */
-    int possible = set->mode == SHZ_SEARCH_ALL_TERMS
-                       ? szs_plan_literal(&q, !(set->slot_mask & ~SHZ_IX_LEGACY_SLOTS))
-                       : 1;
-
-    uint16_t order[SZS_MAX_TERMS];
-    size_t reported = reported_terms(&q, order);
-    /* 1.0's results had no terms: its callers get none, and no allocation without hits. Their
-     * spans still need them, kept unreported. */
-    size_t public_terms = set->legacy ? 0 : reported;
-    size_t term_chars = 0, term_text = 0;
-    for (size_t i = 0; i < q.term_count; i++) {
-        const szs_term *t = &q.terms[i];
-        term_chars += t->len;
-        if (!t->tolerant) {
-            for (uint32_t k = 0; k < t->len; k++)
-                term_text += utf8_size(q.chars[t->start + k]);
-            term_text++;
-        }
-    }
-
-    size_t bound = possible ? szs_hit_bound(&q) : 0;
-    /* A limit below that: only the best `limit` are kept, so only they need room. */
-    size_t keep = set->limit && set->limit < bound ? set->limit : 0;
-    if (keep)
-        bound = keep;
-    size_t header = align8(sizeof(struct shz_results));
-    szs_hit stack_hits[STACK_HITS];
-    szs_hit *hits = stack_hits;
-    unsigned char *block = NULL;
-    if (bound > STACK_HITS) { /* too many for the stack: collect straight into the results */
-        block = shzi_mem_alloc(header + bound * sizeof(szs_hit));
-        if (!block)
-            return SHZ_ERR_NO_MEMORY;
-        hits = (szs_hit *)(block + header);
-    }
-    size_t kept = possible ? szs_collect(&q, set, hits, bound, keep) : 0;
-    if (kept == 0 && public_terms == 0) {
-        shzi_mem_dealloc(block);
-        *results = (shz_results *)&no_results;
-        return SHZ_OK;
-    }
-
-    /* Room for everything: kept hits, their details, spans and snippets (written when first
-     * read), the terms and their texts. */
-    size_t span_room = 0, text_room = term_text;
-    for (size_t i = 0; i < kept; i++) {
-        span_room += hits[i].occurrences;
-        text_room += snippet_room(&hits[i]);
-    }
-    size_t details_at = align8(header + kept * sizeof(szs_hit));
-    size_t spans_at = align8(details_at + kept * sizeof(hit_detail));
-    size_t terms_at = align8(spans_at + span_room * sizeof(span));
-    size_t order_at = terms_at + q.term_count * sizeof(term_entry);
-    size_t chars_at = align8(order_at + public_terms * sizeof(uint16_t));
-    size_t text_at = chars_at + term_chars * sizeof(uint32_t);
-    size_t need = text_at + text_room;
-    unsigned char *sized = block ? shzi_mem_realloc(block, need) : shzi_mem_alloc(need);
-    if (!sized) {
-        shzi_mem_dealloc(block);
-        return SHZ_ERR_NO_MEMORY;
-    }
-    if (!block)
-        memcpy(sized + header, stack_hits, kept * sizeof(szs_hit));
-    block = sized;
-    struct shz_results *r = (struct shz_results *)block;
-    r->count = kept;
-    r->hits = (szs_hit *)(block + header);
-    r->details = (hit_detail *)(block + details_at);
-    r->spans = (span *)(block + spans_at);
-    r->term_count = public_terms;
-    r->all_terms = q.term_count;
-    r->terms = (term_entry *)(block + terms_at);
-    r->order = (uint16_t *)(block + order_at);
-    memcpy(r->order, order, public_terms * sizeof(uint16_t));
-    r->term_chars = (uint32_t *)(block + chars_at);
-    r->text = (char *)(block + text_at);
-    r->set = *set;
-    size_t spans_used = 0, text_used = 0, chars_used = 0;
-    for (size_t i = 0; i < q.term_count; i++) {
-        term_entry *e = &r->terms[i];
-        const szs_term *t = &q.terms[i];
-        e->term = *t;
-        e->term.start = (uint32_t)chars_used;
-        memcpy(r->term_chars + chars_used, q.chars + t->start, t->len * sizeof(uint32_t));
-        chars_used += t->len;
-        e->text_start = e->text_len = 0;
-        if (t->tolerant)
-            continue;
-        e->text_start = (uint32_t)text_used;
-        for (uint32_t k = 0; k < t->len; k++)
-            text_used += encode_utf8(q.chars[t->start + k], r->text + text_used);
-        e->text_len = (uint32_t)(text_used - e->text_start);
-        r->text[text_used++] = '\0';
-    }
-    for (size_t i = 0; i < kept; i++) {
-        hit_detail *d = &r->details[i];
-        d->first_span = (uint32_t)spans_used;
-        d->snippet_start = (uint32_t)text_used;
-        d->span_count = d->snippet_len = d->match_start = d->match_end = 0;
-        atomic_init(&d->state, DETAIL_PENDING);
-        spans_used += r->hits[i].occurrences;
-        text_used += snippet_room(&r->hits[i]);
-    }
-    *results = r;
-    return SHZ_OK;
-}
-
 /* ---- details, on first reading ------------------------------------------ */
 
-/* Writes hit index's spans and snippet into their room, once: the first reader claims the hit
- * and writes them, and any other reader waits until they are published. The results are the
- * caller's const object, but their block is ours and was allocated writable. */
-static const hit_detail *detail_of(const shz_results *results, size_t index)
+/* Writes hit index's spans and snippet into their room, once: the first reader writes them
+ * under the results' lock, and a reader that comes meanwhile waits on the lock. The results are
+ * the caller's const object, but their block is ours and was allocated writable. */
+static const szs_detail *detail_of(const shz_results *results, size_t index)
 {
-    hit_detail *d = &((shz_results *)results)->details[index];
-    if (atomic_load_explicit(&d->state, memory_order_acquire) == DETAIL_READY)
+    shz_results *r = (shz_results *)results;
+    szs_detail *d = &r->details[index];
+    if (atomic_load_explicit(&d->ready, memory_order_acquire))
         return d;
-    unsigned char expected = DETAIL_PENDING;
-    if (atomic_compare_exchange_strong_explicit(&d->state, &expected, DETAIL_BUSY,
-                                                memory_order_acquire, memory_order_acquire)) {
-        const szs_hit *h = &results->hits[index];
-        d->span_count = (uint32_t)write_spans(results, h, results->spans + d->first_span);
+    pthread_mutex_lock(&r->detail_lock);
+    if (!atomic_load_explicit(&d->ready, memory_order_relaxed)) {
+        const szs_hit *h = &r->hits[index];
+        d->span_count = (uint32_t)write_spans(r, h, r->spans + d->first_span);
         window w;
-        snippet_window(&results->set, h, &w);
-        write_snippet(&w, d, results->text + d->snippet_start);
-        atomic_store_explicit(&d->state, DETAIL_READY, memory_order_release);
-        return d;
+        snippet_window(&r->set, h, &w);
+        write_snippet(&w, d, r->text + d->snippet_start);
+        d->origin_byte = w.start;
+        d->origin_char = w.char_start;
+        d->origin_lang = (uint8_t)w.lang;
+        atomic_store_explicit(&d->ready, 1, memory_order_release);
     }
-    while (atomic_load_explicit(&d->state, memory_order_acquire) != DETAIL_READY)
-        ; /* another reader is writing them: a few microseconds at most */
+    pthread_mutex_unlock(&r->detail_lock);
     return d;
 }
 
@@ -558,8 +348,10 @@ static const hit_detail *detail_of(const shz_results *results, size_t index)
 
 void shz_results_free(shz_results *results)
 {
-    if (results != &no_results)
+    if (results && results != &szs_no_results) {
+        pthread_mutex_destroy(&results->detail_lock);
         shzi_mem_dealloc(results);
+    }
 }
 
 static const szs_hit *hit_at(const shz_results *results, size_t index)
@@ -602,13 +394,14 @@ size_t shz_results_span_count(const shz_results *results, size_t index)
     return h ? detail_of(results, index)->span_count : 0;
 }
 
-static shz_status span_at(const shz_results *results, size_t index, size_t which, const span **out)
+static shz_status span_at(const shz_results *results, size_t index, size_t which,
+                          const szs_span **out)
 {
     if (!results)
         return SHZ_ERR_INVALID_ARG;
     if (!hit_at(results, index))
         return SHZ_ERR_NOT_FOUND;
-    const hit_detail *d = detail_of(results, index);
+    const szs_detail *d = detail_of(results, index);
     if (which >= d->span_count)
         return SHZ_ERR_NOT_FOUND;
     *out = &results->spans[d->first_span + which];
@@ -619,7 +412,7 @@ shz_status shz_results_span(const shz_results *results, size_t index, size_t whi
                             shz_field *field, size_t *byte_start, size_t *byte_end,
                             size_t *char_start, size_t *char_end)
 {
-    const span *s;
+    const szs_span *s;
     shz_status status = span_at(results, index, which, &s);
     if (status != SHZ_OK)
         return status;
@@ -641,7 +434,7 @@ shz_status shz_results_span_lang(const shz_results *results, size_t index, size_
 {
     if (!lang)
         return SHZ_ERR_INVALID_ARG;
-    const span *s;
+    const szs_span *s;
     shz_status status = span_at(results, index, which, &s);
     if (status == SHZ_OK)
         *lang = (shz_lang)s->lang;
@@ -655,7 +448,7 @@ shz_status shz_results_snippet(const shz_results *results, size_t index, const c
         return SHZ_ERR_INVALID_ARG;
     if (!hit_at(results, index))
         return SHZ_ERR_NOT_FOUND;
-    const hit_detail *d = detail_of(results, index);
+    const szs_detail *d = detail_of(results, index);
     *text = results->text + d->snippet_start;
     if (len)
         *len = d->snippet_len;
@@ -669,11 +462,31 @@ shz_status shz_results_snippet_match(const shz_results *results, size_t index, s
         return SHZ_ERR_INVALID_ARG;
     if (!hit_at(results, index))
         return SHZ_ERR_NOT_FOUND;
-    const hit_detail *d = detail_of(results, index);
+    const szs_detail *d = detail_of(results, index);
     if (byte_start)
         *byte_start = d->match_start;
     if (byte_end)
         *byte_end = d->match_end;
+    return SHZ_OK;
+}
+
+shz_status shz_results_snippet_origin(const shz_results *results, size_t index, shz_field *field,
+                                      shz_lang *lang, size_t *byte_start, size_t *char_start)
+{
+    if (!results)
+        return SHZ_ERR_INVALID_ARG;
+    const szs_hit *h = hit_at(results, index);
+    if (!h)
+        return SHZ_ERR_NOT_FOUND;
+    const szs_detail *d = detail_of(results, index);
+    if (field)
+        *field = field_of_slot(h->best_slot);
+    if (lang)
+        *lang = (shz_lang)d->origin_lang;
+    if (byte_start)
+        *byte_start = d->origin_byte;
+    if (char_start)
+        *char_start = d->origin_char;
     return SHZ_OK;
 }
 
@@ -688,10 +501,10 @@ shz_status shz_results_term(const shz_results *results, size_t term, const char 
         return SHZ_ERR_INVALID_ARG;
     if (term >= results->term_count)
         return SHZ_ERR_NOT_FOUND;
-    const term_entry *e = &results->terms[results->order[term]];
-    *text = results->text + e->text_start;
+    const szs_term_text *e = &results->texts[results->order[term]];
+    *text = results->text + e->start;
     if (len)
-        *len = e->text_len;
+        *len = e->len;
     return SHZ_OK;
 }
 
@@ -699,7 +512,7 @@ size_t shz_results_term_measures(const shz_results *results, size_t term)
 {
     if (!results || term >= results->term_count)
         return 0;
-    return szs_term_measures(&results->terms[results->order[term]].term, results->term_chars,
+    return szs_term_measures(&results->terms[results->order[term]], results->term_chars,
                              results->set.slot_mask);
 }
 
@@ -710,6 +523,6 @@ unsigned shz_results_hit_term(const shz_results *results, size_t index, size_t t
         return 0;
     if (results->set.mode == SHZ_SEARCH_ALL_TERMS)
         return 1; /* every hit holds every term */
-    uint64_t bit = UINT64_C(1) << results->terms[results->order[term]].term.origin;
+    uint64_t bit = UINT64_C(1) << results->terms[results->order[term]].origin;
     return h->exact_terms & bit ? 1 : h->tolerant_terms & bit ? 2 : 0;
 }

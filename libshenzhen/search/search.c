@@ -82,7 +82,6 @@ static inline shz_status read_options(const shz_search_options *options, int leg
     out->limit = limit;
     out->mode = legacy ? SHZ_SEARCH_ALL_TERMS : mode;
     out->legacy = legacy;
-    out->postings_only = 0;
     return SHZ_OK;
 }
 

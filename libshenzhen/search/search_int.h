@@ -11,13 +11,16 @@
  *   lone Han characters) and words (Latin, digits), every measure sharing one
  *   is scored by BM25F, and those under the minimum-should-match rule dropped.
  *
- * Memory: the query's working set lives on the stack (sized from
- * SHZ_QUERY_MAX); the only heap block is the results object, allocated once
- * and resized at most once. No global mutable state.
+ * Memory: the only heap block is the results object. It holds the analysed
+ * query (sized from the query's length) and the hits from the start, and is
+ * resized once to hold what the hits need; the stack holds small, fixed-size
+ * state only (include/shenzhen.h states the bound). No global mutable state.
  */
 #ifndef SHZ_SEARCH_INT_H
 #define SHZ_SEARCH_INT_H
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -25,11 +28,13 @@
 #include "index_data.h"
 #include "normalize.h"
 #include "shenzhen.h"
+#include "stem.h"
 #include "utf8.h"
 
 enum { SZS_MAX_TERMS = SHZ_QUERY_MAX / 2 + 1 }; /* "a a a …": one term per two bytes */
 enum { SZS_MAX_BEST_TERMS = 64 };               /* analysed terms kept in best-match mode */
-enum { SZS_MEASURE_BITS = 20 };                 /* of a hit's sort key (checked by the generator) */
+enum { SZS_MAX_EXPANSIONS = 8 }; /* tolerant alternatives of one term, at most (tolerance.c) */
+enum { SZS_MEASURE_BITS = 20 };  /* of a hit's sort key (checked by the generator) */
 #define SZS_NO_MEASURE UINT32_MAX
 #define SZS_NO_POSITION UINT32_MAX
 
@@ -37,17 +42,19 @@ enum { SZS_MEASURE_BITS = 20 };                 /* of a hit's sort key (checked 
 
 static inline uint32_t szs_norm_at(uint32_t position)
 {
-    return shzi_ix_u32(shzi_ix.norm, position);
+    return shzi_ix_u24(shzi_ix.norm, position) & ((UINT32_C(1) << SHZ_IX_FLAGS_SHIFT) - 1);
 }
 
 static inline unsigned szs_flags_at(uint32_t position)
 {
-    return shzi_ix_blob[shzi_ix.flags + position];
+    return shzi_ix_u24(shzi_ix.norm, position) >> SHZ_IX_FLAGS_SHIFT;
 }
 
-static inline uint32_t szs_posting_at(uint32_t index)
+/* The position of the gram posting at index of post_info, in the field starting at
+ * field_start (the posting's own: its measure's seg_start of its slot). */
+static inline uint32_t szs_posting_at(uint32_t index, uint32_t field_start)
 {
-    return shzi_ix_u32(shzi_ix.postings, index);
+    return field_start + (shzi_ix_u32(shzi_ix.post_info, index) & SHZ_IX_OFFSET_MASK);
 }
 
 static inline uint32_t szs_seg_start(uint32_t measure, int slot)
@@ -63,11 +70,6 @@ static inline uint32_t szs_info_measure(uint32_t info)
 static inline int szs_info_slot(uint32_t info)
 {
     return (int)(info >> SHZ_IX_INFO_SLOT_SHIFT) & 7;
-}
-
-static inline uint32_t szs_info_offset(uint32_t info)
-{
-    return info & SHZ_IX_OFFSET_CAP;
 }
 
 /* A measure's field starts, and the start of the next measure: read once per measure. */
@@ -101,12 +103,6 @@ static inline uint64_t szs_gram_key(uint32_t gram)
 static inline uint32_t szs_gram_idf(uint32_t gram)
 {
     return szs_gram_field(gram, SHZ_IX_GRAM_KEY_IDF) >> SHZ_IX_KEY_HIGH_BITS;
-}
-
-/* Field f of entry e of gram_measures (enum shzi_ix_gm_field). */
-static inline uint32_t szs_gm_field(uint32_t e, int f)
-{
-    return shzi_ix_u32(shzi_ix.gram_measures, (size_t)e * SHZ_IX_GM_FIELDS + (size_t)f);
 }
 
 /* First index in [lo, hi) of an ascending uint32 table whose entry is >= target, galloping from
@@ -154,24 +150,6 @@ static inline uint32_t szs_word_length(uint32_t position)
     while (!(szs_flags_at(position + n - 1) & SHZ_IX_WORD_END))
         n++;
     return n;
-}
-
-/* The first posting of a gram in measure m, found by a binary search of its gram_measures
- * entries [begin, end) (one per measure holding it: far fewer than its postings); post_end
- * when m holds none. */
-static inline uint32_t szs_gm_first_posting(uint32_t begin, uint32_t end, uint32_t m,
-                                            uint32_t post_end)
-{
-    uint32_t lo = begin, hi = end;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (szs_gm_field(mid, SHZ_IX_GM_MEASURE) < m)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < end && szs_gm_field(lo, SHZ_IX_GM_MEASURE) == m ? szs_gm_field(lo, SHZ_IX_GM_FIRST)
-                                                                : post_end;
 }
 
 /* ---- queries ------------------------------------------------------------ */
@@ -259,36 +237,18 @@ typedef struct szs_term {
     uint32_t rare_offset;          /* where in the term the gram driving the search starts */
     uint32_t post_begin, post_end; /* postings of that gram (empty: it cannot occur) */
     uint32_t cursor;               /* next posting to consider, only ever moves forward */
-    uint32_t postings_table;       /* the tables post_begin..post_end index: postings and */
-    uint32_t info_table; /* post_info, or their copies for 1.0's fields (legacy_postings) */
     uint32_t stem_begin, stem_end; /* a word's stem postings in the word table (or empty) */
     uint32_t stem_cursor;
-    uint32_t measure_begin;    /* the gram cursor where the measure being scored began */
-    uint32_t gm_begin, gm_end; /* a gram's per-measure entries (index_data.h, gram_measures) */
-    uint32_t gm_cursor;        /* next entry to consider, when scoring reads them (fast) */
-    uint32_t next_chars;       /* SHZ_IX_GM_NEXT of the measure being scored (fast) */
-    uint32_t idf;              /* BM25 IDF, x SHZ_IX_ONE (best match) */
-    uint32_t most;             /* the most it can add to a score (score.c, could_score) */
-    uint16_t order;            /* its place among the query's reported terms */
-    uint16_t origin;           /* the reported term it stands for (itself, or the term a
-                                  tolerant expansion came from) */
-    uint8_t kind;              /* szs_kind */
-    uint8_t tolerant;          /* matched only by typo or homophone tolerance */
-    uint8_t live;              /* it can occur in the index at all */
-    uint8_t part;              /* szs_part: a character searched for a Han word (query.c) */
-    uint8_t fast;              /* scored from its gram_measures entries, not its postings */
+    uint32_t measure_begin; /* the gram cursor where the measure being scored began */
+    uint32_t idf;           /* BM25 IDF, x SHZ_IX_ONE (best match) */
+    uint16_t order;         /* its place among the query's reported terms */
+    uint16_t origin;        /* the reported term it stands for (itself, or the term a
+                               tolerant expansion came from) */
+    uint8_t kind;           /* szs_kind */
+    uint8_t tolerant;       /* matched only by typo or homophone tolerance */
+    uint8_t live;           /* it can occur in the index at all */
+    uint8_t part;           /* szs_part: a character searched for a Han word (query.c) */
 } szs_term;
-
-/* The tables the term's postings index: positions and their post_info. */
-static inline uint32_t szs_postings_of(const szs_term *t)
-{
-    return t->postings_table;
-}
-
-static inline uint32_t szs_info_of(const szs_term *t)
-{
-    return t->info_table;
-}
 
 /* Two terms that follow each other in the query: b found delta positions after a is a phrase. */
 typedef struct szs_pair {
@@ -297,7 +257,6 @@ typedef struct szs_pair {
 } szs_pair;
 
 typedef struct szs_query {
-    /* The counts first: the arrays are large and mostly untouched. */
     size_t term_count; /* reported terms come first, in query order; expansions after */
     size_t reported;
     size_t pair_count;
@@ -305,12 +264,36 @@ typedef struct szs_query {
     size_t live_count;
     uint32_t common_idf; /* the least IDF of a term that is not common (score.c, msm_pass) */
     uint32_t part_idf;   /* and of a character of an unknown piece, alone */
+    size_t term_room;    /* terms[] and chars[] are sized from the query (szs_query_room) */
+    uint32_t char_room;
     szs_pair pairs[SZS_MAX_BEST_TERMS];
     uint32_t origin_idf[SZS_MAX_BEST_TERMS]; /* the IDF of each reported term, side by side for
                                                 the rule's sums (score.c) */
-    uint32_t chars[SHZ_QUERY_MAX];           /* normalized terms, back to back */
-    szs_term terms[SZS_MAX_TERMS];
+    uint32_t *chars;                         /* normalized terms, back to back */
+    szs_term *terms;
 } szs_query;
+
+/* The room a query of len bytes needs in mode: terms and characters. Sized so that it never
+ * binds before the limits the analysis itself keeps (SZS_MAX_TERMS, SHZ_QUERY_MAX). */
+static inline void szs_query_room(size_t len, unsigned mode, size_t *terms, size_t *chars)
+{
+    if (mode == SHZ_SEARCH_ALL_TERMS) {
+        /* A term takes a byte at least, and a separator between two. */
+        *terms = len / 2 + 1;
+        *chars = len + 1;
+        return;
+    }
+    /* Analysed terms: a Han character gives at most a bigram and itself (three bytes), a Latin
+     * word of one letter and a space two bytes. Each reported term has at most
+     * SZS_MAX_EXPANSIONS tolerant alternatives (tolerance.c), of at most its length and two
+     * more characters; the reported terms' lengths add up to three times the query's at most
+     * (a Han character is in two bigrams and alone). */
+    size_t reported = len + 1 < SZS_MAX_BEST_TERMS ? len + 1 : SZS_MAX_BEST_TERMS;
+    size_t all = reported * (1 + SZS_MAX_EXPANSIONS);
+    *terms = all < SZS_MAX_TERMS ? all : SZS_MAX_TERMS;
+    size_t most = len + SZS_MAX_EXPANSIONS * (3 * len + 2 * reported);
+    *chars = most < SHZ_QUERY_MAX ? most : SHZ_QUERY_MAX;
+}
 
 /* Where term t occurs if it does at its gram candidate at index i, in a field starting at
  * field_start; else SZS_NO_POSITION. It starts rare_offset before the posting, in the same
@@ -319,7 +302,7 @@ typedef struct szs_query {
 static inline uint32_t szs_occurrence_at(const szs_term *t, const uint32_t *chars, uint32_t i,
                                          uint32_t field_start)
 {
-    uint32_t p = shzi_ix_u32(szs_postings_of(t), i);
+    uint32_t p = szs_posting_at(i, field_start);
     if (p - field_start < t->rare_offset)
         return SZS_NO_POSITION;
     uint32_t start = p - t->rare_offset;
@@ -336,10 +319,8 @@ typedef struct szs_settings {
     unsigned slot_mask; /* bit per enum shzi_ix_slot */
     shz_lang lang;
     size_t limit;
-    unsigned mode;     /* shz_search_mode */
-    int legacy;        /* 1.0's fields and ranking */
-    int postings_only; /* score every term from its postings, never from its gram_measures
-                          entries: the reference those entries are tested against */
+    unsigned mode; /* shz_search_mode */
+    int legacy;    /* 1.0's fields and ranking */
 } szs_settings;
 
 /* ---- hits --------------------------------------------------------------- */
@@ -371,43 +352,140 @@ static inline uint32_t szs_measure_of_hit(const szs_hit *h)
                       (h->key & ((UINT64_C(1) << SZS_MEASURE_BITS) - 1)));
 }
 
+/* ---- results ------------------------------------------------------------ */
+
+/* What the results add to a kept hit: room reserved at the search, filled on first reading
+ * (results.c, under the results' lock). */
+typedef struct szs_detail {
+    uint32_t first_span, span_count;     /* room: hit->occurrences spans from first_span */
+    uint32_t snippet_start, snippet_len; /* room: the field's bytes and two ellipses, and a NUL */
+    uint32_t match_start, match_end;     /* in the snippet */
+    uint32_t origin_byte, origin_char;   /* where the snippet's text starts in its field's */
+    uint8_t origin_lang;                 /* the language of that text */
+    atomic_uchar ready;                  /* the fields above are written */
+} szs_detail;
+
+typedef struct szs_span {
+    uint32_t byte_start, byte_end, char_start, char_end;
+    uint8_t slot;
+    uint8_t lang;
+} szs_span;
+
+/* A reported term's text, in the results' text. */
+typedef struct szs_term_text {
+    uint32_t start, len;
+} szs_term_text;
+
+enum { SZS_ELLIPSIS_LEN = 3 }; /* "…" in UTF-8 */
+
+/* One heap block: this header, the analysed query (its terms and characters), the hits, their
+ * details, spans and snippets, and the terms' texts (run.c lays it out). */
+struct shz_results {
+    size_t count;
+    szs_hit *hits;
+    szs_detail *details;
+    szs_span *spans;
+    size_t term_count;          /* reported terms */
+    size_t all_terms;           /* every term as the query had it, tolerant alternatives too */
+    const szs_term *terms;      /* [all_terms]: the query's, in its order of terms */
+    const uint32_t *term_chars; /* what their start indexes */
+    szs_term_text *texts;       /* [all_terms] (empty for tolerant ones) */
+    uint16_t *order; /* [term_count]: the reported terms in query order, as indices of terms */
+    char *text;
+    szs_settings set;
+    pthread_mutex_t detail_lock; /* held while a hit's details are written */
+};
+
+/* The most bytes hit h's snippet can take: its whole field, two ellipses and a NUL (from a table
+ * of the index, not from the catalogue's texts, which a search does not otherwise read). */
+static inline size_t szs_snippet_room(const szs_hit *h)
+{
+    size_t field = (size_t)szs_measure_of_hit(h) * SHZ_IX_NSLOTS + h->best_slot;
+    return shzi_ix_u32(shzi_ix.field_bytes, field) + 2 * SZS_ELLIPSIS_LEN + 1;
+}
+
+/* ---- scoring (score.c, score_all.c, score_best.c) ----------------------- */
+
+/* The measure of the first entry of a post_info-like table in [*c, end) in measure m or after,
+ * or SZS_NO_MEASURE; leaves *c on it. Usually *c or the next one is it: gallop only past those.
+ */
+static inline uint32_t szs_next_in(uint32_t table, uint32_t *c, uint32_t end, uint32_t m)
+{
+    uint32_t target = m << SHZ_IX_INFO_MEASURE_SHIFT, i = *c;
+    if (i < end && shzi_ix_u32(table, i) < target && ++i < end && shzi_ix_u32(table, i) < target)
+        i = szs_gallop(table, i, end, target);
+    *c = i;
+    return i < end ? szs_info_measure(shzi_ix_u32(table, i)) : SZS_NO_MEASURE;
+}
+
+/* The first entry of a post_info-like table in [c, end) past measure m: where a walk through
+ * m's postings can stop once no later field of m is searched. */
+static inline uint32_t szs_past_measure(uint32_t table, uint32_t c, uint32_t end, uint32_t m)
+{
+    return szs_gallop(table, c, end, (m + 1) << SHZ_IX_INFO_MEASURE_SHIFT);
+}
+
+/* Keeps the best match of a hit: best slot rank, then earliest, then shortest. */
+static inline void szs_consider(szs_hit *h, int slot, uint32_t p, uint32_t len)
+{
+    unsigned rank = shzi_ix_slot_rank((unsigned)slot), best = shzi_ix_slot_rank(h->best_slot);
+    if (h->best_pos == SZS_NO_POSITION || rank < best ||
+        (rank == best && (p < h->best_pos || (p == h->best_pos && len < h->best_len)))) {
+        h->best_pos = p;
+        h->best_len = len;
+        h->best_slot = (uint8_t)slot;
+    }
+}
+
+static inline void szs_clear_hit(szs_hit *h)
+{
+    memset(h, 0, sizeof *h);
+    h->best_pos = SZS_NO_POSITION;
+}
+
+/* Takes hit h: into the list while there is room (all of them when keep is 0), else into the
+ * min-heap of the best keep if it beats the worst. */
+void szs_offer(szs_hit *hits, size_t *count, size_t keep, const szs_hit *h);
+
+/* Sorts the count hits taken, best first; returns count. */
+size_t szs_finish(szs_hit *hits, size_t count, size_t keep);
+
+/* Collects the hits of each mode: all of them (up to capacity) when keep is 0, else the best
+ * keep. Returns how many, sorted best first. */
+size_t szs_collect_all(szs_query *q, const szs_settings *set, szs_hit *hits, size_t capacity,
+                       size_t keep);
+size_t szs_collect_best(szs_query *q, const szs_settings *set, szs_hit *hits, size_t capacity,
+                        size_t keep);
+
 /* ---- query.c ------------------------------------------------------------ */
 
 /* All-terms mode: whitespace-separated terms, "quoted phrases" as one; repeats dropped. */
 shz_status szs_parse_literal(const char *text, size_t len, szs_query *q);
 
 /* Chooses each literal term's rarest gram; rarest term first. Returns 0 when some term cannot
- * occur at all (its postings are then empty). legacy: only 1.0's fields are searched, and the
- * terms walk their postings in those (SHZ_IX_LEGACY_SLOTS). */
-int szs_plan_literal(szs_query *q, int legacy);
+ * occur at all (its postings are then empty). */
+int szs_plan_literal(szs_query *q);
 
 /* Best-match mode: analyses the query into grams and words (README "Ranking"), looks each up
  * and computes the query's IDF mass. */
 shz_status szs_analyse(const char *text, size_t len, szs_query *q);
 
-/* Typo and homophone tolerance: adds chars[0..len) (normalized) as an alternative of reported
- * term origin, matched like a term of its kind but reported as a tolerant match of origin
- * (SHZ_MATCH_TOLERANT, shz_results_hit_term 2), scoring TOLERANT_PERCENT of an exact match,
- * counting toward the minimum-should-match rule as origin. Call after szs_analyse, before
- * scoring. Returns 0 when there is no room. (The tolerant search that finds the alternatives,
- * the same toneless pinyin for a Han bigram and one or two edits for a Latin word, plugs in
- * here.) */
-int szs_add_expansion(szs_query *q, size_t origin, const uint32_t *chars, uint32_t len);
-
-/* ---- stem.c ------------------------------------------------------------- */
-
-/* The longest word stemmed; a longer one is cut to this many letters first. */
-enum { SZS_STEM_MAX = 63 };
-
-/* Snowball's English stem of the lowercase a-z word in[0..len), written to out (room for
- * SZS_STEM_MAX letters); its length. No allocation, no shared state. */
-size_t szs_stem_english(const unsigned char *in, size_t len, unsigned char *out);
-
 /* ---- tolerance.c -------------------------------------------------------- */
 
-/* Adds the tolerant alternatives (typos, homophones) of the reported terms the index cannot
- * match; szs_analyse calls it last. */
-void szs_tolerate(szs_query *q);
+/* A tolerant alternative of a query term: a word of the index a typo away, or a Han character
+ * or bigram of the index that sounds the same; normalized code points. */
+enum { SZS_ALTERNATIVE_MAX_LEN = 64 };
+typedef struct szs_alternative {
+    uint32_t chars[SZS_ALTERNATIVE_MAX_LEN];
+    uint32_t len;
+} szs_alternative;
+
+/* The tolerant alternatives of reported term i of an analysed query, if the index cannot match
+ * it (at most SZS_MAX_EXPANSIONS, best first), written to out; how many. szs_analyse adds them
+ * to the query, each matched like a term of its kind but reported as a tolerant match of term i
+ * (SHZ_MATCH_TOLERANT, shz_results_hit_term 2), scoring TOLERANT_PERCENT of an exact match
+ * (score.c) and counting toward the minimum-should-match rule as term i. */
+size_t szs_alternatives(const szs_query *q, size_t i, szs_alternative *out);
 
 /* A word of the index's word table near a query word: its entry, the edits between them, its
  * stem's entry and the stem's IDF. */
@@ -424,21 +502,18 @@ size_t szs_typo_words(const uint32_t *word, uint32_t len, int budget, szs_typo *
 
 /* ---- score.c ------------------------------------------------------------ */
 
-/* Collects the hits: all of them (up to capacity) when keep is 0, else the best keep. Returns
- * how many, sorted best first. */
-size_t szs_collect(szs_query *q, const szs_settings *set, szs_hit *hits, size_t capacity,
-                   size_t keep);
-
-/* An upper bound of the measures that can be hits. */
-size_t szs_hit_bound(const szs_query *q);
-
 /* How many measures hold term t in a searched field (exactly or by stem); chars is the array
  * that t->start indexes (the query's characters), not the term's own. */
 size_t szs_term_measures(const szs_term *t, const uint32_t *chars, unsigned slot_mask);
 
-/* ---- results.c ---------------------------------------------------------- */
+/* ---- run.c -------------------------------------------------------------- */
 
+/* Runs a search: the query's analysis, scoring and the results' block. */
 shz_status szs_run(const char *text, size_t len, const szs_settings *set, shz_results **out);
+
+/* What a search with no hits and no terms returns (1.0's searches without hits): nothing
+ * allocated, nothing to free. */
+extern const struct shz_results szs_no_results;
 
 /* ---- search.c ----------------------------------------------------------- */
 

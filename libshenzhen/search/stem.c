@@ -1,17 +1,17 @@
 /*
  * The Snowball English ("Porter2") stemmer, written from the algorithm's
- * published description, for query words the index does not have: it works
- * in the caller's buffer, so a search that stems allocates nothing and shares
- * nothing. The generator stems the index with Snowball's own libstemmer;
- * tests/unit/test_stem.c checks that both give the same stem for every word
- * of the index and for many more.
+ * published description. The generator stems the index's English words with
+ * it, and a search the query words the index does not have: it works in the
+ * caller's buffer, so a search that stems allocates nothing and shares
+ * nothing. tests/unit/test_stem.c checks it against Snowball's own
+ * libstemmer on every word of the index and many more.
  *
  * Words are lowercase a-z (the caller checks). Upper-case Y marks a y that
  * acts as a consonant while stemming.
  */
 #include <string.h>
 
-#include "search_int.h"
+#include "stem.h"
 
 typedef struct word {
     unsigned char *s;

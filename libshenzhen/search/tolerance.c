@@ -1,7 +1,8 @@
 /*
  * Tolerance (best-match mode): a reported query term that the index cannot
- * match at all is searched through near terms that it can, each added with
- * szs_add_expansion() as a tolerant alternative of the term:
+ * match at all is searched through near terms that it can. This file finds
+ * them (szs_alternatives); query analysis adds them to the query as tolerant
+ * alternatives of the term:
  *
  * - a Latin word of at least 5 letters (fuzzy.h's typo budget: 1 edit from 5
  *   letters, 2 from 9) that has no stem in the index and occurs nowhere as a
@@ -13,7 +14,7 @@
  *   bigrams overlapping it) have none either, is searched as the bigrams of
  *   the index that differ from it in one character by a homophone
  *   (homophone.h: a catalogue character sharing a toneless Mandarin syllable;
- *   秒皮 -> 秒批): a bigram next to one the index has is where two words
+ *   产全 -> 产权): a bigram next to one the index has is where two words
  *   meet, not a misheard word;
  *   and a lone Han character without postings as its homophones; at most
  *   MAX_HOMOPHONE_GRAMS of them, the rarest (highest IDF) first, the first
@@ -27,7 +28,12 @@
 #include "homophone.h"
 #include "search_int.h"
 
+_Static_assert(SHZ_IX_TYPO_MAX_LEN <= SZS_ALTERNATIVE_MAX_LEN, "an alternative holds a typo word");
+
 enum { MAX_HOMOPHONE_GRAMS = 8, MAX_HOMOPHONES = 64 };
+_Static_assert((int)MAX_HOMOPHONE_GRAMS <= (int)SZS_MAX_EXPANSIONS &&
+                   (int)SZS_MAX_TYPO_WORDS <= (int)SZS_MAX_EXPANSIONS,
+               "a query's room holds every alternative of its terms");
 
 /* ---- typos -------------------------------------------------------------- */
 
@@ -125,28 +131,25 @@ size_t szs_typo_words(const uint32_t *word, uint32_t len, int budget, szs_typo *
     return n;
 }
 
-static void tolerate_word(szs_query *q, size_t i)
+static size_t word_alternatives(const szs_query *q, size_t i, szs_alternative *out)
 {
     const szs_term *t = &q->terms[i];
     const uint32_t *word = q->chars + t->start;
     uint32_t len = t->len;
     int budget = shzi_typo_budget(len);
     if (budget == 0 || len > SHZ_FUZZY_MAX_LEN || t->stem_end > t->stem_begin)
-        return;
+        return 0;
     for (uint32_t k = 0; k < len; k++)
         if (word[k] < 'a' || word[k] > 'z')
-            return; /* only English words have a vocabulary to be near */
+            return 0; /* only English words have a vocabulary to be near */
     if (t->post_end > t->post_begin && szs_term_measures(t, q->chars, (1u << SHZ_IX_NSLOTS) - 1))
-        return; /* it occurs as a whole word somewhere */
+        return 0; /* it occurs as a whole word somewhere */
 
     szs_typo best[SZS_MAX_TYPO_WORDS];
     size_t n = szs_typo_words(word, len, budget, best);
-    uint32_t other[SHZ_IX_TYPO_MAX_LEN];
-    for (size_t k = 0; k < n; k++) {
-        uint32_t other_len = word_at(best[k].entry, other);
-        if (!szs_add_expansion(q, i, other, other_len))
-            break;
-    }
+    for (size_t k = 0; k < n; k++)
+        out[k].len = word_at(best[k].entry, out[k].chars);
+    return n;
 }
 
 /* ---- homophones --------------------------------------------------------- */
@@ -185,20 +188,20 @@ static int live_neighbour(const szs_query *q, const szs_term *t)
     return 0;
 }
 
-static void tolerate_gram(szs_query *q, size_t i)
+static size_t gram_alternatives(const szs_query *q, size_t i, szs_alternative *out)
 {
     const szs_term *t = &q->terms[i];
     uint32_t len = t->len;
     if ((len != 1 && len != 2) || t->post_end > t->post_begin)
-        return;
+        return 0;
     /* A character of two between known words stands for a word the user chose, not one
      * misheard: like the dead bigrams around it (below), it gets no homophones. */
     if (t->part == SZS_PART_GAP)
-        return;
-    /* A bigram between two words the index has (织关 in 组织关键) is where they meet, not a
-     * misheard word: only a bigram with no such neighbour is one (秒皮, or 营上 in 营上环境). */
+        return 0;
+    /* A bigram between two words the index has (业服 in 企业服务) is where they meet, not a
+     * misheard word: only a bigram with no such neighbour is one (产全, or 营上 in 营上环境). */
     if (len == 2 && live_neighbour(q, t))
-        return;
+        return 0;
     gram_hit best[MAX_HOMOPHONE_GRAMS];
     size_t n = 0;
     uint32_t homophones[MAX_HOMOPHONES];
@@ -215,18 +218,17 @@ static void tolerate_gram(szs_query *q, size_t i)
                            (gram_hit){{chars[0], len > 1 ? chars[1] : 0}, szs_gram_idf(gram)});
         }
     }
-    for (size_t k = 0; k < n; k++)
-        if (!szs_add_expansion(q, i, best[k].chars, len))
-            break;
+    for (size_t k = 0; k < n; k++) {
+        memcpy(out[k].chars, best[k].chars, len * sizeof best[k].chars[0]);
+        out[k].len = len;
+    }
+    return n;
 }
 
-void szs_tolerate(szs_query *q)
+size_t szs_alternatives(const szs_query *q, size_t i, szs_alternative *out)
 {
-    for (size_t i = 0; i < q->reported; i++) {
-        uint8_t kind = q->terms[i].kind;
-        if (kind == SZS_WORD)
-            tolerate_word(q, i);
-        else if (kind == SZS_GRAM)
-            tolerate_gram(q, i);
-    }
+    uint8_t kind = q->terms[i].kind;
+    return kind == SZS_WORD   ? word_alternatives(q, i, out)
+           : kind == SZS_GRAM ? gram_alternatives(q, i, out)
+                              : 0;
 }

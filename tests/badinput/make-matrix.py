@@ -348,7 +348,7 @@ case("category-title-null", "title of a NULL category",
      ("category_title", {"category": None, "lang": 0}, INVALID))
 case("category-title-lang", "category title in language 7",
      ("category_title", {"category": "1", "lang": 7}, BAD_LANG))
-case("document-field-7", "notice field 7", ("document_text", {"field": 7, "lang": 0}, INVALID))
+case("document-field-9", "notice field 9", ("document_text", {"field": 9, "lang": 0}, INVALID))
 case("document-field-negative", "notice field -1",
      ("document_text", {"field": -1, "lang": 0}, INVALID))
 case("document-lang-5", "notice title in language 5",

@@ -109,6 +109,7 @@ def main():
                 "keywords": m["keywords"],
                 "cites": [],
                 "aliases": m["aliases"],
+                **{k: m[k] for k in ("keywords_zh_hant", "topics") if k in m},
             })
     cat["measures"] = measures
     cat["edition"] = f'{cat["edition"]}-synthetic-{args.scale}x-{args.mode}'

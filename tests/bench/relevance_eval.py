@@ -169,7 +169,11 @@ def _lang_text(value: object, lang: str) -> str:
 
 
 def _strings(value: object) -> list[str]:
-    return [s for s in value if isinstance(s, str)] if isinstance(value, list) else []
+    """A list of strings, or of {"text": …} objects (schema 3 aliases), as its strings."""
+    if not isinstance(value, list):
+        return []
+    items = [s.get("text") if isinstance(s, dict) else s for s in value]
+    return [s for s in items if isinstance(s, str)]
 
 
 def measure_doc(measure: dict[str, Any]) -> Doc:

@@ -336,8 +336,9 @@ static void check_show(const char *out, const shz_measure *m, shz_lang lang)
     const char *cat_title;
     cr_assert_eq(shz_category_title(shz_measure_category(m), lang, &cat_title, &len), SHZ_OK);
     assert_contains_wrapped(out, cat_title, len, "category");
+    /* Keywords and aliases in the language asked for: Traditional under zh-Hant. */
     for (size_t i = 0; i < shz_measure_keyword_count(m); i++) {
-        cr_assert_eq(shz_measure_keyword(m, i, &text, &len), SHZ_OK);
+        cr_assert_eq(shz_measure_keyword_in(m, i, lang, &text, &len), SHZ_OK);
         assert_contains_wrapped(out, text, len, "keyword");
     }
     for (size_t i = 0; i < shz_measure_cite_count(m); i++) {
@@ -345,10 +346,25 @@ static void check_show(const char *out, const shz_measure *m, shz_lang lang)
         assert_contains_wrapped(out, text, len, "cite");
     }
     for (size_t i = 0; i < shz_measure_alias_count(m); i++) {
-        cr_assert_eq(shz_measure_alias(m, i, &text, &len), SHZ_OK);
+        cr_assert_eq(shz_measure_alias_in(m, i, lang, &text, &len), SHZ_OK);
         assert_contains_wrapped(out, text, len, "alias");
     }
     cr_expect_eq(strstr(out, "\nAliases:") != NULL, shz_measure_alias_count(m) > 0, "aliases line");
+    /* Topics by name and key; the Related block: each related measure's title and the reason. */
+    for (size_t i = 0; i < shz_measure_topic_count(m); i++) {
+        cr_assert_eq(shz_topic_name(shz_measure_topic_at(m, i), lang, &text, &len), SHZ_OK);
+        assert_contains_wrapped(out, text, len, "topic");
+        cr_assert_eq(shz_topic_key(shz_measure_topic_at(m, i), &text, &len), SHZ_OK);
+        assert_contains_wrapped(out, text, len, "topic key");
+    }
+    for (size_t i = 0; i < shz_measure_related_count(m); i++) {
+        text = text_of(shz_measure_related(m, i), SHZ_FIELD_TITLE, lang, &len);
+        assert_contains_wrapped(out, text, len, "related title");
+        cr_assert_eq(shz_measure_related_reason(m, i, lang, &text, &len), SHZ_OK);
+        assert_contains_wrapped(out, text, len, "related reason");
+    }
+    cr_expect_eq(strstr(out, "\nRelated:") != NULL, shz_measure_related_count(m) > 0,
+                 "related block");
 }
 
 /* No continuation line starts with closing punctuation. */
@@ -788,6 +804,69 @@ Test(cli, terminal_gets_colour_and_its_width)
     run_free(&r);
 }
 
+/* ---- topics and list --topic ---------------------------------------------- */
+
+/* topics: a line per topic, its key first, then its name in the language and its measure ids. */
+Test(cli, topics_lists_every_topic_with_its_measures)
+{
+    run r = RUN("topics", "--lang", "en");
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    const char *line = r.out;
+    for (size_t t = 0; t < shz_topic_count(); t++) {
+        const shz_topic *topic = shz_topic_at(t);
+        const char *key, *name;
+        size_t key_len, name_len;
+        cr_assert_eq(shz_topic_key(topic, &key, &key_len), SHZ_OK);
+        cr_assert_eq(shz_topic_name(topic, SHZ_LANG_EN, &name, &name_len), SHZ_OK);
+        cr_assert_eq(strncmp(line, key, key_len), 0, "line %zu: %s", t + 1, line);
+        const char *end = strchr(line, '\n');
+        cr_assert_not_null(end);
+        char *text = strndup(line, (size_t)(end - line));
+        cr_assert_not_null(strstr(text, name), "%s", text);
+        char last[32];
+        snprintf(last, sizeof last, "%lld",
+                 (long long)shz_measure_id(
+                     shz_topic_measure_at(topic, shz_topic_measure_count(topic) - 1)));
+        cr_assert_not_null(strstr(text, last), "%s lacks measure %s", text, last);
+        free(text);
+        line = end + 1;
+    }
+    cr_assert_eq(*line, '\0', "one line per topic");
+    run_free(&r);
+}
+
+/* list --topic KEY (or its id) lists exactly the topic's measures, with --category too. */
+Test(cli, list_by_topic_gives_the_topics_measures)
+{
+    const shz_topic *topic = NULL;
+    cr_assert_eq(shz_topic_find("healthcare", 10, &topic), SHZ_OK);
+    run r = RUN("list", "--topic", "healthcare", "--format", "tsv");
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    size_t lines = 0;
+    for (const char *p = r.out; (p = strchr(p, '\n')) != NULL; p++)
+        lines++;
+    cr_assert_eq(lines, 1 + shz_topic_measure_count(topic), "%s", r.out);
+    for (size_t i = 0; i < shz_topic_measure_count(topic); i++) {
+        char want[32];
+        snprintf(want, sizeof want, "\n%lld\t",
+                 (long long)shz_measure_id(shz_topic_measure_at(topic, i)));
+        cr_assert_not_null(strstr(r.out, want), "%s", r.out);
+    }
+    char id[16];
+    snprintf(id, sizeof id, "%lld", (long long)shz_topic_id(topic));
+    run by_id = RUN("list", "-t", id, "--format", "tsv");
+    cr_assert_str_eq(by_id.out, r.out);
+    run both = RUN("list", "-t", "healthcare", "-c", "5", "--format", "tsv");
+    cr_assert_str_eq(both.out, "id\tcategory\ttitle\n42\t5\t创新防疫模式打造社区抗击疫情典范\n");
+    run none = RUN("list", "--topic", "no-such-topic");
+    cr_assert_eq(none.status, 1);
+    cr_assert_not_null(strstr(none.err, "no topic 'no-such-topic'"), "%s", none.err);
+    run_free(&r);
+    run_free(&by_id);
+    run_free(&both);
+    run_free(&none);
+}
+
 /* ---- every subcommand, every way its output can go ------------------------ */
 
 /* A successful run of each subcommand and output format. */
@@ -797,6 +876,8 @@ static const char *const *const every_output[] = {
     ARGS("list", "--format=jsonl", "-c", "2"),
     ARGS("list", "--format", "text", "--lang", "en"),
     ARGS("categories", "-l", "zh-Hant"),
+    ARGS("topics", "-l", "en"),
+    ARGS("list", "--topic", "healthcare"),
     ARGS("show", "1", "47"),
     ARGS("show", "5", "--lang", "en"),
     ARGS("json"),

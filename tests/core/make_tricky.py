@@ -19,6 +19,7 @@ with open(src, encoding='utf-8') as f:
 cat['categories'][0]['title']['en'] = TRICKY
 cat['measures'][0]['title']['en'] = TRICKY
 cat['measures'][0]['keywords'] = [TRICKY, '[', ']', '{', '}', ',', ':', '"', '\\']
+cat['measures'][0]['keywords_zh_hant'] = cat['measures'][0]['keywords']
 cat['measures'][1]['aliases'] = []
 cat['measures'][1]['cites'] = []
 cat['document']['paragraphs'][0]['en'] = TRICKY

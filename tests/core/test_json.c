@@ -66,6 +66,43 @@ Test(json, export_read_back_equals_the_source_data)
                          shz_measure_id(shz_category_measure_at(c, (size_t)i)));
         cJSON_Delete(ids);
     }
+    /* Each topic's member ids, and each measure's end of its links, are additions too. */
+    cJSON *topic;
+    cJSON_ArrayForEach(topic, cJSON_GetObjectItem(exported, "topics"))
+    {
+        cJSON *ids = cJSON_DetachItemFromObject(topic, "measures");
+        const shz_topic *t = NULL;
+        cr_assert_eq(shz_topic_get((int64_t)cJSON_GetObjectItem(topic, "id")->valuedouble, &t),
+                     SHZ_OK);
+        cr_assert_eq((size_t)cJSON_GetArraySize(ids), shz_topic_measure_count(t));
+        for (int i = 0; i < cJSON_GetArraySize(ids); i++)
+            cr_assert_eq((int64_t)cJSON_GetArrayItem(ids, i)->valuedouble,
+                         shz_measure_id(shz_topic_measure_at(t, (size_t)i)));
+        cJSON_Delete(ids);
+    }
+    cJSON *measure;
+    cJSON_ArrayForEach(measure, cJSON_GetObjectItem(exported, "measures"))
+    {
+        cJSON *related = cJSON_DetachItemFromObject(measure, "related");
+        const shz_measure *m = NULL;
+        cr_assert_eq(shz_measure_get((int64_t)cJSON_GetObjectItem(measure, "id")->valuedouble, &m),
+                     SHZ_OK);
+        cr_assert_eq((size_t)cJSON_GetArraySize(related), shz_measure_related_count(m));
+        for (int i = 0; i < cJSON_GetArraySize(related); i++) {
+            cJSON *link = cJSON_GetArrayItem(related, i);
+            const char *reason = NULL;
+            cr_assert_eq((int64_t)cJSON_GetObjectItem(link, "id")->valuedouble,
+                         shz_measure_id(shz_measure_related(m, (size_t)i)));
+            cr_assert_eq((int)cJSON_GetObjectItem(link, "grade")->valuedouble,
+                         shz_measure_related_grade(m, (size_t)i));
+            cr_assert_eq(shz_measure_related_reason(m, (size_t)i, SHZ_LANG_EN, &reason, NULL),
+                         SHZ_OK);
+            cr_assert_str_eq(
+                cJSON_GetObjectItem(cJSON_GetObjectItem(link, "reason"), "en")->valuestring,
+                reason);
+        }
+        cJSON_Delete(related);
+    }
     cr_assert(cJSON_Compare(exported, source, 1), "export differs from data/catalogue.json");
     cJSON_Delete(exported);
     cJSON_Delete(source);
@@ -139,8 +176,27 @@ Test(json, the_shape_documented_in_the_readme)
     for (int a = 0; a < cJSON_GetArraySize(aliases); a++) {
         const char *alias = NULL;
         cr_assert_eq(shz_measure_alias(shz_measure_at(0), (size_t)a, &alias, NULL), SHZ_OK);
-        cr_assert_str_eq(cJSON_GetArrayItem(aliases, a)->valuestring, alias);
+        const cJSON *row = cJSON_GetArrayItem(aliases, a);
+        cr_assert_str_eq(cJSON_GetObjectItem(row, "text")->valuestring, alias);
+        shz_alias_kind kind;
+        cr_assert_eq(shz_measure_alias_kind(shz_measure_at(0), (size_t)a, &kind), SHZ_OK);
+        cr_assert_str_eq(cJSON_GetObjectItem(row, "kind")->valuestring, shz_alias_kind_name(kind));
     }
+    /* Topics: the vocabulary at the top, each measure's tags with their reasons. */
+    const cJSON *topics = cJSON_GetObjectItem(all, "topics");
+    cr_assert_eq((size_t)cJSON_GetArraySize(topics), shz_topic_count());
+    cr_assert(cJSON_IsString(cJSON_GetObjectItem(cJSON_GetArrayItem(topics, 0), "key")));
+    const cJSON *tags = cJSON_GetObjectItem(m1, "topics");
+    cr_assert_eq((size_t)cJSON_GetArraySize(tags), shz_measure_topic_count(shz_measure_at(0)));
+    cr_assert_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(tags, 0), "topic")->valuedouble,
+                 (double)shz_topic_id(shz_measure_topic_at(shz_measure_at(0), 0)));
+    cr_assert(cJSON_IsString(cJSON_GetObjectItem(
+        cJSON_GetObjectItem(cJSON_GetArrayItem(tags, 0), "reason"), "zh-Hans")));
+    /* Provenance: the title as published and where. */
+    cr_assert_str_eq(
+        cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "published_title"), "zh-Hans")->valuestring,
+        "关于推广借鉴深圳经济特区创新举措和经验做法的通知");
+    cr_assert(cJSON_IsString(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "published_in"), "en")));
     cJSON_Delete(all);
 }
 

@@ -148,7 +148,9 @@ Test(json_layout, pretty_lists_one_element_a_line_and_empty_ones_inline)
                        "%s", json);
     shz_free(json);
     json = export_measure(2, SHZ_JSON_PRETTY);
-    cr_assert_not_null(strstr(json, "\n  \"cites\": [],\n  \"aliases\": []\n}"), "%s", json);
+    cr_assert_not_null(
+        strstr(json, "\n  \"cites\": [],\n  \"aliases\": [],\n  \"topics\": [\n    {\n"), "%s",
+        json);
     const char *head = "{\n  \"id\": 2,\n  \"category\": 1,\n  \"title\": {\n    \"zh-Hans\": \"";
     cr_assert_eq(strncmp(json, head, strlen(head)), 0, "%s", json);
     shz_free(json);

@@ -57,6 +57,8 @@ def schema2(cat):
     for m in cat['measures']:
         m['body'].setdefault('en', 'Body.')
         m.setdefault('aliases', ['alias %d' % m['id']])
+        # Schema 3 writes aliases as {"text", "kind"}; schema 2 as plain strings.
+        m['aliases'] = [a['text'] if isinstance(a, dict) else a for a in m['aliases']]
     return cat
 
 
@@ -92,8 +94,50 @@ cases = [
     ('unknown_language', lambda c: c['measures'][1]['title'].update({'fr': 'x'}),
      'unknown language tag "fr"'),
     ('keywords_not_list', lambda c: c['measures'][1].update({'keywords': 'x'}), 'must be an array'),
-    ('wrong_schema', lambda c: c.update({'schema': 3}), 'expected "schema": 1 or 2'),
-    ('schema_as_string', lambda c: c.update({'schema': '2'}), 'expected "schema": 1 or 2'),
+    ('wrong_schema', lambda c: c.update({'schema': 4}), 'expected "schema": 1, 2 or 3'),
+    ('schema_as_string', lambda c: c.update({'schema': '2'}), 'expected "schema": 1, 2 or 3'),
+    # Schema 3: topics, related links, alias kinds, zh-Hant keywords, provenance.
+    ('topic_unused', lambda c: [m.update({'topics': [t for t in m['topics'] if t['topic'] != 4]
+                                          or [{'topic': 1, 'reason': m['topics'][0]['reason']}]})
+                                for m in c['measures']],
+     'topics[3]: topic "venture-capital" has no measures'),
+    ('topic_unknown', lambda c: c['measures'][3]['topics'][0].update({'topic': 99}),
+     'measures[3].topics[0]: "topic" must be an id from 1 to'),
+    ('topic_repeated', lambda c: c['measures'][4]['topics'].append(c['measures'][4]['topics'][0]),
+     'measures[4].topics[2]: repeats topic'),
+    ('topics_too_many', lambda c: c['measures'][0]['topics'].extend(
+        [{'topic': t, 'reason': {'zh-Hans': 'x', 'zh-Hant': 'x', 'en': 'x'}} for t in (20, 21)]),
+     'measures[0]: "topics" must be an array of 1 to 4 topics'),
+    ('topics_none', lambda c: c['measures'][0].update({'topics': []}),
+     'measures[0]: "topics" must be an array of 1 to 4 topics'),
+    ('topic_reason_missing_en', lambda c: c['measures'][2]['topics'][0]['reason'].pop('en'),
+     'measures[2].topics[0].reason: missing field "en"'),
+    ('topic_key_bad', lambda c: c['topics'][1].update({'key': 'Key Tech'}),
+     "topics[1]: \"key\" may hold only a-z, 0-9 and '-'"),
+    ('topic_key_repeated', lambda c: c['topics'][1].update({'key': c['topics'][0]['key']}),
+     'topics[1]: key "basic-research" repeats topics[0]'),
+    ('related_self', lambda c: c['related'][0].update({'measures': [3, 3]}),
+     'related[0]: links measure 3 to itself'),
+    ('related_twice', lambda c: c['related'].insert(1, json.loads(json.dumps(c['related'][0]))),
+     'related[1]: links must be written lower id first'),
+    ('related_reversed', lambda c: c['related'][0]['measures'].reverse(),
+     'related[0]: links must be written lower id first'),
+    ('related_unknown_measure', lambda c: c['related'][-1].update({'measures': [1, 48]}),
+     '"measures"[1] is not a measure id'),
+    ('related_bad_grade', lambda c: c['related'][0].update({'grade': 3}),
+     'related[0]: "grade" must be 1 or 2'),
+    ('related_reason_missing', lambda c: c['related'][0].pop('reason'),
+     'related[0].reason: missing'),
+    ('alias_kind_unknown', lambda c: c['measures'][6]['aliases'][0].update({'kind': 'slang'}),
+     'measures[6].aliases[0]: unknown alias kind "slang"'),
+    ('alias_as_string', lambda c: c['measures'][6]['aliases'].__setitem__(0, 'x'),
+     'measures[6].aliases[0]: must be an object'),
+    ('alias_repeated_schema3', lambda c: c['measures'][6]['aliases'].append(
+        dict(c['measures'][6]['aliases'][0])), 'repeats'),
+    ('keywords_hant_short', lambda c: c['measures'][5]['keywords_zh_hant'].pop(),
+     'measures[5]: "keywords_zh_hant" must have one entry per keyword'),
+    ('published_title_missing', lambda c: c['document'].pop('published_title'),
+     'document.published_title: missing'),
     ('schema2_missing_aliases', in_schema2(lambda c: c['measures'][6].pop('aliases')),
      'measures[6]: missing field "aliases"'),
     ('aliases_not_list', in_schema2(lambda c: c['measures'][6].update({'aliases': 'x'})),

@@ -228,6 +228,20 @@ describe("search", function()
       assert.is_true(#hit.snippet > 0)
       local match = hit.snippet:sub(hit.snippet_match.first, hit.snippet_match.last)
       assert.is_true(#match > 0)
+      -- The snippet's text, without its "…" marks, is its origin's text from origin.first.
+      local origin = hit.snippet_origin
+      assert.are.equal(hit.field, origin.field)
+      local shown = hit.snippet
+      if origin.first > 1 then
+        assert.are.equal("\u{2026}", shown:sub(1, 3))
+        shown = shown:sub(4)
+      end
+      local source = hit.measure:text(origin.field, origin.lang)
+      if source:sub(origin.first, origin.first + #shown - 1) ~= shown then
+        assert.are.equal("\u{2026}", shown:sub(-3))
+        shown = shown:sub(1, -4)
+      end
+      assert.are.equal(shown, source:sub(origin.first, origin.first + #shown - 1))
       assert.is_truthy(tostring(hit):find("score", 1, true))
     end
     assert.is_true(ids[1])
@@ -389,5 +403,45 @@ describe("related measures", function()
       some = some or #m.related > 0
     end
     assert.is_true(some)
+  end)
+end)
+
+describe("related reasons and topics", function()
+  it("give each link its reason and grade, the same from both ends", function()
+    for m in shenzhen.measures() do
+      assert.are.equal(#m.related, #m.related.reasons)
+      assert.are.equal(#m.related, #m.related.grades)
+      for i, r in ipairs(m.related) do
+        assert.are.equal(c.shz_measure_related_reason(m._handle, i - 1, c.SHZ_LANG_EN),
+          m.related.reasons_en[i])
+        local back
+        for j, x in ipairs(r.related) do
+          if x == m then back = j end
+        end
+        assert.is_not_nil(back)
+        assert.are.equal(m.related.reasons[i], r.related.reasons[back])
+        assert.are.equal(m.related.grades[i], r.related.grades[back])
+      end
+    end
+  end)
+  it("tag every measure with 1 to 4 topics, each topic listing its measures", function()
+    local topics = shenzhen.topics()
+    assert.is_true(#topics >= 20 and #topics <= 40)
+    for _, t in ipairs(topics) do
+      assert.are.equal(t, shenzhen.topic(t.key))
+      assert.are.equal(t, shenzhen.topic(t.id))
+      assert.is_true(#t.measures > 0)
+    end
+    for m in shenzhen.measures() do
+      assert.is_true(#m.topics >= 1 and #m.topics <= 4)
+      assert.are.equal(#m.topics, #m.topic_reasons)
+      assert.are.equal(#m.aliases, #m.alias_kinds)
+    end
+    assert.are.equal("healthcare", shenzhen.get(28).topics[1].key)
+    assert.are.equal("基礎研究", shenzhen.get(1).keywords_hant[1])
+    local none, message = shenzhen.topic("no-such-topic")
+    assert.is_nil(none)
+    assert.matches("no topic", message)
+    assert.has_error(function() shenzhen.topic(1.5) end)
   end)
 end)

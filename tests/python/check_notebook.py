@@ -32,7 +32,12 @@ def main() -> int:
         [jupyter, "nbconvert", "--to", "notebook", "--execute",
          "--ExecutePreprocessor.timeout=120", "--output-dir", workdir, notebook],
         check=True)
-    executed = os.path.join(workdir, name + ".ipynb")
+    return check_executed(os.path.join(workdir, name + ".ipynb"), workdir, [jupyter])
+
+
+def check_executed(executed: str, workdir: str, jupyter: list) -> int:
+    """Checks the executed notebook @p executed; @p jupyter runs Jupyter (exports to HTML)."""
+    name = os.path.splitext(os.path.basename(executed))[0]
     with open(executed, encoding="utf-8") as f:
         cells = json.load(f)["cells"]
 
@@ -64,7 +69,7 @@ def main() -> int:
     if not marks:
         problems.append("no search result shows a <mark>ed match")
 
-    subprocess.run([jupyter, "nbconvert", "--to", "html", "--output-dir", workdir, executed],
+    subprocess.run([*jupyter, "nbconvert", "--to", "html", "--output-dir", workdir, executed],
                    check=True)
     with open(os.path.join(workdir, name + ".html"), encoding="utf-8") as f:
         if "data:image/png;base64," not in f.read():

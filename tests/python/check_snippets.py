@@ -6,9 +6,11 @@ From a Markdown FILE: every ```python and ```lua block (only the languages
 named after the colon, when some are). From a .lua FILE: the runnable block
 of its top comment, the lines indented "--   ". Each block runs alone, in a
 scratch directory, with the environment's PYTHONPATH/LUA_CPATH; it must exit
-0 and write nothing to stderr. A Markdown ```sh block must be one that a test
-runs (the pip commands of bindings/README.md, run by check_wheel.py); any
-other is an error, as is a FILE without a snippet.
+0, write nothing to stderr, and print what its comments show a print line
+prints (`print(x)  # {'a': 1}`). A Markdown ```sh block must be one that a test
+runs (the pip commands of bindings/README.md, run by check_wheel.py, and the
+luarocks command, run by tests/pkg/check-luarocks.sh); any other is an error,
+as is a FILE without a snippet.
 """
 
 import argparse
@@ -27,7 +29,7 @@ FENCE = re.compile(r"^```(\w+)\n(.*?)^```", re.M | re.S)
 def markdown_blocks(path: str, langs: set) -> list:
     with open(path, encoding="utf-8") as f:
         text = f.read()
-    blocks, tested = [], set(check_wheel.readme_commands(path).values())
+    blocks, tested = [], check_wheel.tested_sh_lines(path)
     for match in FENCE.finditer(text):
         lang, body = match.group(1), match.group(2)
         line = text.count("\n", 0, match.start()) + 1
@@ -41,6 +43,26 @@ def markdown_blocks(path: str, langs: set) -> list:
         if lang in ("python", "lua"):
             blocks.append((lang, line, body))
     return blocks
+
+
+# `print(x)  # {'a': 1}` or `print(x)  -- nil   no measure`: the comment shows what the
+# line prints, so the output must hold that line (runs of whitespace compared as one).
+SHOWN = re.compile(r"^\s*print\(.*\)\s+(?:#|--)\s+(.+)$")
+
+
+def shown_results(body: str) -> list:
+    """What the block's print lines say they print: a comment of code, not of prose."""
+    results = []
+    for line in body.splitlines():
+        match = SHOWN.match(line)
+        if match and re.match(r"[\[{('\"0-9-]|nil\b|true\b|false\b", match.group(1)):
+            results.append(" ".join(match.group(1).split()))
+    return results
+
+
+def missing_results(body: str, output: str) -> list:
+    printed = {" ".join(line.split()) for line in output.splitlines()}
+    return [shown for shown in shown_results(body) if shown not in printed]
 
 
 def lua_comment_block(path: str) -> list:
@@ -85,8 +107,13 @@ def main() -> int:
                 done = subprocess.run(interpreters[lang] + [script], cwd=scratch,
                                       capture_output=True, text=True)
                 ran += 1
+                missing = missing_results(body, done.stdout)
                 if done.returncode != 0 or done.stderr:
                     print(f"FAIL {where} ({lang}): exit {done.returncode}\n{done.stderr}")
+                    failed += 1
+                elif missing:
+                    print(f"FAIL {where} ({lang}): does not print what it shows: {missing}\n"
+                          f"{done.stdout}")
                     failed += 1
                 else:
                     print(f"ok   {where} ({lang}, {len(body.splitlines())} lines)")

@@ -179,16 +179,43 @@ def test_hit_values_are_read_once_and_kept():
         results = shenzhen.search(a_query(), mode=mode)
         assert results
         for hit in results:
-            for name in ("measure", "score", "field", "spans", "snippet", "snippet_match", "match",
-                         "terms"):
+            for name in ("measure", "score", "field", "spans", "snippet", "snippet_match",
+                         "snippet_origin", "match", "terms"):
                 assert getattr(hit, name) is getattr(hit, name), name
             assert hit.measure is shenzhen.get(hit.measure.id)
             assert hit.field is shenzhen.FIELDS[shenzhen.FIELDS.index(hit.field)]
             again = pickle.loads(pickle.dumps(hit))
-            assert (again.measure, again.score, again.field, again.match, again.terms) == (
-                hit.measure, hit.score, hit.field, hit.match, hit.terms)
+            assert (again.measure, again.score, again.field, again.match, again.terms,
+                    again.snippet_origin) == (hit.measure, hit.score, hit.field, hit.match,
+                                              hit.terms, hit.snippet_origin)
         # Two searches share no hit.
         assert all(a is not b for a, b in zip(results, shenzhen.search(a_query(), mode=mode)))
+
+
+def test_snippet_origin_is_where_the_snippet_was_cut():
+    ellipsis = "\u2026"
+    checked = 0
+    for q in ("深圳", "个人破产", "registering", "营商环境", "shenzhen"):
+        for lang in ("zh-Hans", "zh-Hant"):
+            for hit in shenzhen.search(q, lang=lang):
+                field, text_lang, start = hit.snippet_origin
+                assert field == hit.field
+                if field == "aliases":
+                    text = "; ".join(hit.measure.keywords + hit.measure.aliases)
+                else:
+                    text = hit.measure.text(field, text_lang)
+                shown = hit.snippet
+                if start > 0:
+                    assert shown.startswith(ellipsis)
+                    shown = shown[1:]
+                if start + len(shown) > len(text):
+                    assert shown.endswith(ellipsis)
+                    shown = shown[:-1]
+                elif not text[start:].startswith(shown):
+                    shown = shown[:-1]  # cut after: its closing mark
+                assert text[start:start + len(shown)] == shown, (q, hit)
+                checked += 1
+    assert checked > 20
 
 
 def test_hits_read_first_after_their_results_are_gone():

@@ -629,3 +629,54 @@ def test_related_measures():
         assert all(r is shenzhen.get(r.id) for r in m.related)
     assert any(m.related for m in ms)
     assert "related" in shenzhen.get(1)._repr_html_()
+
+
+def test_related_reasons_and_grades():
+    for m in shenzhen.measures():
+        rel = m.related
+        assert isinstance(rel, shenzhen.Related) and isinstance(rel, tuple)
+        n = len(rel)
+        assert len(rel.reasons) == len(rel.reasons_hant) == len(rel.reasons_en) == len(rel.grades) == n
+        for i, r in enumerate(rel):
+            assert rel.reasons_en[i] == _c.shz_measure_related_reason(m._handle, i, 2)
+            assert rel.grades[i] in (1, 2)
+            # the same link from the other end: same reason and grade
+            back = r.related.index(m)
+            assert r.related.reasons[back] == rel.reasons[i]
+            assert r.related.grades[back] == rel.grades[i]
+            assert rel.reason(r, "en") == rel.reasons_en[i]
+        with pytest.raises(AttributeError):
+            rel.reasons = ()
+    m15 = shenzhen.get(15)
+    assert "16" in m15.related.reason(shenzhen.get(16), "zh-Hant")
+    with pytest.raises(ValueError):
+        m15.related.reason(shenzhen.get(1))
+    assert "都是市场主体退出" in shenzhen.get(15)._repr_html_()
+
+
+def test_topics():
+    topics = shenzhen.topics()
+    assert 20 <= len(topics) <= 40
+    assert [t.id for t in topics] == list(range(1, len(topics) + 1))
+    for t in topics:
+        assert t.measures and all(t in m.topics for m in t.measures)
+        assert shenzhen.topic(t.key) is t and shenzhen.topic(t.id) is t
+        assert t.name and t.name_hant and t.name_en and t.definition_en
+        assert pickle.loads(pickle.dumps(t)) is t
+    for m in shenzhen.measures():
+        assert 1 <= len(m.topics) <= 4 and len(m.topic_reasons) == len(m.topics)
+        assert all(m in t.measures for t in m.topics)
+        assert m.to_record()["topics"] == [t.key for t in m.topics]
+        assert len(m.alias_kinds) == len(m.aliases)
+        assert set(m.alias_kinds) <= {"colloquial", "english", "abbreviation", "former-name"}
+        assert len(m.keywords_hant) == len(m.keywords)
+    assert shenzhen.get(1).keywords_hant[0] == "基礎研究"
+    with pytest.raises(shenzhen.NotFoundError):
+        shenzhen.topic("no-such-topic")
+    with pytest.raises(TypeError):
+        shenzhen.topic(1.5)
+    assert shenzhen.document.published_title == "关于推广借鉴深圳经济特区创新举措和经验做法的通知"
+    assert "www.ndrc.gov.cn" in shenzhen.document.published_in_en
+    pytest.importorskip("pandas")
+    df = shenzhen.to_dataframe()
+    assert list(df.loc[28, "topics"]) == ["healthcare"]

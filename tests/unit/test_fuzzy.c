@@ -1,5 +1,5 @@
 /*
- * The bounded edit distance (libshenzhen/fuzzy.h) against a plain, unbounded
+ * The bounded edit distance (libshenzhen/search/fuzzy.h) against a plain, unbounded
  * optimal string alignment distance written here, over fixed cases and many
  * random pairs; and the typo budget by word length.
  */
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fuzzy.h"
+#include "search/fuzzy.h"
 
 /* The textbook full-matrix optimal string alignment distance: no band, no cap. */
 static int reference_osa(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)

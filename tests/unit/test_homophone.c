@@ -1,5 +1,5 @@
 /*
- * Homophones inside the catalogue (libshenzhen/homophone.h): known cases, and
+ * Homophones inside the catalogue (libshenzhen/search/homophone.h): known cases, and
  * every list against a brute force over the catalogue's own characters,
  * collected here from data/catalogue.json independently of the generator.
  */
@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "homophone.h"
+#include "search/homophone.h"
 #include "normalize.h"
-#include "pinyin.h"
+#include "search/pinyin.h"
 
 static int contains(const uint32_t *list, size_t n, uint32_t cp)
 {

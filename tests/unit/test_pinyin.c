@@ -1,5 +1,5 @@
 /*
- * The compiled reading table (libshenzhen/pinyin.h): known readings, the
+ * The compiled reading table (libshenzhen/search/pinyin.h): known readings, the
  * table against data/han_pinyin.tsv row by row, and code points without one.
  */
 #include <criterion/criterion.h>
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pinyin.h"
+#include "search/pinyin.h"
 
 /* The readings of cp as one space-separated string of names ("" without any). */
 static void readings_of(uint32_t cp, char *out, size_t size)

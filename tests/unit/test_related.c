@@ -1,135 +1,131 @@
 /*
- * Related measures (shz_measure_related): the shape of every row, bad
- * arguments, and the compiled table against the search run now, by the rule
- * the header states, so the build stage that made it cannot drift from the
- * search the library ships.
+ * Related measures (shz_measure_related and its reason and grade): every
+ * measure has some, never itself, never one twice; every link holds both ways
+ * with the same grade and reason; every link has its reason in every
+ * language; the order is grade 2 first, then id; bad arguments.
  */
 #include <criterion/criterion.h>
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "shenzhen.h"
 
-Test(related, five_distinct_others_for_every_measure)
+static const shz_lang all_langs[] = {SHZ_LANG_ZH_HANS, SHZ_LANG_ZH_HANT, SHZ_LANG_EN};
+
+/* The index of other among the related measures of m, or SIZE_MAX. */
+static size_t position(const shz_measure *m, const shz_measure *other)
+{
+    for (size_t k = 0; k < shz_measure_related_count(m); k++)
+        if (shz_measure_related(m, k) == other)
+            return k;
+    return SIZE_MAX;
+}
+
+Test(related, some_distinct_others_for_every_measure_in_grade_then_id_order)
 {
     for (size_t i = 0; i < shz_measure_count(); i++) {
         const shz_measure *m = shz_measure_at(i);
-        cr_assert_eq(shz_measure_related_count(m), 5, "measure %zu", i + 1);
-        for (size_t k = 0; k < 5; k++) {
+        size_t n = shz_measure_related_count(m);
+        cr_assert(n >= 1 && n <= 6, "measure %zu has %zu related measures", i + 1, n);
+        for (size_t k = 0; k < n; k++) {
             const shz_measure *r = shz_measure_related(m, k);
             cr_assert_not_null(r, "measure %zu, related %zu", i + 1, k);
-            cr_assert_neq(r, m, "measure %zu is not its own relative", i + 1);
-            int64_t id = shz_measure_id(r);
-            const shz_measure *again = NULL;
-            cr_assert_eq(shz_measure_get(id, &again), SHZ_OK, "a real measure");
-            cr_assert_eq(again, r);
-            for (size_t j = 0; j < k; j++)
-                cr_assert_neq(shz_measure_related(m, j), r, "measure %zu: %lld twice", i + 1,
-                              (long long)id);
+            cr_assert_neq(r, m, "measure %zu is related to itself", i + 1);
+            cr_assert_eq(position(m, r), k, "measure %zu lists %lld twice", i + 1,
+                         (long long)shz_measure_id(r));
+            int grade = shz_measure_related_grade(m, k);
+            cr_assert(grade == 1 || grade == 2, "measure %zu, related %zu: grade %d", i + 1, k,
+                      grade);
+            if (k > 0) {
+                int before = shz_measure_related_grade(m, k - 1);
+                cr_assert(before > grade || (before == grade && shz_measure_id(shz_measure_related(
+                                                                    m, k - 1)) < shz_measure_id(r)),
+                          "measure %zu: related %zu is out of order", i + 1, k);
+            }
+        }
+        cr_assert_null(shz_measure_related(m, n));
+    }
+}
+
+Test(related, every_link_holds_both_ways_with_the_same_grade_and_reason)
+{
+    for (size_t i = 0; i < shz_measure_count(); i++) {
+        const shz_measure *m = shz_measure_at(i);
+        for (size_t k = 0; k < shz_measure_related_count(m); k++) {
+            const shz_measure *r = shz_measure_related(m, k);
+            size_t back = position(r, m);
+            cr_assert_neq(back, SIZE_MAX, "%lld lists %lld, not the other way round",
+                          (long long)shz_measure_id(m), (long long)shz_measure_id(r));
+            cr_assert_eq(shz_measure_related_grade(r, back), shz_measure_related_grade(m, k));
+            for (size_t l = 0; l < 3; l++) {
+                const char *there = NULL, *here = NULL;
+                cr_assert_eq(shz_measure_related_reason(m, k, all_langs[l], &here, NULL), SHZ_OK);
+                cr_assert_eq(shz_measure_related_reason(r, back, all_langs[l], &there, NULL),
+                             SHZ_OK);
+                cr_assert_str_eq(here, there);
+            }
         }
     }
+}
+
+Test(related, every_link_has_a_reason_in_every_language)
+{
+    for (size_t i = 0; i < shz_measure_count(); i++) {
+        const shz_measure *m = shz_measure_at(i);
+        for (size_t k = 0; k < shz_measure_related_count(m); k++)
+            for (size_t l = 0; l < 3; l++) {
+                const char *text = NULL;
+                size_t len = 0;
+                cr_assert_eq(shz_measure_related_reason(m, k, all_langs[l], &text, &len), SHZ_OK);
+                cr_assert(len >= 10 && strlen(text) == len, "measure %zu, link %zu, lang %zu",
+                          i + 1, k, l);
+            }
+    }
+    /* A reason reads the same way round from both ends: it names both measures by number. */
+    const shz_measure *m15 = NULL;
+    cr_assert_eq(shz_measure_get(15, &m15), SHZ_OK);
+    const char *text = NULL;
+    cr_assert_eq(shz_measure_related_reason(m15, 0, SHZ_LANG_EN, &text, NULL), SHZ_OK);
+    cr_assert(strstr(text, "15") && strstr(text, "16"), "%s", text);
 }
 
 Test(related, null_and_out_of_range)
 {
+    const char *text = "untouched";
     cr_assert_eq(shz_measure_related_count(NULL), 0);
     cr_assert_null(shz_measure_related(NULL, 0));
+    cr_assert_eq(shz_measure_related_grade(NULL, 0), 0);
     const shz_measure *m = shz_measure_at(0);
-    cr_assert_null(shz_measure_related(m, 5));
+    size_t n = shz_measure_related_count(m);
+    cr_assert_null(shz_measure_related(m, n));
     cr_assert_null(shz_measure_related(m, SIZE_MAX));
+    cr_assert_eq(shz_measure_related_grade(m, n), 0);
+    cr_assert_eq(shz_measure_related_reason(NULL, 0, SHZ_LANG_EN, &text, NULL),
+                 SHZ_ERR_INVALID_ARG);
+    cr_assert_eq(shz_measure_related_reason(m, 0, SHZ_LANG_EN, NULL, NULL), SHZ_ERR_INVALID_ARG);
+    cr_assert_eq(shz_measure_related_reason(m, n, SHZ_LANG_EN, &text, NULL), SHZ_ERR_NOT_FOUND);
+    cr_assert_eq(shz_measure_related_reason(m, 0, (shz_lang)3, &text, NULL), SHZ_ERR_BAD_LANG);
+    cr_assert_eq(shz_measure_related_reason(m, 0, (shz_lang)-1, &text, NULL), SHZ_ERR_BAD_LANG);
+    cr_assert_str_eq(text, "untouched");
 }
 
-enum { MAX_MEASURES = 256 };
-
-/* One of the measure's texts as a query: every other hit's score added to sum (by id). */
-static void search_text(const shz_measure *self, const char *text, size_t len, int64_t *sum,
-                        int *found)
+/* Points the curation was asked to settle, read from the texts. */
+Test(related, links_a_reader_would_expect)
 {
-    if (len > SHZ_QUERY_MAX)
-        return;
-    char query[SHZ_QUERY_MAX];
-    size_t n = 0;
-    for (size_t i = 0; i < len;) { /* quotation marks would open a phrase: spaces instead */
-        if (text[i] == '"' || (i + 2 < len && !memcmp(text + i, "\xEF\xBC\x82", 3))) {
-            query[n++] = ' ';
-            i += text[i] == '"' ? 1 : 3;
-        } else {
-            query[n++] = text[i++];
-        }
+    static const int64_t pairs[][2] = {{15, 16}, {16, 17}, {17, 18}, {27, 28}, {28, 42},
+                                       {27, 42}, {2, 8},   {45, 47}, {36, 37}, {29, 30}};
+    for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
+        const shz_measure *a = NULL, *b = NULL;
+        cr_assert_eq(shz_measure_get(pairs[p][0], &a), SHZ_OK);
+        cr_assert_eq(shz_measure_get(pairs[p][1], &b), SHZ_OK);
+        cr_assert_neq(position(a, b), SIZE_MAX, "%lld does not list %lld", (long long)pairs[p][0],
+                      (long long)pairs[p][1]);
     }
-    shz_search_options options = SHZ_SEARCH_OPTIONS_INIT;
-    options.mode = SHZ_SEARCH_BEST;
-    shz_results *results = NULL;
-    shz_status status = shz_search(query, n, &options, &results);
-    cr_assert(status == SHZ_OK || status == SHZ_ERR_EMPTY_QUERY, "%s", shz_errstr(status));
-    for (size_t k = 0; k < shz_results_count(results); k++) {
-        const shz_measure *other = shz_results_measure(results, k);
-        if (other != self) {
-            sum[shz_measure_id(other)] += shz_results_score(results, k);
-            found[shz_measure_id(other)] = 1;
-        }
-    }
-    shz_results_free(results);
-}
-
-/* The related ids of m by the documented rule, from searches run now. Returns how many of them
- * the searches found (the rest are the fallback order). */
-static size_t expected_related(const shz_measure *m, int64_t want[5])
-{
-    int64_t sum[MAX_MEASURES + 1] = {0};
-    int found[MAX_MEASURES + 1] = {0};
-    const char *text;
-    size_t len;
-    cr_assert_eq(shz_measure_text(m, SHZ_FIELD_TITLE, SHZ_LANG_ZH_HANS, &text, &len), SHZ_OK);
-    search_text(m, text, len, sum, found);
-    for (size_t k = 0; k < shz_measure_keyword_count(m); k++) {
-        cr_assert_eq(shz_measure_keyword(m, k, &text, &len), SHZ_OK);
-        search_text(m, text, len, sum, found);
-    }
-    for (size_t k = 0; k < shz_measure_alias_count(m); k++) {
-        cr_assert_eq(shz_measure_alias(m, k, &text, &len), SHZ_OK);
-        search_text(m, text, len, sum, found);
-    }
-    int64_t n = (int64_t)shz_measure_count();
-    size_t filled = 0;
-    for (; filled < 5; filled++) { /* highest sum first, the lower id on ties */
-        int64_t best = 0;
-        for (int64_t id = 1; id <= n; id++)
-            if (found[id] && (best == 0 || sum[id] > sum[best]))
-                best = id;
-        if (best == 0)
-            break;
-        found[best] = 0;
-        want[filled] = best;
-    }
-    size_t by_score = filled;
-    for (int pass = 0; pass < 2; pass++)
-        for (int64_t id = 1; id <= n && filled < 5; id++) {
-            const shz_measure *other = shz_measure_at((size_t)id - 1);
-            int taken = other == m;
-            for (size_t k = 0; k < filled; k++)
-                taken |= want[k] == id;
-            if (!taken && (pass == 1 || shz_measure_category(other) == shz_measure_category(m)))
-                want[filled++] = id;
-        }
-    cr_assert_eq(filled, 5);
-    return by_score;
-}
-
-Test(related, table_is_what_the_search_gives_now)
-{
-    cr_assert_leq(shz_measure_count(), MAX_MEASURES);
-    size_t by_score = 0;
+    /* No measure is everybody's neighbor: none appears in more than 6 lists. */
     for (size_t i = 0; i < shz_measure_count(); i++) {
-        const shz_measure *m = shz_measure_at(i);
-        int64_t want[5];
-        by_score += expected_related(m, want);
-        for (size_t k = 0; k < 5; k++)
-            cr_assert_eq(shz_measure_id(shz_measure_related(m, k)), want[k],
-                         "measure %zu, related %zu", i + 1, k);
+        size_t listed = 0;
+        for (size_t j = 0; j < shz_measure_count(); j++)
+            listed += position(shz_measure_at(j), shz_measure_at(i)) != SIZE_MAX;
+        cr_assert(listed >= 1 && listed <= 6, "measure %zu is in %zu lists", i + 1, listed);
     }
-    /* The measures share enough words that the search, not the fallback order, relates them. */
-    cr_assert_geq(by_score * 10, shz_measure_count() * 5 * 9, "%zu of %zu by score", by_score,
-                  shz_measure_count() * 5);
 }

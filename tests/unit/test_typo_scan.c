@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fuzzy.h"
+#include "search/fuzzy.h"
 #include "index_data.h"
 #include "search/search_int.h"
 

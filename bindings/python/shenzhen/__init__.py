@@ -151,6 +151,8 @@ __all__ = [
     "Measure",
     "QueryError",
     "Categories",
+    "Related",
+    "Topic",
     "Results",
     "Span",
     "categories",
@@ -168,6 +170,8 @@ __all__ = [
     "to_dataframe",
     "to_jsonl",
     "to_records",
+    "topic",
+    "topics",
 ]
 __all__ += [cls.__name__ for cls in _ERRORS[1:]]
 
@@ -255,6 +259,70 @@ class Categories(tuple):
         )
 
 
+class Topic(_Frozen):
+    """A topic of the controlled vocabulary: ``key`` (stable, e.g. "healthcare"),
+    its name and one-line definition in each language, and its ``measures``."""
+
+    __slots__ = (
+        "id",
+        "key",
+        "name",
+        "name_hant",
+        "name_en",
+        "definition",
+        "definition_hant",
+        "definition_en",
+        "measures",
+        "_handle",
+    )
+    id: int
+    key: str
+    name: str
+    name_hant: str
+    name_en: str
+    definition: str
+    definition_hant: str
+    definition_en: str
+    measures: "tuple[Measure, ...]"
+
+    def __repr__(self) -> str:
+        return f"Topic(id={self.id}, key={self.key!r}, name={self.name!r})"
+
+    def __str__(self) -> str:
+        return self.key
+
+    def __reduce__(self) -> tuple:
+        return (topic, (self.key,))
+
+
+class Related(tuple):
+    """A measure's related measures (a tuple of Measure, closely related
+    first), with why: ``reasons``, ``reasons_hant`` and ``reasons_en`` hold
+    one sentence per measure, ``grades`` 2 (closely related) or 1 (related).
+    ``reason(other, lang)`` gives the reason for one of them."""
+
+    reasons: "tuple[str, ...]"
+    reasons_hant: "tuple[str, ...]"
+    reasons_en: "tuple[str, ...]"
+    grades: "tuple[int, ...]"
+
+    def reason(self, other: "Measure", lang: str = "zh-Hans") -> str:
+        """Why ``other`` is related (ValueError if it is not one of these)."""
+        index = self.index(other)
+        return (self.reasons, self.reasons_hant, self.reasons_en)[_c.shz_lang_parse(lang)][index]
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Related objects are immutable")
+
+
+def _related(items, reasons, reasons_hant, reasons_en, grades) -> Related:
+    related = Related(items)
+    for name, values in (("reasons", reasons), ("reasons_hant", reasons_hant),
+                         ("reasons_en", reasons_en), ("grades", grades)):
+        object.__setattr__(related, name, tuple(values))
+    return related
+
+
 class Measure(_Frozen):
     """A measure: every field of the catalogue, read-only.
 
@@ -278,6 +346,11 @@ class Measure(_Frozen):
         "keywords",
         "cites",
         "aliases",
+        "alias_kinds",
+        "keywords_hant",
+        "aliases_hant",
+        "topics",
+        "topic_reasons",
         "related",
         "_handle",
     )
@@ -295,7 +368,12 @@ class Measure(_Frozen):
     keywords: "tuple[str, ...]"
     cites: "tuple[str, ...]"
     aliases: "tuple[str, ...]"
-    related: "tuple[Measure, ...]"
+    alias_kinds: "tuple[str, ...]"
+    keywords_hant: "tuple[str, ...]"
+    aliases_hant: "tuple[str, ...]"
+    topics: "tuple[Topic, ...]"
+    topic_reasons: "tuple[str, ...]"
+    related: "Related"
     _handle: object
 
     def text(self, field: str, lang: str = "zh-Hans") -> str:
@@ -343,7 +421,9 @@ class Measure(_Frozen):
             ("keywords", "、".join(self.keywords)),
             ("cites", "、".join(f"《{c}》" for c in self.cites)),
             ("aliases", " · ".join(self.aliases)),
-            ("related", ", ".join(f"{r.id}. {r.title}" for r in self.related)),
+            ("topics", " · ".join(f"{t.name} ({t.key})" for t in self.topics)),
+            ("related", "; ".join(f"{r.id}. {r.title}: {why}"
+                                  for r, why in zip(self.related, self.related.reasons))),
         ]
         cells = "".join(
             f"<tr><th style='text-align:left'>{k}</th><td style='text-align:left'>"
@@ -373,6 +453,7 @@ class Measure(_Frozen):
             "keywords": list(self.keywords),
             "cites": list(self.cites),
             "aliases": list(self.aliases),
+            "topics": [t.key for t in self.topics],
         }
 
 
@@ -395,6 +476,12 @@ class Document(_Frozen):
         "attachment_hant",
         "attachment_en",
         "translation_note",
+        "published_title",
+        "published_title_hant",
+        "published_title_en",
+        "published_in",
+        "published_in_hant",
+        "published_in_en",
         "paragraphs",
         "paragraphs_hant",
         "paragraphs_en",
@@ -452,18 +539,65 @@ def _build() -> tuple:
             keywords=_strings(_c.shz_measure_keyword_count, _c.shz_measure_keyword, handle),
             cites=_strings(_c.shz_measure_cite_count, _c.shz_measure_cite, handle),
             aliases=_strings(_c.shz_measure_alias_count, _c.shz_measure_alias, handle),
+            alias_kinds=tuple(_alias_kind(handle, k) for k in range(_c.shz_measure_alias_count(handle))),
+            keywords_hant=tuple(_c.shz_measure_keyword_in(handle, k, _ZH_HANT)
+                                for k in range(_c.shz_measure_keyword_count(handle))),
+            aliases_hant=tuple(_c.shz_measure_alias_in(handle, k, _ZH_HANT)
+                               for k in range(_c.shz_measure_alias_count(handle))),
+            topic_reasons=tuple(_c.shz_measure_topic_reason(handle, k, _ZH_HANS)
+                                for k in range(_c.shz_measure_topic_count(handle))),
             _handle=handle,
         )
         measures.append(m)
         members[cat.id].append(m)
     for cat in cats:
         object.__setattr__(cat, "measures", tuple(members[cat.id]))
-    for m in measures:  # nearest first, as the library ranks them
-        related = (_c.shz_measure_related(m._handle, i)
-                   for i in range(_c.shz_measure_related_count(m._handle)))
-        object.__setattr__(m, "related", tuple(measures[_c.shz_measure_id(h) - 1] for h in related))
+    for m in measures:  # closely related first, as the catalogue curates them
+        n = range(_c.shz_measure_related_count(m._handle))
+        h = m._handle
+        object.__setattr__(m, "related", _related(
+            (measures[_c.shz_measure_id(_c.shz_measure_related(h, i)) - 1] for i in n),
+            (_c.shz_measure_related_reason(h, i, _ZH_HANS) for i in n),
+            (_c.shz_measure_related_reason(h, i, _ZH_HANT) for i in n),
+            (_c.shz_measure_related_reason(h, i, _EN) for i in n),
+            (_c.shz_measure_related_grade(h, i) for i in n)))
+    topics = []
+    for t in range(_c.shz_topic_count()):
+        handle = _c.shz_topic_at(t)
+        tp = object.__new__(Topic)
+        tp._set(
+            id=_c.shz_topic_id(handle),
+            key=_c.shz_topic_key(handle),
+            name=_c.shz_topic_name(handle, _ZH_HANS),
+            name_hant=_c.shz_topic_name(handle, _ZH_HANT),
+            name_en=_c.shz_topic_name(handle, _EN),
+            definition=_c.shz_topic_definition(handle, _ZH_HANS),
+            definition_hant=_c.shz_topic_definition(handle, _ZH_HANT),
+            definition_en=_c.shz_topic_definition(handle, _EN),
+            measures=tuple(measures[_c.shz_measure_id(_c.shz_topic_measure_at(handle, i)) - 1]
+                           for i in range(_c.shz_topic_measure_count(handle))),
+            _handle=handle,
+        )
+        topics.append(tp)
+    for m in measures:
+        object.__setattr__(m, "topics", tuple(
+            topics[_c.shz_topic_id(_c.shz_measure_topic_at(m._handle, k)) - 1]
+            for k in range(_c.shz_measure_topic_count(m._handle))))
     _CATEGORIES = Categories(cats)
+    global _TOPICS
+    _TOPICS = tuple(topics)
     return tuple(measures)
+
+
+_ALIAS_KINDS = {1: "colloquial", 2: "english", 3: "abbreviation", 4: "former-name"}
+
+
+def _alias_kind(handle: object, index: int) -> str:
+    """The kind of an alias, or "" for a catalogue that records none."""
+    try:
+        return _ALIAS_KINDS[_c.shz_measure_alias_kind(handle, index)]
+    except Error:
+        return ""
 
 
 # ---- Search hits and results --------------------------------------------------
@@ -578,6 +712,7 @@ class Results(list):
 
 
 _CATEGORIES = Categories()
+_TOPICS: tuple = ()
 
 
 # ---- The catalogue -------------------------------------------------------------
@@ -599,6 +734,22 @@ def categories() -> Categories:
     """Every Category, in id order; each has its ``measures``."""
     _c._measures()  # builds both on first use
     return _CATEGORIES
+
+
+def topics() -> "tuple[Topic, ...]":
+    """Every Topic, in id order; each has its ``measures``."""
+    _c._measures()  # builds them on first use
+    return _TOPICS
+
+
+def topic(key: "str | int") -> Topic:
+    """The topic with that key ("healthcare") or id; NotFoundError for any other."""
+    if isinstance(key, bool) or not isinstance(key, (str, int)):
+        raise TypeError(f"topic must be a key (str) or an id (int), not {type(key).__name__}")
+    for tp in topics():
+        if tp.key == key or tp.id == key:
+            return tp
+    raise _error(_c.SHZ_ERR_NOT_FOUND, f"no topic has key or id {key!r}")
 
 
 def category(id: int) -> Category:
@@ -681,7 +832,8 @@ def to_dataframe():  # -> pandas.DataFrame
     """Every measure as a pandas DataFrame indexed by id.
 
     Raises ImportError, naming the package, when pandas is not installed.
-    List columns (keywords, cites, aliases) hold Python lists: export them with
+    List columns (keywords, cites, aliases, topics) hold Python lists
+    (``topics``: the keys of the measure's topics). Export them with
     to_jsonl() or to_csv(), whose readers give the lists back.
     """
     return _pandas("to_dataframe()").DataFrame.from_records(to_records(), index="id")
@@ -799,6 +951,11 @@ def _document() -> Document:
     values["number"] = _c.shz_document_text(_c.SHZ_DOC_NUMBER, _ZH_HANS)
     values["date"] = _c.shz_document_text(_c.SHZ_DOC_DATE, _ZH_HANS)
     values["translation_note"] = _c.shz_document_text(_c.SHZ_DOC_TRANSLATION_NOTE, _EN)
+    for name, field in (("published_title", _c.SHZ_DOC_PUBLISHED_TITLE),
+                        ("published_in", _c.SHZ_DOC_PUBLISHED_IN)):
+        values[name] = _c.shz_document_text(field, _ZH_HANS)
+        values[name + "_hant"] = _c.shz_document_text(field, _ZH_HANT)
+        values[name + "_en"] = _c.shz_document_text(field, _EN)
     count = _c.shz_document_paragraph_count()
     values["paragraphs"] = tuple(_c.shz_document_paragraph(i, _ZH_HANS) for i in range(count))
     values["paragraphs_en"] = tuple(_c.shz_document_paragraph(i, _EN) for i in range(count))

@@ -1,7 +1,7 @@
 /*
  * Toneless Mandarin readings of Han characters, for the search's homophone
  * tolerance (a query character may stand for another with the same syllable:
- * 秒皮 for 秒批).
+ * 产全 for 产权).
  *
  * The readings come from data/han_pinyin.tsv (Unihan kMandarin, kXHC1983,
  * kTGHZ2013 and kHanyuPinlu; see data/tools/make_han_pinyin.py), compiled into

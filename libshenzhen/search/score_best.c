@@ -1,0 +1,275 @@
+/*
+ * Scoring in best-match mode: BM25F. For each analysed term, its occurrences
+ * in every searched field, each field's count weighted and normalized by the
+ * field's length (index_data.h, field_scale), sum to a pseudo-frequency tf;
+ * the term adds idf * tf * (k1 + 1) / (k1 + tf). A word's occurrences found
+ * only by its stem count STEM_PERCENT of an exact one, and a character
+ * searched because its Han piece's bigrams occur nowhere PART_PERCENT of a
+ * term. Two terms that follow each other in the query and are found next to
+ * each other in the text (a phrase) add a bonus.
+ * Hits that match every term get 2^40 on top, so they come first. A measure is
+ * a hit only if it passes the minimum-should-match rule (msm_pass).
+ */
+#include "search_int.h"
+
+enum { STEM_PERCENT = 60, PHRASE_PERCENT = 25, MSM_PERCENT = 5 };
+enum { TOLERANT_PERCENT = 50 }; /* a tolerant alternative scores half an exact match */
+enum { PART_PERCENT = 50 };     /* a character of an unknown Han piece scores half a term */
+#define ALL_TERMS_BONUS (UINT64_C(1) << 40)
+/* When tolerance added alternatives: exact hits above tolerant ones of their kind. */
+#define EXACT_BONUS (UINT64_C(1) << 39)
+#define SCORE_SCALE 65536.0
+
+/* The slot of the entry at *at of a post_info-like table if it is measure m's and in a searched
+ * slot, stepping *at over m's entries in other slots; -1 once m's entries end, *at then on the
+ * next measure's first entry (or past every slot the mask could still want). */
+static inline int next_searched(uint32_t table, uint32_t *at, uint32_t end, uint32_t m,
+                                unsigned slot_mask)
+{
+    for (; *at < end; ++*at) {
+        uint32_t info = shzi_ix_u32(table, *at);
+        if (szs_info_measure(info) != m)
+            return -1;
+        int slot = szs_info_slot(info);
+        if (slot_mask & (1u << slot))
+            return slot;
+        if (!(slot_mask >> slot)) { /* no searched slot follows in this measure */
+            *at = szs_past_measure(table, *at, end, m);
+            return -1;
+        }
+    }
+    return -1;
+}
+
+/* Whether b occurs delta positions after a's occurrence at p: a phrase. */
+static int follows(const szs_query *q, const szs_term *b, uint32_t p)
+{
+    if (!szs_matches_at(p, q->chars + b->start, b->len))
+        return 0;
+    return b->kind != SZS_WORD || szs_whole_words(p, b->len);
+}
+
+/* Whether the pair is found as a phrase in measure m: a's candidates in m start at index
+ * first. */
+static int phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *pair, uint32_t m,
+                     uint32_t first)
+{
+    const szs_term *a = &q->terms[pair->a], *b = &q->terms[pair->b];
+    for (uint32_t c = first; c < a->post_end; c++) {
+        uint32_t info = shzi_ix_u32(shzi_ix.post_info, c);
+        if (szs_info_measure(info) != m)
+            break;
+        int slot = szs_info_slot(info);
+        if (!(set->slot_mask & (1u << slot)))
+            continue;
+        uint32_t p = szs_occurrence_at(a, q->chars, c, szs_seg_start(m, slot));
+        if (p != SZS_NO_POSITION && follows(q, b, p + pair->delta))
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * The minimum-should-match rule: a hit must hold at least MSM_PERCENT of the query's IDF mass
+ * (the IDF of the terms that occur anywhere in the index), and, when the query has two or more
+ * such terms, a hit holding only one of them must hold a term that is not common: one found in
+ * at most 1 / SHZ_IX_COMMON_SHARE of the measures, that is, of IDF at least common_idf (IDF falls
+ * as a term's measures grow). A character searched because its Han piece's bigrams occur
+ * nowhere is a smaller fragment still: alone it must be in at most 1 / SHZ_IX_PART_SHARE of them.
+ * A measure that shares one common bigram or one character with a question is thereby left
+ * out, while a term specific enough still finds its measure alone. which: the terms held.
+ */
+static int msm_pass(const szs_query *q, uint64_t mass, size_t matched, uint64_t which)
+{
+    if (matched == 0)
+        return 0;
+    if (matched == 1 && q->live_count >= 2 && mass < q->common_idf)
+        return 0;
+    if (matched == 1 && q->terms[__builtin_ctzll(which)].part && mass < q->part_idf)
+        return 0;
+    return mass * 100 >= q->live_mass * MSM_PERCENT;
+}
+
+/* Term t's BM25F score in measure m from its postings (and a word's stem postings) in the
+ * searched fields, as *impact (x SHZ_IX_ONE); 0 when it has none there. Offers its first match
+ * in each field as the hit's best match, and adds its occurrences (the spans before merging).
+ * Moves its cursors past m. */
+static int score_term(const szs_query *q, const szs_settings *set, szs_term *t, uint32_t m,
+                      szs_hit *out, uint64_t *occurrences, uint32_t *impact)
+{
+    uint32_t exact[SHZ_IX_NSLOTS], stem[SHZ_IX_NSLOTS];
+    unsigned touched = 0; /* slots whose counts are set */
+    uint32_t c = t->cursor;
+    t->measure_begin = c;
+    /* Positions ascend within a measure, so a term's first match in a slot is its best there:
+     * only that one is offered as the hit's best match. A gram is its own posting: counting
+     * its postings by slot is all it takes. */
+    for (int slot;
+         (slot = next_searched(shzi_ix.post_info, &c, t->post_end, m, set->slot_mask)) >= 0; c++) {
+        uint32_t p = t->kind == SZS_GRAM && t->len <= 2
+                         ? szs_posting_at(c, szs_seg_start(m, slot))
+                         : szs_occurrence_at(t, q->chars, c, szs_seg_start(m, slot));
+        if (p == SZS_NO_POSITION)
+            continue;
+        if (!(touched & (1u << slot))) {
+            touched |= 1u << slot;
+            exact[slot] = stem[slot] = 0;
+        }
+        if (!exact[slot]++)
+            szs_consider(out, slot, p, t->len);
+    }
+    t->cursor = c;
+    uint32_t s = t->stem_cursor;
+    for (int slot;
+         (slot = next_searched(shzi_ix.word_info, &s, t->stem_end, m, set->slot_mask)) >= 0; s++) {
+        if (!(touched & (1u << slot))) {
+            touched |= 1u << slot;
+            exact[slot] = stem[slot] = 0;
+        }
+        if (!stem[slot]++ && slot != SHZ_IX_TERMS) {
+            uint32_t p = shzi_ix_u32(shzi_ix.word_postings, s);
+            szs_consider(out, slot, p, szs_word_length(p));
+        }
+    }
+    t->stem_cursor = s;
+    if (!touched)
+        return 0;
+    double tf = 0;
+    for (unsigned left = touched; left; left &= left - 1) { /* in slot order, as the generator */
+        int slot = __builtin_ctz(left);
+        uint32_t n = exact[slot];
+        if (slot != SHZ_IX_TERMS)
+            *occurrences += n + stem[slot];
+        double weighted = n;
+        if (stem[slot] > n)
+            weighted += (stem[slot] - n) * (STEM_PERCENT / 100.0);
+        tf += shzi_ix_tf_part(
+            weighted, shzi_ix_u32(shzi_ix.field_scale, (size_t)m * SHZ_IX_NSLOTS + (size_t)slot));
+    }
+    *impact = shzi_ix_bm25(t->idf, tf);
+    return 1;
+}
+
+/* What term t adds to a score for a term score of impact (x SHZ_IX_ONE). */
+static double term_share(const szs_term *t, uint32_t impact)
+{
+    double term_score = impact / (double)SHZ_IX_ONE;
+    if (t->part)
+        term_score *= PART_PERCENT / 100.0;
+    return t->tolerant ? term_score * (TOLERANT_PERCENT / 100.0) : term_score;
+}
+
+/* Whether a measure holding the terms exact | tolerant (bits by origin) passes the
+ * minimum-should-match rule; leaves tolerant with only the terms matched nowhere exactly, and
+ * the number of reported terms held in *matched. */
+static int terms_pass(const szs_query *q, uint64_t exact, uint64_t *tolerant, size_t *matched)
+{
+    uint64_t terms = exact | *tolerant, mass = 0; /* each counts once, exact or tolerant */
+    *tolerant &= ~exact;
+    size_t n = 0;
+    for (uint64_t left = terms; left; left &= left - 1, n++)
+        mass += q->origin_idf[__builtin_ctzll(left)];
+    *matched = n;
+    return msm_pass(q, mass, n, terms);
+}
+
+/* The phrase bonus of a pair found in a measure. */
+static double phrase_bonus(const szs_query *q, const szs_pair *pair)
+{
+    uint32_t a = q->terms[pair->a].idf, b = q->terms[pair->b].idf;
+    return (a < b ? a : b) / (double)SHZ_IX_ONE * (PHRASE_PERCENT / 100.0);
+}
+
+/* Sets the key and match kind of hit h of measure m, whose terms are set, from its total. */
+static void rank_hit(const szs_query *q, uint32_t m, double total, size_t matched, szs_hit *h)
+{
+    uint64_t score = (uint64_t)(total * SCORE_SCALE);
+    if (matched == q->reported) {
+        score += ALL_TERMS_BONUS;
+        h->match |= SHZ_MATCH_ALL_TERMS;
+    }
+    if (h->tolerant_terms)
+        h->match |= SHZ_MATCH_TOLERANT;
+    else if (q->term_count > q->reported)
+        score += EXACT_BONUS;
+    h->key = score << SZS_MEASURE_BITS | ((UINT64_C(1) << SZS_MEASURE_BITS) - 1 - m);
+}
+
+/* A hit found only in the keywords and aliases shows them, from their start. */
+static void place_hit(uint32_t m, uint64_t occurrences, szs_hit *h)
+{
+    h->occurrences = (uint32_t)(occurrences < UINT32_MAX ? occurrences : UINT32_MAX);
+    if (h->best_pos == SZS_NO_POSITION) {
+        h->best_slot = SHZ_IX_TERMS;
+        h->best_pos = szs_seg_start(m, SHZ_IX_TERMS);
+        h->best_len = 0;
+    }
+}
+
+static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit *out)
+{
+    szs_clear_hit(out);
+    double total = 0;
+    uint64_t occurrences = 0;
+    size_t matched;
+    for (size_t i = 0; i < q->term_count; i++) {
+        szs_term *t = &q->terms[i];
+        uint32_t impact;
+        if (!score_term(q, set, t, m, out, &occurrences, &impact))
+            continue;
+        total += term_share(t, impact);
+        if (t->tolerant)
+            out->tolerant_terms |= UINT64_C(1) << t->origin;
+        else
+            out->exact_terms |= UINT64_C(1) << t->origin;
+    }
+    if (!terms_pass(q, out->exact_terms, &out->tolerant_terms, &matched))
+        return 0;
+    for (size_t i = 0; i < q->pair_count; i++) {
+        const szs_pair *pair = &q->pairs[i];
+        uint64_t both = UINT64_C(1) << pair->a | UINT64_C(1) << pair->b;
+        if ((out->exact_terms & both) == both &&
+            phrase_in(q, set, pair, m, q->terms[pair->a].measure_begin))
+            total += phrase_bonus(q, pair);
+    }
+    rank_hit(q, m, total, matched, out);
+    place_hit(m, occurrences, out);
+    return 1;
+}
+
+/* Visits every measure that holds some term (the union of the terms' postings), in id order. */
+size_t szs_collect_best(szs_query *q, const szs_settings *set, szs_hit *hits, size_t capacity,
+                        size_t keep)
+{
+    size_t count = 0;
+    uint32_t m = 0;
+    if (q->live_count == 0)
+        return 0;
+    for (size_t i = 0; i < q->reported && i < SZS_MAX_BEST_TERMS; i++)
+        q->origin_idf[i] = q->terms[i].idf;
+    q->common_idf = shzi_ix.common_idf;
+    q->part_idf = shzi_ix.part_idf;
+    while (keep || count < capacity) {
+        uint32_t next = SZS_NO_MEASURE;
+        for (size_t i = 0; i < q->term_count; i++) {
+            szs_term *t = &q->terms[i];
+            /* Most terms have postings of one kind only: the other is not looked at. */
+            if (t->cursor < t->post_end) {
+                uint32_t a = szs_next_in(shzi_ix.post_info, &t->cursor, t->post_end, m);
+                next = a < next ? a : next;
+            }
+            if (t->stem_cursor < t->stem_end) {
+                uint32_t b = szs_next_in(shzi_ix.word_info, &t->stem_cursor, t->stem_end, m);
+                next = b < next ? b : next;
+            }
+        }
+        if (next == SZS_NO_MEASURE)
+            break;
+        m = next;
+        szs_hit h;
+        if (score_best(q, set, m, &h))
+            szs_offer(hits, &count, keep, &h);
+        m++;
+    }
+    return szs_finish(hits, count, keep);
+}

@@ -1,0 +1,45 @@
+/*
+ * Every alias finds its own measure first: an alias is a word people search
+ * with for that measure, so the default search for it, through the public API
+ * only, must rank that measure above every other. Also every alias is found
+ * at all in its zh-Hant form.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "shenzhen.h"
+
+/* The id of the first hit of a default search for text, 0 for none. */
+static int64_t first_hit(const char *text, size_t len)
+{
+    shz_results *results = NULL;
+    shz_status status = shz_search(text, len, NULL, &results);
+    cr_assert_eq(status, SHZ_OK, "search for %.*s: %s", (int)len, text, shz_errstr(status));
+    int64_t id = shz_results_count(results) ? shz_measure_id(shz_results_measure(results, 0)) : 0;
+    shz_results_free(results);
+    return id;
+}
+
+Test(aliases, every_alias_finds_its_own_measure_first)
+{
+    size_t aliases = 0, wrong = 0;
+    for (size_t i = 0; i < shz_measure_count(); i++) {
+        const shz_measure *m = shz_measure_at(i);
+        for (size_t k = 0; k < shz_measure_alias_count(m); k++) {
+            const char *alias = NULL, *hant = NULL;
+            size_t len = 0, hant_len = 0;
+            cr_assert_eq(shz_measure_alias(m, k, &alias, &len), SHZ_OK);
+            cr_assert_eq(shz_measure_alias_in(m, k, SHZ_LANG_ZH_HANT, &hant, &hant_len), SHZ_OK);
+            aliases++;
+            int64_t got = first_hit(alias, len), got_hant = first_hit(hant, hant_len);
+            if (got != shz_measure_id(m) || got_hant != shz_measure_id(m)) {
+                wrong++;
+                fprintf(stderr, "alias \"%s\" of measure %lld: first hit %lld (zh-Hant %lld)\n",
+                        alias, (long long)shz_measure_id(m), (long long)got, (long long)got_hant);
+            }
+        }
+    }
+    cr_assert_gt(aliases, 250);
+    cr_assert_eq(wrong, 0, "%zu of %zu aliases do not find their measure first", wrong, aliases);
+}

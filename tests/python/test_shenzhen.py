@@ -628,3 +628,32 @@ def test_related_measures():
         assert all(r is shenzhen.get(r.id) for r in m.related)
     assert any(m.related for m in ms)
     assert "related" in shenzhen.get(1)._repr_html_()
+
+
+def test_search_in_english():
+    """lang="en": snippets, spans and the mark come from the English text matched."""
+    hits = shenzhen.search("personal bankruptcy", lang="en")
+    assert hits
+    whole = 0
+    for hit in hits:
+        assert all(span.lang == "en" for span in hit.spans)
+        start, end = hit.snippet_match
+        whole += hit.snippet[start:end].lower() == "personal bankruptcy"
+    assert whole >= 1
+
+
+def test_snippet_match_is_the_whole_run():
+    """The mark covers every character of a Han keyword the snippet shows, not its first bigram."""
+    checked = 0
+    for m in shenzhen.measures():
+        for kw in m.keywords:
+            if len(kw) < 3 or any(c in kw for c in "的了和与及吗呢吧") or not all(
+                    "\u4e00" <= c <= "\u9fff" for c in kw):
+                continue
+            for hit in shenzhen.search(kw):
+                if hit.field == "aliases" or kw not in hit.snippet:
+                    continue
+                start, end = hit.snippet_match
+                assert end - start >= len(kw), (kw, hit.snippet, hit.snippet[start:end])
+                checked += 1
+    assert checked > 100

@@ -52,12 +52,12 @@ static inline unsigned shzi_ix_slot_rank(unsigned slot)
  * the zh-Hans one, so zh-Hans character offsets are valid in it. */
 enum { SHZ_IX_HANT_TITLE = 1, SHZ_IX_HANT_BODY = 2 };
 
-/* Bits of the per-position flags byte. Normalization drops spaces and punctuation, so "ji ceng"
- * becomes "jiceng"; these keep where the words were: a Latin or digit character starts a word
- * when it is the first of its field or item, or something was dropped before it, or the
- * character before it is not Latin; it ends one likewise. Every Han character is a word of its
- * own, and so is every letter of the pinyin initials (each stands for a syllable). Latin words
- * of the best-match mode match from a word start to a word end only. */
+/* A position's word flags (stored above its code point, in norm). Normalization drops spaces
+ * and punctuation, so "ji ceng" becomes "jiceng"; these keep where the words were: a Latin or digit
+ * character starts a word when it is the first of its field or item, or something was dropped
+ * before it, or the character before it is not Latin; it ends one likewise. Every Han character is
+ * a word of its own, and so is every letter of the pinyin initials (each stands for a syllable).
+ * Latin words of the best-match mode match from a word start to a word end only. */
 enum { SHZ_IX_WORD_START = 1, SHZ_IX_WORD_END = 2 };
 enum { SHZ_IX_FLAGS_SHIFT = 21 }; /* above the code point, in a position's three bytes */
 

@@ -494,7 +494,11 @@ typedef enum shz_search_mode {
 typedef struct shz_search_options {
     size_t size;     /**< sizeof(shz_search_options) as the caller compiled it. */
     unsigned fields; /**< Fields to search, a mask of ::shz_field; 0 means all. */
-    shz_lang lang;   /**< Language of spans and snippets: zh-Hans (default) or zh-Hant. */
+    shz_lang lang;   /**< Language of spans and snippets: zh-Hans (default), zh-Hant or (since
+                          1.2) en: a match in the English title, summary or body is shown in that
+                          text (a zh title or body that also matched in English gives way to it),
+                          a match in the Chinese text in zh-Hans. A 1.0 caller gets
+                          SHZ_ERR_BAD_LANG for en, as before. */
     size_t limit;    /**< Most hits to return; 0 means no limit. */
     unsigned mode;   /**< A ::shz_search_mode (since 1.1); SHZ_SEARCH_BEST by default. */
     /**
@@ -578,7 +582,8 @@ SHZ_API shz_status shz_results_span(const shz_results *results, size_t index, si
                                     size_t *char_start, size_t *char_end);
 
 /**
- * A snippet of the text around the first match of hit @p index, UTF-8, owned
+ * A snippet of the text around the best match of hit @p index (see
+ * shz_results_snippet_match()), UTF-8, owned
  * by @p results (valid until shz_results_free()). Errors: SHZ_ERR_INVALID_ARG,
  * SHZ_ERR_NOT_FOUND.
  */
@@ -588,9 +593,9 @@ SHZ_API shz_status shz_results_snippet(const shz_results *results, size_t index,
 /**
  * The language of the text that span @p span of hit @p index points into, so
  * that shz_measure_text(measure, field, *@p lang) returns exactly that text:
- * SHZ_LANG_EN for the English title and summary; the options' language for
- * the zh titles and bodies and for the pinyin fields (the same text in every
- * language) — except that a zh-Hant title or body whose code point count
+ * SHZ_LANG_EN for the English title, summary and body; the options' language for
+ * the zh titles and bodies (zh-Hans when it is en) and for the pinyin fields (the
+ * same text in every language) — except that a zh-Hant title or body whose code point count
  * differs from its zh-Hans original cannot take character offsets over, so
  * its spans stay in the zh-Hans text and this reports SHZ_LANG_ZH_HANS.
  * Errors: SHZ_ERR_INVALID_ARG (NULL @p results or @p lang), SHZ_ERR_NOT_FOUND.
@@ -601,7 +606,12 @@ SHZ_API shz_status shz_results_span_lang(const shz_results *results, size_t inde
 /**
  * Where the best match lies inside the snippet of hit @p index, as byte
  * offsets into the text shz_results_snippet() returns (end exclusive), for
- * highlighting. The snippet is cut from the text of the hit's best field
+ * highlighting. In best-match mode the best match is the longest run of
+ * query terms next to each other in the hit's best field (a whole word or
+ * phrase of the query, not only its first bigram), the earliest of equals,
+ * and the snippet is cut around it; it runs from the start of the first span
+ * of the run to the end of its last. In all-terms mode it is the best term's
+ * match. The snippet is cut from the text of the hit's best field
  * (shz_results_field(); in all-terms mode that is the text of span 0), "…"
  * marking a cut end. A hit found only in its aliases and keywords (which
  * have no spans) shows them joined by "; ", its match empty at their start.

@@ -73,16 +73,14 @@ static int check_usage(cli *c, const cli_command *cmd, enum cli_command_id id)
     return 0;
 }
 
-/* Reads --lang for command @p id: search takes only the Chinese scripts. */
+/* Reads --lang (every command takes the three languages). */
 static int parse_lang(cli *c, enum cli_command_id id)
 {
-    bool chinese_only = id == CMD_SEARCH;
     const char *arg = c->lang_arg;
-    if (shz_lang_parse(arg, strlen(arg), &c->lang) != SHZ_OK ||
-        (chinese_only && c->lang == SHZ_LANG_EN))
-        return fail(c, EXIT_USAGE, "%s --lang takes %s, not '%s' (see shenzhen --help)",
-                    cli_commands[id].name,
-                    chinese_only ? "zh-Hans or zh-Hant" : "zh-Hans, zh-Hant or en", QUOTE(arg));
+    if (shz_lang_parse(arg, strlen(arg), &c->lang) != SHZ_OK)
+        return fail(c, EXIT_USAGE,
+                    "%s --lang takes zh-Hans, zh-Hant or en, not '%s' (see shenzhen --help)",
+                    cli_commands[id].name, QUOTE(arg));
     return 0;
 }
 

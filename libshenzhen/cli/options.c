@@ -10,12 +10,12 @@
      CMD_BIT(CMD_SEARCH))
 
 const cli_option cli_options[] = {
-    {"lang", 'l', "L", OPT_LANG, TEXT_COMMANDS,
-     "language: zh-Hans (default), zh-Hant or en; search: zh-Hans, zh-Hant",
+    {"lang", 'l', "L", OPT_LANG, TEXT_COMMANDS, "language: zh-Hans (default), zh-Hant or en",
      "Also accepted, without regard to case and with _ for -: zh, zh-CN and zh-SG for "
      "zh-Hans (Simplified Chinese); zh-TW, zh-HK and zh-MO for zh-Hant (Traditional Chinese); "
-     "en-US and en-GB for en (English). search sets the language of the snippets and the "
-     "match offsets, and takes only the Chinese scripts."},
+     "en-US and en-GB for en (English). search sets the language of the titles, snippets and "
+     "match offsets: in English, a match in the English title, summary or body shows that text, "
+     "a match in the Chinese text shows it in zh-Hans."},
     {"category", 'c', "N", OPT_CATEGORY, CMD_BIT(CMD_LIST), "only the measures of category N (1-5)",
      NULL},
     {"topic", 't', "KEY", OPT_TOPIC, CMD_BIT(CMD_LIST) | CMD_BIT(CMD_SEARCH),

@@ -176,10 +176,64 @@ static void term_spans(const uint32_t *chars, const szs_settings *set, const szs
     }
 }
 
+/* Where a snippet is centred and what its mark covers: normalized positions in a slot. */
+typedef struct focus {
+    int slot;
+    uint32_t pos, len;
+} focus;
+
+/* The English text of the same field as zh slot, or slot itself. */
+static int english_twin(int slot)
+{
+    return slot == SHZ_IX_TITLE ? SHZ_IX_TITLE_EN : slot == SHZ_IX_BODY ? SHZ_IX_BODY_EN : slot;
+}
+
+/* Chooses the snippet's focus among the hit's normalized spans (sorted, merged): in the hit's
+ * best field, in its English text when English is asked for and the hit matched there; the
+ * longest run of spans next to each other (no searchable character between them: the terms
+ * of a phrase, which normalization joins), the earliest of equals. Scoring keeps only the
+ * first best term, so a query's later terms were outside the mark. 1.0's search, and
+ * all-terms mode in Chinese, keep the scoring's match. */
+static void choose_focus(const shz_results *r, const szs_hit *h, const szs_span *s, size_t n,
+                         focus *out)
+{
+    *out = (focus){h->best_slot, h->best_pos, h->best_len};
+    const szs_settings *set = &r->set;
+    int slot = h->best_slot;
+    if (set->lang == SHZ_LANG_EN && english_twin(slot) != slot) {
+        for (size_t i = 0; i < n; i++)
+            if (s[i].slot == english_twin(slot)) {
+                slot = english_twin(slot);
+                break;
+            }
+    }
+    if (set->legacy || (set->mode != SHZ_SEARCH_BEST && slot == h->best_slot))
+        return;
+    uint32_t best_len = 0, run_start = 0, run_end = 0;
+    int in_run = 0;
+    for (size_t i = 0; i <= n; i++) {
+        int here = i < n && s[i].slot == slot;
+        if (here && in_run && s[i].byte_start <= run_end) {
+            if (s[i].byte_end > run_end)
+                run_end = s[i].byte_end;
+            continue;
+        }
+        if (in_run && run_end - run_start > best_len) {
+            best_len = run_end - run_start;
+            *out = (focus){slot, run_start, best_len};
+        }
+        in_run = here;
+        if (here) {
+            run_start = s[i].byte_start;
+            run_end = s[i].byte_end;
+        }
+    }
+}
+
 /* Writes the spans of hit h (normalized first, then mapped to the original text); returns how
- * many, at most h->occurrences. All-terms mode keeps every distinct match; best match merges
- * overlapping ones (the bigrams of one word) into one. */
-static size_t write_spans(const shz_results *r, const szs_hit *h, szs_span *out)
+ * many, at most h->occurrences, and the snippet's focus. All-terms mode keeps every distinct
+ * match; best match merges overlapping ones (the bigrams of one word) into one. */
+static size_t write_spans(const shz_results *r, const szs_hit *h, szs_span *out, focus *where)
 {
     const szs_settings *set = &r->set;
     uint32_t m = szs_measure_of_hit(h);
@@ -213,6 +267,7 @@ static size_t write_spans(const shz_results *r, const szs_hit *h, szs_span *out)
             kept++;
         }
     }
+    choose_focus(r, h, out, kept, where);
 
     int walked_slot = -1, text_slot = kept ? out[0].slot : -1;
     uint32_t walk_byte = 0, walk_char = 0; /* zh-Hant cursor: spans of a slot come in order */
@@ -260,17 +315,16 @@ typedef struct window {
  * text is walked, except to carry character offsets over into zh-Hant. Written to *out, where
  * it is kept: a window returned by value and copied there would be read back wide right after
  * its fields were stored, which stalls the store forwarding. */
-static void snippet_window(const szs_settings *set, const szs_hit *h, window *out)
+static void snippet_window(const szs_settings *set, uint32_t m, const focus *at, window *out)
 {
-    uint32_t m = szs_measure_of_hit(h);
-    field_text f = slot_text(m, h->best_slot, set->lang);
-    uint32_t seg = szs_seg_start(m, h->best_slot);
-    uint32_t seg_end = szs_seg_start(m, h->best_slot + 1) - 1; /* its sentinel */
+    field_text f = slot_text(m, at->slot, set->lang);
+    uint32_t seg = szs_seg_start(m, at->slot);
+    uint32_t seg_end = szs_seg_start(m, at->slot + 1) - 1; /* its sentinel */
     window *w = out;
     *w = (window){0, f.len, 0, 0, 0, 0, 0, f.text, f.lang};
     if (seg_end == seg)
         return; /* an empty field */
-    uint32_t first = h->best_pos, last = h->best_pos + (h->best_len ? h->best_len : 1) - 1;
+    uint32_t first = at->pos, last = at->pos + (at->len ? at->len : 1) - 1;
     uint32_t from = first - seg > SNIPPET_BEFORE ? first - SNIPPET_BEFORE : seg;
     uint32_t to = seg_end - 1 - last > SNIPPET_AFTER ? last + SNIPPET_AFTER : seg_end - 1;
     /* A cut end falls between words, never inside one (Latin words; every Han character is
@@ -291,7 +345,7 @@ static void snippet_window(const szs_settings *set, const szs_hit *h, window *ou
     }
     if (w->cut_after)
         byte_range(&f, to, to, &unused, &w->end);
-    if (h->best_len) {
+    if (at->len) {
         byte_range(&f, first, last, &w->match_start, &w->match_end);
     } else {
         w->match_start = w->match_end = w->start;
@@ -331,9 +385,10 @@ static const szs_detail *detail_of(const shz_results *results, size_t index)
     pthread_mutex_lock(&r->detail_lock);
     if (!atomic_load_explicit(&d->ready, memory_order_relaxed)) {
         const szs_hit *h = &r->hits[index];
-        d->span_count = (uint32_t)write_spans(r, h, r->spans + d->first_span);
+        focus at;
+        d->span_count = (uint32_t)write_spans(r, h, r->spans + d->first_span, &at);
         window w;
-        snippet_window(&r->set, h, &w);
+        snippet_window(&r->set, szs_measure_of_hit(h), &at, &w);
         write_snippet(&w, d, r->text + d->snippet_start);
         d->origin_byte = w.start;
         d->origin_char = w.char_start;

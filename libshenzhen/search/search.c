@@ -84,7 +84,8 @@ static inline shz_status read_options(const shz_search_options *options, int leg
     size_t topic_total = shz_topic_count() < 64 ? shz_topic_count() : 64;
     if (topic_total < 64 && (topics >> topic_total) != 0)
         return SHZ_ERR_BAD_OPTIONS;
-    if (lang != SHZ_LANG_ZH_HANS && lang != SHZ_LANG_ZH_HANT)
+    /* English (since 1.2): zh matches keep their zh-Hans text, English ones show English. */
+    if (lang != SHZ_LANG_ZH_HANS && lang != SHZ_LANG_ZH_HANT && (legacy || lang != SHZ_LANG_EN))
         return SHZ_ERR_BAD_LANG;
     out->slot_mask = slots_of_fields(fields ? fields : known, legacy);
     out->lang = lang;

@@ -412,11 +412,18 @@ struct shz_results {
 };
 
 /* The most bytes hit h's snippet can take: its whole field, two ellipses and a NUL (from a table
- * of the index, not from the catalogue's texts, which a search does not otherwise read). */
+ * of the index, not from the catalogue's texts, which a search does not otherwise read). A zh
+ * title or body may give way to its English text in an English search (results.c), so the
+ * longer of the two. */
 static inline size_t szs_snippet_room(const szs_hit *h)
 {
     size_t field = (size_t)szs_measure_of_hit(h) * SHZ_IX_NSLOTS + h->best_slot;
-    return shzi_ix_u32(shzi_ix.field_bytes, field) + 2 * SZS_ELLIPSIS_LEN + 1;
+    uint32_t bytes = shzi_ix_u32(shzi_ix.field_bytes, field);
+    int twin = h->best_slot == SHZ_IX_TITLE  ? SHZ_IX_TITLE_EN
+               : h->best_slot == SHZ_IX_BODY ? SHZ_IX_BODY_EN
+                                             : h->best_slot;
+    uint32_t twin_bytes = shzi_ix_u32(shzi_ix.field_bytes, field - h->best_slot + (size_t)twin);
+    return (twin_bytes > bytes ? twin_bytes : bytes) + 2 * SZS_ELLIPSIS_LEN + 1;
 }
 
 /* ---- scoring (score.c, score_all.c, score_best.c) ----------------------- */

@@ -268,9 +268,8 @@ case("options-tail-nonzero", "a newer caller's larger struct with a non-zero unk
      search(hx("发展"), "SHZ_ERR_BAD_OPTIONS", opts(tail="01000000")))
 case("options-fields-unknown", "options.fields with an unknown bit (64)",
      search(hx("发展"), "SHZ_ERR_BAD_OPTIONS", opts(fields=64)))
-case("options-lang-en", "search language en (spans are zh only)",
-     search(hx("发展"), BAD_LANG, opts(lang=2)),
-     (["search", "--lang", "en", "发展"], 2))
+case("options-lang-en-1.0", "search language en in 1.0's options (1.0 had no English search)",
+     search(hx("发展"), BAD_LANG, opts(lang=2, size=3 * 8)), c=True)
 case("options-lang-3", "search language 3 (not a shz_lang)",
      search(hx("发展"), BAD_LANG, opts(lang=3)))
 case("options-lang-negative", "search language -1", search(hx("发展"), BAD_LANG, opts(lang=-1)))
@@ -407,7 +406,6 @@ LOOKUP_BINDINGS = {
     "options-fields-unknown": [misuse("search", S("发展"), python="OptionsError", fields=S("nope")),
                                misuse("search", S("发展"), python="OptionsError",
                                       fields={"list": [Int(64)]})],
-    "options-lang-en": [misuse("search", S("发展"), python="LanguageError", lang=S("en"))],
     "options-lang-3": [misuse("search", S("发展"), python="TypeError", lang=Int(3))],
     "options-lang-negative": [misuse("search", S("发展"), python="TypeError", lang=Int(-1))],
     "lang-unknown": [misuse("text", Int(1), S("title"), S("fr"), python="LanguageError")],

@@ -595,6 +595,49 @@ Test(cli, search_json_shape)
     check_search_json(ARGS("search", "--limit=2", kw, "--json"), kw, 2);
 }
 
+/* search --lang en: every hit titled in English, its snippet the English text it matched
+ * (these hits match only English text), as the library's English search gives them. */
+Test(cli, search_in_english)
+{
+    const char *query = "bankruptcy";
+    shz_search_options o = SHZ_SEARCH_OPTIONS_INIT;
+    o.lang = SHZ_LANG_EN;
+    shz_results *res = NULL;
+    cr_assert_eq(shz_search(query, strlen(query), &o, &res), SHZ_OK);
+    cr_assert_gt(shz_results_count(res), 0);
+    run r = RUN("search", query, "-l", "en", "--json");
+    assert_ok(&r, "search -l en --json");
+    cJSON *doc = cJSON_Parse(r.out);
+    cJSON *hits = cJSON_GetObjectItemCaseSensitive(doc, "hits");
+    cr_assert_eq((size_t)cJSON_GetArraySize(hits), shz_results_count(res));
+    for (size_t i = 0; i < shz_results_count(res); i++) {
+        cJSON *hit = cJSON_GetArrayItem(hits, (int)i);
+        const char *title = NULL, *snippet = NULL;
+        cr_assert_eq(shz_measure_text(shz_results_measure(res, i), SHZ_FIELD_TITLE, SHZ_LANG_EN,
+                                      &title, NULL),
+                     SHZ_OK);
+        cr_assert_eq(shz_results_snippet(res, i, &snippet, NULL), SHZ_OK);
+        cr_expect_str_eq(cJSON_GetObjectItemCaseSensitive(hit, "title")->valuestring, title);
+        cr_expect_str_eq(cJSON_GetObjectItemCaseSensitive(hit, "snippet")->valuestring, snippet);
+        cr_expect(strstr(snippet, query) != NULL, "hit %zu: snippet '%s' is not English", i,
+                  snippet);
+        cJSON *span;
+        cJSON_ArrayForEach(span, cJSON_GetObjectItemCaseSensitive(hit, "spans"))
+            cr_expect_str_eq(cJSON_GetObjectItemCaseSensitive(span, "lang")->valuestring, "en");
+    }
+    cJSON_Delete(doc);
+    run_free(&r);
+    const char *first_title = NULL;
+    cr_assert_eq(shz_measure_text(shz_results_measure(res, 0), SHZ_FIELD_TITLE, SHZ_LANG_EN,
+                                  &first_title, NULL),
+                 SHZ_OK);
+    r = RUN("search", query, "--lang", "en");
+    assert_ok(&r, "search --lang en");
+    cr_expect(strstr(r.out, first_title) != NULL, "no English title in:\n%s", r.out);
+    run_free(&r);
+    shz_results_free(res);
+}
+
 Test(cli, search_joins_terms_with_spaces)
 {
     const char *a = keyword_of(1), *b = keyword_of(2);
@@ -646,9 +689,9 @@ Test(cli, search_bad_queries_are_2)
     long_query[SHZ_QUERY_MAX + 1] = '\0';
     check_bad_query(long_query);
     free(long_query);
-    run r = RUN("search", keyword_of(1), "--lang", "en");
-    assert_fails(&r, 2, "search --lang en");
-    cr_expect_str_eq(r.err, "shenzhen: search --lang takes zh-Hans or zh-Hant, not 'en' (see "
+    run r = RUN("search", keyword_of(1), "--lang", "fr");
+    assert_fails(&r, 2, "search --lang fr");
+    cr_expect_str_eq(r.err, "shenzhen: search --lang takes zh-Hans, zh-Hant or en, not 'fr' (see "
                             "shenzhen --help)\n");
     run_free(&r);
     r = RUN("list", "--lang", "fr");

@@ -247,6 +247,21 @@ describe("search", function()
     assert.is_true(ids[1])
   end)
 
+  it("searches in English: English snippets, spans and marks", function()
+    local hits = shenzhen.search("personal bankruptcy", { lang = "en" })
+    assert.is_true(#hits >= 1)
+    local whole = 0
+    for _, hit in ipairs(hits) do
+      assert.are.equal("en", hit.snippet_origin.lang)
+      for _, span in ipairs(hit.spans) do
+        assert.are.equal("en", span.lang)
+      end
+      local match = hit.snippet:sub(hit.snippet_match.first, hit.snippet_match.last)
+      if match:lower() == "personal bankruptcy" then whole = whole + 1 end
+    end
+    assert.is_true(whole >= 1)
+  end)
+
   it("takes options", function()
     local q = a_query()
     assert.are.equal(1, #shenzhen.search(q, { limit = 1 }))

@@ -364,8 +364,7 @@ def test_search_embedded_nul_does_not_crash():
 def test_search_bad_options():
     with pytest.raises(shenzhen.LanguageError):
         shenzhen.search("x", lang="fr")
-    with pytest.raises(ValueError):
-        shenzhen.search("x", lang="en")
+    assert shenzhen.search("bankruptcy", lang="en")  # English since 1.2
     with pytest.raises(TypeError):
         shenzhen.search("x", lang=None)
     with pytest.raises(shenzhen.OptionsError):
@@ -680,3 +679,32 @@ def test_topics():
     pytest.importorskip("pandas")
     df = shenzhen.to_dataframe()
     assert list(df.loc[28, "topics"]) == ["healthcare"]
+
+
+def test_search_in_english():
+    """lang="en": snippets, spans and the mark come from the English text matched."""
+    hits = shenzhen.search("personal bankruptcy", lang="en")
+    assert hits
+    whole = 0
+    for hit in hits:
+        assert all(span.lang == "en" for span in hit.spans)
+        start, end = hit.snippet_match
+        whole += hit.snippet[start:end].lower() == "personal bankruptcy"
+    assert whole >= 1
+
+
+def test_snippet_match_is_the_whole_run():
+    """The mark covers every character of a Han keyword the snippet shows, not its first bigram."""
+    checked = 0
+    for m in shenzhen.measures():
+        for kw in m.keywords:
+            if len(kw) < 3 or any(c in kw for c in "的了和与及吗呢吧") or not all(
+                    "\u4e00" <= c <= "\u9fff" for c in kw):
+                continue
+            for hit in shenzhen.search(kw):
+                if hit.field == "aliases" or kw not in hit.snippet:
+                    continue
+                start, end = hit.snippet_match
+                assert end - start >= len(kw), (kw, hit.snippet, hit.snippet[start:end])
+                checked += 1
+    assert checked > 100

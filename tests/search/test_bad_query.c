@@ -147,8 +147,11 @@ Test(bad_query, options)
     o.fields = 64;
     cr_assert_eq(search("创新", 6, &o), SHZ_ERR_BAD_OPTIONS);
     shz_search_options_init(&o);
-    o.lang = SHZ_LANG_EN;
+    o.lang = SHZ_LANG_EN; /* since 1.2; 1.0's options still refuse it */
+    cr_assert_eq(search("创新", 6, &o), SHZ_OK);
+    o.size = size_1_0;
     cr_assert_eq(search("创新", 6, &o), SHZ_ERR_BAD_LANG);
+    o.size = sizeof o;
     o.lang = (shz_lang)7;
     cr_assert_eq(search("创新", 6, &o), SHZ_ERR_BAD_LANG);
     /* A newer caller's bigger struct: accepted while the fields we do not know are zero. */

@@ -54,7 +54,7 @@ Test(snippet_origin, names_the_text_the_snippet_was_cut_from)
     size_t checked = 0, cut = 0;
     for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++)
         for (unsigned mode = 0; mode < 2; mode++)
-            for (int lang = 0; lang < 2; lang++) {
+            for (int lang = 0; lang < 3; lang++) { /* zh-Hans, zh-Hant, en */
                 shz_search_options o = SHZ_SEARCH_OPTIONS_INIT;
                 o.mode = mode;
                 o.lang = (shz_lang)lang;

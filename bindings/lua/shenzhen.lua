@@ -419,9 +419,10 @@ end
 -- measure:text(span.field, span.lang), and snippet:sub(m.first, m.last) the
 -- best match inside the snippet; the snippet's text (after a leading "…") starts
 -- at byte snippet_origin.first of measure:text(snippet_origin.field,
--- snippet_origin.lang) (for "aliases": the keywords and aliases joined by "; "); the array's `terms` field lists the query's
--- terms as analysed, { { text = "个人", measures = 2 }, … } (measures = 0: the
--- term matched nothing). opts: mode ("best", the default: ranked, partial
+-- snippet_origin.lang) (for "aliases": the keywords and aliases joined by
+-- "; "); the array's `terms` field lists the query's terms as analysed,
+-- { { text = "个人", measures = 2 }, … } (measures = 0: the term matched
+-- nothing). opts: mode ("best", the default: ranked, partial
 -- matches allowed, or "all_terms": every term literally), limit (integer >= 0;
 -- nil or 0 mean no limit, as in C), lang ("zh-Hans" or "zh-Hant"), fields (a
 -- name or an array of names).

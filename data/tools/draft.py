@@ -572,7 +572,7 @@ def build(seed_path=SEED, corrections_path=CORRECTIONS, base=None):
             'cites': cites(m['title'], m['body']),
             'aliases': list(bm.get('aliases', [])),
         })
-        # Project-authored fields of later schemas (zh-Hant keywords, topics) carry over as they are.
+        # Project-authored fields of later schemas (zh-Hant keywords, topics) carry over as is.
         measures[-1].update({key: value for key, value in bm.items() if key not in measures[-1]})
         k += 2
     doc.update({key: value for key, value in bdoc.items() if key not in doc})  # provenance

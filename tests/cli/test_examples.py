@@ -22,6 +22,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,7 +36,7 @@ ROFF = [("\\-", "-"), ("\\(dq", '"'), ("\\(aq", "'"), ("\\e", "\\"), ("\\&", "")
 HIT = r"\A{id}\s+{field}\s+{match}\s+"  # the first hit: id, field, match kind, title
 
 # example -> {"out": [regexes on stdout], "file": (name, [regexes]), "status": int}
-EXAMPLES = {
+EXAMPLES: dict[str, dict[str, Any]] = {
     # README.md, Searching
     "shenzhen search 秒批": {"out": [HIT.format(id=18, field="title", match="all") + ".*秒报秒批"]},
     "shenzhen search 區塊線 --lang zh-Hant": {
@@ -53,7 +54,8 @@ EXAMPLES = {
     "shenzhen list --category 2 --lang en": {
         "out": [r"\A(\s*\d+  2  [^\n]+\n){10}\Z", r"(?m)^ 9  2  Promote “full-chain"]},
     "shenzhen show 1 2 -l zh-TW": {
-        "out": [r"(?m)^Measure:\s+1\n", r"(?m)^Measure:\s+2\n", r"(?m)^Title:\s+率先形成基礎研究長期持續穩定投入機制$"]},
+        "out": [r"(?m)^Measure:\s+1\n", r"(?m)^Measure:\s+2\n",
+                r"(?m)^Title:\s+率先形成基礎研究長期持續穩定投入機制$"]},
     "shenzhen list --format tsv --lang en >titles.tsv": {
         "file": ("titles.tsv", [r"\Aid\tcategory\ttitle\n", r"\A([^\n]*\n){48}\Z"])},
     "shenzhen list -c 3 --format jsonl | jq -r .id": {"out": [r"\A19\n(\d+\n){6}26\n\Z"]},
@@ -84,7 +86,8 @@ EXAMPLES = {
 
 # README.md lines that are not examples of the command, and what runs them.
 ELSEWHERE = {
-    ".ci/install-deps && cmake -S . -B build && cmake --build build -j2 && ./build/shenzhen search 秒批":
+    ".ci/install-deps && cmake -S . -B build && cmake --build build -j2 "
+    "&& ./build/shenzhen search 秒批":
         "the build itself (.ci/test); its search is the first row of EXAMPLES",
     "python3 -m venv --system-site-packages env && env/bin/pip install --no-build-isolation .":
         "pkg_python_pip",
@@ -93,6 +96,7 @@ ELSEWHERE = {
     "env/bin/python -m nbconvert --to notebook --execute examples/python/explore.ipynb":
         "pkg_python_wheel",
     ".ci/test": "CI",
+    "ctest --test-dir build -j2 -LE 'alloc|pkg|slow'": "the quick loop: .ci/test runs all it runs",
     "luarocks --lua-version 5.4 --local make bindings/lua/shenzhen-1.2.0-1.rockspec":
         "pkg_luarocks",
     "eval \"$(luarocks --lua-version 5.4 --local path)\" && lua5.4 -e "
@@ -188,7 +192,8 @@ def test_example_gives_the_documented_result(command: str, tmp_path: Path) -> No
     else:
         patterns, text = expected["out"], r.stdout.decode()
     for pattern in patterns:
-        assert re.search(pattern, text, flags=re.M), f"{command}: no match for {pattern!r} in\n{text}"
+        assert re.search(pattern, text, flags=re.M), \
+            f"{command}: no match for {pattern!r} in\n{text}"
 
 
 if __name__ == "__main__":

@@ -62,8 +62,8 @@ for t in terms:
                 problems.append('%s: %s is not rendered "%s"' % (where, t['zh'], t['en']))
             for other in t.get('avoid', []):
                 if other.lower() in en.lower():
-                    problems.append('%s: %s rendered "%s", not "%s"' % (where, t['zh'], other,
-                                                                       t['en']))
+                    problems.append('%s: %s rendered "%s", not "%s"'
+                                    % (where, t['zh'], other, t['en']))
 for t in terms:
     if t['zh'] not in used:
         problems.append('terminology: %s occurs in no text' % t['zh'])

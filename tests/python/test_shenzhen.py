@@ -635,7 +635,8 @@ def test_related_reasons_and_grades():
         rel = m.related
         assert isinstance(rel, shenzhen.Related) and isinstance(rel, tuple)
         n = len(rel)
-        assert len(rel.reasons) == len(rel.reasons_hant) == len(rel.reasons_en) == len(rel.grades) == n
+        assert len(rel.reasons) == len(rel.reasons_hant) == len(rel.reasons_en) == n
+        assert len(rel.grades) == n
         for i, r in enumerate(rel):
             assert rel.reasons_en[i] == _c.shz_measure_related_reason(m._handle, i, 2)
             assert rel.grades[i] in (1, 2)

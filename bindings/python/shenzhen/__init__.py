@@ -539,7 +539,8 @@ def _build() -> tuple:
             keywords=_strings(_c.shz_measure_keyword_count, _c.shz_measure_keyword, handle),
             cites=_strings(_c.shz_measure_cite_count, _c.shz_measure_cite, handle),
             aliases=_strings(_c.shz_measure_alias_count, _c.shz_measure_alias, handle),
-            alias_kinds=tuple(_alias_kind(handle, k) for k in range(_c.shz_measure_alias_count(handle))),
+            alias_kinds=tuple(_alias_kind(handle, k)
+                              for k in range(_c.shz_measure_alias_count(handle))),
             keywords_hant=tuple(_c.shz_measure_keyword_in(handle, k, _ZH_HANT)
                                 for k in range(_c.shz_measure_keyword_count(handle))),
             aliases_hant=tuple(_c.shz_measure_alias_in(handle, k, _ZH_HANT)

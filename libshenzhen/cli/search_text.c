@@ -142,15 +142,17 @@ static void hit_title(const cli *c, outbuf *ob, const shz_results *r, size_t i, 
     free(mark);
 }
 
-/* "id  field  match  title", then the snippet. Scores are left to --json: their scale
- * means nothing to a reader, and the order already shows the ranking. */
+/* "id  relevance  field  match  title", then the snippet. The relevance (two decimals, in
+ * [0, 1]) says how strong a hit is; raw scores are left to --json: their scale means nothing
+ * to a reader. */
 void hit_text(const cli *c, outbuf *ob, const shz_results *r, size_t i, shz_lang lang,
               hit_columns w)
 {
     const shz_measure *m = shz_results_measure(r, i);
-    size_t used = w.id + 2 + w.field + 2 + w.match + 2;
-    outbuf_printf(ob, "%*" PRId64 "  %-*s  %-*s  ", (int)w.id, shz_measure_id(m), (int)w.field,
-                  field_name(shz_results_field(r, i)), (int)w.match, match_name(r, i));
+    size_t used = w.id + 2 + 4 + 2 + w.field + 2 + w.match + 2;
+    outbuf_printf(ob, "%*" PRId64 "  %.2f  %-*s  %-*s  ", (int)w.id, shz_measure_id(m),
+                  shz_results_relevance(r, i), (int)w.field, field_name(shz_results_field(r, i)),
+                  (int)w.match, match_name(r, i));
     hit_title(c, ob, r, i, lang, title_room(c, used));
     outbuf_puts(ob, "\n");
     hit_snippet(c, ob, r, i);

@@ -376,6 +376,14 @@ int64_t shz_results_score(const shz_results *results, size_t index)
     return h ? (int64_t)(h->key >> SZS_MEASURE_BITS) : 0;
 }
 
+double shz_results_relevance(const shz_results *results, size_t index)
+{
+    const szs_hit *h = hit_at(results, index);
+    if (!h)
+        return 0;
+    return results->set.mode == SHZ_SEARCH_BEST ? szs_relevance_of_key(h->key) : 1.0;
+}
+
 shz_field shz_results_field(const shz_results *results, size_t index)
 {
     const szs_hit *h = hit_at(results, index);

@@ -12,6 +12,7 @@
 /* The size of the first version of the options (which ended with limit), and of this one. */
 #define OPTIONS_1_0_SIZE (offsetof(shz_search_options, limit) + sizeof(size_t))
 #define OPTIONS_1_1_SIZE (offsetof(shz_search_options, mode) + sizeof(unsigned))
+#define OPTIONS_1_2_SIZE (offsetof(shz_search_options, min_relevance) + sizeof(double))
 /* A caller from a later version may pass a larger struct, accepted while its unknown tail is all
  * zero (the defaults of the fields we do not know); beyond this size it is taken for garbage. */
 enum { OPTIONS_MAX_SIZE = 4096 };
@@ -53,6 +54,7 @@ static inline shz_status read_options(const shz_search_options *options, int leg
                                       szs_settings *out)
 {
     unsigned fields = 0, mode = SHZ_SEARCH_BEST;
+    double min_relevance = SHZ_MIN_RELEVANCE_DEFAULT;
     shz_lang lang = SHZ_LANG_ZH_HANS;
     size_t limit = 0;
     if (options) {
@@ -67,6 +69,9 @@ static inline shz_status read_options(const shz_search_options *options, int leg
                 !tail_is_zero(options, sizeof(shz_search_options)))
                 return SHZ_ERR_BAD_OPTIONS;
             mode = options->mode;
+            /* A 1.1 caller's struct ends before it: the default, the precision rule's. */
+            if (options->size >= OPTIONS_1_2_SIZE)
+                min_relevance = options->min_relevance;
         }
         fields = options->fields;
         lang = options->lang;
@@ -75,6 +80,8 @@ static inline shz_status read_options(const shz_search_options *options, int leg
     unsigned known = legacy ? FIELDS_1_0 : SHZ_FIELD_ALL;
     if (fields & ~known || mode > SHZ_SEARCH_ALL_TERMS)
         return SHZ_ERR_BAD_OPTIONS;
+    if (!(min_relevance >= 0.0 && min_relevance <= 1.0)) /* NaN too */
+        return SHZ_ERR_BAD_OPTIONS;
     if (lang != SHZ_LANG_ZH_HANS && lang != SHZ_LANG_ZH_HANT)
         return SHZ_ERR_BAD_LANG;
     out->slot_mask = slots_of_fields(fields ? fields : known, legacy);
@@ -82,6 +89,8 @@ static inline shz_status read_options(const shz_search_options *options, int leg
     out->limit = limit;
     out->mode = legacy ? SHZ_SEARCH_ALL_TERMS : mode;
     out->legacy = legacy;
+    out->min_relevance = min_relevance;
+
     return SHZ_OK;
 }
 

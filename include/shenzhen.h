@@ -590,6 +590,29 @@ SHZ_API int64_t shz_results_score(const shz_results *results, size_t index);
  */
 SHZ_API double shz_results_relevance(const shz_results *results, size_t index);
 
+/** How a query term counts in a hit (shz_results_explain()). (Since 1.2.) */
+typedef enum shz_explain_how {
+    SHZ_EXPLAIN_NONE = 0,    /**< the hit does not hold the term */
+    SHZ_EXPLAIN_EXACT = 1,   /**< held as written */
+    SHZ_EXPLAIN_STEM = 2,    /**< held only through its English stem */
+    SHZ_EXPLAIN_TOLERANT = 3 /**< held only through a typo or homophone alternative */
+} shz_explain_how;
+
+/**
+ * Why hit @p index has its relevance, term by term: for query term @p term (as
+ * shz_results_term() numbers them), the field it is best held in (0 when not held), how it is
+ * held (a ::shz_explain_how), its weight (its share of the query's weight, in [0, 1]; the
+ * weights of all terms add up to 1) and its contribution to the relevance (the weight times the
+ * term's strength in the hit, see shz_results_relevance()). The contributions of all terms add
+ * up to shz_results_relevance() (to within its rounding, 1/65535). All-terms mode: every term
+ * exact, weight and contribution 1 / terms. Any output pointer may be NULL. Errors:
+ * SHZ_ERR_INVALID_ARG (NULL @p results), SHZ_ERR_NOT_FOUND (@p index or @p term out of range).
+ * (Since 1.2.)
+ */
+SHZ_API shz_status shz_results_explain(const shz_results *results, size_t index, size_t term,
+                                       shz_field *field, unsigned *how, double *weight,
+                                       double *contribution);
+
 /** The best field that hit @p index matched in (a ::shz_field); 0 for NULL or out of range. */
 SHZ_API shz_field shz_results_field(const shz_results *results, size_t index);
 

@@ -36,7 +36,8 @@ enum cli_option_bit {
     OPT_HELP = 1u << 7,
     OPT_VERSION = 1u << 8,
     OPT_MODE = 1u << 9,
-    OPT_COLOR = 1u << 10
+    OPT_COLOR = 1u << 10,
+    OPT_EXPLAIN = 1u << 11
 };
 
 typedef struct cli_option {

@@ -13,7 +13,7 @@
  */
 #include "search_int.h"
 
-enum { STEM_PERCENT = 60, PHRASE_PERCENT = 25 };
+enum { STEM_PERCENT = SZS_STEM_PERCENT, PHRASE_PERCENT = 25 };
 enum { TOLERANT_PERCENT = 50 }; /* a tolerant alternative scores half an exact match */
 enum { PART_PERCENT = 50 };     /* a character of an unknown Han piece scores half a term */
 #define SCORE_SCALE 4096.0
@@ -49,8 +49,8 @@ static int follows(const szs_query *q, const szs_term *b, uint32_t p)
 
 /* Whether the pair is found as a phrase in measure m: a's candidates in m start at index
  * first. */
-static int phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *pair, uint32_t m,
-                     uint32_t first)
+int szs_phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *pair, uint32_t m,
+                  uint32_t first)
 {
     const szs_term *a = &q->terms[pair->a], *b = &q->terms[pair->b];
     for (uint32_t c = first; c < a->post_end; c++) {
@@ -249,7 +249,7 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
         const szs_pair *pair = &q->pairs[i];
         uint64_t both = UINT64_C(1) << pair->a | UINT64_C(1) << pair->b;
         if ((out->exact_terms & both) == both &&
-            phrase_in(q, set, pair, m, q->terms[pair->a].measure_begin)) {
+            szs_phrase_in(q, set, pair, m, q->terms[pair->a].measure_begin)) {
             total += phrase_bonus(q, pair);
             if (q->terms[pair->a].kind == SZS_WORD && q->terms[pair->b].kind == SZS_WORD) {
                 strength[pair->a] = szs_strength(&q->terms[pair->a], 1);

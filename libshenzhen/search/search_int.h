@@ -441,6 +441,7 @@ struct shz_results {
     szs_span *spans;
     size_t term_count;          /* reported terms */
     uint64_t weight;            /* best match: the query's weight (szs_weigh) */
+    const szs_query *query;     /* the analysed query (its pairs: shz_results_explain) */
     size_t all_terms;           /* every term as the query had it, tolerant alternatives too */
     const szs_term *terms;      /* [all_terms]: the query's, in its order of terms */
     const uint32_t *term_chars; /* what their start indexes */
@@ -565,6 +566,16 @@ typedef struct szs_typo {
  * SZS_MAX_TYPO_WORDS of them, one per stem: fewer edits first, then the rarer stem (higher
  * IDF), then the lower entry. Writes them to best; returns how many. */
 size_t szs_typo_words(const uint32_t *word, uint32_t len, int budget, szs_typo *best);
+
+/* ---- score_best.c --------------------------------------------------------- */
+
+/* A word's occurrences found only by its stem count this percent of an exact one. */
+enum { SZS_STEM_PERCENT = 60 };
+
+/* Whether the pair is found as a phrase in measure m: a's candidates in m start at index first
+ * of its postings. */
+int szs_phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *pair, uint32_t m,
+                  uint32_t first);
 
 /* ---- score.c ------------------------------------------------------------ */
 

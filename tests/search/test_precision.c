@@ -143,3 +143,47 @@ Test(precision, all_terms_mode_hits_have_relevance_one)
         cr_assert_eq(shz_results_relevance(r, h), 1.0);
     shz_results_free(r);
 }
+
+Test(precision, explain_contributions_add_up_to_the_relevance)
+{
+    const char *queries[] = {"知识产权保护", "four onlys",   "破产发庭",        "bankrupcy court",
+                             "社区 公园",    "科技成果转化", "green buildings", "秒皮 审批"};
+    size_t checked = 0, held_somewhere = 0;
+    for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+        shz_results *r = search_at(queries[q], 0);
+        size_t terms = shz_results_term_count(r);
+        for (size_t h = 0; h < shz_results_count(r); h++) {
+            double sum = 0, weights = 0;
+            for (size_t t = 0; t < terms; t++) {
+                shz_field field;
+                unsigned how;
+                double weight, contribution;
+                cr_assert_eq(shz_results_explain(r, h, t, &field, &how, &weight, &contribution),
+                             SHZ_OK);
+                cr_assert(weight >= 0 && weight <= 1 && contribution >= 0 &&
+                          contribution <= weight + 1e-12);
+                /* Held or not, as shz_results_hit_term says. */
+                unsigned hit_term = shz_results_hit_term(r, h, t);
+                cr_assert_eq(how == SHZ_EXPLAIN_NONE, hit_term == 0, "'%s' hit %zu term %zu",
+                             queries[q], h, t);
+                cr_assert_eq(how == SHZ_EXPLAIN_TOLERANT, hit_term == 2);
+                cr_assert_eq(field == 0, how == SHZ_EXPLAIN_NONE);
+                held_somewhere += how != SHZ_EXPLAIN_NONE;
+                sum += contribution;
+                weights += weight;
+            }
+            cr_assert_float_eq(weights, 1.0, 1e-9, "'%s'", queries[q]);
+            cr_assert_float_eq(sum, shz_results_relevance(r, h), 1.0 / 65535,
+                               "'%s' hit %zu: contributions %f, relevance %f", queries[q], h, sum,
+                               shz_results_relevance(r, h));
+            checked++;
+        }
+        cr_assert_eq(shz_results_explain(r, 0, terms, NULL, NULL, NULL, NULL), SHZ_ERR_NOT_FOUND);
+        cr_assert_eq(shz_results_explain(r, shz_results_count(r), 0, NULL, NULL, NULL, NULL),
+                     SHZ_ERR_NOT_FOUND);
+        shz_results_free(r);
+    }
+    cr_assert_gt(checked, 20);
+    cr_assert_gt(held_somewhere, checked);
+    cr_assert_eq(shz_results_explain(NULL, 0, 0, NULL, NULL, NULL, NULL), SHZ_ERR_INVALID_ARG);
+}

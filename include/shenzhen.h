@@ -469,11 +469,15 @@ typedef enum shz_search_mode {
      * Ranked best match (the default): the query is analysed into terms (Han
      * bigrams, a lone Han character, Latin and digit words matched as whole
      * words or by their English stem, question and function words left out),
-     * measures are ranked by BM25F over the fields asked for, and a measure
-     * may match only some of the terms: those carrying at least 5% of the
-     * query's IDF mass, and, if it matches one term of several, a term found
-     * in at most a quarter of the measures.
-     * Hits that match every term come first.
+     * and a measure is a hit when it passes the precision rule ("held
+     * weight"): the terms it holds carry at least
+     * shz_search_options::min_relevance of the query's weight (each term
+     * weighs its IDF; a word or character the catalogue does not have weighs
+     * as a term found in one measure, so a query of unknown words leaves
+     * nothing to hold), the characters of a word the catalogue does not have
+     * do not match on their own, and a hit holding one term of several holds
+     * one found in at most a quarter of the measures. Hits rank by relevance
+     * (shz_results_relevance()), then by BM25F over the fields asked for.
      */
     SHZ_SEARCH_BEST = 0,
     /**
@@ -502,6 +506,14 @@ typedef struct shz_search_options {
     size_t limit;    /**< Most hits to return; 0 means no limit. */
     unsigned mode;   /**< A ::shz_search_mode (since 1.1); SHZ_SEARCH_BEST by default. */
     /**
+     * Best match: the least relevance (shz_results_relevance()) a hit must have, in [0, 1]; the
+     * precision rule's threshold, ::SHZ_MIN_RELEVANCE_DEFAULT, by default (also for a caller
+     * compiled with 1.1's header, whose struct ends before it). 0 keeps every measure that
+     * holds a term the rule lets count. Another value (NaN too) is SHZ_ERR_BAD_OPTIONS. All-terms
+     * mode ignores it. (Since 1.2.)
+     */
+    double min_relevance;
+    /**
      * Only measures that carry one of these topics (since 1.2): bit
      * `1 << (shz_topic_id() - 1)` per topic; 0, the default, means no filter.
      * A bit for no topic is SHZ_ERR_BAD_OPTIONS. The query's term statistics
@@ -510,10 +522,15 @@ typedef struct shz_search_options {
     uint64_t topics;
 } shz_search_options;
 
+/** The precision rule's threshold: the default of shz_search_options::min_relevance. (Since
+ * 1.2.) */
+#define SHZ_MIN_RELEVANCE_DEFAULT 0.06
+
 /** Static initialiser with the defaults. */
 #define SHZ_SEARCH_OPTIONS_INIT                                                                    \
     {                                                                                              \
-        sizeof(shz_search_options), 0u, SHZ_LANG_ZH_HANS, 0u, SHZ_SEARCH_BEST, 0u                  \
+        sizeof(shz_search_options), 0u, SHZ_LANG_ZH_HANS, 0u, SHZ_SEARCH_BEST,                     \
+            SHZ_MIN_RELEVANCE_DEFAULT, 0u                                                          \
     }
 
 /** Fills @p options with the defaults. NULL is a no-op. */
@@ -564,6 +581,48 @@ SHZ_API const shz_measure *shz_results_measure(const shz_results *results, size_
  * or out of range.
  */
 SHZ_API int64_t shz_results_score(const shz_results *results, size_t index);
+
+/**
+ * The relevance of hit @p index, in [0, 1]: the share of the query's weight that the hit holds,
+ * each term weighed by how exactly and how firmly it is held. Every reported term weighs its IDF
+ * (a word or character the catalogue does not have, as a term found in one measure; a Han
+ * bigram the catalogue lacks where two known words meet, nothing); a term the hit holds
+ * contributes its weight times its strength there: exactness (1 exactly or by its English stem,
+ * 1/2 for a character of a word the catalogue does not have, and for a term held only through
+ * a typo or homophone alternative that alternative's likelihood: 1/2 for one typo edit or the
+ * only homophone reading, less for more edits or readings) times BM25F's saturation
+ * tf / (k1 + tf) of its weighted frequency in the fields (a term in the title or named often
+ * holds more firmly than one named once in a long body). The relevance is the contributions'
+ * sum over the query's weight.
+ * It depends on the query and the hit only, not on the other hits, so it can be compared across
+ * searches; best-match hits come in order of it (never increasing down the list). A hit that
+ * holds every term exactly has 1. All-terms mode: 1 for every hit. 0 for NULL or out of range.
+ * (Since 1.2.)
+ */
+SHZ_API double shz_results_relevance(const shz_results *results, size_t index);
+
+/** How a query term counts in a hit (shz_results_explain()). (Since 1.2.) */
+typedef enum shz_explain_how {
+    SHZ_EXPLAIN_NONE = 0,    /**< the hit does not hold the term */
+    SHZ_EXPLAIN_EXACT = 1,   /**< held as written */
+    SHZ_EXPLAIN_STEM = 2,    /**< held only through its English stem */
+    SHZ_EXPLAIN_TOLERANT = 3 /**< held only through a typo or homophone alternative */
+} shz_explain_how;
+
+/**
+ * Why hit @p index has its relevance, term by term: for query term @p term (as
+ * shz_results_term() numbers them), the field it is best held in (0 when not held), how it is
+ * held (a ::shz_explain_how), its weight (its share of the query's weight, in [0, 1]; the
+ * weights of all terms add up to 1) and its contribution to the relevance (the weight times the
+ * term's strength in the hit, see shz_results_relevance()). The contributions of all terms add
+ * up to shz_results_relevance() (to within its rounding, 1/65535). All-terms mode: every term
+ * exact, weight and contribution 1 / terms. Any output pointer may be NULL. Errors:
+ * SHZ_ERR_INVALID_ARG (NULL @p results), SHZ_ERR_NOT_FOUND (@p index or @p term out of range).
+ * (Since 1.2.)
+ */
+SHZ_API shz_status shz_results_explain(const shz_results *results, size_t index, size_t term,
+                                       shz_field *field, unsigned *how, double *weight,
+                                       double *contribution);
 
 /** The best field that hit @p index matched in (a ::shz_field); 0 for NULL or out of range. */
 SHZ_API shz_field shz_results_field(const shz_results *results, size_t index);

@@ -384,7 +384,7 @@ local hit_mt = {
   end,
 }
 
-local OPTIONS = { limit = true, lang = true, fields = true, mode = true }
+local OPTIONS = { limit = true, lang = true, fields = true, mode = true, min_relevance = true }
 local HOW = { "exact", "tolerant" } -- shz_results_hit_term() 1 and 2
 
 local function field_mask(fields)
@@ -409,7 +409,8 @@ local function field_mask(fields)
 end
 
 -- Searches the catalogue: an array of hits (see Arrays), best first, each
---   { measure = <measure>, score = <integer>, field = "title"|…,
+--   { measure = <measure>, score = <integer>, relevance = <number in [0, 1]>,
+--     field = "title"|…,
 --     spans = { { field = "body", lang = "zh-Hans", first = 7, last = 12 }, … },
 --     snippet = "…", snippet_match = { first = 4, last = 9 },
 --     snippet_origin = { field = "body", lang = "zh-Hans", first = 31 },
@@ -424,7 +425,8 @@ end
 -- { { text = "个人", measures = 2 }, … } (measures = 0: the term matched
 -- nothing). opts: mode ("best", the default: ranked, partial
 -- matches allowed, or "all_terms": every term literally), limit (integer >= 0;
--- nil or 0 mean no limit, as in C), lang ("zh-Hans" or "zh-Hant"), fields (a
+-- nil or 0 mean no limit, as in C), min_relevance (a number in [0, 1]: the
+-- least relevance of a best-match hit; default the precision rule's), lang ("zh-Hans" or "zh-Hant"), fields (a
 -- name or an array of names).
 function shenzhen.search(query, opts)
   if type(query) ~= "string" then
@@ -464,6 +466,14 @@ function shenzhen.search(query, opts)
     end
     options.mode = mode
   end
+  if opts.min_relevance ~= nil then
+    local least = opts.min_relevance
+    if type(least) ~= "number" or not (least >= 0 and least <= 1) then
+      misuse(BAD_OPTIONS, "bad option 'min_relevance' (number in [0, 1] expected, got %s)",
+        tostring(least))
+    end
+    options.min_relevance = least + 0.0
+  end
   local results, message, status = c.shz_search(query, options)
   if not results and status == c.SHZ_ERR_BAD_LANG and opts.lang ~= nil then
     misuse(status, "bad argument 'lang' to 'search' (it does not take %q)", opts.lang)
@@ -500,6 +510,7 @@ function shenzhen.search(query, opts)
     hits[#hits + 1] = setmetatable({
       measure = by_id[c.shz_measure_id(c.shz_results_measure(results, i))],
       score = c.shz_results_score(results, i),
+      relevance = c.shz_results_relevance(results, i),
       field = FIELD_NAME[c.shz_results_field(results, i)],
       spans = spans,
       snippet = c.shz_results_snippet(results, i),

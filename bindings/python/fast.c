@@ -34,10 +34,10 @@ static PyObject *shzpy_field_bits;
 static PyObject *shzpy_modes;
 static PyObject *shzpy_field_mask;
 static PyObject *shzpy_bad_mode;
-/* search()'s parameters, interned, in order: query, limit, lang, fields, mode */
-#define SHZPY_SEARCH_ARGS 5
-static const char *const shzpy_search_kw_names[SHZPY_SEARCH_ARGS] = {"query", "limit", "lang",
-                                                                     "fields", "mode"};
+/* search()'s parameters, interned, in order: query, limit, lang, fields, mode, min_relevance */
+#define SHZPY_SEARCH_ARGS 6
+static const char *const shzpy_search_kw_names[SHZPY_SEARCH_ARGS] = {
+    "query", "limit", "lang", "fields", "mode", "min_relevance"};
 static PyObject *shzpy_search_kw[SHZPY_SEARCH_ARGS];
 
 /* Raises the package's exception for @p status with @p message (or the
@@ -170,6 +170,8 @@ typedef struct {
     PyObject *kinds;            /* frozenset of the names of the match flags */
     PyObject *terms;            /* dict: query term -> "exact" or "tolerant" */
     unsigned flags;             /* once unpickled: what shz_results_match() gave */
+    double relevance;           /* shz_results_relevance(), read with the hit (NaN: a pickle of
+                                   1.1 had none) */
     size_t index;
 } shzpy_hit;
 
@@ -421,6 +423,12 @@ static PyObject *shzpy_hit_terms(shzpy_hit *hit, void *closure)
     return hit->terms;
 }
 
+static PyObject *shzpy_hit_relevance(shzpy_hit *hit, void *closure)
+{
+    (void)closure;
+    return PyFloat_FromDouble(hit->relevance);
+}
+
 static PyObject *shzpy_hit_score(shzpy_hit *hit, void *closure)
 {
     (void)closure;
@@ -511,8 +519,8 @@ static PyObject *shzpy_hit_reduce(shzpy_hit *hit, PyObject *unused)
     PyObject *origin = terms ? shzpy_hit_snippet_origin(hit, NULL) : NULL;
     PyObject *result = NULL;
     if (origin)
-        result = Py_BuildValue("O(OOOOOOIOO)", shzpy_hit_restore, measure, score, field, spans,
-                               snippet, match, shzpy_hit_flags(hit), terms, origin);
+        result = Py_BuildValue("O(OOOOOOIOOd)", shzpy_hit_restore, measure, score, field, spans,
+                               snippet, match, shzpy_hit_flags(hit), terms, origin, hit->relevance);
     Py_XDECREF(origin);
     Py_XDECREF(measure);
     Py_XDECREF(score);
@@ -533,6 +541,10 @@ static PyMethodDef shzpy_hit_methods[] = {
 
 static PyGetSetDef shzpy_hit_getset[] = {
     {"measure", (getter)shzpy_hit_measure, (setter)shzpy_hit_readonly, "The Measure that matched.",
+     NULL},
+    {"relevance", (getter)shzpy_hit_relevance, (setter)shzpy_hit_readonly,
+     "Relevance in [0, 1]: the share of the query's weight the hit holds (shenzhen-search(7)); "
+     "hits come in its order. NaN for a hit unpickled from 1.1.",
      NULL},
     {"score", (getter)shzpy_hit_score, (setter)shzpy_hit_readonly, "Rank score, higher is better.",
      NULL},
@@ -680,17 +692,18 @@ static PyObject *shzpy_measures_tuple(PyObject *self, PyObject *unused)
     return cache;
 }
 
-/* _hit(measure, score, field, spans, snippet, snippet_match, flags, terms[, snippet_origin]):
- * a Hit from its values, as Hit.__reduce__ gives them; it holds no C results. (A pickle of
- * 1.1 has no snippet_origin.) */
+/* _hit(measure, score, field, spans, snippet, snippet_match, flags, terms[, snippet_origin[,
+ * relevance]]): a Hit from its values, as Hit.__reduce__ gives them; it holds no C results. (A
+ * pickle of 1.1 has no snippet_origin and no relevance.) */
 static PyObject *shzpy_hit_new(PyObject *self, PyObject *args)
 {
     PyObject *measure, *score, *field, *spans, *snippet, *match, *terms, *origin = NULL;
     unsigned flags = 0;
+    double relevance = Py_NAN;
     (void)self;
-    if (!PyArg_ParseTuple(args, "OO!UO!UO!IO!|O!:_hit", &measure, &PyLong_Type, &score, &field,
+    if (!PyArg_ParseTuple(args, "OO!UO!UO!IO!|O!d:_hit", &measure, &PyLong_Type, &score, &field,
                           &PyTuple_Type, &spans, &snippet, &PyTuple_Type, &match, &flags,
-                          &PyDict_Type, &terms, &PyTuple_Type, &origin))
+                          &PyDict_Type, &terms, &PyTuple_Type, &origin, &relevance))
         return NULL;
     PyObject *cache = shzpy_cache();
     if (!cache)
@@ -718,11 +731,31 @@ static PyObject *shzpy_hit_new(PyObject *self, PyObject *args)
     hit->results = NULL;
     hit->kinds = NULL;
     hit->flags = flags;
+    hit->relevance = relevance;
     hit->index = 0;
     return (PyObject *)hit;
 }
 
 /* ---- search ---------------------------------------------------------------- */
+
+/* options->min_relevance from a Python number in [0, 1] (bool is refused, as for limit). */
+static int shzpy_min_relevance(PyObject *arg, shz_search_options *options)
+{
+    if (PyBool_Check(arg) || !(PyFloat_Check(arg) || PyLong_Check(arg))) {
+        PyErr_Format(PyExc_TypeError, "min_relevance must be a number, not %.100s",
+                     Py_TYPE(arg)->tp_name);
+        return -1;
+    }
+    double value = PyFloat_AsDouble(arg);
+    if (value == -1.0 && PyErr_Occurred())
+        return -1;
+    if (!(value >= 0.0 && value <= 1.0)) {
+        PyErr_Format(PyExc_ValueError, "min_relevance must be in [0, 1], not %R", arg);
+        return -1;
+    }
+    options->min_relevance = value;
+    return 0;
+}
 
 /* options->limit from a Python limit: None or an int >= 0 (0: no limit). */
 static int shzpy_limit(PyObject *arg, shz_search_options *options)
@@ -807,6 +840,7 @@ static PyObject *shzpy_make_hit(const shz_results *results, PyObject *owner, siz
     hit->measure = hit->score = hit->field = NULL;
     hit->spans = hit->snippet = hit->match = hit->origin = hit->kinds = hit->terms = NULL;
     hit->flags = 0;
+    hit->relevance = shz_results_relevance(results, index);
     hit->index = index;
     return (PyObject *)hit;
 }
@@ -978,8 +1012,8 @@ fail:
 static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
                               PyObject *kwnames)
 {
-    /* query, limit, lang, fields, mode: as given, or NULL for the default */
-    PyObject *arg[SHZPY_SEARCH_ARGS] = {NULL, NULL, NULL, NULL, NULL};
+    /* query, limit, lang, fields, mode, min_relevance: as given, or NULL for the default */
+    PyObject *arg[SHZPY_SEARCH_ARGS] = {NULL, NULL, NULL, NULL, NULL, NULL};
     shz_search_options options = SHZ_SEARCH_OPTIONS_INIT;
     (void)self;
 
@@ -1027,6 +1061,8 @@ static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t 
     if (arg[4] && shzpy_mode(arg[4], &options.mode) < 0)
         return NULL;
     if (arg[1] && shzpy_limit(arg[1], &options) < 0)
+        return NULL;
+    if (arg[5] && shzpy_min_relevance(arg[5], &options) < 0)
         return NULL;
     const shz_results *results = NULL;
     PyObject *owner = shzpy_run(arg[0], arg[2], &options, &results);
@@ -1082,7 +1118,8 @@ static PyMethodDef shzpy_methods[] = {
     {"_search", (PyCFunction)(void (*)(void))shzpy_search_raw, METH_FASTCALL,
      "_search(query, limit, lang, fields, mode) -> (list[Hit], results capsule)"},
     {"search", (PyCFunction)(void (*)(void))shzpy_search, METH_FASTCALL | METH_KEYWORDS,
-     "search($module, /, query, *, limit=None, lang='zh-Hans', fields=None, mode='best')\n--\n\n"
+     "search($module, /, query, *, limit=None, lang='zh-Hans', fields=None, mode='best', "
+     "min_relevance=0.06)\n--\n\n"
      "Searches the catalogue; returns the Results, a list of Hit, best first.\n\n"
      "``mode`` (one of ``shenzhen.SEARCH_MODES``): \"best\", the default, ranks\n"
      "measures by how well they match (BM25F) and lets a measure match only\n"
@@ -1094,7 +1131,9 @@ static PyMethodDef shzpy_methods[] = {
      "query's terms as analysed, and which matched nothing. ``lang`` (\"zh-Hans\"\n"
      "or \"zh-Hant\") is the language the spans and snippets refer to; ``fields``\n"
      "limits the search to some of ``shenzhen.FIELDS`` (a name or an iterable\n"
-     "of names); ``limit`` caps the number of hits (None or 0: no limit, as in C).\n\n"
+     "of names); ``limit`` caps the number of hits (None or 0: no limit, as in C);\n"
+     "``min_relevance`` (in [0, 1]) is the least ``Hit.relevance`` a best-match hit\n"
+     "must have (default: the precision rule's threshold).\n\n"
      "Raises TypeError for a non-str query, QueryError (a ValueError) for an\n"
      "empty, too long or malformed query, EncodingError for lone surrogates,\n"
      "LanguageError and OptionsError for bad options."},

@@ -79,6 +79,9 @@ const char *category_title(const shz_category *cat, shz_lang lang, size_t *len);
 /* The name of @p field, or "?". */
 const char *field_name(shz_field field);
 
+/* Why hit @p i has its relevance: a line per query term (shz_results_explain()). */
+void hit_explain(outbuf *ob, const shz_results *r, size_t i);
+
 /* The search's output forms. */
 /* Column widths of the hit lines. */
 typedef struct hit_columns {

@@ -88,8 +88,11 @@ static int search_run(cli *c, outbuf *ob, const outbuf *query, const shz_search_
         status = no_hits(c, query->data, opts->mode, r);
     } else {
         hit_columns w = measure_columns(r);
-        for (size_t i = 0; i < shz_results_count(r); i++)
+        for (size_t i = 0; i < shz_results_count(r); i++) {
             hit_text(c, ob, r, i, opts->lang, w);
+            if (c->given & OPT_EXPLAIN)
+                hit_explain(ob, r, i);
+        }
     }
     shz_results_free(r);
     return status;

@@ -38,11 +38,17 @@ const cli_option cli_options[] = {
      "N is a decimal integer. Without this option every hit is printed."},
     {"mode", 'm', "M", OPT_MODE, CMD_BIT(CMD_SEARCH),
      "best (default: ranked, may miss terms) or all (every term, literally)",
-     "best ranks the measures by how well they match (BM25F over the fields), lets a measure "
-     "miss some of the terms (those that match every term come first) and tolerates some "
-     "typos and homophones; all keeps only the measures that contain every "
+     "best ranks the measures by their relevance (the share of the query's weight they hold), "
+     "lets a measure miss some of the terms (the precision rule decides how many) and "
+     "tolerates some typos and homophones; all keeps only the measures that contain every "
      "whitespace-separated term literally, ranked as in version 1.0. The MATCH column and the "
      "JSON say how each hit matched."},
+    {"explain", 0, NULL, OPT_EXPLAIN, CMD_BIT(CMD_SEARCH),
+     "under each hit, why it has its relevance, term by term",
+     "For each query term: the field it is best held in, how (exact, stem, tolerant, or - when "
+     "the hit does not hold it), its weight (its share of the query's weight) and its "
+     "contribution to the relevance; the contributions add up to the relevance. Text output "
+     "only."},
     {"color", 0, "WHEN", OPT_COLOR, CMD_BIT(CMD_SEARCH),
      "highlight matches: auto (default), always or never",
      "auto highlights when stdout is a terminal, TERM is not dumb and NO_COLOR is not set "

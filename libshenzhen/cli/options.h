@@ -45,7 +45,8 @@ enum cli_option_bit {
     OPT_VERSION = 1u << 8,
     OPT_MODE = 1u << 9,
     OPT_COLOR = 1u << 10,
-    OPT_TOPIC = 1u << 11
+    OPT_TOPIC = 1u << 11,
+    OPT_EXPLAIN = 1u << 12
 };
 
 typedef struct cli_option {

@@ -91,6 +91,7 @@ static cJSON *hit_json(const shz_results *r, size_t i, shz_lang lang)
     if (hit == NULL || !cJSON_AddNumberToObject(hit, "id", (double)shz_measure_id(m)) ||
         !cJSON_AddStringToObject(hit, "title", title) ||
         !cJSON_AddNumberToObject(hit, "score", (double)shz_results_score(r, i)) ||
+        !cJSON_AddNumberToObject(hit, "relevance", shz_results_relevance(r, i)) ||
         !cJSON_AddStringToObject(hit, "field", field_name(shz_results_field(r, i))) ||
         !add_match(hit, r, i) || !add_spans(hit, r, i) ||
         !cJSON_AddStringToObject(hit, "snippet", snippet)) {

@@ -142,16 +142,42 @@ static void hit_title(const cli *c, outbuf *ob, const shz_results *r, size_t i, 
     free(mark);
 }
 
-/* "id  field  match  title", then the snippet. Scores are left to --json: their scale
- * means nothing to a reader, and the order already shows the ranking. */
+/* "id  relevance  field  match  title", then the snippet. The relevance (two decimals, in
+ * [0, 1]) says how strong a hit is; raw scores are left to --json: their scale means nothing
+ * to a reader. */
 void hit_text(const cli *c, outbuf *ob, const shz_results *r, size_t i, shz_lang lang,
               hit_columns w)
 {
     const shz_measure *m = shz_results_measure(r, i);
     size_t used = w.id + 2 + w.field + 2 + w.match + 2;
-    outbuf_printf(ob, "%*" PRId64 "  %-*s  %-*s  ", (int)w.id, shz_measure_id(m), (int)w.field,
-                  field_name(shz_results_field(r, i)), (int)w.match, match_name(r, i));
+    /* A terminal too narrow for it and some of the title goes without the relevance. */
+    bool relevance = !c->terminal || c->width >= used + 6 + 10;
+    outbuf_printf(ob, "%*" PRId64 "  ", (int)w.id, shz_measure_id(m));
+    if (relevance) {
+        outbuf_printf(ob, "%.2f  ", shz_results_relevance(r, i));
+        used += 6;
+    }
+    outbuf_printf(ob, "%-*s  %-*s  ", (int)w.field, field_name(shz_results_field(r, i)),
+                  (int)w.match, match_name(r, i));
     hit_title(c, ob, r, i, lang, title_room(c, used));
     outbuf_puts(ob, "\n");
     hit_snippet(c, ob, r, i);
+}
+
+void hit_explain(outbuf *ob, const shz_results *r, size_t i)
+{
+    static const char *const how_name[] = {"-", "exact", "stem", "tolerant"};
+    for (size_t t = 0; t < shz_results_term_count(r); t++) {
+        const char *term = "";
+        size_t len = 0;
+        shz_field field;
+        unsigned how;
+        double weight, contribution;
+        if (shz_results_term(r, t, &term, &len) != SHZ_OK ||
+            shz_results_explain(r, i, t, &field, &how, &weight, &contribution) != SHZ_OK)
+            continue;
+        outbuf_printf(ob, "    %s  %s  %s  weight %.3f  contribution %.3f\n", term,
+                      field ? field_name(field) : "-", how < 4 ? how_name[how] : "?", weight,
+                      contribution);
+    }
 }

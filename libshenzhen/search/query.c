@@ -498,7 +498,8 @@ static void plan_best_term(szs_term *t, const uint32_t *chars)
 
 /* Adds chars[0..len) (normalized) as a tolerant alternative of reported term origin; 0 when there
  * is no room. */
-static int add_alternative(szs_query *q, size_t origin, const uint32_t *chars, uint32_t len)
+static int add_alternative(szs_query *q, size_t origin, const uint32_t *chars, uint32_t len,
+                           uint8_t likelihood)
 {
     uint32_t at = chars_used(q);
     if (origin >= q->reported || len == 0 || at + len > q->char_room ||
@@ -514,6 +515,7 @@ static int add_alternative(szs_query *q, size_t origin, const uint32_t *chars, u
     t->origin = (uint16_t)origin;
     t->tolerant = 1;
     plan_best_term(t, q->chars + at);
+    t->likelihood = likelihood;
     q->term_count++;
     /* A term found only through its alternatives weighs as they do in the rule's mass. */
     szs_term *o = &q->terms[origin];
@@ -607,8 +609,52 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
     for (size_t i = 0; i < q->reported; i++) {
         size_t n = szs_alternatives(q, i, found);
         for (size_t k = 0; k < n; k++)
-            if (!add_alternative(q, i, found[k].chars, found[k].len))
+            if (!add_alternative(q, i, found[k].chars, found[k].len, found[k].likelihood))
                 break;
     }
+    szs_weigh(q);
     return SHZ_OK;
+}
+
+/* ---- the precision rule's weights --------------------------------------- */
+
+/* ln x for x >= 1, without libm: halvings, then the atanh series (to double precision for the
+ * IDFs of any catalogue). */
+static double ln_of(double x)
+{
+    double halvings = 0;
+    while (x > 2) {
+        x /= 2;
+        halvings++;
+    }
+    double y = (x - 1) / (x + 1), y2 = y * y, term = y, sum = 0;
+    for (int k = 1; k < 60; k += 2) {
+        sum += term / k;
+        term *= y2;
+    }
+    return 2 * sum + halvings * 0.69314718055994530942;
+}
+
+uint32_t szs_rare_idf(void)
+{
+    double n = shzi_ix.measure_count;
+    return (uint32_t)(ln_of(1.0 + (n - 1 + 0.5) / (1 + 0.5)) * SHZ_IX_ONE + 0.5);
+}
+
+void szs_weigh(szs_query *q)
+{
+    uint32_t rare = szs_rare_idf();
+    q->weight = 0;
+    for (size_t i = 0; i < q->reported; i++) {
+        szs_term *t = &q->terms[i];
+        if (t->part)
+            t->weight = rare / 2; /* an unknown word of two characters weighs a rare term */
+        else if (t->live)
+            t->weight = t->idf;
+        else if (t->kind == SZS_WORD || t->len == 1)
+            t->weight = rare; /* a word or character the catalogue does not have */
+        else
+            t->weight = 0; /* where two words meet, or carried by its characters */
+        q->weight += t->weight;
+    }
 }

@@ -431,6 +431,14 @@ int64_t shz_results_score(const shz_results *results, size_t index)
     return h ? (int64_t)(h->key >> SZS_MEASURE_BITS) : 0;
 }
 
+double shz_results_relevance(const shz_results *results, size_t index)
+{
+    const szs_hit *h = hit_at(results, index);
+    if (!h)
+        return 0;
+    return results->set.mode == SHZ_SEARCH_BEST ? szs_relevance_of_key(h->key) : 1.0;
+}
+
 shz_field shz_results_field(const shz_results *results, size_t index)
 {
     const szs_hit *h = hit_at(results, index);
@@ -580,4 +588,137 @@ unsigned shz_results_hit_term(const shz_results *results, size_t index, size_t t
         return 1; /* every hit holds every term */
     uint64_t bit = UINT64_C(1) << results->terms[results->order[term]].origin;
     return h->exact_terms & bit ? 1 : h->tolerant_terms & bit ? 2 : 0;
+}
+
+/* ---- explain ------------------------------------------------------------ */
+
+/* Term t's strength in measure m (szs_strength, as score_best computes it from its
+ * occurrences), the slot it is best found in and whether only by its stem; 0 if it is not
+ * there. */
+static int term_strength(const shz_results *r, const szs_term *t, uint32_t m, double *strength,
+                         int *best_slot, int *stem_only)
+{
+    uint32_t exact[SHZ_IX_NSLOTS] = {0}, stem[SHZ_IX_NSLOTS] = {0};
+    unsigned mask = r->set.slot_mask;
+    uint32_t target = m << SHZ_IX_INFO_MEASURE_SHIFT;
+    for (uint32_t c = szs_gallop(shzi_ix.post_info, t->post_begin, t->post_end, target);
+         c < t->post_end; c++) {
+        uint32_t info = shzi_ix_u32(shzi_ix.post_info, c);
+        if (szs_info_measure(info) != m)
+            break;
+        int slot = szs_info_slot(info);
+        if (!(mask & (1u << slot)))
+            continue;
+        if (t->kind == SZS_GRAM && t->len <= 2) {
+            exact[slot]++;
+            continue;
+        }
+        if (szs_occurrence_at(t, r->term_chars, c, szs_seg_start(m, slot)) != SZS_NO_POSITION)
+            exact[slot]++;
+    }
+    for (uint32_t s = szs_gallop(shzi_ix.word_info, t->stem_begin, t->stem_end, target);
+         s < t->stem_end; s++) {
+        uint32_t info = shzi_ix_u32(shzi_ix.word_info, s);
+        if (szs_info_measure(info) != m)
+            break;
+        if (mask & (1u << szs_info_slot(info)))
+            stem[szs_info_slot(info)]++;
+    }
+    double tf = 0;
+    int exact_slot = -1, stem_slot = -1;
+    for (int slot = 0; slot < SHZ_IX_NSLOTS; slot++) {
+        uint32_t n = exact[slot];
+        if (!n && !stem[slot])
+            continue;
+        double weighted = n;
+        if (stem[slot] > n)
+            weighted += (stem[slot] - n) * (SZS_STEM_PERCENT / 100.0);
+        tf += shzi_ix_tf_part(
+            weighted, shzi_ix_u32(shzi_ix.field_scale, (size_t)m * SHZ_IX_NSLOTS + (size_t)slot));
+        int *pick = n ? &exact_slot : &stem_slot;
+        if (*pick < 0 || shzi_ix_slot_rank((unsigned)slot) < shzi_ix_slot_rank((unsigned)*pick))
+            *pick = slot;
+    }
+    if (exact_slot < 0 && stem_slot < 0)
+        return 0;
+    *best_slot = exact_slot >= 0 ? exact_slot : stem_slot;
+    *stem_only = exact_slot < 0;
+    *strength = szs_strength(t, szs_saturation(t->idf, shzi_ix_bm25(t->idf, tf)));
+    return 1;
+}
+
+/* Whether reported term o of hit h is in a phrase of two words found in its measure (they then
+ * hold fully, as score_best has it). */
+static int in_phrase(const shz_results *r, const szs_hit *h, size_t o, uint32_t m)
+{
+    const szs_query *q = r->query;
+    for (size_t i = 0; i < q->pair_count; i++) {
+        const szs_pair *pair = &q->pairs[i];
+        uint64_t both = UINT64_C(1) << pair->a | UINT64_C(1) << pair->b;
+        if ((pair->a != o && pair->b != o) || (h->exact_terms & both) != both ||
+            r->terms[pair->a].kind != SZS_WORD || r->terms[pair->b].kind != SZS_WORD)
+            continue;
+        const szs_term *a = &r->terms[pair->a];
+        uint32_t first = szs_gallop(shzi_ix.post_info, a->post_begin, a->post_end,
+                                    m << SHZ_IX_INFO_MEASURE_SHIFT);
+        if (szs_phrase_in(q, &r->set, pair, m, first))
+            return 1;
+    }
+    return 0;
+}
+
+shz_status shz_results_explain(const shz_results *results, size_t index, size_t term,
+                               shz_field *field, unsigned *how, double *weight,
+                               double *contribution)
+{
+    if (!results)
+        return SHZ_ERR_INVALID_ARG;
+    const szs_hit *h = hit_at(results, index);
+    if (!h || term >= results->term_count)
+        return SHZ_ERR_NOT_FOUND;
+    shz_field got_field = (shz_field)0;
+    unsigned got_how = SHZ_EXPLAIN_NONE;
+    double share = 0, held = 0;
+    if (results->set.mode != SHZ_SEARCH_BEST) { /* every term, literally: equal shares */
+        share = held = 1.0 / (double)results->term_count;
+        got_how = SHZ_EXPLAIN_EXACT;
+        got_field = field_of_slot(h->best_slot);
+    } else {
+        size_t o = results->order[term];
+        uint32_t m = szs_measure_of_hit(h);
+        const szs_term *t = &results->terms[o];
+        share = results->weight ? t->weight / (double)results->weight : 0;
+        double strength = 0;
+        int slot = 0, stem_only = 0;
+        if (h->exact_terms >> o & 1) {
+            if (term_strength(results, t, m, &strength, &slot, &stem_only)) {
+                got_how = stem_only ? SHZ_EXPLAIN_STEM : SHZ_EXPLAIN_EXACT;
+                got_field = field_of_slot(slot);
+                if (in_phrase(results, h, o, m))
+                    strength = szs_strength(t, 1);
+            }
+        } else if (h->tolerant_terms >> o & 1) {
+            for (size_t i = 0; i < results->all_terms; i++) {
+                const szs_term *alt = &results->terms[i];
+                double st;
+                int s, only;
+                if (!alt->tolerant || alt->origin != o ||
+                    !term_strength(results, alt, m, &st, &s, &only) || st <= strength)
+                    continue;
+                strength = st;
+                got_how = SHZ_EXPLAIN_TOLERANT;
+                got_field = field_of_slot(s);
+            }
+        }
+        held = share * strength;
+    }
+    if (field)
+        *field = got_field;
+    if (how)
+        *how = got_how;
+    if (weight)
+        *weight = share;
+    if (contribution)
+        *contribution = held;
+    return SHZ_OK;
 }

@@ -94,6 +94,8 @@ static void fill_results(unsigned char *block, const block_layout *l, const szs_
     r->order = (uint16_t *)(block + l->order);
     r->text = (char *)(block + l->text);
     r->set = *set;
+    r->weight = set->mode == SHZ_SEARCH_BEST ? q->weight : 0;
+    r->query = q;
     size_t reported = reported_terms(q, r->order);
     /* 1.0's results had no terms: its callers get none. Their spans still need them. */
     r->term_count = set->legacy ? 0 : reported;

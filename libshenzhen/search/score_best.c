@@ -7,18 +7,16 @@
  * searched because its Han piece's bigrams occur nowhere PART_PERCENT of a
  * term. Two terms that follow each other in the query and are found next to
  * each other in the text (a phrase) add a bonus.
- * Hits that match every term get 2^40 on top, so they come first. A measure is
- * a hit only if it passes the minimum-should-match rule (msm_pass).
+ * A measure is a hit only if it passes the precision rule (precision_pass);
+ * hits rank by their relevance (search_int.h, szs_strength), then by that
+ * total.
  */
 #include "search_int.h"
 
-enum { STEM_PERCENT = 60, PHRASE_PERCENT = 25, MSM_PERCENT = 5 };
+enum { STEM_PERCENT = SZS_STEM_PERCENT, PHRASE_PERCENT = 25 };
 enum { TOLERANT_PERCENT = 50 }; /* a tolerant alternative scores half an exact match */
 enum { PART_PERCENT = 50 };     /* a character of an unknown Han piece scores half a term */
-#define ALL_TERMS_BONUS (UINT64_C(1) << 40)
-/* When tolerance added alternatives: exact hits above tolerant ones of their kind. */
-#define EXACT_BONUS (UINT64_C(1) << 39)
-#define SCORE_SCALE 65536.0
+#define SCORE_SCALE 4096.0
 
 /* The slot of the entry at *at of a post_info-like table if it is measure m's and in a searched
  * slot, stepping *at over m's entries in other slots; -1 once m's entries end, *at then on the
@@ -51,8 +49,8 @@ static int follows(const szs_query *q, const szs_term *b, uint32_t p)
 
 /* Whether the pair is found as a phrase in measure m: a's candidates in m start at index
  * first. */
-static int phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *pair, uint32_t m,
-                     uint32_t first)
+int szs_phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *pair, uint32_t m,
+                  uint32_t first)
 {
     const szs_term *a = &q->terms[pair->a], *b = &q->terms[pair->b];
     for (uint32_t c = first; c < a->post_end; c++) {
@@ -70,24 +68,25 @@ static int phrase_in(const szs_query *q, const szs_settings *set, const szs_pair
 }
 
 /*
- * The minimum-should-match rule: a hit must hold at least MSM_PERCENT of the query's IDF mass
- * (the IDF of the terms that occur anywhere in the index), and, when the query has two or more
- * such terms, a hit holding only one of them must hold a term that is not common: one found in
- * at most 1 / SHZ_IX_COMMON_SHARE of the measures, that is, of IDF at least common_idf (IDF falls
- * as a term's measures grow). A character searched because its Han piece's bigrams occur
- * nowhere is a smaller fragment still: alone it must be in at most 1 / SHZ_IX_PART_SHARE of them.
- * A measure that shares one common bigram or one character with a question is thereby left
- * out, while a term specific enough still finds its measure alone. which: the terms held.
+ * The precision rule ("held weight"): a measure is a hit only if its relevance, the share of
+ * the query's weight (szs_weigh) that it holds, reaches min_relevance. A term the hit holds
+ * counts its weight times its strength there (szs_strength): exactness (a character of an
+ * unknown word PART_PERCENT, a tolerant alternative its likelihood) and how firmly the text
+ * holds it (BM25F's saturation of its pseudo-frequency). A word the catalogue does not have
+ * weighs as a rare one, so a query of unknown words leaves little to hold. Beyond the share: the
+ * characters of unknown words do not match on their own (some other term must be held), and
+ * when the query has two or more terms the index has, a hit holding only one of them must hold
+ * a term that is not common (in at most 1 / SHZ_IX_COMMON_SHARE of the measures, IDF at least
+ * common_idf). which: the terms held; whole: those that are not characters of unknown words.
  */
-static int msm_pass(const szs_query *q, uint64_t mass, size_t matched, uint64_t which)
+static int precision_pass(const szs_query *q, double relevance, size_t matched, uint64_t which,
+                          uint64_t whole)
 {
-    if (matched == 0)
+    if (matched == 0 || relevance <= 0 || !whole)
         return 0;
-    if (matched == 1 && q->live_count >= 2 && mass < q->common_idf)
+    if (matched == 1 && q->live_count >= 2 && q->origin_idf[__builtin_ctzll(which)] < q->common_idf)
         return 0;
-    if (matched == 1 && q->terms[__builtin_ctzll(which)].part && mass < q->part_idf)
-        return 0;
-    return mass * 100 >= q->live_mass * MSM_PERCENT;
+    return relevance >= q->min_relevance - 1e-12;
 }
 
 /* Term t's BM25F score in measure m from its postings (and a word's stem postings) in the
@@ -159,18 +158,28 @@ static double term_share(const szs_term *t, uint32_t impact)
     return t->tolerant ? term_score * (TOLERANT_PERCENT / 100.0) : term_score;
 }
 
-/* Whether a measure holding the terms exact | tolerant (bits by origin) passes the
- * minimum-should-match rule; leaves tolerant with only the terms matched nowhere exactly, and
- * the number of reported terms held in *matched. */
-static int terms_pass(const szs_query *q, uint64_t exact, uint64_t *tolerant, size_t *matched)
+/* Whether a measure holding the terms exact | tolerant (bits by origin) passes the precision
+ * rule; leaves tolerant with only the terms matched nowhere exactly, the number of reported
+ * terms held in *matched and the hit's relevance in *relevance. strength: each origin's best
+ * szs_strength, exact or tolerant (exact_strength when it is held exactly). */
+static int terms_pass(const szs_query *q, uint64_t exact, uint64_t *tolerant,
+                      const double *strength, size_t *matched, double *relevance)
 {
-    uint64_t terms = exact | *tolerant, mass = 0; /* each counts once, exact or tolerant */
+    uint64_t terms = exact | *tolerant, whole = 0;
     *tolerant &= ~exact;
+    double held = 0;
     size_t n = 0;
-    for (uint64_t left = terms; left; left &= left - 1, n++)
-        mass += q->origin_idf[__builtin_ctzll(left)];
+    for (uint64_t left = terms; left; left &= left - 1, n++) {
+        size_t o = (size_t)__builtin_ctzll(left);
+        held += q->terms[o].weight * strength[o];
+        if (!q->terms[o].part || !(exact >> o & 1))
+            whole |= UINT64_C(1) << o;
+    }
     *matched = n;
-    return msm_pass(q, mass, n, terms);
+    *relevance = q->weight ? held / (double)q->weight : 0;
+    if (*relevance > 1)
+        *relevance = 1;
+    return precision_pass(q, *relevance, n, terms, whole);
 }
 
 /* The phrase bonus of a pair found in a measure. */
@@ -180,19 +189,20 @@ static double phrase_bonus(const szs_query *q, const szs_pair *pair)
     return (a < b ? a : b) / (double)SHZ_IX_ONE * (PHRASE_PERCENT / 100.0);
 }
 
-/* Sets the key and match kind of hit h of measure m, whose terms are set, from its total. */
-static void rank_hit(const szs_query *q, uint32_t m, double total, size_t matched, szs_hit *h)
+/* Sets the key and match kind of hit h of measure m, whose terms are set: its relevance (the
+ * share of the query's weight it holds) first, its BM25F total among equals. */
+static void rank_hit(const szs_query *q, uint32_t m, double total, size_t matched, double share,
+                     szs_hit *h)
 {
-    uint64_t score = (uint64_t)(total * SCORE_SCALE);
-    if (matched == q->reported) {
-        score += ALL_TERMS_BONUS;
+    uint64_t relevance = szs_relevance_key(share);
+    double scaled = total * SCORE_SCALE;
+    uint64_t score = scaled < (double)SZS_SCORE_MAX ? (uint64_t)scaled : SZS_SCORE_MAX;
+    if (matched == q->reported)
         h->match |= SHZ_MATCH_ALL_TERMS;
-    }
     if (h->tolerant_terms)
         h->match |= SHZ_MATCH_TOLERANT;
-    else if (q->term_count > q->reported)
-        score += EXACT_BONUS;
-    h->key = score << SZS_MEASURE_BITS | ((UINT64_C(1) << SZS_MEASURE_BITS) - 1 - m);
+    h->key = (relevance << SZS_SCORE_BITS | score) << SZS_MEASURE_BITS |
+             ((UINT64_C(1) << SZS_MEASURE_BITS) - 1 - m);
 }
 
 /* A hit found only in the keywords and aliases shows them, from their start. */
@@ -212,27 +222,44 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
     double total = 0;
     uint64_t occurrences = 0;
     size_t matched;
+    double relevance, strength[SZS_MAX_BEST_TERMS];
     for (size_t i = 0; i < q->term_count; i++) {
         szs_term *t = &q->terms[i];
         uint32_t impact;
         if (!score_term(q, set, t, m, out, &occurrences, &impact))
             continue;
         total += term_share(t, impact);
-        if (t->tolerant)
-            out->tolerant_terms |= UINT64_C(1) << t->origin;
-        else
-            out->exact_terms |= UINT64_C(1) << t->origin;
+        uint64_t bit = UINT64_C(1) << t->origin;
+        double st = szs_strength(t, szs_saturation(t->idf, impact));
+        if (t->tolerant) {
+            if (out->exact_terms & bit)
+                continue;
+            if (!(out->tolerant_terms & bit) || strength[t->origin] < st)
+                strength[t->origin] = st;
+            out->tolerant_terms |= bit;
+        } else {
+            strength[t->origin] = st; /* exact beats any alternative */
+            out->exact_terms |= bit;
+        }
     }
-    if (!terms_pass(q, out->exact_terms, &out->tolerant_terms, &matched))
-        return 0;
+    /* Two words found together as the query has them hold as firmly as a term can (Han bigrams
+     * of one run follow each other wherever the longer word occurs: their pairs only add the
+     * bonus). */
     for (size_t i = 0; i < q->pair_count; i++) {
         const szs_pair *pair = &q->pairs[i];
         uint64_t both = UINT64_C(1) << pair->a | UINT64_C(1) << pair->b;
         if ((out->exact_terms & both) == both &&
-            phrase_in(q, set, pair, m, q->terms[pair->a].measure_begin))
+            szs_phrase_in(q, set, pair, m, q->terms[pair->a].measure_begin)) {
             total += phrase_bonus(q, pair);
+            if (q->terms[pair->a].kind == SZS_WORD && q->terms[pair->b].kind == SZS_WORD) {
+                strength[pair->a] = szs_strength(&q->terms[pair->a], 1);
+                strength[pair->b] = szs_strength(&q->terms[pair->b], 1);
+            }
+        }
     }
-    rank_hit(q, m, total, matched, out);
+    if (!terms_pass(q, out->exact_terms, &out->tolerant_terms, strength, &matched, &relevance))
+        return 0;
+    rank_hit(q, m, total, matched, relevance, out);
     place_hit(m, occurrences, out);
     return 1;
 }
@@ -249,6 +276,9 @@ size_t szs_collect_best(szs_query *q, const szs_settings *set, szs_hit *hits, si
         q->origin_idf[i] = q->terms[i].idf;
     q->common_idf = shzi_ix.common_idf;
     q->part_idf = shzi_ix.part_idf;
+    q->min_relevance = set->min_relevance;
+    if (q->weight == 0)
+        return 0; /* nothing in the query carries weight: nothing can hold a share of it */
     while (keep || count < capacity) {
         uint32_t next = SZS_NO_MEASURE;
         for (size_t i = 0; i < q->term_count; i++) {

@@ -54,6 +54,7 @@ static inline shz_status read_options(const shz_search_options *options, int leg
                                       szs_settings *out)
 {
     unsigned fields = 0, mode = SHZ_SEARCH_BEST;
+    double min_relevance = SHZ_MIN_RELEVANCE_DEFAULT;
     shz_lang lang = SHZ_LANG_ZH_HANS;
     size_t limit = 0;
     uint64_t topics = 0;
@@ -69,9 +70,12 @@ static inline shz_status read_options(const shz_search_options *options, int leg
                 !tail_is_zero(options, sizeof(shz_search_options)))
                 return SHZ_ERR_BAD_OPTIONS;
             mode = options->mode;
-            /* A caller that knows 1.1's struct only passes no topic filter. */
-            if (options->size >= OPTIONS_1_2_SIZE)
+            /* A 1.1 caller's struct ends before them: the defaults (the precision rule's
+             * threshold, no topic filter). */
+            if (options->size >= OPTIONS_1_2_SIZE) {
+                min_relevance = options->min_relevance;
                 topics = options->topics;
+            }
         }
         fields = options->fields;
         lang = options->lang;
@@ -79,6 +83,8 @@ static inline shz_status read_options(const shz_search_options *options, int leg
     }
     unsigned known = legacy ? FIELDS_1_0 : SHZ_FIELD_ALL;
     if (fields & ~known || mode > SHZ_SEARCH_ALL_TERMS)
+        return SHZ_ERR_BAD_OPTIONS;
+    if (!(min_relevance >= 0.0 && min_relevance <= 1.0)) /* NaN too */
         return SHZ_ERR_BAD_OPTIONS;
     /* Every bit must name a topic of the catalogue (ids 1 to 64 fit the mask). */
     size_t topic_total = shz_topic_count() < 64 ? shz_topic_count() : 64;
@@ -93,6 +99,7 @@ static inline shz_status read_options(const shz_search_options *options, int leg
     out->mode = legacy ? SHZ_SEARCH_ALL_TERMS : mode;
     out->legacy = legacy;
     out->topics = topics;
+    out->min_relevance = min_relevance;
     return SHZ_OK;
 }
 

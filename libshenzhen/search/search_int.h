@@ -248,6 +248,10 @@ typedef struct szs_term {
     uint8_t tolerant;       /* matched only by typo or homophone tolerance */
     uint8_t live;           /* it can occur in the index at all */
     uint8_t part;           /* szs_part: a character searched for a Han word (query.c) */
+    uint8_t likelihood;     /* a tolerant alternative: the percent of its origin's weight a
+                               match of it holds (tolerance.c) */
+    uint32_t weight;        /* a reported term's share of the query's weight, x SHZ_IX_ONE
+                               (szs_weigh: the precision rule) */
 } szs_term;
 
 /* Two terms that follow each other in the query: b found delta positions after a is a phrase. */
@@ -262,9 +266,11 @@ typedef struct szs_query {
     size_t pair_count;
     uint64_t live_mass; /* sum of the IDF of the reported terms that can occur */
     size_t live_count;
-    uint32_t common_idf; /* the least IDF of a term that is not common (score.c, msm_pass) */
-    uint32_t part_idf;   /* and of a character of an unknown piece, alone */
-    size_t term_room;    /* terms[] and chars[] are sized from the query (szs_query_room) */
+    uint32_t common_idf;  /* the least IDF of a term that is not common (score.c, msm_pass) */
+    uint32_t part_idf;    /* and of a character of an unknown piece, alone */
+    uint64_t weight;      /* the query's weight: the sum of its reported terms' (szs_weigh) */
+    double min_relevance; /* the precision rule's threshold (szs_settings) */
+    size_t term_room;     /* terms[] and chars[] are sized from the query (szs_query_room) */
     uint32_t char_room;
     szs_pair pairs[SZS_MAX_BEST_TERMS];
     uint32_t origin_idf[SZS_MAX_BEST_TERMS]; /* the IDF of each reported term, side by side for
@@ -319,9 +325,10 @@ typedef struct szs_settings {
     unsigned slot_mask; /* bit per enum shzi_ix_slot */
     shz_lang lang;
     size_t limit;
-    unsigned mode;   /* shz_search_mode */
-    int legacy;      /* 1.0's fields and ranking */
-    uint64_t topics; /* shz_search_options.topics: 0, or the topics a hit must carry one of */
+    unsigned mode;        /* shz_search_mode */
+    int legacy;           /* 1.0's fields and ranking */
+    double min_relevance; /* best match: the least relevance a hit must have */
+    uint64_t topics;      /* shz_search_options.topics: 0, or the topics a hit must carry one of */
 } szs_settings;
 
 /* Whether measure index m may be a hit under the settings' topic filter. */
@@ -360,6 +367,53 @@ typedef struct szs_hit {
     uint8_t best_slot;    /* and slot */
     uint8_t match;        /* SHZ_MATCH_* */
 } szs_hit;
+
+/* Best match: a hit's key is its relevance (RELEVANCE_BITS of fixed point) over its BM25F
+ * total (SZS_SCORE_BITS, x 4096, saturating) over its measure. */
+enum { SZS_SCORE_BITS = 24, SZS_RELEVANCE_BITS = 16 };
+#define SZS_SCORE_MAX ((UINT64_C(1) << SZS_SCORE_BITS) - 1)
+#define SZS_RELEVANCE_ONE ((UINT64_C(1) << SZS_RELEVANCE_BITS) - 1)
+_Static_assert(SZS_RELEVANCE_BITS + SZS_SCORE_BITS + SZS_MEASURE_BITS <= 63, "a key fits int64");
+
+/* The fixed-point form of a relevance in [0, 1]. */
+static inline uint64_t szs_relevance_key(double relevance)
+{
+    if (relevance >= 1)
+        return SZS_RELEVANCE_ONE;
+    return relevance > 0 ? (uint64_t)(relevance * (double)SZS_RELEVANCE_ONE + 0.5) : 0;
+}
+
+/* The relevance of a hit: each term it holds contributes its weight (szs_term.weight) times its
+ * strength, over the query's weight. The strength is exactness (1; a character of an unknown
+ * word SZS_PART_PERCENT; a tolerant alternative its likelihood) times its firmness: a
+ * term held at all is worth SZS_HELD_PERCENT, the rest as BM25F's saturation tf / (k1 + tf) of
+ * its pseudo-frequency in the measure (a term named once in a long body holds less than one in
+ * the title or named often). */
+enum { SZS_PART_PERCENT = 50, SZS_HELD_PERCENT = 20 };
+
+/* The saturation tf / (k1 + tf) of a term of IDF idf whose BM25 score is impact (both x
+ * SHZ_IX_ONE): impact = idf (k1 + 1) tf / (k1 + tf). */
+static inline double szs_saturation(uint32_t idf, uint32_t impact)
+{
+    if (idf == 0)
+        return 1;
+    double k1 = SHZ_IX_K1_MILLI / 1000.0, s = (double)impact / ((double)idf * (k1 + 1));
+    return s < 1 ? s : 1;
+}
+
+static inline double szs_strength(const szs_term *t, double saturation)
+{
+    double exactness = t->tolerant ? t->likelihood / 100.0
+                       : t->part   ? SZS_PART_PERCENT / 100.0
+                                   : 1.0;
+    double held = SZS_HELD_PERCENT / 100.0;
+    return exactness * (held + (1 - held) * saturation);
+}
+
+static inline double szs_relevance_of_key(uint64_t key)
+{
+    return (double)(key >> (SZS_SCORE_BITS + SZS_MEASURE_BITS)) / (double)SZS_RELEVANCE_ONE;
+}
 
 static inline uint32_t szs_measure_of_hit(const szs_hit *h)
 {
@@ -401,6 +455,8 @@ struct shz_results {
     szs_detail *details;
     szs_span *spans;
     size_t term_count;          /* reported terms */
+    uint64_t weight;            /* best match: the query's weight (szs_weigh) */
+    const szs_query *query;     /* the analysed query (its pairs: shz_results_explain) */
     size_t all_terms;           /* every term as the query had it, tolerant alternatives too */
     const szs_term *terms;      /* [all_terms]: the query's, in its order of terms */
     const uint32_t *term_chars; /* what their start indexes */
@@ -492,6 +548,16 @@ int szs_plan_literal(szs_query *q);
  * and computes the query's IDF mass. */
 shz_status szs_analyse(const char *text, size_t len, szs_query *q);
 
+/* The precision rule's weights: each reported term's (szs_term.weight) and the query's
+ * (q->weight). A term the index has weighs its IDF; a word or lone character the catalogue
+ * does not have weighs as a rare term (found in one measure), and so does each unknown Han word
+ * searched by its characters (shared among them); a bigram the index lacks where two known
+ * words meet weighs nothing. */
+void szs_weigh(szs_query *q);
+
+/* The IDF of a term found in one measure, x SHZ_IX_ONE. */
+uint32_t szs_rare_idf(void);
+
 /* ---- tolerance.c -------------------------------------------------------- */
 
 /* A tolerant alternative of a query term: a word of the index a typo away, or a Han character
@@ -500,6 +566,7 @@ enum { SZS_ALTERNATIVE_MAX_LEN = 64 };
 typedef struct szs_alternative {
     uint32_t chars[SZS_ALTERNATIVE_MAX_LEN];
     uint32_t len;
+    uint8_t likelihood; /* percent of the origin's weight a match of it holds */
 } szs_alternative;
 
 /* The tolerant alternatives of reported term i of an analysed query, if the index cannot match
@@ -521,6 +588,16 @@ typedef struct szs_typo {
  * SZS_MAX_TYPO_WORDS of them, one per stem: fewer edits first, then the rarer stem (higher
  * IDF), then the lower entry. Writes them to best; returns how many. */
 size_t szs_typo_words(const uint32_t *word, uint32_t len, int budget, szs_typo *best);
+
+/* ---- score_best.c --------------------------------------------------------- */
+
+/* A word's occurrences found only by its stem count this percent of an exact one. */
+enum { SZS_STEM_PERCENT = 60 };
+
+/* Whether the pair is found as a phrase in measure m: a's candidates in m start at index first
+ * of its postings. */
+int szs_phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *pair, uint32_t m,
+                  uint32_t first);
 
 /* ---- score.c ------------------------------------------------------------ */
 

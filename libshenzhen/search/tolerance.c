@@ -31,6 +31,7 @@
 _Static_assert(SHZ_IX_TYPO_MAX_LEN <= SZS_ALTERNATIVE_MAX_LEN, "an alternative holds a typo word");
 
 enum { MAX_HOMOPHONE_GRAMS = 8, MAX_HOMOPHONES = 64 };
+enum { TOLERANT_PERCENT = 50 }; /* the most an alternative holds of its origin's weight */
 _Static_assert((int)MAX_HOMOPHONE_GRAMS <= (int)SZS_MAX_EXPANSIONS &&
                    (int)SZS_MAX_TYPO_WORDS <= (int)SZS_MAX_EXPANSIONS,
                "a query's room holds every alternative of its terms");
@@ -147,8 +148,11 @@ static size_t word_alternatives(const szs_query *q, size_t i, szs_alternative *o
 
     szs_typo best[SZS_MAX_TYPO_WORDS];
     size_t n = szs_typo_words(word, len, budget, best);
-    for (size_t k = 0; k < n; k++)
+    for (size_t k = 0; k < n; k++) {
         out[k].len = word_at(best[k].entry, out[k].chars);
+        /* A word two edits away is a less likely reading than one an edit away. */
+        out[k].likelihood = (uint8_t)(TOLERANT_PERCENT / best[k].edits);
+    }
     return n;
 }
 
@@ -198,6 +202,10 @@ static size_t gram_alternatives(const szs_query *q, size_t i, szs_alternative *o
      * misheard: like the dead bigrams around it (below), it gets no homophones. */
     if (t->part == SZS_PART_GAP)
         return 0;
+    /* Nor does a character of an unknown word: alternatives come from words the catalogue
+     * has, and the word's bigrams get theirs. */
+    if (t->part)
+        return 0;
     /* A bigram between two words the index has (业服 in 企业服务) is where they meet, not a
      * misheard word: only a bigram with no such neighbour is one (产全, or 营上 in 营上环境). */
     if (len == 2 && live_neighbour(q, t))
@@ -221,6 +229,8 @@ static size_t gram_alternatives(const szs_query *q, size_t i, szs_alternative *o
     for (size_t k = 0; k < n; k++) {
         memcpy(out[k].chars, best[k].chars, len * sizeof best[k].chars[0]);
         out[k].len = len;
+        /* Of n readings that sound alike, each is one of n guesses. */
+        out[k].likelihood = (uint8_t)(2 * TOLERANT_PERCENT / (n + 1));
     }
     return n;
 }

@@ -33,7 +33,7 @@ PAGES = ("shenzhen.1", "shenzhen-json.5", "shenzhen-search.7")
 
 ROFF = [("\\-", "-"), ("\\(dq", '"'), ("\\(aq", "'"), ("\\e", "\\"), ("\\&", "")]
 
-HIT = r"\A{id}\s+{field}\s+{match}\s+"  # the first hit: id, field, match kind, title
+HIT = r"\A{id}\s+[01]\.\d\d\s+{field}\s+{match}\s+"  # the first hit: id, relevance, field, match, title
 
 # example -> {"out": [regexes on stdout], "file": (name, [regexes]), "status": int}
 EXAMPLES: dict[str, dict[str, Any]] = {
@@ -63,7 +63,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "shenzhen search \"知识产权\" --limit 3 --json | jq '.hits[].id'": {
         "out": [r"\A21\n(\d+\n){0,2}\Z"]},
     "echo 破产 | shenzhen search - --limit 1": {
-        "out": [r"\A15\s+body\s+all\s+促进诚信市场主体“经济再生”\n    [^\n]+\n[^\n]*\n?\Z"]},
+        "out": [r"\A15\s+[01]\.\d\d\s+body\s+all\s+促进诚信市场主体“经济再生”\n    [^\n]+\n[^\n]*\n?\Z"]},
     "shenzhen search 破产 --color=always | less -R": {
         "out": [r"\A15\s", "\x1b\\[1;31m破产\x1b\\[0m"]},
     "if shenzhen search zscq >/dev/null; then echo found; fi": {"out": [r"\Afound\n\Z"]},

@@ -1,12 +1,13 @@
 /*
  * libFuzzer target: shz_search() with arbitrary bytes as the query and as the
- * options (size, fields, language, limit, mode; a size larger than the struct
+ * options (size, fields, language, limit, mode, min_relevance; a size larger than the struct
  * is backed by that many bytes, as a newer caller's struct would be; 1.0's
  * size asks for 1.0's search), and 1.0's entry point (shz_search@SHENZHEN_1.0
  * in the shared library). Checks the documented statuses and, on success,
  * every hit: a real measure, spans inside the field's text in the options'
  * language, snippet valid UTF-8, match flags and matched terms consistent
- * (all-terms hits first), and the analysed terms.
+ * (best match: relevance in [0, 1], at least min_relevance, never increasing down the list),
+ * and the analysed terms.
  */
 #include "fuzz_common.h"
 #include "search/search_int.h"
@@ -40,7 +41,6 @@ static void check_terms(const shz_results *r, int all_terms, int legacy)
             FUZZ_CHECK(shz_results_term_measures(r, t) <= shz_measure_count());
     }
     FUZZ_CHECK(shz_results_term(r, terms, &(const char *){NULL}, NULL) == SHZ_ERR_NOT_FOUND);
-    int partial_seen = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned match = shz_results_match(r, i), every = 1, any = 0;
         FUZZ_CHECK((match & ~3u) == 0);
@@ -54,8 +54,6 @@ static void check_terms(const shz_results *r, int all_terms, int legacy)
         FUZZ_CHECK(((match & SHZ_MATCH_ALL_TERMS) != 0) == every);
         if (all_terms)
             FUZZ_CHECK(match == SHZ_MATCH_ALL_TERMS);
-        FUZZ_CHECK(!(every && partial_seen)); /* all-terms hits first */
-        partial_seen |= !every;
         FUZZ_CHECK(shz_results_hit_term(r, i, terms) == 0);
     }
     FUZZ_CHECK(shz_results_match(r, n) == 0);
@@ -126,6 +124,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     uint8_t how = take_u8(&in);
     opt->mode = how & 64 ? (unsigned)take_u64(&in, 4) : (how & 128 ? SHZ_SEARCH_ALL_TERMS : 0);
+    /* The least relevance: a share in [0, 1], or any bit pattern (NaN, negative, huge). */
+    if (how & 32) {
+        if (how & 16) {
+            uint64_t bits = take_u64(&in, 8);
+            memcpy(&opt->min_relevance, &bits, sizeof bits);
+        } else {
+            opt->min_relevance = take_u8(&in) / 255.0;
+        }
+    }
     if (mode & 16) {
         size_t size_1_0 = offsetof(shz_search_options, limit) + sizeof(size_t);
         size_t sizes[] = {0,
@@ -168,6 +175,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(r != NULL);
     FUZZ_CHECK(len <= SHZ_QUERY_MAX);
     FUZZ_CHECK(shzi_utf8_valid(query, len));
+    /* A threshold the caller's struct holds was in [0, 1]; every hit reaches it, in order. */
+    int reads_min =
+        use && use->size >= offsetof(shz_search_options, min_relevance) + sizeof(double);
+    if (reads_min && !legacy)
+        FUZZ_CHECK(use->min_relevance >= 0 && use->min_relevance <= 1);
+    double min = reads_min && !all_terms ? use->min_relevance
+                 : all_terms             ? 1.0
+                                         : SHZ_MIN_RELEVANCE_DEFAULT;
+    for (size_t i = 0; i < shz_results_count(r); i++) {
+        double rel = shz_results_relevance(r, i);
+        FUZZ_CHECK(rel >= 0 && rel <= 1 && rel >= min - 1e-4);
+        FUZZ_CHECK(i == 0 || rel <= shz_results_relevance(r, i - 1));
+    }
     check_results(r, use);
     check_terms(r, all_terms, legacy);
     shz_results_free(r);

@@ -460,3 +460,21 @@ describe("related reasons and topics", function()
     assert.has_error(function() shenzhen.topic(1.5) end)
   end)
 end)
+
+describe("1.2 relevance", function()
+  it("gives each hit a relevance in [0, 1], never increasing, and filters by min_relevance", function()
+    local loose = shenzhen.search("知识产权保护", { min_relevance = 0 })
+    local strict = shenzhen.search("知识产权保护", { min_relevance = 0.5 })
+    assert.is_true(#strict > 0 and #strict < #loose)
+    local last = 1
+    for _, hit in ipairs(loose) do
+      assert.is_true(hit.relevance > 0 and hit.relevance <= last)
+      last = hit.relevance
+    end
+    for _, hit in ipairs(strict) do
+      assert.is_true(hit.relevance >= 0.5 - 1e-4)
+    end
+    assert.has_error(function() shenzhen.search("知识产权", { min_relevance = 1.5 }) end)
+    assert.has_error(function() shenzhen.search("知识产权", { min_relevance = "0.5" }) end)
+  end)
+end)

@@ -15,9 +15,10 @@ import shenzhen
 from shenzhen import _shenzhen_c as _c
 
 
-def reference(query, *, limit=None, lang="zh-Hans", fields=None, mode="best"):
-    """What search's signature is: the Python function it was."""
-    return query, limit, lang, fields, mode
+def reference(query, *, limit=None, lang="zh-Hans", fields=None, mode="best",
+              min_relevance=0.06):
+    """What search's signature is: the Python function it was, and min_relevance (1.2)."""
+    return query, limit, lang, fields, mode, min_relevance
 
 
 def a_query():
@@ -263,3 +264,25 @@ def test_no_reference_is_leaked():
     for _ in range(50):
         run()
     assert counts() == before
+
+
+def test_min_relevance_filters_and_is_checked():
+    loose = shenzhen.search("知识产权保护", min_relevance=0)
+    strict = shenzhen.search("知识产权保护", min_relevance=0.5)
+    assert 0 < len(strict) < len(loose)
+    assert all(h.relevance >= 0.5 - 1e-4 for h in strict)
+    rel = [h.relevance for h in loose]
+    assert rel == sorted(rel, reverse=True) and all(0 < r <= 1 for r in rel)
+    for bad in (-0.1, 1.5, float("nan")):
+        with pytest.raises(ValueError):
+            shenzhen.search("知识产权", min_relevance=bad)
+    for wrong in ("0.5", True, None):
+        with pytest.raises(TypeError):
+            shenzhen.search("知识产权", min_relevance=wrong)
+
+
+def test_relevance_survives_pickling():
+    import pickle
+
+    hit = shenzhen.search("知识产权保护")[0]
+    assert pickle.loads(pickle.dumps(hit)).relevance == hit.relevance

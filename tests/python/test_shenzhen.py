@@ -433,7 +433,7 @@ def test_hit_html_marks_the_match():
         start, end = hit.snippet_match
         html = hit._repr_html_()
         assert f"<mark>{hit.snippet[start:end]}</mark>" in html
-        assert f"{hit.measure.id}. {hit.measure.title}" in html and str(hit.score) in html
+        assert f"{hit.measure.id}. {hit.measure.title}" in html and f"{hit.relevance:.2f}" in html
     # Text is escaped: a hit made from values whose snippet holds markup.
     fake = _c._hit(shenzhen.get(1), 7, "body", (), "a<b>&c</b>", (1, 4), 0, {})
     html = fake._repr_html_()

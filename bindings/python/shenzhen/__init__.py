@@ -619,11 +619,20 @@ def _how(hit) -> str:
     return kinds.replace("_", " ")
 
 
+def _relevance_bar(relevance: float) -> str:
+    """A hit's relevance for people: a bar of ten cells and the number."""
+    if relevance != relevance:  # NaN: a hit unpickled from 1.1
+        return "?"
+    filled = round(relevance * 10)
+    return f"<span title='{relevance:.3f}'>{'█' * filled}{'░' * (10 - filled)} {relevance:.2f}</span>"
+
+
 def _hit_html(hit) -> str:
     m = hit.measure
     return (
         f"<div><b>{m.id}. {_escape(m.title)}</b> "
-        f"<small>{_escape(hit.field)} · {_escape(_how(hit))} · score {hit.score}</small><br>"
+        f"<small>{_escape(hit.field)} · {_escape(_how(hit))} · relevance "
+        f"{_relevance_bar(hit.relevance)}</small><br>"
         f"{_marked(hit)}</div>"
     )
 
@@ -660,7 +669,7 @@ class Results(list):
 
     def to_records(self) -> list:
         """One plain dict per hit, best first: rank (from 1), id, title,
-        category, field, score, snippet and the match in it (match_start,
+        category, field, score, relevance, snippet and the match in it (match_start,
         match_end: character offsets)."""
         records = []
         for rank, hit in enumerate(self, 1):
@@ -674,6 +683,7 @@ class Results(list):
                     "field": hit.field,
                     "match": ",".join(sorted(hit.match)),
                     "score": hit.score,
+                    "relevance": hit.relevance,
                     "snippet": hit.snippet,
                     "match_start": start,
                     "match_end": end,
@@ -685,7 +695,7 @@ class Results(list):
         """The hits as a pandas DataFrame indexed by rank (see to_records)."""
         pandas = _pandas("Results.to_dataframe()")
         columns = [
-            "rank", "id", "title", "category", "field", "match", "score", "snippet",
+            "rank", "id", "title", "category", "field", "match", "score", "relevance", "snippet",
             "match_start", "match_end",
         ]
         return pandas.DataFrame.from_records(self.to_records(), columns=columns, index="rank")
@@ -703,11 +713,13 @@ class Results(list):
             f"<tr><td>{hit.measure.id}</td><td style='text-align:left'>"
             f"{_escape(hit.measure.title)}</td><td>{_escape(hit.field)}</td>"
             f"<td>{_escape(_how(hit))}</td>"
-            f"<td>{hit.score}</td><td style='text-align:left'>{_marked(hit)}</td></tr>"
+            f"<td>{_relevance_bar(hit.relevance)}</td>"
+            f"<td style='text-align:left'>{_marked(hit)}</td></tr>"
             for hit in self
         )
         return (
-            f"{head}<table><tr><th>id</th><th>title</th><th>field</th><th>match</th><th>score</th>"
+            f"{head}<table><tr><th>id</th><th>title</th><th>field</th><th>match</th>"
+            f"<th>relevance</th>"
             f"<th>snippet</th></tr>{rows}</table>"
         )
 

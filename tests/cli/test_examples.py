@@ -49,6 +49,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
                 r'\A(?!(.*"id":\d+,"title"){4})']},
     "shenzhen search moreshenzhen --mode all": {
         "out": [HIT.format(id=44, field="title", match="all"), r"The more Shenzhen"]},
+    "shenzhen search bankruptcy --lang en": {
+        "out": [HIT.format(id=15, field="summary", match="all") + "Promote the “economic rebirth”"]},
     "echo 破产 | shenzhen search -": {"out": [HIT.format(id=15, field="body", match="all")]},
     # shenzhen(1)
     "shenzhen list --category 2 --lang en": {

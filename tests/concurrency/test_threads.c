@@ -29,6 +29,9 @@
 #include "utf8_test.h"
 
 enum { NTHREADS = 8, ROUNDS = 20, MAX_WORK = 4096 };
+/* Rounds each thread walks the plan: ROUNDS, or SHZ_THREAD_ROUNDS (1 to ROUNDS) for memcheck,
+ * which runs the threads one at a time (interleavings are TSan's to check, not memcheck's). */
+static size_t rounds = ROUNDS;
 
 /* ---- digests ------------------------------------------------------------- */
 
@@ -346,7 +349,7 @@ static void *work_loop(void *arg)
 {
     worker *me = arg;
     pthread_barrier_wait(&start_line);
-    for (size_t round = 0; round < ROUNDS; round++) {
+    for (size_t round = 0; round < rounds; round++) {
         /* Each thread walks the plan from its own offset, in its own direction. */
         size_t offset = (me->index * nwork / NTHREADS + round * 7) % nwork;
         for (size_t k = 0; k < nwork; k++) {
@@ -455,6 +458,9 @@ static size_t run_shared(size_t *checked)
 
 int main(void)
 {
+    const char *asked = getenv("SHZ_THREAD_ROUNDS");
+    if (asked && atoi(asked) >= 1 && atoi(asked) <= ROUNDS)
+        rounds = (size_t)atoi(asked);
     make_plan();
     for (size_t i = 0; i < nwork; i++)
         expected[i] = run(&plan[i]);
@@ -486,7 +492,7 @@ int main(void)
     checked += shared_checked;
 
     const char *with = "lookups, JSON exports and searches";
-    printf("%d threads x %d rounds x %zu work items (%s)\n", NTHREADS, ROUNDS, nwork, with);
+    printf("%d threads x %zu rounds x %zu work items (%s)\n", NTHREADS, rounds, nwork, with);
     printf("%d threads reading each of %d shared search results at once\n", NTHREADS, SHARED_ITEMS);
     printf("%zu passed, %zu failed\n", checked - mismatches, mismatches);
     return mismatches == 0 ? 0 : 1;

@@ -130,22 +130,40 @@ static int write_table(FILE *out, const row *rows, size_t count, const names *li
             fprintf(out, "%d,", id_of[rows[i].ids[k]]);
         fprintf(out, "\n");
         used += 1 + (unsigned long)rows[i].n;
-        ok = used <= 0xFFFF;
+        ok = used < SHZ_PINYIN_NONE;
     }
     if (!ok)
         fprintf(stderr, "pinyin_gen: reading sets exceed 16-bit offsets\n");
     if (count == 0)
         fprintf(out, "0"); /* C has no empty arrays; the counts say there are none */
-    fprintf(out, "};\n\nconst uint16_t shzi_pinyin_cps[] = {\n");
-    for (size_t i = 0; i < count; i++)
-        fprintf(out, "0x%lX,%s", rows[i].cp, i % 10 == 9 ? "\n" : "");
-    if (count == 0)
-        fprintf(out, "0");
-    fprintf(out, "};\n\nconst uint16_t shzi_pinyin_sets[] = {\n");
-    for (size_t i = 0; i < count; i++)
-        fprintf(out, "%lu,%s", set_of[i], i % 12 == 11 ? "\n" : "");
-    if (count == 0)
-        fprintf(out, "0");
+    /* Pages of 256 code points: page 0 has no readings and stands for every such page. */
+    unsigned char page_of[256] = {0};
+    int pages = 1;
+    for (size_t i = 0; i < count && ok; i++) {
+        unsigned high = (unsigned)(rows[i].cp >> 8);
+        if (!page_of[high])
+            page_of[high] = (unsigned char)pages++;
+        ok = pages <= 256;
+    }
+    fprintf(out, "};\n\nconst uint8_t shzi_pinyin_pages[256] = {\n");
+    for (int high = 0; high < 256; high++)
+        fprintf(out, "%d,%s", page_of[high], high % 16 == 15 ? "\n" : "");
+    fprintf(out, "};\n\nconst uint16_t shzi_pinyin_page_sets[] = {\n");
+    for (int page = 0; page < pages; page++) {
+        int high = 0; /* the code points' high byte of this page (none for page 0) */
+        while (page && page_of[high] != page)
+            high++;
+        size_t i = 0;
+        while (page && i < count && (rows[i].cp >> 8) != (unsigned long)high)
+            i++;
+        for (unsigned low = 0; low < 256; low++) {
+            unsigned long cp = (unsigned long)high << 8 | low;
+            unsigned long set = SHZ_PINYIN_NONE;
+            if (page && i < count && rows[i].cp == cp)
+                set = set_of[i++];
+            fprintf(out, "%lu,%s", set, low % 16 == 15 ? "\n" : "");
+        }
+    }
     fprintf(out, "};\nconst size_t shzi_pinyin_cp_count = %zu;\n\n", count);
     fprintf(out, "const char shzi_pinyin_names[][SHZ_PINYIN_NAME_MAX + 1] = {\n");
     /* Names in id order: the sorted list. */

@@ -1,24 +1,16 @@
 /*
- * Lookups in the compiled-in reading table (pinyin.h): binary search over the
- * sorted code points, then the reading set the row names.
+ * Lookups in the compiled-in reading table (pinyin.h): the code point's page,
+ * then the reading set its entry names.
  */
 #include "pinyin.h"
 
 /* The offset of cp's reading set in shzi_pinyin_readings, or -1 without one. */
 static long find_set(uint32_t cp)
 {
-    if (shzi_pinyin_cp_count == 0 || cp < shzi_pinyin_cps[0] ||
-        cp > shzi_pinyin_cps[shzi_pinyin_cp_count - 1])
+    if (cp > 0xFFFF)
         return -1;
-    size_t lo = 0, hi = shzi_pinyin_cp_count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (shzi_pinyin_cps[mid] < cp)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < shzi_pinyin_cp_count && shzi_pinyin_cps[lo] == cp ? (long)shzi_pinyin_sets[lo] : -1;
+    uint16_t set = shzi_pinyin_page_sets[(size_t)shzi_pinyin_pages[cp >> 8] * 256 + (cp & 255)];
+    return set == SHZ_PINYIN_NONE ? -1 : (long)set;
 }
 
 int shzi_pinyin_syllables(uint32_t cp, uint16_t *out, int cap)

@@ -46,13 +46,19 @@ size_t shzi_pinyin_syllable_count(void);
 /*
  * The tables, defined in the generated pinyin_table.c (hidden, integers and
  * characters only: no load-time relocation).
- *   shzi_pinyin_cps[i]       the i-th code point with readings, ascending;
- *   shzi_pinyin_sets[i]      offset into shzi_pinyin_readings of its reading set:
- *                           a count n, then n syllable ids;
+ *   shzi_pinyin_pages[cp >> 8]  the page of the 256 code points that share cp's high byte
+ *                               (BMP only); page 0 has none with readings;
+ *   shzi_pinyin_page_sets[page * 256 + (cp & 255)]  the offset into shzi_pinyin_readings of
+ *                               cp's reading set (a count n, then n syllable ids), or
+ *                               SHZ_PINYIN_NONE;
+ *   shzi_pinyin_cp_count         how many code points have readings;
  *   shzi_pinyin_names[id]    the NUL-padded name of syllable id.
+ * Two levels instead of a sorted list of code points: the readings cover nearly every code
+ * point of their pages, so a lookup is two reads and the list of code points is not needed.
  */
-extern const uint16_t shzi_pinyin_cps[];
-extern const uint16_t shzi_pinyin_sets[];
+#define SHZ_PINYIN_NONE 0xFFFFu
+extern const uint8_t shzi_pinyin_pages[256];
+extern const uint16_t shzi_pinyin_page_sets[];
 extern const size_t shzi_pinyin_cp_count;
 extern const uint16_t shzi_pinyin_readings[];
 extern const char shzi_pinyin_names[][SHZ_PINYIN_NAME_MAX + 1];

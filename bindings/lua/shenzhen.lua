@@ -426,8 +426,9 @@ end
 -- nothing). opts: mode ("best", the default: ranked, partial
 -- matches allowed, or "all_terms": every term literally), limit (integer >= 0;
 -- nil or 0 mean no limit, as in C), min_relevance (a number in [0, 1]: the
--- least relevance of a best-match hit; default the precision rule's), lang ("zh-Hans" or "zh-Hant"), fields (a
--- name or an array of names).
+-- least relevance of a best-match hit; default the precision rule's), lang
+-- ("zh-Hans", "zh-Hant" or, since 1.2, "en"), fields (a name or an array of
+-- names).
 function shenzhen.search(query, opts)
   if type(query) ~= "string" then
     misuse(INVALID_ARG, "bad argument #1 to 'search' (string expected, got %s)", type(query))

@@ -230,7 +230,7 @@ static size_t gram_alternatives(const szs_query *q, size_t i, szs_alternative *o
         memcpy(out[k].chars, best[k].chars, len * sizeof best[k].chars[0]);
         out[k].len = len;
         /* Of n readings that sound alike, each is one of n guesses. */
-        out[k].likelihood = (uint8_t)(2 * TOLERANT_PERCENT / (n + 1));
+        out[k].likelihood = (uint8_t)(2 * (size_t)TOLERANT_PERCENT / (n + 1));
     }
     return n;
 }

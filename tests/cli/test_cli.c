@@ -501,9 +501,9 @@ Test(cli, search_prints_ranked_hits)
         double relevance;
         int consumed;
         /* "ID  RELEVANCE  FIELD  MATCH  TITLE": no raw score for a person to puzzle over. */
-        cr_assert_eq(sscanf(line, "%" SCNd64 " %lf %15s %15s %n", &id, &relevance, field, match,
-                            &consumed),
-                     4, "%.80s", line);
+        cr_assert_eq(
+            sscanf(line, "%" SCNd64 " %lf %15s %15s %n", &id, &relevance, field, match, &consumed),
+            4, "%.80s", line);
         cr_expect_eq(id, shz_measure_id(shz_results_measure(want, hit)));
         cr_expect_float_eq(relevance, shz_results_relevance(want, hit), 0.005, "%.80s", line);
         cr_expect_str_eq(field, shz_field_name(shz_results_field(want, hit)));

@@ -462,7 +462,8 @@ describe("related reasons and topics", function()
 end)
 
 describe("1.2 relevance", function()
-  it("gives each hit a relevance in [0, 1], never increasing, and filters by min_relevance", function()
+  it("gives each hit a relevance in [0, 1], never increasing, filtered by min_relevance",
+     function()
     local loose = shenzhen.search("知识产权保护", { min_relevance = 0 })
     local strict = shenzhen.search("知识产权保护", { min_relevance = 0.5 })
     assert.is_true(#strict > 0 and #strict < #loose)

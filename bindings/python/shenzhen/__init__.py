@@ -624,7 +624,8 @@ def _relevance_bar(relevance: float) -> str:
     if relevance != relevance:  # NaN: a hit unpickled from 1.1
         return "?"
     filled = round(relevance * 10)
-    return f"<span title='{relevance:.3f}'>{'█' * filled}{'░' * (10 - filled)} {relevance:.2f}</span>"
+    bar = "█" * filled + "░" * (10 - filled)
+    return f"<span title='{relevance:.3f}'>{bar} {relevance:.2f}</span>"
 
 
 def _hit_html(hit) -> str:

@@ -15,8 +15,7 @@
 #include "shenzhen.h"
 #include "utf8_test.h"
 
-static const char ellipsis[] = "\xE2\x80\xA6";
-enum { ELLIPSIS = sizeof ellipsis - 1 };
+enum { ELLIPSIS = sizeof "\xE2\x80\xA6" - 1 }; /* "…" in UTF-8 */
 
 /* Whether s is Han characters only (U+4E00-U+9FFF), and how many. */
 static size_t han_length(const char *s, size_t len)

@@ -459,8 +459,9 @@ static size_t run_shared(size_t *checked)
 int main(void)
 {
     const char *asked = getenv("SHZ_THREAD_ROUNDS");
-    if (asked && atoi(asked) >= 1 && atoi(asked) <= ROUNDS)
-        rounds = (size_t)atoi(asked);
+    long wanted = asked ? strtol(asked, NULL, 10) : 0;
+    if (wanted >= 1 && wanted <= ROUNDS)
+        rounds = (size_t)wanted;
     make_plan();
     for (size_t i = 0; i < nwork; i++)
         expected[i] = run(&plan[i]);

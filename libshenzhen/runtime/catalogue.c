@@ -6,23 +6,7 @@
 
 #include <string.h>
 
-#include "catalogue_data.h"
-
-static int lang_valid(shz_lang lang)
-{
-    return (unsigned)lang < SHZ_NLANG;
-}
-
-/* Hands out a pool string; an empty one means "no text in that language". */
-static shz_status give(shzi_str s, const char **text, size_t *len)
-{
-    if (s.len == 0)
-        return SHZ_ERR_NO_TEXT;
-    *text = shzi_str_ptr(s);
-    if (len)
-        *len = s.len;
-    return SHZ_OK;
-}
+#include "pool_text.h"
 
 /* ---- categories --------------------------------------------------------- */
 

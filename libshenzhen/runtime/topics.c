@@ -7,22 +7,7 @@
 
 #include <string.h>
 
-#include "catalogue_data.h"
-
-static int lang_valid(shz_lang lang)
-{
-    return (unsigned)lang < SHZ_NLANG;
-}
-
-static shz_status give(shzi_str s, const char **text, size_t *len)
-{
-    if (s.len == 0)
-        return SHZ_ERR_NO_TEXT;
-    *text = shzi_str_ptr(s);
-    if (len)
-        *len = s.len;
-    return SHZ_OK;
-}
+#include "pool_text.h"
 
 /* A measure handle's row index, or shzi_measure_total when it is not one of ours. */
 static size_t measure_index(const shz_measure *measure)

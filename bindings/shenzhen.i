@@ -10,6 +10,7 @@
  *   %shzi_raise(status)              fail the call with the language's error
  *   %shzi_push_text(ptr, len)        append a UTF-8 string to the results
  *   %shzi_push_int(value)            append an integer to the results
+ *   %shzi_push_number(value)         append a floating-point number (a double)
  *   %shzi_push_handle(ptr, type)     append a borrowed pointer (no ownership)
  *   %shzi_push_owned(ptr, type)      append a pointer the language must free
  *   %shzi_string_in(ptr, len, keep)  read the argument as a string (ptr, len); may
@@ -109,6 +110,19 @@
   %shzi_push_int(be$argnum);
   %shzi_push_int(cs$argnum);
   %shzi_push_int(ce$argnum);
+}
+
+/* Why a hit has its relevance, one query term: field and how (integers),
+ * weight and contribution (numbers). */
+%typemap(in, numinputs=0) (shz_field *field, unsigned *how, double *weight, double *contribution)
+    (shz_field f = 0, unsigned h = 0, double w = 0.0, double c = 0.0) {
+  $1 = &f; $2 = &h; $3 = &w; $4 = &c;
+}
+%typemap(argout) (shz_field *field, unsigned *how, double *weight, double *contribution) {
+  %shzi_push_int(f$argnum);
+  %shzi_push_int(h$argnum);
+  %shzi_push_number(w$argnum);
+  %shzi_push_number(c$argnum);
 }
 
 /* Where the match lies in a snippet: two integers, byte start and end. */

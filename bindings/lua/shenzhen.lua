@@ -377,15 +377,89 @@ end
 
 -- ---- Search ----------------------------------------------------------------
 
+local hit_methods = {}
 local hit_mt = {
+  __index = hit_methods,
   __tostring = function(hit)
     return string.format("hit %d (score %d, %s): %s", hit.measure.id, hit.score, hit.field,
       hit.snippet)
   end,
 }
 
-local OPTIONS = { limit = true, lang = true, fields = true, mode = true, min_relevance = true }
+local OPTIONS = { limit = true, lang = true, fields = true, mode = true, min_relevance = true,
+  topics = true }
 local HOW = { "exact", "tolerant" } -- shz_results_hit_term() 1 and 2
+
+-- How a term counts in a hit, by shz_explain_how value: "none", "exact", "stem", "tolerant",
+-- from the library's SHZ_EXPLAIN_* constants.
+local EXPLAIN_HOW = {}
+for key, value in pairs(c) do
+  local how = type(key) == "string" and key:match("^SHZ_EXPLAIN_(.+)$")
+  if how then
+    EXPLAIN_HOW[value] = how:lower()
+  end
+end
+
+-- What hit:explain() reads, by hit: { results = <the C results>, index = <0-based>, terms =
+-- <the query's terms> }. Weak keys: the results live as long as one of their hits does.
+local hit_source = setmetatable({}, { __mode = "k" })
+
+-- Why the hit has its relevance, term by term: a new array, in the order of the query's
+-- terms (the search array's `terms`), of
+--   { term = "个人", field = "title", how = "exact", weight = 0.5, contribution = 0.41 }
+-- field: the field the term is best held in (nil when the hit does not hold it); how: "exact",
+-- "stem", "tolerant" or "none"; weight: the term's share of the query's weight (the weights
+-- add up to 1); contribution: the weight times how firmly the hit holds the term. The
+-- contributions add up to hit.relevance (to within 1/65535).
+function hit_methods.explain(hit)
+  local source = type(hit) == "table" and hit_source[hit]
+  if not source then
+    misuse(INVALID_ARG, "bad argument #1 to 'explain' (a hit of shenzhen.search expected, got %s)",
+      type(hit) == "table" and "another table" or type(hit))
+  end
+  local list = array({})
+  for t, term in ipairs(source.terms) do
+    local field, how, weight, contribution = c.shz_results_explain(source.results, source.index,
+      t - 1)
+    if not field then
+      misuse(contribution, "explain: %s", how) -- nil, message, status
+    end
+    list[t] = { term = term.text, field = FIELD_NAME[field], how = EXPLAIN_HOW[how] or "none",
+      weight = weight, contribution = contribution }
+  end
+  return list
+end
+
+-- The bit mask of the topics option: a topic's key, a topic (a table of shenzhen.topics()),
+-- or an array of them.
+local function topic_mask(topics)
+  if type(topics) == "string" or (type(topics) == "table" and getmetatable(topics) == nil
+      and type(topics.key) == "string") then
+    topics = { topics }
+  elseif type(topics) ~= "table" then
+    nested_misuse(BAD_OPTIONS,
+      "bad option 'topics' (a topic key, a topic or an array of them expected, got %s)",
+      math.type(topics) or type(topics))
+  end
+  local mask = 0
+  for _, item in ipairs(topics) do
+    local key = type(item) == "table" and item.key or item
+    if type(key) ~= "string" then
+      nested_misuse(BAD_OPTIONS, "bad option 'topics' (topic key expected, got %s)",
+        math.type(key) or type(key))
+    end
+    local topic = shenzhen.topic(key)
+    if not topic then
+      nested_misuse(BAD_OPTIONS, "bad option 'topics' (unknown topic %q; see shenzhen.topics())",
+        key)
+    end
+    mask = mask | (1 << (topic.id - 1))
+  end
+  if mask == 0 then
+    nested_misuse(BAD_OPTIONS, "bad option 'topics' (empty)")
+  end
+  return mask
+end
 
 local function field_mask(fields)
   if type(fields) == "string" then
@@ -421,14 +495,16 @@ end
 -- best match inside the snippet; the snippet's text (after a leading "…") starts
 -- at byte snippet_origin.first of measure:text(snippet_origin.field,
 -- snippet_origin.lang) (for "aliases": the keywords and aliases joined by
--- "; "); the array's `terms` field lists the query's terms as analysed,
+-- "; "); hit:explain() says why the hit has its relevance, term by term (see
+-- hit_methods.explain); the array's `terms` field lists the query's terms as analysed,
 -- { { text = "个人", measures = 2 }, … } (measures = 0: the term matched
 -- nothing). opts: mode ("best", the default: ranked, partial
 -- matches allowed, or "all_terms": every term literally), limit (integer >= 0;
 -- nil or 0 mean no limit, as in C), min_relevance (a number in [0, 1]: the
 -- least relevance of a best-match hit; default the precision rule's), lang
 -- ("zh-Hans", "zh-Hant" or, since 1.2, "en"), fields (a name or an array of
--- names).
+-- names), topics (a topic's key such as "healthcare", a topic of shenzhen.topics(), or an
+-- array of them: only the measures that carry one of them).
 function shenzhen.search(query, opts)
   if type(query) ~= "string" then
     misuse(INVALID_ARG, "bad argument #1 to 'search' (string expected, got %s)", type(query))
@@ -466,6 +542,9 @@ function shenzhen.search(query, opts)
         tostring(opts.mode))
     end
     options.mode = mode
+  end
+  if opts.topics ~= nil then
+    options.topics = topic_mask(opts.topics)
   end
   if opts.min_relevance ~= nil then
     local least = opts.min_relevance
@@ -521,6 +600,7 @@ function shenzhen.search(query, opts)
       match = match,
       terms = matched,
     }, hit_mt)
+    hit_source[hits[#hits]] = { results = results, index = i, terms = terms }
   end
   return hits
 end

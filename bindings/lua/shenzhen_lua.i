@@ -64,6 +64,11 @@ SWIGEXPORT int luaopen_shenzhen(lua_State *L) {
     SWIG_arg++;
 %enddef
 
+%define %shzi_push_number(value)
+    lua_pushnumber(L, (lua_Number)(value));
+    SWIG_arg++;
+%enddef
+
 %define %shzi_push_handle(ptr, type)
     SWIG_NewPointerObj(L, (void *)(ptr), type, 0);
     SWIG_arg++;

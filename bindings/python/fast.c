@@ -19,7 +19,13 @@ static PyObject *shzpy_tolerant;
 static PyObject *shzpy_measures;    /* that tuple, built on first use */
 static PyObject *shzpy_field_names; /* tuple: interned shz_field_name(1 << bit) by bit */
 static PyTypeObject *shzpy_span_type;
+static PyTypeObject *shzpy_explanation_type;
 static PyTypeObject *shzpy_hit_type;
+/* How a term counts in a hit (Explanation.how), interned, by shz_explain_how value. */
+#define SHZPY_EXPLAIN_HOWS 4
+static const char *const shzpy_explain_how_names[SHZPY_EXPLAIN_HOWS] = {"none", "exact", "stem",
+                                                                        "tolerant"};
+static PyObject *shzpy_explain_hows[SHZPY_EXPLAIN_HOWS];
 
 /* search(): the package's Results class and the descriptors of its slots
  * query, _terms and _owner; the names of fields and modes (dicts: name ->
@@ -34,10 +40,12 @@ static PyObject *shzpy_field_bits;
 static PyObject *shzpy_modes;
 static PyObject *shzpy_field_mask;
 static PyObject *shzpy_bad_mode;
-/* search()'s parameters, interned, in order: query, limit, lang, fields, mode, min_relevance */
-#define SHZPY_SEARCH_ARGS 6
+static PyObject *shzpy_topic_mask; /* the package's _topic_mask: topics -> bit mask */
+/* search()'s parameters, interned, in order: query, limit, lang, fields, mode, min_relevance,
+ * topics */
+#define SHZPY_SEARCH_ARGS 7
 static const char *const shzpy_search_kw_names[SHZPY_SEARCH_ARGS] = {
-    "query", "limit", "lang", "fields", "mode", "min_relevance"};
+    "query", "limit", "lang", "fields", "mode", "min_relevance", "topics"};
 static PyObject *shzpy_search_kw[SHZPY_SEARCH_ARGS];
 
 /* Raises the package's exception for @p status with @p message (or the
@@ -169,6 +177,7 @@ typedef struct {
     PyObject *origin;           /* (field, lang, start): where the snippet's text starts */
     PyObject *kinds;            /* frozenset of the names of the match flags */
     PyObject *terms;            /* dict: query term -> "exact" or "tolerant" */
+    PyObject *explanation;      /* tuple of Explanation, one per query term */
     unsigned flags;             /* once unpickled: what shz_results_match() gave */
     double relevance;           /* shz_results_relevance(), read with the hit (NaN: a pickle of
                                    1.1 had none) */
@@ -423,6 +432,80 @@ static PyObject *shzpy_hit_terms(shzpy_hit *hit, void *closure)
     return hit->terms;
 }
 
+/* Explanation(term, field, how, weight, contribution) of query term @p term in hit @p index. */
+static PyObject *shzpy_make_explanation(const shz_results *results, size_t index, size_t term)
+{
+    const char *text = NULL;
+    size_t len = 0;
+    shz_field field = 0;
+    unsigned how = 0;
+    double weight = 0.0, contribution = 0.0;
+    shz_status st = shz_results_term(results, term, &text, &len);
+    if (st == SHZ_OK)
+        st = shz_results_explain(results, index, term, &field, &how, &weight, &contribution);
+    if (st != SHZ_OK) {
+        shzpy_raise(st);
+        return NULL;
+    }
+    if (how >= SHZPY_EXPLAIN_HOWS) {
+        PyErr_Format(PyExc_RuntimeError, "explain: unknown kind of match %u", how);
+        return NULL;
+    }
+    PyObject *item = PyStructSequence_New(shzpy_explanation_type);
+    if (!item)
+        return NULL;
+    PyObject *name = field ? shzpy_field_name(field) : Py_None;
+    Py_INCREF(name);
+    Py_INCREF(shzpy_explain_hows[how]);
+    PyStructSequence_SET_ITEM(item, 0, PyUnicode_DecodeUTF8(text, (Py_ssize_t)len, "strict"));
+    PyStructSequence_SET_ITEM(item, 1, name);
+    PyStructSequence_SET_ITEM(item, 2, shzpy_explain_hows[how]);
+    PyStructSequence_SET_ITEM(item, 3, PyFloat_FromDouble(weight));
+    PyStructSequence_SET_ITEM(item, 4, PyFloat_FromDouble(contribution));
+    for (Py_ssize_t i = 0; i < 5; i++) {
+        if (!PyStructSequence_GET_ITEM(item, i)) {
+            Py_DECREF(item);
+            return NULL;
+        }
+    }
+    return item;
+}
+
+/* The tuple of the hit's Explanations, read once from the C results (an unpickled hit has
+ * the one its pickle kept). */
+static PyObject *shzpy_hit_explanation(shzpy_hit *hit)
+{
+    if (hit->explanation) {
+        Py_INCREF(hit->explanation);
+        return hit->explanation;
+    }
+    if (!hit->results) {
+        PyErr_SetString(PyExc_AttributeError,
+                        "explain: not kept by this pickle (a hit pickled by 1.2.0 or older)");
+        return NULL;
+    }
+    size_t count = shz_results_term_count(hit->results);
+    PyObject *items = PyTuple_New((Py_ssize_t)count);
+    for (size_t t = 0; items && t < count; t++) {
+        PyObject *item = shzpy_make_explanation(hit->results, hit->index, t);
+        if (!item)
+            Py_CLEAR(items);
+        else
+            PyTuple_SET_ITEM(items, (Py_ssize_t)t, item);
+    }
+    return shzpy_keep(&hit->explanation, items);
+}
+
+/* Hit.explain(): a new list of the hit's Explanations, in the order of the query's terms. */
+static PyObject *shzpy_hit_explain(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    PyObject *items = shzpy_hit_explanation((shzpy_hit *)self);
+    PyObject *list = items ? PySequence_List(items) : NULL;
+    Py_XDECREF(items);
+    return list;
+}
+
 static PyObject *shzpy_hit_relevance(shzpy_hit *hit, void *closure)
 {
     (void)closure;
@@ -472,6 +555,7 @@ static void shzpy_hit_dealloc(shzpy_hit *hit)
     Py_XDECREF(hit->origin);
     Py_XDECREF(hit->kinds);
     Py_XDECREF(hit->terms);
+    Py_XDECREF(hit->explanation);
     PyObject_Free(hit);
 }
 
@@ -517,10 +601,13 @@ static PyObject *shzpy_hit_reduce(shzpy_hit *hit, PyObject *unused)
     PyObject *match = snippet ? shzpy_hit_snippet_match(hit, NULL) : NULL;
     PyObject *terms = match ? shzpy_hit_terms(hit, NULL) : NULL;
     PyObject *origin = terms ? shzpy_hit_snippet_origin(hit, NULL) : NULL;
+    PyObject *explanation = origin ? shzpy_hit_explanation(hit) : NULL;
     PyObject *result = NULL;
-    if (origin)
-        result = Py_BuildValue("O(OOOOOOIOOd)", shzpy_hit_restore, measure, score, field, spans,
-                               snippet, match, shzpy_hit_flags(hit), terms, origin, hit->relevance);
+    if (explanation)
+        result = Py_BuildValue("O(OOOOOOIOOdO)", shzpy_hit_restore, measure, score, field, spans,
+                               snippet, match, shzpy_hit_flags(hit), terms, origin, hit->relevance,
+                               explanation);
+    Py_XDECREF(explanation);
     Py_XDECREF(origin);
     Py_XDECREF(measure);
     Py_XDECREF(score);
@@ -537,6 +624,16 @@ static PyMethodDef shzpy_hit_methods[] = {
      "HTML for notebooks: the measure, score and field, and the snippet with the match marked."},
     {"__reduce__", (PyCFunction)(void (*)(void))shzpy_hit_reduce, METH_NOARGS,
      "Pickling support: a hit pickles as its values."},
+    {"explain", shzpy_hit_explain, METH_NOARGS,
+     "explain() -> list[Explanation]\n\n"
+     "Why the hit has its relevance, term by term: one Explanation(term, field, how, weight,\n"
+     "contribution) per query term, in the order of Results.terms. ``field`` is the field the\n"
+     "term is best held in (None when the hit does not hold it); ``how`` is 'exact', 'stem'\n"
+     "(held through its English stem), 'tolerant' (through a typo or homophone) or 'none';\n"
+     "``weight`` is the term's share of the query's weight (the weights add up to 1);\n"
+     "``contribution`` is the weight times how firmly the hit holds the term. The\n"
+     "contributions add up to ``relevance`` (to within 1/65535). A hit unpickled from 1.2.0\n"
+     "or older has no explanation: AttributeError."},
     {NULL, NULL, 0, NULL}};
 
 static PyGetSetDef shzpy_hit_getset[] = {
@@ -581,7 +678,8 @@ static PyTypeObject shzpy_hit_type_object = {
     .tp_dealloc = (destructor)shzpy_hit_dealloc,
     .tp_repr = (reprfunc)shzpy_hit_repr,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "One search hit: measure, score, field, spans and snippet.",
+    .tp_doc = "One search hit: measure, score, relevance, field, spans and snippet; explain() "
+              "says why it has its relevance.",
     .tp_getset = shzpy_hit_getset,
     .tp_methods = shzpy_hit_methods,
 };
@@ -599,6 +697,19 @@ static PyStructSequence_Desc shzpy_span_desc = {
     "Where a match lies: measure.text(field, lang)[start:end] is the matched text.",
     shzpy_span_fields, 4};
 
+static PyStructSequence_Field shzpy_explanation_fields[] = {
+    {"term", "The query term, as Results.terms has it."},
+    {"field", "Name of the field the term is best held in; None when the hit does not hold it."},
+    {"how", "How the hit holds the term: 'exact', 'stem', 'tolerant' or 'none'."},
+    {"weight", "The term's share of the query's weight, in [0, 1]; the weights add up to 1."},
+    {"contribution", "The term's part of the relevance: its weight times how firmly the hit "
+                     "holds it; the contributions add up to Hit.relevance."},
+    {NULL, NULL}};
+
+static PyStructSequence_Desc shzpy_explanation_desc = {
+    "shenzhen.Explanation", "How one query term counts in a hit's relevance (Hit.explain()).",
+    shzpy_explanation_fields, 5};
+
 static void shzpy_results_free(PyObject *capsule)
 {
     shz_results_free((shz_results *)PyCapsule_GetPointer(capsule, "shz_results"));
@@ -609,13 +720,14 @@ static void shzpy_results_free(PyObject *capsule)
 static PyObject *shzpy_configure(PyObject *self, PyObject *args)
 {
     PyObject *errors, *builder, *html, *restore, *match_names, *field_bits, *modes, *field_mask,
-        *bad_mode;
+        *bad_mode, *topic_mask;
     PyTypeObject *results_type;
     PyObject *slots[SHZPY_RESULTS_SLOTS] = {NULL, NULL, NULL};
     (void)self;
-    if (!PyArg_ParseTuple(args, "O!OOOO!O!O!O!OO:_configure", &PyTuple_Type, &errors, &builder,
+    if (!PyArg_ParseTuple(args, "O!OOOO!O!O!O!OOO:_configure", &PyTuple_Type, &errors, &builder,
                           &html, &restore, &PyTuple_Type, &match_names, &PyType_Type, &results_type,
-                          &PyDict_Type, &field_bits, &PyDict_Type, &modes, &field_mask, &bad_mode))
+                          &PyDict_Type, &field_bits, &PyDict_Type, &modes, &field_mask, &bad_mode,
+                          &topic_mask))
         return NULL;
     if (!PyType_IsSubtype(results_type, &PyList_Type)) {
         PyErr_SetString(PyExc_TypeError, "_configure: Results must be a list subclass");
@@ -634,12 +746,21 @@ static PyObject *shzpy_configure(PyObject *self, PyObject *args)
     }
     for (size_t i = 0; i < SHZPY_RESULTS_SLOTS; i++)
         Py_XSETREF(shzpy_results_slots[i], slots[i]);
-    PyObject **state[] = {&shzpy_match_names,  &shzpy_errors,      &shzpy_builder,
-                          &shzpy_hit_html,     &shzpy_hit_restore, &shzpy_field_bits,
-                          &shzpy_modes,        &shzpy_field_mask,  &shzpy_bad_mode,
-                          &shzpy_results_class};
-    PyObject *values[] = {match_names, errors, builder,    html,     restore,
-                          field_bits,  modes,  field_mask, bad_mode, (PyObject *)results_type};
+    PyObject **state[] = {&shzpy_match_names, &shzpy_errors,       &shzpy_builder,
+                          &shzpy_hit_html,    &shzpy_hit_restore,  &shzpy_field_bits,
+                          &shzpy_modes,       &shzpy_field_mask,   &shzpy_bad_mode,
+                          &shzpy_topic_mask,  &shzpy_results_class};
+    PyObject *values[] = {match_names,
+                          errors,
+                          builder,
+                          html,
+                          restore,
+                          field_bits,
+                          modes,
+                          field_mask,
+                          bad_mode,
+                          topic_mask,
+                          (PyObject *)results_type};
     for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
         Py_INCREF(values[i]);
         Py_XSETREF(*state[i], values[i]);
@@ -693,18 +814,27 @@ static PyObject *shzpy_measures_tuple(PyObject *self, PyObject *unused)
 }
 
 /* _hit(measure, score, field, spans, snippet, snippet_match, flags, terms[, snippet_origin[,
- * relevance]]): a Hit from its values, as Hit.__reduce__ gives them; it holds no C results. (A
- * pickle of 1.1 has no snippet_origin and no relevance.) */
+ * relevance[, explanation]]]): a Hit from its values, as Hit.__reduce__ gives them; it holds no C
+ * results. (A pickle of 1.1 has no snippet_origin and no relevance, one of 1.2.0 no
+ * explanation.) */
 static PyObject *shzpy_hit_new(PyObject *self, PyObject *args)
 {
-    PyObject *measure, *score, *field, *spans, *snippet, *match, *terms, *origin = NULL;
+    PyObject *measure, *score, *field, *spans, *snippet, *match, *terms, *origin = NULL,
+                                                                         *explanation = NULL;
     unsigned flags = 0;
     double relevance = Py_NAN;
     (void)self;
-    if (!PyArg_ParseTuple(args, "OO!UO!UO!IO!|O!d:_hit", &measure, &PyLong_Type, &score, &field,
+    if (!PyArg_ParseTuple(args, "OO!UO!UO!IO!|O!dO!:_hit", &measure, &PyLong_Type, &score, &field,
                           &PyTuple_Type, &spans, &snippet, &PyTuple_Type, &match, &flags,
-                          &PyDict_Type, &terms, &PyTuple_Type, &origin, &relevance))
+                          &PyDict_Type, &terms, &PyTuple_Type, &origin, &relevance, &PyTuple_Type,
+                          &explanation))
         return NULL;
+    for (Py_ssize_t i = 0; explanation && i < PyTuple_GET_SIZE(explanation); i++) {
+        if (!PyObject_TypeCheck(PyTuple_GET_ITEM(explanation, i), shzpy_explanation_type)) {
+            PyErr_SetString(PyExc_ValueError, "_hit: not the values of a Hit");
+            return NULL;
+        }
+    }
     PyObject *cache = shzpy_cache();
     if (!cache)
         return NULL;
@@ -727,6 +857,8 @@ static PyObject *shzpy_hit_new(PyObject *self, PyObject *args)
     }
     Py_XINCREF(origin);
     hit->origin = origin;
+    Py_XINCREF(explanation);
+    hit->explanation = explanation;
     hit->owner = NULL;
     hit->results = NULL;
     hit->kinds = NULL;
@@ -839,6 +971,7 @@ static PyObject *shzpy_make_hit(const shz_results *results, PyObject *owner, siz
     hit->results = results;
     hit->measure = hit->score = hit->field = NULL;
     hit->spans = hit->snippet = hit->match = hit->origin = hit->kinds = hit->terms = NULL;
+    hit->explanation = NULL;
     hit->flags = 0;
     hit->relevance = shz_results_relevance(results, index);
     hit->index = index;
@@ -977,6 +1110,21 @@ static int shzpy_mode(PyObject *mode, unsigned *code)
     return shzpy_take_unsigned(value, code);
 }
 
+/* options->topics from search()'s topics argument, through the package's _topic_mask, which
+ * has the rules (keys, Topic objects) and the messages. */
+static int shzpy_topics(PyObject *topics, shz_search_options *options)
+{
+    PyObject *value = PyObject_CallOneArg(shzpy_topic_mask, topics);
+    if (!value)
+        return -1;
+    unsigned long long mask = PyLong_AsUnsignedLongLong(value);
+    Py_DECREF(value);
+    if (mask == (unsigned long long)-1 && PyErr_Occurred())
+        return -1;
+    options->topics = (uint64_t)mask;
+    return 0;
+}
+
 /* A Results (the package's list subclass, registered by _configure) holding
  * the hits of @p results (which @p owner holds) for @p query: built here,
  * without the Python-level __init__. */
@@ -1012,8 +1160,9 @@ fail:
 static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
                               PyObject *kwnames)
 {
-    /* query, limit, lang, fields, mode, min_relevance: as given, or NULL for the default */
-    PyObject *arg[SHZPY_SEARCH_ARGS] = {NULL, NULL, NULL, NULL, NULL, NULL};
+    /* query, limit, lang, fields, mode, min_relevance, topics: as given, or NULL for the
+     * default */
+    PyObject *arg[SHZPY_SEARCH_ARGS] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     shz_search_options options = SHZ_SEARCH_OPTIONS_INIT;
     (void)self;
 
@@ -1064,6 +1213,8 @@ static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t 
         return NULL;
     if (arg[5] && shzpy_min_relevance(arg[5], &options) < 0)
         return NULL;
+    if (arg[6] && arg[6] != Py_None && shzpy_topics(arg[6], &options) < 0)
+        return NULL;
     const shz_results *results = NULL;
     PyObject *owner = shzpy_run(arg[0], arg[2], &options, &results);
     if (!owner)
@@ -1105,12 +1256,12 @@ static PyObject *shzpy_terms(PyObject *self, PyObject *owner)
 static PyMethodDef shzpy_methods[] = {
     {"_configure", shzpy_configure, METH_VARARGS,
      "_configure(errors, builder, hit_html, hit_restore, match_names, Results, field_bits, "
-     "modes, field_mask, bad_mode): exception classes by status, the Measure builder, "
-     "Hit._repr_html_, the function Hit.__reduce__ names, the names of the match flags, and "
-     "what search() builds and reads its arguments with."},
+     "modes, field_mask, bad_mode, topic_mask): exception classes by status, the Measure "
+     "builder, Hit._repr_html_, the function Hit.__reduce__ names, the names of the match "
+     "flags, and what search() builds and reads its arguments with."},
     {"_hit", shzpy_hit_new, METH_VARARGS,
-     "_hit(measure, score, field, spans, snippet, snippet_match, flags, terms[, snippet_origin]) "
-     "-> Hit (unpickling)."},
+     "_hit(measure, score, field, spans, snippet, snippet_match, flags, terms[, snippet_origin[, "
+     "relevance[, explanation]]]) -> Hit (unpickling)."},
     {"get", shzpy_get, METH_O,
      "get(id) -> Measure\n\nThe measure with that id (1 to the number of measures). Raises "
      "NotFoundError (a LookupError) for any other int and TypeError for a non-int."},
@@ -1119,7 +1270,7 @@ static PyMethodDef shzpy_methods[] = {
      "_search(query, limit, lang, fields, mode) -> (list[Hit], results capsule)"},
     {"search", (PyCFunction)(void (*)(void))shzpy_search, METH_FASTCALL | METH_KEYWORDS,
      "search($module, /, query, *, limit=None, lang='zh-Hans', fields=None, mode='best', "
-     "min_relevance=0.06)\n--\n\n"
+     "min_relevance=0.06, topics=None)\n--\n\n"
      "Searches the catalogue; returns the Results, a list of Hit, best first.\n\n"
      "``mode`` (one of ``shenzhen.SEARCH_MODES``): \"best\", the default, ranks\n"
      "measures by how well they match (BM25F) and lets a measure match only\n"
@@ -1133,10 +1284,13 @@ static PyMethodDef shzpy_methods[] = {
      "limits the search to some of ``shenzhen.FIELDS`` (a name or an iterable\n"
      "of names); ``limit`` caps the number of hits (None or 0: no limit, as in C);\n"
      "``min_relevance`` (in [0, 1]) is the least ``Hit.relevance`` a best-match hit\n"
-     "must have (default: the precision rule's threshold).\n\n"
+     "must have (default: the precision rule's threshold); ``topics`` keeps only the\n"
+     "measures that carry one of the topics given: a topic's key (\"healthcare\"), a\n"
+     "``Topic``, or an iterable of them (None: no filter). ``Hit.explain()`` says why\n"
+     "each hit has its relevance.\n\n"
      "Raises TypeError for a non-str query, QueryError (a ValueError) for an\n"
      "empty, too long or malformed query, EncodingError for lone surrogates,\n"
-     "LanguageError and OptionsError for bad options."},
+     "LanguageError and OptionsError for bad options (an unknown topic key too)."},
     {"_terms", shzpy_terms, METH_O, "_terms(results capsule) -> {term: measures}"},
     {NULL, NULL, 0, NULL}};
 
@@ -1160,13 +1314,23 @@ int shzpy_init(PyObject *module)
         if (!shzpy_field_names)
             return -1;
     }
+    for (size_t i = 0; i < SHZPY_EXPLAIN_HOWS; i++) {
+        if (!shzpy_explain_hows[i]) {
+            shzpy_explain_hows[i] = PyUnicode_InternFromString(shzpy_explain_how_names[i]);
+            if (!shzpy_explain_hows[i])
+                return -1;
+        }
+    }
     shzpy_span_type = PyStructSequence_NewType(&shzpy_span_desc);
+    shzpy_explanation_type = PyStructSequence_NewType(&shzpy_explanation_desc);
     shzpy_hit_type = &shzpy_hit_type_object;
-    if (!shzpy_span_type || PyType_Ready(shzpy_hit_type) < 0)
+    if (!shzpy_span_type || !shzpy_explanation_type || PyType_Ready(shzpy_hit_type) < 0)
         return -1;
     Py_INCREF(shzpy_span_type);
+    Py_INCREF(shzpy_explanation_type);
     Py_INCREF(shzpy_hit_type);
     if (PyModule_AddObject(module, "Span", (PyObject *)shzpy_span_type) < 0 ||
+        PyModule_AddObject(module, "Explanation", (PyObject *)shzpy_explanation_type) < 0 ||
         PyModule_AddObject(module, "Hit", (PyObject *)shzpy_hit_type) < 0)
         return -1;
     return PyModule_AddFunctions(module, shzpy_methods);

@@ -42,6 +42,10 @@
     $result = SWIG_Python_AppendOutput($result, PyLong_FromLongLong((long long)(value)));
 %enddef
 
+%define %shzi_push_number(value)
+    $result = SWIG_Python_AppendOutput($result, PyFloat_FromDouble((double)(value)));
+%enddef
+
 %define %shzi_push_handle(ptr, type)
     $result = SWIG_Python_AppendOutput($result, SWIG_NewPointerObj((void *)(ptr), type, 0));
 %enddef

@@ -16,9 +16,10 @@ from shenzhen import _shenzhen_c as _c
 
 
 def reference(query, *, limit=None, lang="zh-Hans", fields=None, mode="best",
-              min_relevance=0.06):
-    """What search's signature is: the Python function it was, and min_relevance (1.2)."""
-    return query, limit, lang, fields, mode, min_relevance
+              min_relevance=0.06, topics=None):
+    """What search's signature is: the Python function it was, min_relevance (1.2) and
+    topics (after 1.2.0)."""
+    return query, limit, lang, fields, mode, min_relevance, topics
 
 
 def a_query():

@@ -142,6 +142,7 @@ __all__ = [
     "Category",
     "Document",
     "Error",
+    "Explanation",
     "FIELDS",
     "Hit",
     "LANGUAGES",
@@ -736,6 +737,9 @@ _TOPICS: tuple = ()
 get = _c.get
 Hit = _c.Hit
 Span = _c.Span
+#: What Hit.explain() lists, one per query term: a named tuple (term, field, how, weight,
+#: contribution).
+Explanation = _c.Explanation
 
 
 def measures() -> tuple:
@@ -776,10 +780,11 @@ def category(id: int) -> Category:
     raise _error(_c.SHZ_ERR_NOT_FOUND, f"no category has id {id}")
 
 
-#: ``search(query, *, limit=None, lang="zh-Hans", fields=None, mode="best") -> Results``:
-#: searches the catalogue (see its docstring). Written in C, like get(): the
-#: arguments are read and the Results built without a Python frame; a field
-#: list or mode it does not know at once goes to _field_mask and _bad_mode.
+#: ``search(query, *, limit=None, lang="zh-Hans", fields=None, mode="best",
+#: min_relevance=0.06, topics=None) -> Results``: searches the catalogue (see its
+#: docstring). Written in C, like get(): the arguments are read and the Results built
+#: without a Python frame; a field list or mode it does not know at once goes to
+#: _field_mask and _bad_mode, and topics always to _topic_mask.
 search = _c.search
 
 
@@ -821,8 +826,38 @@ def _field_mask(fields: object) -> int:
     return mask
 
 
+def _topic_mask(given: object) -> int:
+    """The bit mask (shz_search_options.topics) of search()'s ``topics``: a topic's key, a
+    Topic, or an iterable of them."""
+    items = (given,) if isinstance(given, (str, Topic)) else given
+    try:
+        items = tuple(items)  # type: ignore[arg-type]
+    except TypeError:
+        raise TypeError(
+            "topics must be a topic key (str), a Topic or an iterable of them, "
+            f"not {type(given).__name__}"
+        ) from None
+    by_key = {tp.key: tp for tp in topics()}
+    mask = 0
+    for item in items:
+        if isinstance(item, Topic):
+            key = item.key
+        elif isinstance(item, str):
+            key = item
+        else:
+            raise TypeError(f"a topic must be a key (str) or a Topic, not {type(item).__name__}")
+        found = by_key.get(key)
+        if found is None:
+            message = f"unknown topic {key!r}; shenzhen.topics() lists their keys"
+            raise _error(_c.SHZ_ERR_BAD_OPTIONS, message)
+        mask |= 1 << (found.id - 1)
+    if not mask:
+        raise _error(_c.SHZ_ERR_BAD_OPTIONS, "topics is empty")
+    return mask
+
+
 _c._configure(_ERRORS, _build, _hit_html, _restore_hit, MATCH_FLAGS, Results, _FIELD_BITS,
-              SEARCH_MODES, _field_mask, _bad_mode)
+              SEARCH_MODES, _field_mask, _bad_mode, _topic_mask)
 
 
 def to_records() -> list:

@@ -93,8 +93,10 @@ hit_columns measure_columns(const shz_results *r);
 /* "id  field  match  title", then the snippet, of hit @p i. */
 void hit_text(const cli *c, outbuf *ob, const shz_results *r, size_t i, shz_lang lang,
               hit_columns w);
-/* {"query":…,"hits":[…]} on one line, titles in @p lang; false when out of memory. */
-bool search_json(outbuf *ob, const char *query, unsigned mode, shz_lang lang, const shz_results *r);
+/* {"query":…,"hits":[…]} on one line, titles in @p lang, each hit with its "explain" when
+ * @p explain; false when out of memory. */
+bool search_json(outbuf *ob, const char *query, unsigned mode, shz_lang lang, bool explain,
+                 const shz_results *r);
 
 /* The subcommands: each fills @p ob and returns the exit status. */
 int cmd_list(cli *c, outbuf *ob);

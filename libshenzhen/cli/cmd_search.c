@@ -78,7 +78,7 @@ static int search_run(cli *c, outbuf *ob, const outbuf *query, const shz_search_
     if (c->given & OPT_JSON) {
         /* Always the object, so that `| jq '.hits|length'` gets its input; no hits is
          * still status 1, and the empty array says it: no message. */
-        if (!search_json(ob, query->data, opts->mode, opts->lang, r))
+        if (!search_json(ob, query->data, opts->mode, opts->lang, (c->given & OPT_EXPLAIN) != 0, r))
             ob->failed = true;
         if (shz_results_count(r) == 0) {
             status = fail(c, EXIT_NOT_FOUND, "%s", "");

@@ -47,8 +47,8 @@ const cli_option cli_options[] = {
      "under each hit, why it has its relevance, term by term",
      "For each query term: the field it is best held in, how (exact, stem, tolerant, or - when "
      "the hit does not hold it), its weight (its share of the query's weight) and its "
-     "contribution to the relevance; the contributions add up to the relevance. Text output "
-     "only."},
+     "contribution to the relevance; the contributions add up to the relevance. With --json, "
+     "each hit gets an explain array of these (see JSON OUTPUT)."},
     {"color", 0, "WHEN", OPT_COLOR, CMD_BIT(CMD_SEARCH),
      "highlight matches: auto (default), always or never",
      "auto highlights when stdout is a terminal, TERM is not dumb and NO_COLOR is not set "

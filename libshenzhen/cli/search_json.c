@@ -79,7 +79,48 @@ static bool add_terms(cJSON *root, const shz_results *r)
     return terms != NULL;
 }
 
-static cJSON *hit_json(const shz_results *r, size_t i, shz_lang lang)
+/* One query term of hit @p i: {"term", "field" (null when not held), "how", "weight",
+ * "contribution"}, as shz_results_explain() gives them. */
+static cJSON *explain_json(const shz_results *r, size_t i, size_t t)
+{
+    static const char *const how_name[] = {"none", "exact", "stem", "tolerant"};
+    const char *term = "";
+    size_t len;
+    shz_field field;
+    unsigned how;
+    double weight, contribution;
+    if (shz_results_term(r, t, &term, &len) != SHZ_OK ||
+        shz_results_explain(r, i, t, &field, &how, &weight, &contribution) != SHZ_OK ||
+        how >= sizeof how_name / sizeof how_name[0])
+        return NULL;
+    cJSON *item = cJSON_CreateObject();
+    if (item == NULL || !cJSON_AddStringToObject(item, "term", term) ||
+        !(field ? cJSON_AddStringToObject(item, "field", field_name(field))
+                : cJSON_AddNullToObject(item, "field")) ||
+        !cJSON_AddStringToObject(item, "how", how_name[how]) ||
+        !cJSON_AddNumberToObject(item, "weight", weight) ||
+        !cJSON_AddNumberToObject(item, "contribution", contribution)) {
+        cJSON_Delete(item);
+        return NULL;
+    }
+    return item;
+}
+
+/* "explain": one object per query term (explain_json); false on failure. */
+static bool add_explain(cJSON *hit, const shz_results *r, size_t i)
+{
+    cJSON *list = cJSON_AddArrayToObject(hit, "explain");
+    for (size_t t = 0; list != NULL && t < shz_results_term_count(r); t++) {
+        cJSON *item = explain_json(r, i, t);
+        if (item == NULL || !cJSON_AddItemToArray(list, item)) {
+            cJSON_Delete(item);
+            return false;
+        }
+    }
+    return list != NULL;
+}
+
+static cJSON *hit_json(const shz_results *r, size_t i, shz_lang lang, bool explain)
 {
     const char *snippet = "";
     size_t len;
@@ -94,7 +135,7 @@ static cJSON *hit_json(const shz_results *r, size_t i, shz_lang lang)
         !cJSON_AddNumberToObject(hit, "relevance", shz_results_relevance(r, i)) ||
         !cJSON_AddStringToObject(hit, "field", field_name(shz_results_field(r, i))) ||
         !add_match(hit, r, i) || !add_spans(hit, r, i) ||
-        !cJSON_AddStringToObject(hit, "snippet", snippet)) {
+        !cJSON_AddStringToObject(hit, "snippet", snippet) || (explain && !add_explain(hit, r, i))) {
         cJSON_Delete(hit);
         return NULL;
     }
@@ -102,7 +143,8 @@ static cJSON *hit_json(const shz_results *r, size_t i, shz_lang lang)
 }
 
 /* {"query":…,"hits":[…]} on one line; false when out of memory. */
-bool search_json(outbuf *ob, const char *query, unsigned mode, shz_lang lang, const shz_results *r)
+bool search_json(outbuf *ob, const char *query, unsigned mode, shz_lang lang, bool explain,
+                 const shz_results *r)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON *hits = NULL;
@@ -111,7 +153,7 @@ bool search_json(outbuf *ob, const char *query, unsigned mode, shz_lang lang, co
         cJSON_AddStringToObject(root, "mode", mode == SHZ_SEARCH_ALL_TERMS ? "all" : "best") &&
         add_terms(root, r) && (hits = cJSON_AddArrayToObject(root, "hits")) != NULL;
     for (size_t i = 0; ok && i < shz_results_count(r); i++) {
-        cJSON *hit = hit_json(r, i, lang);
+        cJSON *hit = hit_json(r, i, lang, explain);
         ok = hit != NULL && cJSON_AddItemToArray(hits, hit);
         if (!ok)
             cJSON_Delete(hit);

@@ -598,6 +598,66 @@ Test(cli, search_json_shape)
     check_search_json(ARGS("search", "--limit=2", kw, "--json"), kw, 2);
 }
 
+/* search --json --explain: each hit's "explain" is the library's explanation, term by term,
+ * its contributions adding up to the hit's relevance; without --explain there is none. */
+Test(cli, search_json_explain)
+{
+    static const char *const how_name[] = {"none", "exact", "stem", "tolerant"};
+    char query[256];
+    snprintf(query, sizeof query, "%s %s", keyword_of(1), keyword_of(3));
+    shz_results *want = expected_hits(query, SHZ_LANG_ZH_HANS, 0);
+    cr_assert_gt(shz_results_count(want), 1);
+    run r = RUN("search", query, "--json", "--explain");
+    assert_ok(&r, "search --json --explain");
+    cJSON *root = cJSON_Parse(r.out);
+    const cJSON *hits = cJSON_GetObjectItemCaseSensitive(root, "hits");
+    cr_assert_eq((size_t)cJSON_GetArraySize(hits), shz_results_count(want));
+    for (size_t i = 0; i < shz_results_count(want); i++) {
+        const cJSON *hit = cJSON_GetArrayItem(hits, (int)i);
+        const cJSON *list = cJSON_GetObjectItemCaseSensitive(hit, "explain");
+        cr_assert(cJSON_IsArray(list), "hit %zu has no explain array", i);
+        cr_assert_eq((size_t)cJSON_GetArraySize(list), shz_results_term_count(want));
+        double sum = 0;
+        for (size_t t = 0; t < shz_results_term_count(want); t++) {
+            const cJSON *item = cJSON_GetArrayItem(list, (int)t);
+            const char *term = NULL;
+            shz_field field;
+            unsigned how;
+            double weight, contribution;
+            cr_assert_eq(shz_results_term(want, t, &term, NULL), SHZ_OK);
+            cr_assert_eq(shz_results_explain(want, i, t, &field, &how, &weight, &contribution),
+                         SHZ_OK);
+            const cJSON *got_field = cJSON_GetObjectItemCaseSensitive(item, "field");
+            cr_expect_str_eq(cJSON_GetObjectItemCaseSensitive(item, "term")->valuestring, term);
+            if (field)
+                cr_expect_str_eq(cJSON_GetStringValue(got_field), shz_field_name(field));
+            else
+                cr_expect(cJSON_IsNull(got_field), "hit %zu term %zu: field not null", i, t);
+            cr_expect_str_eq(cJSON_GetObjectItemCaseSensitive(item, "how")->valuestring,
+                             how_name[how]);
+            cr_expect_float_eq(cJSON_GetObjectItemCaseSensitive(item, "weight")->valuedouble,
+                               weight, 1e-12);
+            const double got = cJSON_GetObjectItemCaseSensitive(item, "contribution")->valuedouble;
+            cr_expect_float_eq(got, contribution, 1e-12);
+            sum += got;
+        }
+        cr_expect_float_eq(sum, cJSON_GetObjectItemCaseSensitive(hit, "relevance")->valuedouble,
+                           1.0 / 65535, "hit %zu: contributions do not add up", i);
+    }
+    cJSON_Delete(root);
+    run_free(&r);
+    r = RUN("search", query, "--json");
+    assert_ok(&r, "search --json");
+    root = cJSON_Parse(r.out);
+    cr_expect_null(
+        cJSON_GetObjectItemCaseSensitive(
+            cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(root, "hits"), 0), "explain"),
+        "explain without --explain");
+    cJSON_Delete(root);
+    run_free(&r);
+    shz_results_free(want);
+}
+
 /* search --lang en: every hit titled in English, its snippet the English text it matched
  * (these hits match only English text), as the library's English search gives them. */
 Test(cli, search_in_english)

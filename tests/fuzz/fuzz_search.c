@@ -7,8 +7,12 @@
  * every hit: a real measure, spans inside the field's text in the options'
  * language, snippet valid UTF-8, match flags and matched terms consistent
  * (best match: relevance in [0, 1], at least min_relevance, never increasing down the list),
- * and the analysed terms.
+ * the analysed terms, and each hit's explanation (shz_results_explain(): one valid entry per
+ * term, agreeing with shz_results_hit_term(), weights adding up to 1 and contributions to the
+ * relevance).
  */
+#include <math.h>
+
 #include "fuzz_common.h"
 #include "search/search_int.h"
 
@@ -57,6 +61,45 @@ static void check_terms(const shz_results *r, int all_terms, int legacy)
         FUZZ_CHECK(shz_results_hit_term(r, i, terms) == 0);
     }
     FUZZ_CHECK(shz_results_match(r, n) == 0);
+}
+
+/* Hit @p i's explanation, term by term: a known field exactly when the term is held, the
+ * way it is held as shz_results_hit_term() says (1: exact or stem, 2: tolerant), weights in
+ * [0, 1] adding up to 1, contributions in [0, weight] adding up to the relevance (which the
+ * library keeps to 1/65535). All-terms mode: every term exact, an equal share of the weight. */
+static void check_explain(const shz_results *r, size_t i, int all_terms)
+{
+    size_t terms = shz_results_term_count(r);
+    double weights = 0, total = 0;
+    for (size_t t = 0; t < terms; t++) {
+        shz_field field = (shz_field)-1;
+        unsigned how = 99;
+        double weight = -1, contribution = -1;
+        FUZZ_CHECK(shz_results_explain(r, i, t, &field, &how, &weight, &contribution) == SHZ_OK);
+        FUZZ_CHECK(how <= SHZ_EXPLAIN_TOLERANT);
+        FUZZ_CHECK((how == SHZ_EXPLAIN_NONE) == (field == 0));
+        FUZZ_CHECK(field == 0 || shz_field_name(field) != NULL);
+        unsigned matched = shz_results_hit_term(r, i, t);
+        FUZZ_CHECK(matched == (how == SHZ_EXPLAIN_NONE       ? 0u
+                               : how == SHZ_EXPLAIN_TOLERANT ? 2u
+                                                             : 1u));
+        FUZZ_CHECK(weight >= 0 && weight <= 1);
+        FUZZ_CHECK(contribution >= 0 && contribution <= weight + 1e-12);
+        FUZZ_CHECK(how != SHZ_EXPLAIN_NONE || contribution == 0);
+        if (all_terms)
+            FUZZ_CHECK(how == SHZ_EXPLAIN_EXACT && weight == 1.0 / (double)terms &&
+                       contribution == weight);
+        weights += weight;
+        total += contribution;
+    }
+    if (terms > 0) { /* 1.0's search carries no terms, so nothing to explain */
+        FUZZ_CHECK(fabs(weights - 1) <= 1e-9);
+        FUZZ_CHECK(fabs(total - shz_results_relevance(r, i)) <= 1.0 / 65535 + 1e-9);
+    }
+    /* Out of range, and outputs the caller does not want. */
+    FUZZ_CHECK(shz_results_explain(r, i, terms, NULL, NULL, NULL, NULL) == SHZ_ERR_NOT_FOUND);
+    if (terms > 0)
+        FUZZ_CHECK(shz_results_explain(r, i, 0, NULL, NULL, NULL, NULL) == SHZ_OK);
 }
 
 static void check_results(const shz_results *r, const shz_search_options *opt)
@@ -190,6 +233,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     check_results(r, use);
     check_terms(r, all_terms, legacy);
+    for (size_t i = 0; i < shz_results_count(r); i++)
+        check_explain(r, i, all_terms);
+    FUZZ_CHECK(shz_results_relevance(r, shz_results_count(r)) == 0);
+    FUZZ_CHECK(shz_results_explain(r, shz_results_count(r), 0, NULL, NULL, NULL, NULL) ==
+               SHZ_ERR_NOT_FOUND);
+    FUZZ_CHECK(shz_results_explain(NULL, 0, 0, NULL, NULL, NULL, NULL) == SHZ_ERR_INVALID_ARG);
     shz_results_free(r);
     FUZZ_CHECK(shz_search(NULL, len, use, &r) == SHZ_ERR_INVALID_ARG);
     FUZZ_CHECK(shz_search(query, len, use, NULL) == SHZ_ERR_INVALID_ARG);

@@ -11,7 +11,8 @@
  *     points are non-zero Unicode scalars that fold to themselves, source
  *     offsets strictly increase and stay inside the text;
  *   - a query and its variant with every ASCII letter made full-width upper
- *     case normalize identically and find the same measures with the same scores.
+ *     case normalize identically and find the same measures with the same scores,
+ *     relevances and explanations.
  */
 #include "fuzz_common.h"
 #include "normalize.h"
@@ -82,6 +83,20 @@ static size_t widen(const char *s, size_t len, char *out)
     return n;
 }
 
+/* Hit @p i of two searches of the same normalized query: the same explanation, term by term. */
+static void explain_alike(const shz_results *ra, const shz_results *rb, size_t i)
+{
+    FUZZ_CHECK(shz_results_term_count(ra) == shz_results_term_count(rb));
+    for (size_t t = 0; t < shz_results_term_count(ra); t++) {
+        shz_field fa = 0, fb = 0;
+        unsigned ha = 0, hb = 0;
+        double wa = 0, wb = 0, ca = 0, cb = 0;
+        FUZZ_CHECK(shz_results_explain(ra, i, t, &fa, &ha, &wa, &ca) == SHZ_OK);
+        FUZZ_CHECK(shz_results_explain(rb, i, t, &fb, &hb, &wb, &cb) == SHZ_OK);
+        FUZZ_CHECK(fa == fb && ha == hb && wa == wb && ca == cb);
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static char text[MAX_CHARS * 4 + 4], wide[(MAX_CHARS * 4 + 4) * 3];
@@ -113,6 +128,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             for (size_t i = 0; i < shz_results_count(ra); i++) {
                 FUZZ_CHECK(shz_results_measure(ra, i) == shz_results_measure(rb, i));
                 FUZZ_CHECK(shz_results_score(ra, i) == shz_results_score(rb, i));
+                FUZZ_CHECK(shz_results_relevance(ra, i) == shz_results_relevance(rb, i));
+                explain_alike(ra, rb, i);
             }
         }
     }

@@ -1,8 +1,28 @@
-/* search [query]: hits best first, the match in each snippet [bracketed]. */
+/* search [query]: hits best first with their relevance, the match in each snippet [bracketed],
+ * then why the first hit has its relevance, term by term. */
 #include <stdio.h>
 #include <string.h>
 
 #include "shenzhen.h"
+
+/* Each query term's part in hit @p index: the field it is held in, how, weight, contribution. */
+static void explain(const shz_results *results, size_t index)
+{
+    static const char *const how_name[] = {"none", "exact", "stem", "tolerant"};
+    for (size_t t = 0; t < shz_results_term_count(results); t++) {
+        const char *term = NULL;
+        shz_field field = 0;
+        unsigned how = 0;
+        double weight = 0, contribution = 0;
+        if (shz_results_term(results, t, &term, NULL) != SHZ_OK ||
+            shz_results_explain(results, index, t, &field, &how, &weight, &contribution) !=
+                SHZ_OK ||
+            how > SHZ_EXPLAIN_TOLERANT)
+            continue;
+        printf("    %s  %s  %s  weight %.3f  contribution %.3f\n", term,
+               field ? shz_field_name(field) : "-", how_name[how], weight, contribution);
+    }
+}
 
 int main(int argc, char **argv)
 {
@@ -22,10 +42,15 @@ int main(int argc, char **argv)
         if (shz_results_snippet(results, i, &snippet, &len) != SHZ_OK ||
             shz_results_snippet_match(results, i, &start, &end) != SHZ_OK)
             continue;
-        printf("%2lld  %-8s %.*s[%.*s]%.*s\n",
+        printf("%2lld  %.2f  %-8s %.*s[%.*s]%.*s\n",
                (long long)shz_measure_id(shz_results_measure(results, i)),
-               shz_field_name(shz_results_field(results, i)), (int)start, snippet,
-               (int)(end - start), snippet + start, (int)(len - end), snippet + end);
+               shz_results_relevance(results, i), shz_field_name(shz_results_field(results, i)),
+               (int)start, snippet, (int)(end - start), snippet + start, (int)(len - end),
+               snippet + end);
+    }
+    if (shz_results_count(results) > 0) {
+        printf("why %lld:\n", (long long)shz_measure_id(shz_results_measure(results, 0)));
+        explain(results, 0);
     }
     shz_results_free(results);
     return 0;

@@ -1,4 +1,5 @@
--- search.lua [query]: hits best first, the match in each snippet [bracketed].
+-- search.lua [query]: hits best first with their relevance, the match in each snippet
+-- [bracketed], then why the first hit has its relevance, term by term.
 local shenzhen = require("shenzhen")
 
 local query = arg[1] or "科技"
@@ -10,6 +11,13 @@ end
 print(string.format("%d hits for %s", #hits, query))
 for _, hit in ipairs(hits) do
   local s, match = hit.snippet, hit.snippet_match
-  print(string.format("%2d  %-8s %s[%s]%s", hit.measure.id, hit.field, s:sub(1, match.first - 1),
-    s:sub(match.first, match.last), s:sub(match.last + 1)))
+  print(string.format("%2d  %.2f  %-8s %s[%s]%s", hit.measure.id, hit.relevance, hit.field,
+    s:sub(1, match.first - 1), s:sub(match.first, match.last), s:sub(match.last + 1)))
+end
+if #hits > 0 then
+  print(string.format("why %d:", hits[1].measure.id))
+  for _, e in ipairs(hits[1]:explain()) do
+    print(string.format("    %s  %s  %s  weight %.3f  contribution %.3f", e.term, e.field or "-",
+      e.how, e.weight, e.contribution))
+  end
 end

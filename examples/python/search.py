@@ -1,4 +1,5 @@
-"""search.py [query]: hits best first, the match in each snippet [bracketed]."""
+"""search.py [query]: hits best first with their relevance, the match in each snippet
+[bracketed], then why the first hit has its relevance, term by term."""
 import sys
 
 import shenzhen
@@ -15,7 +16,13 @@ def main(argv: list[str]) -> int:
     for hit in hits:
         start, end = hit.snippet_match
         s = hit.snippet
-        print(f"{hit.measure.id:2}  {hit.field:<8} {s[:start]}[{s[start:end]}]{s[end:]}")
+        print(f"{hit.measure.id:2}  {hit.relevance:.2f}  {hit.field:<8} "
+              f"{s[:start]}[{s[start:end]}]{s[end:]}")
+    if hits:
+        print(f"why {hits[0].measure.id}:")
+        for e in hits[0].explain():
+            print(f"    {e.term}  {e.field or '-'}  {e.how}  weight {e.weight:.3f}  "
+                  f"contribution {e.contribution:.3f}")
     return 0
 
 

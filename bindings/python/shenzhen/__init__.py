@@ -829,9 +829,9 @@ def _field_mask(fields: object) -> int:
 def _topic_mask(given: object) -> int:
     """The bit mask (shz_search_options.topics) of search()'s ``topics``: a topic's key, a
     Topic, or an iterable of them."""
-    items = (given,) if isinstance(given, (str, Topic)) else given
+    names = (given,) if isinstance(given, (str, Topic)) else given
     try:
-        items = tuple(items)  # type: ignore[arg-type]
+        items: tuple = tuple(names)  # type: ignore[arg-type]
     except TypeError:
         raise TypeError(
             "topics must be a topic key (str), a Topic or an iterable of them, "

@@ -256,3 +256,17 @@ def test_explain_agrees_with_the_command(tmp_path):
         for key in ("weight", "contribution"):
             assert [e[key] for e in got["explain"]] == pytest.approx(
                 [getattr(e, key) for e in hit.explain()], rel=1e-14)
+
+
+def test_the_notebook_shows_the_relevance_and_why():
+    results = shenzhen.search("个人破产")
+    hit = results[0]
+    for html in (hit._repr_html_(), results._repr_html_()):
+        assert f"{hit.relevance:.2f}" in html
+        for e in hit.explain():
+            assert f"{e.term}: " in html
+            assert f"{e.contribution:.3f} of {e.weight:.3f}" in html or e.how == "none"
+    restore, values = hit.__reduce__()
+    old = restore(*values[:10])  # no explanation kept: the relevance alone
+    assert f"{hit.relevance:.2f}" in old._repr_html_()
+    assert f"{hit.explain()[0].term}: " not in old._repr_html_()

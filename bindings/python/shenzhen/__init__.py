@@ -620,13 +620,31 @@ def _how(hit) -> str:
     return kinds.replace("_", " ")
 
 
-def _relevance_bar(relevance: float) -> str:
-    """A hit's relevance for people: a bar of ten cells and the number."""
+def _why(hit) -> str:
+    """Hit.explain() in one line, for a tooltip: each term, how and where it is held, and
+    its contribution out of its weight; "" for a hit unpickled without it."""
+    try:
+        explanation = hit.explain()
+    except AttributeError:
+        return ""
+    return "; ".join(
+        f"{e.term}: {e.how} in {e.field}, {e.contribution:.3f} of {e.weight:.3f}" if e.field
+        else f"{e.term}: not held, 0 of {e.weight:.3f}"
+        for e in explanation
+    )
+
+
+def _relevance_bar(hit) -> str:
+    """A hit's relevance for people: a bar of ten cells and the number; hovering shows the
+    relevance to three places and why the hit has it (Hit.explain())."""
+    relevance = hit.relevance
     if relevance != relevance:  # NaN: a hit unpickled from 1.1
         return "?"
     filled = round(relevance * 10)
     bar = "█" * filled + "░" * (10 - filled)
-    return f"<span title='{relevance:.3f}'>{bar} {relevance:.2f}</span>"
+    why = _why(hit)
+    title = _escape(f"{relevance:.3f}" + (f" = {why}" if why else ""))
+    return f"<span title='{title}'>{bar} {relevance:.2f}</span>"
 
 
 def _hit_html(hit) -> str:
@@ -634,7 +652,7 @@ def _hit_html(hit) -> str:
     return (
         f"<div><b>{m.id}. {_escape(m.title)}</b> "
         f"<small>{_escape(hit.field)} · {_escape(_how(hit))} · relevance "
-        f"{_relevance_bar(hit.relevance)}</small><br>"
+        f"{_relevance_bar(hit)}</small><br>"
         f"{_marked(hit)}</div>"
     )
 
@@ -715,7 +733,7 @@ class Results(list):
             f"<tr><td>{hit.measure.id}</td><td style='text-align:left'>"
             f"{_escape(hit.measure.title)}</td><td>{_escape(hit.field)}</td>"
             f"<td>{_escape(_how(hit))}</td>"
-            f"<td>{_relevance_bar(hit.relevance)}</td>"
+            f"<td>{_relevance_bar(hit)}</td>"
             f"<td style='text-align:left'>{_marked(hit)}</td></tr>"
             for hit in self
         )

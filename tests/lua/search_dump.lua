@@ -30,6 +30,7 @@ for _, tag in ipairs(shenzhen.LANGUAGES) do
   LANG[tag] = c.shz_lang_parse(tag)
 end
 local HOW = { exact = 1, tolerant = 2 }
+local EXPLAIN_HOW = { none = 0, exact = 1, stem = 2, tolerant = 3 }
 
 for query in io.lines(path) do
   local ok, hits = pcall(shenzhen.search, query, { lang = lang, mode = mode })
@@ -51,8 +52,14 @@ for query in io.lines(path) do
       for t, term in ipairs(hits.terms) do
         how[t] = HOW[hit.terms[term.text]] or 0
       end
-      parts[#parts + 1] = string.format("[%d, %d, %d, [%s], %d, [%s]]", hit.measure.id,
-        hit.score, FIELD_BIT[hit.field], table.concat(spans, ", "), flags, table.concat(how, ", "))
+      local why = {}
+      for t, e in ipairs(hit:explain()) do
+        why[t] = string.format("[%d, %d, %.17g, %.17g]", EXPLAIN_HOW[e.how],
+          e.field and FIELD_BIT[e.field] or 0, e.weight, e.contribution)
+      end
+      parts[#parts + 1] = string.format("[%d, %d, %d, [%s], %d, [%s], %.17g, [%s]]",
+        hit.measure.id, hit.score, FIELD_BIT[hit.field], table.concat(spans, ", "), flags,
+        table.concat(how, ", "), hit.relevance, table.concat(why, ", "))
     end
     local terms = {}
     for t, term in ipairs(hits.terms) do

@@ -6,8 +6,9 @@ terms, terms nothing holds, and malformed ones), runs them in zh-Hans and
 zh-Hant and in every search mode through the C library (search_dump.c), the
 Python package and the Lua module (tests/lua/search_dump.lua), and compares
 status, ids, scores, fields, spans (character offsets for Python, byte
-offsets for Lua), how each hit matched (its flags and each query term) and
-the query's terms with the number of measures holding each.
+offsets for Lua), how each hit matched (its flags and each query term), its
+relevance and explanation (every digit), and the query's terms with the
+number of measures holding each.
 """
 
 import argparse
@@ -22,6 +23,7 @@ FIELD_BIT = {name: 1 << i for i, name in enumerate(shenzhen.FIELDS)}
 LANG_CODE = {name: i for i, name in enumerate(shenzhen.LANGUAGES)}
 MATCH_BIT = {name: 1 << i for i, name in enumerate(shenzhen.MATCH_FLAGS)}
 HOW = {"exact": 1, "tolerant": 2}
+EXPLAIN_HOW = {"none": 0, "exact": 1, "stem": 2, "tolerant": 3}
 MIN_QUERIES = 200
 
 
@@ -75,7 +77,10 @@ def python_dump(qs: list, lang: str, mode: str) -> list:
                          [[FIELD_BIT[s.field], LANG_CODE[s.lang], s.start, s.end]
                           for s in h.spans],
                          sum(MATCH_BIT[name] for name in h.match),
-                         [HOW.get(h.terms.get(t, ""), 0) for t in terms]] for h in hits],
+                         [HOW.get(h.terms.get(t, ""), 0) for t in terms],
+                         h.relevance,
+                         [[EXPLAIN_HOW[e.how], FIELD_BIT[e.field] if e.field else 0, e.weight,
+                           e.contribution] for e in h.explain()]] for h in hits],
                     [[t, n] for t, n in terms.items()]])
     return out
 
@@ -110,12 +115,14 @@ def main() -> int:
             for q, c, py, lua in zip(qs, c_out, py_out, lua_out):
                 compared += 1
                 hits_seen += len(c[1])
-                partial += sum(not flags & 1 for *_, flags, _ in c[1])
+                partial += sum(not flags & 1 for *_, flags, _, _, _ in c[1])
                 # C spans: [field, lang, byte_start, byte_end, char_start, char_end]
-                want_py = [c[0], [[i, s, f, [[sp[0], sp[1], sp[4], sp[5]] for sp in spans], m, t]
-                                  for i, s, f, spans, m, t in c[1]], c[2]]
+                want_py = [c[0], [[i, s, f, [[sp[0], sp[1], sp[4], sp[5]] for sp in spans], m, t,
+                                   rel, why]
+                                  for i, s, f, spans, m, t, rel, why in c[1]], c[2]]
                 want_lua = [c[0], [[i, s, f, [[sp[0], sp[1], sp[2] + 1, sp[3]] for sp in spans],
-                                    m, t] for i, s, f, spans, m, t in c[1]], c[2]]
+                                    m, t, rel, why]
+                                   for i, s, f, spans, m, t, rel, why in c[1]], c[2]]
                 for name, got, want in (("python", py, want_py), ("lua", lua, want_lua)):
                     if got != want:
                         failures += 1

@@ -57,6 +57,20 @@ static void dump(const char *query, size_t len, shz_lang lang, unsigned mode)
         printf("], %u, [", shz_results_match(results, i));
         for (size_t t = 0; t < terms; t++)
             printf("%s%u", t ? ", " : "", shz_results_hit_term(results, i, t));
+        /* The relevance and, per term, [how, field, weight, contribution]: every digit. */
+        printf("], %.17g, [", shz_results_relevance(results, i));
+        for (size_t t = 0; t < terms; t++) {
+            shz_field field = 0;
+            unsigned how = 0;
+            double weight = 0, contribution = 0;
+            if (shz_results_explain(results, i, t, &field, &how, &weight, &contribution) !=
+                SHZ_OK) {
+                fprintf(stderr, "explanation of term %zu of hit %zu unreadable\n", t, i);
+                exit(1);
+            }
+            printf("%s[%u, %d, %.17g, %.17g]", t ? ", " : "", how, (int)field, weight,
+                   contribution);
+        }
         printf("]]");
     }
     printf("], [");

@@ -34,10 +34,39 @@ static size_t title_column(const cli *c, size_t fixed)
     return widest < room ? widest : room;
 }
 
+/* The columns of a category's line besides its title: id(1) + 2 + title + 2 +
+ * "NN measures"(11) + 2 + "NN–NN"(5). */
+#define FIXED_COLUMNS (1 + 2 + 2 + 11 + 2 + 5)
+
+/* Below this many columns left for the title, each category takes two lines or more. */
+#define MIN_TITLE_COLUMNS 8
+
+/* A category on a terminal too narrow for its line: the id, then the title wrapped whole,
+ * then the measure count and id range on their own line, both under the title. */
+static void stacked_category(const cli *c, outbuf *ob, const shz_category *cat)
+{
+    size_t len, count = shz_category_measure_count(cat);
+    const char *title = category_title(cat, c->lang, &len);
+    size_t indent = digits(shz_category_id(cat)) + 2;
+    wrap_style style = {c->width, indent, NULL, NULL, NULL};
+    char detail[80], range[48];
+    id_range(cat, range, sizeof range);
+    int n =
+        snprintf(detail, sizeof detail, "%zu measure%s  %s", count, count == 1 ? "" : "s", range);
+    outbuf_printf(ob, "%" PRId64 "  ", shz_category_id(cat));
+    render_wrap(ob, title, len, &style);
+    outbuf_repeat(ob, ' ', indent);
+    render_wrap(ob, detail, n > 0 ? (size_t)n : 0, &style);
+}
+
 int cmd_categories(cli *c, outbuf *ob)
 {
-    /* id(1) + 2 + title + 2 + "NN measures"(11) + 2 + "NN–NN"(5) */
-    size_t title_width = title_column(c, 1 + 2 + 2 + 11 + 2 + 5);
+    if (c->terminal && title_room(c, FIXED_COLUMNS) < MIN_TITLE_COLUMNS) {
+        for (size_t i = 0; i < shz_category_count(); i++)
+            stacked_category(c, ob, shz_category_at(i));
+        return 0;
+    }
+    size_t title_width = title_column(c, FIXED_COLUMNS);
     for (size_t i = 0; i < shz_category_count(); i++) {
         const shz_category *cat = shz_category_at(i);
         size_t len, count = shz_category_measure_count(cat);

@@ -102,6 +102,25 @@ static void show_topics(const cli *c, outbuf *ob, const shz_measure *m)
     emit_line(c, ob, "Topics:", &line);
 }
 
+/* How far a related measure's reason is indented under its title. */
+#define REASON_INDENT 2
+
+/* The fewest columns render_wrap gives a line's text: below them it would overflow. */
+#define WRAP_MIN_COLUMNS 8
+
+/* A related measure's reason, under the label column and indented further, its wrapped lines
+ * too: render_wrap drops spaces at the start of a text, so the indent is the wrap's own. A
+ * terminal too narrow for the extra indent gets the reason at the label column. */
+static void reason_line(const cli *c, outbuf *ob, const char *reason, size_t len)
+{
+    size_t indent = LABEL_WIDTH + REASON_INDENT;
+    if (c->width < indent + WRAP_MIN_COLUMNS)
+        indent = LABEL_WIDTH;
+    wrap_style style = {c->width, indent, NULL, NULL, NULL};
+    outbuf_repeat(ob, ' ', indent);
+    render_wrap(ob, reason, len, &style);
+}
+
 /* The Related block: one related measure a line, "ID title", then its reason on the next. */
 static void show_related(const cli *c, outbuf *ob, const shz_measure *m)
 {
@@ -118,13 +137,8 @@ static void show_related(const cli *c, outbuf *ob, const shz_measure *m)
                       shz_measure_related_grade(m, i) == 2 ? " *" : "");
         outbuf_append(&line, title, title_len);
         emit_line(c, ob, i == 0 ? "Related:" : "", &line);
-        outbuf_init(&line);
-        outbuf_puts(&line, "  ");
-        outbuf_append(&line, reason, reason_len);
         if (reason_len > 0)
-            emit_line(c, ob, "", &line);
-        else
-            outbuf_free(&line);
+            reason_line(c, ob, reason, reason_len);
     }
 }
 

@@ -1150,17 +1150,122 @@ Test(width, every_text_subcommand_fits)
             describe(what, sizeof what, cases[i], "terminal");
             run r = run_pty(ENV("TERM=xterm"), widths[k], cases[i]);
             assert_ok(&r, what);
-            /* help keeps its own layout; categories' fixed columns (id, count and
-             * range) take 23, so below that only its title shrinks, to "…" */
-            bool fixed_layout = strcmp(cases[i][0], "--help") == 0 ||
-                                (strcmp(cases[i][0], "categories") == 0 && widths[k] < 24);
-            if (!fixed_layout)
+            /* help keeps its own layout */
+            if (strcmp(cases[i][0], "--help") != 0)
                 assert_lines_fit(r.out, widths[k], what);
-            else if (strcmp(cases[i][0], "categories") == 0)
-                assert_lines_fit(r.out, 24, what);
             cr_expect_gt(r.out_len, 0, "%s", what);
             run_free(&r);
         }
+    }
+}
+
+/* Too narrow for a category's one line (its id, count and range take 23 columns), the
+ * categories stack: the title wrapped whole, then the count and range, within the terminal. */
+Test(width, categories_on_a_narrow_terminal_show_every_word)
+{
+    static const unsigned short widths[] = {20, 24, 30};
+    for (shz_lang lang = SHZ_LANG_ZH_HANS; lang <= SHZ_LANG_EN; lang++) {
+        for (size_t k = 0; k < sizeof widths / sizeof widths[0]; k++) {
+            char what[64];
+            snprintf(what, sizeof what, "categories -l %s on %u columns", shz_lang_name(lang),
+                     widths[k]);
+            run r = run_pty(ENV("TERM=xterm"), widths[k],
+                            ARGS("categories", "--lang", shz_lang_name(lang)));
+            assert_ok(&r, what);
+            assert_lines_fit(r.out, widths[k], what);
+            cr_expect_null(strstr(r.out, "\xE2\x80\xA6"), "%s: a title was cut", what);
+            for (size_t i = 0; i < shz_category_count(); i++) {
+                const shz_category *cat = shz_category_at(i);
+                const char *title = NULL;
+                size_t len = 0, count = shz_category_measure_count(cat);
+                cr_assert_eq(shz_category_title(cat, lang, &title, &len), SHZ_OK);
+                assert_contains_wrapped(r.out, title, len, what);
+                char detail[64];
+                int n =
+                    snprintf(detail, sizeof detail, "%zu measures %" PRId64 "\xE2\x80\x93%" PRId64,
+                             count, shz_measure_id(shz_category_measure_at(cat, 0)),
+                             shz_measure_id(shz_category_measure_at(cat, count - 1)));
+                assert_contains_wrapped(r.out, detail, (size_t)n, what);
+            }
+            run_free(&r);
+        }
+    }
+}
+
+/* The next line of @p *text (without its '\n'), advancing past it; its length in *@p len. */
+static const char *next_line(const char **text, size_t *len)
+{
+    const char *line = *text;
+    *len = strcspn(line, "\n");
+    *text = line + *len + (line[*len] == '\n');
+    return line;
+}
+
+/* Characters of @p line from column 11 (past the label) up to @p len, squeezed of spaces and
+ * appended to @p acc (of @p cap bytes). */
+static void append_squeezed(char *acc, size_t cap, const char *line, size_t len)
+{
+    size_t used = strlen(acc);
+    for (size_t i = len > 11 ? 11 : len; i < len && used + 1 < cap; i++)
+        if (line[i] != ' ')
+            acc[used++] = line[i];
+    acc[used] = '\0';
+}
+
+/* show: a related measure's reason is indented under its title (two columns past the label
+ * column), and so is every line it wraps onto; the title's own lines come first. */
+Test(width, show_keeps_the_reason_indent_when_it_wraps)
+{
+    static const int64_t ids[] = {15, 27};
+    for (shz_lang lang = SHZ_LANG_ZH_HANS; lang <= SHZ_LANG_EN; lang++) {
+        size_t reasons = 0, wrapped = 0;
+        for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
+            char id[8];
+            snprintf(id, sizeof id, "%" PRId64, ids[k]);
+            run r = RUN_ENV(ENV("COLUMNS=50"), "show", id, "--lang", shz_lang_name(lang));
+            assert_ok(&r, "show");
+            const shz_measure *m = NULL;
+            cr_assert_eq(shz_measure_get(ids[k], &m), SHZ_OK);
+            const char *text = strstr(r.out, "\nRelated:");
+            cr_assert_not_null(text, "show %s: no Related block", id);
+            text++;
+            for (size_t i = 0; i < shz_measure_related_count(m); i++) {
+                const shz_measure *other = shz_measure_related(m, i);
+                const char *title = NULL, *reason = NULL;
+                size_t title_len = 0, reason_len = 0, len = 0;
+                cr_assert_eq(shz_measure_text(other, SHZ_FIELD_TITLE, lang, &title, &title_len),
+                             SHZ_OK);
+                cr_assert_eq(shz_measure_related_reason(m, i, lang, &reason, &reason_len), SHZ_OK);
+                char want[2048], got[2048] = "";
+                snprintf(want, sizeof want, "%" PRId64 "%s%.*s", shz_measure_id(other),
+                         shz_measure_related_grade(m, i) == 2 ? "*" : "", (int)title_len, title);
+                char *squeezed = squeeze(want, strlen(want));
+                while (strlen(got) < strlen(squeezed) && *text) {
+                    const char *line = next_line(&text, &len);
+                    append_squeezed(got, sizeof got, line, len);
+                }
+                cr_expect_str_eq(got, squeezed, "show %s: related %zu's title", id, i);
+                free(squeezed);
+                squeezed = squeeze(reason, reason_len);
+                got[0] = '\0';
+                size_t lines = 0;
+                while (strlen(got) < strlen(squeezed) && *text) {
+                    const char *line = next_line(&text, &len);
+                    cr_expect_eq(strspn(line, " "), 13,
+                                 "%s: a reason line not indented by 13: %.*s", shz_lang_name(lang),
+                                 (int)len, line);
+                    append_squeezed(got, sizeof got, line, len);
+                    lines++;
+                }
+                cr_expect_str_eq(got, squeezed, "show %s: related %zu's reason", id, i);
+                free(squeezed);
+                reasons++;
+                wrapped += lines > 1;
+            }
+            run_free(&r);
+        }
+        cr_expect_gt(reasons, 0, "%s: no reason shown", shz_lang_name(lang));
+        cr_expect_gt(wrapped, 0, "%s: no reason wrapped on 50 columns", shz_lang_name(lang));
     }
 }
 

@@ -7,10 +7,11 @@
  * calls are hot enough that a Python layer would dominate their cost, so they
  * are written in fast.c instead:
  *   get(id)          -> the cached Measure, no Python frame
- *   search(query, *, limit, lang, fields, mode)
+ *   search(query, *, limit, lang, fields, mode, min_relevance, topics)
  *                    -> the package's Results (a list of Hit), built without a
  *                       Python frame; each Hit reads its score, spans, snippet,
- *                       match and terms from the C results on first access
+ *                       match, terms and explanation from the C results on first
+ *                       access
  *   _search(query, limit, lang, mask, mode) -> (list of Hit, results capsule),
  *                       the same search with the options as C has them
  *

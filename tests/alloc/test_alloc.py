@@ -114,7 +114,8 @@ def _hits(query, **options):
     def run():
         results = shenzhen.search(query, **options)
         return results.terms, [(hit.measure.id, hit.score, hit.field, hit.spans, hit.snippet,
-                                hit.snippet_match, hit.match, hit.terms) for hit in results]
+                                hit.snippet_match, hit.match, hit.terms, hit.relevance,
+                                hit.explain()) for hit in results]
     return run
 
 

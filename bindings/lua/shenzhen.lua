@@ -401,7 +401,8 @@ for key, value in pairs(c) do
 end
 
 -- What hit:explain() reads, by hit: { results = <the C results>, index = <0-based>, terms =
--- <the query's terms> }. Weak keys: the results live as long as one of their hits does.
+-- <the query's terms, an array of strings of the search's own> }. Weak keys: the results live
+-- as long as one of their hits does.
 local hit_source = setmetatable({}, { __mode = "k" })
 
 -- Why the hit has its relevance, term by term: a new array, in the order of the query's
@@ -424,7 +425,7 @@ function hit_methods.explain(hit)
     if not field then
       misuse(contribution, "explain: %s", how) -- nil, message, status
     end
-    list[t] = { term = term.text, field = FIELD_NAME[field], how = EXPLAIN_HOW[how] or "none",
+    list[t] = { term = term, field = FIELD_NAME[field], how = EXPLAIN_HOW[how] or "none",
       weight = weight, contribution = contribution }
   end
   return list
@@ -569,6 +570,11 @@ function shenzhen.search(query, opts)
       measures = c.shz_results_term_measures(results, t) }
   end
   hits.terms = terms
+  -- explain's own copy: a caller may change hits.terms
+  local term_texts = {}
+  for t, term in ipairs(terms) do
+    term_texts[t] = term.text
+  end
   local count = c.shz_results_count(results)
   for i = 0, count - 1 do
     local spans = {}
@@ -600,7 +606,7 @@ function shenzhen.search(query, opts)
       match = match,
       terms = matched,
     }, hit_mt)
-    hit_source[hits[#hits]] = { results = results, index = i, terms = terms }
+    hit_source[hits[#hits]] = { results = results, index = i, terms = term_texts }
   end
   return hits
 end

@@ -30,10 +30,12 @@ end
 -- sample k > 0: the first k, every k-th and the last k), then for the one after the last, which
 -- must succeed. fn returns true, value or false, message. Returns the failure points walked.
 local function walk(name, fn, persistent, sample)
+  collectgarbage()
+  local live_at_start = hook.live()
   local ok, expected, total = attempt(fn, 0, false)
   assert(ok, name .. ": " .. tostring(expected))
-  collectgarbage() -- the undisturbed call's results, which expected does not hold
-  local live_before = hook.live()
+  collectgarbage() -- garbage of the undisturbed call; what expected holds stays (a hit keeps
+  local live_before = hook.live() -- its search's results, for hit:explain())
   local walked = 0
   for n = 1, total do
     if not sample or n <= sample or n % sample == 0 or n > total - sample then
@@ -51,7 +53,7 @@ local function walk(name, fn, persistent, sample)
   assert.are.same(expected, value, name .. ": the call after the walk differs")
   value, expected = nil, nil -- luacheck: ignore 311 (dropped so the collector frees them)
   collectgarbage()
-  assert.are.equal(live_before, hook.live(), name .. ": blocks leaked")
+  assert.are.equal(live_at_start, hook.live(), name .. ": blocks leaked")
   return walked
 end
 

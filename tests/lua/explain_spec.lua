@@ -191,6 +191,14 @@ describe("hit:explain()", function()
     assert.is_true(hits[1]:explain()[1].weight >= 0)
   end)
 
+  it("does not follow changes to the search array's terms", function()
+    local mine = shenzhen.search("个人破产")
+    local before = mine[1]:explain()
+    table.remove(mine.terms, 1)
+    mine.terms[1] = { text = "changed", measures = 0 }
+    assert.are.same(before, mine[1]:explain())
+  end)
+
   it("keeps working after the search array and a collection are gone", function()
     local hit = shenzhen.search("个人破产")[1]
     local before = hit:explain()

@@ -473,11 +473,14 @@ typedef enum shz_search_mode {
      * weight"): the terms it holds carry at least
      * shz_search_options::min_relevance of the query's weight (each term
      * weighs its IDF; a word or character the catalogue does not have weighs
-     * as a term found in one measure, so a query of unknown words leaves
-     * nothing to hold), the characters of a word the catalogue does not have
-     * do not match on their own, and a hit holding one term of several holds
-     * one found in at most a quarter of the measures. Hits rank by relevance
-     * (shz_results_relevance()), then by BM25F over the fields asked for.
+     * as a term found in one measure, and an unknown Han word half of that
+     * per character, so a query of unknown words leaves nothing to hold; a
+     * term named in the measure's title, keywords or aliases holds fully, one
+     * only mentioned in its text by how often), the hit holds a word of the
+     * query (a Han bigram or a Latin word, not only lone characters), and a
+     * hit holding one term of several holds one found in at most a quarter
+     * of the measures. Hits rank by relevance (shz_results_relevance()),
+     * then by BM25F over the fields asked for.
      */
     SHZ_SEARCH_BEST = 0,
     /**
@@ -523,8 +526,9 @@ typedef struct shz_search_options {
 } shz_search_options;
 
 /** The precision rule's threshold: the default of shz_search_options::min_relevance. (Since
- * 1.2.) */
-#define SHZ_MIN_RELEVANCE_DEFAULT 0.06
+ * 1.2; 0.06 in 1.2.0, a caller compiled with that header and SHZ_SEARCH_OPTIONS_INIT passes
+ * 0.06.) */
+#define SHZ_MIN_RELEVANCE_DEFAULT 0.15
 
 /** Static initialiser with the defaults. */
 #define SHZ_SEARCH_OPTIONS_INIT                                                                    \

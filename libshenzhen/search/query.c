@@ -152,17 +152,23 @@ int szs_plan_literal(szs_query *q)
  * in 怎么办理, is dropped with it). 深圳 is not among them: it is a content word, and its IDF
  * (it occurs in almost every measure) already makes its weight almost nil. Longest first. */
 static const uint32_t *const han_stop_words[] = {
-    U"为什么", U"有没有", U"是不是", U"怎么样", U"怎么", U"怎样", U"如何", U"什么",
-    U"哪些",   U"哪个",   U"是否",   U"能否",   U"关于", U"请问", U"可以", U"吗",
-    U"呢",     U"的",     U"了",     U"和",     U"与",   U"及",   U"吧",
+    U"可不可以", U"为什么", U"有没有", U"是不是", U"怎么样", U"怎么办", U"能不能", U"会不会",
+    U"要不要",   U"怎么",   U"怎样",   U"如何",   U"什么",   U"哪些",   U"哪个",   U"哪里",
+    U"哪儿",     U"多少",   U"多久",   U"是否",   U"能否",   U"关于",   U"请问",   U"可以",
+    U"我们",     U"你们",   U"他们",   U"咱们",   U"我",     U"你",     U"谁",     U"吗",
+    U"呢",       U"的",     U"了",     U"和",     U"与",     U"及",     U"吧",     U"是",
+    U"想",       U"太",     U"很",     U"把",     U"被",     U"都",     U"也",     U"又",
 };
 
 /* English function words, dropped the same way (unless the query has nothing else). */
 static const char *const latin_stop_words[] = {
-    "a",   "about", "an",   "and",   "are",   "as",   "at",  "be",    "by",    "can",
-    "do",  "does",  "for",  "from",  "has",   "have", "how", "i",     "in",    "into",
-    "is",  "it",    "its",  "of",    "on",    "or",   "the", "their", "there", "to",
-    "was", "what",  "when", "where", "which", "who",  "why", "will",  "with",  "any",
+    "a",    "about", "an",    "and",    "any",  "are",   "as",   "at",   "be",    "been",  "but",
+    "by",   "can",   "could", "did",    "do",   "does",  "don",  "for",  "from",  "has",   "have",
+    "he",   "her",   "here",  "his",    "how",  "i",     "if",   "in",   "into",  "is",    "it",
+    "its",  "may",   "me",    "might",  "must", "my",    "no",   "not",  "of",    "on",    "or",
+    "our",  "s",     "she",   "should", "so",   "t",     "than", "that", "the",   "their", "them",
+    "then", "there", "these", "they",   "this", "those", "to",   "us",   "was",   "we",    "were",
+    "what", "when",  "where", "which",  "who",  "why",   "will", "with", "would", "you",   "your",
 };
 
 static int is_han(uint32_t c)
@@ -537,6 +543,15 @@ static int bigram_live(const szs_query *q, uint32_t k)
     return 0;
 }
 
+/* The reported term of the bigram at chars [k, k + 2) among the first count terms, or -1. */
+static long reported_bigram(const szs_query *q, uint32_t k, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (q->terms[i].kind == SZS_GRAM && same_chars(q, q->terms[i].start, q->terms[i].len, k, 2))
+            return (long)i;
+    return -1;
+}
+
 shz_status szs_analyse(const char *text, size_t len, szs_query *q)
 {
     han_pieces pieces; /* analyse_pass sets its count before anything reads it */
@@ -546,8 +561,17 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
     if (status != SHZ_OK)
         return status;
     size_t planned = 0;
-    for (size_t i = 0; i < q->term_count; i++)
-        plan_best_term(&q->terms[i], q->chars + q->terms[i].start);
+    for (size_t i = 0; i < q->term_count; i++) {
+        szs_term *t = &q->terms[i];
+        plan_best_term(t, q->chars + t->start);
+        /* A word without a stem in the index occurs only where it is a whole word: letters of it
+         * inside other words (pet in competition) are not it. */
+        if (t->kind == SZS_WORD && t->live && t->stem_end == t->stem_begin &&
+            !szs_term_measures(t, q->chars, (1u << SHZ_IX_NSLOTS) - 1)) {
+            t->live = 0;
+            t->post_end = t->post_begin;
+        }
+    }
     planned = q->term_count;
     /* A Han piece none of whose bigrams occurs anywhere (a word the catalogue does not use, a
      * homophone typed for a word) is searched by its characters too, as a segmenter would
@@ -583,11 +607,24 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
                    !(past + 1 < end && live_at[past >> 6] >> (past & 63) & 1))
                 past++;
             int whole = k == start && past == end;
+            if (past - k == 2) {
+                long t = reported_bigram(q, k, planned);
+                if (t >= 0)
+                    q->terms[t].two_unknown = 1;
+            }
             if (whole || past - k == 2) {
                 for (uint32_t c = k; c < past; c++) {
                     long t = add_term(q, c, c + 1, SZS_GRAM, best_room(q));
                     if (t >= (long)planned)
                         q->terms[t].part = whole ? SZS_PART_PIECE : SZS_PART_GAP;
+                }
+            } else {
+                /* Not searched by its characters, the unknown word still weighs: each of its
+                 * characters through the dead bigram it starts (or ends, at the piece's end). */
+                for (uint32_t c = k; c < past; c++) {
+                    long t = reported_bigram(q, c + 1 < end ? c : c - 1, planned);
+                    if (t >= 0 && q->terms[t].unknown < UINT8_MAX)
+                        q->terms[t].unknown++;
                 }
             }
             k = past > k ? past : k + 1;
@@ -644,17 +681,25 @@ uint32_t szs_rare_idf(void)
 void szs_weigh(szs_query *q)
 {
     uint32_t rare = szs_rare_idf();
+    uint64_t informative = 0;
     q->weight = 0;
     for (size_t i = 0; i < q->reported; i++) {
         szs_term *t = &q->terms[i];
+        uint64_t unknown = (uint64_t)t->unknown * (rare / 2);
         if (t->part)
             t->weight = rare / 2; /* an unknown word of two characters weighs a rare term */
         else if (t->live)
-            t->weight = t->idf;
+            t->weight = t->idf > unknown ? t->idf : (uint32_t)unknown;
         else if (t->kind == SZS_WORD || t->len == 1)
             t->weight = rare; /* a word or character the catalogue does not have */
         else
-            t->weight = 0; /* where two words meet, or carried by its characters */
+            t->weight = (uint32_t)unknown; /* its share of an unknown word, or 0 where two
+                                              known words meet */
         q->weight += t->weight;
+        /* Words: Han bigrams and Latin or digit words, not lone characters. */
+        if (i < 64 && !t->part && (t->kind == SZS_WORD || t->len >= 2))
+            informative |= UINT64_C(1) << i;
     }
+    /* A query of lone characters only is held by them. */
+    q->informative = informative ? informative : ~UINT64_C(0);
 }

@@ -643,7 +643,11 @@ static int term_strength(const shz_results *r, const szs_term *t, uint32_t m, do
         return 0;
     *best_slot = exact_slot >= 0 ? exact_slot : stem_slot;
     *stem_only = exact_slot < 0;
-    *strength = szs_strength(t, szs_saturation(t->idf, shzi_ix_bm25(t->idf, tf)));
+    unsigned named = 0;
+    for (int slot = 0; slot < SHZ_IX_NSLOTS; slot++)
+        if (exact[slot] || stem[slot])
+            named |= (1u << slot) & SZS_NAMING_SLOTS;
+    *strength = szs_strength(t, named ? 1 : szs_saturation(t->idf, shzi_ix_bm25(t->idf, tf)));
     return 1;
 }
 

@@ -71,20 +71,24 @@ int szs_phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *p
  * The precision rule ("held weight"): a measure is a hit only if its relevance, the share of
  * the query's weight (szs_weigh) that it holds, reaches min_relevance. A term the hit holds
  * counts its weight times its strength there (szs_strength): exactness (a character of an
- * unknown word PART_PERCENT, a tolerant alternative its likelihood) and how firmly the text
- * holds it (BM25F's saturation of its pseudo-frequency). A word the catalogue does not have
- * weighs as a rare one, so a query of unknown words leaves little to hold. Beyond the share: the
- * characters of unknown words do not match on their own (some other term must be held), and
- * when the query has two or more terms the index has, a hit holding only one of them must hold
- * a term that is not common (in at most 1 / SHZ_IX_COMMON_SHARE of the measures, IDF at least
- * common_idf). which: the terms held; whole: those that are not characters of unknown words.
+ * unknown word PART_PERCENT, a tolerant alternative its likelihood) and how firmly the measure
+ * holds it (fully where its titles, keywords or aliases name it, else BM25F's saturation of its
+ * pseudo-frequency in the body and summary). A word the catalogue does not have
+ * weighs as a rare one, and so does each unknown Han word, character by character, so a query
+ * about something the catalogue lacks leaves little to hold. Beyond the share: a hit holds a word
+ * of the query (q->informative: a Han bigram or a Latin word, not only lone characters or the
+ * characters of an unknown word), and a hit holding one term of a query that weighs more must
+ * hold a term that is not common (in at most 1 / SHZ_IX_COMMON_SHARE of the measures, IDF at
+ * least common_idf). which: the terms held; whole: those that are not characters of unknown
+ * words.
  */
 static int precision_pass(const szs_query *q, double relevance, size_t matched, uint64_t which,
                           uint64_t whole)
 {
-    if (matched == 0 || relevance <= 0 || !whole)
+    if (matched == 0 || relevance <= 0 || !(whole & q->informative))
         return 0;
-    if (matched == 1 && q->live_count >= 2 && q->origin_idf[__builtin_ctzll(which)] < q->common_idf)
+    size_t lone = (size_t)__builtin_ctzll(which);
+    if (matched == 1 && q->terms[lone].weight < q->weight && q->origin_idf[lone] < q->common_idf)
         return 0;
     return relevance >= q->min_relevance - 1e-12;
 }
@@ -94,7 +98,7 @@ static int precision_pass(const szs_query *q, double relevance, size_t matched, 
  * in each field as the hit's best match, and adds its occurrences (the spans before merging).
  * Moves its cursors past m. */
 static int score_term(const szs_query *q, const szs_settings *set, szs_term *t, uint32_t m,
-                      szs_hit *out, uint64_t *occurrences, uint32_t *impact)
+                      szs_hit *out, uint64_t *occurrences, uint32_t *impact, unsigned *slots)
 {
     uint32_t exact[SHZ_IX_NSLOTS], stem[SHZ_IX_NSLOTS];
     unsigned touched = 0; /* slots whose counts are set */
@@ -131,6 +135,7 @@ static int score_term(const szs_query *q, const szs_settings *set, szs_term *t, 
         }
     }
     t->stem_cursor = s;
+    *slots = touched;
     if (!touched)
         return 0;
     double tf = 0;
@@ -226,11 +231,12 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
     for (size_t i = 0; i < q->term_count; i++) {
         szs_term *t = &q->terms[i];
         uint32_t impact;
-        if (!score_term(q, set, t, m, out, &occurrences, &impact))
+        unsigned slots;
+        if (!score_term(q, set, t, m, out, &occurrences, &impact, &slots))
             continue;
         total += term_share(t, impact);
         uint64_t bit = UINT64_C(1) << t->origin;
-        double st = szs_strength(t, szs_saturation(t->idf, impact));
+        double st = szs_strength(t, slots & SZS_NAMING_SLOTS ? 1 : szs_saturation(t->idf, impact));
         if (t->tolerant) {
             if (out->exact_terms & bit)
                 continue;

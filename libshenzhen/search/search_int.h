@@ -250,6 +250,10 @@ typedef struct szs_term {
     uint8_t part;           /* szs_part: a character searched for a Han word (query.c) */
     uint8_t likelihood;     /* a tolerant alternative: the percent of its origin's weight a
                                match of it holds (tolerance.c) */
+    uint8_t unknown;        /* a Han bigram the index lacks: how many characters of an unknown
+                               word it stands for in the rule's weight (szs_weigh) */
+    uint8_t two_unknown;    /* a Han bigram the index lacks whose two characters alone are
+                               uncovered: a word of two characters, maybe misheard */
     uint32_t weight;        /* a reported term's share of the query's weight, x SHZ_IX_ONE
                                (szs_weigh: the precision rule) */
 } szs_term;
@@ -269,6 +273,7 @@ typedef struct szs_query {
     uint32_t common_idf;  /* the least IDF of a term that is not common (score.c, msm_pass) */
     uint32_t part_idf;    /* and of a character of an unknown piece, alone */
     uint64_t weight;      /* the query's weight: the sum of its reported terms' (szs_weigh) */
+    uint64_t informative; /* the reported terms a hit must hold one of (szs_weigh): its words */
     double min_relevance; /* the precision rule's threshold (szs_settings) */
     size_t term_room;     /* terms[] and chars[] are sized from the query (szs_query_room) */
     uint32_t char_room;
@@ -385,11 +390,11 @@ static inline uint64_t szs_relevance_key(double relevance)
 
 /* The relevance of a hit: each term it holds contributes its weight (szs_term.weight) times its
  * strength, over the query's weight. The strength is exactness (1; a character of an unknown
- * word SZS_PART_PERCENT; a tolerant alternative its likelihood) times its firmness: a
- * term held at all is worth SZS_HELD_PERCENT, the rest as BM25F's saturation tf / (k1 + tf) of
- * its pseudo-frequency in the measure (a term named once in a long body holds less than one in
- * the title or named often). */
-enum { SZS_PART_PERCENT = 50, SZS_HELD_PERCENT = 20 };
+ * word SZS_PART_PERCENT; a tolerant alternative its likelihood) times its firmness: 1 where the
+ * measure names the term (SZS_NAMING_SLOTS: its titles, keywords or aliases), else BM25F's
+ * saturation tf / (k1 + tf) of its pseudo-frequency in the body and summary (a term mentioned
+ * once in a long body holds less than one mentioned often). */
+enum { SZS_PART_PERCENT = 50 };
 
 /* The saturation tf / (k1 + tf) of a term of IDF idf whose BM25 score is impact (both x
  * SHZ_IX_ONE): impact = idf (k1 + 1) tf / (k1 + tf). */
@@ -401,13 +406,19 @@ static inline double szs_saturation(uint32_t idf, uint32_t impact)
     return s < 1 ? s : 1;
 }
 
-static inline double szs_strength(const szs_term *t, double saturation)
+/* The slots that name a measure's subject: its titles (and their pinyin), keywords and
+ * aliases. */
+#define SZS_NAMING_SLOTS                                                                           \
+    (1u << SHZ_IX_TITLE | 1u << SHZ_IX_TITLE_EN | 1u << SHZ_IX_PINYIN | 1u << SHZ_IX_INITIALS |    \
+     1u << SHZ_IX_TERMS)
+
+/* A term's strength given its firmness (1 when named, else its saturation). */
+static inline double szs_strength(const szs_term *t, double firmness)
 {
     double exactness = t->tolerant ? t->likelihood / 100.0
                        : t->part   ? SZS_PART_PERCENT / 100.0
                                    : 1.0;
-    double held = SZS_HELD_PERCENT / 100.0;
-    return exactness * (held + (1 - held) * saturation);
+    return exactness * firmness;
 }
 
 static inline double szs_relevance_of_key(uint64_t key)

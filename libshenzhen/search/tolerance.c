@@ -10,12 +10,14 @@
  *   edits (Damerau: an adjacent swap is one edit); at most SZS_MAX_TYPO_WORDS of
  *   them, one per stem, fewer edits first, then the rarer stem (higher IDF),
  *   then the word table's order;
- * - a Han bigram without postings, and whose neighbours in the query (the
- *   bigrams overlapping it) have none either, is searched as the bigrams of
- *   the index that differ from it in one character by a homophone
+ * - a Han bigram without postings whose two characters alone no bigram of
+ *   the index covers (an unknown word of two characters) is searched as the
+ *   bigrams of the index that differ from it in one character by a homophone
  *   (homophone.h: a catalogue character sharing a toneless Mandarin syllable;
- *   产全 -> 产权): a bigram next to one the index has is where two words
- *   meet, not a misheard word;
+ *   秒皮 -> 秒批) and that a title, keyword or alias holds (words the
+ *   catalogue names, not where two words of a sentence meet): a bigram next
+ *   to one the index has is where two words meet, and one inside a longer
+ *   unknown stretch part of a word the catalogue does not use;
  *   and a lone Han character without postings as its homophones; at most
  *   MAX_HOMOPHONE_GRAMS of them, the rarest (highest IDF) first, the first
  *   found on ties.
@@ -179,14 +181,14 @@ static void offer_gram(gram_hit *best, size_t *n, gram_hit g)
         (*n)++;
 }
 
-/* Whether a reported bigram overlapping term t's first or last character (its neighbour in
- * the query's Han text) is in the index. */
-static int live_neighbour(const szs_query *q, const szs_term *t)
+/* Whether a gram with postings [begin, end) is in some measure's title, keywords or aliases:
+ * a word the catalogue names, which a misheard word can stand for (a bigram found only in a
+ * body may be where two words of a sentence meet). */
+static int named_gram(uint32_t begin, uint32_t end)
 {
-    for (size_t k = 0; k < q->reported; k++) {
-        const szs_term *u = &q->terms[k];
-        if (u->kind == SZS_GRAM && u->len == 2 && u->post_end > u->post_begin &&
-            (u->start + 1 == t->start || u->start == t->start + 1))
+    for (uint32_t c = begin; c < end; c++) {
+        int slot = szs_info_slot(shzi_ix_u32(shzi_ix.post_info, c));
+        if (slot == SHZ_IX_TITLE || slot == SHZ_IX_TERMS)
             return 1;
     }
     return 0;
@@ -206,9 +208,12 @@ static size_t gram_alternatives(const szs_query *q, size_t i, szs_alternative *o
      * has, and the word's bigrams get theirs. */
     if (t->part)
         return 0;
-    /* A bigram between two words the index has (业服 in 企业服务) is where they meet, not a
-     * misheard word: only a bigram with no such neighbour is one (产全, or 营上 in 营上环境). */
-    if (len == 2 && live_neighbour(q, t))
+    /* Only a bigram whose two characters alone no bigram of the index covers, a word of two
+     * characters (秒皮, alone or between 办理 and 审批), is read as misheard: a dead bigram next
+     * to a live one is where two words meet (业服 in 企业服务), and one inside a longer unknown
+     * stretch is part of a word the catalogue does not use, whose sounds would match words it
+     * does by chance. */
+    if (len == 2 && !t->two_unknown)
         return 0;
     gram_hit best[MAX_HOMOPHONE_GRAMS];
     size_t n = 0;
@@ -221,7 +226,7 @@ static size_t gram_alternatives(const szs_query *q, size_t i, szs_alternative *o
             chars[at] = homophones[k];
             uint64_t key = len == 1 ? chars[0] : SHZ_IX_BIGRAM_KEY(chars[0], chars[1]);
             uint32_t gram, begin, end;
-            if (szs_gram_postings(key, &gram, &begin, &end) && end > begin)
+            if (szs_gram_postings(key, &gram, &begin, &end) && named_gram(begin, end))
                 offer_gram(best, &n,
                            (gram_hit){{chars[0], len > 1 ? chars[1] : 0}, szs_gram_idf(gram)});
         }

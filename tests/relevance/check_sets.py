@@ -4,16 +4,20 @@
 
 Checks, printing one line per failure and exiting 1 on any:
 
-- tests/relevance/queries.json (development) and test.json (held out): ids unique
-  and in file order with their prefix (q, t), kinds known, grades 1 or 2 of real
-  measures; no query text of the test set repeats one of the development set;
+- tests/relevance/queries.json (development), dev_extra.json and dev_more.json
+  (extra development) and test.json (held out): ids unique and in file order with
+  their prefix (q, x, m, t), kinds known, grades 1 or 2 of real measures; no query
+  text of one set repeats one of another;
+- each extra development set's out of scope queries, and only those, have no
+  relevant measure; dev_more.json holds at least 60 out of scope and 40 everyday;
 - the test set holds at least 150 queries, at least 60 of kind out_of_scope (every
   one with no relevant measure) and at least 40 of kind everyday, and only its out
   of scope queries have no relevant measure;
 - tests/related/judged.json grades every measure, never a measure itself, only
   with 1 or 2, and symmetrically (B's grade for A equals A's grade for B).
 
-It never prints a query's text, so a failure does not quote the held-out set.
+It never prints a query's text, nor which query of a set repeats one of the test
+set, so a failure does not quote or point into the held-out set.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = ROOT / "tests" / "relevance"
 KINDS = {"question", "concepts", "colloquial", "english", "exact", "everyday", "out_of_scope"}
 MIN_TEST, MIN_OUT_OF_SCOPE, MIN_EVERYDAY = 150, 60, 40
+# The extra development sets: file name, id prefix, least out-of-scope and everyday.
+EXTRA_SETS = (("dev_extra.json", "x", 30, 20), ("dev_more.json", "m", 60, 40))
 
 
 def check_queries(items: Any, prefix: str, ids: set[str], name: str) -> list[str]:
@@ -77,6 +83,33 @@ def check_test_shape(test: list[dict[str, Any]], dev: list[dict[str, Any]]) -> l
     return problems
 
 
+def check_extra_shape(items: list[dict[str, Any]], name: str, min_out: int,
+                      min_everyday: int) -> list[str]:
+    problems = []
+    kinds = Counter(q["kind"] for q in items)
+    if kinds["out_of_scope"] < min_out:
+        problems.append(f"{name}: {kinds['out_of_scope']} out_of_scope, fewer than {min_out}")
+    if kinds["everyday"] < min_everyday:
+        problems.append(f"{name}: {kinds['everyday']} everyday, fewer than {min_everyday}")
+    for q in items:
+        if (q["kind"] == "out_of_scope") != (not q["judgments"]):
+            problems.append(f"{name} {q['id']}: kind {q['kind']} with "
+                            f"{len(q['judgments'])} relevant measures")
+    return problems
+
+
+def check_no_repeats(sets: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """No query text in two sets (counts only: a repeat of the test set is not named)."""
+    problems = []
+    names = list(sets)
+    for i, first in enumerate(names):
+        for second in names[i + 1:]:
+            repeated = {q["query"] for q in sets[first]} & {q["query"] for q in sets[second]}
+            if repeated:
+                problems.append(f"{len(repeated)} queries of {second} repeat queries of {first}")
+    return problems
+
+
 def check_related(judged: Any, ids: set[str]) -> list[str]:
     if not isinstance(judged, dict):
         return ["related set: not a JSON object"]
@@ -101,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--catalogue", type=Path, default=ROOT / "data" / "catalogue.json")
     parser.add_argument("--dev", type=Path, default=HERE / "queries.json")
     parser.add_argument("--test", type=Path, default=HERE / "test.json")
+    parser.add_argument("--extra-dir", type=Path, default=HERE,
+                        help="folder of dev_extra.json and dev_more.json")
     parser.add_argument("--related", type=Path,
                         default=ROOT / "tests" / "related" / "judged.json")
     args = parser.parse_args(argv)
@@ -113,16 +148,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         print(f"check_sets: cannot read the sets ({exc})", file=sys.stderr)
         return 2
+    try:
+        extra = {fname: json.loads((args.extra_dir / fname).read_text(encoding="utf-8"))
+                 for fname, _, _, _ in EXTRA_SETS}
+    except (OSError, ValueError) as exc:
+        print(f"check_sets: cannot read the extra development sets ({exc})", file=sys.stderr)
+        return 2
     problems = check_queries(dev, "q", ids, "development set")
     problems += check_queries(test, "t", ids, "test set")
+    for fname, prefix, _, _ in EXTRA_SETS:
+        problems += check_queries(extra[fname], prefix, ids, fname)
     if not problems:
         problems += check_test_shape(test, dev)
+        for fname, _, min_out, min_everyday in EXTRA_SETS:
+            problems += check_extra_shape(extra[fname], fname, min_out, min_everyday)
+        problems += check_no_repeats({"the development set": dev, **extra, "the test set": test})
     problems += check_related(related, ids)
     for problem in problems:
         print(f"FAIL: {problem}", file=sys.stderr)
     if not problems:
         kinds = Counter(q["kind"] for q in test)
-        print(f"development set {len(dev)} queries; test set {len(test)} ("
+        print(f"development set {len(dev)} queries; "
+              + "".join(f"{fname} {len(extra[fname])}; " for fname, _, _, _ in EXTRA_SETS)
+              + f"test set {len(test)} ("
               + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
               + f"); related set {sum(len(r) for r in related.values()) // 2} pairs: ok")
     return 1 if problems else 0

@@ -192,33 +192,6 @@ int brute_whole(size_t m, const uint32_t *chars, size_t len, unsigned mask)
     return matches(m, chars, len, mask, 0);
 }
 
-static int occurs_anywhere(const uint32_t *chars, size_t len)
-{
-    for (size_t m = 0; m < shz_measure_count(); m++)
-        for (int f = 0; f < ORACLE_FIELDS; f++) {
-            const oracle_text *t = oracle_field_text(m, f);
-            for (size_t k = 0; k + len <= t->len; k++)
-                if (!memcmp(t->chars + k, chars, len * sizeof *chars))
-                    return 1;
-        }
-    return 0;
-}
-
-int brute_live(const uint32_t *chars, size_t len)
-{
-    int grams = 1;
-    if (len == 1)
-        grams = occurs_anywhere(chars, 1);
-    for (size_t k = 0; k + 1 < len && grams; k++)
-        grams = occurs_anywhere(chars + k, 2);
-    if (grams || !is_word(chars))
-        return grams;
-    char stem[128];
-    if (!search_stem(chars, len, stem, sizeof stem))
-        return 0;
-    return stem_anywhere(stem);
-}
-
 size_t brute_gram_df(const uint32_t *chars, size_t len)
 {
     size_t df = 0;

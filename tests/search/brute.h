@@ -26,10 +26,6 @@ int brute_matches(size_t m, const uint32_t *chars, size_t len, unsigned mask);
 /* The same, whole words only (no stems). */
 int brute_whole(size_t m, const uint32_t *chars, size_t len, unsigned mask);
 
-/* Whether the term occurs at all as the engine looks it up: a gram anywhere in the texts, a
- * word whose every bigram (or character) does, or whose stem some English word has. */
-int brute_live(const uint32_t *chars, size_t len);
-
 /* The measures holding the gram chars[0..len) anywhere (any field). */
 size_t brute_gram_df(const uint32_t *chars, size_t len);
 

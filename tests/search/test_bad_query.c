@@ -108,8 +108,9 @@ Test(bad_query, no_hits_is_success)
     cr_assert_eq(shz_results_term_measures(r, 1), 0);
     cr_assert_eq(shz_results_term(r, 2, &t, &tlen), SHZ_ERR_NOT_FOUND);
     shz_results_free(r);
-    /* Best match finds the measures of the term that occurs, as partial matches. */
-    cr_assert_eq(shz_search("创新 zzqqxx", strlen("创新 zzqqxx"), NULL, &r), SHZ_OK);
+    /* Best match finds the measures of the term that occurs, as partial matches, when that term
+     * is not common (创新, in most measures, beside an unknown word holds too little). */
+    cr_assert_eq(shz_search("破产 zzqqxx", strlen("破产 zzqqxx"), NULL, &r), SHZ_OK);
     cr_assert_gt(shz_results_count(r), 0);
     for (size_t i = 0; i < shz_results_count(r); i++) {
         cr_assert_eq(shz_results_match(r, i) & SHZ_MATCH_ALL_TERMS, 0);

@@ -187,3 +187,165 @@ Test(precision, explain_contributions_add_up_to_the_relevance)
     cr_assert_gt(held_somewhere, checked);
     cr_assert_eq(shz_results_explain(NULL, 0, 0, NULL, NULL, NULL, NULL), SHZ_ERR_INVALID_ARG);
 }
+
+/* ---- properties over generated queries ---------------------------------- */
+
+/* Whether the text occurs literally in no searched field (an all-terms search finds nothing). */
+static int absent(const char *text)
+{
+    shz_search_options o = SHZ_SEARCH_OPTIONS_INIT;
+    o.mode = SHZ_SEARCH_ALL_TERMS;
+    shz_results *r = NULL;
+    cr_assert_eq(shz_search(text, strlen(text), &o, &r), SHZ_OK, "'%s'", text);
+    size_t n = shz_results_count(r);
+    shz_results_free(r);
+    return n == 0;
+}
+
+/* The Han characters of every zh title, in order, as UTF-8 (three bytes each), repeats kept: a
+ * pool of characters the catalogue has. */
+static size_t title_characters(char (*pool)[4], size_t cap)
+{
+    size_t n = 0;
+    for (size_t m = 0; m < shz_measure_count(); m++) {
+        const char *t;
+        size_t len;
+        shz_measure_text(shz_measure_at(m), SHZ_FIELD_TITLE, SHZ_LANG_ZH_HANS, &t, &len);
+        for (size_t i = 0; i + 3 <= len && n < cap; i++) {
+            unsigned char c = (unsigned char)t[i];
+            if (c < 0xE4 || c > 0xE9) /* the lead bytes of U+4E00-U+9FFF */
+                continue;
+            memcpy(pool[n], t + i, 3);
+            pool[n++][3] = '\0';
+            i += 2;
+        }
+    }
+    return n;
+}
+
+static unsigned next_random(unsigned *seed)
+{
+    *seed = *seed * 1103515245u + 12345u;
+    return (*seed >> 16) & 0x7FFF;
+}
+
+/* Appends to out (which ends in a Han character) count characters of the pool such that no
+ * bigram they make, with the character before them too, occurs in the catalogue: an unknown
+ * word of the catalogue's own characters. 0 if none was found in time. */
+static int append_unknown(char *out, size_t count, char (*pool)[4], size_t pool_n, unsigned *seed)
+{
+    for (size_t k = 0; k < count; k++) {
+        size_t len = strlen(out);
+        int placed = 0;
+        for (int tries = 0; tries < 200 && !placed; tries++) {
+            const char *c = pool[next_random(seed) % pool_n];
+            char pair[8];
+            memcpy(pair, out + len - 3, 3);
+            memcpy(pair + 3, c, 4);
+            if (absent(pair)) {
+                memcpy(out + len, c, 4);
+                placed = 1;
+            }
+        }
+        if (!placed)
+            return 0;
+    }
+    return 1;
+}
+
+/* A query of words the catalogue does not have, made of its own characters and written as
+ * people write (runs of Han characters, a question word, English words), finds nothing, however
+ * low the threshold. */
+Test(precision, out_of_scope_queries_of_absent_words_find_nothing)
+{
+    static char pool[4096][4];
+    size_t pool_n = title_characters(pool, 4096);
+    cr_assert_gt(pool_n, 500);
+    static const char *const absent_latin[] = {"zorp", "quib", "vlen", "ghut", "mirk", "xyst"};
+    unsigned seed = 1072;
+    size_t made = 0;
+    for (int q = 0; q < 40; q++) {
+        char query[512];
+        strcpy(query, pool[next_random(&seed) % pool_n]);
+        if (!append_unknown(query, 5, pool, pool_n, &seed) || !absent(query))
+            continue;
+        /* a question word, then a lone character the catalogue has, as in "…怎么办" */
+        strcat(query, "怎么");
+        strcat(query, pool[next_random(&seed) % pool_n]);
+        strcat(query, " ");
+        strcat(query, absent_latin[q % 6]);
+        shz_results *r = search_at(query, 0);
+        cr_assert_eq(shz_results_count(r), 0, "'%s': %zu hits, the first measure %lld", query,
+                     shz_results_count(r),
+                     shz_results_count(r) ? (long long)shz_measure_id(shz_results_measure(r, 0))
+                                          : 0LL);
+        shz_results_free(r);
+        made++;
+    }
+    cr_assert_gt(made, 30);
+    for (size_t w = 0; w < sizeof absent_latin / sizeof absent_latin[0]; w++) {
+        shz_results *r = search_at(absent_latin[w], 0);
+        cr_assert_eq(shz_results_term_measures(r, 0), 0, "%s is in no measure", absent_latin[w]);
+        shz_results_free(r);
+    }
+}
+
+/* An unknown word weighs as much as a rare one per two characters (a Latin one as a rare
+ * word): a known bigram (the start of a keyword) followed by twelve unknown characters holds at
+ * most 1/7 of the query, below the default threshold, though the measures holding it are still
+ * hits at min_relevance 0. So does a known English word among six unknown ones. */
+Test(precision, a_known_word_among_unknown_words_holds_little)
+{
+    static char pool[4096][4];
+    size_t pool_n = title_characters(pool, 4096);
+    unsigned seed = 2021;
+    size_t checked = 0, held = 0;
+    for (size_t m = 0; m < shz_measure_count(); m++) {
+        const shz_measure *measure = shz_measure_at(m);
+        for (size_t k = 0; k < shz_measure_keyword_count(measure); k++) {
+            const char *kw;
+            size_t kw_len;
+            shz_measure_keyword(measure, k, &kw, &kw_len);
+            if (kw_len < 6 || (unsigned char)kw[0] < 0xE4 || (unsigned char)kw[3] < 0xE4)
+                continue; /* its first two characters, a bigram the catalogue has */
+            char query[512];
+            memcpy(query, kw, 6);
+            query[6] = '\0';
+            if (!append_unknown(query, 12, pool, pool_n, &seed))
+                continue;
+            shz_results *r = search_at(query, 0);
+            size_t bigrams = 0; /* thirteen, unless a question word split the run */
+            for (size_t t = 0; t < shz_results_term_count(r); t++) {
+                const char *text;
+                size_t len;
+                shz_results_term(r, t, &text, &len);
+                bigrams += len == 6;
+            }
+            if (bigrams != 13 || shz_results_term_count(r) != 13) {
+                shz_results_free(r);
+                continue;
+            }
+            for (size_t h = 0; h < shz_results_count(r); h++)
+                cr_assert_leq(shz_results_relevance(r, h), 1.0 / 7 + 1e-4, "'%s' hit %zu: %f",
+                              query, h, shz_results_relevance(r, h));
+            held += shz_results_count(r) > 0;
+            shz_results_free(r);
+            r = search_at(query, SHZ_MIN_RELEVANCE_DEFAULT);
+            cr_assert_eq(shz_results_count(r), 0, "'%s'", query);
+            shz_results_free(r);
+            checked++;
+        }
+    }
+    cr_assert_gt(checked, 100);
+    cr_assert_gt(held, 100);
+    const char *english[] = {"bankruptcy zorp quib vlen ghut mirk xyst",
+                             "arbitration zorp quib vlen ghut mirk xyst"};
+    for (size_t q = 0; q < 2; q++) {
+        shz_results *r = search_at(english[q], 0);
+        cr_assert_gt(shz_results_count(r), 0, "'%s'", english[q]);
+        for (size_t h = 0; h < shz_results_count(r); h++)
+            cr_assert_leq(shz_results_relevance(r, h), 1.0 / 7 + 1e-4, "'%s' hit %zu", english[q],
+                          h);
+        shz_results_free(r);
+    }
+}

@@ -8,8 +8,9 @@
  * field preceded by a 0 sentinel and the whole followed by one. Postings list,
  * for every distinct normalized character and character bigram, the positions
  * in that array where it starts, ascending. Because folding is per code point,
- * each normalized position also records the byte and character offset of the
- * original character in its field's text, from which spans are exact.
+ * each normalized position also records the byte offset of the original
+ * character in its field's text, from which spans are exact (a character
+ * offset is counted from the text when a hit's details are read).
  *
  * The tables are little-endian uint32 arrays in one byte blob (a string
  * literal compiles an order of magnitude faster than an integer initialiser
@@ -24,7 +25,7 @@
 #include <string.h>
 
 /* Bumped whenever the layout changes; the generator writes it, the library checks it. */
-#define SHZ_IX_FORMAT 10
+#define SHZ_IX_FORMAT 11
 
 /* The searchable fields of a measure, in their order in the index, which is also their rank:
  * a match in an earlier slot is a better match. */
@@ -132,7 +133,6 @@ typedef struct shzi_ix_layout {
                            its SHZ_IX_WORD_* flags << SHZ_IX_FLAGS_SHIFT */
     uint32_t src_byte;  /* [position_count] uint16: byte offset of the original in its field
                            text (a field text has fewer than 2^16 bytes) */
-    uint32_t src_char;  /* [position_count] uint16: character offset of the original */
     uint32_t hant;      /* [measure_count] bytes: SHZ_IX_HANT_* bits */
     uint32_t grams;     /* [(1 << slot_bits) * SHZ_IX_GRAM_FIELDS]: the gram hash table, a
                            record (enum shzi_ix_gram_field) per slot, all zero when empty

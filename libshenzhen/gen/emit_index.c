@@ -760,7 +760,6 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     ix.seg_start = blob_append_u32(&bl, b->seg_start.v, b->seg_start.n);
     ix.norm = blob_append_positions(&bl, b->norm.v, b->flags, b->norm.n);
     ix.src_byte = blob_append_u16(&bl, b->src_byte.v, b->src_byte.n);
-    ix.src_char = blob_append_u16(&bl, b->src_char.v, b->src_char.n);
     ix.hant = blob_append(&bl, b->hant, model->measure_count);
     while (bl.size % 4 && !bl.failed) /* keeps the uint32 tables aligned, for speed only */
         blob_append(&bl, "", 1);
@@ -827,13 +826,13 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         model->measure_count, b->norm.n, g->gram_count, g->posting_count, w->count, hant_fallbacks,
         SHZ_IX_FORMAT);
     const uint32_t fields[] = {
-        ix.format,         ix.measure_count, ix.position_count, ix.gram_count,  ix.slot_bits,
-        ix.posting_count,  ix.seg_start,     ix.norm,           ix.src_byte,    ix.src_char,
-        ix.hant,           ix.grams,         ix.post_info,      ix.field_scale, ix.field_bytes,
-        ix.common_idf,     ix.part_idf,      ix.terms_text,     ix.terms_bytes, ix.word_count,
-        ix.word_slot_bits, ix.word_slots,    ix.word_str,       ix.word_bytes,  ix.word_stem,
-        ix.word_idf,       ix.word_first,    ix.word_postings,  ix.word_info,   ix.stem_prefix,
-        ix.typo_first,     ix.typo_entry,    ix.typo_mask};
+        ix.format,        ix.measure_count, ix.position_count, ix.gram_count,  ix.slot_bits,
+        ix.posting_count, ix.seg_start,     ix.norm,           ix.src_byte,    ix.hant,
+        ix.grams,         ix.post_info,     ix.field_scale,    ix.field_bytes, ix.common_idf,
+        ix.part_idf,      ix.terms_text,    ix.terms_bytes,    ix.word_count,  ix.word_slot_bits,
+        ix.word_slots,    ix.word_str,      ix.word_bytes,     ix.word_stem,   ix.word_idf,
+        ix.word_first,    ix.word_postings, ix.word_info,      ix.stem_prefix, ix.typo_first,
+        ix.typo_entry,    ix.typo_mask};
     _Static_assert(sizeof fields == sizeof ix, "write every member of shzi_ix_layout");
     fputs("const shzi_ix_layout shzi_ix = {", out);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)

@@ -25,7 +25,7 @@
 #include <string.h>
 
 /* Bumped whenever the layout changes; the generator writes it, the library checks it. */
-#define SHZ_IX_FORMAT 11
+#define SHZ_IX_FORMAT 12
 
 /* The searchable fields of a measure, in their order in the index, which is also their rank:
  * a match in an earlier slot is a better match. */
@@ -38,15 +38,27 @@ enum shzi_ix_slot {
     SHZ_IX_SUMMARY = 5,  /* en summary */
     SHZ_IX_TERMS = 6,    /* keywords, then aliases, each item ended by a 0 (not shown: no spans) */
     SHZ_IX_BODY_EN = 7,  /* en body (empty while the catalogue has none) */
-    SHZ_IX_NSLOTS = 8
+    /* The toneless pinyin of each keyword and alias with Han characters (gen/term_pinyin.h),
+     * items as in TERMS, and their initials. No spans: a position's src_byte points at the
+     * character it spells in the TERMS text, which their snippets show. */
+    SHZ_IX_TERMS_PINYIN = 8,
+    SHZ_IX_TERMS_INITIALS = 9,
+    SHZ_IX_NSLOTS = 10
 };
 
 /* A slot's rank when choosing a hit's best match (lower is better): titles, then bodies and
- * summary, then the keywords and aliases, which have no spans to show. For the 1.0 fields this
- * is their slot order, as 1.0 ranked them. */
+ * summary, then the keywords and aliases, which have no spans to show, then their pinyin. For
+ * the 1.0 fields this is their slot order, as 1.0 ranked them. */
 static inline unsigned shzi_ix_slot_rank(unsigned slot)
 {
     return slot == SHZ_IX_BODY_EN ? 6u : slot == SHZ_IX_TERMS ? 7u : slot;
+}
+
+/* Whether a slot's matches are shown as spans: not the keywords and aliases, nor their pinyin
+ * (their snippets show the keywords and aliases joined, a text of the index). */
+static inline int shzi_ix_slot_has_spans(unsigned slot)
+{
+    return slot != SHZ_IX_TERMS && slot != SHZ_IX_TERMS_PINYIN && slot != SHZ_IX_TERMS_INITIALS;
 }
 
 /* Bits of the per-measure hant byte: the zh-Hant text of that field has as many code points as
@@ -57,7 +69,8 @@ enum { SHZ_IX_HANT_TITLE = 1, SHZ_IX_HANT_BODY = 2 };
  * and punctuation, so "ji ceng" becomes "jiceng"; these keep where the words were: a Latin or digit
  * character starts a word when it is the first of its field or item, or something was dropped
  * before it, or the character before it is not Latin; it ends one likewise. Every Han character is
- * a word of its own, and so is every letter of the pinyin initials (each stands for a syllable).
+ * a word of its own, and so is every letter of the title's pinyin initials (each stands for a
+ * syllable); the initials of a keyword or alias are one word (matched whole).
  * Latin words of the best-match mode match from a word start to a word end only. */
 enum { SHZ_IX_WORD_START = 1, SHZ_IX_WORD_END = 2 };
 enum { SHZ_IX_FLAGS_SHIFT = 21 }; /* above the code point, in a position's three bytes */
@@ -65,12 +78,14 @@ enum { SHZ_IX_FLAGS_SHIFT = 21 }; /* above the code point, in a position's three
 /* Scores are fixed point: an IDF or a field scale of 1.0 is stored as SHZ_IX_ONE. */
 #define SHZ_IX_ONE 65536u
 
-/* A posting is where a gram occurs: measure << 19 | slot << 16 | offset in the field (its
+/* A posting is where a gram occurs: measure << 19 | slot << 15 | offset in the field (its
  * position is the field's first, seg_start, plus the offset). So a search groups postings by
  * measure and field without loading anything else, and, as they ascend, gallops them by
  * measure. Hence at most SHZ_IX_MAX_MEASURES measures, and fields of fewer than
  * SHZ_IX_MAX_FIELD positions (the generator checks both). */
-enum { SHZ_IX_INFO_SLOT_SHIFT = 16, SHZ_IX_INFO_MEASURE_SHIFT = 19, SHZ_IX_OFFSET_MASK = 0xFFFF };
+enum { SHZ_IX_INFO_SLOT_SHIFT = 15, SHZ_IX_INFO_MEASURE_SHIFT = 19, SHZ_IX_OFFSET_MASK = 0x7FFF };
+enum { SHZ_IX_INFO_SLOT_MASK = (1 << (SHZ_IX_INFO_MEASURE_SHIFT - SHZ_IX_INFO_SLOT_SHIFT)) - 1 };
+_Static_assert(SHZ_IX_NSLOTS <= SHZ_IX_INFO_SLOT_MASK + 1, "a posting's slot bits hold every slot");
 #define SHZ_IX_MAX_MEASURES (UINT32_C(1) << (32 - SHZ_IX_INFO_MEASURE_SHIFT))
 #define SHZ_IX_MAX_FIELD (UINT32_C(1) << SHZ_IX_INFO_SLOT_SHIFT)
 
@@ -149,7 +164,7 @@ typedef struct shzi_ix_layout {
     uint32_t part_idf;    /* likewise for 1 / SHZ_IX_PART_SHARE */
     uint32_t terms_text;  /* [measure_count + 1]: byte offsets into terms_bytes of each
                              measure's keywords and aliases, joined by "; " */
-    uint32_t terms_bytes; /* the joined texts (the TERMS slot's src_byte points into them) */
+    uint32_t terms_bytes; /* the joined texts (the TERMS slots' src_byte points into them) */
     uint32_t word_count;
     uint32_t word_slot_bits;
     uint32_t word_slots;    /* [1 << word_slot_bits]: entry + 1, 0 = empty (linear probing) */

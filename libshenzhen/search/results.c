@@ -61,8 +61,11 @@ static inline field_text slot_text(uint32_t m, int slot, shz_lang want)
     case SHZ_IX_BODY_EN:
         str = ms->body[SHZ_LANG_EN];
         break;
-    case SHZ_IX_TERMS: {
-        /* Keywords and aliases, joined: a text of the index, not of the catalogue. */
+    case SHZ_IX_TERMS:
+    case SHZ_IX_TERMS_PINYIN:
+    case SHZ_IX_TERMS_INITIALS: {
+        /* Keywords and aliases, joined: a text of the index, not of the catalogue. Their pinyin's
+         * positions point into it too. */
         uint32_t from = shzi_ix_u32(shzi_ix.terms_text, m);
         uint32_t to = shzi_ix_u32(shzi_ix.terms_text, (size_t)m + 1);
         f.text = (const char *)shzi_ix_blob + shzi_ix.terms_bytes + from;
@@ -85,10 +88,17 @@ static inline field_text slot_text(uint32_t m, int slot, shz_lang want)
 static shz_field field_of_slot(int slot)
 {
     static const unsigned char fields[SHZ_IX_NSLOTS] = {
-        [SHZ_IX_TITLE] = SHZ_FIELD_TITLE,   [SHZ_IX_TITLE_EN] = SHZ_FIELD_TITLE,
-        [SHZ_IX_PINYIN] = SHZ_FIELD_PINYIN, [SHZ_IX_INITIALS] = SHZ_FIELD_PINYIN_INITIALS,
-        [SHZ_IX_BODY] = SHZ_FIELD_BODY,     [SHZ_IX_SUMMARY] = SHZ_FIELD_SUMMARY,
-        [SHZ_IX_TERMS] = SHZ_FIELD_ALIASES, [SHZ_IX_BODY_EN] = SHZ_FIELD_BODY,
+        [SHZ_IX_TITLE] = SHZ_FIELD_TITLE,
+        [SHZ_IX_TITLE_EN] = SHZ_FIELD_TITLE,
+        [SHZ_IX_PINYIN] = SHZ_FIELD_PINYIN,
+        [SHZ_IX_INITIALS] = SHZ_FIELD_PINYIN_INITIALS,
+        [SHZ_IX_BODY] = SHZ_FIELD_BODY,
+        [SHZ_IX_SUMMARY] = SHZ_FIELD_SUMMARY,
+        [SHZ_IX_TERMS] = SHZ_FIELD_ALIASES,
+        [SHZ_IX_BODY_EN] = SHZ_FIELD_BODY,
+        /* Their snippets show the keywords and aliases they spell. */
+        [SHZ_IX_TERMS_PINYIN] = SHZ_FIELD_ALIASES,
+        [SHZ_IX_TERMS_INITIALS] = SHZ_FIELD_ALIASES,
     };
     return (shz_field)fields[slot];
 }
@@ -181,7 +191,7 @@ static void term_spans(const uint32_t *chars, const szs_settings *set, const szs
         int slot = szs_info_slot(info);
         if (!(set->slot_mask >> slot))
             break; /* no later field searched */
-        if (slot == SHZ_IX_TERMS || !(set->slot_mask & (1u << slot)))
+        if (!shzi_ix_slot_has_spans((unsigned)slot) || !(set->slot_mask & (1u << slot)))
             continue;
         uint32_t p = t->kind == SZS_GRAM && t->len <= 2 /* a gram is its own posting */
                          ? szs_posting_at(c, row->seg[slot])
@@ -195,7 +205,7 @@ static void term_spans(const uint32_t *chars, const szs_settings *set, const szs
         if (szs_info_measure(info) != m)
             break;
         int slot = szs_info_slot(info);
-        if (slot == SHZ_IX_TERMS || !(set->slot_mask & (1u << slot)))
+        if (!shzi_ix_slot_has_spans((unsigned)slot) || !(set->slot_mask & (1u << slot)))
             continue;
         uint32_t p = shzi_ix_u32(shzi_ix.word_postings, s);
         out[(*n)++] = (szs_span){p, p + szs_word_length(p), 0, 0, (uint8_t)slot, 0};

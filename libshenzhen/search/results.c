@@ -96,11 +96,18 @@ static shz_field field_of_slot(int slot)
         [SHZ_IX_SUMMARY] = SHZ_FIELD_SUMMARY,
         [SHZ_IX_TERMS] = SHZ_FIELD_ALIASES,
         [SHZ_IX_BODY_EN] = SHZ_FIELD_BODY,
-        /* Their snippets show the keywords and aliases they spell. */
-        [SHZ_IX_TERMS_PINYIN] = SHZ_FIELD_ALIASES,
-        [SHZ_IX_TERMS_INITIALS] = SHZ_FIELD_ALIASES,
+        [SHZ_IX_TERMS_PINYIN] = SHZ_FIELD_PINYIN,
+        [SHZ_IX_TERMS_INITIALS] = SHZ_FIELD_PINYIN_INITIALS,
     };
     return (shz_field)fields[slot];
+}
+
+/* The field whose text a snippet of the slot is cut from: the keywords' pinyin shows the
+ * keywords and aliases it spells. */
+static shz_field text_field_of_slot(int slot)
+{
+    return slot == SHZ_IX_TERMS_PINYIN || slot == SHZ_IX_TERMS_INITIALS ? SHZ_FIELD_ALIASES
+                                                                        : field_of_slot(slot);
 }
 
 /* Byte offset of character index chars in s, walking from a known (byte, char) point before it. */
@@ -587,7 +594,7 @@ shz_status shz_results_snippet_origin(const shz_results *results, size_t index, 
         return SHZ_ERR_NOT_FOUND;
     const szs_detail *d = detail_of(results, index);
     if (field)
-        *field = field_of_slot(h->best_slot);
+        *field = text_field_of_slot(h->best_slot);
     if (lang)
         *lang = (shz_lang)d->origin_lang;
     if (byte_start)

@@ -11,10 +11,6 @@ const shz_field oracle_field[ORACLE_FIELDS] = {
 const shz_lang oracle_lang[ORACLE_FIELDS] = {
     SHZ_LANG_ZH_HANS, SHZ_LANG_EN, SHZ_LANG_ZH_HANS, SHZ_LANG_ZH_HANS, SHZ_LANG_ZH_HANS,
     SHZ_LANG_EN,      SHZ_LANG_EN, SHZ_LANG_ZH_HANS, SHZ_LANG_ZH_HANS, SHZ_LANG_ZH_HANS};
-const shz_field oracle_shown_field[ORACLE_FIELDS] = {
-    SHZ_FIELD_TITLE,   SHZ_FIELD_TITLE,   SHZ_FIELD_PINYIN, SHZ_FIELD_PINYIN_INITIALS,
-    SHZ_FIELD_BODY,    SHZ_FIELD_SUMMARY, SHZ_FIELD_BODY,   SHZ_FIELD_ALIASES,
-    SHZ_FIELD_ALIASES, SHZ_FIELD_ALIASES};
 
 static uint32_t (*fold_pairs)[2];
 static char (*readings)[8];  /* [0x10000]: the customary syllable of each BMP character, or "" */

@@ -26,12 +26,10 @@ enum {
     ORACLE_TERMS_INITIALS = 9
 };
 
-/* The searchable fields, best rank first, with the shz_field (the option that searches it) and
- * language each comes from, and the field a hit found there reports (the pinyin of the
- * keywords shows the keywords). */
+/* The searchable fields, best rank first, with the shz_field (the option that searches it, which
+ * a hit found there reports) and language each comes from. */
 extern const shz_field oracle_field[ORACLE_FIELDS];
 extern const shz_lang oracle_lang[ORACLE_FIELDS];
-extern const shz_field oracle_shown_field[ORACLE_FIELDS];
 
 /* Whether matches in field f are spans (not in the keywords and aliases or their pinyin). */
 static inline int oracle_has_spans(int f)

@@ -45,8 +45,9 @@ Test(pinyin_terms, syllables_of_a_keyword_find_its_measure_first)
         cr_assert_eq(first_id(r), BANKRUPTCY, "'%s': first hit %lld", queries[i],
                      (long long)first_id(r));
         cr_assert(shz_results_match(r, 0) & SHZ_MATCH_ALL_TERMS, "'%s'", queries[i]);
-        /* Shown as the keywords (their text, no spans), with the keyword spelled marked. */
-        cr_assert_eq(shz_results_field(r, 0), SHZ_FIELD_ALIASES, "'%s'", queries[i]);
+        /* Found in the pinyin, shown as the keywords (their text, no spans), with the keyword
+         * spelled marked. */
+        cr_assert_eq(shz_results_field(r, 0), SHZ_FIELD_PINYIN, "'%s'", queries[i]);
         cr_assert_eq(shz_results_span_count(r, 0), 0, "'%s'", queries[i]);
         const char *snippet;
         size_t len, start, end;
@@ -68,7 +69,7 @@ Test(pinyin_terms, initials_of_a_whole_keyword_find_its_measure)
 {
     shz_results *r = search("grpczd", SHZ_SEARCH_BEST, 0, SHZ_LANG_ZH_HANS); /* 个人破产制度 */
     cr_assert_eq(first_id(r), BANKRUPTCY);
-    cr_assert_eq(shz_results_field(r, 0), SHZ_FIELD_ALIASES);
+    cr_assert_eq(shz_results_field(r, 0), SHZ_FIELD_PINYIN_INITIALS);
     shz_results_free(r);
     /* The initials field alone holds them; the full pinyin field does not. */
     r = search("grpczd", SHZ_SEARCH_BEST, SHZ_FIELD_PINYIN_INITIALS, SHZ_LANG_ZH_HANS);
@@ -99,7 +100,7 @@ Test(pinyin_terms, all_terms_mode_finds_them_too)
 {
     shz_results *r = search("gerenpochan", SHZ_SEARCH_ALL_TERMS, 0, SHZ_LANG_ZH_HANS);
     cr_assert_eq(first_id(r), BANKRUPTCY);
-    cr_assert_eq(shz_results_field(r, 0), SHZ_FIELD_ALIASES);
+    cr_assert_eq(shz_results_field(r, 0), SHZ_FIELD_PINYIN);
     shz_results_free(r);
     r = search("pochan", SHZ_SEARCH_ALL_TERMS, SHZ_FIELD_PINYIN, SHZ_LANG_ZH_HANS);
     cr_assert(holds(r, BANKRUPTCY));

@@ -25,7 +25,7 @@
 #include <string.h>
 
 /* Bumped whenever the layout changes; the generator writes it, the library checks it. */
-#define SHZ_IX_FORMAT 12
+#define SHZ_IX_FORMAT 13
 
 /* The searchable fields of a measure, in their order in the index, which is also their rank:
  * a match in an earlier slot is a better match. */
@@ -139,7 +139,7 @@ typedef struct shzi_ix_layout {
     uint32_t measure_count;  /* equals shzi_measure_total */
     uint32_t position_count; /* normalized characters, sentinels included */
     uint32_t gram_count;     /* distinct characters and bigrams */
-    uint32_t slot_bits;      /* the gram hash table has 1 << slot_bits slots */
+    uint32_t slot_count;     /* slots of the gram hash table: a fifth more than the grams */
     uint32_t posting_count;
     /* Byte offsets of the tables in shzi_ix_blob; all uint32 unless said otherwise. */
     uint32_t seg_start; /* [measure_count * SHZ_IX_NSLOTS + 1]: first position of each field;
@@ -149,7 +149,7 @@ typedef struct shzi_ix_layout {
     uint32_t src_byte;  /* [position_count] uint16: byte offset of the original in its field
                            text (a field text has fewer than 2^16 bytes) */
     uint32_t hant;      /* [measure_count] bytes: SHZ_IX_HANT_* bits */
-    uint32_t grams;     /* [(1 << slot_bits) * SHZ_IX_GRAM_FIELDS]: the gram hash table, a
+    uint32_t grams;     /* [slot_count * SHZ_IX_GRAM_FIELDS]: the gram hash table, a
                            record (enum shzi_ix_gram_field) per slot, all zero when empty
                            (linear probing): a lookup reads one cache line */
     uint32_t post_info; /* [posting_count]: the postings (SHZ_IX_INFO_*), grouped by gram,
@@ -217,6 +217,16 @@ extern const unsigned char shzi_ix_blob[];
 static inline uint32_t shzi_ix_hash(uint64_t key, uint32_t bits)
 {
     return (uint32_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - bits));
+}
+
+/* The home slot of a gram key in the gram table of count slots (linear probing from there, past
+ * the last slot to the first). Any count: the table grows with the grams, a fifth more slots
+ * than grams, not by doubling, which would add a step of 128 KiB to the library at some gram.
+ * The hash's high half scaled to [0, count). */
+static inline uint32_t shzi_ix_gram_slot(uint64_t key, uint32_t count)
+{
+    uint64_t high = (key * UINT64_C(0x9E3779B97F4A7C15)) >> 32;
+    return (uint32_t)((high * count) >> 32);
 }
 
 /* The hash of a word's bytes into [0, 1 << bits) (FNV-1a, then the gram hash). */

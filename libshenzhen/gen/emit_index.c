@@ -348,7 +348,7 @@ typedef struct gram_tables {
     uint32_t *postings;
     uint32_t *slots;
     size_t gram_count, posting_count;
-    uint32_t slot_bits;
+    uint32_t slot_count;
 } gram_tables;
 
 static int build_grams(const u32_vec *norm, gram_tables *g)
@@ -373,10 +373,13 @@ static int build_grams(const u32_vec *norm, gram_tables *g)
         grams += i == 0 || all[i].key != all[i - 1].key;
     g->gram_count = grams;
     g->posting_count = n;
-    g->slot_bits = 4;
-    while (((size_t)1 << g->slot_bits) * 4 < grams * 5) /* load factor at most 4/5 */
-        g->slot_bits++;
-    size_t slot_count = (size_t)1 << g->slot_bits;
+    size_t slot_count = grams + grams / 4 + 16; /* load factor at most 4/5 */
+    if (slot_count > UINT32_MAX / SHZ_IX_GRAM_FIELDS) {
+        fprintf(stderr, "too many grams for the index: %zu\n", grams);
+        free(all);
+        return 0;
+    }
+    g->slot_count = (uint32_t)slot_count;
     g->key_halves = malloc((grams * 2 + 1) * sizeof *g->key_halves);
     g->first = malloc((grams + 1) * sizeof *g->first);
     g->postings = malloc((n ? n : 1) * sizeof *g->postings);
@@ -392,9 +395,9 @@ static int build_grams(const u32_vec *norm, gram_tables *g)
             g->key_halves[2 * gram] = (uint32_t)key;
             g->key_halves[2 * gram + 1] = (uint32_t)(key >> 32);
             g->first[gram] = (uint32_t)i;
-            uint32_t slot = shzi_ix_hash(key, g->slot_bits);
+            uint32_t slot = shzi_ix_gram_slot(key, g->slot_count);
             while (g->slots[slot])
-                slot = (slot + 1) & (uint32_t)(slot_count - 1);
+                slot = slot + 1 < g->slot_count ? slot + 1 : 0;
             g->slots[slot] = (uint32_t)(gram + 1);
             gram++;
         }
@@ -537,7 +540,7 @@ static uint32_t *field_bytes(const gen_model *model, const index_builder *b)
  * zero); 0 when out of memory. */
 static uint32_t *gram_records(const gram_tables *g, const uint32_t *idf)
 {
-    size_t slot_count = (size_t)1 << g->slot_bits;
+    size_t slot_count = g->slot_count;
     uint32_t *records = calloc(slot_count * SHZ_IX_GRAM_FIELDS, sizeof *records);
     if (!records)
         return NULL;
@@ -825,7 +828,7 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     ix.measure_count = (uint32_t)model->measure_count;
     ix.position_count = (uint32_t)b->norm.n;
     ix.gram_count = (uint32_t)g->gram_count;
-    ix.slot_bits = g->slot_bits;
+    ix.slot_count = g->slot_count;
     ix.posting_count = (uint32_t)g->posting_count;
     ix.seg_start = blob_append_u32(&bl, b->seg_start.v, b->seg_start.n);
     ix.norm = blob_append_positions(&bl, b->norm.v, b->flags, b->norm.n);
@@ -844,7 +847,7 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         bl.failed = 1;
     } else {
         ix.post_info = blob_append_u32(&bl, info, g->posting_count);
-        ix.grams = blob_append_u32(&bl, records, ((size_t)1 << g->slot_bits) * SHZ_IX_GRAM_FIELDS);
+        ix.grams = blob_append_u32(&bl, records, (size_t)g->slot_count * SHZ_IX_GRAM_FIELDS);
         ix.field_scale = blob_append_u32(&bl, scale, model->measure_count * SHZ_IX_NSLOTS);
         ix.field_bytes = blob_append_u32(&bl, lengths, model->measure_count * SHZ_IX_NSLOTS);
     }
@@ -896,7 +899,7 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         model->measure_count, b->norm.n, g->gram_count, g->posting_count, w->count, hant_fallbacks,
         SHZ_IX_FORMAT);
     const uint32_t fields[] = {
-        ix.format,        ix.measure_count, ix.position_count, ix.gram_count,  ix.slot_bits,
+        ix.format,        ix.measure_count, ix.position_count, ix.gram_count,  ix.slot_count,
         ix.posting_count, ix.seg_start,     ix.norm,           ix.src_byte,    ix.hant,
         ix.grams,         ix.post_info,     ix.field_scale,    ix.field_bytes, ix.common_idf,
         ix.part_idf,      ix.terms_text,    ix.terms_bytes,    ix.word_count,  ix.word_slot_bits,

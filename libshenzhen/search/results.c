@@ -128,8 +128,11 @@ static uint32_t char_of_byte(const char *s, uint32_t from_byte, uint32_t from_ch
     for (; byte - i >= 8 && i < byte; i += 8) { /* eight bytes at a time */
         uint64_t w;
         memcpy(&w, s + i, sizeof w);
-        /* A continuation byte is 10xxxxxx: its top bit set, the one below it clear. */
-        chars += 8 - (uint32_t)__builtin_popcountll(w & ~(w << 1) & UINT64_C(0x8080808080808080));
+        /* A continuation byte is 10xxxxxx: its top bit set, the one below it clear. Their
+         * count: a 1 in each such byte, summed into the top byte by one multiplication (no
+         * popcount instruction is assumed). */
+        uint64_t continuation = (w & ~(w << 1) & UINT64_C(0x8080808080808080)) >> 7;
+        chars += 8 - (uint32_t)((continuation * UINT64_C(0x0101010101010101)) >> 56);
     }
     for (; i < byte; i++)
         chars += ((unsigned char)s[i] & 0xC0u) != 0x80u;

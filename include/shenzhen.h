@@ -119,7 +119,10 @@ SHZ_API const char *shz_lang_name(shz_lang lang);
  */
 SHZ_API shz_status shz_lang_parse(const char *name, size_t len, shz_lang *out);
 
-/** A text field of a measure. Values are bits so that they can be combined as filters. */
+/** A text field of a measure. Values are bits so that they can be combined as filters. As a
+ *  search filter, ::SHZ_FIELD_PINYIN and ::SHZ_FIELD_PINYIN_INITIALS also search the pinyin of
+ *  the keywords and aliases and their initials (not for 1.0 callers); the snippet of a hit found
+ *  there shows the keywords and aliases (see shz_results_snippet_origin()). */
 typedef enum shz_field {
     SHZ_FIELD_TITLE = 1,            /**< Title: zh-Hans, zh-Hant, en. */
     SHZ_FIELD_BODY = 2,             /**< Body: zh-Hans, zh-Hant, en (since 1.1). */
@@ -685,8 +688,9 @@ SHZ_API shz_status shz_results_snippet_match(const shz_results *results, size_t 
                                              size_t *byte_start, size_t *byte_end);
 
 /**
- * Where the snippet of hit @p index was cut from: its field (shz_results_field()), the language
- * of the text (*@p lang: zh-Hans, zh-Hant or en; the pinyin fields report the search's
+ * Where the snippet of hit @p index was cut from: its field (shz_results_field(), except that a
+ * hit found in the pinyin of a keyword or alias shows the keywords: ::SHZ_FIELD_ALIASES), the
+ * language of the text (*@p lang: zh-Hans, zh-Hant or en; the pinyin fields report the search's
  * language), and the byte and character offsets in that text at which the snippet's text
  * starts (after a leading "…"). The text is what shz_measure_text() gives for that field and
  * language; for ::SHZ_FIELD_ALIASES it is the keywords and aliases joined by "; ". So a

@@ -8,8 +8,9 @@
  * field preceded by a 0 sentinel and the whole followed by one. Postings list,
  * for every distinct normalized character and character bigram, the positions
  * in that array where it starts, ascending. Because folding is per code point,
- * each normalized position also records the byte and character offset of the
- * original character in its field's text, from which spans are exact.
+ * each normalized position also records the byte offset of the original
+ * character in its field's text, from which spans are exact (a character
+ * offset is counted from the text when a hit's details are read).
  *
  * The tables are little-endian uint32 arrays in one byte blob (a string
  * literal compiles an order of magnitude faster than an integer initialiser
@@ -24,7 +25,7 @@
 #include <string.h>
 
 /* Bumped whenever the layout changes; the generator writes it, the library checks it. */
-#define SHZ_IX_FORMAT 10
+#define SHZ_IX_FORMAT 13
 
 /* The searchable fields of a measure, in their order in the index, which is also their rank:
  * a match in an earlier slot is a better match. */
@@ -37,15 +38,27 @@ enum shzi_ix_slot {
     SHZ_IX_SUMMARY = 5,  /* en summary */
     SHZ_IX_TERMS = 6,    /* keywords, then aliases, each item ended by a 0 (not shown: no spans) */
     SHZ_IX_BODY_EN = 7,  /* en body (empty while the catalogue has none) */
-    SHZ_IX_NSLOTS = 8
+    /* The toneless pinyin of each keyword and alias with Han characters (gen/term_pinyin.h),
+     * items as in TERMS, and their initials. No spans: a position's src_byte points at the
+     * character it spells in the TERMS text, which their snippets show. */
+    SHZ_IX_TERMS_PINYIN = 8,
+    SHZ_IX_TERMS_INITIALS = 9,
+    SHZ_IX_NSLOTS = 10
 };
 
 /* A slot's rank when choosing a hit's best match (lower is better): titles, then bodies and
- * summary, then the keywords and aliases, which have no spans to show. For the 1.0 fields this
- * is their slot order, as 1.0 ranked them. */
+ * summary, then the keywords and aliases, which have no spans to show, then their pinyin. For
+ * the 1.0 fields this is their slot order, as 1.0 ranked them. */
 static inline unsigned shzi_ix_slot_rank(unsigned slot)
 {
     return slot == SHZ_IX_BODY_EN ? 6u : slot == SHZ_IX_TERMS ? 7u : slot;
+}
+
+/* Whether a slot's matches are shown as spans: not the keywords and aliases, nor their pinyin
+ * (their snippets show the keywords and aliases joined, a text of the index). */
+static inline int shzi_ix_slot_has_spans(unsigned slot)
+{
+    return slot != SHZ_IX_TERMS && slot != SHZ_IX_TERMS_PINYIN && slot != SHZ_IX_TERMS_INITIALS;
 }
 
 /* Bits of the per-measure hant byte: the zh-Hant text of that field has as many code points as
@@ -56,7 +69,8 @@ enum { SHZ_IX_HANT_TITLE = 1, SHZ_IX_HANT_BODY = 2 };
  * and punctuation, so "ji ceng" becomes "jiceng"; these keep where the words were: a Latin or digit
  * character starts a word when it is the first of its field or item, or something was dropped
  * before it, or the character before it is not Latin; it ends one likewise. Every Han character is
- * a word of its own, and so is every letter of the pinyin initials (each stands for a syllable).
+ * a word of its own, and so is every letter of the title's pinyin initials (each stands for a
+ * syllable); the initials of a keyword or alias are one word (matched whole).
  * Latin words of the best-match mode match from a word start to a word end only. */
 enum { SHZ_IX_WORD_START = 1, SHZ_IX_WORD_END = 2 };
 enum { SHZ_IX_FLAGS_SHIFT = 21 }; /* above the code point, in a position's three bytes */
@@ -64,12 +78,14 @@ enum { SHZ_IX_FLAGS_SHIFT = 21 }; /* above the code point, in a position's three
 /* Scores are fixed point: an IDF or a field scale of 1.0 is stored as SHZ_IX_ONE. */
 #define SHZ_IX_ONE 65536u
 
-/* A posting is where a gram occurs: measure << 19 | slot << 16 | offset in the field (its
+/* A posting is where a gram occurs: measure << 19 | slot << 15 | offset in the field (its
  * position is the field's first, seg_start, plus the offset). So a search groups postings by
  * measure and field without loading anything else, and, as they ascend, gallops them by
  * measure. Hence at most SHZ_IX_MAX_MEASURES measures, and fields of fewer than
  * SHZ_IX_MAX_FIELD positions (the generator checks both). */
-enum { SHZ_IX_INFO_SLOT_SHIFT = 16, SHZ_IX_INFO_MEASURE_SHIFT = 19, SHZ_IX_OFFSET_MASK = 0xFFFF };
+enum { SHZ_IX_INFO_SLOT_SHIFT = 15, SHZ_IX_INFO_MEASURE_SHIFT = 19, SHZ_IX_OFFSET_MASK = 0x7FFF };
+enum { SHZ_IX_INFO_SLOT_MASK = (1 << (SHZ_IX_INFO_MEASURE_SHIFT - SHZ_IX_INFO_SLOT_SHIFT)) - 1 };
+_Static_assert(SHZ_IX_NSLOTS <= SHZ_IX_INFO_SLOT_MASK + 1, "a posting's slot bits hold every slot");
 #define SHZ_IX_MAX_MEASURES (UINT32_C(1) << (32 - SHZ_IX_INFO_MEASURE_SHIFT))
 #define SHZ_IX_MAX_FIELD (UINT32_C(1) << SHZ_IX_INFO_SLOT_SHIFT)
 
@@ -123,7 +139,7 @@ typedef struct shzi_ix_layout {
     uint32_t measure_count;  /* equals shzi_measure_total */
     uint32_t position_count; /* normalized characters, sentinels included */
     uint32_t gram_count;     /* distinct characters and bigrams */
-    uint32_t slot_bits;      /* the gram hash table has 1 << slot_bits slots */
+    uint32_t slot_count;     /* slots of the gram hash table: a fifth more than the grams */
     uint32_t posting_count;
     /* Byte offsets of the tables in shzi_ix_blob; all uint32 unless said otherwise. */
     uint32_t seg_start; /* [measure_count * SHZ_IX_NSLOTS + 1]: first position of each field;
@@ -132,9 +148,8 @@ typedef struct shzi_ix_layout {
                            its SHZ_IX_WORD_* flags << SHZ_IX_FLAGS_SHIFT */
     uint32_t src_byte;  /* [position_count] uint16: byte offset of the original in its field
                            text (a field text has fewer than 2^16 bytes) */
-    uint32_t src_char;  /* [position_count] uint16: character offset of the original */
     uint32_t hant;      /* [measure_count] bytes: SHZ_IX_HANT_* bits */
-    uint32_t grams;     /* [(1 << slot_bits) * SHZ_IX_GRAM_FIELDS]: the gram hash table, a
+    uint32_t grams;     /* [slot_count * SHZ_IX_GRAM_FIELDS]: the gram hash table, a
                            record (enum shzi_ix_gram_field) per slot, all zero when empty
                            (linear probing): a lookup reads one cache line */
     uint32_t post_info; /* [posting_count]: the postings (SHZ_IX_INFO_*), grouped by gram,
@@ -149,7 +164,7 @@ typedef struct shzi_ix_layout {
     uint32_t part_idf;    /* likewise for 1 / SHZ_IX_PART_SHARE */
     uint32_t terms_text;  /* [measure_count + 1]: byte offsets into terms_bytes of each
                              measure's keywords and aliases, joined by "; " */
-    uint32_t terms_bytes; /* the joined texts (the TERMS slot's src_byte points into them) */
+    uint32_t terms_bytes; /* the joined texts (the TERMS slots' src_byte points into them) */
     uint32_t word_count;
     uint32_t word_slot_bits;
     uint32_t word_slots;    /* [1 << word_slot_bits]: entry + 1, 0 = empty (linear probing) */
@@ -202,6 +217,16 @@ extern const unsigned char shzi_ix_blob[];
 static inline uint32_t shzi_ix_hash(uint64_t key, uint32_t bits)
 {
     return (uint32_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - bits));
+}
+
+/* The home slot of a gram key in the gram table of count slots (linear probing from there, past
+ * the last slot to the first). Any count: the table grows with the grams, a fifth more slots
+ * than grams, not by doubling, which would add a step of 128 KiB to the library at some gram.
+ * The hash's high half scaled to [0, count). */
+static inline uint32_t shzi_ix_gram_slot(uint64_t key, uint32_t count)
+{
+    uint64_t high = (key * UINT64_C(0x9E3779B97F4A7C15)) >> 32;
+    return (uint32_t)((high * count) >> 32);
 }
 
 /* The hash of a word's bytes into [0, 1 << bits) (FNV-1a, then the gram hash). */

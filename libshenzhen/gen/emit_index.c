@@ -14,6 +14,7 @@
 #include "pool.h"
 #include "normalize.h"
 #include "search/stem.h"
+#include "term_pinyin.h"
 
 /* The sort key of a hit packs the measure index into 20 bits (libshenzhen/search.c). */
 #define MAX_MEASURES SHZ_IX_MAX_MEASURES
@@ -38,6 +39,7 @@ typedef struct index_builder {
     u32_vec terms_off;    /* per measure, then the end: offsets into terms_bytes */
     char *terms_bytes;    /* every measure's keywords and aliases, joined by "; " */
     size_t terms_size, terms_cap;
+    const term_pinyin_words *words; /* the readings of polyphonic words, or NULL */
 } index_builder;
 
 /* The text of a slot, in the order of enum shzi_ix_slot (the TERMS slot is made apart). */
@@ -153,6 +155,62 @@ static int push_terms(index_builder *b, const gen_measure *ms)
     return push_items(b, b->terms_bytes + start, ends, items);
 }
 
+/* The TERMS_PINYIN slot (initials 0) or TERMS_INITIALS (1): the pinyin of each keyword and alias
+ * of the measure that has Han characters, one item each. Every position's src_byte points at the
+ * character it spells in the measure's joined keywords and aliases (push_terms put them last in
+ * terms_bytes), so a match there marks the keyword it spells; its word flags come from the
+ * pinyin text (a syllable is a word, as in the title's pinyin). */
+static int push_terms_pinyin(index_builder *b, const gen_measure *ms, int initials)
+{
+    enum { MAX_ITEMS = 256 };
+    size_t ends[MAX_ITEMS], items = 0, text_len = 0, text_cap = 0, item_start = 0;
+    char *text = NULL;
+    uint32_t *origin = NULL;
+    const gen_list *lists[] = {&ms->keywords, &ms->aliases};
+    int ok = 1;
+    for (size_t l = 0; ok && l < sizeof lists / sizeof lists[0]; l++) {
+        for (size_t i = 0; ok && i < lists[l]->count && items < MAX_ITEMS; i++) {
+            const char *item = lists[l]->items[i];
+            size_t len = strlen(item), room = 8 * len + 2; /* a syllable per character, spaced */
+            /* Where push_terms put it: items follow each other, joined by "; ". */
+            size_t at = item_start;
+            item_start += len + 2;
+            char *grown = gen_grow(text, &text_cap, text_len + room, 1);
+            uint32_t *grown_origin = grown ? realloc(origin, text_cap * sizeof *origin) : NULL;
+            if (grown)
+                text = grown;
+            if (!grown || !grown_origin) {
+                ok = 0;
+                break;
+            }
+            origin = grown_origin;
+            size_t sep = items ? 2 : 0;
+            size_t n = term_pinyin_spell(b->words, item, len, initials, text + text_len + sep,
+                                         origin + text_len + sep, room - sep);
+            if (n == 0)
+                continue; /* no Han character: an English alias has no pinyin */
+            memcpy(text + text_len, "; ", sep);
+            for (size_t k = 0; k < n; k++)
+                origin[text_len + sep + k] += (uint32_t)at;
+            text_len += sep + n;
+            ends[items++] = text_len;
+        }
+    }
+    char *grown = ok ? gen_grow(text, &text_cap, text_len + 1, 1) : NULL;
+    if (grown) {
+        text = grown;
+        text[text_len] = '\0';
+    }
+    size_t first = b->norm.n + 1; /* past the field's sentinel */
+    ok = grown && push_items(b, text, ends, items);
+    for (size_t p = first; ok && p < b->norm.n; p++)
+        if (b->norm.v[p])
+            b->src_byte.v[p] = origin[b->src_byte.v[p]];
+    free(text);
+    free(origin);
+    return ok;
+}
+
 static size_t count_code_points(const char *s)
 {
     size_t n = 0;
@@ -187,10 +245,20 @@ static int make_flags(index_builder *b)
         b->flags[p] = (unsigned char)((joined_before ? 0 : SHZ_IX_WORD_START) |
                                       (joined_after ? 0 : SHZ_IX_WORD_END));
     }
-    /* Each letter of the initials stands for a syllable: each is a word of its own. */
-    for (size_t f = SHZ_IX_INITIALS; f + 1 < b->seg_start.n; f += SHZ_IX_NSLOTS)
+    /* Each letter of the title's initials stands for a syllable: each is a word of its own. The
+     * initials of a keyword or alias are one word ("grpczd" for 个人破产制度): two or three
+     * letters inside or at the start of one are mostly an English word ("my" of 母婴室). */
+    for (size_t f = 0; f + 1 < b->seg_start.n; f++) {
+        size_t slot = f % SHZ_IX_NSLOTS;
+        if (slot != SHZ_IX_INITIALS && slot != SHZ_IX_TERMS_INITIALS)
+            continue;
         for (uint32_t p = b->seg_start.v[f]; p + 1 < b->seg_start.v[f + 1]; p++)
-            b->flags[p] = SHZ_IX_WORD_START | SHZ_IX_WORD_END;
+            if (c[p])
+                b->flags[p] = slot == SHZ_IX_INITIALS
+                                  ? SHZ_IX_WORD_START | SHZ_IX_WORD_END
+                                  : (unsigned char)((c[p - 1] ? 0 : SHZ_IX_WORD_START) |
+                                                    (c[p + 1] ? 0 : SHZ_IX_WORD_END));
+    }
     return 1;
 }
 
@@ -280,7 +348,7 @@ typedef struct gram_tables {
     uint32_t *postings;
     uint32_t *slots;
     size_t gram_count, posting_count;
-    uint32_t slot_bits;
+    uint32_t slot_count;
 } gram_tables;
 
 static int build_grams(const u32_vec *norm, gram_tables *g)
@@ -305,10 +373,13 @@ static int build_grams(const u32_vec *norm, gram_tables *g)
         grams += i == 0 || all[i].key != all[i - 1].key;
     g->gram_count = grams;
     g->posting_count = n;
-    g->slot_bits = 4;
-    while (((size_t)1 << g->slot_bits) * 4 < grams * 5) /* load factor at most 4/5 */
-        g->slot_bits++;
-    size_t slot_count = (size_t)1 << g->slot_bits;
+    size_t slot_count = grams + grams / 4 + 16; /* load factor at most 4/5 */
+    if (slot_count > UINT32_MAX / SHZ_IX_GRAM_FIELDS) {
+        fprintf(stderr, "too many grams for the index: %zu\n", grams);
+        free(all);
+        return 0;
+    }
+    g->slot_count = (uint32_t)slot_count;
     g->key_halves = malloc((grams * 2 + 1) * sizeof *g->key_halves);
     g->first = malloc((grams + 1) * sizeof *g->first);
     g->postings = malloc((n ? n : 1) * sizeof *g->postings);
@@ -324,9 +395,9 @@ static int build_grams(const u32_vec *norm, gram_tables *g)
             g->key_halves[2 * gram] = (uint32_t)key;
             g->key_halves[2 * gram + 1] = (uint32_t)(key >> 32);
             g->first[gram] = (uint32_t)i;
-            uint32_t slot = shzi_ix_hash(key, g->slot_bits);
+            uint32_t slot = shzi_ix_gram_slot(key, g->slot_count);
             while (g->slots[slot])
-                slot = (slot + 1) & (uint32_t)(slot_count - 1);
+                slot = slot + 1 < g->slot_count ? slot + 1 : 0;
             g->slots[slot] = (uint32_t)(gram + 1);
             gram++;
         }
@@ -400,9 +471,10 @@ static uint32_t *group_idf(const uint32_t *first, size_t groups, const uint32_t 
 /* BM25F field weights, x 1000: titles first, then the curated keywords and aliases, then the
  * bodies, the English one below the Chinese, and the one-sentence summary last. */
 static const unsigned slot_weight_milli[SHZ_IX_NSLOTS] = {
-    [SHZ_IX_TITLE] = 3000,    [SHZ_IX_TITLE_EN] = 3000, [SHZ_IX_PINYIN] = 2500,
-    [SHZ_IX_INITIALS] = 1500, [SHZ_IX_BODY] = 1000,     [SHZ_IX_SUMMARY] = 800,
-    [SHZ_IX_TERMS] = 1500,    [SHZ_IX_BODY_EN] = 900,
+    [SHZ_IX_TITLE] = 3000,          [SHZ_IX_TITLE_EN] = 3000, [SHZ_IX_PINYIN] = 2500,
+    [SHZ_IX_INITIALS] = 1500,       [SHZ_IX_BODY] = 1000,     [SHZ_IX_SUMMARY] = 800,
+    [SHZ_IX_TERMS] = 1500,          [SHZ_IX_BODY_EN] = 900,   [SHZ_IX_TERMS_PINYIN] = 1500,
+    [SHZ_IX_TERMS_INITIALS] = 1000,
 };
 
 /* Each field's weight over its length normalization (index_data.h, field_scale). */
@@ -446,7 +518,8 @@ static uint32_t *field_bytes(const gen_model *model, const index_builder *b)
         const gen_measure *ms = &model->measures[m];
         for (int slot = 0; slot < SHZ_IX_NSLOTS; slot++) {
             size_t n = 0;
-            if (slot == SHZ_IX_TERMS) {
+            if (slot == SHZ_IX_TERMS || slot == SHZ_IX_TERMS_PINYIN ||
+                slot == SHZ_IX_TERMS_INITIALS) { /* the pinyin's snippets show the keywords */
                 n = b->terms_off.v[m + 1] - b->terms_off.v[m];
             } else {
                 const char *text = slot_text(ms, slot);
@@ -467,7 +540,7 @@ static uint32_t *field_bytes(const gen_model *model, const index_builder *b)
  * zero); 0 when out of memory. */
 static uint32_t *gram_records(const gram_tables *g, const uint32_t *idf)
 {
-    size_t slot_count = (size_t)1 << g->slot_bits;
+    size_t slot_count = g->slot_count;
     uint32_t *records = calloc(slot_count * SHZ_IX_GRAM_FIELDS, sizeof *records);
     if (!records)
         return NULL;
@@ -755,12 +828,11 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     ix.measure_count = (uint32_t)model->measure_count;
     ix.position_count = (uint32_t)b->norm.n;
     ix.gram_count = (uint32_t)g->gram_count;
-    ix.slot_bits = g->slot_bits;
+    ix.slot_count = g->slot_count;
     ix.posting_count = (uint32_t)g->posting_count;
     ix.seg_start = blob_append_u32(&bl, b->seg_start.v, b->seg_start.n);
     ix.norm = blob_append_positions(&bl, b->norm.v, b->flags, b->norm.n);
     ix.src_byte = blob_append_u16(&bl, b->src_byte.v, b->src_byte.n);
-    ix.src_char = blob_append_u16(&bl, b->src_char.v, b->src_char.n);
     ix.hant = blob_append(&bl, b->hant, model->measure_count);
     while (bl.size % 4 && !bl.failed) /* keeps the uint32 tables aligned, for speed only */
         blob_append(&bl, "", 1);
@@ -775,7 +847,7 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         bl.failed = 1;
     } else {
         ix.post_info = blob_append_u32(&bl, info, g->posting_count);
-        ix.grams = blob_append_u32(&bl, records, ((size_t)1 << g->slot_bits) * SHZ_IX_GRAM_FIELDS);
+        ix.grams = blob_append_u32(&bl, records, (size_t)g->slot_count * SHZ_IX_GRAM_FIELDS);
         ix.field_scale = blob_append_u32(&bl, scale, model->measure_count * SHZ_IX_NSLOTS);
         ix.field_bytes = blob_append_u32(&bl, lengths, model->measure_count * SHZ_IX_NSLOTS);
     }
@@ -827,13 +899,13 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         model->measure_count, b->norm.n, g->gram_count, g->posting_count, w->count, hant_fallbacks,
         SHZ_IX_FORMAT);
     const uint32_t fields[] = {
-        ix.format,         ix.measure_count, ix.position_count, ix.gram_count,  ix.slot_bits,
-        ix.posting_count,  ix.seg_start,     ix.norm,           ix.src_byte,    ix.src_char,
-        ix.hant,           ix.grams,         ix.post_info,      ix.field_scale, ix.field_bytes,
-        ix.common_idf,     ix.part_idf,      ix.terms_text,     ix.terms_bytes, ix.word_count,
-        ix.word_slot_bits, ix.word_slots,    ix.word_str,       ix.word_bytes,  ix.word_stem,
-        ix.word_idf,       ix.word_first,    ix.word_postings,  ix.word_info,   ix.stem_prefix,
-        ix.typo_first,     ix.typo_entry,    ix.typo_mask};
+        ix.format,        ix.measure_count, ix.position_count, ix.gram_count,  ix.slot_count,
+        ix.posting_count, ix.seg_start,     ix.norm,           ix.src_byte,    ix.hant,
+        ix.grams,         ix.post_info,     ix.field_scale,    ix.field_bytes, ix.common_idf,
+        ix.part_idf,      ix.terms_text,    ix.terms_bytes,    ix.word_count,  ix.word_slot_bits,
+        ix.word_slots,    ix.word_str,      ix.word_bytes,     ix.word_stem,   ix.word_idf,
+        ix.word_first,    ix.word_postings, ix.word_info,      ix.stem_prefix, ix.typo_first,
+        ix.typo_entry,    ix.typo_mask};
     _Static_assert(sizeof fields == sizeof ix, "write every member of shzi_ix_layout");
     fputs("const shzi_ix_layout shzi_ix = {", out);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
@@ -850,7 +922,7 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     return 1;
 }
 
-int gen_emit_index(const gen_model *model, const char *out_path)
+int gen_emit_index(const gen_model *model, const term_pinyin_words *words, const char *out_path)
 {
     if (model->measure_count >= MAX_MEASURES) {
         fprintf(stderr, "%s: at most %u measures can be indexed\n", out_path, MAX_MEASURES - 1);
@@ -858,6 +930,7 @@ int gen_emit_index(const gen_model *model, const char *out_path)
     }
     index_builder b;
     memset(&b, 0, sizeof b);
+    b.words = words;
     gram_tables g;
     memset(&g, 0, sizeof g);
     word_tables w;
@@ -868,7 +941,10 @@ int gen_emit_index(const gen_model *model, const char *out_path)
     for (size_t i = 0; ok && i < model->measure_count; i++) {
         const gen_measure *ms = &model->measures[i];
         for (int slot = 0; ok && slot < SHZ_IX_NSLOTS; slot++)
-            ok = slot == SHZ_IX_TERMS ? push_terms(&b, ms) : push_field(&b, slot_text(ms, slot));
+            ok = slot == SHZ_IX_TERMS            ? push_terms(&b, ms)
+                 : slot == SHZ_IX_TERMS_PINYIN   ? push_terms_pinyin(&b, ms, 0)
+                 : slot == SHZ_IX_TERMS_INITIALS ? push_terms_pinyin(&b, ms, 1)
+                                                 : push_field(&b, slot_text(ms, slot));
         /* s2t is character for character for almost all of the text; where it is not, spans
          * cannot be carried over by character offset and stay in zh-Hans. */
         const gen_text *fields[2] = {&ms->title, &ms->body};

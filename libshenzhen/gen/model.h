@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "term_pinyin.h"
+
 enum { GEN_LANG_HANS = 0, GEN_LANG_HANT = 1, GEN_LANG_EN = 2, GEN_NLANG = 3 };
 enum { GEN_NDOC_FIELDS = 9 }; /* same order as shz_doc_field */
 
@@ -96,8 +98,9 @@ int gen_model_load(gen_model *model, const char *catalogue_path, const char *err
                    const char *sha256);
 void gen_model_free(gen_model *model);
 
-/* Emitters write a complete C source file; return 0 on I/O failure. */
+/* Emitters write a complete C source file; return 0 on I/O failure. The index spells the
+ * keywords and aliases in pinyin with words' readings (NULL: customary readings only). */
 int gen_emit_catalogue(const gen_model *model, const char *out_path);
-int gen_emit_index(const gen_model *model, const char *out_path);
+int gen_emit_index(const gen_model *model, const term_pinyin_words *words, const char *out_path);
 
 #endif

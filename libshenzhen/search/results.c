@@ -24,7 +24,8 @@ typedef struct field_text {
     const char *text;
     uint32_t len;
     shz_lang lang;
-    int by_char; /* zh-Hant carried over by character offsets: bytes found by walking */
+    int by_char;         /* zh-Hant carried over by character offsets: bytes found by walking */
+    const char *indexed; /* the text the index's byte offsets (src_byte) point into */
 } field_text;
 
 /* The text of a slot in the language spans use, and that language. */
@@ -33,7 +34,7 @@ static inline field_text slot_text(uint32_t m, int slot, shz_lang want)
     const struct shz_measure *ms = &shzi_measures[m];
     unsigned char hant = shzi_ix_blob[shzi_ix.hant + m];
     shzi_str str;
-    field_text f = {NULL, 0, SHZ_LANG_EN, 0};
+    field_text f = {NULL, 0, SHZ_LANG_EN, 0, NULL};
     switch (slot) {
     case SHZ_IX_TITLE:
     case SHZ_IX_BODY: {
@@ -42,6 +43,8 @@ static inline field_text slot_text(uint32_t m, int slot, shz_lang want)
         f.lang = ok ? SHZ_LANG_ZH_HANT : SHZ_LANG_ZH_HANS;
         f.by_char = ok;
         str = slot == SHZ_IX_TITLE ? ms->title[f.lang] : ms->body[f.lang];
+        f.indexed = shzi_str_ptr(slot == SHZ_IX_TITLE ? ms->title[SHZ_LANG_ZH_HANS]
+                                                      : ms->body[SHZ_LANG_ZH_HANS]);
         break;
     }
     case SHZ_IX_TITLE_EN:
@@ -58,13 +61,17 @@ static inline field_text slot_text(uint32_t m, int slot, shz_lang want)
     case SHZ_IX_BODY_EN:
         str = ms->body[SHZ_LANG_EN];
         break;
-    case SHZ_IX_TERMS: {
-        /* Keywords and aliases, joined: a text of the index, not of the catalogue. */
+    case SHZ_IX_TERMS:
+    case SHZ_IX_TERMS_PINYIN:
+    case SHZ_IX_TERMS_INITIALS: {
+        /* Keywords and aliases, joined: a text of the index, not of the catalogue. Their pinyin's
+         * positions point into it too. */
         uint32_t from = shzi_ix_u32(shzi_ix.terms_text, m);
         uint32_t to = shzi_ix_u32(shzi_ix.terms_text, (size_t)m + 1);
         f.text = (const char *)shzi_ix_blob + shzi_ix.terms_bytes + from;
         f.len = to - from;
         f.lang = SHZ_LANG_ZH_HANS;
+        f.indexed = f.text;
         return f;
     }
     default:
@@ -73,18 +80,34 @@ static inline field_text slot_text(uint32_t m, int slot, shz_lang want)
     }
     f.text = shzi_str_ptr(str);
     f.len = str.len;
+    if (!f.indexed)
+        f.indexed = f.text;
     return f;
 }
 
 static shz_field field_of_slot(int slot)
 {
     static const unsigned char fields[SHZ_IX_NSLOTS] = {
-        [SHZ_IX_TITLE] = SHZ_FIELD_TITLE,   [SHZ_IX_TITLE_EN] = SHZ_FIELD_TITLE,
-        [SHZ_IX_PINYIN] = SHZ_FIELD_PINYIN, [SHZ_IX_INITIALS] = SHZ_FIELD_PINYIN_INITIALS,
-        [SHZ_IX_BODY] = SHZ_FIELD_BODY,     [SHZ_IX_SUMMARY] = SHZ_FIELD_SUMMARY,
-        [SHZ_IX_TERMS] = SHZ_FIELD_ALIASES, [SHZ_IX_BODY_EN] = SHZ_FIELD_BODY,
+        [SHZ_IX_TITLE] = SHZ_FIELD_TITLE,
+        [SHZ_IX_TITLE_EN] = SHZ_FIELD_TITLE,
+        [SHZ_IX_PINYIN] = SHZ_FIELD_PINYIN,
+        [SHZ_IX_INITIALS] = SHZ_FIELD_PINYIN_INITIALS,
+        [SHZ_IX_BODY] = SHZ_FIELD_BODY,
+        [SHZ_IX_SUMMARY] = SHZ_FIELD_SUMMARY,
+        [SHZ_IX_TERMS] = SHZ_FIELD_ALIASES,
+        [SHZ_IX_BODY_EN] = SHZ_FIELD_BODY,
+        [SHZ_IX_TERMS_PINYIN] = SHZ_FIELD_PINYIN,
+        [SHZ_IX_TERMS_INITIALS] = SHZ_FIELD_PINYIN_INITIALS,
     };
     return (shz_field)fields[slot];
+}
+
+/* The field whose text a snippet of the slot is cut from: the keywords' pinyin shows the
+ * keywords and aliases it spells. */
+static shz_field text_field_of_slot(int slot)
+{
+    return slot == SHZ_IX_TERMS_PINYIN || slot == SHZ_IX_TERMS_INITIALS ? SHZ_FIELD_ALIASES
+                                                                        : field_of_slot(slot);
 }
 
 /* Byte offset of character index chars in s, walking from a known (byte, char) point before it. */
@@ -96,14 +119,43 @@ static uint32_t byte_of_char(const char *s, uint32_t len, uint32_t from_byte, ui
     return (uint32_t)shzi_utf8_advance(s, len, from_byte, chars - from_char);
 }
 
+/* The character offset of byte offset byte of s (a character's first byte), counting its
+ * characters' first bytes from a known (byte, char) point before it. The index keeps byte
+ * offsets only: a character offset is needed for a hit's details alone, read once. */
+static uint32_t char_of_byte(const char *s, uint32_t from_byte, uint32_t from_char, uint32_t byte)
+{
+    uint32_t chars = from_char, i = from_byte;
+    for (; byte - i >= 8 && i < byte; i += 8) { /* eight bytes at a time */
+        uint64_t w;
+        memcpy(&w, s + i, sizeof w);
+        /* A continuation byte is 10xxxxxx: its top bit set, the one below it clear. Their
+         * count: a 1 in each such byte, summed into the top byte by one multiplication (no
+         * popcount instruction is assumed). */
+        uint64_t continuation = (w & ~(w << 1) & UINT64_C(0x8080808080808080)) >> 7;
+        chars += 8 - (uint32_t)((continuation * UINT64_C(0x0101010101010101)) >> 56);
+    }
+    for (; i < byte; i++)
+        chars += ((unsigned char)s[i] & 0xC0u) != 0x80u;
+    return chars;
+}
+
+/* The character offset of normalized position p's original in its field's indexed text. */
+static inline uint32_t char_of_position(const field_text *f, uint32_t p)
+{
+    return char_of_byte(f->indexed, 0, 0, shzi_ix_u16(shzi_ix.src_byte, p));
+}
+
 /* The bytes of the original text of normalized positions [first, last] in f. */
 static inline void byte_range(const field_text *f, uint32_t first, uint32_t last, uint32_t *start,
                               uint32_t *end)
 {
     if (f->by_char) {
-        uint32_t c0 = shzi_ix_u16(shzi_ix.src_char, first);
+        uint32_t c0 = char_of_position(f, first);
+        uint32_t last_byte = shzi_ix_u16(shzi_ix.src_byte, last);
+        uint32_t c1 =
+            char_of_byte(f->indexed, shzi_ix_u16(shzi_ix.src_byte, first), c0, last_byte) + 1;
         *start = byte_of_char(f->text, f->len, 0, 0, c0);
-        *end = byte_of_char(f->text, f->len, *start, c0, shzi_ix_u16(shzi_ix.src_char, last) + 1);
+        *end = byte_of_char(f->text, f->len, *start, c0, c1);
         return;
     }
     uint32_t last_byte = shzi_ix_u16(shzi_ix.src_byte, last);
@@ -155,7 +207,7 @@ static void term_spans(const uint32_t *chars, const szs_settings *set, const szs
         int slot = szs_info_slot(info);
         if (!(set->slot_mask >> slot))
             break; /* no later field searched */
-        if (slot == SHZ_IX_TERMS || !(set->slot_mask & (1u << slot)))
+        if (!shzi_ix_slot_has_spans((unsigned)slot) || !(set->slot_mask & (1u << slot)))
             continue;
         uint32_t p = t->kind == SZS_GRAM && t->len <= 2 /* a gram is its own posting */
                          ? szs_posting_at(c, row->seg[slot])
@@ -169,7 +221,7 @@ static void term_spans(const uint32_t *chars, const szs_settings *set, const szs
         if (szs_info_measure(info) != m)
             break;
         int slot = szs_info_slot(info);
-        if (slot == SHZ_IX_TERMS || !(set->slot_mask & (1u << slot)))
+        if (!shzi_ix_slot_has_spans((unsigned)slot) || !(set->slot_mask & (1u << slot)))
             continue;
         uint32_t p = shzi_ix_u32(shzi_ix.word_postings, s);
         out[(*n)++] = (szs_span){p, p + szs_word_length(p), 0, 0, (uint8_t)slot, 0};
@@ -270,17 +322,25 @@ static size_t write_spans(const shz_results *r, const szs_hit *h, szs_span *out,
     choose_focus(r, h, out, kept, where);
 
     int walked_slot = -1, text_slot = kept ? out[0].slot : -1;
-    uint32_t walk_byte = 0, walk_char = 0; /* zh-Hant cursor: spans of a slot come in order */
+    uint32_t walk_byte = 0, walk_char = 0;   /* zh-Hant cursor: spans of a slot come in order */
+    uint32_t count_byte = 0, count_char = 0; /* the same in the indexed text */
     field_text f = slot_text(m, kept ? out[0].slot : SHZ_IX_TITLE, set->lang);
     for (size_t i = 0; i < kept; i++) {
         szs_span *s = &out[i];
         if (s->slot != text_slot) { /* spans come sorted by slot */
             f = slot_text(m, s->slot, set->lang);
             text_slot = s->slot;
+            count_byte = count_char = 0;
         }
         uint32_t first = s->byte_start, last = s->byte_end - 1;
-        s->char_start = shzi_ix_u16(shzi_ix.src_char, first);
-        s->char_end = shzi_ix_u16(shzi_ix.src_char, last) + 1;
+        uint32_t first_byte = shzi_ix_u16(shzi_ix.src_byte, first);
+        uint32_t last_byte = shzi_ix_u16(shzi_ix.src_byte, last);
+        if (first_byte < count_byte) /* merged spans may overlap: count from the start again */
+            count_byte = count_char = 0;
+        s->char_start = char_of_byte(f.indexed, count_byte, count_char, first_byte);
+        s->char_end = char_of_byte(f.indexed, first_byte, s->char_start, last_byte) + 1;
+        count_byte = first_byte;
+        count_char = s->char_start;
         s->lang = (uint8_t)f.lang;
         if (f.by_char) {
             /* Same character offsets, other bytes: walk the zh-Hant text. */
@@ -341,7 +401,7 @@ static void snippet_window(const szs_settings *set, uint32_t m, const focus *at,
     uint32_t unused;
     if (w->cut_before) {
         byte_range(&f, from, from, &w->start, &unused);
-        w->char_start = shzi_ix_u16(shzi_ix.src_char, from);
+        w->char_start = char_of_position(&f, from);
     }
     if (w->cut_after)
         byte_range(&f, to, to, &unused, &w->end);
@@ -543,7 +603,7 @@ shz_status shz_results_snippet_origin(const shz_results *results, size_t index, 
         return SHZ_ERR_NOT_FOUND;
     const szs_detail *d = detail_of(results, index);
     if (field)
-        *field = field_of_slot(h->best_slot);
+        *field = text_field_of_slot(h->best_slot);
     if (lang)
         *lang = (shz_lang)d->origin_lang;
     if (byte_start)

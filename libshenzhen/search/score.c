@@ -9,8 +9,8 @@
 
 int szs_gram_postings(uint64_t key, uint32_t *gram, uint32_t *begin, uint32_t *end)
 {
-    uint32_t mask = (UINT32_C(1) << shzi_ix.slot_bits) - 1;
-    for (uint32_t slot = shzi_ix_hash(key, shzi_ix.slot_bits);; slot = (slot + 1) & mask) {
+    uint32_t count = shzi_ix.slot_count;
+    for (uint32_t slot = shzi_ix_gram_slot(key, count);; slot = slot + 1 < count ? slot + 1 : 0) {
         uint64_t stored = szs_gram_key(slot);
         if (stored == 0) /* an empty slot: no key is 0 */
             return 0;

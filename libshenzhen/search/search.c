@@ -27,10 +27,11 @@ static inline unsigned slots_of_fields(unsigned fields, int legacy)
     unsigned mask = 0;
     if (fields & SHZ_FIELD_TITLE)
         mask |= 1u << SHZ_IX_TITLE | 1u << SHZ_IX_TITLE_EN;
+    /* The pinyin of the keywords and aliases too, which 1.0 did not search. */
     if (fields & SHZ_FIELD_PINYIN)
-        mask |= 1u << SHZ_IX_PINYIN;
+        mask |= 1u << SHZ_IX_PINYIN | (legacy ? 0 : 1u << SHZ_IX_TERMS_PINYIN);
     if (fields & SHZ_FIELD_PINYIN_INITIALS)
-        mask |= 1u << SHZ_IX_INITIALS;
+        mask |= 1u << SHZ_IX_INITIALS | (legacy ? 0 : 1u << SHZ_IX_TERMS_INITIALS);
     if (fields & SHZ_FIELD_BODY)
         mask |= 1u << SHZ_IX_BODY | (legacy ? 0 : 1u << SHZ_IX_BODY_EN);
     if (fields & SHZ_FIELD_SUMMARY)

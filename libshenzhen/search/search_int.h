@@ -69,7 +69,7 @@ static inline uint32_t szs_info_measure(uint32_t info)
 
 static inline int szs_info_slot(uint32_t info)
 {
-    return (int)(info >> SHZ_IX_INFO_SLOT_SHIFT) & 7;
+    return (int)(info >> SHZ_IX_INFO_SLOT_SHIFT) & SHZ_IX_INFO_SLOT_MASK;
 }
 
 /* A measure's field starts, and the start of the next measure: read once per measure. */

@@ -425,3 +425,27 @@ Test(modes, no_hits_says_why)
     cr_expect_not_null(strstr(r.out, "  some  "), "best mode: partial hits: %s", r.out);
     run_free(&r);
 }
+
+/* The pinyin of a keyword (破产法庭, 个人破产制度 …) and the initials of a whole one find their
+ * measure first, shown as its keywords; the pinyin of a word found only in a body finds
+ * nothing. */
+Test(search, keyword_pinyin_finds_its_measure)
+{
+    const char *queries[] = {"pochan", "gerenpochan", "grpczd"};
+    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+        run r = RUN("search", queries[i]);
+        assert_ok(&r, queries[i]);
+        const char *field = i < 2 ? " pinyin " : " initials ";
+        cr_expect(!strncmp(r.out, "15  ", 4) && strstr(r.out, field) &&
+                      strstr(r.out, field) < strstr(r.out, "\n") && strstr(r.out, "破产"),
+                  "%s: %s", queries[i], r.out);
+        run_free(&r);
+    }
+    run all = RUN("search", "-m", "all", "pochan");
+    assert_ok(&all, "-m all pochan");
+    cr_expect(!strncmp(all.out, "15  ", 4), "-m all pochan: %s", all.out);
+    run_free(&all);
+    run body = RUN("search", "-m", "all", "zhuanmen"); /* 专门: measure 15's body only */
+    assert_fails(&body, 1, "zhuanmen");
+    run_free(&body);
+}

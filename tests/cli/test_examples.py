@@ -45,6 +45,9 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "out": [HIT.format(id=10, field="title", match="all") + "劃定「區塊線」"]},
     "shenzhen search miaobao": {"out": [HIT.format(id=18, field="pinyin", match="all")]},
     "shenzhen search mbmp": {"out": [HIT.format(id=18, field="initials", match="all")]},
+    # the pinyin of a keyword: shown as the keywords, the one spelled among them
+    "shenzhen search gerenpochan": {
+        "out": [HIT.format(id=15, field="pinyin", match="all"), r"个人破产制度"]},
     'shenzhen search 破产 "经济再生" --json --limit 3': {
         "out": [r'\A\{"query":"破产 经济再生",', r'"hits":\[\{"id":15,',
                 r'\A(?!(.*"id":\d+,"title"){4})']},

@@ -22,9 +22,12 @@ static int wordish(uint32_t c)
     return c != 0 && c < 0x3400; /* the oracle keeps a-z, 0-9 and Han */
 }
 
-/* Word start and end at position k of a field's normalized text. */
+/* Word start and end at position k of a field's normalized text: every letter of the title's
+ * initials is a word, and the initials of a keyword are one. */
 static int starts_word(const oracle_text *t, int field, size_t k)
 {
+    if (field == ORACLE_TERMS_INITIALS)
+        return k == 0 || t->chars[k - 1] == 0;
     if (!wordish(t->chars[k]) || field == 3) /* Han, or a letter of the initials */
         return 1;
     return k == 0 || !wordish(t->chars[k - 1]) || t->source[k] != t->source[k - 1] + 1;
@@ -32,6 +35,8 @@ static int starts_word(const oracle_text *t, int field, size_t k)
 
 static int ends_word(const oracle_text *t, int field, size_t k)
 {
+    if (field == ORACLE_TERMS_INITIALS)
+        return k + 1 == t->len || t->chars[k + 1] == 0;
     if (!wordish(t->chars[k]) || field == 3)
         return 1;
     return k + 1 == t->len || !wordish(t->chars[k + 1]) || t->source[k + 1] != t->source[k] + 1;

@@ -5,13 +5,17 @@
 #include <string.h>
 
 const shz_field oracle_field[ORACLE_FIELDS] = {
-    SHZ_FIELD_TITLE, SHZ_FIELD_TITLE,   SHZ_FIELD_PINYIN, SHZ_FIELD_PINYIN_INITIALS,
-    SHZ_FIELD_BODY,  SHZ_FIELD_SUMMARY, SHZ_FIELD_BODY,   SHZ_FIELD_ALIASES};
-const shz_lang oracle_lang[ORACLE_FIELDS] = {SHZ_LANG_ZH_HANS, SHZ_LANG_EN,      SHZ_LANG_ZH_HANS,
-                                             SHZ_LANG_ZH_HANS, SHZ_LANG_ZH_HANS, SHZ_LANG_EN,
-                                             SHZ_LANG_EN,      SHZ_LANG_ZH_HANS};
+    SHZ_FIELD_TITLE,  SHZ_FIELD_TITLE,          SHZ_FIELD_PINYIN, SHZ_FIELD_PINYIN_INITIALS,
+    SHZ_FIELD_BODY,   SHZ_FIELD_SUMMARY,        SHZ_FIELD_BODY,   SHZ_FIELD_ALIASES,
+    SHZ_FIELD_PINYIN, SHZ_FIELD_PINYIN_INITIALS};
+const shz_lang oracle_lang[ORACLE_FIELDS] = {
+    SHZ_LANG_ZH_HANS, SHZ_LANG_EN, SHZ_LANG_ZH_HANS, SHZ_LANG_ZH_HANS, SHZ_LANG_ZH_HANS,
+    SHZ_LANG_EN,      SHZ_LANG_EN, SHZ_LANG_ZH_HANS, SHZ_LANG_ZH_HANS, SHZ_LANG_ZH_HANS};
 
 static uint32_t (*fold_pairs)[2];
+static char (*readings)[8];  /* [0x10000]: the customary syllable of each BMP character, or "" */
+static char (*words)[2][64]; /* the words of data/pinyin_words.tsv and their syllables */
+static size_t word_count;
 static size_t fold_count;
 static oracle_text *texts; /* [measure][field] */
 static size_t measure_count;
@@ -106,6 +110,120 @@ static void load_aliases(const shz_measure *m, oracle_text *out)
     }
 }
 
+/* data/han_pinyin.tsv's first reading of each character, and data/pinyin_words.tsv. */
+static int load_readings(void)
+{
+    FILE *f = fopen(SHZ_HAN_PINYIN_TSV, "r");
+    if (!f)
+        return 0;
+    readings = calloc(0x10000, sizeof *readings);
+    char line[256];
+    while (fgets(line, sizeof line, f)) {
+        unsigned long cp;
+        char first[8];
+        if (line[0] != '#' && sscanf(line, "%lx\t%7s", &cp, first) == 2 && cp < 0x10000)
+            memcpy(readings[cp], first, sizeof first);
+    }
+    fclose(f);
+    f = fopen(SHZ_PINYIN_WORDS_TSV, "r");
+    if (!f)
+        return 0;
+    words = calloc(256, sizeof *words);
+    while (fgets(line, sizeof line, f) && word_count < 256) {
+        char *tab = strchr(line, '\t');
+        if (line[0] == '#' || !tab)
+            continue;
+        *tab = '\0';
+        tab[1 + strcspn(tab + 1, "\n")] = '\0';
+        if (strlen(line) >= sizeof words[0][0] || strlen(tab + 1) >= sizeof words[0][1])
+            continue;
+        memcpy(words[word_count][0], line, strlen(line) + 1);
+        memcpy(words[word_count][1], tab + 1, strlen(tab + 1) + 1);
+        word_count++;
+    }
+    fclose(f);
+    return 1;
+}
+
+/* Appends to out (room enough) the pinyin of item, or its initials: a Han character's syllable
+ * (the longest listed word's, else its customary one), other characters as they are, a Han
+ * character without a reading dropped. Returns the number of syllables. */
+static size_t spell(const char *item, size_t len, int initials, char *out)
+{
+    size_t syllables = 0, n = 0;
+    int after_syllable = 0;
+    for (size_t i = 0; i < len;) {
+        size_t best = word_count, best_len = 0;
+        for (size_t w = 0; w < word_count; w++) {
+            size_t wl = strlen(words[w][0]);
+            if (wl > best_len && wl <= len - i && !memcmp(item + i, words[w][0], wl))
+                best = w, best_len = wl;
+        }
+        if (best < word_count) {
+            for (const char *s = words[best][1]; *s;) {
+                size_t k = strcspn(s, " ");
+                out[n++] = ' ';
+                memcpy(out + n, s, initials ? 1 : k);
+                n += initials ? 1 : k;
+                syllables++;
+                s += k + (s[k] == ' ');
+            }
+            after_syllable = 1;
+            i += best_len;
+            continue;
+        }
+        uint32_t cp;
+        size_t step = decode((const unsigned char *)item + i, len - i, &cp);
+        if (cp < 0x10000 && readings[cp][0]) {
+            out[n++] = ' ';
+            size_t k = initials ? 1 : strlen(readings[cp]);
+            memcpy(out + n, readings[cp], k);
+            n += k;
+            syllables++;
+            after_syllable = 1;
+        } else if (cp < 0x2E80) {
+            if (n && out[n - 1] != ' ' && after_syllable)
+                out[n++] = ' ';
+            memcpy(out + n, item + i, step);
+            n += step;
+            after_syllable = 0;
+        }
+        i += step;
+    }
+    out[n] = '\0';
+    return syllables;
+}
+
+/* The pinyin (or initials) of the keywords and aliases that have a Han character, each
+ * normalized on its own, joined by a 0; sources are character offsets in the spelled text, so
+ * syllables are words. */
+static void load_term_pinyin(const shz_measure *m, int initials, oracle_text *out)
+{
+    size_t n = shz_measure_keyword_count(m) + shz_measure_alias_count(m), total = 0;
+    const char *t;
+    size_t len;
+    for (size_t i = 0; i < n; i++)
+        if (term_item(m, i, &t, &len))
+            total += 8 * len + 1;
+    out->chars = malloc((total + 1) * sizeof *out->chars);
+    out->source = calloc(total + 1, sizeof *out->source);
+    out->len = 0;
+    char *spelled = malloc(total + 1);
+    for (size_t i = 0; i < n; i++) {
+        if (!term_item(m, i, &t, &len) || !spell(t, len, initials, spelled))
+            continue;
+        oracle_text item;
+        oracle_normalize(spelled, strlen(spelled), &item);
+        if (out->len)
+            out->source[out->len] = 0, out->chars[out->len++] = 0;
+        memcpy(out->chars + out->len, item.chars, item.len * sizeof *item.chars);
+        memcpy(out->source + out->len, item.source, item.len * sizeof *item.source);
+        out->len += item.len;
+        oracle_text_free(&item);
+    }
+    free(spelled);
+}
+
 static int load_table(void)
 {
     FILE *f = fopen(SHZ_T2S_TSV, "r");
@@ -129,7 +247,7 @@ static int load_table(void)
 
 int oracle_init(void)
 {
-    if (!load_table())
+    if (!load_table() || !load_readings())
         return 0;
     measure_count = shz_measure_count();
     texts = calloc(measure_count * ORACLE_FIELDS, sizeof *texts);
@@ -140,6 +258,10 @@ int oracle_init(void)
             oracle_text *out = &texts[m * ORACLE_FIELDS + (size_t)f];
             if (f == ORACLE_ALIASES) {
                 load_aliases(shz_measure_at(m), out);
+                continue;
+            }
+            if (f == ORACLE_TERMS_PINYIN || f == ORACLE_TERMS_INITIALS) {
+                load_term_pinyin(shz_measure_at(m), f == ORACLE_TERMS_INITIALS, out);
                 continue;
             }
             shz_status st =
@@ -159,9 +281,14 @@ void oracle_fini(void)
         oracle_text_free(&texts[i]);
     free(texts);
     free(fold_pairs);
+    free(readings);
+    free(words);
     texts = NULL;
     fold_pairs = NULL;
     fold_count = 0;
+    readings = NULL;
+    words = NULL;
+    word_count = 0;
 }
 
 const oracle_text *oracle_field_text(size_t m, int f)

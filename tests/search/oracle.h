@@ -13,14 +13,29 @@
 
 #include "shenzhen.h"
 
-enum { ORACLE_FIELDS = 8, ORACLE_MAX_TERMS = 64, ORACLE_MAX_CHARS = 4096 };
-/* The fields 1.0 searched are the first six; then the English body, and the keywords and
- * aliases (each item normalized on its own, items separated by a 0 no term contains). */
-enum { ORACLE_FIELDS_1_0 = 6, ORACLE_BODY_EN = 6, ORACLE_ALIASES = 7 };
+enum { ORACLE_FIELDS = 10, ORACLE_MAX_TERMS = 64, ORACLE_MAX_CHARS = 4096 };
+/* The fields 1.0 searched are the first six; then the English body, the keywords and aliases
+ * (each item normalized on its own, items separated by a 0 no term contains), and the pinyin
+ * of those that have Han characters and its initials, spelled by the oracle itself from
+ * data/han_pinyin.tsv and data/pinyin_words.tsv (items likewise). */
+enum {
+    ORACLE_FIELDS_1_0 = 6,
+    ORACLE_BODY_EN = 6,
+    ORACLE_ALIASES = 7,
+    ORACLE_TERMS_PINYIN = 8,
+    ORACLE_TERMS_INITIALS = 9
+};
 
-/* The searchable fields, best rank first, with the shz_field and language each comes from. */
+/* The searchable fields, best rank first, with the shz_field (the option that searches it, which
+ * a hit found there reports) and language each comes from. */
 extern const shz_field oracle_field[ORACLE_FIELDS];
 extern const shz_lang oracle_lang[ORACLE_FIELDS];
+
+/* Whether matches in field f are spans (not in the keywords and aliases or their pinyin). */
+static inline int oracle_has_spans(int f)
+{
+    return f < ORACLE_ALIASES;
+}
 
 typedef struct oracle_text {
     uint32_t *chars;  /* normalized */

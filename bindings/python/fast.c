@@ -1270,10 +1270,7 @@ static PyMethodDef shzpy_methods[] = {
      "_search(query, limit, lang, fields, mode) -> (list[Hit], results capsule)"},
     {"search", (PyCFunction)(void (*)(void))shzpy_search, METH_FASTCALL | METH_KEYWORDS,
      "search($module, /, query, *, limit=None, lang='zh-Hans', fields=None, mode='best', "
-     "min_relevance=0.15, topics=None)
---
-
-"
+     "min_relevance=0.15, topics=None)\n--\n\n"
      "Searches the catalogue; returns the Results, a list of Hit, best first.\n\n"
      "``mode`` (one of ``shenzhen.SEARCH_MODES``): \"best\", the default, ranks\n"
      "measures by how well they match (BM25F) and lets a measure match only\n"

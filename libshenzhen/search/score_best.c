@@ -90,7 +90,8 @@ static int precision_pass(const szs_query *q, double relevance, size_t matched, 
     size_t lone = (size_t)__builtin_ctzll(which);
     if (matched == 1 && q->terms[lone].weight < q->weight && q->origin_idf[lone] < q->common_idf)
         return 0;
-    return relevance >= q->min_relevance - 1e-12;
+    /* Compared as reported (16-bit fixed point), so no hit shows less than min_relevance. */
+    return (double)szs_relevance_key(relevance) / (double)SZS_RELEVANCE_ONE >= q->min_relevance;
 }
 
 /* Term t's BM25F score in measure m from its postings (and a word's stem postings) in the

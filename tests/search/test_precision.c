@@ -104,7 +104,7 @@ Test(precision, min_relevance_filters_and_is_checked)
     shz_results *loose = search_at("知识产权保护", 0), *strict = search_at("知识产权保护", 0.5);
     cr_assert_lt(shz_results_count(strict), shz_results_count(loose));
     for (size_t h = 0; h < shz_results_count(strict); h++)
-        cr_assert_geq(shz_results_relevance(strict, h), 0.5 - 1e-4);
+        cr_assert_geq(shz_results_relevance(strict, h), 0.5);
     cr_assert(has_measure(strict, 21));
     shz_results_free(loose);
     shz_results_free(strict);
@@ -117,6 +117,33 @@ Test(precision, min_relevance_filters_and_is_checked)
     shz_search_options o;
     shz_search_options_init(&o);
     cr_assert_eq(o.min_relevance, SHZ_MIN_RELEVANCE_DEFAULT);
+}
+
+Test(precision, no_hit_shows_less_than_the_threshold)
+{
+    /* The relevance is reported in 16-bit fixed point. A threshold just above a reported figure
+     * lies below about half of the exact shares that round to it: the rule must compare the
+     * figure it reports, so that no hit comes back showing less than the threshold asked for. */
+    const char *queries[] = {"知识产权保护", "社区公园建设", "工厂的数字化改造",
+                             "破产 法庭",    "科技创新",     "深圳 营商环境",
+                             "人才住房",     "跨境贸易便利", "生态环境保护"};
+    size_t probes = 0;
+    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+        shz_results *all = search_at(queries[i], 0);
+        for (size_t h = 0; h < shz_results_count(all); h++) {
+            double threshold = shz_results_relevance(all, h) + 0.01 / 65535;
+            if (threshold > 1)
+                continue;
+            shz_results *r = search_at(queries[i], threshold);
+            for (size_t k = 0; k < shz_results_count(r); k++)
+                cr_assert_geq(shz_results_relevance(r, k), threshold, "'%s' at %.9f", queries[i],
+                              threshold);
+            shz_results_free(r);
+            probes++;
+        }
+        shz_results_free(all);
+    }
+    cr_assert_gt(probes, 40);
 }
 
 Test(precision, a_1_1_caller_gets_the_default_threshold)

@@ -44,6 +44,8 @@ import shenzhen
 
 LIMIT = 10
 T2S_TABLE = Path(__file__).resolve().parents[2] / "data" / "t2s.tsv"
+HAN_PINYIN = T2S_TABLE.with_name("han_pinyin.tsv")
+PINYIN_WORDS = T2S_TABLE.with_name("pinyin_words.tsv")
 
 # ---- the library's normalization (libshenzhen/runtime/normalize.c), per code point --------
 
@@ -256,14 +258,63 @@ def best_of(fn: Callable[[], object], repeat: int) -> float:
 
 # ---- the peers ------------------------------------------------------------------------------
 
-FIELDS = ("title", "title_en", "pinyin", "initials", "body", "summary", "body_en")
+FIELDS = ("title", "title_en", "pinyin", "initials", "body", "summary", "body_en",
+          "terms_pinyin", "terms_initials")
+
+
+class Speller:
+    """The toneless pinyin of a keyword or alias, spelled as the index spells it
+    (data/README.md): a listed word's syllables (data/pinyin_words.tsv, longest
+    first), else each Han character's customary reading (data/han_pinyin.tsv)."""
+
+    def __init__(self) -> None:
+        self.reading: dict[str, str] = {}
+        for line in HAN_PINYIN.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                cp, readings = line.split("\t")[:2]
+                self.reading[chr(int(cp, 16))] = readings.split()[0]
+        self.words: dict[str, list[str]] = {}
+        for line in PINYIN_WORDS.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#") and "\t" in line:
+                word, syllables = line.split("\t", 1)
+                self.words[word] = syllables.split()
+        self.longest = max(map(len, self.words), default=0)
+
+    def spell(self, item: str, initials: bool = False) -> str:
+        out, i = [], 0
+        while i < len(item):
+            for n in range(min(self.longest, len(item) - i), 0, -1):
+                if item[i:i + n] in self.words:
+                    syllables = self.words[item[i:i + n]]
+                    out.append("".join(x[0] for x in syllables) if initials else "".join(syllables))
+                    i += n
+                    break
+            else:
+                ch = item[i]
+                reading = self.reading.get(ch)
+                if reading:
+                    out.append(reading[0] if initials else reading)
+                elif ord(ch) < 0x2E80:
+                    out.append(ch)
+                i += 1
+        return "".join(out)
+
+
+SPELLER = Speller()
 
 
 def normalized_fields(m: shenzhen.Measure, norm: Normalizer) -> list[str]:
-    # The fields search_bench.c indexes (zh-Hant folds onto zh-Hans anyway), and
-    # the English body, which 1.1's body field holds too (aliases are left out).
+    # The fields search_bench.c indexes (zh-Hant folds onto zh-Hans anyway), the
+    # English body, which 1.1's body field holds too, and the pinyin of the keywords
+    # and aliases that have a Han character and their initials, which the pinyin
+    # fields search (one item a line, so no match runs across two). The aliases
+    # themselves are left out.
+    han_items = [t for t in (*m.keywords, *m.aliases)
+                 if any(0x3400 <= ord(c) <= 0x9FFF for c in t)]
+    spelled = ["\n".join(norm.text(SPELLER.spell(t, initials)) for t in han_items)
+               for initials in (False, True)]
     return [norm.text(t) for t in (m.title, m.title_en, m.pinyin, m.initials, m.body,
-                                   m.summary_en, m.body_en)]
+                                   m.summary_en, m.body_en)] + spelled
 
 
 class Fts5:

@@ -529,8 +529,8 @@ typedef struct shz_search_options {
 } shz_search_options;
 
 /** The precision rule's threshold: the default of shz_search_options::min_relevance. (Since
- * 1.2; 0.06 in 1.2.0, a caller compiled with that header and SHZ_SEARCH_OPTIONS_INIT passes
- * 0.06.) */
+ * 1.2; 0.15 since 1.3.0, 0.06 in 1.2.0: a caller compiled with 1.2.0's header and
+ * SHZ_SEARCH_OPTIONS_INIT passes 0.06.) */
 #define SHZ_MIN_RELEVANCE_DEFAULT 0.15
 
 /** Static initialiser with the defaults. */

@@ -75,3 +75,40 @@ Test(explain, every_output_may_be_null)
         shz_results_free(r);
     }
 }
+
+/* A search over some fields explains its hits by those fields only: a term held elsewhere in
+ * the measure (a title word also in the body) does not count. */
+Test(explain, names_only_the_fields_searched)
+{
+    const struct {
+        const char *query;
+        unsigned fields;
+    } cases[] = {
+        {"破产 法庭", SHZ_FIELD_TITLE},
+        {"破产 法庭", SHZ_FIELD_BODY},
+        {"知识产权 保护", SHZ_FIELD_BODY | SHZ_FIELD_SUMMARY},
+        {"bankruptcy court", SHZ_FIELD_SUMMARY},
+        {"bankruptcy court", SHZ_FIELD_TITLE},
+    };
+    size_t held = 0;
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        shz_search_options o = SHZ_SEARCH_OPTIONS_INIT;
+        o.fields = cases[c].fields;
+        shz_results *r = NULL;
+        cr_assert_eq(shz_search(cases[c].query, strlen(cases[c].query), &o, &r), SHZ_OK);
+        for (size_t h = 0; h < shz_results_count(r); h++)
+            for (size_t t = 0; t < shz_results_term_count(r); t++) {
+                shz_field field;
+                unsigned how;
+                cr_assert_eq(shz_results_explain(r, h, t, &field, &how, NULL, NULL), SHZ_OK);
+                if (how == SHZ_EXPLAIN_NONE)
+                    continue;
+                held++;
+                cr_assert(field & cases[c].fields,
+                          "'%s' in fields %u: hit %zu term %zu in field %d", cases[c].query,
+                          cases[c].fields, h, t, (int)field);
+            }
+        shz_results_free(r);
+    }
+    cr_assert_gt(held, 10);
+}

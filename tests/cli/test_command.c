@@ -8,11 +8,13 @@
 #include <criterion/criterion.h>
 
 #include <cjson/cJSON.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "shenzhen.h"
 
@@ -448,4 +450,58 @@ Test(search, keyword_pinyin_finds_its_measure)
     run body = RUN("search", "-m", "all", "zhuanmen"); /* 专门: measure 15's body only */
     assert_fails(&body, 1, "zhuanmen");
     run_free(&body);
+}
+
+/* ---- edges of the arguments and of the input -------------------------------- */
+
+/* A category and a topic that share no measure: an empty list, which is no error, in every
+ * format (a script reading it gets no line, not a message). */
+Test(list, a_category_and_topic_without_common_measures_list_nothing)
+{
+    const shz_topic *topic;
+    cr_assert_eq(shz_topic_find("healthcare", 10, &topic), SHZ_OK);
+    for (size_t i = 0; i < shz_topic_measure_count(topic); i++)
+        cr_assert_neq(shz_category_id(shz_measure_category(shz_topic_measure_at(topic, i))), 1,
+                      "the test needs a topic without measures in category 1");
+    const char *formats[] = {"text", "tsv", "jsonl"};
+    for (size_t f = 0; f < 3; f++) {
+        run r = RUN("list", "-c", "1", "--topic", "healthcare", "--format", formats[f]);
+        assert_ok(&r, formats[f]);
+        cr_expect_str_eq(
+            r.out, formats[f][0] == 't' && formats[f][1] == 's' ? "id\tcategory\ttitle\n" : "",
+            "%s", formats[f]);
+        run_free(&r);
+    }
+}
+
+Test(list, an_empty_topic_is_no_topic)
+{
+    run r = RUN("list", "--topic", "");
+    assert_fails(&r, 1, "--topic ''");
+    cr_expect_str_eq(r.err, "shenzhen: no topic '' (shenzhen topics lists the keys)\n");
+    run_free(&r);
+}
+
+/* C1 controls (U+0080-U+009F) and DEL are echoed as bytes in \xNN, like C0 controls: a
+ * terminal may act on them. */
+Test(args, controls_of_every_range_are_escaped_in_messages)
+{
+    run r = RUN("show", "x\xC2\x85\x7F\x01y");
+    assert_fails(&r, 2, "id with controls");
+    cr_expect_str_eq(r.err,
+                     "shenzhen: invalid measure id 'x\\xC2\\x85\\x7F\\x01y': not an integer\n");
+    run_free(&r);
+}
+
+/* search - on a standard input that cannot be read: a usage error that says why. */
+Test(search, unreadable_stdin_is_a_usage_error)
+{
+    int dir = open("/", O_RDONLY | O_DIRECTORY);
+    cr_assert_geq(dir, 0);
+    cr_assert_geq(dup2(dir, STDIN_FILENO), 0); /* this test's process only: Criterion forks */
+    close(dir);
+    run r = RUN("search", "-");
+    assert_fails(&r, 2, "search - < /");
+    cr_expect_str_eq(r.err, "shenzhen: search: cannot read the query from stdin: Is a directory\n");
+    run_free(&r);
 }

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "cli/outbuf.h"
 #include "cli/render.h"
@@ -195,4 +196,46 @@ Test(render, widths)
     cr_expect_eq(char_width(0xFF21), 2);               /* fullwidth A */
     cr_expect(utf8_valid("中", 3));
     cr_expect(!utf8_valid("\xE4\xB8", 2));
+}
+
+/* ---- the output buffer ------------------------------------------------------ */
+
+/* A request the buffer cannot hold (its size would overflow) and a format that cannot be
+ * formatted both mark it failed, as an allocation failure does: what it held stays, and later
+ * appends do nothing, so the command reports the failure instead of a cut output. */
+Test(outbuf, a_request_too_large_or_unformattable_fails_the_buffer)
+{
+    outbuf ob;
+    outbuf_init(&ob);
+    outbuf_puts(&ob, "kept");
+    outbuf_repeat(&ob, 'x', (size_t)-1 / 2);
+    cr_assert(outbuf_failed(&ob));
+    cr_assert_eq(ob.len, 4);
+    cr_assert_str_eq(ob.data, "kept");
+    outbuf_puts(&ob, " more");
+    outbuf_printf(&ob, "%d", 5);
+    cr_assert_eq(ob.len, 4, "appended after the failure");
+    outbuf_free(&ob);
+
+    outbuf_init(&ob);
+    outbuf_append(&ob, "a", (size_t)-1 - 8);
+    cr_assert(outbuf_failed(&ob));
+    cr_assert_eq(ob.len, 0);
+    outbuf_free(&ob);
+
+    /* A wide character outside the C locale's charset: vsnprintf fails (EILSEQ). */
+    static const wchar_t han[] = {0x4E2D, 0};
+    outbuf_init(&ob);
+    outbuf_printf(&ob, "a%lsb", han);
+    cr_assert(outbuf_failed(&ob));
+    cr_assert_eq(ob.len, 0);
+    outbuf_free(&ob);
+
+    outbuf_init(&ob); /* and a buffer that fits grows as it should */
+    outbuf_repeat(&ob, 'y', 1000);
+    outbuf_printf(&ob, "%s%d", "z", 7);
+    cr_assert(!outbuf_failed(&ob));
+    cr_assert_eq(ob.len, 1002);
+    cr_assert_str_eq(ob.data + 998, "yyz7");
+    outbuf_free(&ob);
 }

@@ -30,7 +30,8 @@
 
 enum { NTHREADS = 8, ROUNDS = 20, MAX_WORK = 4096 };
 /* Rounds each thread walks the plan: ROUNDS, or SHZ_THREAD_ROUNDS (1 to ROUNDS) for memcheck,
- * which runs the threads one at a time (interleavings are TSan's to check, not memcheck's). */
+ * which runs the threads one at a time, and for ASan, which checks every access whatever the
+ * interleaving (interleavings are TSan's to check, with every round). */
 static size_t rounds = ROUNDS;
 
 /* ---- digests ------------------------------------------------------------- */

@@ -101,10 +101,23 @@ typedef struct tally {
     size_t queries, hits, partial, all_terms, msm_checked;
 } tally;
 
-/* Runs query in best mode and checks every property above. */
+/* SHZ_QUERY_STRIDE=N (N >= 1, default 1): check_best checks only every N-th query of the plan,
+ * the others still drawn, so the checked ones are a subset of the full plan. .ci/valgrind sets
+ * it: memcheck runs the same code paths on fewer queries (the full plan runs everywhere else). */
+static size_t query_stride(void)
+{
+    const char *asked = getenv("SHZ_QUERY_STRIDE");
+    long stride = asked ? strtol(asked, NULL, 10) : 1;
+    return stride >= 1 && stride <= 100 ? (size_t)stride : 1;
+}
+
+/* Runs query in best mode and checks every property above (every query_stride()-th call). */
 static void check_best(const char *query, tally *tl)
 {
     static terms t;
+    static size_t calls;
+    if (calls++ % query_stride() != 0)
+        return;
     shz_results *r;
     shz_status st = shz_search(query, strlen(query), NULL, &r);
     if (st == SHZ_ERR_EMPTY_QUERY)
@@ -269,7 +282,9 @@ Test(best, properties_over_many_queries)
             "best: %zu queries, %zu hits (%zu all terms, %zu partial), %zu hit sets checked "
             "against the minimum-should-match rule\n",
             tl.queries, tl.hits, tl.all_terms, tl.partial, tl.msm_checked);
-    cr_assert(tl.queries > 500 && tl.all_terms > 500 && tl.partial > 200 && tl.msm_checked > 300);
+    size_t stride = query_stride();
+    cr_assert(tl.queries > 500 / stride && tl.all_terms > 500 / stride &&
+              tl.partial > 200 / stride && tl.msm_checked > 300 / stride);
 }
 
 /* ---- one test per ranking rule ---------------------------------------- */

@@ -122,6 +122,37 @@ Test(topics, bad_arguments)
     cr_assert_str_eq(text, "untouched");
 }
 
+/* Each pointer argument checked on its own: a valid handle with a NULL text, a bad language
+ * with everything else valid, and the list readers without a measure. */
+Test(topics, every_argument_is_checked_alone)
+{
+    const shz_topic *t = NULL;
+    cr_assert_eq(shz_topic_find("healthcare", 10, &t), SHZ_OK);
+    const shz_measure *m = shz_measure_at(0);
+    const char *text = "untouched";
+    size_t len = 7;
+    cr_assert_eq(shz_topic_key(t, NULL, &len), SHZ_ERR_INVALID_ARG);
+    cr_assert_eq(shz_topic_name(t, SHZ_LANG_EN, NULL, &len), SHZ_ERR_INVALID_ARG);
+    cr_assert_eq(shz_topic_definition(NULL, SHZ_LANG_EN, &text, &len), SHZ_ERR_INVALID_ARG);
+    cr_assert_eq(shz_topic_definition(t, (shz_lang)3, &text, &len), SHZ_ERR_BAD_LANG);
+    cr_assert_eq(shz_topic_definition(t, (shz_lang)-1, &text, &len), SHZ_ERR_BAD_LANG);
+    cr_assert_eq(shz_measure_topic_reason(m, 0, SHZ_LANG_EN, NULL, &len), SHZ_ERR_INVALID_ARG);
+    cr_assert_eq(shz_measure_keyword_in(m, 0, SHZ_LANG_ZH_HANT, NULL, &len), SHZ_ERR_INVALID_ARG);
+    cr_assert_eq(shz_measure_keyword_in(NULL, 0, SHZ_LANG_ZH_HANT, &text, &len),
+                 SHZ_ERR_INVALID_ARG);
+    cr_assert_eq(shz_measure_alias_in(NULL, 0, SHZ_LANG_ZH_HANT, &text, &len), SHZ_ERR_INVALID_ARG);
+    cr_assert_str_eq(text, "untouched", "output left alone on error");
+    cr_assert_eq(len, 7, "length left alone on error");
+    /* The same calls with valid arguments succeed, so the errors above come from the one bad one.
+     */
+    cr_assert_eq(shz_topic_key(t, &text, &len), SHZ_OK);
+    cr_assert_str_eq(text, "healthcare");
+    cr_assert_eq(shz_topic_definition(t, SHZ_LANG_EN, &text, &len), SHZ_OK);
+    cr_assert_gt(len, 0);
+    cr_assert_eq(shz_measure_topic_reason(m, 0, SHZ_LANG_EN, &text, &len), SHZ_OK);
+    cr_assert_eq(shz_measure_keyword_in(m, 0, SHZ_LANG_ZH_HANT, &text, &len), SHZ_OK);
+}
+
 static int ascii(const char *s)
 {
     for (; *s; s++)

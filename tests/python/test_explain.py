@@ -34,7 +34,7 @@ QUERY_SETS = ("queries.json", "dev_extra.json")  # never test.json: held out
 #: relevance to 1/65535 (shz_results_explain), plus a little for summing floats.
 TOLERANCE = 1 / 65535 + 1e-9
 #: The three searches each query runs.
-SEARCHES = (
+SEARCHES: tuple[tuple[str, dict[str, object]], ...] = (
     ("best", {}),
     ("best-all", {"min_relevance": 0}),
     ("all_terms", {"mode": "all_terms"}),

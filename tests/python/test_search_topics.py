@@ -63,7 +63,8 @@ def test_topics_by_key_by_topic_and_mixed_agree():
     assert by_key
     assert ids(shenzhen.search(query, topics=[first, second])) == by_key
     assert ids(shenzhen.search(query, topics=(k for k in [first.key, second]))) == by_key
-    assert ids(shenzhen.search(query, topics=first)) == ids(shenzhen.search(query, topics=first.key))
+    by_object = ids(shenzhen.search(query, topics=first))
+    assert by_object == ids(shenzhen.search(query, topics=first.key))
 
 
 def test_no_topics_means_no_filter():

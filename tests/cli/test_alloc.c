@@ -139,6 +139,8 @@ Test(alloc, search_text_and_json)
     cr_expect_gt(walk(false, 0, ARGS("search", "-n", "3", "科技")), 0);
     cr_expect_gt(walk(true, 0, ARGS("search", "-n", "3", "科技")), 0);
     cr_expect_gt(walk(false, 0, ARGS("search", "--json", "-n", "2", "科技 专利")), 0);
+    cr_expect_gt(walk(false, 0, ARGS("search", "--json", "--explain", "-n", "2", "科技 专利")), 0);
+    walk(false, 0, ARGS("search", "--explain", "-n", "2", "科技 专利"));
     cr_expect_gt(walk(false, 1, ARGS("search", "--json", "zzqqxxjj")), 0);
     cr_expect_gt(walk(false, 1, ARGS("search", "--mode", "all", "科技", "zzqqxxjj")), 0);
 }

@@ -239,7 +239,7 @@ SHZ_API shz_status shz_measure_alias(const shz_measure *measure, size_t index, c
 
 /** What kind of word an alias is (shz_measure_alias_kind()). Since 1.2. */
 typedef enum shz_alias_kind {
-    SHZ_ALIAS_COLLOQUIAL = 1,   /**< What people call it: 破四唯, 义工, 看病贵. */
+    SHZ_ALIAS_COLLOQUIAL = 1,   /**< What people call it: 遛娃, 义工, 看病贵. */
     SHZ_ALIAS_ENGLISH = 2,      /**< An English phrase people search with: "fresh start". */
     SHZ_ALIAS_ABBREVIATION = 3, /**< A short form or acronym: 深国仲, 职教, SCIA, TVET. */
     SHZ_ALIAS_FORMER_NAME = 4 /**< A name no longer in official use: 新冠肺炎, 华南国仲. */

@@ -77,7 +77,8 @@ int szs_phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *p
  * weighs as a rare one, and so does each unknown Han word, character by character, so a query
  * about something the catalogue lacks leaves little to hold. Beyond the share: a hit holds a word
  * of the query (q->informative: a Han bigram or a Latin word, not only lone characters or the
- * characters of an unknown word), and a hit holding one term of a query that weighs more must
+ * characters of an unknown word, nor only frame words, query.c), holds it not in passing
+ * (passing_mention), and a hit holding one term of a query that weighs more must
  * hold a term that is not common (in at most 1 / SHZ_IX_COMMON_SHARE of the measures, IDF at
  * least common_idf). which: the terms held; whole: those that are not characters of unknown
  * words.

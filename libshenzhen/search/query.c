@@ -160,6 +160,24 @@ static const uint32_t *const han_stop_words[] = {
     U"想",       U"太",     U"很",     U"把",     U"被",     U"都",     U"也",     U"又",
 };
 
+/* Words that say what kind of answer a request wants (a procedure, a rule, a price, a time, an
+ * effect) rather than what it is about. They stay in the query and weigh as any term, but they
+ * cannot make a hit on their own (szs_weigh): a measure that only shares such a word with a
+ * request about something else, mentioning a standard or an application, is not about it. Han
+ * ones are two characters, matched as a bigram term; Latin ones as the query's word. */
+static const uint32_t han_frame_words[][3] = {
+    U"申请", U"办理", U"手续", U"流程", U"规定", U"规则", U"标准",
+    U"政策", U"措施", U"办法", U"条件", U"要求", U"材料", U"费用",
+    U"价格", U"时间", U"影响", U"问题", U"情况", U"方法", U"方式",
+};
+static const char *const latin_frame_words[] = {
+    "apply",    "application", "applications", "rule",       "rules",       "policy",
+    "policies", "process",     "procedure",    "procedures", "requirement", "requirements",
+    "standard", "standards",   "price",        "prices",     "fee",         "fees",
+    "time",     "times",       "hours",        "days",       "best",        "way",
+    "ways",     "information", "guide",        "problem",    "problems",
+};
+
 /* English function words, dropped the same way (unless the query has nothing else). */
 static const char *const latin_stop_words[] = {
     "a",    "about", "an",    "and",    "any",  "are",   "as",   "at",   "be",    "been",  "but",
@@ -214,6 +232,25 @@ static int latin_stop(const uint32_t *chars, uint32_t n)
 {
     for (size_t w = 0; w < sizeof latin_stop_words / sizeof latin_stop_words[0]; w++) {
         const char *s = latin_stop_words[w];
+        uint32_t k = 0;
+        while (k < n && s[k] && (uint32_t)(unsigned char)s[k] == chars[k])
+            k++;
+        if (k == n && !s[k])
+            return 1;
+    }
+    return 0;
+}
+
+static int is_frame_word(const uint32_t *chars, uint32_t n)
+{
+    if (n == 2 && chars[0] >= 0x2E80) {
+        for (size_t w = 0; w < sizeof han_frame_words / sizeof han_frame_words[0]; w++)
+            if (han_frame_words[w][0] == chars[0] && han_frame_words[w][1] == chars[1])
+                return 1;
+        return 0;
+    }
+    for (size_t w = 0; w < sizeof latin_frame_words / sizeof latin_frame_words[0]; w++) {
+        const char *s = latin_frame_words[w];
         uint32_t k = 0;
         while (k < n && s[k] && (uint32_t)(unsigned char)s[k] == chars[k])
             k++;
@@ -681,7 +718,7 @@ uint32_t szs_rare_idf(void)
 void szs_weigh(szs_query *q)
 {
     uint32_t rare = szs_rare_idf();
-    uint64_t informative = 0;
+    uint64_t informative = 0, words = 0;
     q->weight = 0;
     for (size_t i = 0; i < q->reported; i++) {
         szs_term *t = &q->terms[i];
@@ -696,10 +733,14 @@ void szs_weigh(szs_query *q)
             t->weight = (uint32_t)unknown; /* its share of an unknown word, or 0 where two
                                               known words meet */
         q->weight += t->weight;
-        /* Words: Han bigrams and Latin or digit words, not lone characters. */
-        if (i < 64 && !t->part && (t->kind == SZS_WORD || t->len >= 2))
-            informative |= UINT64_C(1) << i;
+        /* Words: Han bigrams and Latin or digit words, not lone characters; those that say
+         * what the query is about, not what kind of answer it wants. */
+        if (i < 64 && !t->part && (t->kind == SZS_WORD || t->len >= 2)) {
+            words |= UINT64_C(1) << i;
+            if (!is_frame_word(q->chars + t->start, t->len))
+                informative |= UINT64_C(1) << i;
+        }
     }
-    /* A query of lone characters only is held by them. */
-    q->informative = informative ? informative : ~UINT64_C(0);
+    /* A query of such words only is held by its words, one of lone characters by them. */
+    q->informative = informative ? informative : words ? words : ~UINT64_C(0);
 }

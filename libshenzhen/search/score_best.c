@@ -77,7 +77,8 @@ int szs_phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *p
  * weighs as a rare one, and so does each unknown Han word, character by character, so a query
  * about something the catalogue lacks leaves little to hold. Beyond the share: a hit holds a word
  * of the query (q->informative: a Han bigram or a Latin word, not only lone characters or the
- * characters of an unknown word), and a hit holding one term of a query that weighs more must
+ * characters of an unknown word, nor only frame words, query.c), holds it not in passing
+ * (passing_mention), and a hit holding one term of a query that weighs more must
  * hold a term that is not common (in at most 1 / SHZ_IX_COMMON_SHARE of the measures, IDF at
  * least common_idf). which: the terms held; whole: those that are not characters of unknown
  * words.
@@ -164,6 +165,27 @@ static double term_share(const szs_term *t, uint32_t impact)
     return t->tolerant ? term_score * (TOLERANT_PERCENT / 100.0) : term_score;
 }
 
+/* Whether the hit holds the query only by a word in passing: the one word of the query it holds
+ * (of those that say what the query is about, q->informative), where the query weighs more than
+ * that word, is found exactly but only in its body or summary (strength under 1: no title,
+ * keyword or alias names it, nor is it found beside another word of the query), or is common
+ * (in more than 1 / SHZ_IX_COMMON_SHARE of the measures). A measure that merely mentions a word
+ * of a request, or shares with it only a word most measures have, is not about the request. */
+static int passing_mention(const szs_query *q, uint64_t exact, uint64_t whole,
+                           const double *strength)
+{
+    uint64_t words = whole & q->informative;
+    if (!words || (words & (words - 1)))
+        return 0;
+    size_t o = (size_t)__builtin_ctzll(words);
+    const szs_term *t = &q->terms[o];
+    if (t->part || (t->kind != SZS_WORD && t->len < 2))
+        return 0;
+    if (t->weight >= q->weight)
+        return 0;
+    return ((exact >> o & 1) && strength[o] < 1) || q->origin_idf[o] < q->common_idf;
+}
+
 /* Whether a measure holding the terms exact | tolerant (bits by origin) passes the precision
  * rule; leaves tolerant with only the terms matched nowhere exactly, the number of reported
  * terms held in *matched and the hit's relevance in *relevance. strength: each origin's best
@@ -185,6 +207,8 @@ static int terms_pass(const szs_query *q, uint64_t exact, uint64_t *tolerant,
     *relevance = q->weight ? held / (double)q->weight : 0;
     if (*relevance > 1)
         *relevance = 1;
+    if (passing_mention(q, exact, whole, strength))
+        return 0;
     return precision_pass(q, *relevance, n, terms, whole);
 }
 

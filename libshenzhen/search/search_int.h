@@ -273,7 +273,8 @@ typedef struct szs_query {
     uint32_t common_idf;  /* the least IDF of a term that is not common (score.c, msm_pass) */
     uint32_t part_idf;    /* and of a character of an unknown piece, alone */
     uint64_t weight;      /* the query's weight: the sum of its reported terms' (szs_weigh) */
-    uint64_t informative; /* the reported terms a hit must hold one of (szs_weigh): its words */
+    uint64_t informative; /* the reported terms a hit must hold one of (szs_weigh): its words,
+                             not frame words */
     double min_relevance; /* the precision rule's threshold (szs_settings) */
     size_t term_room;     /* terms[] and chars[] are sized from the query (szs_query_room) */
     uint32_t char_room;

@@ -89,6 +89,7 @@ Test(explain, names_only_the_fields_searched)
         {"知识产权 保护", SHZ_FIELD_BODY | SHZ_FIELD_SUMMARY},
         {"bankruptcy court", SHZ_FIELD_SUMMARY},
         {"bankruptcy court", SHZ_FIELD_TITLE},
+        {"科技 创新 企业", SHZ_FIELD_BODY},
     };
     size_t held = 0;
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {

@@ -376,3 +376,89 @@ Test(precision, a_known_word_among_unknown_words_holds_little)
         shz_results_free(r);
     }
 }
+
+/* The frame words of README "Ranking": what kind of answer a request wants. */
+static const char *const frame_words[] = {
+    "申请", "办理", "手续", "流程",  "规定",   "规则",    "标准",      "政策", "措施",
+    "办法", "条件", "要求", "材料",  "费用",   "价格",    "时间",      "影响", "问题",
+    "情况", "方法", "方式", "rules", "policy", "process", "standards", "price"};
+
+static int is_frame(const char *word, size_t len)
+{
+    for (size_t w = 0; w < sizeof frame_words / sizeof frame_words[0]; w++)
+        if (strlen(frame_words[w]) == len && !memcmp(frame_words[w], word, len))
+            return 1;
+    return 0;
+}
+
+/* A frame word makes no hit beside a word the catalogue lacks, at any threshold, though the
+ * measures holding it (some name it in their titles or keywords) are hits when the query has
+ * nothing else. */
+Test(precision, frame_words_alone_do_not_make_a_hit)
+{
+    static const char *const unknown[] = {"恐龙化石 ", "瑜伽冥想", "xylophone "};
+    size_t held_alone = 0;
+    for (size_t w = 0; w < sizeof frame_words / sizeof frame_words[0]; w++) {
+        shz_results *alone = search_at(frame_words[w], 0);
+        held_alone += shz_results_count(alone) > 0;
+        shz_results_free(alone);
+        for (size_t u = 0; u < sizeof unknown / sizeof unknown[0]; u++) {
+            char query[128];
+            strcpy(query, unknown[u]);
+            strcat(query, frame_words[w]);
+            shz_results *r = search_at(query, 0);
+            cr_assert_eq(shz_results_count(r), 0, "'%s': %zu hits", query, shz_results_count(r));
+            shz_results_free(r);
+        }
+    }
+    cr_assert_gt(held_alone, 20);
+}
+
+/* A measure that holds one word of a query of several only in its body or summary (a word it
+ * mentions in passing) is not a hit, however low the threshold; one that names the word (title,
+ * keywords, aliases) is. Every Han bigram of every zh body, searched alone and beside an
+ * unknown word. */
+Test(precision, a_word_mentioned_in_passing_does_not_make_a_hit)
+{
+    size_t passing = 0, named = 0;
+    for (size_t m = 0; m < shz_measure_count(); m++) {
+        const char *body;
+        size_t len;
+        cr_assert_eq(
+            shz_measure_text(shz_measure_at(m), SHZ_FIELD_BODY, SHZ_LANG_ZH_HANS, &body, &len),
+            SHZ_OK);
+        for (size_t at = 0; at + 6 <= len; at += 3) {
+            const unsigned char *c = (const unsigned char *)body + at;
+            if (c[0] < 0xE4 || c[0] > 0xE9 || c[3] < 0xE4 || c[3] > 0xE9 || is_frame(body + at, 6))
+                continue; /* two CJK ideographs, not a frame word */
+            char word[8], query[64];
+            memcpy(word, body + at, 6);
+            word[6] = '\0';
+            shz_results *alone = search_at(word, 0);
+            const char *term = NULL;
+            size_t term_len = 0;
+            if (shz_results_term_count(alone) == 1)
+                shz_results_term(alone, 0, &term, &term_len);
+            if (term_len != 6 || shz_results_term_measures(alone, 0) * 4 > shz_measure_count()) {
+                shz_results_free(alone); /* a stop word in it, or a common word */
+                continue;
+            }
+            strcpy(query, "瑜伽冥想 ");
+            strcat(query, word);
+            shz_results *r = search_at(query, 0);
+            for (size_t h = 0; h < shz_results_count(alone); h++) {
+                int64_t id = shz_measure_id(shz_results_measure(alone, h));
+                /* Alone, the word is the whole query: its relevance is how firmly it is held. */
+                int names = shz_results_relevance(alone, h) > 1 - 1e-4;
+                cr_assert_eq(has_measure(r, id), names, "'%s': measure %lld %s the word", query,
+                             (long long)id, names ? "names" : "only mentions");
+                passing += !names;
+                named += names;
+            }
+            shz_results_free(r);
+            shz_results_free(alone);
+        }
+    }
+    cr_assert_gt(passing, 100);
+    cr_assert_gt(named, 100);
+}

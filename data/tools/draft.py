@@ -65,7 +65,7 @@ CATALOGUE = os.path.join(DATA, 'catalogue.json')
 ERRATA = os.path.join(DATA, 'errata.json')
 
 SCHEMA = 3
-EDITION = '2026.5'
+EDITION = '2026.6'
 NUMBER = '发改地区〔2021〕1072号'
 EXPECTED_CATEGORY_SIZES = [8, 10, 8, 9, 12]
 

@@ -279,7 +279,8 @@ static void load_categories(reader *r, gen_model *m)
 static const char *const alias_kind_names[] = {NULL, "colloquial", "english", "abbreviation",
                                                "former-name"};
 
-/* Schema 3 aliases: [{"text": …, "kind": …, "zh-Hant": …}, …], "zh-Hant" only on Chinese ones. */
+/* Schema 3 aliases: [{"text": …, "kind": …, "zh-Hant": …}, …], "zh-Hant" only on Chinese ones,
+ * at most GEN_MAX_ALIASES: a few curated words, not a list of every word one can think of. */
 static void load_aliases(reader *r, const cJSON *item, const char *where, gen_measure *ms)
 {
     const cJSON *arr = cJSON_GetObjectItemCaseSensitive(item, "aliases");
@@ -288,6 +289,10 @@ static void load_aliases(reader *r, const cJSON *item, const char *where, gen_me
         return;
     }
     size_t n = (size_t)cJSON_GetArraySize(arr);
+    if (n > GEN_MAX_ALIASES) {
+        fail(r, where, "\"aliases\" holds %zu aliases, more than %d", n, GEN_MAX_ALIASES);
+        return;
+    }
     ms->aliases.items = calloc(n ? n : 1, sizeof *ms->aliases.items);
     ms->aliases_hant = calloc(n ? n : 1, sizeof *ms->aliases_hant);
     ms->alias_kinds = calloc(n ? n : 1, 1);

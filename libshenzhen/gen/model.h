@@ -27,6 +27,7 @@ typedef struct gen_list {
 
 /* An alias and what kind of word it is (gen_alias_kind, the values of shz_alias_kind). */
 enum { GEN_ALIAS_COLLOQUIAL = 1, GEN_ALIAS_ENGLISH, GEN_ALIAS_ABBREVIATION, GEN_ALIAS_FORMER_NAME };
+enum { GEN_MAX_ALIASES = 12 }; /* per measure (data/README.md, Aliases) */
 
 /* A topic of the controlled vocabulary (schema 3). */
 typedef struct gen_topic {

@@ -39,6 +39,15 @@ def run(name, data):
     return r, outs
 
 
+def with_aliases(count):
+    """Measure 7 (index 6) with exactly `count` distinct aliases."""
+    def mutate(cat):
+        aliases = cat['measures'][6]['aliases']
+        aliases[:] = (aliases + [{'text': 'alias word %d' % k, 'kind': 'english'}
+                                 for k in range(count)])[:count]
+    return mutate
+
+
 def invalid_utf8(cat):
     cat['measures'][4]['body']['zh-Hans'] = 'MARKER'
     return json.dumps(cat, ensure_ascii=False).encode().replace(b'MARKER', b'\xe5\x8f\xff')
@@ -134,6 +143,7 @@ cases = [
      'measures[6].aliases[0]: must be an object'),
     ('alias_repeated_schema3', lambda c: c['measures'][6]['aliases'].append(
         dict(c['measures'][6]['aliases'][0])), 'repeats'),
+    ('aliases_too_many', with_aliases(13), 'measures[6]: "aliases" holds 13 aliases, more than 12'),
     ('keywords_hant_short', lambda c: c['measures'][5]['keywords_zh_hant'].pop(),
      'measures[5]: "keywords_zh_hant" must have one entry per keyword'),
     ('published_title_missing', lambda c: c['document'].pop('published_title'),
@@ -172,7 +182,7 @@ cases = [
 
 failures = 0
 for name, mutate in (('undamaged', lambda c: None), ('undamaged_schema1', schema1),
-                     ('undamaged_schema2', schema2)):
+                     ('undamaged_schema2', schema2), ('undamaged_twelve_aliases', with_aliases(12))):
     r, outs = run(name, damaged(mutate))
     if r.returncode != 0 or not all(os.path.exists(o) for o in outs):
         print('FAIL %s catalogue rejected: %s' % (name, r.stderr.strip()))
@@ -183,6 +193,6 @@ for name, mutate, expected in cases:
     ok = ok and r.stderr.count('\n') == 1  # one clear line, not a cascade
     print(('ok   ' if ok else 'FAIL ') + name + ': ' + r.stderr.strip())
     failures += not ok
-total = len(cases) + 3
+total = len(cases) + 4
 print('%d passed, %d failed' % (total - failures, failures))
 sys.exit(1 if failures else 0)

@@ -228,10 +228,11 @@ static uint32_t han_stop_at(const uint32_t *chars, uint32_t n, uint64_t starts)
     return 0;
 }
 
-static int latin_stop(const uint32_t *chars, uint32_t n)
+/* Whether the Latin word chars[0, n) is one of the count words of list. */
+static int latin_word_in(const char *const *list, size_t count, const uint32_t *chars, uint32_t n)
 {
-    for (size_t w = 0; w < sizeof latin_stop_words / sizeof latin_stop_words[0]; w++) {
-        const char *s = latin_stop_words[w];
+    for (size_t w = 0; w < count; w++) {
+        const char *s = list[w];
         uint32_t k = 0;
         while (k < n && s[k] && (uint32_t)(unsigned char)s[k] == chars[k])
             k++;
@@ -239,6 +240,12 @@ static int latin_stop(const uint32_t *chars, uint32_t n)
             return 1;
     }
     return 0;
+}
+
+static int latin_stop(const uint32_t *chars, uint32_t n)
+{
+    return latin_word_in(latin_stop_words, sizeof latin_stop_words / sizeof latin_stop_words[0],
+                         chars, n);
 }
 
 static int is_frame_word(const uint32_t *chars, uint32_t n)
@@ -249,15 +256,8 @@ static int is_frame_word(const uint32_t *chars, uint32_t n)
                 return 1;
         return 0;
     }
-    for (size_t w = 0; w < sizeof latin_frame_words / sizeof latin_frame_words[0]; w++) {
-        const char *s = latin_frame_words[w];
-        uint32_t k = 0;
-        while (k < n && s[k] && (uint32_t)(unsigned char)s[k] == chars[k])
-            k++;
-        if (k == n && !s[k])
-            return 1;
-    }
-    return 0;
+    return latin_word_in(latin_frame_words, sizeof latin_frame_words / sizeof latin_frame_words[0],
+                         chars, n);
 }
 
 enum { MAX_PIECES = SZS_MAX_BEST_TERMS };

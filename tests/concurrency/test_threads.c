@@ -29,9 +29,11 @@
 #include "utf8_test.h"
 
 enum { NTHREADS = 8, ROUNDS = 20, MAX_WORK = 4096 };
-/* Rounds each thread walks the plan: ROUNDS, or SHZ_THREAD_ROUNDS (1 to ROUNDS) for memcheck,
- * which runs the threads one at a time, and for ASan, which checks every access whatever the
- * interleaving (interleavings are TSan's to check, with every round). */
+/* Rounds each thread walks the plan: ROUNDS (the plain build), or SHZ_THREAD_ROUNDS (1 to
+ * ROUNDS) in the slower passes of .ci/: memcheck and coverage 2 (memcheck runs the threads one
+ * at a time; coverage counts the same lines), ASan 4 (it checks every access whatever the
+ * interleaving), TSan 8 (it orders every pair of accesses it sees; 8 rounds of 8 threads put
+ * each pair of operations side by side many times). */
 static size_t rounds = ROUNDS;
 
 /* ---- digests ------------------------------------------------------------- */

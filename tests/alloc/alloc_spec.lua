@@ -26,6 +26,14 @@ local function attempt(fn, n, persistent)
   return ok, value, attempts
 end
 
+-- SHZ_ALLOC_STRIDE=N (1 to 1000, default 1), as in tests/alloc/walk.c: a walk that is not sampled
+-- visits failure points 1, 1 + N, 1 + 2N, ... and the last. .ci/sanitize sets it for ASan, whose
+-- check of each point repeats the same cleanup at many times the cost.
+local stride = math.tointeger(tonumber(os.getenv("SHZ_ALLOC_STRIDE") or "1")) or 1
+if stride < 1 or stride > 1000 then
+  stride = 1
+end
+
 -- Makes allocation n of fn fail in one mode, for every n up to the call's allocations (with
 -- sample k > 0: the first k, every k-th and the last k), then for the one after the last, which
 -- must succeed. fn returns true, value or false, message. Returns the failure points walked.
@@ -38,7 +46,13 @@ local function walk(name, fn, persistent, sample)
   local live_before = hook.live() -- its search's results, for hit:explain())
   local walked = 0
   for n = 1, total do
-    if not sample or n <= sample or n % sample == 0 or n > total - sample then
+    local visited
+    if sample then
+      visited = n <= sample or n % sample == 0 or n > total - sample
+    else
+      visited = (n - 1) % stride == 0 or n == total
+    end
+    if visited then
       local failed, message, attempts = attempt(fn, n, persistent)
       assert(not failed, name .. ": allocation " .. n .. " failed, yet the call succeeded")
       assert(attempts >= n)

@@ -182,7 +182,8 @@ cases = [
 
 failures = 0
 for name, mutate in (('undamaged', lambda c: None), ('undamaged_schema1', schema1),
-                     ('undamaged_schema2', schema2), ('undamaged_twelve_aliases', with_aliases(12))):
+                     ('undamaged_schema2', schema2),
+                     ('undamaged_twelve_aliases', with_aliases(12))):
     r, outs = run(name, damaged(mutate))
     if r.returncode != 0 or not all(os.path.exists(o) for o in outs):
         print('FAIL %s catalogue rejected: %s' % (name, r.stderr.strip()))

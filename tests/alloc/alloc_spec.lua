@@ -27,8 +27,9 @@ local function attempt(fn, n, persistent)
 end
 
 -- SHZ_ALLOC_STRIDE=N (1 to 1000, default 1), as in tests/alloc/walk.c: a walk that is not sampled
--- visits failure points 1, 1 + N, 1 + 2N, ... and the last. .ci/sanitize sets it for ASan, whose
--- check of each point repeats the same cleanup at many times the cost.
+-- visits failure points 1, 1 + N, 1 + 2N, ... and the last; a sampled one (every k-th) visits
+-- every (k * N)-th between its first and last k. .ci/sanitize sets it for ASan, whose check of
+-- each point repeats the same cleanup at many times the cost.
 local stride = math.tointeger(tonumber(os.getenv("SHZ_ALLOC_STRIDE") or "1")) or 1
 if stride < 1 or stride > 1000 then
   stride = 1
@@ -48,7 +49,7 @@ local function walk(name, fn, persistent, sample)
   for n = 1, total do
     local visited
     if sample then
-      visited = n <= sample or n % sample == 0 or n > total - sample
+      visited = n <= sample or n % (sample * stride) == 0 or n > total - sample
     else
       visited = (n - 1) % stride == 0 or n == total
     end

@@ -42,8 +42,9 @@ _points: dict = {}
 
 def _alloc_stride() -> int:
     """SHZ_ALLOC_STRIDE=N (1 to 1000, default 1), as in tests/alloc/walk.c: a walk that is not
-    sampled visits failure points 1, 1 + N, 1 + 2N, ... and the last. .ci/sanitize sets it for
-    ASan, whose check of each point repeats the same cleanup at many times the cost."""
+    sampled visits failure points 1, 1 + N, 1 + 2N, ... and the last; a sampled one (every k-th)
+    visits every (k * N)-th between its first and last k. .ci/sanitize sets it for ASan, whose
+    check of each point repeats the same cleanup at many times the cost."""
     try:
         stride = int(os.environ.get("SHZ_ALLOC_STRIDE", "1"))
     except ValueError:
@@ -77,7 +78,8 @@ def _walk(name, fn, persistent, sample):
     if not sample and STRIDE > 1 and total:
         points = sorted({*range(1, total + 1, STRIDE), total})
     if sample:
-        points = sorted({*range(1, min(sample, total) + 1), *range(sample, total + 1, sample),
+        points = sorted({*range(1, min(sample, total) + 1),
+                         *range(sample * STRIDE, total + 1, sample * STRIDE),
                          *range(max(1, total - sample + 1), total + 1)})
     for n in points:
         _, error, attempts = _attempt(fn, n, persistent)

@@ -71,12 +71,13 @@ static inline shz_status read_options(const shz_search_options *options, int leg
                 !tail_is_zero(options, sizeof(shz_search_options)))
                 return SHZ_ERR_BAD_OPTIONS;
             mode = options->mode;
-            /* A 1.1 caller's struct ends before them: the defaults (the precision rule's
-             * threshold, no topic filter). */
-            if (options->size >= OPTIONS_1_2_SIZE) {
+            /* A field the caller's struct ends before keeps its default (a 1.1 caller's ends
+             * before both: the precision rule's threshold, no topic filter); one it holds is
+             * read, and checked, even where the struct ends within the next one. */
+            if (options->size >= offsetof(shz_search_options, min_relevance) + sizeof(double))
                 min_relevance = options->min_relevance;
+            if (options->size >= OPTIONS_1_2_SIZE)
                 topics = options->topics;
-            }
         }
         fields = options->fields;
         lang = options->lang;

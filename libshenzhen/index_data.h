@@ -25,7 +25,7 @@
 #include <string.h>
 
 /* Bumped whenever the layout changes; the generator writes it, the library checks it. */
-#define SHZ_IX_FORMAT 13
+#define SHZ_IX_FORMAT 14
 
 /* The searchable fields of a measure, in their order in the index, which is also their rank:
  * a match in an earlier slot is a better match. */
@@ -185,7 +185,17 @@ typedef struct shzi_ix_layout {
                             SHZ_IX_TYPO_MAX_LEN + 1 (the last is the row count) */
     uint32_t typo_entry; /* [rows]: the word's entry */
     uint32_t typo_mask;  /* [rows]: shzi_ix_char_bit of each of its characters, or'ed */
+    /* The thesaurus (data/thesaurus.tsv): everyday words the catalogue lacks, each with the
+     * catalogue's words for the same thing. A row is its word's normalized code points, a 0,
+     * then each catalogue word's and a 0 after each; rows are sorted by word (code point
+     * order, a shorter word before the longer one it starts). */
+    uint32_t thes_count;
+    uint32_t thes_rows;  /* [thes_count + 1]: where each row starts in thes_chars, then the end */
+    uint32_t thes_chars; /* uint16: the rows' code points (all in the BMP) */
 } shzi_ix_layout;
+
+/* A thesaurus row has at most this many catalogue words, of at most this many code points. */
+enum { SHZ_IX_THES_MAX_WORDS = 8, SHZ_IX_THES_MAX_LEN = 24 };
 
 /* Longest word in the typo scan's rows: a longer word is never a typo of a query word (fuzzy.h's
  * SHZ_FUZZY_MAX_LEN, which tolerance.c checks equal). */

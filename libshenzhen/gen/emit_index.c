@@ -15,6 +15,7 @@
 #include "normalize.h"
 #include "search/stem.h"
 #include "term_pinyin.h"
+#include "thesaurus.h"
 
 /* The sort key of a hit packs the measure index into 20 bits (libshenzhen/search.c). */
 #define MAX_MEASURES SHZ_IX_MAX_MEASURES
@@ -818,9 +819,68 @@ static void free_words(word_tables *w)
     free(w->slots);
 }
 
+/* ---- the thesaurus's checks ---------------------------------------------- */
+
+/* What the thesaurus's checks read: the text, its grams and its words. */
+typedef struct catalogue_text {
+    const index_builder *b;
+    const gram_tables *g;
+    const word_tables *w;
+    const uint32_t *where;
+} catalogue_text;
+
+/* Whether the Han code points chars[0..len) (len >= 2) occur in a Chinese title, body, keyword
+ * or alias: at a posting of their first bigram. */
+static int han_occurs(const void *ctx, const uint32_t *chars, size_t len)
+{
+    const catalogue_text *ct = ctx;
+    const gram_tables *g = ct->g;
+    uint64_t key = SHZ_IX_BIGRAM_KEY(chars[0], chars[1]);
+    uint32_t slot = shzi_ix_gram_slot(key, g->slot_count);
+    for (uint32_t gram; (gram = g->slots[slot]) != 0;
+         slot = slot + 1 < g->slot_count ? slot + 1 : 0) {
+        gram--;
+        if (((uint64_t)g->key_halves[2 * gram + 1] << 32 | g->key_halves[2 * gram]) != key)
+            continue;
+        for (uint32_t i = g->first[gram]; i < g->first[gram + 1]; i++) {
+            uint32_t p = g->postings[i];
+            int field = (int)(ct->where[p] >> SHZ_IX_INFO_SLOT_SHIFT) & SHZ_IX_INFO_SLOT_MASK;
+            if ((field == SHZ_IX_TITLE || field == SHZ_IX_BODY || field == SHZ_IX_TERMS) &&
+                p + len <= ct->b->norm.n && !memcmp(ct->b->norm.v + p, chars, len * sizeof *chars))
+                return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* The word table's entry of the string s[0..len), or SHZ_IX_NO_ENTRY. */
+static uint32_t word_lookup(const word_tables *w, const char *s, size_t len)
+{
+    uint32_t mask = (UINT32_C(1) << w->slot_bits) - 1;
+    uint32_t slot = shzi_ix_word_hash((const unsigned char *)s, len, w->slot_bits);
+    for (uint32_t e; (e = w->slots[slot]) != 0; slot = (slot + 1) & mask)
+        if (w->str[2 * (e - 1) + 1] == len && !memcmp(w->pool.bytes + w->str[2 * (e - 1)], s, len))
+            return e - 1;
+    return SHZ_IX_NO_ENTRY;
+}
+
+/* Whether the a-z word is an English word of the catalogue, or has the stem of one. */
+static int english_word(const void *ctx, const char *word, size_t len)
+{
+    const word_tables *w = ((const catalogue_text *)ctx)->w;
+    uint32_t e = word_lookup(w, word, len);
+    if (e != SHZ_IX_NO_ENTRY && w->stem[e] != SHZ_IX_NO_ENTRY)
+        return 1;
+    unsigned char stem[SZS_STEM_MAX];
+    size_t stem_len = szs_stem_english((const unsigned char *)word, len, stem);
+    e = word_lookup(w, (const char *)stem, stem_len);
+    return e != SHZ_IX_NO_ENTRY && w->first[e] < w->first[e + 1];
+}
+
 static int write_index(const gen_model *model, const index_builder *b, const gram_tables *g,
-                       const word_tables *w, const uint32_t *where, size_t hant_fallbacks,
-                       const char *out_path)
+                       const word_tables *w, const gen_thesaurus *th, const uint32_t *where,
+                       size_t hant_fallbacks, const char *out_path)
 {
     blob bl = {NULL, 0, 0, 0};
     shzi_ix_layout ix = {0};
@@ -875,6 +935,11 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         bl.failed = 1;
     ix.terms_bytes = blob_append(&bl, b->terms_bytes, b->terms_size + 1);
     ix.word_bytes = blob_append(&bl, w->pool.bytes, w->pool.size + 1);
+    while (bl.size % 4 && !bl.failed)
+        blob_append(&bl, "", 1);
+    ix.thes_count = (uint32_t)th->count;
+    ix.thes_rows = blob_append_u32(&bl, th->rows, th->count + 1);
+    ix.thes_chars = blob_append_u16(&bl, th->chars, th->char_count);
     if (bl.failed) {
         fprintf(stderr, "%s: the index is too large (over 4 GiB) or out of memory\n", out_path);
         free(bl.bytes);
@@ -905,7 +970,7 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         ix.part_idf,      ix.terms_text,    ix.terms_bytes,    ix.word_count,  ix.word_slot_bits,
         ix.word_slots,    ix.word_str,      ix.word_bytes,     ix.word_stem,   ix.word_idf,
         ix.word_first,    ix.word_postings, ix.word_info,      ix.stem_prefix, ix.typo_first,
-        ix.typo_entry,    ix.typo_mask};
+        ix.typo_entry,    ix.typo_mask,     ix.thes_count,     ix.thes_rows,   ix.thes_chars};
     _Static_assert(sizeof fields == sizeof ix, "write every member of shzi_ix_layout");
     fputs("const shzi_ix_layout shzi_ix = {", out);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
@@ -922,7 +987,8 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     return 1;
 }
 
-int gen_emit_index(const gen_model *model, const term_pinyin_words *words, const char *out_path)
+int gen_emit_index(const gen_model *model, const term_pinyin_words *words,
+                   const char *thesaurus_path, const char *out_path)
 {
     if (model->measure_count >= MAX_MEASURES) {
         fprintf(stderr, "%s: at most %u measures can be indexed\n", out_path, MAX_MEASURES - 1);
@@ -967,7 +1033,15 @@ int gen_emit_index(const gen_model *model, const term_pinyin_words *words, const
     ok = ok && build_grams(&b.norm, &g) && build_words(&b, where, model->measure_count, &w);
     if (!ok)
         fprintf(stderr, "%s: out of memory building the search index\n", out_path);
-    ok = ok && write_index(model, &b, &g, &w, where, hant_fallbacks, out_path);
+    uint32_t no_rows = 0;
+    gen_thesaurus th = {&no_rows, NULL, 0, 0};
+    catalogue_text text = {&b, &g, &w, where};
+    const gen_thesaurus_text checks = {han_occurs, english_word, &text};
+    int loaded = ok && thesaurus_path && gen_thesaurus_load(&th, thesaurus_path, &checks);
+    ok = ok && (!thesaurus_path || loaded);
+    ok = ok && write_index(model, &b, &g, &w, &th, where, hant_fallbacks, out_path);
+    if (loaded)
+        gen_thesaurus_free(&th);
     free_grams(&g);
     free_words(&w);
     free(where);

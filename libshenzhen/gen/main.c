@@ -2,12 +2,14 @@
  * shzi_gen: compiles data/catalogue.json into C tables at build time.
  *
  *   shzi_gen CATALOGUE.json ERRATA.json DIGEST_FILE OUT_CATALOGUE.c OUT_INDEX.c
- *            [PINYIN_WORDS.tsv]
+ *            [PINYIN_WORDS.tsv [THESAURUS.tsv]]
  *
  * DIGEST_FILE holds the lowercase hex SHA-256 of CATALOGUE.json (written by
  * CMake's file(SHA256) in the same build step). PINYIN_WORDS.tsv gives the
  * readings of polyphonic words for the pinyin of the keywords and aliases
- * (gen/term_pinyin.h); without it they take their customary readings. Any problem with the data
+ * (gen/term_pinyin.h); without it they take their customary readings. THESAURUS.tsv gives
+ * the everyday words the search also reads as the catalogue's (gen/thesaurus.h); without it
+ * the index has none. Any problem with the data
  * stops the build with a message naming the file and the JSON path.
  */
 #include <ctype.h>
@@ -38,10 +40,10 @@ static int read_digest(const char *path, char digest[65])
 
 int main(int argc, char **argv)
 {
-    if (argc != 6 && argc != 7) {
+    if (argc < 6 || argc > 8) {
         fprintf(stderr,
                 "usage: %s CATALOGUE.json ERRATA.json DIGEST_FILE OUT_CATALOGUE.c "
-                "OUT_INDEX.c [PINYIN_WORDS.tsv]\n",
+                "OUT_INDEX.c [PINYIN_WORDS.tsv [THESAURUS.tsv]]\n",
                 argv[0]);
         return 2;
     }
@@ -49,12 +51,12 @@ int main(int argc, char **argv)
     if (!read_digest(argv[3], digest))
         return 1;
     term_pinyin_words words = {0};
-    if (argc == 7 && !term_pinyin_load(&words, argv[6]))
+    if (argc >= 7 && !term_pinyin_load(&words, argv[6]))
         return 1;
     gen_model model;
     int ok = gen_model_load(&model, argv[1], argv[2], digest) &&
              gen_emit_catalogue(&model, argv[4]) &&
-             gen_emit_index(&model, argc == 7 ? &words : NULL, argv[5]);
+             gen_emit_index(&model, argc >= 7 ? &words : NULL, argc == 8 ? argv[7] : NULL, argv[5]);
     gen_model_free(&model);
     term_pinyin_free(&words);
     return ok ? 0 : 1;

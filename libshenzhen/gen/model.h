@@ -100,8 +100,10 @@ int gen_model_load(gen_model *model, const char *catalogue_path, const char *err
 void gen_model_free(gen_model *model);
 
 /* Emitters write a complete C source file; return 0 on I/O failure. The index spells the
- * keywords and aliases in pinyin with words' readings (NULL: customary readings only). */
+ * keywords and aliases in pinyin with words' readings (NULL: customary readings only), and
+ * holds the thesaurus read from thesaurus_path (NULL: none; gen/thesaurus.h). */
 int gen_emit_catalogue(const gen_model *model, const char *out_path);
-int gen_emit_index(const gen_model *model, const term_pinyin_words *words, const char *out_path);
+int gen_emit_index(const gen_model *model, const term_pinyin_words *words,
+                   const char *thesaurus_path, const char *out_path);
 
 #endif

@@ -285,16 +285,19 @@ static void add_pair(szs_query *q, long a, long b, uint32_t delta)
     q->pairs[q->pair_count++] = (szs_pair){(uint16_t)a, (uint16_t)b, delta};
 }
 
-/* A Han run chars [start, end): stop words out, then each remaining piece as overlapping
- * bigrams, or as itself when it is one character. */
+/* A Han run chars [start, end): thesaurus words (the longest first) as one term each, stop
+ * words out, then each remaining piece as overlapping bigrams, or as itself when it is one
+ * character. */
 static void han_run(analysis *an, uint32_t start, uint32_t end)
 {
     szs_query *q = an->q;
     uint32_t piece = start;
     for (uint32_t i = start; i <= end;) {
+        uint32_t word =
+            i < end && shzi_ix.thes_count ? szs_thesaurus_prefix(q->chars + i, end - i) : 0;
         uint32_t stop =
-            i < end && an->stops ? han_stop_at(q->chars + i, end - i, an->stop_starts) : 0;
-        if (i < end && !stop) {
+            i < end && !word && an->stops ? han_stop_at(q->chars + i, end - i, an->stop_starts) : 0;
+        if (i < end && !stop && !word) {
             i++;
             continue;
         }
@@ -315,7 +318,12 @@ static void han_run(analysis *an, uint32_t start, uint32_t end)
         }
         if (i == end)
             break;
-        i += stop;
+        if (word) { /* a thesaurus word, whole: its bigrams would match other words */
+            long t = add_term(q, i, i + word, SZS_GRAM, best_room(q));
+            if (t >= 0)
+                q->terms[t].thesaurus = 1;
+        }
+        i += word + stop;
         piece = i;
     }
 }
@@ -553,7 +561,7 @@ static int add_alternative(szs_query *q, size_t origin, const uint32_t *chars, u
     memset(t, 0, sizeof *t);
     t->start = at;
     t->len = len;
-    t->kind = q->terms[origin].kind == SZS_GRAM && len <= 2 ? SZS_GRAM : SZS_WORD;
+    t->kind = is_han(chars[0]) ? SZS_GRAM : SZS_WORD;
     t->order = (uint16_t)q->term_count;
     t->origin = (uint16_t)origin;
     t->tolerant = 1;
@@ -678,10 +686,18 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
             q->live_count++;
         }
     }
-    /* The alternatives of the terms the index cannot match (tolerance.c). */
+    /* The catalogue words of the thesaurus's words (thesaurus.c), and the alternatives of the
+     * other terms the index cannot match (tolerance.c). */
     szs_alternative found[SZS_MAX_EXPANSIONS];
     for (size_t i = 0; i < q->reported; i++) {
-        size_t n = szs_alternatives(q, i, found);
+        szs_term *t = &q->terms[i];
+        size_t n = t->part || t->len < 2
+                       ? 0
+                       : szs_thesaurus_alternatives(q->chars + t->start, t->len, found);
+        if (n)
+            t->thesaurus = 1;
+        else
+            n = szs_alternatives(q, i, found);
         for (size_t k = 0; k < n; k++)
             if (!add_alternative(q, i, found[k].chars, found[k].len, found[k].likelihood))
                 break;
@@ -723,7 +739,9 @@ void szs_weigh(szs_query *q)
     for (size_t i = 0; i < q->reported; i++) {
         szs_term *t = &q->terms[i];
         uint64_t unknown = (uint64_t)t->unknown * (rare / 2);
-        if (t->part)
+        if (t->thesaurus)
+            t->weight = rare; /* a word the catalogue does not have, as below */
+        else if (t->part)
             t->weight = rare / 2; /* an unknown word of two characters weighs a rare term */
         else if (t->live)
             t->weight = t->idf > unknown ? t->idf : (uint32_t)unknown;

@@ -254,6 +254,7 @@ typedef struct szs_term {
                                word it stands for in the rule's weight (szs_weigh) */
     uint8_t two_unknown;    /* a Han bigram the index lacks whose two characters alone are
                                uncovered: a word of two characters, maybe misheard */
+    uint8_t thesaurus;      /* a word of the thesaurus, searched through its catalogue words */
     uint32_t weight;        /* a reported term's share of the query's weight, x SHZ_IX_ONE
                                (szs_weigh: the precision rule) */
 } szs_term;
@@ -298,12 +299,15 @@ static inline void szs_query_room(size_t len, unsigned mode, size_t *terms, size
     /* Analysed terms: a Han character gives at most a bigram and itself (three bytes), a Latin
      * word of one letter and a space two bytes. Each reported term has at most
      * SZS_MAX_EXPANSIONS tolerant alternatives (tolerance.c), of at most its length and two
-     * more characters; the reported terms' lengths add up to three times the query's at most
-     * (a Han character is in two bigrams and alone). */
+     * more characters, or catalogue words of the thesaurus (below); the reported terms' lengths add
+     * up to three times the query's at most (a Han character is in two bigrams and alone). */
     size_t reported = len + 1 < SZS_MAX_BEST_TERMS ? len + 1 : SZS_MAX_BEST_TERMS;
     size_t all = reported * (1 + SZS_MAX_EXPANSIONS);
     *terms = all < SZS_MAX_TERMS ? all : SZS_MAX_TERMS;
     size_t most = len + SZS_MAX_EXPANSIONS * (3 * len + 2 * reported);
+    /* A thesaurus word takes two bytes of the query at least, and brings at most
+     * SHZ_IX_THES_MAX_WORDS catalogue words of at most SHZ_IX_THES_MAX_LEN characters. */
+    most += len / 2 * SHZ_IX_THES_MAX_WORDS * SHZ_IX_THES_MAX_LEN;
     *chars = most < SHZ_QUERY_MAX ? most : SHZ_QUERY_MAX;
 }
 
@@ -600,6 +604,19 @@ typedef struct szs_typo {
  * SZS_MAX_TYPO_WORDS of them, one per stem: fewer edits first, then the rarer stem (higher
  * IDF), then the lower entry. Writes them to best; returns how many. */
 size_t szs_typo_words(const uint32_t *word, uint32_t len, int budget, szs_typo *best);
+
+/* ---- thesaurus.c -------------------------------------------------------- */
+
+/* The length of the longest thesaurus word that chars[0..n) start with, or 0. */
+uint32_t szs_thesaurus_prefix(const uint32_t *chars, uint32_t n);
+
+/* If chars[0..len) is a thesaurus word, writes its catalogue words to out as alternatives (at
+ * most SZS_MAX_EXPANSIONS, in the row's order) and returns how many; else 0. */
+size_t szs_thesaurus_alternatives(const uint32_t *chars, uint32_t len, szs_alternative *out);
+
+_Static_assert((int)SHZ_IX_THES_MAX_WORDS <= (int)SZS_MAX_EXPANSIONS &&
+                   (int)SHZ_IX_THES_MAX_LEN <= (int)SZS_ALTERNATIVE_MAX_LEN,
+               "an alternative holds every catalogue word of a thesaurus row");
 
 /* ---- score_best.c --------------------------------------------------------- */
 

@@ -1,0 +1,211 @@
+/* The thesaurus: reading and checking data/thesaurus.tsv (see thesaurus.h). */
+#include "thesaurus.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "index_data.h"
+#include "normalize.h"
+#include "tsv.h"
+#include "utf8.h"
+
+enum { HAN_WORD_MIN = 2, HAN_WORD_MAX = 6, HAN_TARGET_MAX = 8, LATIN_MAX = 24 };
+
+typedef enum script { SCRIPT_HAN = 1, SCRIPT_LATIN = 2 } script;
+
+/* A row as read: its line, and where its code points are in the reader's buffer. */
+typedef struct row {
+    unsigned long line;
+    size_t start, len;    /* in the reader's chars: the word, a 0, each catalogue word and a 0 */
+    const uint32_t *word; /* chars + start, once every row is read */
+} row;
+
+typedef struct reader {
+    tsv_reader in;
+    const gen_thesaurus_text *text;
+    uint32_t *chars;
+    size_t char_count, char_cap;
+    row *rows;
+    size_t row_count, row_cap;
+} reader;
+
+static int fail(const reader *r, const char *what, const char *item)
+{
+    fprintf(stderr, "%s:%lu: %s%s%s%s\n", r->in.path, r->in.line_no, what, item ? " (" : "",
+            item ? item : "", item ? ")" : "");
+    return 0;
+}
+
+static int push_char(reader *r, uint32_t c)
+{
+    uint32_t *grown =
+        tsv_grow(r->chars, &r->char_cap, r->char_count, sizeof *grown, 256, "shzi_gen");
+    if (!grown)
+        return 0;
+    r->chars = grown;
+    r->chars[r->char_count++] = c;
+    return 1;
+}
+
+static int is_han(uint32_t c)
+{
+    return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF);
+}
+
+/* Appends the item s (a word of the row, NUL-terminated) and a 0; its script, or 0 after
+ * saying why it cannot be one. */
+static script push_item(reader *r, const char *s, int is_word)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len = strlen(s), n = 0;
+    script kind = 0;
+    for (size_t at = 0; at < len; n++) {
+        uint32_t c;
+        size_t step = shzi_utf8_decode(u + at, len - at, &c);
+        if (!step)
+            return fail(r, "not valid UTF-8", s);
+        at += step;
+        script here = is_han(c) ? SCRIPT_HAN : c >= 'a' && c <= 'z' ? SCRIPT_LATIN : 0;
+        if (!here || (kind && here != kind))
+            return fail(r, "a word is Han characters only, or lowercase letters a-z only", s);
+        if (shzi_norm_fold(c) != c)
+            return fail(r, "not in the form the search folds to (zh-Hans, lowercase)", s);
+        kind = here;
+        if (!push_char(r, c))
+            return 0;
+    }
+    size_t least = is_word && kind == SCRIPT_HAN ? HAN_WORD_MIN : 2;
+    size_t most = kind == SCRIPT_LATIN ? LATIN_MAX : is_word ? HAN_WORD_MAX : HAN_TARGET_MAX;
+    if (n < least || n > most) {
+        char why[96];
+        snprintf(why, sizeof why, "a %s %s has %zu to %zu characters",
+                 kind == SCRIPT_HAN ? "Chinese" : "English", is_word ? "word" : "catalogue word",
+                 least, most);
+        return fail(r, why, s);
+    }
+    _Static_assert((int)HAN_TARGET_MAX <= (int)SHZ_IX_THES_MAX_LEN &&
+                       (int)LATIN_MAX <= (int)SHZ_IX_THES_MAX_LEN,
+                   "the search's room holds every catalogue word");
+    return push_char(r, 0) ? kind : 0;
+}
+
+/* Whether the catalogue has the item whose code points are chars[0..len) of kind. */
+static int catalogue_has(const reader *r, const uint32_t *chars, size_t len, script kind)
+{
+    if (kind == SCRIPT_HAN)
+        return r->text->han_occurs(r->text->ctx, chars, len);
+    char word[LATIN_MAX + 1];
+    for (size_t i = 0; i < len; i++)
+        word[i] = (char)chars[i];
+    return r->text->english_word(r->text->ctx, word, len);
+}
+
+static int read_row(reader *r, char *line)
+{
+    line[strcspn(line, "\r\n")] = '\0';
+    row *grown = tsv_grow(r->rows, &r->row_cap, r->row_count, sizeof *grown, 64, "shzi_gen");
+    if (!grown)
+        return 0;
+    r->rows = grown;
+    size_t start = r->char_count, items = 0;
+    script word_kind = 0;
+    for (char *item = line, *next; item; item = next, items++) {
+        next = strchr(item, '\t');
+        if (next)
+            *next++ = '\0';
+        size_t at = r->char_count;
+        script kind = push_item(r, item, items == 0);
+        if (!kind)
+            return 0;
+        if (items == 0)
+            word_kind = kind;
+        else if (kind != word_kind)
+            return fail(r, "a Chinese word has Chinese catalogue words, an English one English",
+                        item);
+        size_t len = r->char_count - 1 - at;
+        int has = catalogue_has(r, r->chars + at, len, kind);
+        if (items == 0 && has)
+            return fail(r, "the catalogue has this word already: the search finds it as it is",
+                        item);
+        if (items > 0 && !has)
+            return fail(r, "no measure's text, keywords or aliases have this catalogue word", item);
+        for (size_t p = start; items > 0 && p < at;) { /* the same catalogue word twice */
+            size_t plen = 0;
+            while (r->chars[p + plen])
+                plen++;
+            if (p > start && plen == len && !memcmp(r->chars + p, r->chars + at, len * 4))
+                return fail(r, "a catalogue word is named twice", item);
+            p += plen + 1;
+        }
+    }
+    if (items < 2 || items > 1 + SHZ_IX_THES_MAX_WORDS)
+        return fail(r, "a row is a word and 1 to 8 catalogue words, tab-separated", NULL);
+    r->rows[r->row_count++] = (row){r->in.line_no, start, r->char_count - start, NULL};
+    return 1;
+}
+
+static int by_word(const void *a, const void *b)
+{
+    const uint32_t *x = ((const row *)a)->word, *y = ((const row *)b)->word;
+    while (*x && *x == *y)
+        x++, y++;
+    return (*x > *y) - (*x < *y);
+}
+
+int gen_thesaurus_load(gen_thesaurus *t, const char *path, const gen_thesaurus_text *text)
+{
+    memset(t, 0, sizeof *t);
+    reader r;
+    memset(&r, 0, sizeof r);
+    r.text = text;
+    if (!tsv_open(&r.in, path))
+        return 0;
+    int ok = 1;
+    for (char *line; ok && (line = tsv_next(&r.in));)
+        ok = read_row(&r, line);
+    tsv_close(&r.in);
+    if (ok && r.row_count) {
+        for (size_t i = 0; i < r.row_count; i++)
+            r.rows[i].word = r.chars + r.rows[i].start;
+        qsort(r.rows, r.row_count, sizeof *r.rows, by_word);
+        for (size_t i = 1; ok && i < r.row_count; i++) {
+            if (by_word(&r.rows[i - 1], &r.rows[i]) == 0) {
+                fprintf(stderr, "%s:%lu: the word of line %lu again: a word has one row\n", path,
+                        r.rows[i].line > r.rows[i - 1].line ? r.rows[i].line : r.rows[i - 1].line,
+                        r.rows[i].line < r.rows[i - 1].line ? r.rows[i].line : r.rows[i - 1].line);
+                ok = 0;
+            }
+        }
+    }
+    if (ok) {
+        t->rows = malloc((r.row_count + 1) * sizeof *t->rows);
+        t->chars = malloc((r.char_count ? r.char_count : 1) * sizeof *t->chars);
+        ok = t->rows && t->chars;
+        if (!ok)
+            fprintf(stderr, "%s: out of memory\n", path);
+    }
+    if (ok) {
+        size_t at = 0;
+        for (size_t i = 0; i < r.row_count; i++) {
+            t->rows[i] = (uint32_t)at;
+            memcpy(t->chars + at, r.chars + r.rows[i].start, r.rows[i].len * sizeof *t->chars);
+            at += r.rows[i].len;
+        }
+        t->rows[r.row_count] = (uint32_t)at;
+        t->count = r.row_count;
+        t->char_count = at;
+    } else {
+        gen_thesaurus_free(t);
+    }
+    free(r.chars);
+    free(r.rows);
+    return ok;
+}
+
+void gen_thesaurus_free(gen_thesaurus *t)
+{
+    free(t->rows);
+    free(t->chars);
+    memset(t, 0, sizeof *t);
+}

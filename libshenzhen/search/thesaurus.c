@@ -1,0 +1,90 @@
+/*
+ * The thesaurus (best-match mode): everyday words the catalogue lacks, each
+ * with the catalogue's words for the same thing (data/thesaurus.tsv, compiled
+ * into the index: index_data.h, thes_rows). Query analysis keeps a thesaurus
+ * word of a Han run whole, as one term, rather than splitting it into bigrams
+ * that would match other words by their characters; the row's catalogue words
+ * become its alternatives, as likely as THESAURUS_PERCENT of an exact match.
+ */
+#include "search_int.h"
+
+/* A catalogue word means what the everyday word means, so it holds more than a guess at a typo
+ * or a homophone (tolerance.c holds at most half), but less than the word itself. */
+enum { THESAURUS_PERCENT = 80 };
+
+static uint32_t row_start(uint32_t row)
+{
+    return shzi_ix_u32(shzi_ix.thes_rows, row);
+}
+
+static uint32_t char_at(uint32_t at)
+{
+    return shzi_ix_u16(shzi_ix.thes_chars, at);
+}
+
+/* The first row whose word starts with c or after (rows are sorted by word). */
+static uint32_t first_row_from(uint32_t c)
+{
+    uint32_t lo = 0, hi = shzi_ix.thes_count;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (char_at(row_start(mid)) < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* How many code points of chars[0..n) the word of row matches: its length if it is a prefix of
+ * them, else 0. */
+static uint32_t word_prefix(uint32_t row, const uint32_t *chars, uint32_t n)
+{
+    uint32_t at = row_start(row), k = 0;
+    for (uint32_t c; (c = char_at(at + k)) != 0; k++)
+        if (k >= n || chars[k] != c)
+            return 0;
+    return k;
+}
+
+uint32_t szs_thesaurus_prefix(const uint32_t *chars, uint32_t n)
+{
+    uint32_t longest = 0;
+    if (n == 0)
+        return 0;
+    for (uint32_t row = first_row_from(chars[0]);
+         row < shzi_ix.thes_count && char_at(row_start(row)) == chars[0]; row++) {
+        uint32_t k = word_prefix(row, chars, n);
+        longest = k > longest ? k : longest;
+    }
+    return longest;
+}
+
+/* The row whose word is chars[0..len), or shzi_ix.thes_count. */
+static uint32_t row_of(const uint32_t *chars, uint32_t len)
+{
+    for (uint32_t row = len ? first_row_from(chars[0]) : shzi_ix.thes_count;
+         row < shzi_ix.thes_count && char_at(row_start(row)) == chars[0]; row++)
+        if (word_prefix(row, chars, len) == len)
+            return row;
+    return shzi_ix.thes_count;
+}
+
+size_t szs_thesaurus_alternatives(const uint32_t *chars, uint32_t len, szs_alternative *out)
+{
+    uint32_t row = row_of(chars, len);
+    if (row == shzi_ix.thes_count)
+        return 0;
+    uint32_t at = row_start(row) + len + 1, end = row_start(row + 1);
+    size_t n = 0;
+    while (at < end && n < SZS_MAX_EXPANSIONS) {
+        szs_alternative *alt = &out[n++];
+        alt->len = 0;
+        for (uint32_t c; (c = char_at(at)) != 0; at++)
+            if (alt->len < SZS_ALTERNATIVE_MAX_LEN)
+                alt->chars[alt->len++] = c;
+        at++;
+        alt->likelihood = THESAURUS_PERCENT;
+    }
+    return n;
+}

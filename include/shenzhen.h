@@ -597,7 +597,8 @@ SHZ_API int64_t shz_results_score(const shz_results *results, size_t index);
  * contributes its weight times its strength there: exactness (1 exactly or by its English stem,
  * 1/2 for a character of a word the catalogue does not have, and for a term held only through
  * a typo or homophone alternative that alternative's likelihood: 1/2 for one typo edit or the
- * only homophone reading, less for more edits or readings) times BM25F's saturation
+ * only homophone reading, less for more edits or readings; 4/5 for a thesaurus word held
+ * through one of its catalogue words, see shenzhen-search(7)) times BM25F's saturation
  * tf / (k1 + tf) of its weighted frequency in the fields (a term in the title or named often
  * holds more firmly than one named once in a long body). The relevance is the contributions'
  * sum over the query's weight.
@@ -613,7 +614,8 @@ typedef enum shz_explain_how {
     SHZ_EXPLAIN_NONE = 0,    /**< the hit does not hold the term */
     SHZ_EXPLAIN_EXACT = 1,   /**< held as written */
     SHZ_EXPLAIN_STEM = 2,    /**< held only through its English stem */
-    SHZ_EXPLAIN_TOLERANT = 3 /**< held only through a typo or homophone alternative */
+    SHZ_EXPLAIN_TOLERANT = 3 /**< held only through an alternative: a typo, a homophone, or
+                                  (since 1.5) a catalogue word of the thesaurus */
 } shz_explain_how;
 
 /**

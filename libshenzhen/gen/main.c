@@ -59,5 +59,9 @@ int main(int argc, char **argv)
              gen_emit_index(&model, argc >= 7 ? &words : NULL, argc == 8 ? argv[7] : NULL, argv[5]);
     gen_model_free(&model);
     term_pinyin_free(&words);
+    if (!ok) { /* no half-made tables: the build must not take them for done */
+        remove(argv[4]);
+        remove(argv[5]);
+    }
     return ok ? 0 : 1;
 }

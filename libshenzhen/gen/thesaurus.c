@@ -66,11 +66,12 @@ static script push_item(reader *r, const char *s, int is_word)
         if (!step)
             return fail(r, "not valid UTF-8", s);
         at += step;
+        uint32_t folded = shzi_norm_fold(c);
+        if (folded && folded != c)
+            return fail(r, "not in the form the search folds to (zh-Hans, lowercase)", s);
         script here = is_han(c) ? SCRIPT_HAN : c >= 'a' && c <= 'z' ? SCRIPT_LATIN : 0;
         if (!here || (kind && here != kind))
             return fail(r, "a word is Han characters only, or lowercase letters a-z only", s);
-        if (shzi_norm_fold(c) != c)
-            return fail(r, "not in the form the search folds to (zh-Hans, lowercase)", s);
         kind = here;
         if (!push_char(r, c))
             return 0;

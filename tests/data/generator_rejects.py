@@ -3,8 +3,9 @@
 
 usage: generator_rejects.py SHZ_GEN CATALOGUE.json ERRATA.json WORKDIR
 
-Each case damages a copy of the real catalogue in one way, runs the generator
-and expects a non-zero exit, no output files, and a message naming the problem.
+Each case damages a copy of the real catalogue in one way, or gives it a thesaurus
+with one bad row, runs the generator and expects a non-zero exit, no output files,
+and a message naming the problem.
 The undamaged copy must be accepted, so a generator that rejects everything fails too.
 """
 import json
@@ -27,7 +28,7 @@ def damaged(mutate):
     return raw if isinstance(raw, bytes) else json.dumps(cat, ensure_ascii=False).encode()
 
 
-def run(name, data):
+def run(name, data, thesaurus=None):
     path = os.path.join(work, name + '.json')
     with open(path, 'wb') as f:
         f.write(data)
@@ -35,8 +36,40 @@ def run(name, data):
     for o in outs:
         if os.path.exists(o):
             os.remove(o)
-    r = subprocess.run([gen, path, errata_path, digest] + outs, capture_output=True, text=True)
+    extra = []
+    if thesaurus is not None:  # no polyphonic words, then the thesaurus rows
+        extra = [os.path.join(work, 'no_pinyin_words.tsv'), os.path.join(work, name + '.tsv')]
+        with open(extra[0], 'w', encoding='utf-8') as f:
+            f.write('# none\n')
+        with open(extra[1], 'w', encoding='utf-8') as f:
+            f.write('# a thesaurus\n' + thesaurus)
+    r = subprocess.run([gen, path, errata_path, digest] + outs + extra, capture_output=True,
+                       text=True)
     return r, outs
+
+
+# Thesaurus rows (data/thesaurus.tsv): a good one, then rows that break one rule each. The
+# words are checked against the real catalogue: 看医生 and mistake are words it lacks.
+good_thesaurus = '看医生\t医疗\t医院\nmistake\tviolation\n'
+thesaurus_cases = [
+    ('thesaurus_word_in_catalogue', '破产\t债务\n', ':2: the catalogue has this word already'),
+    ('thesaurus_english_stem_in_catalogue', 'penalties\tviolation\n',
+     'the catalogue has this word already: the search finds it as it is (penalties)'),
+    ('thesaurus_target_missing', '看医生\t诊所门诊\n',
+     "no measure's text, keywords or aliases have this catalogue word (诊所门诊)"),
+    ('thesaurus_scripts_mixed', '看医生\tmedical\n',
+     'a Chinese word has Chinese catalogue words, an English one English (medical)'),
+    ('thesaurus_traditional', '看醫生\t医疗\n', 'not in the form the search folds to'),
+    ('thesaurus_uppercase', 'Mistake\tviolation\n', 'not in the form the search folds to'),
+    ('thesaurus_not_letters', 'e-mail\tonline\n', 'Han characters only, or lowercase letters'),
+    ('thesaurus_word_too_long', '看医生看医生看\t医疗\n', 'a Chinese word has 2 to 6 characters'),
+    ('thesaurus_word_too_short', '诊\t医疗\n', 'a Chinese word has 2 to 6 characters'),
+    ('thesaurus_no_targets', '看医生\n', 'a row is a word and 1 to 8 catalogue words'),
+    ('thesaurus_too_many_targets', '看医生' + '\t医疗\t医院\t健康\t卫生\t社区\t儿童\t学校\t图书馆\t公园\n',
+     'a row is a word and 1 to 8 catalogue words'),
+    ('thesaurus_target_twice', '看医生\t医疗\t医院\t医疗\n', 'a catalogue word is named twice'),
+    ('thesaurus_word_twice', good_thesaurus + '看医生\t医院\n', ':4: the word of line 2 again'),
+]
 
 
 def with_aliases(count):
@@ -188,12 +221,17 @@ for name, mutate in (('undamaged', lambda c: None), ('undamaged_schema1', schema
     if r.returncode != 0 or not all(os.path.exists(o) for o in outs):
         print('FAIL %s catalogue rejected: %s' % (name, r.stderr.strip()))
         failures += 1
-for name, mutate, expected in cases:
-    r, outs = run(name, damaged(mutate))
+r, outs = run('undamaged_thesaurus', damaged(lambda c: None), good_thesaurus)
+if r.returncode != 0 or not all(os.path.exists(o) for o in outs):
+    print('FAIL undamaged_thesaurus rejected: %s' % r.stderr.strip())
+    failures += 1
+cases += [(name, lambda c: None, expected, rows) for name, rows, expected in thesaurus_cases]
+for name, mutate, expected, *rows in cases:
+    r, outs = run(name, damaged(mutate), *rows)
     ok = r.returncode != 0 and expected in r.stderr and not any(os.path.exists(o) for o in outs)
     ok = ok and r.stderr.count('\n') == 1  # one clear line, not a cascade
     print(('ok   ' if ok else 'FAIL ') + name + ': ' + r.stderr.strip())
     failures += not ok
-total = len(cases) + 4
+total = len(cases) + 5
 print('%d passed, %d failed' % (total - failures, failures))
 sys.exit(1 if failures else 0)

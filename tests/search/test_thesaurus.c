@@ -1,0 +1,164 @@
+/*
+ * The thesaurus (data/thesaurus.tsv) as the search uses it, row by row, through the public API:
+ * - a thesaurus word is one query term, alone or after other words, not its bigrams;
+ * - searched alone, it finds something, and only measures that hold one of its catalogue
+ *   words, each held tolerantly (shz_results_explain), with a relevance of THESAURUS_PERCENT
+ *   (80%) of the best of its catalogue words searched on their own (where that search has the
+ *   same one term: a Han word of two characters, or an English word).
+ * The rows are the data's own, read from the file, so the test follows the data as it grows.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shenzhen.h"
+
+enum { MAX_ROWS = 4096, MAX_ITEMS = 9, MAX_MEASURES = 64 };
+
+typedef struct row {
+    char *items[MAX_ITEMS]; /* the word, then its catalogue words */
+    size_t count;
+    unsigned line;
+} row;
+
+static row rows[MAX_ROWS];
+static size_t row_count;
+static char *file_text;
+
+static void load_rows(void)
+{
+    FILE *f = fopen(SHZ_THESAURUS_TSV, "rb");
+    cr_assert_not_null(f, "cannot open %s", SHZ_THESAURUS_TSV);
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    rewind(f);
+    file_text = calloc((size_t)size + 1, 1);
+    cr_assert_not_null(file_text);
+    cr_assert_eq(fread(file_text, 1, (size_t)size, f), (size_t)size);
+    fclose(f);
+    unsigned line = 0;
+    for (char *next, *s = file_text; s && *s; s = next) {
+        next = strchr(s, '\n');
+        if (next)
+            *next++ = '\0';
+        line++;
+        if (*s == '#' || *s == '\0')
+            continue;
+        cr_assert_lt(row_count, MAX_ROWS);
+        row *r = &rows[row_count++];
+        r->line = line;
+        for (char *item = s, *tab; item && r->count < MAX_ITEMS; item = tab) {
+            tab = strchr(item, '\t');
+            if (tab)
+                *tab++ = '\0';
+            r->items[r->count++] = item;
+        }
+        cr_assert_geq(r->count, 2, "line %u", line);
+    }
+}
+
+static void free_rows(void)
+{
+    free(file_text);
+}
+
+TestSuite(thesaurus, .init = load_rows, .fini = free_rows);
+
+static shz_results *search(const char *query)
+{
+    shz_search_options o = SHZ_SEARCH_OPTIONS_INIT;
+    shz_results *r = NULL;
+    cr_assert_eq(shz_search(query, strlen(query), &o, &r), SHZ_OK, "'%s'", query);
+    return r;
+}
+
+static int has_term(const shz_results *r, const char *text)
+{
+    for (size_t t = 0; t < shz_results_term_count(r); t++) {
+        const char *term = NULL;
+        cr_assert_eq(shz_results_term(r, t, &term, NULL), SHZ_OK);
+        if (!strcmp(term, text))
+            return 1;
+    }
+    return 0;
+}
+
+/* The relevance of measure id in r, or -1 when it is not a hit. */
+static double relevance_of(const shz_results *r, int64_t id)
+{
+    for (size_t h = 0; h < shz_results_count(r); h++)
+        if (shz_measure_id(shz_results_measure(r, h)) == id)
+            return shz_results_relevance(r, h);
+    return -1;
+}
+
+/* Whether the catalogue word, searched alone, is one term of its own text. */
+static int one_term(const char *word)
+{
+    size_t chars = 0;
+    for (const char *c = word; *c; c++)
+        chars += ((unsigned char)*c & 0xC0u) != 0x80u;
+    return (unsigned char)word[0] < 0x80 || chars == 2;
+}
+
+Test(thesaurus, has_rows)
+{
+    cr_assert_gt(row_count, 0, "%s has no rows", SHZ_THESAURUS_TSV);
+}
+
+Test(thesaurus, a_word_is_one_term_alone_and_after_other_words)
+{
+    for (size_t i = 0; i < row_count; i++) {
+        const char *word = rows[i].items[0];
+        shz_results *r = search(word);
+        cr_assert_eq(shz_results_term_count(r), 1, "line %u: '%s'", rows[i].line, word);
+        cr_assert(has_term(r, word), "line %u: '%s'", rows[i].line, word);
+        shz_results_free(r);
+        char query[128];
+        snprintf(query, sizeof query, "%s%s", (unsigned char)word[0] < 0x80 ? "shenzhen " : "深圳",
+                 word);
+        r = search(query);
+        cr_assert(has_term(r, word), "line %u: '%s' not a term of '%s'", rows[i].line, word, query);
+        shz_results_free(r);
+    }
+}
+
+Test(thesaurus, a_word_finds_the_measures_of_its_catalogue_words_tolerantly)
+{
+    size_t compared = 0;
+    for (size_t i = 0; i < row_count; i++) {
+        const row *w = &rows[i];
+        shz_results *r = search(w->items[0]);
+        cr_assert_gt(shz_results_count(r), 0, "line %u: '%s' finds nothing", w->line, w->items[0]);
+        shz_results *alone[MAX_ITEMS] = {0};
+        for (size_t k = 1; k < w->count; k++)
+            alone[k] = search(w->items[k]);
+        for (size_t h = 0; h < shz_results_count(r); h++) {
+            int64_t id = shz_measure_id(shz_results_measure(r, h));
+            unsigned how = 0;
+            cr_assert_eq(shz_results_explain(r, h, 0, NULL, &how, NULL, NULL), SHZ_OK);
+            cr_assert_eq(how, SHZ_EXPLAIN_TOLERANT, "line %u: measure %lld", w->line,
+                         (long long)id);
+            double best = -1;
+            int in_some = 0, comparable = 1;
+            for (size_t k = 1; k < w->count; k++) {
+                double rel = relevance_of(alone[k], id);
+                in_some |= rel >= 0;
+                comparable &= one_term(w->items[k]);
+                best = rel > best ? rel : best;
+            }
+            cr_assert(in_some, "line %u: '%s' finds measure %lld, which none of its words finds",
+                      w->line, w->items[0], (long long)id);
+            if (comparable) {
+                cr_assert_float_eq(shz_results_relevance(r, h), 0.8 * best, 1.5 / 65535,
+                                   "line %u: measure %lld", w->line, (long long)id);
+                compared++;
+            }
+        }
+        for (size_t k = 1; k < w->count; k++)
+            shz_results_free(alone[k]);
+        shz_results_free(r);
+    }
+    cr_assert_gt(compared, 0, "no row's relevance was compared");
+}

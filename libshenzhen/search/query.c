@@ -285,9 +285,9 @@ static void add_pair(szs_query *q, long a, long b, uint32_t delta)
     q->pairs[q->pair_count++] = (szs_pair){(uint16_t)a, (uint16_t)b, delta};
 }
 
-/* A Han run chars [start, end): thesaurus words (the longest first) as one term each, stop
- * words out, then each remaining piece as overlapping bigrams, or as itself when it is one
- * character. */
+/* A Han run chars [start, end): thesaurus words (the longest first, unless a bigram of the
+ * catalogue runs into one) as one term each, stop words out, then each remaining piece as
+ * overlapping bigrams, or as itself when it is one character. */
 static void han_run(analysis *an, uint32_t start, uint32_t end)
 {
     szs_query *q = an->q;
@@ -295,6 +295,13 @@ static void han_run(analysis *an, uint32_t start, uint32_t end)
     for (uint32_t i = start; i <= end;) {
         uint32_t word =
             i < end && shzi_ix.thes_count ? szs_thesaurus_prefix(q->chars + i, end - i) : 0;
+        /* Not where a word of the catalogue runs into it (环境保护 in 生态环境保护): the
+         * catalogue's own word is the better reading. */
+        uint32_t gram, begin, past;
+        if (word && i > piece &&
+            szs_gram_postings(SHZ_IX_BIGRAM_KEY(q->chars[i - 1], q->chars[i]), &gram, &begin,
+                              &past))
+            word = 0;
         uint32_t stop =
             i < end && !word && an->stops ? han_stop_at(q->chars + i, end - i, an->stop_starts) : 0;
         if (i < end && !stop && !word) {
@@ -691,9 +698,11 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
     szs_alternative found[SZS_MAX_EXPANSIONS];
     for (size_t i = 0; i < q->reported; i++) {
         szs_term *t = &q->terms[i];
-        size_t n = t->part || t->len < 2
-                       ? 0
-                       : szs_thesaurus_alternatives(q->chars + t->start, t->len, found);
+        /* A Han thesaurus word is one han_run kept whole; a bigram that spells one where it
+         * was not taken (a word of the catalogue runs into it) is read as a bigram. */
+        size_t n = t->thesaurus || (t->kind == SZS_WORD && t->len >= 2)
+                       ? szs_thesaurus_alternatives(q->chars + t->start, t->len, found)
+                       : 0;
         if (n)
             t->thesaurus = 1;
         else

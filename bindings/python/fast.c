@@ -629,7 +629,8 @@ static PyMethodDef shzpy_hit_methods[] = {
      "Why the hit has its relevance, term by term: one Explanation(term, field, how, weight,\n"
      "contribution) per query term, in the order of Results.terms. ``field`` is the field the\n"
      "term is best held in (None when the hit does not hold it); ``how`` is 'exact', 'stem'\n"
-     "(held through its English stem), 'tolerant' (through a typo or homophone) or 'none';\n"
+     "(held through its English stem), 'tolerant' (through a typo, a homophone or the thesaurus)\n"
+     "or 'none';\n"
      "``weight`` is the term's share of the query's weight (the weights add up to 1);\n"
      "``contribution`` is the weight times how firmly the hit holds the term. The\n"
      "contributions add up to ``relevance`` (to within 1/65535). A hit unpickled from 1.2.0\n"
@@ -654,7 +655,7 @@ static PyGetSetDef shzpy_hit_getset[] = {
     {"snippet", (getter)shzpy_hit_snippet, NULL, "Text around the first match.", NULL},
     {"match", (getter)shzpy_hit_kinds, NULL,
      "How the hit matched: a frozenset of shenzhen.MATCH_FLAGS names ('all_terms': every query "
-     "term matched; 'tolerant': some term only through typo or homophone tolerance).",
+     "term matched; 'tolerant': some term only through typo, homophone or thesaurus tolerance).",
      NULL},
     {"terms", (getter)shzpy_hit_terms, NULL,
      "The query terms (as Results.terms has them) this hit matched, in query order: "

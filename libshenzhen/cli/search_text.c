@@ -10,7 +10,7 @@
 #include "render.h"
 
 /* How hit @p i matched: "all" (every query term) or "some", "~" added when some term
- * matched only through typo or homophone tolerance. */
+ * matched only through typo, homophone or thesaurus tolerance. */
 static const char *match_name(const shz_results *r, size_t i)
 {
     unsigned flags = shz_results_match(r, i);

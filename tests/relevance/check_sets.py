@@ -4,13 +4,13 @@
 
 Checks, printing one line per failure and exiting 1 on any:
 
-- tests/relevance/queries.json (development), dev_extra.json, dev_more.json and
-  dev_fresh.json (extra development) and test.json (held out): ids unique and in
-  file order with their prefix (q, x, m, f, t), kinds known, grades 1 or 2 of real
-  measures; no query text of one set repeats one of another;
+- tests/relevance/queries.json (development), dev_extra.json, dev_more.json,
+  dev_fresh.json and dev_daily.json (extra development) and test.json (held out):
+  ids unique and in file order with their prefix (q, x, m, f, d, t), kinds known,
+  grades 1 or 2 of real measures; no query text of one set repeats one of another;
 - each extra development set's out of scope queries, and only those, have no
   relevant measure; dev_more.json holds at least 60 out of scope and 40 everyday,
-  dev_fresh.json at least 40 and 30;
+  dev_fresh.json at least 40 and 30, dev_daily.json at least 60 and 50;
 - the test set holds at least 150 queries, at least 60 of kind out_of_scope (every
   one with no relevant measure) and at least 40 of kind everyday, and only its out
   of scope queries have no relevant measure;
@@ -37,7 +37,7 @@ KINDS = {"question", "concepts", "colloquial", "english", "exact", "everyday", "
 MIN_TEST, MIN_OUT_OF_SCOPE, MIN_EVERYDAY = 150, 60, 40
 # The extra development sets: file name, id prefix, least out-of-scope and everyday.
 EXTRA_SETS = (("dev_extra.json", "x", 30, 20), ("dev_more.json", "m", 60, 40),
-              ("dev_fresh.json", "f", 40, 30))
+              ("dev_fresh.json", "f", 40, 30), ("dev_daily.json", "d", 60, 50))
 
 
 def check_queries(items: Any, prefix: str, ids: set[str], name: str) -> list[str]:
@@ -137,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--dev", type=Path, default=HERE / "queries.json")
     parser.add_argument("--test", type=Path, default=HERE / "test.json")
     parser.add_argument("--extra-dir", type=Path, default=HERE,
-                        help="folder of dev_extra.json, dev_more.json and dev_fresh.json")
+                        help="folder of the extra development sets (dev_*.json)")
     parser.add_argument("--related", type=Path,
                         default=ROOT / "tests" / "related" / "judged.json")
     args = parser.parse_args(argv)

@@ -175,7 +175,9 @@ static const char *const latin_frame_words[] = {
     "policies", "process",     "procedure",    "procedures", "requirement", "requirements",
     "standard", "standards",   "price",        "prices",     "fee",         "fees",
     "time",     "times",       "hours",        "days",       "best",        "way",
-    "ways",     "information", "guide",        "problem",    "problems",
+    "ways",     "information", "guide",        "problem",    "problems",    "long",
+    "much",     "many",        "need",         "needs",      "allowed",     "cost",
+    "costs",    "get",         "one",          "pay",
 };
 
 /* English function words, dropped the same way (unless the query has nothing else). */

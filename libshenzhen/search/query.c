@@ -147,7 +147,8 @@ int szs_plan_literal(szs_query *q)
 
 /* ---- best-match mode ---------------------------------------------------- */
 
-/* Question and function words: they say how something is asked, not what about, so they are
+/* Question and function words, and the adverbs a question hedges with (大概, 一般, 最近): they
+ * say how something is asked, not what about, so they are
  * cut out of a Han run before it is split into bigrams (a bigram straddling one, such as 么报
  * in 怎么报名, is dropped with it). 深圳 is not among them: it is a content word, and its IDF
  * (it occurs in almost every measure) already makes its weight almost nil. Longest first. */
@@ -155,20 +156,22 @@ static const uint32_t *const han_stop_words[] = {
     U"可不可以", U"为什么", U"有没有", U"是不是", U"怎么样", U"怎么办", U"能不能", U"会不会",
     U"要不要",   U"怎么",   U"怎样",   U"如何",   U"什么",   U"哪些",   U"哪个",   U"哪里",
     U"哪儿",     U"多少",   U"多久",   U"是否",   U"能否",   U"关于",   U"请问",   U"可以",
-    U"我们",     U"你们",   U"他们",   U"咱们",   U"我",     U"你",     U"谁",     U"吗",
-    U"呢",       U"的",     U"了",     U"和",     U"与",     U"及",     U"吧",     U"是",
-    U"想",       U"太",     U"很",     U"把",     U"被",     U"都",     U"也",     U"又",
+    U"我们",     U"你们",   U"他们",   U"咱们",   U"大概",   U"一般",   U"最近",   U"这么",
+    U"那么",     U"我",     U"你",     U"谁",     U"吗",     U"呢",     U"的",     U"了",
+    U"和",       U"与",     U"及",     U"吧",     U"是",     U"想",     U"太",     U"很",
+    U"把",       U"被",     U"都",     U"也",     U"又",
 };
 
 /* Words that say what kind of answer a request wants (a procedure, a rule, a price, a time, an
- * effect) rather than what it is about. They stay in the query and weigh as any term, but they
+ * effect, whether something is needed or normal; in English also how long, how much, whether
+ * one may) rather than what it is about. They stay in the query and weigh as any term, but they
  * cannot make a hit on their own (szs_weigh): a measure that only shares such a word with a
  * request about something else, mentioning a standard or an application, is not about it. Han
  * ones are two characters, matched as a bigram term; Latin ones as the query's word. */
 static const uint32_t han_frame_words[][3] = {
-    U"申请", U"办理", U"手续", U"流程", U"规定", U"规则", U"标准",
-    U"政策", U"措施", U"办法", U"条件", U"要求", U"材料", U"费用",
-    U"价格", U"时间", U"影响", U"问题", U"情况", U"方法", U"方式",
+    U"申请", U"办理", U"手续", U"流程", U"规定", U"规则", U"标准", U"政策",
+    U"措施", U"办法", U"条件", U"要求", U"材料", U"费用", U"价格", U"时间",
+    U"影响", U"问题", U"情况", U"方法", U"方式", U"提前", U"正常", U"需要",
 };
 static const char *const latin_frame_words[] = {
     "apply",    "application", "applications", "rule",       "rules",       "policy",

@@ -593,7 +593,8 @@ SHZ_API int64_t shz_results_score(const shz_results *results, size_t index);
  * The relevance of hit @p index, in [0, 1]: the share of the query's weight that the hit holds,
  * each term weighed by how exactly and how firmly it is held. Every reported term weighs its IDF
  * (a word or character the catalogue does not have, as a term found in one measure; a Han
- * bigram the catalogue lacks where two known words meet, nothing); a term the hit holds
+ * bigram the catalogue lacks where two known words meet, nothing; a lone Han character, since
+ * 1.5, half of that); a term the hit holds
  * contributes its weight times its strength there: exactness (1 exactly or by its English stem,
  * 1/2 for a character of a word the catalogue does not have, and for a term held only through
  * a typo or homophone alternative that alternative's likelihood: 1/2 for one typo edit or the

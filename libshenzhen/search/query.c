@@ -764,6 +764,10 @@ void szs_weigh(szs_query *q)
         else
             t->weight = (uint32_t)unknown; /* its share of an unknown word, or 0 where two
                                               known words meet */
+        /* A lone Han character says less than a word: in a request it is mostly a verb or
+         * a feeling around the subject (交, 贵, 怕), so it weighs half. */
+        if (t->kind == SZS_GRAM && t->len == 1 && !t->part)
+            t->weight /= 2;
         q->weight += t->weight;
         /* Words: Han bigrams and Latin or digit words, not lone characters; those that say
          * what the query is about, not what kind of answer it wants. */

@@ -566,9 +566,9 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q);
 
 /* The precision rule's weights: each reported term's (szs_term.weight) and the query's
  * (q->weight). A term the index has weighs its IDF; a word or lone character the catalogue
- * does not have weighs as a rare term (found in one measure), and so does each unknown Han word
- * searched by its characters (shared among them); a bigram the index lacks where two known
- * words meet weighs nothing. */
+ * does not have weighs as a rare term (found in one measure), and so do a thesaurus word and
+ * each unknown Han word searched by its characters (shared among them); a lone Han character
+ * weighs half of that; a bigram the index lacks where two known words meet weighs nothing. */
 void szs_weigh(szs_query *q);
 
 /* The IDF of a term found in one measure, x SHZ_IX_ONE. */

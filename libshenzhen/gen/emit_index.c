@@ -840,7 +840,8 @@ static int han_occurs(const void *ctx, const uint32_t *chars, size_t len)
     for (uint32_t gram; (gram = g->slots[slot]) != 0;
          slot = slot + 1 < g->slot_count ? slot + 1 : 0) {
         gram--;
-        if (((uint64_t)g->key_halves[2 * gram + 1] << 32 | g->key_halves[2 * gram]) != key)
+        if (((uint64_t)g->key_halves[(size_t)2 * gram + 1] << 32 |
+             g->key_halves[(size_t)2 * gram]) != key)
             continue;
         for (uint32_t i = g->first[gram]; i < g->first[gram + 1]; i++) {
             uint32_t p = g->postings[i];
@@ -860,7 +861,8 @@ static uint32_t word_lookup(const word_tables *w, const char *s, size_t len)
     uint32_t mask = (UINT32_C(1) << w->slot_bits) - 1;
     uint32_t slot = shzi_ix_word_hash((const unsigned char *)s, len, w->slot_bits);
     for (uint32_t e; (e = w->slots[slot]) != 0; slot = (slot + 1) & mask)
-        if (w->str[2 * (e - 1) + 1] == len && !memcmp(w->pool.bytes + w->str[2 * (e - 1)], s, len))
+        if (w->str[(size_t)2 * (e - 1) + 1] == len &&
+            !memcmp(w->pool.bytes + w->str[(size_t)2 * (e - 1)], s, len))
             return e - 1;
     return SHZ_IX_NO_ENTRY;
 }

@@ -753,14 +753,14 @@ void szs_weigh(szs_query *q)
     for (size_t i = 0; i < q->reported; i++) {
         szs_term *t = &q->terms[i];
         uint64_t unknown = (uint64_t)t->unknown * (rare / 2);
-        if (t->thesaurus)
-            t->weight = rare; /* a word the catalogue does not have, as below */
+        /* A word or character the catalogue does not have, a thesaurus word among them. */
+        int absent = t->thesaurus || (!t->part && !t->live && (t->kind == SZS_WORD || t->len == 1));
+        if (absent)
+            t->weight = rare;
         else if (t->part)
             t->weight = rare / 2; /* an unknown word of two characters weighs a rare term */
         else if (t->live)
             t->weight = t->idf > unknown ? t->idf : (uint32_t)unknown;
-        else if (t->kind == SZS_WORD || t->len == 1)
-            t->weight = rare; /* a word or character the catalogue does not have */
         else
             t->weight = (uint32_t)unknown; /* its share of an unknown word, or 0 where two
                                               known words meet */

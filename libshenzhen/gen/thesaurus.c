@@ -104,6 +104,8 @@ static int catalogue_has(const reader *r, const uint32_t *chars, size_t len, scr
 
 static int read_row(reader *r, char *line)
 {
+    if (!strchr(line, '\n') && !feof(r->in.in))
+        return fail(r, "the line is longer than a row can be", NULL);
     line[strcspn(line, "\r\n")] = '\0';
     row *grown = tsv_grow(r->rows, &r->row_cap, r->row_count, sizeof *grown, 64, "shzi_gen");
     if (!grown)

@@ -70,6 +70,8 @@ thesaurus_cases = [
      'a row is a word and 1 to 8 catalogue words'),
     ('thesaurus_target_twice', '看医生\t医疗\t医院\t医疗\n', 'a catalogue word is named twice'),
     ('thesaurus_word_twice', good_thesaurus + '看医生\t医院\n', ':4: the word of line 2 again'),
+    ('thesaurus_line_too_long', '看医生' + '\t医疗' * 200 + '\n',
+     'the line is longer than a row can be'),
 ]
 
 

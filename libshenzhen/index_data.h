@@ -190,6 +190,7 @@ typedef struct shzi_ix_layout {
      * then each catalogue word's and a 0 after each; rows are sorted by word (code point
      * order, a shorter word before the longer one it starts). */
     uint32_t thes_count;
+    uint32_t thes_most_chars; /* the most code points the catalogue words of one row have */
     uint32_t thes_rows;  /* [thes_count + 1]: where each row starts in thes_chars, then the end */
     uint32_t thes_chars; /* uint16: the rows' code points (all in the BMP) */
 } shzi_ix_layout;

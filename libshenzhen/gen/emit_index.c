@@ -940,6 +940,7 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     while (bl.size % 4 && !bl.failed)
         blob_append(&bl, "", 1);
     ix.thes_count = (uint32_t)th->count;
+    ix.thes_most_chars = (uint32_t)th->most_chars;
     ix.thes_rows = blob_append_u32(&bl, th->rows, th->count + 1);
     ix.thes_chars = blob_append_u16(&bl, th->chars, th->char_count);
     if (bl.failed) {
@@ -965,14 +966,24 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         "it\");\n" GEN_OVERLENGTH_PRAGMA "\n",
         model->measure_count, b->norm.n, g->gram_count, g->posting_count, w->count, hant_fallbacks,
         SHZ_IX_FORMAT);
-    const uint32_t fields[] = {
-        ix.format,        ix.measure_count, ix.position_count, ix.gram_count,  ix.slot_count,
-        ix.posting_count, ix.seg_start,     ix.norm,           ix.src_byte,    ix.hant,
-        ix.grams,         ix.post_info,     ix.field_scale,    ix.field_bytes, ix.common_idf,
-        ix.part_idf,      ix.terms_text,    ix.terms_bytes,    ix.word_count,  ix.word_slot_bits,
-        ix.word_slots,    ix.word_str,      ix.word_bytes,     ix.word_stem,   ix.word_idf,
-        ix.word_first,    ix.word_postings, ix.word_info,      ix.stem_prefix, ix.typo_first,
-        ix.typo_entry,    ix.typo_mask,     ix.thes_count,     ix.thes_rows,   ix.thes_chars};
+    const uint32_t fields[] = {ix.format,         ix.measure_count,
+                               ix.position_count, ix.gram_count,
+                               ix.slot_count,     ix.posting_count,
+                               ix.seg_start,      ix.norm,
+                               ix.src_byte,       ix.hant,
+                               ix.grams,          ix.post_info,
+                               ix.field_scale,    ix.field_bytes,
+                               ix.common_idf,     ix.part_idf,
+                               ix.terms_text,     ix.terms_bytes,
+                               ix.word_count,     ix.word_slot_bits,
+                               ix.word_slots,     ix.word_str,
+                               ix.word_bytes,     ix.word_stem,
+                               ix.word_idf,       ix.word_first,
+                               ix.word_postings,  ix.word_info,
+                               ix.stem_prefix,    ix.typo_first,
+                               ix.typo_entry,     ix.typo_mask,
+                               ix.thes_count,     ix.thes_most_chars,
+                               ix.thes_rows,      ix.thes_chars};
     _Static_assert(sizeof fields == sizeof ix, "write every member of shzi_ix_layout");
     fputs("const shzi_ix_layout shzi_ix = {", out);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
@@ -1036,7 +1047,7 @@ int gen_emit_index(const gen_model *model, const term_pinyin_words *words,
     if (!ok)
         fprintf(stderr, "%s: out of memory building the search index\n", out_path);
     uint32_t no_rows = 0;
-    gen_thesaurus th = {&no_rows, NULL, 0, 0};
+    gen_thesaurus th = {&no_rows, NULL, 0, 0, 0};
     catalogue_text text = {&b, &g, &w, where};
     const gen_thesaurus_text checks = {han_occurs, english_word, &text};
     int loaded = ok && thesaurus_path && gen_thesaurus_load(&th, thesaurus_path, &checks);

@@ -28,6 +28,7 @@ typedef struct reader {
     size_t char_count, char_cap;
     row *rows;
     size_t row_count, row_cap;
+    size_t most_chars; /* of the catalogue words of one row so far */
 } reader;
 
 static int fail(const reader *r, const char *what, const char *item)
@@ -145,6 +146,13 @@ static int read_row(reader *r, char *line)
     if (items < 2 || items > 1 + SHZ_IX_THES_MAX_WORDS)
         return fail(r, "a row is a word and 1 to 8 catalogue words, tab-separated", NULL);
     r->rows[r->row_count++] = (row){r->in.line_no, start, r->char_count - start, NULL};
+    /* The catalogue words' code points: the row's, less the word and the 0 after each item. */
+    size_t word_len = 0;
+    while (r->chars[start + word_len])
+        word_len++;
+    size_t words_chars = r->char_count - start - word_len - items;
+    if (words_chars > r->most_chars)
+        r->most_chars = words_chars;
     return 1;
 }
 
@@ -198,6 +206,7 @@ int gen_thesaurus_load(gen_thesaurus *t, const char *path, const gen_thesaurus_t
         t->rows[r.row_count] = (uint32_t)at;
         t->count = r.row_count;
         t->char_count = at;
+        t->most_chars = r.most_chars;
     } else {
         gen_thesaurus_free(t);
     }

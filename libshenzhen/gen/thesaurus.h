@@ -23,6 +23,7 @@ typedef struct gen_thesaurus {
     uint32_t *rows;  /* [count + 1]: where each row starts in chars, then the end */
     uint32_t *chars; /* code points (BMP), a row as index_data.h lays it out */
     size_t count, char_count;
+    size_t most_chars; /* the most code points the catalogue words of one row have */
 } gen_thesaurus;
 
 /* Reads and checks path (data/README.md, "Thesaurus"). 0, with a line on stderr naming the

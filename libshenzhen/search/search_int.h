@@ -305,9 +305,9 @@ static inline void szs_query_room(size_t len, unsigned mode, size_t *terms, size
     size_t all = reported * (1 + SZS_MAX_EXPANSIONS);
     *terms = all < SZS_MAX_TERMS ? all : SZS_MAX_TERMS;
     size_t most = len + SZS_MAX_EXPANSIONS * (3 * len + 2 * reported);
-    /* A thesaurus word takes two bytes of the query at least, and brings at most
-     * SHZ_IX_THES_MAX_WORDS catalogue words of at most SHZ_IX_THES_MAX_LEN characters. */
-    most += len / 2 * SHZ_IX_THES_MAX_WORDS * SHZ_IX_THES_MAX_LEN;
+    /* A thesaurus word takes two bytes of the query at least, and brings its row's catalogue
+     * words: at most thes_most_chars characters (the index knows its longest row). */
+    most += len / 2 * shzi_ix.thes_most_chars;
     *chars = most < SHZ_QUERY_MAX ? most : SHZ_QUERY_MAX;
 }
 

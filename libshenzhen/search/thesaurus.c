@@ -75,15 +75,15 @@ size_t szs_thesaurus_alternatives(const uint32_t *chars, uint32_t len, szs_alter
     uint32_t row = row_of(chars, len);
     if (row == shzi_ix.thes_count)
         return 0;
+    /* The generator keeps a row to SHZ_IX_THES_MAX_WORDS catalogue words of at most
+     * SHZ_IX_THES_MAX_LEN code points, which out and each alternative hold (search_int.h). */
     uint32_t at = row_start(row) + len + 1, end = row_start(row + 1);
     size_t n = 0;
-    while (at < end && n < SZS_MAX_EXPANSIONS) {
-        szs_alternative *alt = &out[n++];
+    for (; at < end; at++, n++) {
+        szs_alternative *alt = &out[n];
         alt->len = 0;
         for (uint32_t c; (c = char_at(at)) != 0; at++)
-            if (alt->len < SZS_ALTERNATIVE_MAX_LEN)
-                alt->chars[alt->len++] = c;
-        at++;
+            alt->chars[alt->len++] = c;
         alt->likelihood = THESAURUS_PERCENT;
     }
     return n;

@@ -187,8 +187,9 @@ typedef struct shzi_ix_layout {
     uint32_t typo_mask;  /* [rows]: shzi_ix_char_bit of each of its characters, or'ed */
     /* The thesaurus (data/thesaurus.tsv): everyday words the catalogue lacks, each with the
      * catalogue's words for the same thing. A row is its word's normalized code points, a 0,
-     * then each catalogue word's and a 0 after each; rows are sorted by word (code point
-     * order, a shorter word before the longer one it starts). */
+     * then each catalogue word's and a 0 after each (none: a subject no measure addresses);
+     * rows are sorted by word (code point order, a shorter word before the longer one it
+     * starts). */
     uint32_t thes_count;
     uint32_t thes_most_chars; /* the most code points the catalogue words of one row have */
     uint32_t thes_rows;  /* [thes_count + 1]: where each row starts in thes_chars, then the end */

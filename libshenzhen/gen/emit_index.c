@@ -682,8 +682,10 @@ static int build_words(const index_builder *b, const uint32_t *where, size_t mea
     w->postings = malloc((found_n ? found_n : 1) * sizeof *w->postings);
     w->info = malloc((found_n ? found_n : 1) * sizeof *w->info);
     w->posting_count = found_n;
+    /* At most two thirds full: a miss still ends within a few probes (linear probing), and the
+     * table is half the size of one kept half empty. */
     w->slot_bits = 4;
-    while (((size_t)1 << w->slot_bits) < count * 2)
+    while (((size_t)1 << w->slot_bits) * 2 < count * 3)
         w->slot_bits++;
     w->slots = calloc((size_t)1 << w->slot_bits, sizeof *w->slots);
     if (!w->offsets || !w->str || !w->stem || !w->first || !w->postings || !w->info || !w->slots) {

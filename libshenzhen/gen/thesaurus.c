@@ -7,8 +7,12 @@
 
 #include "index_data.h"
 #include "normalize.h"
+#include "search/stem.h"
 #include "tsv.h"
 #include "utf8.h"
+
+/* The second column of a row whose word names a subject no measure addresses. */
+#define OFF_TOPIC_MARK "-"
 
 enum { HAN_WORD_MIN = 2, HAN_WORD_MAX = 6, HAN_TARGET_MAX = 8, LATIN_MAX = 24 };
 
@@ -103,6 +107,21 @@ static int catalogue_has(const reader *r, const uint32_t *chars, size_t len, scr
     return r->text->english_word(r->text->ctx, word, len);
 }
 
+/* An English word's row is found by the word's stem (search/stem.c), so that every form of it
+ * finds the row (visa, visas): the len letters at chars[at] become their stem. */
+static int key_by_stem(reader *r, size_t at, size_t len)
+{
+    unsigned char word[LATIN_MAX], stem[SZS_STEM_MAX];
+    for (size_t i = 0; i < len; i++)
+        word[i] = (unsigned char)r->chars[at + i];
+    size_t stem_len = szs_stem_english(word, len, stem);
+    r->char_count = at;
+    for (size_t i = 0; i < stem_len; i++)
+        if (!push_char(r, stem[i]))
+            return 0;
+    return push_char(r, 0);
+}
+
 static int read_row(reader *r, char *line)
 {
     if (!strchr(line, '\n') && !feof(r->in.in))
@@ -114,10 +133,15 @@ static int read_row(reader *r, char *line)
     r->rows = grown;
     size_t start = r->char_count, items = 0;
     script word_kind = 0;
+    int off_topic = 0;
     for (char *item = line, *next; item; item = next, items++) {
         next = strchr(item, '\t');
         if (next)
             *next++ = '\0';
+        if (items == 1 && !next && !strcmp(item, OFF_TOPIC_MARK)) {
+            off_topic = 1; /* a row without catalogue words */
+            break;
+        }
         size_t at = r->char_count;
         script kind = push_item(r, item, items == 0);
         if (!kind)
@@ -134,6 +158,8 @@ static int read_row(reader *r, char *line)
                         item);
         if (items > 0 && !has)
             return fail(r, "no measure's text, keywords or aliases have this catalogue word", item);
+        if (items == 0 && kind == SCRIPT_LATIN && !key_by_stem(r, at, len))
+            return 0;
         for (size_t p = start; items > 0 && p < at;) { /* the same catalogue word twice */
             size_t plen = 0;
             while (r->chars[p + plen])
@@ -143,8 +169,11 @@ static int read_row(reader *r, char *line)
             p += plen + 1;
         }
     }
-    if (items < 2 || items > 1 + SHZ_IX_THES_MAX_WORDS)
-        return fail(r, "a row is a word and 1 to 8 catalogue words, tab-separated", NULL);
+    if (!off_topic && (items < 2 || items > 1 + SHZ_IX_THES_MAX_WORDS))
+        return fail(r,
+                    "a row is a word and 1 to 8 catalogue words, or " OFF_TOPIC_MARK
+                    " for a subject the catalogue does not address, tab-separated",
+                    NULL);
     r->rows[r->row_count++] = (row){r->in.line_no, start, r->char_count - start, NULL};
     /* The catalogue words' code points: the row's, less the word and the 0 after each item. */
     size_t word_len = 0;
@@ -182,7 +211,10 @@ int gen_thesaurus_load(gen_thesaurus *t, const char *path, const gen_thesaurus_t
         qsort(r.rows, r.row_count, sizeof *r.rows, by_word);
         for (size_t i = 1; ok && i < r.row_count; i++) {
             if (by_word(&r.rows[i - 1], &r.rows[i]) == 0) {
-                fprintf(stderr, "%s:%lu: the word of line %lu again: a word has one row\n", path,
+                fprintf(stderr,
+                        "%s:%lu: the word of line %lu again: a word has one row (an English "
+                        "word one for its stem)\n",
+                        path,
                         r.rows[i].line > r.rows[i - 1].line ? r.rows[i].line : r.rows[i - 1].line,
                         r.rows[i].line < r.rows[i - 1].line ? r.rows[i].line : r.rows[i - 1].line);
                 ok = 0;

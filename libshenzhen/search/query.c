@@ -705,13 +705,12 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
         szs_term *t = &q->terms[i];
         /* A Han thesaurus word is one han_run kept whole; a bigram that spells one where it
          * was not taken (a word of the catalogue runs into it) is read as a bigram. */
-        size_t n = t->thesaurus || (t->kind == SZS_WORD && t->len >= 2)
-                       ? szs_thesaurus_alternatives(q->chars + t->start, t->len, found)
-                       : 0;
-        if (n)
-            t->thesaurus = 1;
-        else
-            n = szs_alternatives(q, i, found);
+        long listed = t->thesaurus || (t->kind == SZS_WORD && t->len >= 2)
+                          ? szs_thesaurus_alternatives(q->chars + t->start, t->len, found)
+                          : -1;
+        t->thesaurus = listed >= 0;
+        t->off_topic = listed == 0;
+        size_t n = listed >= 0 ? (size_t)listed : szs_alternatives(q, i, found);
         for (size_t k = 0; k < n; k++)
             if (!add_alternative(q, i, found[k].chars, found[k].len, found[k].likelihood))
                 break;
@@ -745,6 +744,12 @@ uint32_t szs_rare_idf(void)
     return (uint32_t)(ln_of(1.0 + (n - 1 + 0.5) / (1 + 0.5)) * SHZ_IX_ONE + 0.5);
 }
 
+/* A word the thesaurus names as a subject no measure addresses weighs this many rare words: beside
+ * one word of the catalogue, a hit must name that word, and the word must be found in few
+ * measures (its IDF at least 0.7 of a rare word's: about four of 47), to keep min_relevance's
+ * default share. A query mostly about such a subject is not answered by a word of it in passing. */
+enum { OFF_TOPIC_RARE = 4 };
+
 void szs_weigh(szs_query *q)
 {
     uint32_t rare = szs_rare_idf();
@@ -755,7 +760,9 @@ void szs_weigh(szs_query *q)
         uint64_t unknown = (uint64_t)t->unknown * (rare / 2);
         /* A word or character the catalogue does not have, a thesaurus word among them. */
         int absent = t->thesaurus || (!t->part && !t->live && (t->kind == SZS_WORD || t->len == 1));
-        if (absent)
+        if (t->off_topic)
+            t->weight = OFF_TOPIC_RARE * rare;
+        else if (absent)
             t->weight = rare;
         else if (t->part)
             t->weight = rare / 2; /* an unknown word of two characters weighs a rare term */

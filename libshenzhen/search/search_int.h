@@ -255,6 +255,7 @@ typedef struct szs_term {
     uint8_t two_unknown;    /* a Han bigram the index lacks whose two characters alone are
                                uncovered: a word of two characters, maybe misheard */
     uint8_t thesaurus;      /* a word of the thesaurus, searched through its catalogue words */
+    uint8_t off_topic;      /* a thesaurus word naming a subject no measure addresses */
     uint32_t weight;        /* a reported term's share of the query's weight, x SHZ_IX_ONE
                                (szs_weigh: the precision rule) */
 } szs_term;
@@ -611,8 +612,9 @@ size_t szs_typo_words(const uint32_t *word, uint32_t len, int budget, szs_typo *
 uint32_t szs_thesaurus_prefix(const uint32_t *chars, uint32_t n);
 
 /* If chars[0..len) is a thesaurus word, writes its catalogue words to out as alternatives (at
- * most SZS_MAX_EXPANSIONS, in the row's order) and returns how many; else 0. */
-size_t szs_thesaurus_alternatives(const uint32_t *chars, uint32_t len, szs_alternative *out);
+ * most SZS_MAX_EXPANSIONS, in the row's order) and returns how many (0 for a word naming a
+ * subject the catalogue does not address); else -1. */
+long szs_thesaurus_alternatives(const uint32_t *chars, uint32_t len, szs_alternative *out);
 
 _Static_assert((int)SHZ_IX_THES_MAX_WORDS <= (int)SZS_MAX_EXPANSIONS &&
                    (int)SHZ_IX_THES_MAX_LEN <= (int)SZS_ALTERNATIVE_MAX_LEN,

@@ -5,8 +5,12 @@
  * word of a Han run whole, as one term, rather than splitting it into bigrams
  * that would match other words by their characters; the row's catalogue words
  * become its alternatives, as likely as THESAURUS_PERCENT of an exact match.
+ * A row without catalogue words names a subject no measure addresses: the
+ * word stays one term, matching nothing, and weighs as the subject of the
+ * query it is in (query.c, szs_weigh).
  */
 #include "search_int.h"
+#include "stem.h"
 
 /* A catalogue word means what the everyday word means, so it holds more than a guess at a typo
  * or a homophone (tolerance.c holds at most half), but less than the word itself. */
@@ -70,15 +74,37 @@ static uint32_t row_of(const uint32_t *chars, uint32_t len)
     return shzi_ix.thes_count;
 }
 
-size_t szs_thesaurus_alternatives(const uint32_t *chars, uint32_t len, szs_alternative *out)
+/* The row of the query word chars[0..len): a Han word's own, an English word's by its stem. */
+static uint32_t word_row(const uint32_t *chars, uint32_t len)
 {
-    uint32_t row = row_of(chars, len);
+    unsigned char word[SZS_STEM_MAX], stem[SZS_STEM_MAX];
+    uint32_t key[SZS_STEM_MAX];
+    if (len && chars[0] >= 0x80)
+        return row_of(chars, len);
+    if (len == 0 || len > SZS_STEM_MAX)
+        return shzi_ix.thes_count;
+    for (uint32_t i = 0; i < len; i++) {
+        if (chars[i] < 'a' || chars[i] > 'z')
+            return shzi_ix.thes_count; /* rows are words of letters */
+        word[i] = (unsigned char)chars[i];
+    }
+    size_t stem_len = szs_stem_english(word, len, stem);
+    for (size_t i = 0; i < stem_len; i++)
+        key[i] = stem[i];
+    return row_of(key, (uint32_t)stem_len);
+}
+
+long szs_thesaurus_alternatives(const uint32_t *chars, uint32_t len, szs_alternative *out)
+{
+    uint32_t row = word_row(chars, len);
     if (row == shzi_ix.thes_count)
-        return 0;
+        return -1;
     /* The generator keeps a row to SHZ_IX_THES_MAX_WORDS catalogue words of at most
      * SHZ_IX_THES_MAX_LEN code points, which out and each alternative hold (search_int.h). */
-    uint32_t at = row_start(row) + len + 1, end = row_start(row + 1);
-    size_t n = 0;
+    uint32_t at = row_start(row), end = row_start(row + 1);
+    while (char_at(at++) != 0) /* past the row's word (an English word's stem, not len long) */
+        ;
+    long n = 0; /* none for a word naming a subject the catalogue does not address */
     for (; at < end; at++, n++) {
         szs_alternative *alt = &out[n];
         alt->len = 0;

@@ -49,9 +49,10 @@ def run(name, data, thesaurus=None):
     return r, outs
 
 
-# Thesaurus rows (data/thesaurus.tsv): a good one, then rows that break one rule each. The
-# words are checked against the real catalogue: 看医生 and mistake are words it lacks.
-good_thesaurus = '看医生\t医疗\t医院\nmistake\tviolation\n'
+# Thesaurus rows (data/thesaurus.tsv): good ones, then rows that break one rule each. The
+# words are checked against the real catalogue: 看医生 and mistake are words it lacks, and
+# 离婚 and visa (rows without catalogue words: subjects no measure addresses).
+good_thesaurus = '看医生\t医疗\t医院\nmistake\tviolation\n离婚\t-\nvisa\t-\n'
 thesaurus_cases = [
     ('thesaurus_word_in_catalogue', '破产\t债务\n', ':2: the catalogue has this word already'),
     ('thesaurus_english_stem_in_catalogue', 'penalties\tviolation\n',
@@ -66,10 +67,14 @@ thesaurus_cases = [
     ('thesaurus_word_too_long', '看医生看医生看\t医疗\n', 'a Chinese word has 2 to 6 characters'),
     ('thesaurus_word_too_short', '诊\t医疗\n', 'a Chinese word has 2 to 6 characters'),
     ('thesaurus_no_targets', '看医生\n', 'a row is a word and 1 to 8 catalogue words'),
+    ('thesaurus_off_topic_in_catalogue', '破产\t-\n', ':2: the catalogue has this word already'),
+    ('thesaurus_off_topic_and_targets', '离婚\t-\t医疗\n',
+     'Han characters only, or lowercase letters'),
     ('thesaurus_too_many_targets', '看医生' + '\t医疗\t医院\t健康\t卫生\t社区\t儿童\t学校\t图书馆\t公园\n',
      'a row is a word and 1 to 8 catalogue words'),
     ('thesaurus_target_twice', '看医生\t医疗\t医院\t医疗\n', 'a catalogue word is named twice'),
-    ('thesaurus_word_twice', good_thesaurus + '看医生\t医院\n', ':4: the word of line 2 again'),
+    ('thesaurus_word_twice', good_thesaurus + '看医生\t医院\n', ':6: the word of line 2 again'),
+    ('thesaurus_english_stem_twice', good_thesaurus + 'visas\t-\n', ':6: the word of line 5 again'),
     ('thesaurus_line_too_long', '看医生' + '\t医疗' * 200 + '\n',
      'the line is longer than a row can be'),
 ]

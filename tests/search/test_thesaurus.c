@@ -6,6 +6,12 @@
  *   words, each held tolerantly (shz_results_explain), with a relevance of THESAURUS_PERCENT
  *   (80%) of the best of its catalogue words searched on their own (where that search has the
  *   same one term: a Han word of two characters, or an English word).
+ * A row without catalogue words (its second column "-") names a subject no measure addresses:
+ * - the word is one term that nothing holds: alone it finds nothing, at any relevance;
+ * - it weighs OFF_TOPIC_RARE times a word the catalogue lacks, so beside a word of the catalogue
+ *   it leaves that word's measures at most 1 / (1 + OFF_TOPIC_RARE) of their relevance.
+ * An English word's row serves every form with its stem: the plural in -s of a word whose
+ * plural keeps its stem finds what the word finds, at the same relevance.
  * The rows are the data's own, read from the file, so the test follows the data as it grows.
  */
 #include <criterion/criterion.h>
@@ -16,6 +22,9 @@
 #include "shenzhen.h"
 
 enum { MAX_ROWS = 4096, MAX_ITEMS = 9, MAX_MEASURES = 64 };
+
+/* What an off-topic word weighs, in words the catalogue lacks (query.c, szs_weigh). */
+enum { OFF_TOPIC_RARE = 4 };
 
 typedef struct row {
     char *items[MAX_ITEMS]; /* the word, then its catalogue words */
@@ -57,6 +66,12 @@ static void load_rows(void)
         }
         cr_assert_geq(r->count, 2, "line %u", line);
     }
+}
+
+/* Whether the row names a subject the catalogue does not address (no catalogue words). */
+static int off_topic(const row *r)
+{
+    return r->count == 2 && !strcmp(r->items[1], "-");
 }
 
 static void free_rows(void)
@@ -147,6 +162,8 @@ Test(thesaurus, a_word_is_one_term_alone_and_after_other_words)
 {
     size_t cut = 0;
     for (size_t i = 0; i < row_count; i++) {
+        if (off_topic(&rows[i]))
+            continue;
         const char *word = rows[i].items[0];
         int latin = (unsigned char)word[0] < 0x80;
         shz_results *r = search(word);
@@ -178,6 +195,8 @@ Test(thesaurus, a_word_finds_the_measures_of_its_catalogue_words_tolerantly)
     size_t compared = 0;
     for (size_t i = 0; i < row_count; i++) {
         const row *w = &rows[i];
+        if (off_topic(w))
+            continue;
         shz_results *r = search(w->items[0]);
         cr_assert_gt(shz_results_count(r), 0, "line %u: '%s' finds nothing", w->line, w->items[0]);
         shz_results *alone[MAX_ITEMS] = {0};
@@ -210,4 +229,97 @@ Test(thesaurus, a_word_finds_the_measures_of_its_catalogue_words_tolerantly)
         shz_results_free(r);
     }
     cr_assert_gt(compared, 0, "no row's relevance was compared");
+}
+
+/* The search of query with min_relevance 0: every measure holding a term the rule lets count. */
+static shz_results *search_all(const char *query)
+{
+    shz_search_options o = SHZ_SEARCH_OPTIONS_INIT;
+    o.min_relevance = 0;
+    shz_results *r = NULL;
+    cr_assert_eq(shz_search(query, strlen(query), &o, &r), SHZ_OK, "'%s'", query);
+    return r;
+}
+
+Test(thesaurus, an_off_topic_word_is_one_term_that_outweighs_a_catalogue_word)
+{
+    size_t checked = 0;
+    /* A rare word of the catalogue (a measure's subject), in each script. */
+    const char *const han_word = "破产", *const latin_word = "bankruptcy";
+    shz_results *han_alone = search_all(han_word), *latin_alone = search_all(latin_word);
+    cr_assert_gt(shz_results_count(han_alone), 0);
+    cr_assert_gt(shz_results_count(latin_alone), 0);
+    for (size_t i = 0; i < row_count; i++) {
+        const row *w = &rows[i];
+        if (!off_topic(w))
+            continue;
+        const char *word = w->items[0];
+        int latin = (unsigned char)word[0] < 0x80;
+        shz_results *r = search_all(word);
+        cr_assert_eq(shz_results_term_count(r), 1, "line %u: '%s'", w->line, word);
+        cr_assert(has_term(r, word), "line %u: '%s'", w->line, word);
+        cr_assert_eq(shz_results_count(r), 0, "line %u: '%s' finds something", w->line, word);
+        shz_results_free(r);
+        /* Beside the catalogue word, after characters the catalogue does not have: still one
+         * term, weighing enough to leave the catalogue word's measures a small share. */
+        char query[128];
+        snprintf(query, sizeof query, latin ? "%s zzxq %s" : "%s 囧囧%s",
+                 latin ? latin_word : han_word, word);
+        const shz_results *alone = latin ? latin_alone : han_alone;
+        r = search_all(query);
+        cr_assert(has_term(r, word), "line %u: '%s' not whole in '%s'", w->line, word, query);
+        cr_assert_eq(shz_results_count(r), shz_results_count(alone), "line %u: '%s'", w->line,
+                     query);
+        for (size_t h = 0; h < shz_results_count(r); h++) {
+            int64_t id = shz_measure_id(shz_results_measure(r, h));
+            double before = relevance_of(alone, id);
+            cr_assert_leq(shz_results_relevance(r, h), before / (1 + OFF_TOPIC_RARE) + 1.5 / 65535,
+                          "line %u: measure %lld in '%s'", w->line, (long long)id, query);
+        }
+        shz_results_free(r);
+        checked++;
+    }
+    shz_results_free(han_alone);
+    shz_results_free(latin_alone);
+    cr_assert_gt(checked, 0, "%s has no row without catalogue words", SHZ_THESAURUS_TSV);
+}
+
+/* Whether the hits of a and b are the same measures at the same relevance. */
+static int same_hits(const shz_results *a, const shz_results *b)
+{
+    if (shz_results_count(a) != shz_results_count(b))
+        return 0;
+    for (size_t h = 0; h < shz_results_count(a); h++)
+        if (shz_measure_id(shz_results_measure(a, h)) !=
+                shz_measure_id(shz_results_measure(b, h)) ||
+            shz_results_relevance(a, h) != shz_results_relevance(b, h))
+            return 0;
+    return 1;
+}
+
+Test(thesaurus, an_english_word_is_found_in_its_plural)
+{
+    size_t english = 0, plurals = 0;
+    const char *const han_word = "破产";
+    for (size_t i = 0; i < row_count; i++) {
+        const char *word = rows[i].items[0];
+        size_t len = strlen(word);
+        if ((unsigned char)word[0] >= 0x80 || word[len - 1] == 's' || word[len - 1] == 'y')
+            continue; /* -s plurals only: a word in -y changes its stem's spelling (ies) */
+        english++;
+        char plural[64], with_word[128], with_plural[128];
+        snprintf(plural, sizeof plural, "%ss", word);
+        /* Beside a catalogue word, so that an off-topic row's weight shows in the relevance. */
+        snprintf(with_word, sizeof with_word, "bankruptcy %s %s", word, han_word);
+        snprintf(with_plural, sizeof with_plural, "bankruptcy %s %s", plural, han_word);
+        shz_results *a = search_all(with_word), *b = search_all(with_plural);
+        plurals += same_hits(a, b);
+        shz_results_free(a);
+        shz_results_free(b);
+    }
+    cr_assert_gt(english, 0);
+    /* Most plurals in -s share the word's stem; the few that do not (bus, buses) are other words
+     * to the stemmer and to the search alike. */
+    cr_assert_geq(plurals * 10, english * 9, "%zu of %zu plurals are found as their word", plurals,
+                  english);
 }

@@ -704,8 +704,11 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
     for (size_t i = 0; i < q->reported; i++) {
         szs_term *t = &q->terms[i];
         /* A Han thesaurus word is one han_run kept whole; a bigram that spells one where it
-         * was not taken (a word of the catalogue runs into it) is read as a bigram. */
-        long listed = t->thesaurus || (t->kind == SZS_WORD && t->len >= 2)
+         * was not taken (a word of the catalogue runs into it) is read as a bigram. A word the
+         * index has, or whose stem it has, has no row (the generator refuses one). */
+        int latin_absent =
+            t->kind == SZS_WORD && t->len >= 2 && !t->live && t->stem_begin == t->stem_end;
+        long listed = t->thesaurus || latin_absent
                           ? szs_thesaurus_alternatives(q->chars + t->start, t->len, found)
                           : -1;
         t->thesaurus = listed >= 0;

@@ -81,12 +81,27 @@ static void free_rows(void)
 
 TestSuite(thesaurus, .init = load_rows, .fini = free_rows);
 
-static shz_results *search(const char *query)
+/* The search of query in mode, keeping hits of at least min_relevance (best match). */
+static shz_results *search_with(const char *query, unsigned mode, double min_relevance)
 {
     shz_search_options o = SHZ_SEARCH_OPTIONS_INIT;
+    o.mode = mode;
+    o.min_relevance = min_relevance;
     shz_results *r = NULL;
     cr_assert_eq(shz_search(query, strlen(query), &o, &r), SHZ_OK, "'%s'", query);
     return r;
+}
+
+/* The search of query with the default options. */
+static shz_results *search(const char *query)
+{
+    return search_with(query, SHZ_SEARCH_BEST, SHZ_MIN_RELEVANCE_DEFAULT);
+}
+
+/* The search of query with min_relevance 0: every measure holding a term the rule lets count. */
+static shz_results *search_all(const char *query)
+{
+    return search_with(query, SHZ_SEARCH_BEST, 0);
 }
 
 static int has_term(const shz_results *r, const char *text)
@@ -128,10 +143,7 @@ Test(thesaurus, has_rows)
  * no measure, since the catalogue lacks every thesaurus word). */
 static int read_as_thesaurus_word(const char *query, const char *word)
 {
-    shz_search_options o = SHZ_SEARCH_OPTIONS_INIT;
-    o.min_relevance = 0;
-    shz_results *r = NULL;
-    cr_assert_eq(shz_search(query, strlen(query), &o, &r), SHZ_OK, "'%s'", query);
+    shz_results *r = search_all(query);
     int held = 0;
     for (size_t t = 0; t < shz_results_term_count(r) && !held; t++) {
         const char *term = NULL;
@@ -149,10 +161,7 @@ static int read_as_thesaurus_word(const char *query, const char *word)
 /* Whether the catalogue has the text literally (an all-terms search finds it). */
 static int catalogue_has(const char *text)
 {
-    shz_search_options o = SHZ_SEARCH_OPTIONS_INIT;
-    o.mode = SHZ_SEARCH_ALL_TERMS;
-    shz_results *r = NULL;
-    cr_assert_eq(shz_search(text, strlen(text), &o, &r), SHZ_OK, "'%s'", text);
+    shz_results *r = search_with(text, SHZ_SEARCH_ALL_TERMS, SHZ_MIN_RELEVANCE_DEFAULT);
     int found = shz_results_count(r) > 0;
     shz_results_free(r);
     return found;
@@ -229,16 +238,6 @@ Test(thesaurus, a_word_finds_the_measures_of_its_catalogue_words_tolerantly)
         shz_results_free(r);
     }
     cr_assert_gt(compared, 0, "no row's relevance was compared");
-}
-
-/* The search of query with min_relevance 0: every measure holding a term the rule lets count. */
-static shz_results *search_all(const char *query)
-{
-    shz_search_options o = SHZ_SEARCH_OPTIONS_INIT;
-    o.min_relevance = 0;
-    shz_results *r = NULL;
-    cr_assert_eq(shz_search(query, strlen(query), &o, &r), SHZ_OK, "'%s'", query);
-    return r;
 }
 
 Test(thesaurus, an_off_topic_word_is_one_term_that_outweighs_a_catalogue_word)

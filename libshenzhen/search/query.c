@@ -148,10 +148,10 @@ int szs_plan_literal(szs_query *q)
 /* ---- best-match mode ---------------------------------------------------- */
 
 /* Question and function words, and the adverbs a question hedges with (大概, 一般, 最近): they
- * say how something is asked, not what about, so they are
- * cut out of a Han run before it is split into bigrams (a bigram straddling one, such as 么投
- * in 怎么投诉, is dropped with it). 深圳 is not among them: it is a content word, and its IDF
- * (it occurs in almost every measure) already makes its weight almost nil. Longest first. */
+ * say how something is asked, not what about, so they are cut out of a Han run before it is
+ * split into bigrams (a bigram straddling one, such as 么投 in 怎么投诉, is dropped with it). 深圳
+ * is not among them: it is a content word, and its IDF (it occurs in almost every measure) already
+ * makes its weight almost nil. Longest first. */
 static const uint32_t *const han_stop_words[] = {
     U"可不可以", U"为什么", U"有没有", U"是不是", U"怎么样", U"怎么办", U"能不能", U"会不会",
     U"要不要",   U"怎么",   U"怎样",   U"如何",   U"什么",   U"哪些",   U"哪个",   U"哪里",

@@ -622,7 +622,8 @@ typedef enum shz_explain_how {
 
 /**
  * Why hit @p index has its relevance, term by term: for query term @p term (as
- * shz_results_term() numbers them), the field it is best held in (0 when not held), how it is
+ * shz_results_term() numbers them), the field it is best held in (0 when not held; since 1.6.1
+ * the title or aliases where they name it, before a body or summary that also has it), how it is
  * held (a ::shz_explain_how), its weight (its share of the query's weight, in [0, 1]; the
  * weights of all terms add up to 1) and its contribution to the relevance (the weight times the
  * term's strength in the hit, see shz_results_relevance()). The contributions of all terms add

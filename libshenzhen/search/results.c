@@ -707,6 +707,18 @@ static int term_strength(const shz_results *r, const szs_term *t, uint32_t m, do
     for (int slot = 0; slot < SHZ_IX_NSLOTS; slot++)
         if (exact[slot] || stem[slot])
             named |= (1u << slot) & SZS_NAMING_SLOTS;
+    /* A term a title, keyword or alias names holds fully: that field is the one that says why,
+     * even where the body or summary, shown first in a snippet, has it too. */
+    if (named && !(named >> *best_slot & 1)) {
+        int naming = -1;
+        for (unsigned left = named; left; left &= left - 1) {
+            int slot = __builtin_ctz(left);
+            if (naming < 0 ||
+                shzi_ix_slot_rank((unsigned)slot) < shzi_ix_slot_rank((unsigned)naming))
+                naming = slot;
+        }
+        *best_slot = naming;
+    }
     *strength = szs_strength(t, named ? 1 : szs_saturation(t->idf, shzi_ix_bm25(t->idf, tf)));
     return 1;
 }

@@ -114,3 +114,34 @@ Test(explain, names_only_the_fields_searched)
     }
     cr_assert_gt(held, 10);
 }
+
+/* A term that a title, keyword or alias names holds fully (its contribution is its weight), and
+ * that naming field is the one its explanation gives, even where the body or summary has the
+ * term too: a one-term query, so no phrase makes it full instead. */
+Test(explain, a_fully_held_term_is_explained_by_the_field_naming_it)
+{
+    const char *queries[] = {"insurance", "card", "research", "hospital", "waste", "library",
+                             "customs",   "破产", "垃圾",     "公园",     "医院",  "海关"};
+    size_t named = 0;
+    for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+        shz_search_options o = SHZ_SEARCH_OPTIONS_INIT;
+        o.min_relevance = 0;
+        shz_results *r = NULL;
+        cr_assert_eq(shz_search(queries[q], strlen(queries[q]), &o, &r), SHZ_OK);
+        cr_assert_eq(shz_results_term_count(r), 1, "'%s'", queries[q]);
+        for (size_t h = 0; h < shz_results_count(r); h++) {
+            shz_field field;
+            unsigned how;
+            double weight, contribution;
+            cr_assert_eq(shz_results_explain(r, h, 0, &field, &how, &weight, &contribution),
+                         SHZ_OK);
+            if (how != SHZ_EXPLAIN_EXACT || contribution < weight - 1e-12)
+                continue;
+            named++;
+            cr_assert(field == SHZ_FIELD_TITLE || field == SHZ_FIELD_ALIASES,
+                      "'%s' hit %zu: held fully, explained by field %d", queries[q], h, (int)field);
+        }
+        shz_results_free(r);
+    }
+    cr_assert_gt(named, 10, "too few fully held terms to check: %zu", named);
+}

@@ -25,7 +25,7 @@
 #include <string.h>
 
 /* Bumped whenever the layout changes; the generator writes it, the library checks it. */
-#define SHZ_IX_FORMAT 14
+#define SHZ_IX_FORMAT 15
 
 /* The searchable fields of a measure, in their order in the index, which is also their rank:
  * a match in an earlier slot is a better match. */
@@ -192,8 +192,9 @@ typedef struct shzi_ix_layout {
      * starts). */
     uint32_t thes_count;
     uint32_t thes_most_chars; /* the most code points the catalogue words of one row have */
-    uint32_t thes_rows;  /* [thes_count + 1]: where each row starts in thes_chars, then the end */
-    uint32_t thes_chars; /* uint16: the rows' code points (all in the BMP) */
+    uint32_t thes_rows;       /* [thes_count + 1] uint16: where each row starts in thes_chars, then
+                                 the end (the generator keeps thes_chars to 65535 code points) */
+    uint32_t thes_chars;      /* uint16: the rows' code points (all in the BMP) */
 } shzi_ix_layout;
 
 /* A thesaurus row has at most this many catalogue words, of at most this many code points. */

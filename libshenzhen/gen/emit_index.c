@@ -943,7 +943,7 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         blob_append(&bl, "", 1);
     ix.thes_count = (uint32_t)th->count;
     ix.thes_most_chars = (uint32_t)th->most_chars;
-    ix.thes_rows = blob_append_u32(&bl, th->rows, th->count + 1);
+    ix.thes_rows = blob_append_u16(&bl, th->rows, th->count + 1);
     ix.thes_chars = blob_append_u16(&bl, th->chars, th->char_count);
     if (bl.failed) {
         fprintf(stderr, "%s: the index is too large (over 4 GiB) or out of memory\n", out_path);

@@ -239,9 +239,13 @@ int gen_thesaurus_load(gen_thesaurus *t, const char *path, const gen_thesaurus_t
         t->count = r.row_count;
         t->char_count = at;
         t->most_chars = r.most_chars;
-    } else {
-        gen_thesaurus_free(t);
+        if (at > UINT16_MAX) { /* the index keeps the rows' offsets as uint16 (index_data.h) */
+            fprintf(stderr, "%s: %zu code points in all, more than the index's 65535\n", path, at);
+            ok = 0;
+        }
     }
+    if (!ok)
+        gen_thesaurus_free(t);
     free(r.chars);
     free(r.rows);
     return ok;

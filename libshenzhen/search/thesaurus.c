@@ -18,7 +18,7 @@ enum { THESAURUS_PERCENT = 80 };
 
 static uint32_t row_start(uint32_t row)
 {
-    return shzi_ix_u32(shzi_ix.thes_rows, row);
+    return shzi_ix_u16(shzi_ix.thes_rows, row);
 }
 
 static uint32_t char_at(uint32_t at)

@@ -80,6 +80,23 @@ thesaurus_cases = [
 ]
 
 
+def letters(n: int, width: int) -> str:
+    """n in base 26, a-z, `width` letters."""
+    out = ''
+    for _ in range(width):
+        out = chr(ord('a') + n % 26) + out
+        n //= 26
+    return out
+
+
+# Rows whose words and terminators add up to more code points than the index's uint16 row
+# offsets reach: 2,800 distinct made-up words of 23 letters (ending in q, which no English
+# suffix rule strips), 24 code points a row.
+too_many = ''.join('zz%sq\t-\n' % letters(i, 20) for i in range(2800))
+thesaurus_cases.append(('thesaurus_too_many_code_points', too_many,
+                        'code points in all, more than the index\'s 65535'))
+
+
 def with_aliases(count):
     """Measure 7 (index 6) with exactly `count` distinct aliases."""
     def mutate(cat):

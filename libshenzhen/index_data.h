@@ -25,7 +25,7 @@
 #include <string.h>
 
 /* Bumped whenever the layout changes; the generator writes it, the library checks it. */
-#define SHZ_IX_FORMAT 15
+#define SHZ_IX_FORMAT 16
 
 /* The searchable fields of a measure, in their order in the index, which is also their rank:
  * a match in an earlier slot is a better match. */
@@ -168,11 +168,11 @@ typedef struct shzi_ix_layout {
     uint32_t word_count;
     uint32_t word_slot_bits;
     uint32_t word_slots;    /* [1 << word_slot_bits]: entry + 1, 0 = empty (linear probing) */
-    uint32_t word_str;      /* [word_count * 2]: byte offset into word_bytes, length */
+    uint32_t word_str;      /* [word_count * 2] uint16: byte offset into word_bytes, length */
     uint32_t word_bytes;    /* the strings, ASCII */
     uint32_t word_stem;     /* [word_count]: the stem's entry, or SHZ_IX_NO_ENTRY */
     uint32_t word_idf;      /* [word_count]: x SHZ_IX_ONE, 0 if not a stem */
-    uint32_t word_first;    /* [word_count + 1]: first posting of each stem */
+    uint32_t word_first;    /* [word_count + 1] uint16: first posting of each stem */
     uint32_t word_postings; /* positions of the stems' words, grouped by stem, ascending */
     uint32_t word_info;     /* post_info of each of them */
     uint32_t stem_prefix;   /* SHZ_IX_PREFIX_WORDS: which a-z prefixes the stems with postings
@@ -274,6 +274,13 @@ static inline uint32_t shzi_ix_u32(uint32_t table, size_t i)
     v = __builtin_bswap32(v);
 #endif
     return v;
+}
+
+/* The bytes of entry e of the word table (ASCII, not terminated), its length in *len. */
+static inline const unsigned char *shzi_ix_word_text(uint32_t e, uint32_t *len)
+{
+    *len = shzi_ix_u16(shzi_ix.word_str, 2 * (size_t)e + 1);
+    return shzi_ix_blob + shzi_ix.word_bytes + shzi_ix_u16(shzi_ix.word_str, 2 * (size_t)e);
 }
 
 #endif

@@ -327,13 +327,14 @@ static uint32_t blob_append_positions(blob *bl, const uint32_t *norm, const unsi
     return at;
 }
 
-/* A uint16 table; a value that does not fit fails the blob. */
-static uint32_t blob_append_u16(blob *bl, const uint32_t *v, size_t count)
+/* A uint16 table; a value that does not fit fails the blob, naming what it is. */
+static uint32_t blob_append_u16(blob *bl, const uint32_t *v, size_t count, const char *what)
 {
     uint32_t at = (uint32_t)bl->size;
     for (size_t i = 0; i < count && !bl->failed; i++) {
         if (v[i] > 0xFFFF) {
-            fprintf(stderr, "a field text has more than 65535 bytes\n");
+            fprintf(stderr, "%s over 65535 (%lu): the index keeps it in 16 bits\n", what,
+                    (unsigned long)v[i]);
             bl->failed = 1;
             break;
         }
@@ -896,7 +897,7 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     ix.posting_count = (uint32_t)g->posting_count;
     ix.seg_start = blob_append_u32(&bl, b->seg_start.v, b->seg_start.n);
     ix.norm = blob_append_positions(&bl, b->norm.v, b->flags, b->norm.n);
-    ix.src_byte = blob_append_u16(&bl, b->src_byte.v, b->src_byte.n);
+    ix.src_byte = blob_append_u16(&bl, b->src_byte.v, b->src_byte.n, "a field text's byte offset");
     ix.hant = blob_append(&bl, b->hant, model->measure_count);
     while (bl.size % 4 && !bl.failed) /* keeps the uint32 tables aligned, for speed only */
         blob_append(&bl, "", 1);
@@ -926,10 +927,10 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     ix.word_count = (uint32_t)w->count;
     ix.word_slot_bits = w->slot_bits;
     ix.word_slots = blob_append_u32(&bl, w->slots, (size_t)1 << w->slot_bits);
-    ix.word_str = blob_append_u32(&bl, w->str, w->count * 2);
+    ix.word_str = blob_append_u16(&bl, w->str, w->count * 2, "a Latin word's byte offset");
     ix.word_stem = blob_append_u32(&bl, w->stem, w->count);
     ix.word_idf = blob_append_u32(&bl, w->idf, w->count);
-    ix.word_first = blob_append_u32(&bl, w->first, w->count + 1);
+    ix.word_first = blob_append_u16(&bl, w->first, w->count + 1, "the stem postings' count");
     ix.word_postings = blob_append_u32(&bl, w->postings, w->posting_count);
     ix.word_info = blob_append_u32(&bl, w->info, w->posting_count);
     uint32_t prefix_bits[SHZ_IX_PREFIX_WORDS];
@@ -943,8 +944,8 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         blob_append(&bl, "", 1);
     ix.thes_count = (uint32_t)th->count;
     ix.thes_most_chars = (uint32_t)th->most_chars;
-    ix.thes_rows = blob_append_u16(&bl, th->rows, th->count + 1);
-    ix.thes_chars = blob_append_u16(&bl, th->chars, th->char_count);
+    ix.thes_rows = blob_append_u16(&bl, th->rows, th->count + 1, "a thesaurus row's offset");
+    ix.thes_chars = blob_append_u16(&bl, th->chars, th->char_count, "a thesaurus code point");
     if (bl.failed) {
         fprintf(stderr, "%s: the index is too large (over 4 GiB) or out of memory\n", out_path);
         free(bl.bytes);

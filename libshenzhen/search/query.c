@@ -422,9 +422,9 @@ static uint32_t word_entry(const unsigned char *s, size_t len)
         if (entry == 0)
             return SHZ_IX_NO_ENTRY;
         entry--;
-        uint32_t off = shzi_ix_u32(shzi_ix.word_str, 2 * (size_t)entry);
-        uint32_t n = shzi_ix_u32(shzi_ix.word_str, 2 * (size_t)entry + 1);
-        if (n == len && memcmp(shzi_ix_blob + shzi_ix.word_bytes + off, s, len) == 0)
+        uint32_t n;
+        const unsigned char *text = shzi_ix_word_text(entry, &n);
+        if (n == len && memcmp(text, s, len) == 0)
             return entry;
     }
 }
@@ -518,8 +518,8 @@ static void plan_stem(szs_term *t, const uint32_t *chars)
     }
     if (stem == SHZ_IX_NO_ENTRY)
         return;
-    t->stem_begin = shzi_ix_u32(shzi_ix.word_first, stem);
-    t->stem_end = shzi_ix_u32(shzi_ix.word_first, (size_t)stem + 1);
+    t->stem_begin = shzi_ix_u16(shzi_ix.word_first, stem);
+    t->stem_end = shzi_ix_u16(shzi_ix.word_first, (size_t)stem + 1);
     t->idf = shzi_ix_u32(shzi_ix.word_idf, stem);
 }
 

@@ -92,9 +92,8 @@ static void offer_typo(szs_typo *best, size_t *n, szs_typo c)
 /* Word entry e of the index's word table as code points (ASCII); its length. */
 static uint32_t word_at(uint32_t e, uint32_t *out)
 {
-    uint32_t len = shzi_ix_u32(shzi_ix.word_str, 2 * (size_t)e + 1);
-    const unsigned char *bytes =
-        shzi_ix_blob + shzi_ix.word_bytes + shzi_ix_u32(shzi_ix.word_str, 2 * (size_t)e);
+    uint32_t len;
+    const unsigned char *bytes = shzi_ix_word_text(e, &len);
     for (uint32_t k = 0; k < len; k++)
         out[k] = bytes[k];
     return len;

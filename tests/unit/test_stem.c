@@ -51,9 +51,8 @@ Test(stem, agrees_with_snowball)
     for (size_t i = 0; i < sizeof listed / sizeof listed[0]; i++)
         compare(snowball, listed[i], strlen(listed[i]));
     for (uint32_t e = 0; e < shzi_ix.word_count; e++) {
-        const char *w = (const char *)shzi_ix_blob + shzi_ix.word_bytes +
-                        shzi_ix_u32(shzi_ix.word_str, 2 * (size_t)e);
-        size_t len = shzi_ix_u32(shzi_ix.word_str, 2 * (size_t)e + 1);
+        uint32_t len;
+        const char *w = (const char *)shzi_ix_word_text(e, &len);
         char buf[2 * SZS_STEM_MAX];
         if (len > SZS_STEM_MAX)
             continue;

@@ -29,14 +29,15 @@ static uint64_t next_random(uint64_t *state)
 
 static uint32_t entry_len(uint32_t e)
 {
-    return shzi_ix_u32(shzi_ix.word_str, 2 * (size_t)e + 1);
+    uint32_t len;
+    shzi_ix_word_text(e, &len);
+    return len;
 }
 
 static uint32_t entry_chars(uint32_t e, uint32_t *out)
 {
-    uint32_t len = entry_len(e);
-    const unsigned char *s =
-        shzi_ix_blob + shzi_ix.word_bytes + shzi_ix_u32(shzi_ix.word_str, 2 * (size_t)e);
+    uint32_t len;
+    const unsigned char *s = shzi_ix_word_text(e, &len);
     for (uint32_t k = 0; k < len && k < MAX_WORD; k++)
         out[k] = s[k];
     return len;

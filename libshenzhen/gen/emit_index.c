@@ -947,7 +947,10 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     ix.thes_rows = blob_append_u16(&bl, th->rows, th->count + 1, "a thesaurus row's offset");
     ix.thes_chars = blob_append_u16(&bl, th->chars, th->char_count, "a thesaurus code point");
     if (bl.failed) {
-        fprintf(stderr, "%s: the index is too large (over 4 GiB) or out of memory\n", out_path);
+        fprintf(stderr,
+                "%s: not written: a value too large for its table (said above), over 4 GiB in all, "
+                "or out of memory\n",
+                out_path);
         free(bl.bytes);
         return 0;
     }

@@ -652,6 +652,13 @@ unsigned shz_results_hit_term(const shz_results *results, size_t index, size_t t
 
 /* ---- explain ------------------------------------------------------------ */
 
+/* Sets *pick to slot if it has none yet or slot ranks better. */
+static void keep_better_slot(int *pick, int slot)
+{
+    if (*pick < 0 || shzi_ix_slot_rank((unsigned)slot) < shzi_ix_slot_rank((unsigned)*pick))
+        *pick = slot;
+}
+
 /* Term t's strength in measure m (szs_strength, as score_best computes it from its
  * occurrences), the slot it is best found in and whether only by its stem; 0 if it is not
  * there. */
@@ -685,7 +692,10 @@ static int term_strength(const shz_results *r, const szs_term *t, uint32_t m, do
             stem[szs_info_slot(info)]++;
     }
     double tf = 0;
-    int exact_slot = -1, stem_slot = -1;
+    /* The best slot by rank holding the term exactly, by its stem only, and naming it (a title,
+     * keyword or alias: it then holds fully, and that field is the one that says why, even where
+     * the body or summary, shown first in a snippet, has it too). */
+    int named_slot = -1, exact_slot = -1, stem_slot = -1;
     for (int slot = 0; slot < SHZ_IX_NSLOTS; slot++) {
         uint32_t n = exact[slot];
         if (!n && !stem[slot])
@@ -695,31 +705,17 @@ static int term_strength(const shz_results *r, const szs_term *t, uint32_t m, do
             weighted += (stem[slot] - n) * (SZS_STEM_PERCENT / 100.0);
         tf += shzi_ix_tf_part(
             weighted, shzi_ix_u32(shzi_ix.field_scale, (size_t)m * SHZ_IX_NSLOTS + (size_t)slot));
-        int *pick = n ? &exact_slot : &stem_slot;
-        if (*pick < 0 || shzi_ix_slot_rank((unsigned)slot) < shzi_ix_slot_rank((unsigned)*pick))
-            *pick = slot;
+        keep_better_slot(n ? &exact_slot : &stem_slot, slot);
+        if ((1u << slot) & SZS_NAMING_SLOTS)
+            keep_better_slot(&named_slot, slot);
     }
     if (exact_slot < 0 && stem_slot < 0)
         return 0;
-    *best_slot = exact_slot >= 0 ? exact_slot : stem_slot;
+    int best = exact_slot >= 0 ? exact_slot : stem_slot;
+    *best_slot = named_slot >= 0 && !((1u << best) & SZS_NAMING_SLOTS) ? named_slot : best;
     *stem_only = exact_slot < 0;
-    unsigned named = 0;
-    for (int slot = 0; slot < SHZ_IX_NSLOTS; slot++)
-        if (exact[slot] || stem[slot])
-            named |= (1u << slot) & SZS_NAMING_SLOTS;
-    /* A term a title, keyword or alias names holds fully: that field is the one that says why,
-     * even where the body or summary, shown first in a snippet, has it too. */
-    if (named && !(named >> *best_slot & 1)) {
-        int naming = -1;
-        for (unsigned left = named; left; left &= left - 1) {
-            int slot = __builtin_ctz(left);
-            if (naming < 0 ||
-                shzi_ix_slot_rank((unsigned)slot) < shzi_ix_slot_rank((unsigned)naming))
-                naming = slot;
-        }
-        *best_slot = naming;
-    }
-    *strength = szs_strength(t, named ? 1 : szs_saturation(t->idf, shzi_ix_bm25(t->idf, tf)));
+    *strength =
+        szs_strength(t, named_slot >= 0 ? 1 : szs_saturation(t->idf, shzi_ix_bm25(t->idf, tf)));
     return 1;
 }
 

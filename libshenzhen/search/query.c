@@ -290,7 +290,14 @@ static void add_pair(szs_query *q, long a, long b, uint32_t delta)
     q->pairs[q->pair_count++] = (szs_pair){(uint16_t)a, (uint16_t)b, delta};
 }
 
-/* A Han run chars [start, end): thesaurus words (the longest first, unless a bigram of the
+/* Whether the two characters at chars are a bigram of the catalogue. */
+static int catalogue_bigram(const uint32_t *chars)
+{
+    uint32_t gram, begin, past;
+    return szs_gram_postings(SHZ_IX_BIGRAM_KEY(chars[0], chars[1]), &gram, &begin, &past);
+}
+
+/* A Han run chars [start, end): thesaurus words (the longest first, unless a word of the
  * catalogue runs into one) as one term each, stop words out, then each remaining piece as
  * overlapping bigrams, or as itself when it is one character. */
 static void han_run(analysis *an, uint32_t start, uint32_t end)
@@ -300,12 +307,12 @@ static void han_run(analysis *an, uint32_t start, uint32_t end)
     for (uint32_t i = start; i <= end;) {
         uint32_t word =
             i < end && shzi_ix.thes_count ? szs_thesaurus_prefix(q->chars + i, end - i) : 0;
-        /* Not where a word of the catalogue runs into it (环境保护 in 生态环境保护): the
-         * catalogue's own word is the better reading. */
-        uint32_t gram, begin, past;
-        if (word && i > piece &&
-            szs_gram_postings(SHZ_IX_BIGRAM_KEY(q->chars[i - 1], q->chars[i]), &gram, &begin,
-                              &past))
+        /* Not where a word of the catalogue runs into it (环境保护 in 生态环境保护: 生态, 态环):
+         * the catalogue's own word is the better reading. One bigram across the edge is
+         * not enough; two characters that meet by chance often make one somewhere in the
+         * catalogue (个社 in 找个社区医生). */
+        if (word && i >= piece + 2 && catalogue_bigram(q->chars + i - 2) &&
+            catalogue_bigram(q->chars + i - 1))
             word = 0;
         uint32_t stop =
             i < end && !word && an->stops ? han_stop_at(q->chars + i, end - i, an->stop_starts) : 0;

@@ -1,7 +1,7 @@
 /*
  * The thesaurus (data/thesaurus.tsv) as the search uses it, row by row, through the public API:
  * - a thesaurus word is one query term, alone or after other words, not its bigrams, unless a
- *   word of the catalogue runs into it;
+ *   word of the catalogue runs into it (two of its bigrams in a row, the second across the edge);
  * - searched alone, it finds something, and only measures that hold one of its catalogue
  *   words, each held tolerantly (shz_results_explain), with a relevance of THESAURUS_PERCENT
  *   (80%) of the best of its catalogue words searched on their own (where that search has the
@@ -187,7 +187,7 @@ Test(thesaurus, a_word_is_one_term_alone_and_after_other_words)
         if (latin)
             continue;
         /* After 深圳, it is whole unless a word of the catalogue runs into it: 圳 and its first
-         * character are a bigram of the catalogue. */
+         * character are a bigram of the catalogue, as 深圳 is. */
         char straddle[16];
         snprintf(straddle, sizeof straddle, "圳%.3s", word);
         snprintf(query, sizeof query, "深圳%s", word);
@@ -195,6 +195,11 @@ Test(thesaurus, a_word_is_one_term_alone_and_after_other_words)
         cr_assert_eq(read_as_thesaurus_word(query, word), !runs_in, "line %u: '%s' in '%s'",
                      rows[i].line, word, query);
         cut += runs_in;
+        /* After 圳 alone the catalogue has no word running in, only a bigram by chance (囧圳
+         * is not one of the catalogue's): the word is whole. */
+        snprintf(query, sizeof query, "囧圳%s", word);
+        cr_assert(read_as_thesaurus_word(query, word), "line %u: '%s' not read in '%s'",
+                  rows[i].line, word, query);
     }
     cr_log_info("%zu of %zu words after 深圳 are cut by a word of the catalogue", cut, row_count);
 }

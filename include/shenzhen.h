@@ -478,8 +478,8 @@ typedef enum shz_search_mode {
      * weighs its IDF; a word or character the catalogue does not have weighs
      * as a term found in one measure, an unknown Han word half of that per
      * character, and a word the thesaurus names as a subject no measure
-     * addresses four times that, so a query of unknown words leaves nothing to
-     * hold; a term named in the measure's title, keywords or aliases holds
+     * addresses eight times a word it does not have, so a query of unknown words
+     * leaves nothing to hold; a term named in the measure's title, keywords or aliases holds
      * fully, one only mentioned in its text by how often), the hit holds a
      * word of the query (a Han bigram or a Latin word, not only lone
      * characters), and a hit holding one term of several holds one found in
@@ -530,9 +530,9 @@ typedef struct shz_search_options {
 } shz_search_options;
 
 /** The precision rule's threshold: the default of shz_search_options::min_relevance. (Since
- * 1.2; 0.15 since 1.3.0, 0.06 in 1.2.0: a caller compiled with 1.2.0's header and
- * SHZ_SEARCH_OPTIONS_INIT passes 0.06.) */
-#define SHZ_MIN_RELEVANCE_DEFAULT 0.15
+ * 1.2; 0.13 since 1.7.0, 0.15 in 1.3.0 to 1.6.x and 0.06 in 1.2.0: a caller compiled with an
+ * older header and SHZ_SEARCH_OPTIONS_INIT passes that header's value.) */
+#define SHZ_MIN_RELEVANCE_DEFAULT 0.13
 
 /** Static initialiser with the defaults. */
 #define SHZ_SEARCH_OPTIONS_INIT                                                                    \

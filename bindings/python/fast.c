@@ -41,6 +41,13 @@ static PyObject *shzpy_modes;
 static PyObject *shzpy_field_mask;
 static PyObject *shzpy_bad_mode;
 static PyObject *shzpy_topic_mask; /* the package's _topic_mask: topics -> bit mask */
+/* search()'s signature for its docstring, with min_relevance's default as the header has it. */
+#define SHZPY_STRING(x) #x
+#define SHZPY_STRINGIFY(x) SHZPY_STRING(x)
+#define SHZPY_SEARCH_SIGNATURE                                                                     \
+    "search($module, /, query, *, limit=None, lang='zh-Hans', fields=None, mode='best', "          \
+    "min_relevance=" SHZPY_STRINGIFY(SHZ_MIN_RELEVANCE_DEFAULT) ", topics=None)\n--\n\n"
+
 /* search()'s parameters, interned, in order: query, limit, lang, fields, mode, min_relevance,
  * topics */
 #define SHZPY_SEARCH_ARGS 7
@@ -1270,8 +1277,7 @@ static PyMethodDef shzpy_methods[] = {
     {"_search", (PyCFunction)(void (*)(void))shzpy_search_raw, METH_FASTCALL,
      "_search(query, limit, lang, fields, mode) -> (list[Hit], results capsule)"},
     {"search", (PyCFunction)(void (*)(void))shzpy_search, METH_FASTCALL | METH_KEYWORDS,
-     "search($module, /, query, *, limit=None, lang='zh-Hans', fields=None, mode='best', "
-     "min_relevance=0.15, topics=None)\n--\n\n"
+     SHZPY_SEARCH_SIGNATURE
      "Searches the catalogue; returns the Results, a list of Hit, best first.\n\n"
      "``mode`` (one of ``shenzhen.SEARCH_MODES``): \"best\", the default, ranks\n"
      "measures by how well they match (BM25F) and lets a measure match only\n"

@@ -754,11 +754,12 @@ uint32_t szs_rare_idf(void)
     return (uint32_t)(ln_of(1.0 + (n - 1 + 0.5) / (1 + 0.5)) * SHZ_IX_ONE + 0.5);
 }
 
-/* A word the thesaurus names as a subject no measure addresses weighs this many rare words: beside
- * one word of the catalogue, a hit must name that word, and the word must be found in few
- * measures (its IDF at least 0.7 of a rare word's: about four of 47), to keep min_relevance's
- * default share. A query mostly about such a subject is not answered by a word of it in passing. */
-enum { OFF_TOPIC_RARE = 4 };
+/* A word the thesaurus names as a subject no measure addresses weighs this many rare words. Beside
+ * it, one word of the catalogue, however rare and however firmly held, reaches at most 1/9 of the
+ * query's weight, below min_relevance's default share: a hit must hold two words of the query at
+ * least. A query about such a subject is not answered by a word of it in passing, while a
+ * question on a covered subject that mentions one in passing still is, by its other words. */
+enum { OFF_TOPIC_RARE = 8 };
 
 void szs_weigh(szs_query *q)
 {

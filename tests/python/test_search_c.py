@@ -16,7 +16,7 @@ from shenzhen import _shenzhen_c as _c
 
 
 def reference(query, *, limit=None, lang="zh-Hans", fields=None, mode="best",
-              min_relevance=0.15, topics=None):
+              min_relevance=0.13, topics=None):
     """What search's signature is: the Python function it was, min_relevance (1.2) and
     topics (1.3)."""
     return query, limit, lang, fields, mode, min_relevance, topics

@@ -24,7 +24,7 @@
 enum { MAX_ROWS = 4096, MAX_ITEMS = 9, MAX_MEASURES = 64 };
 
 /* What an off-topic word weighs, in words the catalogue lacks (query.c, szs_weigh). */
-enum { OFF_TOPIC_RARE = 4 };
+enum { OFF_TOPIC_RARE = 8 };
 
 typedef struct row {
     char *items[MAX_ITEMS]; /* the word, then its catalogue words */
@@ -280,6 +280,16 @@ Test(thesaurus, an_off_topic_word_is_one_term_that_outweighs_a_catalogue_word)
             cr_assert_leq(shz_results_relevance(r, h), before / (1 + OFF_TOPIC_RARE) + 1.5 / 65535,
                           "line %u: measure %lld in '%s'", w->line, (long long)id, query);
         }
+        shz_results_free(r);
+        /* At the default threshold, that one word beside the subject makes no hit; two words
+         * of a covered subject still find their measure. */
+        r = search(query);
+        cr_assert_eq(shz_results_count(r), 0, "line %u: '%s' finds something", w->line, query);
+        shz_results_free(r);
+        snprintf(query, sizeof query, "%s %s", latin ? "personal bankruptcy" : "个人破产", word);
+        r = search(query);
+        cr_assert(shz_results_count(r) > 0 && shz_measure_id(shz_results_measure(r, 0)) == 15,
+                  "line %u: '%s' does not find measure 15 first", w->line, query);
         shz_results_free(r);
         checked++;
     }

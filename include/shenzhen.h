@@ -478,12 +478,12 @@ typedef enum shz_search_mode {
      * weighs its IDF; a word or character the catalogue does not have weighs
      * as a term found in one measure, an unknown Han word half of that per
      * character, and a word the thesaurus names as a subject no measure
-     * addresses eight times a word it does not have, so a query of unknown words
-     * leaves nothing to hold; a term named in the measure's title, keywords or aliases holds
-     * fully, one only mentioned in its text by how often), the hit holds a
-     * word of the query (a Han bigram or a Latin word, not only lone
-     * characters), and a hit holding one term of several holds one found in
-     * at most a quarter of the measures. Hits rank by relevance
+     * addresses eight times a word it does not have, so a query of unknown
+     * words leaves nothing to hold; a term named in the measure's title,
+     * keywords or aliases holds fully, one only mentioned in its text by how
+     * often), the hit holds a word of the query (a Han bigram or a Latin word,
+     * not only lone characters), and a hit holding one term of several holds
+     * one found in at most a quarter of the measures. Hits rank by relevance
      * (shz_results_relevance()), then by BM25F over the fields asked for.
      */
     SHZ_SEARCH_BEST = 0,

@@ -310,7 +310,7 @@ static void han_run(analysis *an, uint32_t start, uint32_t end)
         /* Not where a word of the catalogue runs into it (环境保护 in 生态环境保护: 生态, 态环):
          * the catalogue's own word is the better reading. One bigram across the edge is
          * not enough; two characters that meet by chance often make one somewhere in the
-         * catalogue (个社 in 找个社区医生). */
+         * catalogue (个社, of 662个社区, before any word that starts with 社). */
         if (word && i >= piece + 2 && catalogue_bigram(q->chars + i - 2) &&
             catalogue_bigram(q->chars + i - 1))
             word = 0;

@@ -9,7 +9,8 @@
  * A row without catalogue words (its second column "-") names a subject no measure addresses:
  * - the word is one term that nothing holds: alone it finds nothing, at any relevance;
  * - it weighs OFF_TOPIC_RARE times a word the catalogue lacks, so beside a word of the catalogue
- *   it leaves that word's measures at most 1 / (1 + OFF_TOPIC_RARE) of their relevance.
+ *   it leaves that word's measures at most 1 / (1 + OFF_TOPIC_RARE) of their relevance: at the
+ *   default threshold, no hit; beside two words of a covered subject, their measure is found.
  * An English word's row serves every form with its stem: the plural in -s of a word whose
  * plural keeps its stem finds what the word finds, at the same relevance.
  * The rows are the data's own, read from the file, so the test follows the data as it grows.

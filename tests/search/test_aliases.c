@@ -2,7 +2,8 @@
  * Every alias finds its own measure first: an alias is a word people search
  * with for that measure, so the default search for it, through the public API
  * only, must rank that measure above every other. Also every alias is found
- * at all in its zh-Hant form.
+ * at all in its zh-Hant form. And a word the stemmer joins to another (carbon, carbonated)
+ * finds the measure whose alias names it.
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -42,4 +43,14 @@ Test(aliases, every_alias_finds_its_own_measure_first)
     }
     cr_assert_gt(aliases, 250);
     cr_assert_eq(wrong, 0, "%zu of %zu aliases do not find their measure first", wrong, aliases);
+}
+
+/* A word the stemmer joins to another finds the measure whose alias names it, not the one whose
+ * text has the other word: carbon is the green-development measure's (its aliases low carbon and
+ * carbon neutrality), carbonated drinks the health measure's. */
+Test(aliases, an_alias_outranks_a_word_the_stemmer_joins_to_it)
+{
+    cr_assert_eq(first_hit("carbon", strlen("carbon")), 39);
+    cr_assert_eq(first_hit("low-carbon", strlen("low-carbon")), 39);
+    cr_assert_eq(first_hit("carbonated drinks", strlen("carbonated drinks")), 27);
 }

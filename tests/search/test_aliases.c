@@ -60,5 +60,5 @@ Test(aliases, an_alias_outranks_a_word_the_stemmer_joins_to_it)
  * (shopping, whose stem is shop) hides the leniency measure from it. */
 Test(aliases, a_shop_is_a_business)
 {
-    cr_assert_eq(first_hit("my shop got fined", strlen("my shop got fined")), 17);
+    cr_assert_eq(first_hit("our shop was fined", strlen("our shop was fined")), 17);
 }

@@ -22,6 +22,12 @@ static int64_t first_hit(const char *text, size_t len)
     return id;
 }
 
+/* first_hit() of a NUL-terminated query. */
+static int64_t first_hit_of(const char *query)
+{
+    return first_hit(query, strlen(query));
+}
+
 Test(aliases, every_alias_finds_its_own_measure_first)
 {
     size_t aliases = 0, wrong = 0;
@@ -50,15 +56,15 @@ Test(aliases, every_alias_finds_its_own_measure_first)
  * carbon neutrality), carbonated drinks the health measure's. */
 Test(aliases, an_alias_outranks_a_word_the_stemmer_joins_to_it)
 {
-    cr_assert_eq(first_hit("carbon", strlen("carbon")), 39);
-    cr_assert_eq(first_hit("low-carbon", strlen("low-carbon")), 39);
-    cr_assert_eq(first_hit("carbonated drinks", strlen("carbonated drinks")), 27);
-    cr_assert_eq(first_hit("fined", strlen("fined")), 17); /* not fine-grained drainage */
+    cr_assert_eq(first_hit_of("carbon"), 39);
+    cr_assert_eq(first_hit_of("low-carbon"), 39);
+    cr_assert_eq(first_hit_of("carbonated drinks"), 27);
+    cr_assert_eq(first_hit_of("fined"), 17); /* not fine-grained drainage */
 }
 
 /* A shop owner's request is a business's: no thesaurus row for a subject no measure addresses
  * (shopping, whose stem is shop) hides the leniency measure from it. */
 Test(aliases, a_shop_is_a_business)
 {
-    cr_assert_eq(first_hit("our shop was fined", strlen("our shop was fined")), 17);
+    cr_assert_eq(first_hit_of("our shop was fined"), 17);
 }

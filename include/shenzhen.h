@@ -484,7 +484,11 @@ typedef enum shz_search_mode {
      * often), the hit holds a word of the query (a Han bigram or a Latin word,
      * not only lone characters), and a hit holding one term of several holds
      * one found in at most a quarter of the measures. Hits rank by relevance
-     * (shz_results_relevance()), then by BM25F over the fields asked for.
+     * (shz_results_relevance()), then by BM25F over the fields asked for. Since 1.8 the best
+     * match's related measures that do not match (they hold less than min_relevance of the
+     * query's weight, or none) follow the matches, in the same order, flagged
+     * ::SHZ_MATCH_RELATED, unless shz_search_options::flags has ::SHZ_ONLY_MATCHES: a
+     * reader who asks about one measure is often served by its companions too.
      */
     SHZ_SEARCH_BEST = 0,
     /**
@@ -513,7 +517,8 @@ typedef struct shz_search_options {
     size_t limit;    /**< Most hits to return; 0 means no limit. */
     unsigned mode;   /**< A ::shz_search_mode (since 1.1); SHZ_SEARCH_BEST by default. */
     /**
-     * Best match: the least relevance (shz_results_relevance()) a hit must have, in [0, 1]; the
+     * Best match: the least relevance (shz_results_relevance()) a measure must have to match
+     * (the related measures that follow the matches have less), in [0, 1]; the
      * precision rule's threshold, ::SHZ_MIN_RELEVANCE_DEFAULT, by default (also for a caller
      * compiled with 1.1's header, whose struct ends before it). 0 keeps every measure that
      * holds a term the rule lets count. Another value (NaN too) is SHZ_ERR_BAD_OPTIONS. All-terms
@@ -527,7 +532,19 @@ typedef struct shz_search_options {
      * (shz_results_term_measures()) still count the whole catalogue.
      */
     uint64_t topics;
+    /**
+     * A mask of ::shz_search_flags (since 1.8); 0, the default, lists after the measures that
+     * match the query the best match's related measures (see ::SHZ_MATCH_RELATED). An unknown
+     * bit is SHZ_ERR_BAD_OPTIONS. A caller compiled with an older header gets the default.
+     */
+    unsigned flags;
 } shz_search_options;
+
+/** Flags of shz_search_options::flags. (Since 1.8.) */
+enum shz_search_flags {
+    /** Only the measures that match the query: no related measures follow them. */
+    SHZ_ONLY_MATCHES = 1
+};
 
 /** The precision rule's threshold: the default of shz_search_options::min_relevance. (Since
  * 1.2; 0.13 since 1.7.0, 0.15 in 1.3.0 to 1.6.x and 0.06 in 1.2.0: a caller compiled with an
@@ -538,7 +555,7 @@ typedef struct shz_search_options {
 #define SHZ_SEARCH_OPTIONS_INIT                                                                    \
     {                                                                                              \
         sizeof(shz_search_options), 0u, SHZ_LANG_ZH_HANS, 0u, SHZ_SEARCH_BEST,                     \
-            SHZ_MIN_RELEVANCE_DEFAULT, 0u                                                          \
+            SHZ_MIN_RELEVANCE_DEFAULT, 0u, 0u                                                      \
     }
 
 /** Fills @p options with the defaults. NULL is a no-op. */
@@ -710,7 +727,12 @@ SHZ_API shz_status shz_results_snippet_origin(const shz_results *results, size_t
 /** Flags of shz_results_match(). */
 enum shz_match_flags {
     SHZ_MATCH_ALL_TERMS = 1, /**< The hit matched every query term. */
-    SHZ_MATCH_TOLERANT = 2   /**< Some term matched only through typo or homophone tolerance. */
+    SHZ_MATCH_TOLERANT = 2,  /**< Some term matched only through typo or homophone tolerance. */
+    /**
+     * The hit does not match the query: it is one of the best match's related measures
+     * (shz_measure_related() of hit 0), listed after the matches. (Since 1.8.)
+     */
+    SHZ_MATCH_RELATED = 4
 };
 
 /**

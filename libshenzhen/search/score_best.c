@@ -246,13 +246,17 @@ static void place_hit(uint32_t m, uint64_t occurrences, szs_hit *h)
     }
 }
 
-static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit *out)
+/* Scores measure m into *out, its term cursors on m's postings: its key and match kind are set
+ * and *relevance is the share it holds, whether it passes the precision rule (returns 1) or
+ * not. */
+static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit *out,
+                      double *relevance)
 {
     szs_clear_hit(out);
     double total = 0;
     uint64_t occurrences = 0;
     size_t matched;
-    double relevance, strength[SZS_MAX_BEST_TERMS];
+    double strength[SZS_MAX_BEST_TERMS];
     for (size_t i = 0; i < q->term_count; i++) {
         szs_term *t = &q->terms[i];
         uint32_t impact;
@@ -288,11 +292,55 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
             }
         }
     }
-    if (!terms_pass(q, out->exact_terms, &out->tolerant_terms, strength, &matched, &relevance))
-        return 0;
-    rank_hit(q, m, total, matched, relevance, out);
+    int pass = terms_pass(q, out->exact_terms, &out->tolerant_terms, strength, &matched, relevance);
+    rank_hit(q, m, total, matched, *relevance, out);
     place_hit(m, occurrences, out);
-    return 1;
+    return pass;
+}
+
+static int has_measure(const szs_hit *hits, size_t count, uint32_t m)
+{
+    for (size_t i = 0; i < count; i++)
+        if (szs_measure_of_hit(&hits[i]) == m)
+            return 1;
+    return 0;
+}
+
+/* The related measures of the best match (hits[0]) that do not match join the count hits while
+ * room lasts, flagged SHZ_MATCH_RELATED: a reader asking about one measure is often served by
+ * its companions, which need not share the query's words. Only those that hold less than
+ * min_relevance (or nothing) join, so every one ranks below every match, among themselves by the
+ * relevance they hold. Each is scored afresh: the cursors are put back on its postings. */
+static size_t add_related(szs_query *q, const szs_settings *set, szs_hit *hits, size_t count,
+                          size_t room)
+{
+    const shz_measure *best = shz_measure_at(szs_measure_of_hit(&hits[0]));
+    size_t matches = count;
+    for (size_t i = 0; i < shz_measure_related_count(best) && count < room; i++) {
+        /* Measure ids are indices + 1 (shz_measure_get()). */
+        uint32_t m = (uint32_t)(shz_measure_id(shz_measure_related(best, i)) - 1);
+        if (has_measure(hits, matches, m) || !szs_in_topics(set, m))
+            continue;
+        for (size_t k = 0; k < q->term_count; k++) {
+            szs_term *t = &q->terms[k];
+            t->cursor = t->post_begin;
+            t->stem_cursor = t->stem_begin;
+            szs_next_in(shzi_ix.post_info, &t->cursor, t->post_end, m);
+            szs_next_in(shzi_ix.word_info, &t->stem_cursor, t->stem_end, m);
+        }
+        double relevance;
+        szs_hit *h = &hits[count];
+        /* One that holds min_relevance (as reported) failed the rule's other tests: not about
+         * the query, and it would rank among the matches. */
+        if (score_best(q, set, m, h, &relevance) ||
+            (relevance > 0 &&
+             (double)szs_relevance_key(relevance) / (double)SZS_RELEVANCE_ONE >= q->min_relevance))
+            continue;
+        h->match |= SHZ_MATCH_RELATED;
+        count++;
+    }
+    szs_finish(hits + matches, count - matches, 0);
+    return count;
 }
 
 /* Visits every measure that holds some term (the union of the terms' postings), in id order. */
@@ -328,9 +376,13 @@ size_t szs_collect_best(szs_query *q, const szs_settings *set, szs_hit *hits, si
             break;
         m = next;
         szs_hit h;
-        if (szs_in_topics(set, m) && score_best(q, set, m, &h))
+        double relevance;
+        if (szs_in_topics(set, m) && score_best(q, set, m, &h, &relevance))
             szs_offer(hits, &count, keep, &h);
         m++;
     }
-    return szs_finish(hits, count, keep);
+    count = szs_finish(hits, count, keep);
+    if (count && !(set->flags & SHZ_ONLY_MATCHES))
+        count = add_related(q, set, hits, count, keep ? keep : capacity);
+    return count;
 }

@@ -13,6 +13,7 @@
 #define OPTIONS_1_0_SIZE (offsetof(shz_search_options, limit) + sizeof(size_t))
 #define OPTIONS_1_1_SIZE (offsetof(shz_search_options, mode) + sizeof(unsigned))
 #define OPTIONS_1_2_SIZE (offsetof(shz_search_options, topics) + sizeof(uint64_t))
+#define OPTIONS_1_8_SIZE (offsetof(shz_search_options, flags) + sizeof(unsigned))
 /* A caller from a later version may pass a larger struct, accepted while its unknown tail is all
  * zero (the defaults of the fields we do not know); beyond this size it is taken for garbage. */
 enum { OPTIONS_MAX_SIZE = 4096 };
@@ -59,6 +60,7 @@ static inline shz_status read_options(const shz_search_options *options, int leg
     shz_lang lang = SHZ_LANG_ZH_HANS;
     size_t limit = 0;
     uint64_t topics = 0;
+    unsigned flags = 0;
     if (options) {
         if (options->size < OPTIONS_1_0_SIZE || options->size > OPTIONS_MAX_SIZE)
             return SHZ_ERR_BAD_OPTIONS;
@@ -72,19 +74,21 @@ static inline shz_status read_options(const shz_search_options *options, int leg
                 return SHZ_ERR_BAD_OPTIONS;
             mode = options->mode;
             /* A field the caller's struct ends before keeps its default (a 1.1 caller's ends
-             * before both: the precision rule's threshold, no topic filter); one it holds is
-             * read, and checked, even where the struct ends within the next one. */
+             * before them all: the precision rule's threshold, no topic filter, no flags); one it
+             * holds is read, and checked, even where the struct ends within the next one. */
             if (options->size >= offsetof(shz_search_options, min_relevance) + sizeof(double))
                 min_relevance = options->min_relevance;
             if (options->size >= OPTIONS_1_2_SIZE)
                 topics = options->topics;
+            if (options->size >= OPTIONS_1_8_SIZE)
+                flags = options->flags;
         }
         fields = options->fields;
         lang = options->lang;
         limit = options->limit;
     }
     unsigned known = legacy ? FIELDS_1_0 : SHZ_FIELD_ALL;
-    if (fields & ~known || mode > SHZ_SEARCH_ALL_TERMS)
+    if (fields & ~known || mode > SHZ_SEARCH_ALL_TERMS || flags & ~(unsigned)SHZ_ONLY_MATCHES)
         return SHZ_ERR_BAD_OPTIONS;
     if (!(min_relevance >= 0.0 && min_relevance <= 1.0)) /* NaN too */
         return SHZ_ERR_BAD_OPTIONS;
@@ -102,6 +106,7 @@ static inline shz_status read_options(const shz_search_options *options, int leg
     out->legacy = legacy;
     out->topics = topics;
     out->min_relevance = min_relevance;
+    out->flags = flags;
     return SHZ_OK;
 }
 

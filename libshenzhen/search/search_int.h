@@ -340,6 +340,7 @@ typedef struct szs_settings {
     int legacy;           /* 1.0's fields and ranking */
     double min_relevance; /* best match: the least relevance a hit must have */
     uint64_t topics;      /* shz_search_options.topics: 0, or the topics a hit must carry one of */
+    unsigned flags;       /* shz_search_options.flags */
 } szs_settings;
 
 /* Whether measure index m may be a hit under the settings' topic filter. */

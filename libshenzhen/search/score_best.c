@@ -306,20 +306,22 @@ static int has_measure(const szs_hit *hits, size_t count, uint32_t m)
     return 0;
 }
 
-/* The related measures of the best match (hits[0]) that do not match join the count hits while
- * room lasts, flagged SHZ_MATCH_RELATED: a reader asking about one measure is often served by
- * its companions, which need not share the query's words. Only those that hold less than
- * min_relevance (or nothing) join, so every one ranks below every match, among themselves by the
- * relevance they hold. Each is scored afresh: the cursors are put back on its postings. */
+/* The related measures of the best match (hits[0]) that do not match join the count hits, the
+ * best of them while room lasts, flagged SHZ_MATCH_RELATED: a reader asking about one measure
+ * is often served by its companions, which need not share the query's words. Only those that
+ * hold less than min_relevance (or nothing) join, so every one ranks below every match, among
+ * themselves by the relevance they hold. Each is scored afresh: the cursors are put back on its
+ * postings. */
 static size_t add_related(szs_query *q, const szs_settings *set, szs_hit *hits, size_t count,
                           size_t room)
 {
     const shz_measure *best = shz_measure_at(szs_measure_of_hit(&hits[0]));
-    size_t matches = count;
-    for (size_t i = 0; i < shz_measure_related_count(best) && count < room; i++) {
+    szs_hit *tail = hits + count;
+    size_t tail_room = room - count, joined = 0;
+    for (size_t i = 0; i < shz_measure_related_count(best) && tail_room; i++) {
         /* Measure ids are indices + 1 (shz_measure_get()). */
         uint32_t m = (uint32_t)(shz_measure_id(shz_measure_related(best, i)) - 1);
-        if (has_measure(hits, matches, m) || !szs_in_topics(set, m))
+        if (has_measure(hits, count, m) || !szs_in_topics(set, m))
             continue;
         for (size_t k = 0; k < q->term_count; k++) {
             szs_term *t = &q->terms[k];
@@ -329,18 +331,17 @@ static size_t add_related(szs_query *q, const szs_settings *set, szs_hit *hits, 
             szs_next_in(shzi_ix.word_info, &t->stem_cursor, t->stem_end, m);
         }
         double relevance;
-        szs_hit *h = &hits[count];
+        szs_hit h;
         /* One that holds min_relevance (as reported) failed the rule's other tests: not about
          * the query, and it would rank among the matches. */
-        if (score_best(q, set, m, h, &relevance) ||
+        if (score_best(q, set, m, &h, &relevance) ||
             (relevance > 0 &&
              (double)szs_relevance_key(relevance) / (double)SZS_RELEVANCE_ONE >= q->min_relevance))
             continue;
-        h->match |= SHZ_MATCH_RELATED;
-        count++;
+        h.match |= SHZ_MATCH_RELATED;
+        szs_offer(tail, &joined, tail_room, &h);
     }
-    szs_finish(hits + matches, count - matches, 0);
-    return count;
+    return count + szs_finish(tail, joined, tail_room);
 }
 
 /* Visits every measure that holds some term (the union of the terms' postings), in id order. */

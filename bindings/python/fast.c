@@ -44,15 +44,16 @@ static PyObject *shzpy_topic_mask; /* the package's _topic_mask: topics -> bit m
 /* search()'s signature for its docstring, with min_relevance's default as the header has it. */
 #define SHZPY_STRING(x) #x
 #define SHZPY_STRINGIFY(x) SHZPY_STRING(x)
+#define SHZPY_MIN_RELEVANCE_TEXT SHZPY_STRINGIFY(SHZ_MIN_RELEVANCE_DEFAULT)
 #define SHZPY_SEARCH_SIGNATURE                                                                     \
     "search($module, /, query, *, limit=None, lang='zh-Hans', fields=None, mode='best', "          \
-    "min_relevance=" SHZPY_STRINGIFY(SHZ_MIN_RELEVANCE_DEFAULT) ", topics=None)\n--\n\n"
+    "min_relevance=" SHZPY_MIN_RELEVANCE_TEXT ", topics=None, related=True)\n--\n\n"
 
 /* search()'s parameters, interned, in order: query, limit, lang, fields, mode, min_relevance,
- * topics */
-#define SHZPY_SEARCH_ARGS 7
+ * topics, related */
+#define SHZPY_SEARCH_ARGS 8
 static const char *const shzpy_search_kw_names[SHZPY_SEARCH_ARGS] = {
-    "query", "limit", "lang", "fields", "mode", "min_relevance", "topics"};
+    "query", "limit", "lang", "fields", "mode", "min_relevance", "topics", "related"};
 static PyObject *shzpy_search_kw[SHZPY_SEARCH_ARGS];
 
 /* Raises the package's exception for @p status with @p message (or the
@@ -662,7 +663,9 @@ static PyGetSetDef shzpy_hit_getset[] = {
     {"snippet", (getter)shzpy_hit_snippet, NULL, "Text around the first match.", NULL},
     {"match", (getter)shzpy_hit_kinds, NULL,
      "How the hit matched: a frozenset of shenzhen.MATCH_FLAGS names ('all_terms': every query "
-     "term matched; 'tolerant': some term only through typo, homophone or thesaurus tolerance).",
+     "term matched; 'tolerant': some term only through typo, homophone or thesaurus tolerance; "
+     "'related': it does not match the query, it is one of the measures related to the first "
+     "hit, listed after the matches).",
      NULL},
     {"terms", (getter)shzpy_hit_terms, NULL,
      "The query terms (as Results.terms has them) this hit matched, in query order: "
@@ -1133,6 +1136,21 @@ static int shzpy_topics(PyObject *topics, shz_search_options *options)
     return 0;
 }
 
+/* options->flags from search()'s related argument: True (the default) lists the best match's
+ * related measures after the matches, False only the matches. Only a bool is taken, as
+ * min_relevance takes no bool: a None or a "no" read for its truth would quietly pick one. */
+static int shzpy_related(PyObject *related, shz_search_options *options)
+{
+    if (!PyBool_Check(related)) {
+        PyErr_Format(PyExc_TypeError, "related must be bool, not %.100s",
+                     Py_TYPE(related)->tp_name);
+        return -1;
+    }
+    if (related == Py_False)
+        options->flags |= SHZ_ONLY_MATCHES;
+    return 0;
+}
+
 /* A Results (the package's list subclass, registered by _configure) holding
  * the hits of @p results (which @p owner holds) for @p query: built here,
  * without the Python-level __init__. */
@@ -1163,14 +1181,15 @@ fail:
     return NULL;
 }
 
-/* search(query, *, limit=None, lang="zh-Hans", fields=None, mode="best"):
- * the package's search, arguments parsed here as Python would parse them. */
+/* search(query, *, limit=None, lang="zh-Hans", fields=None, mode="best", min_relevance=…,
+ * topics=None, related=True): the package's search, arguments parsed here as Python would parse
+ * them. */
 static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
                               PyObject *kwnames)
 {
-    /* query, limit, lang, fields, mode, min_relevance, topics: as given, or NULL for the
-     * default */
-    PyObject *arg[SHZPY_SEARCH_ARGS] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    /* query, limit, lang, fields, mode, min_relevance, topics, related: as given, or NULL for
+     * the default */
+    PyObject *arg[SHZPY_SEARCH_ARGS] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     shz_search_options options = SHZ_SEARCH_OPTIONS_INIT;
     (void)self;
 
@@ -1222,6 +1241,8 @@ static PyObject *shzpy_search(PyObject *self, PyObject *const *args, Py_ssize_t 
     if (arg[5] && shzpy_min_relevance(arg[5], &options) < 0)
         return NULL;
     if (arg[6] && arg[6] != Py_None && shzpy_topics(arg[6], &options) < 0)
+        return NULL;
+    if (arg[7] && shzpy_related(arg[7], &options) < 0)
         return NULL;
     const shz_results *results = NULL;
     PyObject *owner = shzpy_run(arg[0], arg[2], &options, &results);
@@ -1295,9 +1316,15 @@ static PyMethodDef shzpy_methods[] = {
      "measures that carry one of the topics given: a topic's key (\"healthcare\"), a\n"
      "``Topic``, or an iterable of them (None: no filter). ``Hit.explain()`` says why\n"
      "each hit has its relevance.\n\n"
-     "Raises TypeError for a non-str query, QueryError (a ValueError) for an\n"
-     "empty, too long or malformed query, EncodingError for lone surrogates,\n"
-     "LanguageError and OptionsError for bad options (an unknown topic key too)."},
+     "In best-match mode the measures related to the best match (``measure.related`` of\n"
+     "the first hit) that do not match the query follow the matches: their ``Hit.match``\n"
+     "holds \"related\" and their relevance, below ``min_relevance``, is what they hold of\n"
+     "the query (often 0). They obey ``topics`` and only fill the room ``limit`` leaves.\n"
+     "``related=False`` (a bool) gives the matches alone.\n\n"
+     "Raises TypeError for a non-str query or a non-bool related, QueryError (a\n"
+     "ValueError) for an empty, too long or malformed query, EncodingError for lone\n"
+     "surrogates, LanguageError and OptionsError for bad options (an unknown topic key\n"
+     "too)."},
     {"_terms", shzpy_terms, METH_O, "_terms(results capsule) -> {term: measures}"},
     {NULL, NULL, 0, NULL}};
 

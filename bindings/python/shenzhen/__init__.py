@@ -620,6 +620,22 @@ def _how(hit) -> str:
     return kinds.replace("_", " ")
 
 
+def _related_mark(hit, best=None) -> str:
+    """For a hit listed as related to the best match (not a match of the query): a mark to
+    show beside its relevance, naming the best match when ``best`` (the first hit) is given,
+    with the catalogue's reason on hover; "" for a match."""
+    if "related" not in hit.match:
+        return ""
+    if best is None:
+        return " <b>related</b> <small>to the best match</small>"
+    try:
+        why = best.measure.related.reason(hit.measure)
+    except ValueError:  # a Results put together by hand
+        why = ""
+    return (f" <b title='{_escape(why)}'>related</b> "
+            f"<small>to {best.measure.id}</small>")
+
+
 def _why(hit) -> str:
     """Hit.explain() in one line, for a tooltip: each term, how and where it is held, and
     its contribution out of its weight; "" for a hit unpickled without it."""
@@ -652,7 +668,7 @@ def _hit_html(hit) -> str:
     return (
         f"<div><b>{m.id}. {_escape(m.title)}</b> "
         f"<small>{_escape(hit.field)} · {_escape(_how(hit))} · relevance "
-        f"{_relevance_bar(hit)}</small><br>"
+        f"{_relevance_bar(hit)}</small>{_related_mark(hit)}<br>"
         f"{_marked(hit)}</div>"
     )
 
@@ -665,7 +681,8 @@ def _restore_hit(*values: object) -> object:
 class Results(list):
     """The hits of a search, best first: a list of Hit that also knows its
     ``query``, renders as a table in a notebook (the match marked in each
-    snippet), and becomes a DataFrame with ``to_dataframe()``."""
+    snippet, a measure listed as related to the first hit marked so), and becomes a
+    DataFrame with ``to_dataframe()``."""
 
     __slots__ = ("query", "_terms", "_owner")
 
@@ -689,8 +706,9 @@ class Results(list):
 
     def to_records(self) -> list:
         """One plain dict per hit, best first: rank (from 1), id, title,
-        category, field, score, relevance, snippet and the match in it (match_start,
-        match_end: character offsets)."""
+        category, field, match (its ``Hit.match`` flags joined by ",": "related" for a measure
+        listed as related to the first hit), score, relevance, snippet and the match in it
+        (match_start, match_end: character offsets)."""
         records = []
         for rank, hit in enumerate(self, 1):
             start, end = hit.snippet_match
@@ -733,7 +751,7 @@ class Results(list):
             f"<tr><td>{hit.measure.id}</td><td style='text-align:left'>"
             f"{_escape(hit.measure.title)}</td><td>{_escape(hit.field)}</td>"
             f"<td>{_escape(_how(hit))}</td>"
-            f"<td>{_relevance_bar(hit)}</td>"
+            f"<td>{_relevance_bar(hit)}{_related_mark(hit, self[0])}</td>"
             f"<td style='text-align:left'>{_marked(hit)}</td></tr>"
             for hit in self
         )
@@ -799,10 +817,11 @@ def category(id: int) -> Category:
 
 
 #: ``search(query, *, limit=None, lang="zh-Hans", fields=None, mode="best",
-#: min_relevance=0.06, topics=None) -> Results``: searches the catalogue (see its
-#: docstring). Written in C, like get(): the arguments are read and the Results built
-#: without a Python frame; a field list or mode it does not know at once goes to
-#: _field_mask and _bad_mode, and topics always to _topic_mask.
+#: min_relevance=SHZ_MIN_RELEVANCE_DEFAULT, topics=None, related=True) -> Results``: searches
+#: the catalogue (see its docstring; ``related=False`` leaves out the best match's related
+#: measures). Written in C, like get(): the arguments are read and the Results built without a
+#: Python frame; a field list or mode it does not know at once goes to _field_mask and
+#: _bad_mode, and topics always to _topic_mask.
 search = _c.search
 
 

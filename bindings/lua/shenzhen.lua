@@ -387,7 +387,7 @@ local hit_mt = {
 }
 
 local OPTIONS = { limit = true, lang = true, fields = true, mode = true, min_relevance = true,
-  topics = true }
+  topics = true, related = true }
 local HOW = { "exact", "tolerant" } -- shz_results_hit_term() 1 and 2
 
 -- How a term counts in a hit, by shz_explain_how value: "none", "exact", "stem", "tolerant",
@@ -489,7 +489,7 @@ end
 --     spans = { { field = "body", lang = "zh-Hans", first = 7, last = 12 }, … },
 --     snippet = "…", snippet_match = { first = 4, last = 9 },
 --     snippet_origin = { field = "body", lang = "zh-Hans", first = 31 },
---     match = { all_terms = true, tolerant = true }, -- the flags it has
+--     match = { all_terms = true, tolerant = true }, -- the flags it has (related: see below)
 --     terms = { ["个人"] = "exact", … } }              -- the query terms it matched
 -- where text:sub(span.first, span.last) is the match within
 -- measure:text(span.field, span.lang), and snippet:sub(m.first, m.last) the
@@ -505,7 +505,11 @@ end
 -- least relevance of a best-match hit; default the precision rule's), lang
 -- ("zh-Hans", "zh-Hant" or, since 1.2, "en"), fields (a name or an array of
 -- names), topics (a topic's key such as "healthcare", a topic of shenzhen.topics(), or an
--- array of them: only the measures that carry one of them).
+-- array of them: only the measures that carry one of them), related (a boolean, default
+-- true: in best-match mode the measures related to the best match, measure.related of the
+-- first hit, that do not match the query follow the matches, each with match.related = true
+-- and a relevance below min_relevance, the share of the query it holds, often 0; they obey
+-- topics and only fill the room limit leaves; false: the matches alone).
 function shenzhen.search(query, opts)
   if type(query) ~= "string" then
     misuse(INVALID_ARG, "bad argument #1 to 'search' (string expected, got %s)", type(query))
@@ -554,6 +558,15 @@ function shenzhen.search(query, opts)
         tostring(least))
     end
     options.min_relevance = least + 0.0
+  end
+  if opts.related ~= nil then
+    if type(opts.related) ~= "boolean" then
+      misuse(BAD_OPTIONS, "bad option 'related' (boolean expected, got %s)",
+        math.type(opts.related) or type(opts.related))
+    end
+    if not opts.related then
+      options.flags = c.SHZ_ONLY_MATCHES
+    end
   end
   local results, message, status = c.shz_search(query, options)
   if not results and status == c.SHZ_ERR_BAD_LANG and opts.lang ~= nil then

@@ -6,7 +6,10 @@ mode at the default threshold and at min_relevance=0, and in all-terms mode:
 
 - relevance lies in [0, 1] and never increases down the list;
 - a best-match hit's relevance reaches the min_relevance asked for (to within
-  the library's rounding of it, 1/65535: the threshold is compared in those units);
+  the library's rounding of it, 1/65535: the threshold is compared in those units),
+  unless it is flagged "related": one of the first hit's related measures, listed
+  after every match, holding less than min_relevance (nothing, at 0); all-terms
+  mode lists none;
 - explain() has one Explanation per query term, in the order of
   Results.terms, and each term is a run of the query's letters;
 - the weights lie in [0, 1] and add up to 1; a contribution lies in
@@ -27,6 +30,7 @@ import re
 import pytest
 
 import shenzhen
+from shenzhen import _shenzhen_c as _c
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 QUERY_SETS = ("queries.json", "dev_extra.json")  # never test.json: held out
@@ -84,16 +88,31 @@ def check_hit(query: str, terms: list, relevance: float, explanation: list,
     )
 
 
-def check_results(query: str, results: shenzhen.Results, least: float) -> None:
+def check_results(query: str, results: shenzhen.Results, least: float,
+                  mode: str = "best") -> None:
     previous = 1.0
     terms = list(results.terms)
+    related_from = None  # the rank of the first hit flagged related
     for rank, hit in enumerate(results, 1):
         assert hit.relevance <= previous, (
             f"{query!r}: hit {rank} has relevance {hit.relevance} above {previous}"
         )
-        assert hit.relevance >= least - 1 / 65535, (
-            f"{query!r}: hit {rank} below min_relevance {least}"
-        )
+        if "related" in hit.match:
+            related_from = related_from or rank
+            assert mode == "best", f"{query!r}: hit {rank} is related in {mode} mode"
+            assert hit.relevance < least or hit.relevance == 0.0, (
+                f"{query!r}: related hit {rank} holds min_relevance {least}"
+            )
+            assert hit.measure in results[0].measure.related, (
+                f"{query!r}: hit {rank} is not related to hit 1"
+            )
+        else:
+            assert related_from is None, (
+                f"{query!r}: match {rank} after the related hit {related_from}"
+            )
+            assert hit.relevance >= least - 1 / 65535, (
+                f"{query!r}: hit {rank} below min_relevance {least}"
+            )
         previous = hit.relevance
         check_hit(query, terms, hit.relevance, hit.explain(), hit.terms)
 
@@ -104,13 +123,16 @@ def test_the_query_sets_are_there():
 
 @pytest.mark.parametrize("name, options", SEARCHES, ids=[name for name, _ in SEARCHES])
 def test_relevance_and_explain_hold_for_every_development_query(name, options):
-    hits = 0
-    least = options.get("min_relevance", 0.06) if options.get("mode") != "all_terms" else 0.0
+    hits = related = 0
+    mode = str(options.get("mode", "best"))
+    least = options.get("min_relevance", _c.SHZ_MIN_RELEVANCE_DEFAULT) if mode == "best" else 0.0
     for query in QUERIES:
         results = shenzhen.search(query, **options)
-        check_results(query, results, least)
+        check_results(query, results, float(least), mode)
         hits += len(results)
+        related += sum("related" in hit.match for hit in results)
     assert hits > 0, f"{name}: no query found anything, so nothing was checked"
+    assert related > 0 or mode != "best", f"{name}: no related hit, so none was checked"
 
 
 def test_all_terms_hits_hold_every_term_exactly():
@@ -170,10 +192,32 @@ def test_the_checks_catch_a_foreign_term():
         check_hit(results.query, list(results.terms), hit.relevance, bad, hit.terms)
 
 
+def test_the_checks_catch_a_related_hit_that_matches():
+    results = a_hit()
+    restore, values = results[1].__reduce__()
+    flagged = restore(*values[:6], values[6] | _c.SHZ_MATCH_RELATED, *values[7:])
+    assert "related" in flagged.match and flagged.relevance > 0
+    bad = shenzhen.Results([results[0], flagged], results.query, results.terms)
+    with pytest.raises(AssertionError, match="holds min_relevance"):
+        check_results(results.query, bad, 0.0)
+
+
+def test_the_checks_catch_a_match_after_a_related_hit():
+    results = shenzhen.search("个人破产", min_relevance=0)
+    first_related = next(i for i, hit in enumerate(results) if "related" in hit.match)
+    restore, values = results[first_related].__reduce__()
+    unflagged = restore(*values[:6], values[6] & ~_c.SHZ_MATCH_RELATED, *values[7:])
+    bad = shenzhen.Results([results[0], results[first_related], unflagged], results.query,
+                           results.terms)
+    with pytest.raises(AssertionError, match="after the related hit"):
+        check_results(results.query, bad, 0.0)
+
+
 def test_the_checks_catch_a_rising_relevance():
     results = a_hit()
-    swapped = shenzhen.Results([results[-1], results[0]], results.query, results.terms)
-    assert results[-1].relevance < results[0].relevance
+    matches = [hit for hit in results if "related" not in hit.match]
+    swapped = shenzhen.Results([matches[-1], matches[0]], results.query, results.terms)
+    assert matches[-1].relevance < matches[0].relevance
     with pytest.raises(AssertionError, match="above"):
         check_results(results.query, swapped, 0.0)
 

@@ -16,10 +16,10 @@ from shenzhen import _shenzhen_c as _c
 
 
 def reference(query, *, limit=None, lang="zh-Hans", fields=None, mode="best",
-              min_relevance=0.13, topics=None):
-    """What search's signature is: the Python function it was, min_relevance (1.2) and
-    topics (1.3)."""
-    return query, limit, lang, fields, mode, min_relevance, topics
+              min_relevance=0.13, topics=None, related=True):
+    """What search's signature is: the Python function it was, min_relevance (1.2),
+    topics (1.3) and related (1.8)."""
+    return query, limit, lang, fields, mode, min_relevance, topics, related
 
 
 def a_query():
@@ -66,11 +66,11 @@ def test_bad_calls_fail_as_the_python_signature_does(args, kwargs):
 def test_keywords_in_any_order_and_not_interned():
     q = a_query()
     expected = outcome(lambda: shenzhen.search(q, limit=2, lang="zh-Hant", fields=["title", "body"],
-                                               mode="all_terms"))
+                                               mode="all_terms", related=False))
     assert expected and not isinstance(expected, tuple)
     names = {unique(name): value for name, value in
              [("mode", "all_terms"), ("fields", ["title", "body"]), ("lang", "zh-Hant"),
-              ("limit", 2), ("query", q)]}
+              ("related", False), ("limit", 2), ("query", q)]}
     assert all(sys.intern(name) is not name for name in names)
     assert outcome(lambda: shenzhen.search(**names)) == expected
 
@@ -147,13 +147,15 @@ def test_modes_by_value_and_the_rule_for_str_subclasses():
 
 
 def test_checks_run_in_the_documented_order():
-    # fields, then mode, then limit, then the query, then lang.
+    # fields, then mode, then limit, then related, then the query, then lang.
     with pytest.raises(shenzhen.OptionsError, match="field"):
         shenzhen.search(None, fields=["nope"], mode=0, limit=-1, lang=None)
     with pytest.raises(TypeError, match="mode"):
         shenzhen.search(None, mode=0, limit=-1, lang=None)
     with pytest.raises(shenzhen.OptionsError, match="limit"):
-        shenzhen.search(None, limit=-1, lang=None)
+        shenzhen.search(None, limit=-1, lang=None, related=None)
+    with pytest.raises(TypeError, match="related"):
+        shenzhen.search(None, lang=None, related=None)
     with pytest.raises(TypeError, match="query"):
         shenzhen.search(None, lang=None)
     with pytest.raises(TypeError, match="lang"):
@@ -270,10 +272,16 @@ def test_no_reference_is_leaked():
 def test_min_relevance_filters_and_is_checked():
     loose = shenzhen.search("知识产权保护", min_relevance=0)
     strict = shenzhen.search("知识产权保护", min_relevance=0.5)
-    assert 0 < len(strict) < len(loose)
-    assert all(h.relevance >= 0.5 - 1e-4 for h in strict)
+    matches = [h for h in strict if "related" not in h.match]
+    assert 0 < len(matches) < len(loose)
+    # The matches reach min_relevance; the best match's related measures, after them, do not.
+    assert all(h.relevance >= 0.5 - 1e-4 for h in matches)
+    assert all("related" in h.match and h.relevance < 0.5 for h in strict[len(matches):])
     rel = [h.relevance for h in loose]
-    assert rel == sorted(rel, reverse=True) and all(0 < r <= 1 for r in rel)
+    assert rel == sorted(rel, reverse=True)
+    # At 0 a measure that holds any of the query matches: a related one holds nothing.
+    assert all(0 < h.relevance <= 1 if "related" not in h.match else h.relevance == 0
+               for h in loose)
     for bad in (-0.1, 1.5, float("nan")):
         with pytest.raises(ValueError):
             shenzhen.search("知识产权", min_relevance=bad)

@@ -2,8 +2,10 @@
 
 The filter changes which measures can be hits, nothing else: a hit's relevance
 depends on the query and the hit only, and the query's term statistics still
-count the whole catalogue (shz_search_options.topics), so the filtered hits are
-exactly the unfiltered hits that carry one of the topics, in the same order.
+count the whole catalogue (shz_search_options.topics), so the filtered matches are
+exactly the unfiltered matches that carry one of the topics, in the same order. The
+related measures that follow the matches (those of the first hit, which the filter
+may change) carry one of the topics too.
 """
 
 import json
@@ -33,27 +35,43 @@ def carrying(results, keys) -> list:
             if any(tp.key in keys for tp in hit.measure.topics)]
 
 
+def check_related_follow(query: str, listed, matches, keys) -> int:
+    """``listed`` (a filtered search with related measures) is ``matches`` (the same
+    search with related=False), then related hits that carry one of ``keys``; returns their
+    number."""
+    assert ids(listed[:len(matches)]) == ids(matches), f"{query!r} in {keys}"
+    for hit in listed[len(matches):]:
+        assert "related" in hit.match, f"{query!r} in {keys}: {hit!r}"
+        assert any(tp.key in keys for tp in hit.measure.topics), f"{query!r} in {keys}: {hit!r}"
+    return len(listed) - len(matches)
+
+
 def test_a_topic_keeps_exactly_the_hits_that_carry_it():
     queries = development_queries()
     topics = shenzhen.topics()
     assert len(topics) > 1
-    checked = 0
+    checked = related = 0
     for n, query in enumerate(queries):
-        everything = shenzhen.search(query, min_relevance=0)
+        everything = shenzhen.search(query, min_relevance=0, related=False)
         topic = topics[n % len(topics)]
-        got = shenzhen.search(query, min_relevance=0, topics=topic.key)
+        got = shenzhen.search(query, min_relevance=0, topics=topic.key, related=False)
         assert ids(got) == carrying(everything, {topic.key}), f"{query!r} in {topic.key}"
+        listed = shenzhen.search(query, min_relevance=0, topics=topic.key)
+        related += check_related_follow(query, listed, got, {topic.key})
         checked += len(got)
     assert checked > 0, "no filtered search found anything, so nothing was checked"
+    assert related > 0, "no filtered search listed a related measure, so none was checked"
 
 
 def test_several_topics_keep_the_hits_of_any_of_them():
     query = "科技创新"
-    everything = shenzhen.search(query, min_relevance=0)
+    everything = shenzhen.search(query, min_relevance=0, related=False)
     keys = {tp.key for hit in everything[:3] for tp in hit.measure.topics[:1]}
     assert len(keys) >= 2
-    got = shenzhen.search(query, min_relevance=0, topics=sorted(keys))
+    got = shenzhen.search(query, min_relevance=0, topics=sorted(keys), related=False)
     assert ids(got) == carrying(everything, keys)
+    listed = shenzhen.search(query, min_relevance=0, topics=sorted(keys))
+    check_related_follow(query, listed, got, keys)
 
 
 def test_topics_by_key_by_topic_and_mixed_agree():

@@ -275,7 +275,9 @@ def test_search_hits():
         assert h.measure is shenzhen.get(h.measure.id)
         assert h.field in shenzhen.FIELDS
         assert isinstance(h.score, int)
-        assert h.spans and h.spans is h.spans  # built once
+        assert h.spans is h.spans  # built once
+        # A match has spans; a measure listed as related to the first hit may hold no term.
+        assert h.spans or "related" in h.match
         for span in h.spans:
             field, lang, start, end = span
             assert (field, lang, start, end) == (span.field, span.lang, span.start, span.end)
@@ -284,7 +286,8 @@ def test_search_hits():
             assert 0 <= start < end <= len(text)
         assert isinstance(h.snippet, str) and h.snippet
         start, end = h.snippet_match
-        assert 0 <= start < end <= len(h.snippet)
+        assert 0 <= start <= end <= len(h.snippet)
+        assert start < end or "related" in h.match
         assert "Hit(" in repr(h)
 
 
@@ -317,7 +320,10 @@ def test_search_limit():
 def test_search_fields():
     m = shenzhen.get(1)
     hits = shenzhen.search(m.pinyin.split()[0], fields=["pinyin"])
-    assert hits and all(h.field == "pinyin" for h in hits)
+    matches = [h for h in hits if "related" not in h.match]
+    assert matches and all(h.field == "pinyin" for h in matches)
+    only = shenzhen.search(m.pinyin.split()[0], fields=["pinyin"], related=False)
+    assert [h.measure for h in only] == [h.measure for h in matches]
     assert shenzhen.search(m.title[:2], fields="title")
     with pytest.raises(shenzhen.OptionsError):
         shenzhen.search("x", fields=["nope"])
@@ -549,9 +555,10 @@ def nonsense_term():
 def test_search_modes_are_the_librarys():
     assert shenzhen.SEARCH_MODES == {"best": _c.SHZ_SEARCH_BEST,
                                      "all_terms": _c.SHZ_SEARCH_ALL_TERMS}
-    assert shenzhen.MATCH_FLAGS == ("all_terms", "tolerant")
+    assert shenzhen.MATCH_FLAGS == ("all_terms", "tolerant", "related")
     assert 1 << shenzhen.MATCH_FLAGS.index("all_terms") == _c.SHZ_MATCH_ALL_TERMS
     assert 1 << shenzhen.MATCH_FLAGS.index("tolerant") == _c.SHZ_MATCH_TOLERANT
+    assert 1 << shenzhen.MATCH_FLAGS.index("related") == _c.SHZ_MATCH_RELATED
     q = a_query()
     assert [h.measure.id for h in shenzhen.search(q)] == [
         h.measure.id for h in shenzhen.search(q, mode="best")]

@@ -1,9 +1,11 @@
--- search_dump.lua <queries.txt> <lang> <mode>: the Lua side of the differential
--- test. One JSON array a line, as tests/python/search_dump.c prints, except that
--- spans are what Lua exposes: [field, lang, first, last] (1-based bytes).
+-- search_dump.lua <queries.txt> <lang> <mode> [related|matches]: the Lua side of the
+-- differential test. One JSON array a line, as tests/python/search_dump.c prints, except that
+-- spans are what Lua exposes: [field, lang, first, last] (1-based bytes). "matches" searches
+-- with related = false.
 local shenzhen = require("shenzhen")
 local json = require("dkjson") -- Debian lua-dkjson, a dependency of lua-busted
 local path, lang, mode = arg[1], arg[2], arg[3]
+local with_related = arg[4] ~= "matches"
 
 -- search_dump.lua --catalogue: [id, [related ids], [aliases]] a measure.
 if path == "--catalogue" then
@@ -33,7 +35,8 @@ local HOW = { exact = 1, tolerant = 2 }
 local EXPLAIN_HOW = { none = 0, exact = 1, stem = 2, tolerant = 3 }
 
 for query in io.lines(path) do
-  local ok, hits = pcall(shenzhen.search, query, { lang = lang, mode = mode })
+  local ok, hits = pcall(shenzhen.search, query,
+    { lang = lang, mode = mode, related = with_related })
   if not ok then
     assert(shenzhen.is_error(hits), tostring(hits))
     io.write(string.format("[%d, [], []]\n", hits.code))

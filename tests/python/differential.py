@@ -3,7 +3,9 @@
 Builds at least 200 queries from the compiled-in catalogue (keywords, title
 and body fragments, pinyin, English, Traditional forms, phrases, several
 terms, terms nothing holds, and malformed ones), runs them in zh-Hans and
-zh-Hant and in every search mode through the C library (search_dump.c), the
+zh-Hant, in every search mode, with the best match's related measures listed
+after the matches (the default) and without them (SHZ_ONLY_MATCHES in C,
+related=False in Python and Lua), through the C library (search_dump.c), the
 Python package and the Lua module (tests/lua/search_dump.lua), and compares
 status, ids, scores, fields, spans (character offsets for Python, byte
 offsets for Lua), how each hit matched (its flags and each query term), its
@@ -64,11 +66,11 @@ def queries() -> list:
     return unique
 
 
-def python_dump(qs: list, lang: str, mode: str) -> list:
+def python_dump(qs: list, lang: str, mode: str, related: bool) -> list:
     out = []
     for q in qs:
         try:
-            hits = shenzhen.search(q, lang=lang, mode=mode)
+            hits = shenzhen.search(q, lang=lang, mode=mode, related=related)
         except shenzhen.Error as exc:
             out.append([exc.status, [], []])
             continue
@@ -105,30 +107,32 @@ def main() -> int:
     qfile.write_text("".join(q + "\n" for q in qs), encoding="utf-8")
 
     failures = compared = hits_seen = 0
-    partial = 0
-    for lang in ("zh-Hans", "zh-Hant"):
-        for mode in shenzhen.SEARCH_MODES:
-            c_out = run([args.c, str(qfile), lang, mode])
-            lua_out = run([args.lua[0], args.lua[1], str(qfile), lang, mode])
-            py_out = python_dump(qs, lang, mode)
-            assert len(c_out) == len(py_out) == len(lua_out) == len(qs)
-            for q, c, py, lua in zip(qs, c_out, py_out, lua_out):
-                compared += 1
-                hits_seen += len(c[1])
-                partial += sum(not flags & 1 for *_, flags, _, _, _ in c[1])
-                # C spans: [field, lang, byte_start, byte_end, char_start, char_end]
-                want_py = [c[0], [[i, s, f, [[sp[0], sp[1], sp[4], sp[5]] for sp in spans], m, t,
-                                   rel, why]
-                                  for i, s, f, spans, m, t, rel, why in c[1]], c[2]]
-                want_lua = [c[0], [[i, s, f, [[sp[0], sp[1], sp[2] + 1, sp[3]] for sp in spans],
-                                    m, t, rel, why]
-                                   for i, s, f, spans, m, t, rel, why in c[1]], c[2]]
-                for name, got, want in (("python", py, want_py), ("lua", lua, want_lua)):
-                    if got != want:
-                        failures += 1
-                        if failures <= 10:
-                            print(f"MISMATCH {name} {lang} {mode} {q[:40]!r}:\n"
-                                  f"  C:   {want}\n  got: {got}")
+    partial = related_seen = 0
+    variants = [(lang, mode, listed) for lang in ("zh-Hans", "zh-Hant")
+                for mode in shenzhen.SEARCH_MODES for listed in ("related", "matches")]
+    for lang, mode, listed in variants:
+        c_out = run([args.c, str(qfile), lang, mode, listed])
+        lua_out = run([args.lua[0], args.lua[1], str(qfile), lang, mode, listed])
+        py_out = python_dump(qs, lang, mode, listed == "related")
+        assert len(c_out) == len(py_out) == len(lua_out) == len(qs)
+        for q, c, py, lua in zip(qs, c_out, py_out, lua_out):
+            compared += 1
+            hits_seen += len(c[1])
+            partial += sum(not flags & MATCH_BIT["all_terms"] for *_, flags, _, _, _ in c[1])
+            related_seen += sum(bool(flags & MATCH_BIT["related"]) for *_, flags, _, _, _ in c[1])
+            # C spans: [field, lang, byte_start, byte_end, char_start, char_end]
+            want_py = [c[0], [[i, s, f, [[sp[0], sp[1], sp[4], sp[5]] for sp in spans], m, t,
+                               rel, why]
+                              for i, s, f, spans, m, t, rel, why in c[1]], c[2]]
+            want_lua = [c[0], [[i, s, f, [[sp[0], sp[1], sp[2] + 1, sp[3]] for sp in spans],
+                                m, t, rel, why]
+                               for i, s, f, spans, m, t, rel, why in c[1]], c[2]]
+            for name, got, want in (("python", py, want_py), ("lua", lua, want_lua)):
+                if got != want:
+                    failures += 1
+                    if failures <= 10:
+                        print(f"MISMATCH {name} {lang} {mode} {listed} {q[:40]!r}:\n"
+                              f"  C:   {want}\n  got: {got}")
     # Each measure's related measures (nearest first) and aliases.
     want = run([args.c, "--catalogue"])
     for name, got in (("python", [[m.id, [r.id for r in m.related], list(m.aliases)]
@@ -141,10 +145,14 @@ def main() -> int:
     related = sum(len(r) for _, r, _ in want)
     aliases = sum(len(a) for _, _, a in want)
     modes = len(shenzhen.SEARCH_MODES)
-    print(f"{len(qs)} queries x 2 languages x {modes} modes = {compared} searches, "
-          f"{hits_seen} hits from C ({partial} matching only some terms); {related} related "
+    print(f"{len(qs)} queries x 2 languages x {modes} modes x with and without related "
+          f"measures = {compared} searches, {hits_seen} hits from C ({partial} matching only "
+          f"some terms, {related_seen} related to the best match); {related} related "
           f"measures and {aliases} aliases of {len(want)} measures; {failures} mismatches")
-    return 1 if failures else 0
+    if not related_seen:
+        print("FAIL: no hit was flagged related, so the related=False searches compared "
+              "nothing the default ones did not")
+    return 1 if failures or not related_seen else 0
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
-/* search_dump <queries.txt> <lang> <mode>: runs every query (one a line,
- * UTF-8) in that language and mode ("best" or "all_terms") and prints one JSON
- * array a line:
+/* search_dump <queries.txt> <lang> <mode> [related|matches]: runs every query (one a line,
+ * UTF-8) in that language and mode ("best" or "all_terms"), the best match's related measures
+ * listed after the matches (the default) or the matches alone (SHZ_ONLY_MATCHES), and prints
+ * one JSON array a line:
  *   [status, [[id, score, field, [[field, lang, byte_start, byte_end,
  *                                  char_start, char_end], …],
  *              match_flags, [how hit matched term t, for every term t]], …],
@@ -29,12 +30,13 @@ static void put_string(const char *text, size_t len)
     putchar('"');
 }
 
-static void dump(const char *query, size_t len, shz_lang lang, unsigned mode)
+static void dump(const char *query, size_t len, shz_lang lang, unsigned mode, unsigned flags)
 {
     shz_search_options options = SHZ_SEARCH_OPTIONS_INIT;
     shz_results *results = NULL;
     options.lang = lang;
     options.mode = mode;
+    options.flags = flags;
     shz_status st = shz_search(query, len, &options, &results);
     size_t terms = shz_results_term_count(results);
     printf("[%d, [", (int)st);
@@ -118,14 +120,22 @@ int main(int argc, char **argv)
         return 0;
     }
     shz_lang lang = SHZ_LANG_ZH_HANS;
-    unsigned mode = SHZ_SEARCH_BEST;
-    FILE *in = argc == 4 ? fopen(argv[1], "rb") : NULL;
-    if (argc == 4 && strcmp(argv[3], "all_terms") == 0)
+    unsigned mode = SHZ_SEARCH_BEST, flags = 0;
+    int usable = argc == 4 || argc == 5;
+    if (usable && strcmp(argv[3], "all_terms") == 0)
         mode = SHZ_SEARCH_ALL_TERMS;
-    else if (argc == 4 && strcmp(argv[3], "best") != 0)
-        in = NULL;
+    else if (usable && strcmp(argv[3], "best") != 0)
+        usable = 0;
+    if (usable && argc == 5 && strcmp(argv[4], "matches") == 0)
+        flags = SHZ_ONLY_MATCHES;
+    else if (usable && argc == 5 && strcmp(argv[4], "related") != 0)
+        usable = 0;
+    FILE *in = usable ? fopen(argv[1], "rb") : NULL;
     if (!in || shz_lang_parse(argv[2], strlen(argv[2]), &lang) != SHZ_OK) {
-        fprintf(stderr, "usage: search_dump <queries.txt> <lang> best|all_terms\n");
+        if (in)
+            fclose(in);
+        fprintf(stderr,
+                "usage: search_dump <queries.txt> <lang> best|all_terms [related|matches]\n");
         return 2;
     }
     char line[16384];
@@ -133,7 +143,7 @@ int main(int argc, char **argv)
         size_t len = strlen(line);
         if (len && line[len - 1] == '\n')
             line[--len] = '\0';
-        dump(line, len, lang, mode);
+        dump(line, len, lang, mode, flags);
     }
     fclose(in);
     return 0;

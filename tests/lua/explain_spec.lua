@@ -4,12 +4,16 @@
 -- For every query of the development sets (tests/relevance/queries.json and dev_extra.json;
 -- never the held-out test.json), in best-match mode at the default threshold and at
 -- min_relevance 0, and in all-terms mode: relevance lies in [0, 1] and never increases down
--- the list; hit:explain() has one entry per query term, in the order of the array's terms,
--- each a run of the query's letters; weights in [0, 1] adding up to 1, contributions in
--- [0, weight]; a term not held has how "none", no field and contributes 0, a held one names
--- its field and agrees with hit.terms; and the contributions add up to the relevance to
--- within TOLERANCE. The checks are also fed perturbed hits, to show that each can fail.
+-- the list; a hit reaches min_relevance unless it is flagged related (one of the first hit's
+-- related measures, after every match, holding less than min_relevance, nothing at 0; never
+-- in all-terms mode); hit:explain() has one entry per query term, in the order of the
+-- array's terms, each a run of the query's letters; weights in [0, 1] adding up to 1,
+-- contributions in [0, weight]; a term not held has how "none", no field and contributes 0, a
+-- held one names its field and agrees with hit.terms; and the contributions add up to the
+-- relevance to within TOLERANCE. The checks are also fed perturbed hits, to show that each
+-- can fail.
 local shenzhen = require("shenzhen")
+local c = require("shenzhen_c")
 local json = require("dkjson") -- Debian lua-dkjson, a dependency of lua-busted
 
 -- The library keeps the relevance to 1/65535 (shz_results_explain), plus float sums.
@@ -75,14 +79,33 @@ local function check_hit(query, terms, relevance, explanation, held)
     string.format("%s: contributions add up to %.9f, relevance is %.9f", query, total, relevance))
 end
 
-local function check_results(query, hits, least)
-  local previous = 1
+local function is_related(measure, to)
+  for _, r in ipairs(to.related) do
+    if r == measure then return true end
+  end
+  return false
+end
+
+local function check_results(query, hits, least, mode)
+  local previous, related_from = 1, nil
   for rank, hit in ipairs(hits) do
     assert(hit.relevance <= previous,
       string.format("%s: hit %d has relevance %s above %s", query, rank, hit.relevance, previous))
-    -- the library compares the threshold in its units of 1/65535
-    assert(hit.relevance >= least - 1 / 65535,
-      string.format("%s: hit %d below min_relevance %s", query, rank, least))
+    if hit.match.related then
+      related_from = related_from or rank
+      assert((mode or "best") == "best",
+        string.format("%s: hit %d is related in %s mode", query, rank, mode))
+      assert(hit.relevance < least or hit.relevance == 0,
+        string.format("%s: related hit %d holds min_relevance %s", query, rank, least))
+      assert(is_related(hit.measure, hits[1].measure),
+        string.format("%s: hit %d is not related to hit 1", query, rank))
+    else
+      assert(not related_from,
+        string.format("%s: match %d after the related hit %s", query, rank, related_from))
+      -- the library compares the threshold in its units of 1/65535
+      assert(hit.relevance >= least - 1 / 65535,
+        string.format("%s: hit %d below min_relevance %s", query, rank, least))
+    end
     previous = hit.relevance
     check_hit(query, hits.terms, hit.relevance, hit:explain(), hit.terms)
   end
@@ -94,18 +117,22 @@ describe("relevance and explain", function()
   end)
 
   for _, case in ipairs({
-    { name = "best", opts = {}, least = 0.06 },
+    { name = "best", opts = {}, least = c.SHZ_MIN_RELEVANCE_DEFAULT },
     { name = "best at min_relevance 0", opts = { min_relevance = 0 }, least = 0 },
-    { name = "all_terms", opts = { mode = "all_terms" }, least = 0 },
+    { name = "all_terms", opts = { mode = "all_terms" }, least = 0, mode = "all_terms" },
   }) do
     it("hold for every development query: " .. case.name, function()
-      local hits = 0
+      local hits, related = 0, 0
       for _, query in ipairs(QUERIES) do
         local results = shenzhen.search(query, case.opts)
-        check_results(query, results, case.least)
+        check_results(query, results, case.least, case.mode)
         hits = hits + #results
+        for _, hit in ipairs(results) do
+          related = related + (hit.match.related and 1 or 0)
+        end
       end
       assert.is_true(hits > 0, "no query found anything, so nothing was checked")
+      assert.is_true(related > 0 or case.mode == "all_terms", "no related hit was checked")
     end)
   end
 
@@ -154,11 +181,28 @@ describe("relevance and explain", function()
     end)
 
     it("catch a relevance that rises down the list", function()
-      assert.is_true(hits[#hits].relevance < hits[1].relevance)
-      local swapped = { hits[#hits], hits[1], terms = hits.terms }
-      assert.has_error(function()
+      local matches = shenzhen.search(query, { min_relevance = 0, related = false })
+      assert.is_true(matches[#matches].relevance < matches[1].relevance)
+      local swapped = { matches[#matches], matches[1], terms = hits.terms }
+      assert.error_matches(function()
         check_results(query, swapped, 0)
-      end)
+      end, "above")
+    end)
+
+    it("catch a related hit that holds min_relevance, or a match after a related hit",
+      function()
+      local flagged = setmetatable({ match = { related = true } }, { __index = hits[2] })
+      assert.error_matches(function()
+        check_results(query, { hits[1], flagged, terms = hits.terms }, 0)
+      end, "holds min_relevance")
+      local related
+      for _, hit in ipairs(hits) do
+        related = related or (hit.match.related and hit)
+      end
+      local unflagged = setmetatable({ match = {} }, { __index = related })
+      assert.error_matches(function()
+        check_results(query, { hits[1], related, unflagged, terms = hits.terms }, 0)
+      end, "after the related hit")
     end)
   end)
 end)
@@ -273,17 +317,36 @@ describe("search's topics option", function()
     return out
   end
 
-  it("keeps exactly the hits that carry the topic, in order", function()
+  -- listed (a filtered search with related measures) is matches (the same with related =
+  -- false), then related hits that carry one of keys; returns their number.
+  local function related_follow(query, keys, listed, matches)
+    for i, hit in ipairs(listed) do
+      if i <= #matches then
+        assert(hit.measure == matches[i].measure and not hit.match.related, query)
+      else
+        assert(hit.match.related, query)
+        assert(#carrying({ hit }, keys) == 1, query .. ": a related hit without the topic")
+      end
+    end
+    return #listed - #matches
+  end
+
+  it("keeps exactly the matches that carry the topic, in order", function()
     local topics = shenzhen.topics()
     local checked = 0
+    local related = 0
     for n, query in ipairs(QUERIES) do
       local topic = topics[n % #topics + 1]
-      local everything = shenzhen.search(query, { min_relevance = 0 })
-      local got = shenzhen.search(query, { min_relevance = 0, topics = topic.key })
+      local everything = shenzhen.search(query, { min_relevance = 0, related = false })
+      local got = shenzhen.search(query, { min_relevance = 0, topics = topic.key,
+        related = false })
       assert.are.same(carrying(everything, { [topic.key] = true }), ids(got))
+      related = related + related_follow(query, { [topic.key] = true },
+        shenzhen.search(query, { min_relevance = 0, topics = topic.key }), got)
       checked = checked + #got
     end
     assert.is_true(checked > 0)
+    assert.is_true(related > 0, "no filtered search listed a related measure")
   end)
 
   it("takes keys, topics and arrays of both alike", function()
@@ -295,9 +358,13 @@ describe("search's topics option", function()
     assert.are.same(by_key, ids(shenzhen.search(query, { topics = { first.key, second } })))
     assert.are.same(ids(shenzhen.search(query, { topics = first.key })),
       ids(shenzhen.search(query, { topics = first })))
-    local everything = shenzhen.search(query, { min_relevance = 0 })
-    assert.are.same(carrying(everything, { [first.key] = true, [second.key] = true }),
-      ids(shenzhen.search(query, { min_relevance = 0, topics = { first, second } })))
+    local everything = shenzhen.search(query, { min_relevance = 0, related = false })
+    local keys = { [first.key] = true, [second.key] = true }
+    local matches = shenzhen.search(query, { min_relevance = 0, topics = { first, second },
+      related = false })
+    assert.are.same(carrying(everything, keys), ids(matches))
+    related_follow(query, keys,
+      shenzhen.search(query, { min_relevance = 0, topics = { first, second } }), matches)
   end)
 
   it("refuses unknown keys and wrong types clearly", function()

@@ -216,8 +216,13 @@ describe("search", function()
       assert.is_true(hit.score <= last)
       last = hit.score
       assert.are.equal(shenzhen.get(hit.measure.id), hit.measure)
-      assert.is_truthy(({ title = 1, body = 1, summary = 1, pinyin = 1, initials = 1 })[hit.field])
-      assert.is_true(#hit.spans >= 1)
+      -- A match has spans in a text field; a measure listed as related to the first hit may
+      -- hold no term (its snippet is then its keywords and aliases).
+      if not hit.match.related then
+        local text_fields = { title = 1, body = 1, summary = 1, pinyin = 1, initials = 1 }
+        assert.is_truthy(text_fields[hit.field])
+        assert.is_true(#hit.spans >= 1)
+      end
       for _, span in ipairs(hit.spans) do
         local text = hit.measure:text(span.field, span.lang)
         assert.is_true(span.first >= 1 and span.last <= #text and span.first <= span.last)
@@ -227,7 +232,7 @@ describe("search", function()
       end
       assert.is_true(#hit.snippet > 0)
       local match = hit.snippet:sub(hit.snippet_match.first, hit.snippet_match.last)
-      assert.is_true(#match > 0)
+      assert.is_true(#match > 0 or hit.match.related)
       -- The snippet's text, without its "…" marks, is its origin's text from origin.first.
       local origin = hit.snippet_origin
       assert.are.equal(hit.field, origin.field)
@@ -237,6 +242,11 @@ describe("search", function()
         shown = shown:sub(4)
       end
       local source = hit.measure:text(origin.field, origin.lang)
+      if origin.field == "aliases" then -- the keywords and aliases, joined
+        local all = { table.unpack(hit.measure.keywords) }
+        table.move(hit.measure.aliases, 1, #hit.measure.aliases, #all + 1, all)
+        source = table.concat(all, "; ")
+      end
       if source:sub(origin.first, origin.first + #shown - 1) ~= shown then
         assert.are.equal("\u{2026}", shown:sub(-3))
         shown = shown:sub(1, -4)
@@ -248,7 +258,7 @@ describe("search", function()
   end)
 
   it("searches in English: English snippets, spans and marks", function()
-    local hits = shenzhen.search("personal bankruptcy", { lang = "en" })
+    local hits = shenzhen.search("personal bankruptcy", { lang = "en", related = false })
     assert.is_true(#hits >= 1)
     local whole = 0
     for _, hit in ipairs(hits) do
@@ -268,9 +278,15 @@ describe("search", function()
     assert.are.equal(#shenzhen.search(q), #shenzhen.search(q, { limit = 0 })) -- as in C
     assert.is_true(#shenzhen.search(q, { lang = "zh-Hant" }) >= 1)
     local syllable = shenzhen.get(1).pinyin:match("%S+")
+    local matches = 0
     for _, hit in ipairs(shenzhen.search(syllable, { fields = "pinyin" })) do
-      assert.are.equal("pinyin", hit.field)
+      if not hit.match.related then
+        assert.are.equal("pinyin", hit.field)
+        matches = matches + 1
+      end
     end
+    assert.is_true(matches >= 1)
+    assert.are.equal(matches, #shenzhen.search(syllable, { fields = "pinyin", related = false }))
     assert.is_true(#shenzhen.search(q, { fields = { "title", "body" } }) >= 1)
     assert.are.equal(0, #shenzhen.search("zzzzqqqq"))
   end)
@@ -281,6 +297,7 @@ describe("search", function()
       { "\xff\xfe" }, { "x", 5 }, { "x", { bogus = 1 } }, { "x", { limit = -1 } },
       { "x", { limit = 1.5 } }, { "x", { lang = "fr" } }, { "x", { lang = 3 } },
       { "x", { fields = { "nope" } } }, { "x", { fields = {} } }, { "x", { fields = 1 } },
+      { "x", { related = 0 } }, { "x", { related = "false" } },
     }
     for i, args in ipairs(cases) do
       local ok, err = pcall(shenzhen.search, args[1], args[2])
@@ -362,7 +379,10 @@ describe("1.1 search", function()
   it("has the library's modes and match flags", function()
     assert.are.same({ best = c.SHZ_SEARCH_BEST, all_terms = c.SHZ_SEARCH_ALL_TERMS },
       shenzhen.SEARCH_MODES)
-    assert.are.same({ "all_terms", "tolerant" }, shenzhen.MATCH_FLAGS)
+    assert.are.same({ "all_terms", "tolerant", "related" }, shenzhen.MATCH_FLAGS)
+    for bit, name in ipairs(shenzhen.MATCH_FLAGS) do
+      assert.are.equal(c["SHZ_MATCH_" .. name:upper()], 1 << (bit - 1))
+    end
   end)
 
   it("matches every term literally in all_terms mode", function()
@@ -466,14 +486,29 @@ describe("1.2 relevance", function()
      function()
     local loose = shenzhen.search("知识产权保护", { min_relevance = 0 })
     local strict = shenzhen.search("知识产权保护", { min_relevance = 0.5 })
-    assert.is_true(#strict > 0 and #strict < #loose)
+    local matches = shenzhen.search("知识产权保护", { min_relevance = 0.5, related = false })
+    assert.is_true(#matches > 0 and #matches < #loose)
     local last = 1
     for _, hit in ipairs(loose) do
-      assert.is_true(hit.relevance > 0 and hit.relevance <= last)
+      assert.is_true(hit.relevance <= last)
+      -- at 0 a measure that holds any of the query matches: a related one holds nothing
+      if hit.match.related then
+        assert.are.equal(0, hit.relevance)
+      else
+        assert.is_true(hit.relevance > 0)
+      end
       last = hit.relevance
     end
-    for _, hit in ipairs(strict) do
-      assert.is_true(hit.relevance >= 0.5 - 1e-4)
+    -- The matches reach min_relevance; the best match's related measures, after them, do not.
+    assert.is_true(#strict > #matches)
+    for i, hit in ipairs(strict) do
+      assert.are.equal(i > #matches, hit.match.related == true)
+      if i <= #matches then
+        assert.are.equal(matches[i].measure, hit.measure)
+        assert.is_true(hit.relevance >= 0.5 - 1e-4)
+      else
+        assert.is_true(hit.relevance < 0.5)
+      end
     end
     assert.has_error(function() shenzhen.search("知识产权", { min_relevance = 1.5 }) end)
     assert.has_error(function() shenzhen.search("知识产权", { min_relevance = "0.5" }) end)

@@ -79,6 +79,11 @@ const char *category_title(const shz_category *cat, shz_lang lang, size_t *len);
 /* The name of @p field, or "?". */
 const char *field_name(shz_field field);
 
+/* Whether hit @p i is a related measure of hit 0 listed after the matches (SHZ_MATCH_RELATED):
+ * then *@p best is hit 0's measure and *@p link the index of hit i's among its related measures
+ * (for shz_measure_related_reason()). */
+bool related_link(const shz_results *r, size_t i, const shz_measure **best, size_t *link);
+
 /* Why hit @p i has its relevance: a line per query term (shz_results_explain()). */
 void hit_explain(outbuf *ob, const shz_results *r, size_t i);
 

@@ -11,7 +11,7 @@
 #include "cli.h"
 #include "options.h"
 
-/* Reads --lang and --limit into @p opts. */
+/* Reads --lang, --mode, --no-related, --topic and --limit into @p opts. */
 static int search_options(cli *c, shz_search_options *opts)
 {
     shz_search_options_init(opts);
@@ -20,6 +20,8 @@ static int search_options(cli *c, shz_search_options *opts)
         opts->mode = SHZ_SEARCH_ALL_TERMS;
     else if ((c->given & OPT_MODE) && strcmp(c->mode_arg, "best") != 0)
         return fail(c, EXIT_USAGE, "search --mode takes best or all, not '%s'", QUOTE(c->mode_arg));
+    if (c->given & OPT_NO_RELATED)
+        opts->flags = SHZ_ONLY_MATCHES;
     if (c->given & OPT_TOPIC) {
         const shz_topic *topic = NULL;
         int st = parse_topic(c, &topic);

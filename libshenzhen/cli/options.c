@@ -49,6 +49,11 @@ const cli_option cli_options[] = {
      "the hit does not hold it), its weight (its share of the query's weight) and its "
      "contribution to the relevance; the contributions add up to the relevance. With --json, "
      "each hit gets an explain array of these (see JSON OUTPUT)."},
+    {"no-related", 0, NULL, OPT_NO_RELATED, CMD_BIT(CMD_SEARCH),
+     "no related measures after the measures that match",
+     "By default (--mode best), the best match's related measures that do not match the query "
+     "follow the matches, marked related in the MATCH column: a reader asking about one measure "
+     "is often served by its companions. --no-related leaves them out."},
     {"color", 0, "WHEN", OPT_COLOR, CMD_BIT(CMD_SEARCH),
      "highlight matches: auto (default), always or never",
      "auto highlights when stdout is a terminal, TERM is not dumb and NO_COLOR is not set "

@@ -40,12 +40,16 @@ static bool add_spans(cJSON *hit, const shz_results *r, size_t i)
     return spans != NULL;
 }
 
-/* "match": "all" or "some", "tolerant": bool, "terms": [one 0/1/2 per query term:
- * not matched, matched, matched only tolerantly]; false on failure. */
+/* "match": "all", "some" or "related" (a related measure of the first hit that does not
+ * match), "tolerant": bool, "terms": [one 0/1/2 per query term: not matched, matched,
+ * matched only tolerantly]; false on failure. */
 static bool add_match(cJSON *hit, const shz_results *r, size_t i)
 {
     unsigned flags = shz_results_match(r, i);
-    if (!cJSON_AddStringToObject(hit, "match", (flags & SHZ_MATCH_ALL_TERMS) ? "all" : "some") ||
+    const char *match = (flags & SHZ_MATCH_RELATED)     ? "related"
+                        : (flags & SHZ_MATCH_ALL_TERMS) ? "all"
+                                                        : "some";
+    if (!cJSON_AddStringToObject(hit, "match", match) ||
         !cJSON_AddBoolToObject(hit, "tolerant", (flags & SHZ_MATCH_TOLERANT) != 0))
         return false;
     cJSON *terms = cJSON_AddArrayToObject(hit, "terms");
@@ -77,6 +81,23 @@ static bool add_terms(cJSON *root, const shz_results *r)
             return false;
     }
     return terms != NULL;
+}
+
+/* For a related measure of the first hit (match "related"): "related_to": {"id": the first
+ * hit's id, "grade": 1 or 2, "reason": why, in @p lang}; true with nothing added otherwise. */
+static bool add_related_to(cJSON *hit, const shz_results *r, size_t i, shz_lang lang)
+{
+    const shz_measure *best;
+    size_t link;
+    const char *reason = "";
+    size_t len;
+    if (!related_link(r, i, &best, &link))
+        return true;
+    shz_measure_related_reason(best, link, lang, &reason, &len);
+    cJSON *to = cJSON_AddObjectToObject(hit, "related_to");
+    return to != NULL && cJSON_AddNumberToObject(to, "id", (double)shz_measure_id(best)) &&
+           cJSON_AddNumberToObject(to, "grade", shz_measure_related_grade(best, link)) &&
+           cJSON_AddStringToObject(to, "reason", reason);
 }
 
 /* One query term of hit @p i: {"term", "field" (null when not held), "how", "weight",
@@ -134,7 +155,7 @@ static cJSON *hit_json(const shz_results *r, size_t i, shz_lang lang, bool expla
         !cJSON_AddNumberToObject(hit, "score", (double)shz_results_score(r, i)) ||
         !cJSON_AddNumberToObject(hit, "relevance", shz_results_relevance(r, i)) ||
         !cJSON_AddStringToObject(hit, "field", field_name(shz_results_field(r, i))) ||
-        !add_match(hit, r, i) || !add_spans(hit, r, i) ||
+        !add_match(hit, r, i) || !add_related_to(hit, r, i, lang) || !add_spans(hit, r, i) ||
         !cJSON_AddStringToObject(hit, "snippet", snippet) || (explain && !add_explain(hit, r, i))) {
         cJSON_Delete(hit);
         return NULL;

@@ -3,6 +3,7 @@
  * matches highlighted on a terminal.
  */
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,10 +11,13 @@
 #include "render.h"
 
 /* How hit @p i matched: "all" (every query term) or "some", "~" added when some term
- * matched only through typo, homophone or thesaurus tolerance. */
+ * matched only through typo, homophone or thesaurus tolerance; "related" for a related
+ * measure of the first hit that does not match. */
 static const char *match_name(const shz_results *r, size_t i)
 {
     unsigned flags = shz_results_match(r, i);
+    if (flags & SHZ_MATCH_RELATED)
+        return "related";
     if (flags & SHZ_MATCH_ALL_TERMS)
         return (flags & SHZ_MATCH_TOLERANT) ? "all~" : "all";
     return (flags & SHZ_MATCH_TOLERANT) ? "some~" : "some";
@@ -142,6 +146,35 @@ static void hit_title(const cli *c, outbuf *ob, const shz_results *r, size_t i, 
     free(mark);
 }
 
+bool related_link(const shz_results *r, size_t i, const shz_measure **best, size_t *link)
+{
+    if (!(shz_results_match(r, i) & SHZ_MATCH_RELATED))
+        return false;
+    *best = shz_results_measure(r, 0);
+    const shz_measure *m = shz_results_measure(r, i);
+    for (*link = 0; *link < shz_measure_related_count(*best); ++*link)
+        if (shz_measure_related(*best, *link) == m)
+            return true;
+    return false;
+}
+
+/* For a related measure of the first hit: "related to ID: reason", indented and wrapped. */
+static void hit_reason(const cli *c, outbuf *ob, const shz_results *r, size_t i, shz_lang lang)
+{
+    const shz_measure *best;
+    size_t link;
+    const char *reason;
+    size_t len;
+    if (!related_link(r, i, &best, &link) ||
+        shz_measure_related_reason(best, link, lang, &reason, &len) != SHZ_OK)
+        return;
+    char label[48];
+    int n = snprintf(label, sizeof label, "    related to %" PRId64 ": ", shz_measure_id(best));
+    outbuf_puts(ob, label);
+    wrap_style style = {c->width, n > 0 ? (size_t)n : 0, NULL, MARK_ON, MARK_OFF};
+    render_wrap(ob, reason, len, &style);
+}
+
 /* "id  relevance  field  match  title", then the snippet. The relevance (two decimals, in
  * [0, 1]) says how strong a hit is; raw scores are left to --json: their scale means nothing
  * to a reader. */
@@ -161,6 +194,7 @@ void hit_text(const cli *c, outbuf *ob, const shz_results *r, size_t i, shz_lang
                   (int)w.match, match_name(r, i));
     hit_title(c, ob, r, i, lang, title_room(c, used));
     outbuf_puts(ob, "\n");
+    hit_reason(c, ob, r, i, lang);
     hit_snippet(c, ob, r, i);
 }
 

@@ -339,6 +339,10 @@ static size_t add_related(szs_query *q, const szs_settings *set, szs_hit *hits, 
              (double)szs_relevance_key(relevance) / (double)SZS_RELEVANCE_ONE >= q->min_relevance))
             continue;
         h.match |= SHZ_MATCH_RELATED;
+        if (!h.exact_terms && !h.tolerant_terms) { /* no match to show: its body, as asked */
+            h.best_slot = set->lang == SHZ_LANG_EN ? SHZ_IX_BODY_EN : SHZ_IX_BODY;
+            h.best_pos = szs_seg_start(m, h.best_slot);
+        }
         szs_offer(tail, &joined, tail_room, &h);
     }
     return count + szs_finish(tail, joined, tail_room);

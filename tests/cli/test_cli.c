@@ -491,10 +491,28 @@ Test(cli, search_prints_ranked_hits)
     run r = RUN_ENV(ENV("COLUMNS=1000"), "search", query);
     assert_ok(&r, "search");
     cr_expect_eq(test_count(r.out, "\x1B["), 0, "colour on a pipe");
-    size_t hit = 0, title_column = 0;
+    size_t hit = 0, title_column = 0, reasons = 0;
     for (const char *line = r.out; *line; line += strcspn(line, "\n") + 1) {
-        if (line[0] == ' ' && line[1] == ' ' && line[2] == ' ' && line[3] == ' ')
+        if (line[0] == ' ' && line[1] == ' ' && line[2] == ' ' && line[3] == ' ') {
+            /* A related measure of the first hit says why, before its snippet. */
+            if (!strncmp(line + 4, "related to ", 11)) {
+                cr_assert(hit > 0 && (shz_results_match(want, hit - 1) & SHZ_MATCH_RELATED));
+                const char *reason = NULL;
+                const shz_measure *best = shz_results_measure(want, 0);
+                size_t k = 0;
+                while (shz_measure_related(best, k) != shz_results_measure(want, hit - 1))
+                    k++;
+                cr_assert_eq(shz_measure_related_reason(best, k, SHZ_LANG_ZH_HANS, &reason, NULL),
+                             SHZ_OK);
+                char head[64];
+                snprintf(head, sizeof head, "related to %" PRId64 ": ", shz_measure_id(best));
+                cr_expect(!strncmp(line + 4, head, strlen(head)) &&
+                              !strncmp(line + 4 + strlen(head), reason, 12),
+                          "%.80s", line);
+                reasons++;
+            }
             continue; /* snippet */
+        }
         cr_assert_lt(hit, shz_results_count(want));
         int64_t id;
         char field[16], match[16];
@@ -510,8 +528,10 @@ Test(cli, search_prints_ranked_hits)
         unsigned flags = shz_results_match(want, hit);
         char want_match[16];
         snprintf(want_match, sizeof want_match, "%s%s",
-                 (flags & SHZ_MATCH_ALL_TERMS) ? "all" : "some",
-                 (flags & SHZ_MATCH_TOLERANT) ? "~" : "");
+                 (flags & SHZ_MATCH_RELATED)     ? "related"
+                 : (flags & SHZ_MATCH_ALL_TERMS) ? "all"
+                                                 : "some",
+                 (flags & SHZ_MATCH_TOLERANT) && !(flags & SHZ_MATCH_RELATED) ? "~" : "");
         cr_expect_str_eq(match, want_match, "%.80s", line);
         size_t len;
         const char *title =
@@ -522,6 +542,24 @@ Test(cli, search_prints_ranked_hits)
         hit++;
     }
     cr_expect_eq(hit, shz_results_count(want));
+    size_t related = 0;
+    for (size_t i = 0; i < shz_results_count(want); i++)
+        related += (shz_results_match(want, i) & SHZ_MATCH_RELATED) != 0;
+    cr_expect(related > 0 && reasons == related, "%zu related hits, %zu reasons", related, reasons);
+    shz_results_free(want);
+    run_free(&r);
+    /* --no-related: the matches alone. */
+    shz_search_options only;
+    shz_search_options_init(&only);
+    only.flags = SHZ_ONLY_MATCHES;
+    cr_assert_eq(shz_search(query, strlen(query), &only, &want), SHZ_OK);
+    r = RUN_ENV(ENV("COLUMNS=1000"), "search", query, "--no-related");
+    assert_ok(&r, "search --no-related");
+    size_t lines = 0;
+    for (const char *line = r.out; *line; line += strcspn(line, "\n") + 1)
+        lines += line[0] != ' ';
+    cr_expect_eq(lines, shz_results_count(want));
+    cr_expect_null(strstr(r.out, "related"));
     shz_results_free(want);
     run_free(&r);
 }
@@ -659,7 +697,8 @@ Test(cli, search_json_explain)
 }
 
 /* search --lang en: every hit titled in English, its snippet the English text it matched
- * (these hits match only English text), as the library's English search gives them. */
+ * (these hits match only English text; a related measure after them shows its English body),
+ * as the library's English search gives them. */
 Test(cli, search_in_english)
 {
     const char *query = "bankruptcy";
@@ -682,8 +721,9 @@ Test(cli, search_in_english)
         cr_assert_eq(shz_results_snippet(res, i, &snippet, NULL), SHZ_OK);
         cr_expect_str_eq(cJSON_GetObjectItemCaseSensitive(hit, "title")->valuestring, title);
         cr_expect_str_eq(cJSON_GetObjectItemCaseSensitive(hit, "snippet")->valuestring, snippet);
-        cr_expect(strstr(snippet, query) != NULL, "hit %zu: snippet '%s' is not English", i,
-                  snippet);
+        if (!(shz_results_match(res, i) & SHZ_MATCH_RELATED))
+            cr_expect(strstr(snippet, query) != NULL, "hit %zu: snippet '%s' is not English", i,
+                      snippet);
         cJSON *span;
         cJSON_ArrayForEach(span, cJSON_GetObjectItemCaseSensitive(hit, "spans"))
             cr_expect_str_eq(cJSON_GetObjectItemCaseSensitive(span, "lang")->valuestring, "en");

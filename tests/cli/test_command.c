@@ -328,6 +328,7 @@ Test(modes, json_says_how_each_hit_matched)
 {
     const char *modes[] = {"best", "all"};
     const unsigned values[] = {SHZ_SEARCH_BEST, SHZ_SEARCH_ALL_TERMS};
+    size_t related_seen = 0;
     for (size_t q = 0; q < sizeof mode_queries / sizeof mode_queries[0]; q++) {
         for (size_t k = 0; k < 2; k++) {
             shz_results *want = library_hits(mode_queries[q], values[k]);
@@ -355,7 +356,26 @@ Test(modes, json_says_how_each_hit_matched)
                 cr_expect_eq(cJSON_GetObjectItem(hit, "id")->valuedouble,
                              (double)shz_measure_id(shz_results_measure(want, i)));
                 cr_expect_str_eq(cJSON_GetObjectItem(hit, "match")->valuestring,
-                                 (flags & SHZ_MATCH_ALL_TERMS) ? "all" : "some");
+                                 (flags & SHZ_MATCH_RELATED)     ? "related"
+                                 : (flags & SHZ_MATCH_ALL_TERMS) ? "all"
+                                                                 : "some");
+                /* A related measure of the first hit says which and why; a match does not. */
+                cJSON *to = cJSON_GetObjectItem(hit, "related_to");
+                cr_expect_eq(to != NULL, (flags & SHZ_MATCH_RELATED) != 0);
+                if (to) {
+                    const shz_measure *best = shz_results_measure(want, 0);
+                    size_t link = 0;
+                    while (shz_measure_related(best, link) != shz_results_measure(want, i))
+                        link++;
+                    const char *reason = NULL;
+                    shz_measure_related_reason(best, link, SHZ_LANG_ZH_HANS, &reason, NULL);
+                    cr_expect_eq(cJSON_GetObjectItem(to, "id")->valuedouble,
+                                 (double)shz_measure_id(best));
+                    cr_expect_eq(cJSON_GetObjectItem(to, "grade")->valuedouble,
+                                 (double)shz_measure_related_grade(best, link));
+                    cr_expect_str_eq(cJSON_GetObjectItem(to, "reason")->valuestring, reason);
+                    related_seen++;
+                }
                 cr_expect_eq(cJSON_IsTrue(cJSON_GetObjectItem(hit, "tolerant")),
                              (flags & SHZ_MATCH_TOLERANT) != 0);
                 if (values[k] == SHZ_SEARCH_ALL_TERMS)
@@ -371,6 +391,7 @@ Test(modes, json_says_how_each_hit_matched)
             shz_results_free(want);
         }
     }
+    cr_expect_gt(related_seen, 0);
 }
 
 /* Best match is the default; --mode all and -m all are the same. */

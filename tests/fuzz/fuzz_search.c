@@ -47,14 +47,14 @@ static void check_terms(const shz_results *r, int all_terms, int legacy)
     FUZZ_CHECK(shz_results_term(r, terms, &(const char *){NULL}, NULL) == SHZ_ERR_NOT_FOUND);
     for (size_t i = 0; i < n; i++) {
         unsigned match = shz_results_match(r, i), every = 1, any = 0;
-        FUZZ_CHECK((match & ~3u) == 0);
+        FUZZ_CHECK((match & ~7u) == 0);
         for (size_t t = 0; t < terms; t++) {
             unsigned how = shz_results_hit_term(r, i, t);
             FUZZ_CHECK(how <= 2);
             every &= how != 0;
             any |= how != 0;
         }
-        FUZZ_CHECK(any);
+        FUZZ_CHECK(any || (match & SHZ_MATCH_RELATED)); /* a related measure may hold none */
         FUZZ_CHECK(((match & SHZ_MATCH_ALL_TERMS) != 0) == every);
         if (all_terms)
             FUZZ_CHECK(match == SHZ_MATCH_ALL_TERMS);
@@ -176,6 +176,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             opt->min_relevance = take_u8(&in) / 255.0;
         }
     }
+    /* The flags: SHZ_ONLY_MATCHES or not, or any bit pattern (unknown bits are refused). */
+    if (how & 8)
+        opt->flags = how & 4 ? (unsigned)take_u64(&in, 4) : take_u8(&in) & 1u;
     if (mode & 16) {
         size_t size_1_0 = offsetof(shz_search_options, limit) + sizeof(size_t);
         size_t sizes[] = {0,
@@ -184,11 +187,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                           offsetof(shz_search_options, limit),
                           size_1_0,
                           size_1_0 + 1,
+                          offsetof(shz_search_options, flags), /* 1.2 to 1.7: no flags */
                           sizeof(shz_search_options) - 1,
                           sizeof(shz_search_options) + 8,
                           sizeof buf,
                           (size_t)-1};
-        opt->size = sizes[take_u8(&in) % 10];
+        opt->size = sizes[take_u8(&in) % (sizeof sizes / sizeof sizes[0])];
         if (opt->size == sizeof buf)
             for (size_t i = sizeof(shz_search_options); i < sizeof buf; i++)
                 buf[i] = take_u8(&in);
@@ -226,10 +230,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     double min = reads_min && !all_terms ? use->min_relevance
                  : all_terms             ? 1.0
                                          : SHZ_MIN_RELEVANCE_DEFAULT;
+    /* Flags the caller's struct holds were known; with SHZ_ONLY_MATCHES (or in all-terms mode)
+     * no related measure follows the matches. */
+    int reads_flags = use && use->size >= offsetof(shz_search_options, flags) + sizeof(unsigned);
+    if (reads_flags && !legacy)
+        FUZZ_CHECK((use->flags & ~(unsigned)SHZ_ONLY_MATCHES) == 0);
+    int only_matches = all_terms || (reads_flags && (use->flags & SHZ_ONLY_MATCHES));
+    size_t matches = 0;
     for (size_t i = 0; i < shz_results_count(r); i++) {
         double rel = shz_results_relevance(r, i);
-        FUZZ_CHECK(rel >= 0 && rel <= 1 && rel >= min - 1e-4);
+        FUZZ_CHECK(rel >= 0 && rel <= 1);
         FUZZ_CHECK(i == 0 || rel <= shz_results_relevance(r, i - 1));
+        if (shz_results_match(r, i) & SHZ_MATCH_RELATED) {
+            /* One of hit 0's related measures, holding less than a match must. */
+            FUZZ_CHECK(!only_matches && i > 0 && (rel < min || rel == 0));
+            const shz_measure *first = shz_results_measure(r, 0), *m = shz_results_measure(r, i);
+            size_t k = 0;
+            while (k < shz_measure_related_count(first) && shz_measure_related(first, k) != m)
+                k++;
+            FUZZ_CHECK(k < shz_measure_related_count(first));
+        } else {
+            FUZZ_CHECK(matches++ == i && rel >= min - 1e-4);
+        }
     }
     check_results(r, use);
     check_terms(r, all_terms, legacy);

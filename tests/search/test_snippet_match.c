@@ -47,6 +47,11 @@ static size_t check_mark(const shz_results *r, size_t i, const char *query)
     cr_assert_leq(end, len);
     if (field == SHZ_FIELD_ALIASES)
         return tc_utf8_count(snippet + start, end - start); /* no spans there */
+    if ((shz_results_match(r, i) & SHZ_MATCH_RELATED) && shz_results_span_count(r, i) == 0) {
+        /* A related measure that holds no term shows its text from the start, nothing marked. */
+        cr_assert(origin == 0 && start == 0 && end == 0, "'%s' hit %zu", query, i);
+        return 0;
+    }
     size_t head = origin > 0 ? ELLIPSIS : 0;
     int starts = 0, ends = 0;
     for (size_t k = 0; k < shz_results_span_count(r, i); k++) {
@@ -117,6 +122,7 @@ Test(snippet_match, english_search_marks_english_text)
 {
     shz_search_options o = SHZ_SEARCH_OPTIONS_INIT;
     o.lang = SHZ_LANG_EN;
+    o.flags = SHZ_ONLY_MATCHES; /* a related measure that holds no term has no match to show */
     const char *query = "personal bankruptcy";
     shz_results *r = NULL;
     cr_assert_eq(shz_search(query, strlen(query), &o, &r), SHZ_OK);

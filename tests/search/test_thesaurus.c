@@ -82,12 +82,13 @@ static void free_rows(void)
 
 TestSuite(thesaurus, .init = load_rows, .fini = free_rows);
 
-/* The search of query in mode, keeping hits of at least min_relevance (best match). */
+/* The search of query in mode, keeping the matches of at least min_relevance (best match). */
 static shz_results *search_with(const char *query, unsigned mode, double min_relevance)
 {
     shz_search_options o = SHZ_SEARCH_OPTIONS_INIT;
     o.mode = mode;
     o.min_relevance = min_relevance;
+    o.flags = SHZ_ONLY_MATCHES; /* what the rule matches, not the best match's related measures */
     shz_results *r = NULL;
     cr_assert_eq(shz_search(query, strlen(query), &o, &r), SHZ_OK, "'%s'", query);
     return r;

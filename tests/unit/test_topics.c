@@ -255,11 +255,14 @@ Test(aliases, keywords_and_aliases_read_in_traditional)
     cr_assert_eq(shz_measure_keyword_in(NULL, 0, SHZ_LANG_EN, &text, NULL), SHZ_ERR_INVALID_ARG);
 }
 
-/* The search's topic filter: the hits of a filtered search are the unfiltered hits that carry
- * one of the topics, in the same order; a bit for no topic is refused. */
+/* The search's topic filter: the matches of a filtered search are the unfiltered matches that
+ * carry one of the topics, in the same order; the related measures that follow them by default
+ * (of the filtered best match, which may be another) carry it too; a bit for no topic is
+ * refused. */
 Test(topics, search_filters_by_topic)
 {
     static const char *const queries[] = {"安全", "创新", "香港", "health", "服务"};
+    size_t related_seen = 0; /* filtered searches that end with a related measure */
     for (size_t q = 0; q < sizeof queries / sizeof *queries; q++)
         for (size_t t = 0; t < shz_topic_count(); t += 5) {
             const shz_topic *topic = shz_topic_at(t);
@@ -267,7 +270,15 @@ Test(topics, search_filters_by_topic)
             shz_search_options_init(&all);
             shz_search_options_init(&some);
             some.topics = (uint64_t)1 << (shz_topic_id(topic) - 1);
-            shz_results *a = NULL, *b = NULL;
+            shz_results *a = NULL, *b = NULL, *c = NULL;
+            cr_assert_eq(shz_search(queries[q], strlen(queries[q]), &some, &c), SHZ_OK);
+            for (size_t i = 0; i < shz_results_count(c); i++)
+                cr_assert(measure_has_topic(shz_results_measure(c, i), topic), "%s, topic %zu",
+                          queries[q], t + 1);
+            related_seen += shz_results_count(c) > 0 &&
+                            (shz_results_match(c, shz_results_count(c) - 1) & SHZ_MATCH_RELATED);
+            shz_results_free(c);
+            all.flags = some.flags = SHZ_ONLY_MATCHES;
             cr_assert_eq(shz_search(queries[q], strlen(queries[q]), &all, &a), SHZ_OK);
             cr_assert_eq(shz_search(queries[q], strlen(queries[q]), &some, &b), SHZ_OK);
             size_t k = 0;
@@ -285,6 +296,7 @@ Test(topics, search_filters_by_topic)
             shz_results_free(a);
             shz_results_free(b);
         }
+    cr_assert_gt(related_seen, 0);
     shz_search_options bad;
     shz_search_options_init(&bad);
     cr_assert_eq(bad.topics, 0, "no filter by default");

@@ -25,6 +25,7 @@ WRONG = {
     "get_str": 'import shenzhen\nshenzhen.get("1")\n',
     "search_positional_limit": 'import shenzhen\nshenzhen.search("x", 3)\n',
     "hit_score_is_int": 'import shenzhen\ns: str = shenzhen.search("x")[0].score\n',
+    "related_is_bool": 'import shenzhen\nshenzhen.search("x", related="no")\n',
     "measure_is_read_only": 'import shenzhen\nshenzhen.get(1).title = "x"\n',
     "no_such_name": "import shenzhen\nshenzhen.no_such_function()\n",
 }

@@ -18,7 +18,9 @@ def main() -> None:
     cats: tuple[shenzhen.Category, ...] = shenzhen.categories()
     first: shenzhen.Category = shenzhen.category(cats[0].id)
     members: tuple[shenzhen.Measure, ...] = first.measures
-    hits: list[shenzhen.Hit] = shenzhen.search(m.title[:2], limit=3, fields=["title", "body"])
+    # The matches alone: every one has a span (a related measure may hold no term).
+    hits: list[shenzhen.Hit] = shenzhen.search(m.title[:2], limit=3, fields=["title", "body"],
+                                               related=False)
     for hit in hits:
         span: shenzhen.Span = hit.spans[0]
         start: int = span.start

@@ -485,8 +485,9 @@ typedef enum shz_search_mode {
      * not only lone characters), and a hit holding one term of several holds
      * one found in at most a quarter of the measures. Hits rank by relevance
      * (shz_results_relevance()), then by BM25F over the fields asked for. Since 1.8 the best
-     * match's related measures that do not match (they hold less than min_relevance of the
-     * query's weight, or none) follow the matches, in the same order, flagged
+     * match's closely related measures (grade 2, shz_measure_related_grade()) that do not match
+     * (they hold less than min_relevance of the query's weight, or none) follow the matches, in
+     * the same order (so each ranks below every match), flagged
      * ::SHZ_MATCH_RELATED, unless shz_search_options::flags has ::SHZ_ONLY_MATCHES: a
      * reader who asks about one measure is often served by its companions too.
      */
@@ -534,8 +535,8 @@ typedef struct shz_search_options {
     uint64_t topics;
     /**
      * A mask of ::shz_search_flags (since 1.8); 0, the default, lists after the measures that
-     * match the query the best match's related measures (see ::SHZ_MATCH_RELATED). An unknown
-     * bit is SHZ_ERR_BAD_OPTIONS. A caller compiled with an older header gets the default.
+     * match the query the best match's closely related measures (see ::SHZ_MATCH_RELATED). An
+     * unknown bit is SHZ_ERR_BAD_OPTIONS. A caller compiled with an older header gets the default.
      */
     unsigned flags;
 } shz_search_options;
@@ -729,8 +730,8 @@ enum shz_match_flags {
     SHZ_MATCH_ALL_TERMS = 1, /**< The hit matched every query term. */
     SHZ_MATCH_TOLERANT = 2,  /**< Some term matched only through typo or homophone tolerance. */
     /**
-     * The hit does not match the query: it is one of the best match's related measures
-     * (shz_measure_related() of hit 0), listed after the matches. (Since 1.8.)
+     * The hit does not match the query: it is one of the best match's closely related measures
+     * (shz_measure_related() of hit 0, grade 2), listed after the matches. (Since 1.8.)
      */
     SHZ_MATCH_RELATED = 4
 };

@@ -51,7 +51,8 @@ const cli_option cli_options[] = {
      "each hit gets an explain array of these (see JSON OUTPUT)."},
     {"no-related", 0, NULL, OPT_NO_RELATED, CMD_BIT(CMD_SEARCH),
      "no related measures after the measures that match",
-     "By default (--mode best), the best match's related measures that do not match the query "
+     "By default (--mode best), the best match's closely related measures that do not match the "
+     "query "
      "follow the matches, marked related in the MATCH column: a reader asking about one measure "
      "is often served by its companions. --no-related leaves them out."},
     {"color", 0, "WHEN", OPT_COLOR, CMD_BIT(CMD_SEARCH),

@@ -242,13 +242,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(rel >= 0 && rel <= 1);
         FUZZ_CHECK(i == 0 || rel <= shz_results_relevance(r, i - 1));
         if (shz_results_match(r, i) & SHZ_MATCH_RELATED) {
-            /* One of hit 0's related measures, holding less than a match must. */
+            /* One of hit 0's closely related measures, holding less than a match must. */
             FUZZ_CHECK(!only_matches && i > 0 && (rel < min || rel == 0));
             const shz_measure *first = shz_results_measure(r, 0), *m = shz_results_measure(r, i);
             size_t k = 0;
             while (k < shz_measure_related_count(first) && shz_measure_related(first, k) != m)
                 k++;
-            FUZZ_CHECK(k < shz_measure_related_count(first));
+            FUZZ_CHECK(k < shz_measure_related_count(first) &&
+                       shz_measure_related_grade(first, k) == 2);
         } else {
             FUZZ_CHECK(matches++ == i && rel >= min - 1e-4);
         }

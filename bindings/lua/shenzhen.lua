@@ -506,10 +506,11 @@ end
 -- ("zh-Hans", "zh-Hant" or, since 1.2, "en"), fields (a name or an array of
 -- names), topics (a topic's key such as "healthcare", a topic of shenzhen.topics(), or an
 -- array of them: only the measures that carry one of them), related (a boolean, default
--- true: in best-match mode the measures related to the best match, measure.related of the
--- first hit, that do not match the query follow the matches, each with match.related = true
--- and a relevance below min_relevance, the share of the query it holds, often 0; they obey
--- topics and only fill the room limit leaves; false: the matches alone).
+-- true: in best-match mode the measures closely related to the best match, grade 2 in
+-- measure.related of the first hit, that do not match the query follow the matches, each
+-- with match.related = true and a relevance below min_relevance, the share of the query it
+-- holds, often 0; they obey topics and only fill the room limit leaves; false: the matches
+-- alone).
 function shenzhen.search(query, opts)
   if type(query) ~= "string" then
     misuse(INVALID_ARG, "bad argument #1 to 'search' (string expected, got %s)", type(query))

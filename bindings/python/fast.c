@@ -664,8 +664,8 @@ static PyGetSetDef shzpy_hit_getset[] = {
     {"match", (getter)shzpy_hit_kinds, NULL,
      "How the hit matched: a frozenset of shenzhen.MATCH_FLAGS names ('all_terms': every query "
      "term matched; 'tolerant': some term only through typo, homophone or thesaurus tolerance; "
-     "'related': it does not match the query, it is one of the measures related to the first "
-     "hit, listed after the matches).",
+     "'related': it does not match the query, it is one of the measures closely related to the "
+     "first hit, listed after the matches).",
      NULL},
     {"terms", (getter)shzpy_hit_terms, NULL,
      "The query terms (as Results.terms has them) this hit matched, in query order: "
@@ -1137,7 +1137,7 @@ static int shzpy_topics(PyObject *topics, shz_search_options *options)
 }
 
 /* options->flags from search()'s related argument: True (the default) lists the best match's
- * related measures after the matches, False only the matches. Only a bool is taken, as
+ * closely related measures after the matches, False only the matches. Only a bool is taken, as
  * min_relevance takes no bool: a None or a "no" read for its truth would quietly pick one. */
 static int shzpy_related(PyObject *related, shz_search_options *options)
 {
@@ -1316,11 +1316,12 @@ static PyMethodDef shzpy_methods[] = {
      "measures that carry one of the topics given: a topic's key (\"healthcare\"), a\n"
      "``Topic``, or an iterable of them (None: no filter). ``Hit.explain()`` says why\n"
      "each hit has its relevance.\n\n"
-     "In best-match mode the measures related to the best match (``measure.related`` of\n"
-     "the first hit) that do not match the query follow the matches: their ``Hit.match``\n"
-     "holds \"related\" and their relevance, below ``min_relevance``, is what they hold of\n"
-     "the query (often 0). They obey ``topics`` and only fill the room ``limit`` leaves.\n"
-     "``related=False`` (a bool) gives the matches alone.\n\n"
+     "In best-match mode the measures closely related to the best match (grade 2 in\n"
+     "``measure.related`` of the first hit) that do not match the query follow the\n"
+     "matches: their ``Hit.match`` holds \"related\" and their relevance, below\n"
+     "``min_relevance``, is what they hold of the query (often 0). They obey ``topics``\n"
+     "and only fill the room ``limit`` leaves. ``related=False`` (a bool) gives the\n"
+     "matches alone.\n\n"
      "Raises TypeError for a non-str query or a non-bool related, QueryError (a\n"
      "ValueError) for an empty, too long or malformed query, EncodingError for lone\n"
      "surrogates, LanguageError and OptionsError for bad options (an unknown topic key\n"

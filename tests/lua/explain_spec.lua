@@ -5,7 +5,7 @@
 -- never the held-out test.json), in best-match mode at the default threshold and at
 -- min_relevance 0, and in all-terms mode: relevance lies in [0, 1] and never increases down
 -- the list; a hit reaches min_relevance unless it is flagged related (one of the first hit's
--- related measures, after every match, holding less than min_relevance, nothing at 0; never
+-- closely related measures, after every match, holding less than min_relevance, nothing at 0; never
 -- in all-terms mode); hit:explain() has one entry per query term, in the order of the
 -- array's terms, each a run of the query's letters; weights in [0, 1] adding up to 1,
 -- contributions in [0, weight]; a term not held has how "none", no field and contributes 0, a
@@ -79,9 +79,10 @@ local function check_hit(query, terms, relevance, explanation, held)
     string.format("%s: contributions add up to %.9f, relevance is %.9f", query, total, relevance))
 end
 
+-- Whether measure is closely related (grade 2) to the measure to.
 local function is_related(measure, to)
-  for _, r in ipairs(to.related) do
-    if r == measure then return true end
+  for i, r in ipairs(to.related) do
+    if r == measure then return to.related.grades[i] == 2 end
   end
   return false
 end
@@ -98,7 +99,7 @@ local function check_results(query, hits, least, mode)
       assert(hit.relevance < least or hit.relevance == 0,
         string.format("%s: related hit %d holds min_relevance %s", query, rank, least))
       assert(is_related(hit.measure, hits[1].measure),
-        string.format("%s: hit %d is not related to hit 1", query, rank))
+        string.format("%s: hit %d is not closely related to hit 1", query, rank))
     else
       assert(not related_from,
         string.format("%s: match %d after the related hit %s", query, rank, related_from))

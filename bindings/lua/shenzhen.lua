@@ -381,8 +381,9 @@ local hit_methods = {}
 local hit_mt = {
   __index = hit_methods,
   __tostring = function(hit)
-    return string.format("hit %d (score %d, %s): %s", hit.measure.id, hit.score, hit.field,
-      hit.snippet)
+    -- a related measure is said to be one, not shown as a weak match
+    return string.format("hit %d (%sscore %d, %s): %s", hit.measure.id,
+      hit.match.related and "related, " or "", hit.score, hit.field, hit.snippet)
   end,
 }
 

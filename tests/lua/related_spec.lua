@@ -55,10 +55,12 @@ describe("search's related option", function()
       local hits = shenzhen.search(kw)
       assert.are.equal(m, hits[1].measure)
       assert.is_nil(hits[1].match.related)
+      assert.matches("^hit %d+ %(score", tostring(hits[1]))
       local previous = hits[1].relevance
       for i = 2, #hits do
         local hit = hits[i]
         assert.is_true(hit.match.related, kw)
+        assert.matches("^hit %d+ %(related, score", tostring(hit))
         assert.is_true(closely_related(m, hit.measure), kw)
         assert.is_true(hit.relevance >= 0 and hit.relevance < LEAST, kw)
         assert.is_true(hit.relevance <= previous, kw)

@@ -306,44 +306,38 @@ static int has_measure(const szs_hit *hits, size_t count, uint32_t m)
     return 0;
 }
 
-/* The index of the first closely related measure (grade 2) of best after measure index after
- * (every one when after is SZS_NO_MEASURE), or SZS_NO_MEASURE: the links are visited in index
- * order. */
-static uint32_t next_related(const shz_measure *best, uint32_t after)
+/* Puts every term's cursors back on its first postings. */
+static void rewind_terms(szs_query *q)
 {
-    uint32_t next = SZS_NO_MEASURE;
-    for (size_t i = 0; i < shz_measure_related_count(best); i++) {
-        /* Measure ids are indices + 1 (shz_measure_get()). */
-        uint32_t m = (uint32_t)(shz_measure_id(shz_measure_related(best, i)) - 1);
-        if (shz_measure_related_grade(best, i) == 2 && (after == SZS_NO_MEASURE || m > after) &&
-            m < next)
-            next = m;
+    for (size_t k = 0; k < q->term_count; k++) {
+        q->terms[k].cursor = q->terms[k].post_begin;
+        q->terms[k].stem_cursor = q->terms[k].stem_begin;
     }
-    return next;
 }
 
 /* The closely related measures (grade 2) of the best match (hits[0]) that do not match join the
  * count hits, the best of them while room lasts, flagged SHZ_MATCH_RELATED: a reader asking
  * about one measure is often served by its companions, which need not share the query's words
  * (the grade-1 links, which meet on one point only, added nothing on the development sets and
- * cost as much again). Only those that
- * hold less than min_relevance (or nothing) join, so every one ranks below every match, among
- * themselves by the relevance they hold. Each is scored afresh, in index order, so that the
- * cursors, put back once, only move forward as in the first pass. */
+ * cost as much again). Only those that hold less than min_relevance (or nothing) join, so every
+ * one ranks below every match, among themselves by the relevance they hold. Each is scored
+ * afresh: the links of grade 2 come first, in id order (shz_measure_related()), so the cursors,
+ * put back once, move forward as in the first pass. */
 static size_t add_related(szs_query *q, const szs_settings *set, szs_hit *hits, size_t count,
                           size_t room)
 {
     const shz_measure *best = shz_measure_at(szs_measure_of_hit(&hits[0]));
     szs_hit *tail = hits + count;
-    size_t tail_room = room - count, joined = 0;
-    for (size_t k = 0; k < q->term_count; k++) {
-        q->terms[k].cursor = q->terms[k].post_begin;
-        q->terms[k].stem_cursor = q->terms[k].stem_begin;
-    }
-    for (uint32_t m = next_related(best, SZS_NO_MEASURE); m != SZS_NO_MEASURE && tail_room;
-         m = next_related(best, m)) {
+    size_t tail_room = room - count, joined = 0, links = shz_measure_related_count(best);
+    uint32_t last = SZS_NO_MEASURE;
+    for (size_t i = 0; i < links && tail_room && shz_measure_related_grade(best, i) == 2; i++) {
+        /* Measure ids are indices + 1 (shz_measure_get()). */
+        uint32_t m = (uint32_t)(shz_measure_id(shz_measure_related(best, i)) - 1);
         if (has_measure(hits, count, m) || !szs_in_topics(set, m))
             continue;
+        if (last == SZS_NO_MEASURE || m <= last)
+            rewind_terms(q); /* the first, or links out of order: start again */
+        last = m;
         int holds = 0;
         for (size_t k = 0; k < q->term_count; k++) {
             szs_term *t = &q->terms[k];

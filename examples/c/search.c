@@ -1,5 +1,6 @@
-/* search [query]: hits best first with their relevance, the match in each snippet [bracketed],
- * then why the first hit has its relevance, term by term. */
+/* search [query]: hits best first with their relevance, the match in each snippet [bracketed]
+ * ("related" for a closely related measure of the first hit, listed after the matches), then why
+ * the first hit has its relevance, term by term. */
 #include <stdio.h>
 #include <string.h>
 
@@ -42,11 +43,15 @@ int main(int argc, char **argv)
         if (shz_results_snippet(results, i, &snippet, &len) != SHZ_OK ||
             shz_results_snippet_match(results, i, &start, &end) != SHZ_OK)
             continue;
-        printf("%2lld  %.2f  %-8s %.*s[%.*s]%.*s\n",
-               (long long)shz_measure_id(shz_results_measure(results, i)),
-               shz_results_relevance(results, i), shz_field_name(shz_results_field(results, i)),
-               (int)start, snippet, (int)(end - start), snippet + start, (int)(len - end),
-               snippet + end);
+        int related = (shz_results_match(results, i) & SHZ_MATCH_RELATED) != 0;
+        printf("%2lld  %.2f  %-8s ", (long long)shz_measure_id(shz_results_measure(results, i)),
+               shz_results_relevance(results, i),
+               related ? "related" : shz_field_name(shz_results_field(results, i)));
+        if (start == end) /* nothing to mark */
+            printf("%.*s\n", (int)len, snippet);
+        else
+            printf("%.*s[%.*s]%.*s\n", (int)start, snippet, (int)(end - start), snippet + start,
+                   (int)(len - end), snippet + end);
     }
     if (shz_results_count(results) > 0) {
         printf("why %lld:\n", (long long)shz_measure_id(shz_results_measure(results, 0)));

@@ -1,5 +1,6 @@
 -- search.lua [query]: hits best first with their relevance, the match in each snippet
--- [bracketed], then why the first hit has its relevance, term by term.
+-- [bracketed] ("related" for a closely related measure of the first hit, listed after the
+-- matches), then why the first hit has its relevance, term by term.
 local shenzhen = require("shenzhen")
 
 local query = arg[1] or "科技"
@@ -11,8 +12,13 @@ end
 print(string.format("%d hits for %s", #hits, query))
 for _, hit in ipairs(hits) do
   local s, match = hit.snippet, hit.snippet_match
-  print(string.format("%2d  %.2f  %-8s %s[%s]%s", hit.measure.id, hit.relevance, hit.field,
-    s:sub(1, match.first - 1), s:sub(match.first, match.last), s:sub(match.last + 1)))
+  local field = hit.match.related and "related" or hit.field
+  local shown = s
+  if match.last >= match.first then
+    shown = s:sub(1, match.first - 1) .. "[" .. s:sub(match.first, match.last) .. "]"
+      .. s:sub(match.last + 1)
+  end
+  print(string.format("%2d  %.2f  %-8s %s", hit.measure.id, hit.relevance, field, shown))
 end
 if #hits > 0 then
   print(string.format("why %d:", hits[1].measure.id))

@@ -1,5 +1,6 @@
 """search.py [query]: hits best first with their relevance, the match in each snippet
-[bracketed], then why the first hit has its relevance, term by term."""
+[bracketed] ("related" for a closely related measure of the first hit, listed after the
+matches), then why the first hit has its relevance, term by term."""
 import sys
 
 import shenzhen
@@ -16,8 +17,9 @@ def main(argv: list[str]) -> int:
     for hit in hits:
         start, end = hit.snippet_match
         s = hit.snippet
-        print(f"{hit.measure.id:2}  {hit.relevance:.2f}  {hit.field:<8} "
-              f"{s[:start]}[{s[start:end]}]{s[end:]}")
+        field = "related" if "related" in hit.match else hit.field
+        shown = s if start == end else f"{s[:start]}[{s[start:end]}]{s[end:]}"
+        print(f"{hit.measure.id:2}  {hit.relevance:.2f}  {field:<8} {shown}")
     if hits:
         print(f"why {hits[0].measure.id}:")
         for e in hits[0].explain():

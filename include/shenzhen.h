@@ -654,7 +654,11 @@ SHZ_API shz_status shz_results_explain(const shz_results *results, size_t index,
                                        shz_field *field, unsigned *how, double *weight,
                                        double *contribution);
 
-/** The best field that hit @p index matched in (a ::shz_field); 0 for NULL or out of range. */
+/**
+ * The best field that hit @p index matched in (a ::shz_field); 0 for NULL or out of range. A
+ * related measure that holds no term (::SHZ_MATCH_RELATED) reports ::SHZ_FIELD_BODY, whose start
+ * its snippet shows, whatever fields were searched.
+ */
 SHZ_API shz_field shz_results_field(const shz_results *results, size_t index);
 
 /** Number of match spans of hit @p index; 0 for NULL or out of range. */

@@ -9,7 +9,8 @@
  * each other in the text (a phrase) add a bonus.
  * A measure is a hit only if it passes the precision rule (precision_pass);
  * hits rank by their relevance (search_int.h, szs_strength), then by that
- * total.
+ * total. The best hit's closely related measures that do not pass follow the
+ * hits (add_related).
  */
 #include "search_int.h"
 
@@ -368,7 +369,9 @@ static size_t add_related(szs_query *q, const szs_settings *set, szs_hit *hits, 
     return count + szs_finish(tail, joined, tail_room);
 }
 
-/* Visits every measure that holds some term (the union of the terms' postings), in id order. */
+/* Visits every measure that holds some term (the union of the terms' postings), in id order;
+ * then, unless the settings ask for the matches only, adds the best match's closely related
+ * measures (add_related). */
 size_t szs_collect_best(szs_query *q, const szs_settings *set, szs_hit *hits, size_t capacity,
                         size_t keep)
 {

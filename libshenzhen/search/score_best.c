@@ -247,11 +247,11 @@ static void place_hit(uint32_t m, uint64_t occurrences, szs_hit *h)
     }
 }
 
-/* Scores measure m into *out, its term cursors on m's postings: its key and match kind are set
- * and *relevance is the share it holds, whether it passes the precision rule (returns 1) or
- * not. */
+/* Scores measure m into *out, its term cursors on m's postings: *relevance is the share it
+ * holds; returns whether it passes the precision rule. Its key and match kind are set when it
+ * passes, or always when rank_failing (a related measure, listed even though it fails). */
 static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit *out,
-                      double *relevance)
+                      double *relevance, int rank_failing)
 {
     szs_clear_hit(out);
     double total = 0;
@@ -294,6 +294,8 @@ static int score_best(szs_query *q, const szs_settings *set, uint32_t m, szs_hit
         }
     }
     int pass = terms_pass(q, out->exact_terms, &out->tolerant_terms, strength, &matched, relevance);
+    if (!pass && !rank_failing)
+        return 0;
     rank_hit(q, m, total, matched, *relevance, out);
     place_hit(m, occurrences, out);
     return pass;
@@ -351,7 +353,7 @@ static size_t add_related(szs_query *q, const szs_settings *set, szs_hit *hits, 
             szs_clear_hit(&h);
             rank_hit(q, m, 0, 0, 0, &h);
             place_hit(m, 0, &h);
-        } else if (score_best(q, set, m, &h, &relevance) ||
+        } else if (score_best(q, set, m, &h, &relevance, 1) ||
                    (relevance > 0 &&
                     (double)szs_relevance_key(relevance) / (double)SZS_RELEVANCE_ONE >=
                         q->min_relevance)) {
@@ -405,7 +407,7 @@ size_t szs_collect_best(szs_query *q, const szs_settings *set, szs_hit *hits, si
         m = next;
         szs_hit h;
         double relevance;
-        if (szs_in_topics(set, m) && score_best(q, set, m, &h, &relevance))
+        if (szs_in_topics(set, m) && score_best(q, set, m, &h, &relevance, 0))
             szs_offer(hits, &count, keep, &h);
         m++;
     }

@@ -499,9 +499,11 @@ Test(cli, search_prints_ranked_hits)
                 cr_assert(hit > 0 && (shz_results_match(want, hit - 1) & SHZ_MATCH_RELATED));
                 const char *reason = NULL;
                 const shz_measure *best = shz_results_measure(want, 0);
-                size_t k = 0;
-                while (shz_measure_related(best, k) != shz_results_measure(want, hit - 1))
+                size_t k = 0, links = shz_measure_related_count(best);
+                while (k < links &&
+                       shz_measure_related(best, k) != shz_results_measure(want, hit - 1))
                     k++;
+                cr_assert_lt(k, links, "%.80s: no link of the first hit", line);
                 cr_assert_eq(shz_measure_related_reason(best, k, SHZ_LANG_ZH_HANS, &reason, NULL),
                              SHZ_OK);
                 char head[64];

@@ -364,9 +364,11 @@ Test(modes, json_says_how_each_hit_matched)
                 cr_expect_eq(to != NULL, (flags & SHZ_MATCH_RELATED) != 0);
                 if (to) {
                     const shz_measure *best = shz_results_measure(want, 0);
-                    size_t link = 0;
-                    while (shz_measure_related(best, link) != shz_results_measure(want, i))
+                    size_t link = 0, links = shz_measure_related_count(best);
+                    while (link < links &&
+                           shz_measure_related(best, link) != shz_results_measure(want, i))
                         link++;
+                    cr_assert_lt(link, links, "hit %zu is no link of the first hit", i);
                     const char *reason = NULL;
                     shz_measure_related_reason(best, link, SHZ_LANG_ZH_HANS, &reason, NULL);
                     cr_expect_eq(cJSON_GetObjectItem(to, "id")->valuedouble,

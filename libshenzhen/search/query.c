@@ -761,10 +761,27 @@ uint32_t szs_rare_idf(void)
  * question on a covered subject that mentions one in passing still is, by its other words. */
 enum { OFF_TOPIC_RARE = 8 };
 
+/* A long request (a sentence of rare words, or a paragraph) names its subject among many words
+ * about the asker's situation, and no measure holds all of them: measured against its whole
+ * weight, the measure that answers it would hold too small a share to pass the precision rule,
+ * and a hit's relevance would fall with every word added. So the weight of the words the
+ * catalogue has counts in full up to SZS_LONG_QUERY_RARE rare terms, and SZS_LONG_QUERY_PERCENT
+ * beyond: a longer query asks a hit for a smaller share, though still a growing amount. What
+ * the catalogue does not have (unknown words and characters, subjects no measure addresses)
+ * keeps its full weight, so a long question about such a subject still finds nothing.
+ * weight: the query's; unknown: the part of it the catalogue does not have. */
+static uint64_t measure_of(uint64_t weight, uint64_t unknown, uint32_t rare)
+{
+    uint64_t known = weight - unknown, short_query = (uint64_t)SZS_LONG_QUERY_RARE * rare;
+    if (known > short_query)
+        known = short_query + (known - short_query) * SZS_LONG_QUERY_PERCENT / 100;
+    return known + unknown;
+}
+
 void szs_weigh(szs_query *q)
 {
     uint32_t rare = szs_rare_idf();
-    uint64_t informative = 0, words = 0;
+    uint64_t informative = 0, words = 0, not_had = 0;
     q->weight = 0;
     for (size_t i = 0; i < q->reported; i++) {
         szs_term *t = &q->terms[i];
@@ -787,6 +804,9 @@ void szs_weigh(szs_query *q)
         if (t->kind == SZS_GRAM && t->len == 1 && !t->part)
             t->weight /= 2;
         q->weight += t->weight;
+        /* The catalogue has a thesaurus word's meaning, and a live term that weighs its IDF. */
+        if (t->thesaurus ? t->off_topic : !(t->live && !t->part && t->idf > unknown))
+            not_had += t->weight;
         /* Words: Han bigrams and Latin or digit words, not lone characters; those that say
          * what the query is about, not what kind of answer it wants. */
         if (i < 64 && !t->part && (t->kind == SZS_WORD || t->len >= 2)) {
@@ -797,4 +817,5 @@ void szs_weigh(szs_query *q)
     }
     /* A query of such words only is held by its words, one of lone characters by them. */
     q->informative = informative ? informative : words ? words : ~UINT64_C(0);
+    q->measure = measure_of(q->weight, not_had, rare);
 }

@@ -739,6 +739,55 @@ static int in_phrase(const shz_results *r, const szs_hit *h, size_t o, uint32_t 
     return 0;
 }
 
+/* How firmly hit h holds reported term o (0 when it does not), the field and how
+ * (SHZ_EXPLAIN_*) it is best held. */
+static double held_strength(const shz_results *results, const szs_hit *h, size_t o,
+                            shz_field *field, unsigned *how)
+{
+    uint32_t m = szs_measure_of_hit(h);
+    const szs_term *t = &results->terms[o];
+    double strength = 0;
+    int slot = 0, stem_only = 0;
+    if (h->exact_terms >> o & 1) {
+        if (term_strength(results, t, m, &strength, &slot, &stem_only)) {
+            *how = stem_only ? SHZ_EXPLAIN_STEM : SHZ_EXPLAIN_EXACT;
+            *field = field_of_slot(slot);
+            if (in_phrase(results, h, o, m))
+                strength = szs_strength(t, 1);
+        }
+    } else if (h->tolerant_terms >> o & 1) {
+        for (size_t i = 0; i < results->all_terms; i++) {
+            const szs_term *alt = &results->terms[i];
+            double st;
+            int s, only;
+            if (!alt->tolerant || alt->origin != o ||
+                !term_strength(results, alt, m, &st, &s, &only) || st <= strength)
+                continue;
+            strength = st;
+            *how = SHZ_EXPLAIN_TOLERANT;
+            *field = field_of_slot(s);
+        }
+    }
+    return strength;
+}
+
+/* What a term's weight times its strength is multiplied by to give its contribution to hit h's
+ * relevance: 1, except for a hit of a long query that holds more than the query's measure
+ * (szs_weigh), whose relevance is 1: then the contributions are scaled to add up to it. */
+static double contribution_scale(const shz_results *results, const szs_hit *h)
+{
+    if (results->measure >= results->weight || szs_relevance_of_key(h->key) < 1)
+        return 1;
+    double held = 0;
+    for (size_t o = 0; o < results->term_count; o++) {
+        shz_field field;
+        unsigned how;
+        held += results->terms[o].weight * held_strength(results, h, o, &field, &how);
+    }
+    held /= (double)results->measure;
+    return held > 1 ? 1 / held : 1;
+}
+
 shz_status shz_results_explain(const shz_results *results, size_t index, size_t term,
                                shz_field *field, unsigned *how, double *weight,
                                double *contribution)
@@ -757,32 +806,9 @@ shz_status shz_results_explain(const shz_results *results, size_t index, size_t 
         got_field = field_of_slot(h->best_slot);
     } else {
         size_t o = results->order[term];
-        uint32_t m = szs_measure_of_hit(h);
-        const szs_term *t = &results->terms[o];
-        share = results->weight ? t->weight / (double)results->weight : 0;
-        double strength = 0;
-        int slot = 0, stem_only = 0;
-        if (h->exact_terms >> o & 1) {
-            if (term_strength(results, t, m, &strength, &slot, &stem_only)) {
-                got_how = stem_only ? SHZ_EXPLAIN_STEM : SHZ_EXPLAIN_EXACT;
-                got_field = field_of_slot(slot);
-                if (in_phrase(results, h, o, m))
-                    strength = szs_strength(t, 1);
-            }
-        } else if (h->tolerant_terms >> o & 1) {
-            for (size_t i = 0; i < results->all_terms; i++) {
-                const szs_term *alt = &results->terms[i];
-                double st;
-                int s, only;
-                if (!alt->tolerant || alt->origin != o ||
-                    !term_strength(results, alt, m, &st, &s, &only) || st <= strength)
-                    continue;
-                strength = st;
-                got_how = SHZ_EXPLAIN_TOLERANT;
-                got_field = field_of_slot(s);
-            }
-        }
-        held = share * strength;
+        share = results->measure ? results->terms[o].weight / (double)results->measure : 0;
+        double strength = held_strength(results, h, o, &got_field, &got_how);
+        held = strength > 0 ? share * strength * contribution_scale(results, h) : 0;
     }
     if (field)
         *field = got_field;

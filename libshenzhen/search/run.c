@@ -95,6 +95,7 @@ static void fill_results(unsigned char *block, const block_layout *l, const szs_
     r->text = (char *)(block + l->text);
     r->set = *set;
     r->weight = set->mode == SHZ_SEARCH_BEST ? q->weight : 0;
+    r->measure = set->mode == SHZ_SEARCH_BEST ? q->measure : 0;
     r->query = q;
     size_t reported = reported_terms(q, r->order);
     /* 1.0's results had no terms: its callers get none. Their spans still need them. */

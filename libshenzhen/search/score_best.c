@@ -205,7 +205,7 @@ static int terms_pass(const szs_query *q, uint64_t exact, uint64_t *tolerant,
             whole |= UINT64_C(1) << o;
     }
     *matched = n;
-    *relevance = q->weight ? held / (double)q->weight : 0;
+    *relevance = q->measure ? held / (double)q->measure : 0;
     if (*relevance > 1)
         *relevance = 1;
     if (passing_mention(q, exact, whole, strength))

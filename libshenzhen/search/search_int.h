@@ -275,6 +275,8 @@ typedef struct szs_query {
     uint32_t common_idf;  /* the least IDF of a term that is not common (score.c, msm_pass) */
     uint32_t part_idf;    /* and of a character of an unknown piece, alone */
     uint64_t weight;      /* the query's weight: the sum of its reported terms' (szs_weigh) */
+    uint64_t measure;     /* what a hit's held weight is a share of: the weight, a long query's
+                             known words discounted (szs_weigh) */
     uint64_t informative; /* the reported terms a hit must hold one of (szs_weigh): its words,
                              not frame words */
     double min_relevance; /* the precision rule's threshold (szs_settings) */
@@ -474,6 +476,7 @@ struct shz_results {
     szs_span *spans;
     size_t term_count;          /* reported terms */
     uint64_t weight;            /* best match: the query's weight (szs_weigh) */
+    uint64_t measure;           /* and what relevance is a share of (szs_query.measure) */
     const szs_query *query;     /* the analysed query (its pairs: shz_results_explain) */
     size_t all_terms;           /* every term as the query had it, tolerant alternatives too */
     const szs_term *terms;      /* [all_terms]: the query's, in its order of terms */
@@ -570,7 +573,11 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q);
  * (q->weight). A term the index has weighs its IDF; a word or lone character the catalogue
  * does not have weighs as a rare term (found in one measure), and so do a thesaurus word and
  * each unknown Han word searched by its characters (shared among them); a lone Han character
- * weighs half of that; a bigram the index lacks where two known words meet weighs nothing. */
+ * weighs half of that; a bigram the index lacks where two known words meet weighs nothing.
+ * Sets q->measure, what relevance is a share of: the weight, except that the weight of the words
+ * the catalogue has counts SZS_LONG_QUERY_PERCENT of itself beyond SZS_LONG_QUERY_RARE rare
+ * terms (a long query). */
+enum { SZS_LONG_QUERY_RARE = 4, SZS_LONG_QUERY_PERCENT = 60 };
 void szs_weigh(szs_query *q);
 
 /* The IDF of a term found in one measure, x SHZ_IX_ONE. */

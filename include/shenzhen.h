@@ -621,7 +621,10 @@ SHZ_API int64_t shz_results_score(const shz_results *results, size_t index);
  * through one of its catalogue words, see shenzhen-search(7)) times BM25F's saturation
  * tf / (k1 + tf) of its weighted frequency in the fields (a term in the title or named often
  * holds more firmly than one named once in a long body). The relevance is the contributions'
- * sum over the query's weight.
+ * sum over the query's measure: its weight, except that in a long query (since 1.9) the weight
+ * of the terms the catalogue has counts in full up to four rare terms (found in one measure)
+ * and 60% beyond, while terms it does not have keep their full weight, so that the measure
+ * answering a long request is not diluted by the words around its subject. At most 1.
  * It depends on the query and the hit only, not on the other hits, so it can be compared across
  * searches; best-match hits come in order of it (never increasing down the list). A hit that
  * holds every term exactly has 1. All-terms mode: 1 for every hit. 0 for NULL or out of range.
@@ -642,10 +645,13 @@ typedef enum shz_explain_how {
  * Why hit @p index has its relevance, term by term: for query term @p term (as
  * shz_results_term() numbers them), the field it is best held in (0 when not held; since 1.6.1
  * the title or aliases where they name it, before a body or summary that also has it), how it is
- * held (a ::shz_explain_how), its weight (its share of the query's weight, in [0, 1]; the
- * weights of all terms add up to 1) and its contribution to the relevance (the weight times the
- * term's strength in the hit, see shz_results_relevance()). The contributions of all terms add
- * up to shz_results_relevance() (to within its rounding, 1/65535). All-terms mode: every term
+ * held (a ::shz_explain_how), its weight (its share of the query's measure, in [0, 1]; the
+ * weights of all terms add up to 1, or for a long query, whose measure is less than its weight,
+ * since 1.9 to at most 1/0.6, see shz_results_relevance()) and its contribution to the
+ * relevance (the weight times the term's strength in the hit, see shz_results_relevance(),
+ * scaled down alike where a long query's hit holds more than the measure and has relevance 1).
+ * The contributions of all terms add up to shz_results_relevance() (to within its rounding,
+ * 1/65535). All-terms mode: every term
  * exact, weight and contribution 1 / terms. Any output pointer may be NULL. Errors:
  * SHZ_ERR_INVALID_ARG (NULL @p results), SHZ_ERR_NOT_FOUND (@p index or @p term out of range).
  * (Since 1.2.)

@@ -639,7 +639,8 @@ static PyMethodDef shzpy_hit_methods[] = {
      "term is best held in (None when the hit does not hold it); ``how`` is 'exact', 'stem'\n"
      "(held through its English stem), 'tolerant' (through a typo, a homophone or the thesaurus)\n"
      "or 'none';\n"
-     "``weight`` is the term's share of the query's weight (the weights add up to 1);\n"
+     "``weight`` is the term's share of the query's weight (the weights add up to 1, or for a "
+     "long query to at most 1/0.6);\n"
      "``contribution`` is the weight times how firmly the hit holds the term. The\n"
      "contributions add up to ``relevance`` (to within 1/65535). A hit unpickled from 1.2.0\n"
      "or older has no explanation: AttributeError."},
@@ -712,7 +713,8 @@ static PyStructSequence_Field shzpy_explanation_fields[] = {
     {"term", "The query term, as Results.terms has it."},
     {"field", "Name of the field the term is best held in; None when the hit does not hold it."},
     {"how", "How the hit holds the term: 'exact', 'stem', 'tolerant' or 'none'."},
-    {"weight", "The term's share of the query's weight, in [0, 1]; the weights add up to 1."},
+    {"weight", "The term's share of the query's weight, in [0, 1]; the weights add up to 1 "
+               "(for a long query to at most 1/0.6: shenzhen-search(7))."},
     {"contribution", "The term's part of the relevance: its weight times how firmly the hit "
                      "holds it; the contributions add up to Hit.relevance."},
     {NULL, NULL}};

@@ -529,6 +529,7 @@ Test(precision, a_long_querys_known_words_count_sixty_percent_beyond_four_rare_w
             shz_results_free(r);
         }
     }
+    cr_log_info("%zu short, %zu long", short_seen, long_seen);
     cr_assert_gt(short_seen, 30);
     cr_assert_gt(long_seen, 60);
 }

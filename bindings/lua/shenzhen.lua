@@ -411,8 +411,9 @@ local hit_source = setmetatable({}, { __mode = "k" })
 --   { term = "个人", field = "title", how = "exact", weight = 0.5, contribution = 0.41 }
 -- field: the field the term is best held in (nil when the hit does not hold it); how: "exact",
 -- "stem", "tolerant" or "none"; weight: the term's share of the query's weight (the weights
--- add up to 1, or for a long query to at most 1/0.6: shenzhen-search(7)); contribution: the weight times how firmly the hit holds the term. The
--- contributions add up to hit.relevance (to within 1/65535).
+-- add up to 1, or for a long query to at most 1/0.6: shenzhen-search(7)); contribution: the
+-- weight times how firmly the hit holds the term. The contributions add up to hit.relevance
+-- (to within 1/65535).
 function hit_methods.explain(hit)
   local source = type(hit) == "table" and hit_source[hit]
   if not source then

@@ -788,15 +788,18 @@ void szs_weigh(szs_query *q)
         uint64_t unknown = (uint64_t)t->unknown * (rare / 2);
         /* A word or character the catalogue does not have, a thesaurus word among them. */
         int absent = t->thesaurus || (!t->part && !t->live && (t->kind == SZS_WORD || t->len == 1));
+        int had = 0; /* the catalogue has it: a thesaurus word's meaning, a term by its IDF */
         if (t->off_topic)
             t->weight = OFF_TOPIC_RARE * rare;
-        else if (absent)
+        else if (absent) {
             t->weight = rare;
-        else if (t->part)
+            had = t->thesaurus;
+        } else if (t->part)
             t->weight = rare / 2; /* an unknown word of two characters weighs a rare term */
-        else if (t->live)
-            t->weight = t->idf > unknown ? t->idf : (uint32_t)unknown;
-        else
+        else if (t->live) {
+            had = t->idf > unknown;
+            t->weight = had ? t->idf : (uint32_t)unknown;
+        } else
             t->weight = (uint32_t)unknown; /* its share of an unknown word, or 0 where two
                                               known words meet */
         /* A lone Han character says less than a word: in a request it is mostly a verb or
@@ -804,8 +807,7 @@ void szs_weigh(szs_query *q)
         if (t->kind == SZS_GRAM && t->len == 1 && !t->part)
             t->weight /= 2;
         q->weight += t->weight;
-        /* The catalogue has a thesaurus word's meaning, and a live term that weighs its IDF. */
-        if (t->thesaurus ? t->off_topic : !(t->live && !t->part && t->idf > unknown))
+        if (!had)
             not_had += t->weight;
         /* Words: Han bigrams and Latin or digit words, not lone characters; those that say
          * what the query is about, not what kind of answer it wants. */

@@ -84,6 +84,13 @@ int szs_phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *p
  * least common_idf). which: the terms held; whole: those that are not characters of unknown
  * words.
  */
+/* Whether relevance reaches min_relevance, compared as reported (16-bit fixed point), so no hit
+ * shows less than min_relevance. */
+static int reaches_min_relevance(const szs_query *q, double relevance)
+{
+    return (double)szs_relevance_key(relevance) / (double)SZS_RELEVANCE_ONE >= q->min_relevance;
+}
+
 static int precision_pass(const szs_query *q, double relevance, size_t matched, uint64_t which,
                           uint64_t whole)
 {
@@ -92,8 +99,7 @@ static int precision_pass(const szs_query *q, double relevance, size_t matched, 
     size_t lone = (size_t)__builtin_ctzll(which);
     if (matched == 1 && q->terms[lone].weight < q->weight && q->origin_idf[lone] < q->common_idf)
         return 0;
-    /* Compared as reported (16-bit fixed point), so no hit shows less than min_relevance. */
-    return (double)szs_relevance_key(relevance) / (double)SZS_RELEVANCE_ONE >= q->min_relevance;
+    return reaches_min_relevance(q, relevance);
 }
 
 /* Term t's BM25F score in measure m from its postings (and a word's stem postings) in the
@@ -354,9 +360,7 @@ static size_t add_related(szs_query *q, const szs_settings *set, szs_hit *hits, 
             rank_hit(q, m, 0, 0, 0, &h);
             place_hit(m, 0, &h);
         } else if (score_best(q, set, m, &h, &relevance, 1) ||
-                   (relevance > 0 &&
-                    (double)szs_relevance_key(relevance) / (double)SZS_RELEVANCE_ONE >=
-                        q->min_relevance)) {
+                   (relevance > 0 && reaches_min_relevance(q, relevance))) {
             /* One that holds min_relevance (as reported) failed the rule's other tests: not
              * about the query, and it would rank among the matches. */
             continue;

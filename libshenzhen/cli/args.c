@@ -38,6 +38,8 @@ static int set_option(cli *c, const cli_option *o, const char *value)
         c->color_arg = value;
     else if (o->bit == OPT_TOPIC)
         c->topic_arg = value;
+    else if (o->bit == OPT_MIN_RELEVANCE)
+        c->min_relevance_arg = value;
     return 0;
 }
 
@@ -134,5 +136,23 @@ int parse_limit(cli *c, size_t *limit)
         return fail(c, EXIT_USAGE, "invalid --limit '%s': expected a number (0: no limit)",
                     QUOTE(arg));
     *limit = (size_t)value;
+    return 0;
+}
+
+/* Parses --min-relevance. Only plain decimals are taken (no sign, exponent, hex, inf or nan,
+ * which strtod would also read), so that what is accepted is what --help describes; strtod
+ * reads them in the C locale, as the command never sets another. */
+int parse_min_relevance(cli *c, double *min_relevance)
+{
+    const char *arg = c->min_relevance_arg;
+    size_t digits = strspn(arg, "0123456789");
+    size_t fraction = arg[digits] == '.' ? strspn(arg + digits + 1, "0123456789") : 0;
+    size_t end = digits + (arg[digits] == '.' ? 1 + fraction : 0);
+    double value = digits + fraction > 0 && arg[end] == '\0' ? strtod(arg, NULL) : -1;
+    if (!(value >= 0 && value <= 1))
+        return fail(c, EXIT_USAGE,
+                    "invalid --min-relevance '%s': expected a number from 0 to 1, such as 0.3",
+                    QUOTE(arg));
+    *min_relevance = value;
     return 0;
 }

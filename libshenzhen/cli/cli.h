@@ -35,6 +35,7 @@ typedef struct cli {
     const char *mode_arg;
     const char *color_arg;
     const char *topic_arg;
+    const char *min_relevance_arg;
     size_t width;
     bool terminal;     /* stdout is a terminal: titles are cut to the line */
     bool colour;       /* highlight matches */
@@ -59,6 +60,8 @@ int parse_args(cli *c, int argc, char **argv);
 int parse_id(cli *c, const char *what, const char *arg, int64_t *id);
 /* Parses --limit: a decimal integer; 0 means no limit, as in shz_search_options. */
 int parse_limit(cli *c, size_t *limit);
+/* Parses --min-relevance: a decimal number from 0 to 1 (digits, at most one point). */
+int parse_min_relevance(cli *c, double *min_relevance);
 
 /* Reads --topic (a key, or a topic's id) into @p topic; 0, or the status of a failure. */
 int parse_topic(cli *c, const shz_topic **topic);

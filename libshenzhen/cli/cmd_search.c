@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -11,7 +12,7 @@
 #include "cli.h"
 #include "options.h"
 
-/* Reads --lang, --mode, --no-related, --topic and --limit into @p opts. */
+/* Reads --lang, --mode, --no-related, --topic, --min-relevance and --limit into @p opts. */
 static int search_options(cli *c, shz_search_options *opts)
 {
     shz_search_options_init(opts);
@@ -29,19 +30,52 @@ static int search_options(cli *c, shz_search_options *opts)
             return st;
         opts->topics = (uint64_t)1 << (shz_topic_id(topic) - 1);
     }
+    if (c->given & OPT_MIN_RELEVANCE) {
+        int st = parse_min_relevance(c, &opts->min_relevance);
+        if (st != 0)
+            return st;
+    }
     if (c->given & OPT_LIMIT)
         return parse_limit(c, &opts->limit);
     return 0;
 }
 
 /*
- * The one line that says why nothing matched: the terms (as analysed) that no
- * measure holds, or, when each term is somewhere but no measure has them all
- * (all-terms mode), that --mode best would rank partial matches.
+ * In best mode, the measure that comes closest to matching a query nothing matched: the first
+ * hit of the same search with no threshold (min_relevance 0). Its id and relevance go to @p id
+ * and @p relevance; 0 when no measure holds a word of the query the precision rule lets count.
+ * Paid only when a search found nothing, so the search path itself stays one search.
  */
-static int no_hits(cli *c, const char *query, unsigned mode, const shz_results *r)
+static int closest_miss(const outbuf *query, const shz_search_options *opts, int64_t *id,
+                        double *relevance)
 {
-    char missing[256] = "";
+    if (opts->mode != SHZ_SEARCH_BEST || opts->min_relevance <= 0)
+        return 0;
+    shz_search_options loose = *opts;
+    loose.min_relevance = 0;
+    loose.limit = 1;
+    loose.flags |= SHZ_ONLY_MATCHES;
+    shz_results *r = NULL;
+    int found =
+        shz_search(query->data, query->len, &loose, &r) == SHZ_OK && shz_results_count(r) > 0;
+    if (found) {
+        *id = shz_measure_id(shz_results_measure(r, 0));
+        *relevance = shz_results_relevance(r, 0);
+    }
+    shz_results_free(r);
+    return found;
+}
+
+/*
+ * The one line that says why nothing matched: the terms (as analysed) that no measure holds,
+ * or, when each term is somewhere but no measure has them all (all-terms mode), that --mode
+ * best would rank partial matches; in best mode, then, the closest measure and the
+ * --min-relevance that would show it (its relevance rounded down, so that it does).
+ */
+static int no_hits(cli *c, const outbuf *query, const shz_search_options *opts,
+                   const shz_results *r)
+{
+    char missing[256] = "", closest[128] = "";
     size_t used = 0, count = 0;
     for (size_t t = 0; t < shz_results_term_count(r); t++) {
         const char *text;
@@ -55,17 +89,25 @@ static int no_hits(cli *c, const char *query, unsigned mode, const shz_results *
             break;
         used += (size_t)n;
     }
+    int64_t id = 0;
+    double relevance = 0;
+    if (closest_miss(query, opts, &id, &relevance)) {
+        double shown = (double)(long)(relevance * 100) / 100;
+        snprintf(closest, sizeof closest,
+                 "%sthe closest, measure %" PRId64 ", holds %.2f of it (--min-relevance %.2f "
+                 "shows it)",
+                 count ? "; " : ": ", id, shown, shown);
+    }
+    const char *q = QUOTE(query->data);
     if (shz_results_term_count(r) == 0)
-        return fail(c, EXIT_NOT_FOUND, "no measure matches '%s' (it has no term to search for)",
-                    QUOTE(query));
+        return fail(c, EXIT_NOT_FOUND, "no measure matches '%s' (it has no term to search for)", q);
     if (count > 0)
-        return fail(c, EXIT_NOT_FOUND, "no measure matches '%s': no measure contains %s",
-                    QUOTE(query), missing);
-    if (mode == SHZ_SEARCH_ALL_TERMS)
+        return fail(c, EXIT_NOT_FOUND, "no measure matches '%s': no measure contains %s%s", q,
+                    missing, closest);
+    if (opts->mode == SHZ_SEARCH_ALL_TERMS)
         return fail(c, EXIT_NOT_FOUND,
-                    "no measure matches '%s': no measure holds all its terms (try --mode best)",
-                    QUOTE(query));
-    return fail(c, EXIT_NOT_FOUND, "no measure matches '%s'", QUOTE(query));
+                    "no measure matches '%s': no measure holds all its terms (try --mode best)", q);
+    return fail(c, EXIT_NOT_FOUND, "no measure matches '%s'%s", q, closest);
 }
 
 /* Runs the search and renders its hits; @p query is the joined terms. */
@@ -87,7 +129,7 @@ static int search_run(cli *c, outbuf *ob, const outbuf *query, const shz_search_
             c->write_anyway = true;
         }
     } else if (shz_results_count(r) == 0) {
-        status = no_hits(c, query->data, opts->mode, r);
+        status = no_hits(c, query, opts, r);
     } else {
         hit_columns w = measure_columns(r);
         for (size_t i = 0; i < shz_results_count(r); i++) {

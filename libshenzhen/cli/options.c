@@ -43,6 +43,13 @@ const cli_option cli_options[] = {
      "tolerates some typos and homophones; all keeps only the measures that contain every "
      "whitespace-separated term literally, ranked as in version 1.0. The MATCH column and the "
      "JSON say how each hit matched."},
+    {"min-relevance", 0, "R", OPT_MIN_RELEVANCE, CMD_BIT(CMD_SEARCH),
+     "hits hold at least R of the query's weight (0-1; default 0.13)",
+     "R is a decimal number from 0 to 1, such as 0.3: the least relevance a measure needs to "
+     "match in --mode best (all ignores it). The default is the precision rule's threshold, "
+     "0.13 (see shenzhen-search(7)); a higher R keeps only the measures that hold more of the "
+     "query, 0 keeps every measure that holds a word of it the rule lets count. When nothing "
+     "matches, the message names the closest measure and the R that would show it."},
     {"explain", 0, NULL, OPT_EXPLAIN, CMD_BIT(CMD_SEARCH),
      "under each hit, why it has its relevance, term by term",
      "For each query term: the field it is best held in, how (exact, stem, tolerant, or - when "

@@ -47,7 +47,8 @@ enum cli_option_bit {
     OPT_COLOR = 1u << 10,
     OPT_TOPIC = 1u << 11,
     OPT_EXPLAIN = 1u << 12,
-    OPT_NO_RELATED = 1u << 13
+    OPT_NO_RELATED = 1u << 13,
+    OPT_MIN_RELEVANCE = 1u << 14
 };
 
 typedef struct cli_option {

@@ -201,6 +201,7 @@ void hit_text(const cli *c, outbuf *ob, const shz_results *r, size_t i, shz_lang
 void hit_explain(outbuf *ob, const shz_results *r, size_t i)
 {
     static const char *const how_name[] = {"-", "exact", "stem", "tolerant"};
+    double weights = 0;
     for (size_t t = 0; t < shz_results_term_count(r); t++) {
         const char *term = "";
         size_t len = 0;
@@ -213,5 +214,14 @@ void hit_explain(outbuf *ob, const shz_results *r, size_t i)
         outbuf_printf(ob, "    %s  %s  %s  weight %.3f  contribution %.3f\n", term,
                       field ? field_name(field) : "-", how < 4 ? how_name[how] : "?", weight,
                       contribution);
+        weights += weight;
     }
+    /* The weights are shares of what a hit is measured against, which for a long query is
+     * less than its whole weight (shz_results_explain): said, so that a sum above 1 does not
+     * read as an error. Past the last term line's rounding. */
+    if (weights > 1.0005)
+        outbuf_printf(ob,
+                      "    weights add up to %.3f: a long query's words that the catalogue has "
+                      "count in part (shenzhen-search(7))\n",
+                      weights);
 }

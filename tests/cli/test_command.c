@@ -451,6 +451,182 @@ Test(modes, no_hits_says_why)
     run_free(&r);
 }
 
+/* ---- --min-relevance ------------------------------------------------------ */
+
+/* The matches (not the related measures after them) of search --json output: ids and
+ * relevances into the arrays (room for cap), their number returned. */
+static size_t json_matches(const char *out, int64_t *ids, double *relevances, size_t cap)
+{
+    cJSON *root = cJSON_Parse(out);
+    cr_assert_not_null(root, "not JSON: %s", out);
+    const cJSON *hit, *hits = cJSON_GetObjectItemCaseSensitive(root, "hits");
+    size_t n = 0;
+    cJSON_ArrayForEach(hit, hits)
+    {
+        const cJSON *match = cJSON_GetObjectItemCaseSensitive(hit, "match");
+        if (cJSON_IsString(match) && strcmp(match->valuestring, "related") == 0)
+            continue;
+        cr_assert_lt(n, cap);
+        ids[n] = (int64_t)cJSON_GetObjectItemCaseSensitive(hit, "id")->valuedouble;
+        relevances[n++] = cJSON_GetObjectItemCaseSensitive(hit, "relevance")->valuedouble;
+    }
+    cJSON_Delete(root);
+    return n;
+}
+
+/* The first keyword of measures a, b and c, space-separated, into query. */
+static void three_keywords(size_t a, size_t b, size_t c, char *query, size_t cap)
+{
+    const char *k[3];
+    const size_t at[3] = {a, b, c};
+    for (size_t i = 0; i < 3; i++)
+        cr_assert_eq(shz_measure_keyword(shz_measure_at(at[i]), 0, &k[i], NULL), SHZ_OK);
+    snprintf(query, cap, "%s %s %s", k[0], k[1], k[2]);
+}
+
+/* --min-relevance R keeps the library's matches at that threshold: each holds R at least, the
+ * ids are those of shz_search with min_relevance R, and a higher R keeps a subset of what a
+ * lower one keeps; 1 keeps fewer than 0 for a query of three measures' keywords. */
+Test(search, min_relevance_keeps_the_matches_that_hold_that_much)
+{
+    static const char *const thresholds[] = {"0", "0.05", ".13", "0.3", "0.5", "1"};
+    enum { CAP = 64, COUNT = sizeof thresholds / sizeof thresholds[0] };
+    char query[256];
+    three_keywords(0, 16, 32, query, sizeof query);
+    int64_t ids[COUNT][CAP];
+    double relevances[CAP];
+    size_t counts[COUNT];
+    for (size_t t = 0; t < COUNT; t++) {
+        run r = RUN("search", query, "--json", "--min-relevance", thresholds[t]);
+        cr_assert(r.status == 0 || r.status == 1, "%s: status %d", thresholds[t], r.status);
+        counts[t] = json_matches(r.out, ids[t], relevances, CAP);
+        double least = strtod(thresholds[t], NULL);
+        for (size_t i = 0; i < counts[t]; i++)
+            cr_expect_geq(relevances[i], least, "R %s: measure %" PRId64 " holds %g", thresholds[t],
+                          ids[t][i], relevances[i]);
+        shz_search_options opts;
+        shz_search_options_init(&opts);
+        opts.min_relevance = least;
+        opts.flags = SHZ_ONLY_MATCHES;
+        shz_results *lib = NULL;
+        cr_assert_eq(shz_search(query, strlen(query), &opts, &lib), SHZ_OK);
+        cr_expect_eq(shz_results_count(lib), counts[t], "R %s", thresholds[t]);
+        for (size_t i = 0; i < counts[t] && i < shz_results_count(lib); i++)
+            cr_expect_eq(shz_measure_id(shz_results_measure(lib, i)), ids[t][i], "R %s, hit %zu",
+                         thresholds[t], i);
+        shz_results_free(lib);
+        for (size_t i = 0; t > 0 && i < counts[t]; i++) {
+            size_t j = 0;
+            while (j < counts[t - 1] && ids[t - 1][j] != ids[t][i])
+                j++;
+            cr_expect_lt(j, counts[t - 1], "R %s keeps %" PRId64 ", R %s does not", thresholds[t],
+                         ids[t][i], thresholds[t - 1]);
+        }
+        run_free(&r);
+    }
+    cr_expect_gt(counts[0], counts[COUNT - 1], "%s: as many matches at 1 as at 0", query);
+}
+
+/* Anything but a plain decimal from 0 to 1 is bad usage, named in the message. */
+Test(args, min_relevance_takes_a_decimal_from_0_to_1)
+{
+    static const char *const bad[] = {"",    "x", "-0.1", "1.01", "nan",  "inf", "1e-1",
+                                      "0x1", ".", "0.5x", " 0.5", "+0.5", "2",   "0,5"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        run r = RUN("search", "破产", "--min-relevance", bad[i]);
+        assert_fails(&r, 2, bad[i]);
+        char expected[128];
+        snprintf(expected, sizeof expected, "shenzhen: invalid --min-relevance '%s': ", bad[i]);
+        cr_expect(strncmp(r.err, expected, strlen(expected)) == 0, "'%s': %s", bad[i], r.err);
+        run_free(&r);
+    }
+    static const char *const good[] = {"0", "1", ".5", "0.", "1.0", "0.130", "00.2"};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        run r = RUN("search", "破产", "--min-relevance", good[i]);
+        assert_ok(&r, good[i]);
+        run_free(&r);
+    }
+    run other = RUN("list", "--min-relevance", "0.5");
+    assert_fails(&other, 2, "list --min-relevance");
+    run_free(&other);
+}
+
+/* When nothing matches in best mode but some measure holds a word of the query, the message
+ * names the closest and the --min-relevance that shows it; that R does show it, first. The
+ * query: a measure's keyword among more and more words no measure has, until it holds too
+ * little of it. */
+Test(search, no_hits_names_the_closest_measure_and_its_threshold)
+{
+    const char *keyword;
+    cr_assert_eq(shz_measure_keyword(shz_measure_at(14), 0, &keyword, NULL), SHZ_OK);
+    char query[512];
+    snprintf(query, sizeof query, "%s", keyword);
+    int64_t id = shz_measure_id(shz_measure_at(14));
+    run r = RUN("search", query);
+    for (int extra = 0; r.status == 0 && extra < 26; extra++) {
+        run_free(&r);
+        size_t used = strlen(query);
+        snprintf(query + used, sizeof query - used, " zzq%c", 'a' + extra);
+        r = RUN("search", query);
+    }
+    assert_fails(&r, 1, query);
+    char expected[64];
+    snprintf(expected, sizeof expected, "; the closest, measure %" PRId64 ", holds 0.", id);
+    const char *at = strstr(r.err, expected);
+    cr_assert_not_null(at, "%s", r.err);
+    const char *option = strstr(at, "(--min-relevance ");
+    cr_assert_not_null(option, "%s", r.err);
+    char threshold[16] = "";
+    cr_assert_eq(sscanf(option, "(--min-relevance %15[0-9.] shows it)", threshold), 1, "%s", r.err);
+    cr_expect_lt(strtod(threshold, NULL), SHZ_MIN_RELEVANCE_DEFAULT, "%s", r.err);
+    run shown = RUN("search", query, "--min-relevance", threshold);
+    assert_ok(&shown, threshold);
+    char first[32];
+    snprintf(first, sizeof first, "%" PRId64 "  ", id);
+    cr_expect(strncmp(shown.out, first, strlen(first)) == 0, "R %s: %s", threshold, shown.out);
+    run_free(&shown);
+    run_free(&r);
+    /* No measure holds any of it: no closest measure to name. */
+    r = RUN("search", "zzqa zzqb");
+    assert_fails(&r, 1, "zzqa zzqb");
+    cr_expect_null(strstr(r.err, "closest"), "%s", r.err);
+    run_free(&r);
+}
+
+/* --explain: the weights of a short query add up to 1 and nothing more is said; those of a
+ * long one (three measures' titles) to more, and a line says so, giving their sum. */
+Test(search, explain_says_when_the_weights_add_up_to_more_than_1)
+{
+    const char *t[3];
+    for (size_t i = 0; i < 3; i++)
+        cr_assert_eq(shz_measure_text(shz_measure_at(10 * i + 3), SHZ_FIELD_TITLE, SHZ_LANG_ZH_HANS,
+                                      &t[i], NULL),
+                     SHZ_OK);
+    char long_query[1024];
+    snprintf(long_query, sizeof long_query, "%s %s %s", t[0], t[1], t[2]);
+    const char *queries[] = {"破产", long_query};
+    for (size_t q = 0; q < 2; q++) {
+        run r = RUN("search", queries[q], "--explain", "--no-related", "-n", "1");
+        assert_ok(&r, queries[q]);
+        double sum = 0, weight;
+        for (const char *at = strstr(r.out, "  weight "); at; at = strstr(at + 1, "  weight "))
+            if (sscanf(at, "  weight %lf", &weight) == 1)
+                sum += weight;
+        const char *line = strstr(r.out, "    weights add up to ");
+        if (q == 0) {
+            cr_expect_float_eq(sum, 1.0, 0.002, "%s", r.out);
+            cr_expect_null(line, "%s", r.out);
+        } else {
+            double stated = 0;
+            cr_assert_not_null(line, "%s", r.out);
+            cr_assert_eq(sscanf(line, "    weights add up to %lf:", &stated), 1, "%s", line);
+            cr_expect_gt(stated, 1.0005, "%s", r.out);
+            cr_expect_float_eq(stated, sum, 0.001 * 64, "%s", r.out);
+        }
+        run_free(&r);
+    }
+}
+
 /* The pinyin of a keyword (破产法庭, 个人破产制度 …) and the initials of a whole one find their
  * measure first, shown as its keywords; the pinyin of a word found only in a body finds
  * nothing. */

@@ -25,7 +25,7 @@
 #include <string.h>
 
 /* Bumped whenever the layout changes; the generator writes it, the library checks it. */
-#define SHZ_IX_FORMAT 16
+#define SHZ_IX_FORMAT 17
 
 /* The searchable fields of a measure, in their order in the index, which is also their rank:
  * a match in an earlier slot is a better match. */
@@ -162,6 +162,8 @@ typedef struct shzi_ix_layout {
     uint32_t common_idf;  /* the least IDF of a term found in at most 1 / SHZ_IX_COMMON_SHARE
                              of the measures (the minimum-should-match rule), x SHZ_IX_ONE */
     uint32_t part_idf;    /* likewise for 1 / SHZ_IX_PART_SHARE */
+    uint32_t rare_idf;    /* the IDF of a term found in one measure: the precision rule's unit
+                             of weight (szs_weigh), x SHZ_IX_ONE */
     uint32_t terms_text;  /* [measure_count + 1]: byte offsets into terms_bytes of each
                              measure's keywords and aliases, joined by "; " */
     uint32_t terms_bytes; /* the joined texts (the TERMS slots' src_byte points into them) */

@@ -918,6 +918,7 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     }
     ix.common_idf = share_idf(model->measure_count, SHZ_IX_COMMON_SHARE);
     ix.part_idf = share_idf(model->measure_count, SHZ_IX_PART_SHARE);
+    ix.rare_idf = idf_of(1, model->measure_count);
     free(info);
     free(gidf);
     free(scale);
@@ -980,7 +981,8 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
                                ix.grams,          ix.post_info,
                                ix.field_scale,    ix.field_bytes,
                                ix.common_idf,     ix.part_idf,
-                               ix.terms_text,     ix.terms_bytes,
+                               ix.rare_idf,       ix.terms_text,
+                               ix.terms_bytes,
                                ix.word_count,     ix.word_slot_bits,
                                ix.word_slots,     ix.word_str,
                                ix.word_bytes,     ix.word_stem,

@@ -731,29 +731,6 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
 
 /* ---- the precision rule's weights --------------------------------------- */
 
-/* ln x for x >= 1, without libm: halvings, then the atanh series (to double precision for the
- * IDFs of any catalogue). */
-static double ln_of(double x)
-{
-    double halvings = 0;
-    while (x > 2) {
-        x /= 2;
-        halvings++;
-    }
-    double y = (x - 1) / (x + 1), y2 = y * y, term = y, sum = 0;
-    for (int k = 1; k < 60; k += 2) {
-        sum += term / k;
-        term *= y2;
-    }
-    return 2 * sum + halvings * 0.69314718055994530942;
-}
-
-uint32_t szs_rare_idf(void)
-{
-    double n = shzi_ix.measure_count;
-    return (uint32_t)(ln_of(1.0 + (n - 1 + 0.5) / (1 + 0.5)) * SHZ_IX_ONE + 0.5);
-}
-
 /* A word the thesaurus names as a subject no measure addresses weighs this many rare words. Beside
  * it, one word of the catalogue, however rare and however firmly held, reaches at most 1/9 of the
  * query's weight, below min_relevance's default share: a hit must hold two words of the query at
@@ -780,7 +757,7 @@ static uint64_t measure_of(uint64_t weight, uint64_t unknown, uint32_t rare)
 
 void szs_weigh(szs_query *q)
 {
-    uint32_t rare = szs_rare_idf();
+    uint32_t rare = shzi_ix.rare_idf;
     uint64_t informative = 0, words = 0, not_had = 0;
     q->weight = 0;
     for (size_t i = 0; i < q->reported; i++) {

@@ -580,9 +580,6 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q);
 enum { SZS_LONG_QUERY_RARE = 4, SZS_LONG_QUERY_PERCENT = 60 };
 void szs_weigh(szs_query *q);
 
-/* The IDF of a term found in one measure, x SHZ_IX_ONE. */
-uint32_t szs_rare_idf(void);
-
 /* ---- tolerance.c -------------------------------------------------------- */
 
 /* A tolerant alternative of a query term: a word of the index a typo away, or a Han character

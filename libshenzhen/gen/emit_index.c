@@ -742,6 +742,17 @@ static int build_words(const index_builder *b, const uint32_t *where, size_t mea
     return 1;
 }
 
+/* The thesaurus's head bitmap (index_data.h, thes_heads). */
+static void thesaurus_heads(const gen_thesaurus *th, uint32_t *bits)
+{
+    memset(bits, 0, SHZ_IX_THES_HEAD_WORDS * sizeof *bits);
+    for (size_t r = 0; r < th->count; r++) {
+        const uint32_t *word = th->chars + th->rows[r];
+        uint32_t bit = shzi_ix_thes_head(word[0], word[0] ? word[1] : 0);
+        bits[bit / 32] |= UINT32_C(1) << (bit % 32);
+    }
+}
+
 /* The stem prefix bitmap (index_data.h, stem_prefix). */
 static void stem_prefixes(const word_tables *w, uint32_t *bits)
 {
@@ -947,6 +958,11 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     ix.thes_most_chars = (uint32_t)th->most_chars;
     ix.thes_rows = blob_append_u16(&bl, th->rows, th->count + 1, "a thesaurus row's offset");
     ix.thes_chars = blob_append_u16(&bl, th->chars, th->char_count, "a thesaurus code point");
+    while (bl.size % 4 && !bl.failed)
+        blob_append(&bl, "", 1);
+    uint32_t head_bits[SHZ_IX_THES_HEAD_WORDS];
+    thesaurus_heads(th, head_bits);
+    ix.thes_heads = blob_append_u32(&bl, head_bits, SHZ_IX_THES_HEAD_WORDS);
     if (bl.failed) {
         fprintf(stderr,
                 "%s: not written: a value too large for its table (said above), over 4 GiB in all, "
@@ -973,25 +989,15 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         "it\");\n" GEN_OVERLENGTH_PRAGMA "\n",
         model->measure_count, b->norm.n, g->gram_count, g->posting_count, w->count, hant_fallbacks,
         SHZ_IX_FORMAT);
-    const uint32_t fields[] = {ix.format,         ix.measure_count,
-                               ix.position_count, ix.gram_count,
-                               ix.slot_count,     ix.posting_count,
-                               ix.seg_start,      ix.norm,
-                               ix.src_byte,       ix.hant,
-                               ix.grams,          ix.post_info,
-                               ix.field_scale,    ix.field_bytes,
-                               ix.common_idf,     ix.part_idf,
-                               ix.rare_idf,       ix.terms_text,
-                               ix.terms_bytes,
-                               ix.word_count,     ix.word_slot_bits,
-                               ix.word_slots,     ix.word_str,
-                               ix.word_bytes,     ix.word_stem,
-                               ix.word_idf,       ix.word_first,
-                               ix.word_postings,  ix.word_info,
-                               ix.stem_prefix,    ix.typo_first,
-                               ix.typo_entry,     ix.typo_mask,
-                               ix.thes_count,     ix.thes_most_chars,
-                               ix.thes_rows,      ix.thes_chars};
+    const uint32_t fields[] = {
+        ix.format,         ix.measure_count, ix.position_count, ix.gram_count,  ix.slot_count,
+        ix.posting_count,  ix.seg_start,     ix.norm,           ix.src_byte,    ix.hant,
+        ix.grams,          ix.post_info,     ix.field_scale,    ix.field_bytes, ix.common_idf,
+        ix.part_idf,       ix.rare_idf,      ix.terms_text,     ix.terms_bytes, ix.word_count,
+        ix.word_slot_bits, ix.word_slots,    ix.word_str,       ix.word_bytes,  ix.word_stem,
+        ix.word_idf,       ix.word_first,    ix.word_postings,  ix.word_info,   ix.stem_prefix,
+        ix.typo_first,     ix.typo_entry,    ix.typo_mask,      ix.thes_count,  ix.thes_most_chars,
+        ix.thes_rows,      ix.thes_chars,    ix.thes_heads};
     _Static_assert(sizeof fields == sizeof ix, "write every member of shzi_ix_layout");
     fputs("const shzi_ix_layout shzi_ix = {", out);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)

@@ -54,7 +54,10 @@ static uint32_t word_prefix(uint32_t row, const uint32_t *chars, uint32_t n)
 uint32_t szs_thesaurus_prefix(const uint32_t *chars, uint32_t n)
 {
     uint32_t longest = 0;
-    if (n == 0)
+    if (n < 2)
+        return 0; /* a word of a Han run has two characters at least */
+    uint32_t bit = shzi_ix_thes_head(chars[0], chars[1]);
+    if (!(shzi_ix_u32(shzi_ix.thes_heads, bit / 32) >> (bit % 32) & 1))
         return 0;
     for (uint32_t row = first_row_from(chars[0]);
          row < shzi_ix.thes_count && char_at(row_start(row)) == chars[0]; row++) {

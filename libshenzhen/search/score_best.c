@@ -375,6 +375,26 @@ static size_t add_related(szs_query *q, const szs_settings *set, szs_hit *hits, 
     return count + szs_finish(tail, joined, tail_room);
 }
 
+/* Whether measure m, on whose postings some terms' cursors stand, could pass the precision rule:
+ * whether the reported terms found there reach min_relevance even if each were held as firmly as
+ * a term can be (strength 1). One that cannot is not scored: its cursors move past it on the way
+ * to the next. */
+static int could_pass(const szs_query *q, uint32_t m)
+{
+    uint64_t found = 0, most = 0;
+    for (size_t i = 0; i < q->term_count; i++) {
+        const szs_term *t = &q->terms[i];
+        if ((t->cursor < t->post_end &&
+             szs_info_measure(shzi_ix_u32(shzi_ix.post_info, t->cursor)) == m) ||
+            (t->stem_cursor < t->stem_end &&
+             szs_info_measure(shzi_ix_u32(shzi_ix.word_info, t->stem_cursor)) == m))
+            found |= UINT64_C(1) << t->origin;
+    }
+    for (; found; found &= found - 1)
+        most += q->terms[__builtin_ctzll(found)].weight;
+    return most >= q->measure || reaches_min_relevance(q, (double)most / (double)q->measure);
+}
+
 /* Visits every measure that holds some term (the union of the terms' postings), in id order;
  * then, unless the settings ask for the matches only, adds the best match's closely related
  * measures (add_related). */
@@ -411,7 +431,7 @@ size_t szs_collect_best(szs_query *q, const szs_settings *set, szs_hit *hits, si
         m = next;
         szs_hit h;
         double relevance;
-        if (szs_in_topics(set, m) && score_best(q, set, m, &h, &relevance, 0))
+        if (szs_in_topics(set, m) && could_pass(q, m) && score_best(q, set, m, &h, &relevance, 0))
             szs_offer(hits, &count, keep, &h);
         m++;
     }

@@ -6,6 +6,7 @@
  */
 #include <criterion/criterion.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "shenzhen.h"
@@ -145,6 +146,69 @@ Test(precision, no_hit_shows_less_than_the_threshold)
         shz_results_free(all);
     }
     cr_assert_gt(probes, 40);
+}
+
+/* Whether r holds the hits of everything (a search without a threshold) that reach threshold
+ * (as reported), in the same order and with the same relevance. */
+static void assert_filtered(const char *q, double threshold, const shz_results *r,
+                            const shz_results *everything)
+{
+    size_t k = 0;
+    for (size_t h = 0; h < shz_results_count(everything); h++) {
+        double relevance = shz_results_relevance(everything, h);
+        if (relevance < threshold)
+            continue;
+        cr_assert_lt(k, shz_results_count(r), "'%s' at %g: hit %zu of no threshold is missing", q,
+                     threshold, h);
+        cr_assert_eq(shz_results_measure(r, k), shz_results_measure(everything, h),
+                     "'%s' at %g: hit %zu", q, threshold, k);
+        cr_assert_eq(shz_results_relevance(r, k), relevance, "'%s' at %g: hit %zu", q, threshold,
+                     k);
+        k++;
+    }
+    cr_assert_eq(k, shz_results_count(r), "'%s' at %g: more hits than without a threshold", q,
+                 threshold);
+}
+
+/* A threshold only filters: the hits at min_relevance R are those without a threshold that
+ * reach R, ranked and measured alike (the search passes over a measure that cannot reach it
+ * without scoring it). Queries: every keyword and title, and each first keyword among words no
+ * measure has, which leave it less of the query. */
+Test(precision, a_threshold_keeps_the_hits_that_reach_it_and_changes_nothing_else)
+{
+    static const double thresholds[] = {0.02, 0.05, 0.1, SHZ_MIN_RELEVANCE_DEFAULT, 0.2, 0.3,
+                                        0.5,  0.8,  1};
+    static const char *const unknown[] = {"", " zzqa", " zzqa zzqb", " zzqa zzqb zzqc zzqd"};
+    size_t queries = 0, cut = 0;
+    for (size_t m = 0; m < shz_measure_count(); m++) {
+        const shz_measure *measure = shz_measure_at(m);
+        size_t texts = shz_measure_keyword_count(measure) + 1 + 4;
+        for (size_t i = 0; i < texts; i++) {
+            const char *text;
+            char q[1024];
+            size_t keywords = shz_measure_keyword_count(measure);
+            if (i < keywords)
+                cr_assert_eq(shz_measure_keyword(measure, i, &text, NULL), SHZ_OK);
+            else if (i == keywords)
+                cr_assert_eq(
+                    shz_measure_text(measure, SHZ_FIELD_TITLE, SHZ_LANG_ZH_HANS, &text, NULL),
+                    SHZ_OK);
+            else
+                cr_assert_eq(shz_measure_keyword(measure, 0, &text, NULL), SHZ_OK);
+            snprintf(q, sizeof q, "%s%s", text, i > keywords ? unknown[i - keywords - 1] : "");
+            shz_results *everything = search_at(q, 0);
+            for (size_t t = 0; t < sizeof thresholds / sizeof thresholds[0]; t++) {
+                shz_results *r = search_at(q, thresholds[t]);
+                assert_filtered(q, thresholds[t], r, everything);
+                cut += shz_results_count(r) < shz_results_count(everything);
+                shz_results_free(r);
+            }
+            shz_results_free(everything);
+            queries++;
+        }
+    }
+    cr_assert_gt(queries, 300);
+    cr_assert_gt(cut, queries, "thresholds that cut something: %zu", cut);
 }
 
 Test(precision, a_1_1_caller_gets_the_default_threshold)

@@ -631,7 +631,7 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
         /* A word without a stem in the index occurs only where it is a whole word: letters of it
          * inside other words (pet in competition) are not it. */
         if (t->kind == SZS_WORD && t->live && t->stem_end == t->stem_begin &&
-            !szs_term_measures(t, q->chars, (1u << SHZ_IX_NSLOTS) - 1)) {
+            !szs_term_occurs(t, q->chars)) {
             t->live = 0;
             t->post_end = t->post_begin;
         }

@@ -641,6 +641,10 @@ int szs_phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *p
  * that t->start indexes (the query's characters), not the term's own. */
 size_t szs_term_measures(const szs_term *t, const uint32_t *chars, unsigned slot_mask);
 
+/* Whether some measure holds term t in any field (exactly or by stem): szs_term_measures() > 0,
+ * found at the first measure rather than counted over all. */
+int szs_term_occurs(const szs_term *t, const uint32_t *chars);
+
 /* ---- run.c -------------------------------------------------------------- */
 
 /* Runs a search: the query's analysis, scoring and the results' block. */

@@ -144,7 +144,7 @@ static size_t word_alternatives(const szs_query *q, size_t i, szs_alternative *o
     for (uint32_t k = 0; k < len; k++)
         if (word[k] < 'a' || word[k] > 'z')
             return 0; /* only English words have a vocabulary to be near */
-    if (t->post_end > t->post_begin && szs_term_measures(t, q->chars, (1u << SHZ_IX_NSLOTS) - 1))
+    if (t->post_end > t->post_begin && szs_term_occurs(t, q->chars))
         return 0; /* it occurs as a whole word somewhere */
 
     szs_typo best[SZS_MAX_TYPO_WORDS];

@@ -88,6 +88,10 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     # shenzhen-search(7)
     "shenzhen search 秒報 --lang zh-Hant": {
         "out": [HIT.format(id=18, field="title", match="all") + ".*秒報秒批一體化"]},
+    # a high threshold: only the measure that holds the whole query, with its related ones
+    "shenzhen search 知识产权保护 --min-relevance 0.5": {
+        "out": [HIT.format(id=21, field="title", match="all") + "率先形成最严格的知识产权保护体系",
+                r"\A(?![\s\S]*\n\d+\s+0\.[1-4]\d\s)"]},
 }
 
 # README.md lines that are not examples of the command, and what runs them.
@@ -103,7 +107,7 @@ ELSEWHERE = {
         "pkg_python_wheel",
     ".ci/test": "CI",
     "ctest --test-dir build -j2 -LE 'alloc|pkg|slow'": "the quick loop: .ci/test runs all it runs",
-    "luarocks --lua-version 5.4 --local make bindings/lua/shenzhen-1.9.0-1.rockspec":
+    "luarocks --lua-version 5.4 --local make bindings/lua/shenzhen-1.10.0-1.rockspec":
         "pkg_luarocks",
     "eval \"$(luarocks --lua-version 5.4 --local path)\" && lua5.4 -e "
     "'print(require(\"shenzhen\").version)'": "pkg_luarocks",

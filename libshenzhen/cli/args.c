@@ -149,7 +149,10 @@ int parse_min_relevance(cli *c, double *min_relevance)
     size_t fraction = arg[digits] == '.' ? strspn(arg + digits + 1, "0123456789") : 0;
     size_t end = digits + (arg[digits] == '.' ? 1 + fraction : 0);
     double value = digits + fraction > 0 && arg[end] == '\0' ? strtod(arg, NULL) : -1;
-    if (!(value >= 0 && value <= 1))
+    /* 1.000...01 rounds to 1 as a double; it is still above 1. */
+    int above_one = value == 1 && fraction > 0 && strspn(arg + digits + 1, "0") < fraction &&
+                    arg[strspn(arg, "0")] == '1';
+    if (!(value >= 0 && value <= 1) || above_one)
         return fail(c, EXIT_USAGE,
                     "invalid --min-relevance '%s': expected a number from 0 to 1, such as 0.3",
                     QUOTE(arg));

@@ -530,8 +530,9 @@ Test(search, min_relevance_keeps_the_matches_that_hold_that_much)
 /* Anything but a plain decimal from 0 to 1 is bad usage, named in the message. */
 Test(args, min_relevance_takes_a_decimal_from_0_to_1)
 {
-    static const char *const bad[] = {"",    "x", "-0.1", "1.01", "nan",  "inf", "1e-1",
-                                      "0x1", ".", "0.5x", " 0.5", "+0.5", "2",   "0,5"};
+    static const char *const bad[] = {"",     "x",    "-0.1", "1.01", "nan",
+                                      "inf",  "1e-1", "0x1",  ".",    "0.5x",
+                                      " 0.5", "+0.5", "2",    "0,5",  "1.00000000000000000001"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         run r = RUN("search", "破产", "--min-relevance", bad[i]);
         assert_fails(&r, 2, bad[i]);
@@ -540,7 +541,8 @@ Test(args, min_relevance_takes_a_decimal_from_0_to_1)
         cr_expect(strncmp(r.err, expected, strlen(expected)) == 0, "'%s': %s", bad[i], r.err);
         run_free(&r);
     }
-    static const char *const good[] = {"0", "1", ".5", "0.", "1.0", "0.130", "00.2"};
+    static const char *const good[] = {
+        "0", "1", ".5", "0.", "1.0", "0.130", "00.2", "01.000", "0.99999999999999999999"};
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
         run r = RUN("search", "破产", "--min-relevance", good[i]);
         assert_ok(&r, good[i]);

@@ -294,7 +294,7 @@ static int exception(const unsigned char *in, size_t len, unsigned char *out, si
     return 0;
 }
 
-size_t szs_stem_english(const unsigned char *in, size_t len, unsigned char *out)
+size_t szs_snowball_english(const unsigned char *in, size_t len, unsigned char *out)
 {
     size_t out_len;
     if (len > SZS_STEM_MAX) /* the caller's buffer: longer words are left as they are */
@@ -336,4 +336,53 @@ size_t szs_stem_english(const unsigned char *in, size_t len, unsigned char *out)
     if (start)
         memmove(out, w.s, w.len);
     return w.len;
+}
+
+/*
+ * Families of words that Snowball conflates with an unrelated word of the catalogue's English:
+ * a word that begins with prefix stems to stem, which no other word does, so that a query for
+ * one side does not find the other (busy finding business, carbon finding carbonated drinks,
+ * a universal service finding universities). A family is listed only when both sides are
+ * common words and one of them is in the catalogue; a family's own forms still find each other
+ * (importance finds important). The stems keep the word's first three letters, as Snowball's
+ * do (query.c looks stems up by them). Fixed-size strings: a table without relocations.
+ */
+static const struct {
+    char prefix[12];
+    char stem[12];
+} own_stems[] = {
+    {"busie", "busy"},              /* busied, busier: not business */
+    {"busil", "busy"},              /* busily */
+    {"busy", "busy"},               /* busy, busying */
+    {"carbonat", "carbonat"},       /* carbonated, carbonation: not carbon */
+    {"customer", "customer"},       /* customers: not customs */
+    {"goods", "goods"},             /* merchandise: not good */
+    {"hospitalit", "hospitalit"},   /* hospitality: not hospitals */
+    {"importan", "importan"},       /* important, importance: not import */
+    {"initial", "initial"},         /* initially: not initiated */
+    {"integral", "integral"},       /* not integration */
+    {"integrit", "integrit"},       /* integrity: not integration */
+    {"internation", "internation"}, /* international: not intern, internal */
+    {"mobile", "mobile"},           /* mobile phones: not mobility */
+    {"organiz", "organiz"},         /* organization, organized: not organ, organic */
+    {"positiv", "positiv"},         /* positive: not position */
+    {"publicat", "publicat"},       /* publications: not public */
+    {"publicit", "publicit"},       /* publicity: not public */
+    {"several", "several"},         /* not severe, severely */
+    {"terminal", "terminal"},       /* terminals: not termination */
+    {"universal", "universal"},     /* not university */
+    {"universe", "universe"},       /* universes: not university */
+};
+
+size_t szs_stem_english(const unsigned char *in, size_t len, unsigned char *out)
+{
+    for (size_t i = 0; i < sizeof own_stems / sizeof own_stems[0]; i++) {
+        size_t n = strlen(own_stems[i].prefix);
+        if (len >= n && memcmp(in, own_stems[i].prefix, n) == 0) {
+            size_t stem_len = strlen(own_stems[i].stem);
+            memcpy(out, own_stems[i].stem, stem_len);
+            return stem_len;
+        }
+    }
+    return szs_snowball_english(in, len, out);
 }

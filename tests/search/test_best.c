@@ -938,3 +938,40 @@ Test(best, british_spellings_find_the_american_ones)
             cr_assert_lt(rank_of(r, m), 0, "'our' is not 'or' (measure %zu)", m + 1);
     shz_results_free(r);
 }
+
+/* A word that Snowball stems like an unrelated word of the catalogue finds no measure by that
+ * word (stem.c keeps its family apart): busy is not business, carbon not carbonated drinks.
+ * Each pair: the query word, and the catalogue's word with the same Snowball stem. */
+Test(best, a_word_does_not_find_an_unrelated_word_of_the_same_snowball_stem)
+{
+    static const char *const pairs[][2] = {
+        {"busy", "business"},        {"carbon", "carbonated"},     {"import", "important"},
+        {"importance", "import"},    {"universe", "university"},   {"universal", "universities"},
+        {"organ", "organization"},   {"organic", "organizations"}, {"positive", "position"},
+        {"position", "positive"},    {"severe", "several"},        {"internal", "international"},
+        {"customer", "customs"},     {"mobile", "mobility"},       {"publication", "public"},
+        {"integrity", "integrated"}, {"hospitality", "hospitals"},
+    };
+    for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
+        const char *query = pairs[p][0], *other = pairs[p][1];
+        unsigned char a[SZS_STEM_MAX], b[SZS_STEM_MAX];
+        size_t la = szs_snowball_english((const unsigned char *)query, strlen(query), a);
+        size_t lb = szs_snowball_english((const unsigned char *)other, strlen(other), b);
+        cr_assert(la == lb && !memcmp(a, b, la), "Snowball stems %s and %s alike", query, other);
+        uint32_t q[32], o[32];
+        size_t ql = brute_term(query, strlen(query), q, 32);
+        size_t ol = brute_term(other, strlen(other), o, 32);
+        shz_results *r = best(query, 0);
+        size_t only_other = 0;
+        for (size_t m = 0; m < shz_measure_count(); m++) {
+            if (!brute_whole(m, o, ol, oracle_mask(0, 0)) ||
+                brute_matches(m, q, ql, oracle_mask(0, 0)))
+                continue;
+            only_other++;
+            cr_expect_lt(rank_of(r, m), 0, "%s finds measure %zu, which has %s", query, m + 1,
+                         other);
+        }
+        cr_expect_gt(only_other, 0, "a measure has %s and no form of %s", other, query);
+        shz_results_free(r);
+    }
+}

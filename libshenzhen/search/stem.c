@@ -340,9 +340,9 @@ size_t szs_snowball_english(const unsigned char *in, size_t len, unsigned char *
 
 /*
  * Families of words that Snowball conflates with an unrelated word of the catalogue's English:
- * a word that begins with prefix stems to stem, which no other word does, so that a query for
- * one side does not find the other (busy finding business, carbon finding carbonated drinks,
- * a universal service finding universities). A family is listed only when both sides are
+ * a word that begins with prefix stems to stem, which Snowball gives no common word, so that a
+ * query for one side does not find the other (busy finding business, carbon finding carbonated
+ * drinks, a universal service finding universities). A family is listed only when both sides are
  * common words and one of them is in the catalogue; a family's own forms still find each other
  * (importance finds important). The stems keep the word's first three letters, as Snowball's
  * do (query.c looks stems up by them). Fixed-size strings: a table without relocations.

@@ -351,6 +351,7 @@ static const struct {
     char prefix[12];
     char stem[12];
 } own_stems[] = {
+    {"booking", "booking"},         /* bookings: not book */
     {"busie", "busy"},              /* busied, busier: not business */
     {"busil", "busy"},              /* busily */
     {"busy", "busy"},               /* busy, busying */
@@ -365,6 +366,7 @@ static const struct {
     {"internation", "internation"}, /* international: not intern, internal */
     {"mobile", "mobile"},           /* mobile phones: not mobility */
     {"organiz", "organiz"},         /* organization, organized: not organ, organic */
+    {"parking", "parking"},         /* not park */
     {"positiv", "positiv"},         /* positive: not position */
     {"publicat", "publicat"},       /* publications: not public */
     {"publicit", "publicit"},       /* publicity: not public */

@@ -950,7 +950,8 @@ Test(best, a_word_does_not_find_an_unrelated_word_of_the_same_snowball_stem)
         {"organ", "organization"},   {"organic", "organizations"}, {"positive", "position"},
         {"position", "positive"},    {"severe", "several"},        {"internal", "international"},
         {"customer", "customs"},     {"mobile", "mobility"},       {"publication", "public"},
-        {"integrity", "integrated"}, {"hospitality", "hospitals"},
+        {"integrity", "integrated"}, {"hospitality", "hospitals"}, {"parking", "park"},
+        {"booking", "book"},
     };
     for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
         const char *query = pairs[p][0], *other = pairs[p][1];

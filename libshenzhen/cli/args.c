@@ -140,22 +140,23 @@ int parse_limit(cli *c, size_t *limit)
 }
 
 /* Parses --min-relevance. Only plain decimals are taken (no sign, exponent, hex, inf or nan,
- * which strtod would also read), so that what is accepted is what --help describes; strtod
- * reads them in the C locale, as the command never sets another. */
+ * which strtod would also read), so that what is accepted is what --help describes. The range is
+ * read from the text, not the double, which rounds 1.000...01 to 1: an integer part of 0 (or
+ * none), or of 1 with a fraction of zeros. strtod reads the value in the C locale, as the
+ * command never sets another. */
 int parse_min_relevance(cli *c, double *min_relevance)
 {
     const char *arg = c->min_relevance_arg;
-    size_t digits = strspn(arg, "0123456789");
-    size_t fraction = arg[digits] == '.' ? strspn(arg + digits + 1, "0123456789") : 0;
-    size_t end = digits + (arg[digits] == '.' ? 1 + fraction : 0);
-    double value = digits + fraction > 0 && arg[end] == '\0' ? strtod(arg, NULL) : -1;
-    /* 1.000...01 rounds to 1 as a double; it is still above 1. */
-    int above_one = value == 1 && fraction > 0 && strspn(arg + digits + 1, "0") < fraction &&
-                    arg[strspn(arg, "0")] == '1';
-    if (!(value >= 0 && value <= 1) || above_one)
+    size_t digits = strspn(arg, "0123456789"), zeros = strspn(arg, "0");
+    const char *fraction = arg + digits + (arg[digits] == '.');
+    size_t fraction_digits = strspn(fraction, "0123456789");
+    int decimal = digits + fraction_digits > 0 && fraction[fraction_digits] == '\0';
+    int in_range = zeros == digits || (zeros + 1 == digits && arg[zeros] == '1' &&
+                                       strspn(fraction, "0") == fraction_digits);
+    if (!decimal || !in_range)
         return fail(c, EXIT_USAGE,
                     "invalid --min-relevance '%s': expected a number from 0 to 1, such as 0.3",
                     QUOTE(arg));
-    *min_relevance = value;
+    *min_relevance = strtod(arg, NULL);
     return 0;
 }

@@ -182,11 +182,10 @@ Test(precision, a_threshold_keeps_the_hits_that_reach_it_and_changes_nothing_els
     size_t queries = 0, cut = 0;
     for (size_t m = 0; m < shz_measure_count(); m++) {
         const shz_measure *measure = shz_measure_at(m);
-        size_t texts = shz_measure_keyword_count(measure) + 1 + 4;
-        for (size_t i = 0; i < texts; i++) {
+        size_t keywords = shz_measure_keyword_count(measure);
+        for (size_t i = 0; i < keywords + 1 + 4; i++) {
             const char *text;
             char q[1024];
-            size_t keywords = shz_measure_keyword_count(measure);
             if (i < keywords)
                 cr_assert_eq(shz_measure_keyword(measure, i, &text, NULL), SHZ_OK);
             else if (i == keywords)

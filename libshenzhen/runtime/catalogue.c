@@ -201,7 +201,7 @@ const char *shz_lang_name(shz_lang lang)
 /* Tags people type for each language, beside the canonical names: a region
  * where that script is the standard one, or the bare language. */
 static const struct {
-    const char *tag;
+    char tag[6]; /* in place, not pointed to: a table without relocations */
     shz_lang lang;
 } lang_aliases[] = {
     {"zh", SHZ_LANG_ZH_HANS},    {"zh-CN", SHZ_LANG_ZH_HANS}, {"zh-SG", SHZ_LANG_ZH_HANS},

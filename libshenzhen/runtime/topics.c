@@ -156,12 +156,13 @@ shz_status shz_measure_related_reason(const shz_measure *measure, size_t index, 
 
 /* ---- aliases and keywords by language ----------------------------------- */
 
-static const char *const alias_kind_names[] = {NULL, "colloquial", "english", "abbreviation",
-                                               "former-name"};
+/* Names in place, not pointers: a table without relocations. Kind 0 is no kind: no name. */
+static const char alias_kind_names[][13] = {"", "colloquial", "english", "abbreviation",
+                                            "former-name"};
 
 const char *shz_alias_kind_name(shz_alias_kind kind)
 {
-    return (unsigned)kind < sizeof alias_kind_names / sizeof *alias_kind_names
+    return kind > 0 && (unsigned)kind < sizeof alias_kind_names / sizeof *alias_kind_names
                ? alias_kind_names[kind]
                : NULL;
 }

@@ -151,8 +151,11 @@ int szs_plan_literal(szs_query *q)
  * say how something is asked, not what about, so they are cut out of a Han run before it is
  * split into bigrams (a bigram straddling one, such as 么投 in 怎么投诉, is dropped with it). 深圳
  * is not among them: it is a content word, and its IDF (it occurs in almost every measure) already
- * makes its weight almost nil. Longest first. */
-static const uint32_t *const han_stop_words[] = {
+ * makes its weight almost nil. Longest first. As in the other lists of words here, the words
+ * are held in place, not pointed to: a table without relocations (a word of four characters has
+ * no terminator). */
+enum { STOP_WORD_MAX = 4 }; /* characters */
+static const uint32_t han_stop_words[][STOP_WORD_MAX] = {
     U"可不可以", U"为什么", U"有没有", U"是不是", U"怎么样", U"怎么办", U"能不能", U"会不会",
     U"要不要",   U"怎么",   U"怎样",   U"如何",   U"什么",   U"哪些",   U"哪个",   U"哪里",
     U"哪儿",     U"多少",   U"多久",   U"是否",   U"能否",   U"关于",   U"请问",   U"可以",
@@ -173,7 +176,8 @@ static const uint32_t han_frame_words[][3] = {
     U"措施", U"办法", U"条件", U"要求", U"材料", U"费用", U"价格", U"时间",
     U"影响", U"问题", U"情况", U"方法", U"方式", U"提前", U"正常", U"需要",
 };
-static const char *const latin_frame_words[] = {
+typedef char latin_word[13]; /* the longest: "applications", "requirements" */
+static const latin_word latin_frame_words[] = {
     "apply",    "application", "applications", "rule",       "rules",       "policy",
     "policies", "process",     "procedure",    "procedures", "requirement", "requirements",
     "standard", "standards",   "price",        "prices",     "fee",         "fees",
@@ -184,7 +188,7 @@ static const char *const latin_frame_words[] = {
 };
 
 /* English function words, dropped the same way (unless the query has nothing else). */
-static const char *const latin_stop_words[] = {
+static const latin_word latin_stop_words[] = {
     "a",    "about", "an",    "and",    "any",  "are",   "as",   "at",   "be",    "been",  "but",
     "by",   "can",   "could", "did",    "do",   "does",  "don",  "for",  "from",  "has",   "have",
     "he",   "her",   "here",  "his",    "how",  "i",     "if",   "in",   "into",  "is",    "it",
@@ -225,16 +229,16 @@ static uint32_t han_stop_at(const uint32_t *chars, uint32_t n, uint64_t starts)
         if (s[0] != chars[0])
             continue;
         uint32_t k = 1;
-        while (k < n && s[k] && s[k] == chars[k])
+        while (k < n && k < STOP_WORD_MAX && s[k] && s[k] == chars[k])
             k++;
-        if (!s[k])
+        if (k == STOP_WORD_MAX || !s[k])
             return k;
     }
     return 0;
 }
 
 /* Whether the Latin word chars[0, n) is one of the count words of list. */
-static int latin_word_in(const char *const *list, size_t count, const uint32_t *chars, uint32_t n)
+static int latin_word_in(const latin_word *list, size_t count, const uint32_t *chars, uint32_t n)
 {
     for (size_t w = 0; w < count; w++) {
         const char *s = list[w];
@@ -440,7 +444,7 @@ static uint32_t word_entry(const unsigned char *s, size_t len)
  * stem_prefix): most words the index does not have (pinyin, typos) need no stemmer. */
 static int may_have_stem(const unsigned char *w, size_t len)
 {
-    static const char *const exceptions[] = {"dying", "lying", "tying", "skies"};
+    static const char exceptions[][6] = {"dying", "lying", "tying", "skies"};
     uint32_t bit;
     int two = len == 3;
     for (size_t i = 0; i < sizeof exceptions / sizeof exceptions[0]; i++)
@@ -476,7 +480,7 @@ static uint32_t find_stem(const unsigned char *w, size_t len)
  * SPELLING_MIN_LEN letters are left alone: among short words a rewrite mostly makes another word
  * (our -> or, tour -> tor). */
 enum { SPELLING_MIN_LEN = 5 };
-static const char *const spelling_rules[][2] = {
+static const char spelling_rules[][2][5] = {
     {"ence", "ense"}, {"our", "or"},  {"ise", "ize"}, {"isi", "izi"},
     {"isa", "iza"},   {"yse", "yze"}, {"ysi", "yzi"}, {"tre", "ter"},
     {"ogue", "og"},   {"lle", "le"},  {"lli", "li"},  {"mme", "m"},

@@ -73,7 +73,7 @@ static size_t region_after(const unsigned char *s, size_t len, size_t from)
 
 static void mark_regions(word *w)
 {
-    static const char *const prefixes[] = {"gener", "commun", "arsen"};
+    static const char prefixes[][7] = {"gener", "commun", "arsen"};
     w->r1 = region_after(w->s, w->len, 0);
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
         size_t n = strlen(prefixes[i]);
@@ -104,8 +104,12 @@ static int in_r2(const word *w, size_t suffix_len)
     return w->len - suffix_len >= w->r2;
 }
 
+/* A suffix of steps 0 and 1. The tables of suffixes and rules hold their strings in place,
+ * not pointers to them: tables without relocations, as the rest of the library's data. */
+typedef char suffix_text[8];
+
 /* The longest of a list of suffixes the word ends with, or -1. */
-static int longest(const word *w, const char *const *list, size_t n)
+static int longest(const word *w, const suffix_text *list, size_t n)
 {
     int best = -1;
     size_t best_len = 0;
@@ -121,7 +125,7 @@ static int longest(const word *w, const char *const *list, size_t n)
 
 static void step_0(word *w)
 {
-    static const char *const s[] = {"'s'", "'s", "'"};
+    static const suffix_text s[] = {"'s'", "'s", "'"};
     int i = longest(w, s, 3);
     if (i >= 0)
         w->len -= strlen(s[i]);
@@ -129,7 +133,7 @@ static void step_0(word *w)
 
 static void step_1a(word *w)
 {
-    static const char *const s[] = {"sses", "ied", "ies", "s", "us", "ss"};
+    static const suffix_text s[] = {"sses", "ied", "ies", "s", "us", "ss"};
     int i = longest(w, s, 6);
     switch (i) {
     case 0:
@@ -151,7 +155,7 @@ static void step_1a(word *w)
 
 static void step_1b(word *w)
 {
-    static const char *const s[] = {"eed", "eedly", "ed", "edly", "ing", "ingly"};
+    static const suffix_text s[] = {"eed", "eedly", "ed", "edly", "ing", "ingly"};
     int i = longest(w, s, 6);
     if (i < 0)
         return;
@@ -188,7 +192,8 @@ static int li_ending(unsigned char c)
 /* A suffix rule of steps 2 to 4: the suffix, what replaces it, and what else must hold. */
 enum rule_test { ANY, AFTER_L, AFTER_LI_ENDING, AFTER_S_OR_T, IN_R2 };
 typedef struct rule {
-    const char *suffix, *by;
+    suffix_text suffix;
+    char by[5];
     unsigned char test; /* enum rule_test */
 } rule;
 
@@ -278,16 +283,17 @@ static void step_5(word *w)
 /* Words stemmed by a list, not by the steps. */
 static int exception(const unsigned char *in, size_t len, unsigned char *out, size_t *out_len)
 {
-    static const char *const from[] = {"skis",   "skies", "dying", "lying",  "tying",  "idly",
-                                       "gently", "ugly",  "early", "only",   "singly", "sky",
-                                       "news",   "howe",  "atlas", "cosmos", "bias",   "andes"};
-    static const char *const to[] = {"ski",   "sky",  "die",   "lie",    "tie",   "idl",
-                                     "gentl", "ugli", "earli", "onli",   "singl", "sky",
-                                     "news",  "howe", "atlas", "cosmos", "bias",  "andes"};
-    for (size_t i = 0; i < sizeof from / sizeof from[0]; i++) {
-        if (strlen(from[i]) == len && memcmp(in, from[i], len) == 0) {
-            *out_len = strlen(to[i]);
-            memcpy(out, to[i], *out_len);
+    static const struct {
+        char from[7], to[7];
+    } words[] = {{"skis", "ski"},    {"skies", "sky"},  {"dying", "die"},    {"lying", "lie"},
+                 {"tying", "tie"},   {"idly", "idl"},   {"gently", "gentl"}, {"ugly", "ugli"},
+                 {"early", "earli"}, {"only", "onli"},  {"singly", "singl"}, {"sky", "sky"},
+                 {"news", "news"},   {"howe", "howe"},  {"atlas", "atlas"},  {"cosmos", "cosmos"},
+                 {"bias", "bias"},   {"andes", "andes"}};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (strlen(words[i].from) == len && memcmp(in, words[i].from, len) == 0) {
+            *out_len = strlen(words[i].to);
+            memcpy(out, words[i].to, *out_len);
             return 1;
         }
     }
@@ -317,8 +323,8 @@ size_t szs_snowball_english(const unsigned char *in, size_t len, unsigned char *
     mark_regions(&w);
     step_0(&w);
     step_1a(&w);
-    static const char *const invariant[] = {"inning",  "outing",  "canning", "herring",
-                                            "earring", "proceed", "exceed",  "succeed"};
+    static const char invariant[][8] = {"inning",  "outing",  "canning", "herring",
+                                        "earring", "proceed", "exceed",  "succeed"};
     int stop = 0;
     for (size_t i = 0; i < sizeof invariant / sizeof invariant[0]; i++)
         stop |= strlen(invariant[i]) == w.len && memcmp(w.s, invariant[i], w.len) == 0;

@@ -5,7 +5,10 @@
 # integers, so they must need no load-time relocation: every hidden data
 # object named shzi_* in .symtab must lie in .rodata (not .data.rel.ro, which is
 # where the linker puts const data that needs relocating) and no dynamic
-# relocation may patch a byte inside any of them. Needs an unstripped build.
+# relocation may patch a byte inside any of them. Nor may any other constant
+# table of the library's own hold pointers (a list of words as const char *[]):
+# no object of its own in .data.rel.ro, only the toolchain's (__gcov_*, in a
+# coverage build). Needs an unstripped build.
 set -eu
 lib=$1
 tmp=$(mktemp -d)
@@ -24,6 +27,18 @@ if [ "$count" -eq 0 ]; then
   echo "FAIL: no shzi_* data objects in .symtab of $lib (stripped?)" >&2
   exit 1
 fi
+# Constant tables that hold pointers: OBJECT symbols in .data.rel.ro.
+rel_ro=$(awk '$2 == ".data.rel.ro" { print $1 }' "$tmp/sections")
+if [ -n "$rel_ro" ]; then
+  pointers=$(readelf -sW "$lib" |
+    awk -v ndx="$rel_ro" '$4 == "OBJECT" && $7 == ndx && $8 !~ /^__/ { printf " %s", $8 }')
+  if [ -n "$pointers" ]; then
+    echo "FAIL: constant tables of pointers, relocated at load time (hold the strings in" \
+      "place, as char [][N]):$pointers" >&2
+    exit 1
+  fi
+fi
+
 # One awk pass: section of each object, and any relocation inside it.
 awk -v sections="$tmp/sections" -v relocs="$tmp/relocs" '
   function hex(s,   i, c, v) {
@@ -47,4 +62,4 @@ awk -v sections="$tmp/sections" -v relocs="$tmp/relocs" '
   }
   END { exit bad }
 ' "$tmp/objects" >&2 || { echo "FAIL: tables need relocations" >&2; exit 1; }
-echo "OK: $count shzi_* tables in .rodata with no load-time relocations ($(wc -l <"$tmp/relocs") relocations in the library, none in them)"
+echo "OK: $count shzi_* tables in .rodata with no load-time relocations, no constant table of pointers ($(wc -l <"$tmp/relocs") relocations in the library, none in them)"

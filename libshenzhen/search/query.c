@@ -7,6 +7,7 @@
 
 #include "alloc.h"
 #include "search_int.h"
+#include "stop_words.h"
 
 static int is_quote(uint32_t cp)
 {
@@ -147,42 +148,6 @@ int szs_plan_literal(szs_query *q)
 
 /* ---- best-match mode ---------------------------------------------------- */
 
-/* Question and function words, and the words of conversation around a request: the adverbs a
- * question hedges with (大概, 一般, 最近), connectives (但是, 因为, 虽然), pronouns (自己, 大家),
- * words that report the asking (听说, 想知道, 请教) and adverbs of time and manner (一直, 突然).
- * They say how something is asked, not what about, so they are cut out of a Han run before it is
- * split into bigrams (a bigram straddling one, such as 么投 in 怎么投诉, is dropped with it).
- * Left in, each would weigh as an unknown word and dilute a long request's subject below the
- * precision rule's share. None is a keyword or an alias of a measure. 深圳 is not among them: it
- * is a content word, and its IDF (it occurs in almost every measure) already makes its weight
- * almost nil. Longest first; a word of four characters has no terminator. Like the other word
- * lists here, the words are held in place rather than pointed to: tables without relocations. */
-enum { STOP_WORD_MAX = 4 }; /* characters */
-static const uint32_t han_stop_words[][STOP_WORD_MAX] = {
-    U"可不可以", U"为什么", U"有没有", U"是不是", U"怎么样", U"怎么办", U"能不能", U"会不会",
-    U"要不要",   U"不知道", U"想知道", U"差不多", U"怎么",   U"怎样",   U"如何",   U"什么",
-    U"哪些",     U"哪个",   U"哪里",   U"哪儿",   U"多少",   U"多久",   U"是否",   U"能否",
-    U"关于",     U"请问",   U"可以",   U"我们",   U"你们",   U"他们",   U"咱们",   U"大概",
-    U"一般",     U"最近",   U"这么",   U"那么",   U"没有",   U"这些",   U"那些",   U"这个",
-    U"那个",     U"一些",   U"但是",   U"因为",   U"所以",   U"如果",   U"还是",   U"已经",
-    U"还有",     U"而且",   U"别人",   U"大家",   U"现在",   U"时候",   U"一下",   U"一直",
-    U"总是",     U"老是",   U"比较",   U"非常",   U"真的",   U"到底",   U"究竟",   U"其实",
-    U"不过",     U"然后",   U"只是",   U"听说",   U"知道",   U"觉得",   U"应该",   U"感觉",
-    U"好像",     U"可能",   U"不是",   U"不会",   U"不要",   U"能够",   U"还能",   U"一样",
-    U"这样",     U"那样",   U"为啥",   U"咋办",   U"这种",   U"那种",   U"每次",   U"每天",
-    U"有点",     U"一点",   U"有些",   U"很多",   U"好多",   U"许多",   U"别的",   U"之后",
-    U"之前",     U"以后",   U"以前",   U"的话",   U"而已",   U"罢了",   U"打算",   U"准备",
-    U"希望",     U"帮忙",   U"告诉",   U"自己",   U"想问",   U"问问",   U"看看",   U"查查",
-    U"请教",     U"求助",   U"大约",   U"左右",   U"肯定",   U"确实",   U"也许",   U"或许",
-    U"估计",     U"据说",   U"然而",   U"另外",   U"此外",   U"而是",   U"于是",   U"因此",
-    U"虽然",     U"即使",   U"哪怕",   U"只要",   U"只有",   U"除了",   U"不管",   U"无论",
-    U"经常",     U"突然",   U"居然",   U"竟然",   U"终于",   U"马上",   U"立刻",   U"赶紧",
-    U"本来",     U"原来",   U"当时",   U"刚才",   U"刚刚",   U"我",     U"你",     U"谁",
-    U"吗",       U"呢",     U"的",     U"了",     U"和",     U"与",     U"及",     U"吧",
-    U"是",       U"想",     U"太",     U"很",     U"把",     U"被",     U"都",     U"也",
-    U"又",       U"啥",     U"咋",
-};
-
 /* Words that say what kind of answer a request wants (a procedure, a rule, a price, a time, an
  * effect, whether something is needed or normal; in English also how long, how much, whether
  * one may) rather than what it is about. They stay in the query and weigh as any term, but they
@@ -194,7 +159,9 @@ static const uint32_t han_frame_words[][3] = {
     U"措施", U"办法", U"条件", U"要求", U"材料", U"费用", U"价格", U"时间",
     U"影响", U"问题", U"情况", U"方法", U"方式", U"提前", U"正常", U"需要",
 };
-typedef char latin_word[13]; /* the longest: "applications", "requirements" */
+/* Latin words held in place, not pointed to, as every word list of the library: tables without
+ * relocations. The longest: "applications", "requirements". */
+typedef char latin_word[13];
 static const latin_word latin_frame_words[] = {
     "apply",    "application", "applications", "rule",       "rules",       "policy",
     "policies", "process",     "procedure",    "procedures", "requirement", "requirements",
@@ -219,40 +186,6 @@ static const latin_word latin_stop_words[] = {
 static int is_han(uint32_t c)
 {
     return c >= 0x2E80;
-}
-
-/* A character's bit in a 64-bit set (a hash: other characters share it). */
-static uint64_t char_bit64(uint32_t c)
-{
-    return UINT64_C(1) << ((c * UINT32_C(0x9E3779B1)) >> 26);
-}
-
-/* The set of the stop words' first characters: most characters of a query start none, and
- * are let through without comparing them with every stop word. */
-static uint64_t stop_starts(void)
-{
-    uint64_t set = 0;
-    for (size_t w = 0; w < sizeof han_stop_words / sizeof han_stop_words[0]; w++)
-        set |= char_bit64(han_stop_words[w][0]);
-    return set;
-}
-
-/* The length in code points of the stop word at chars[0..n), or 0. starts: stop_starts(). */
-static uint32_t han_stop_at(const uint32_t *chars, uint32_t n, uint64_t starts)
-{
-    if (!(starts & char_bit64(chars[0])))
-        return 0;
-    for (size_t w = 0; w < sizeof han_stop_words / sizeof han_stop_words[0]; w++) {
-        const uint32_t *s = han_stop_words[w];
-        if (s[0] != chars[0])
-            continue;
-        uint32_t k = 1;
-        while (k < n && k < STOP_WORD_MAX && s[k] && s[k] == chars[k])
-            k++;
-        if (k == STOP_WORD_MAX || !s[k])
-            return k;
-    }
-    return 0;
 }
 
 /* Whether the Latin word chars[0, n) is one of the count words of list. */
@@ -298,9 +231,8 @@ typedef struct han_pieces {
 
 typedef struct analysis {
     szs_query *q;
-    int stops;            /* drop stop words */
-    uint64_t stop_starts; /* stop_starts() */
-    long previous_word;   /* the word term just before, with only spaces since, or -1 */
+    int stops;          /* drop stop words */
+    long previous_word; /* the word term just before, with only spaces since, or -1 */
     uint32_t previous_len;
     han_pieces *pieces;
 } analysis;
@@ -336,8 +268,7 @@ static void han_run(analysis *an, uint32_t start, uint32_t end)
         if (word && i >= piece + 2 && catalogue_bigram(q->chars + i - 2) &&
             catalogue_bigram(q->chars + i - 1))
             word = 0;
-        uint32_t stop =
-            i < end && !word && an->stops ? han_stop_at(q->chars + i, end - i, an->stop_starts) : 0;
+        uint32_t stop = i < end && !word && an->stops ? szs_han_stop_at(q->chars + i, end - i) : 0;
         if (i < end && !stop && !word) {
             i++;
             continue;
@@ -390,7 +321,7 @@ static shz_status analyse_pass(const char *text, size_t len, szs_query *q, int s
 {
     const unsigned char *s = (const unsigned char *)text;
     /* cppcheck-suppress ctuuninitvar ; pieces is filled here, from count = 0 just below */
-    analysis an = {q, stops, stop_starts(), -1, 0, pieces};
+    analysis an = {q, stops, -1, 0, pieces};
     pieces->count = 0;
     uint32_t used = 0, run = 0;
     int run_han = 0, in_phrase = 0, spaced = 0, any = 0;

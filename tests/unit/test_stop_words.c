@@ -1,0 +1,54 @@
+/*
+ * The Han stop-word list (search/stop_words.c): its lookup is a binary search on the first
+ * character, so the list must be sorted by it, with longer words first among those that share
+ * it; every word must be found whole, and the longest one wins.
+ */
+#include <criterion/criterion.h>
+
+#include "search/stop_words.h"
+
+static uint32_t word_length(const uint32_t *w)
+{
+    uint32_t n = 0;
+    while (n < SZS_STOP_WORD_MAX && w[n])
+        n++;
+    return n;
+}
+
+Test(stop_words, sorted_by_first_character_longer_words_first)
+{
+    size_t count = szs_han_stop_word_count();
+    cr_assert_gt(count, 100);
+    cr_assert_null(szs_han_stop_word(count));
+    for (size_t i = 1; i < count; i++) {
+        const uint32_t *a = szs_han_stop_word(i - 1), *b = szs_han_stop_word(i);
+        cr_assert_leq(a[0], b[0], "word %zu (U+%04X) after U+%04X", i, (unsigned)b[0],
+                      (unsigned)a[0]);
+        if (a[0] == b[0])
+            cr_assert_geq(word_length(a), word_length(b), "word %zu: longer ones first", i);
+    }
+}
+
+Test(stop_words, every_word_is_found_whole_and_only_where_it_starts)
+{
+    for (size_t i = 0; i < szs_han_stop_word_count(); i++) {
+        const uint32_t *w = szs_han_stop_word(i);
+        uint32_t n = word_length(w), text[SZS_STOP_WORD_MAX + 2];
+        cr_assert_geq(w[0], 0x4E00u, "word %zu is Han", i);
+        for (uint32_t k = 0; k < n; k++)
+            text[k] = w[k];
+        text[n] = 0x5E02; /* 市, which follows no stop word into a longer one */
+        cr_assert_eq(szs_han_stop_at(text, n + 1), n, "word %zu", i);
+        cr_assert_eq(szs_han_stop_at(text + n, 1), 0, "市 is not a stop word");
+    }
+}
+
+Test(stop_words, the_longest_word_wins)
+{
+    const uint32_t whether[] = {0x662F, 0x4E0D, 0x662F}; /* 是不是, beside 是 */
+    const uint32_t know[] = {0x4E0D, 0x77E5, 0x9053};    /* 不知道 */
+    cr_assert_eq(szs_han_stop_at(whether, 3), 3);
+    cr_assert_eq(szs_han_stop_at(whether, 2), 1, "是不 is not one: 是 is");
+    cr_assert_eq(szs_han_stop_at(know, 3), 3);
+    cr_assert_eq(szs_han_stop_at(know, 0), 0, "no characters");
+}

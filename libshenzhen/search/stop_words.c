@@ -10,8 +10,10 @@
  * words that report the asking (听说, 想知道, 请教) and adverbs of time and manner (一直, 突然).
  * They say how something is asked, not what about. Left in, each would weigh as a word the
  * catalogue does not have and dilute a long request's subject below the precision rule's share.
- * None is a keyword or an alias of a measure. 深圳 is not among them: it is a content word, and
- * its IDF (it occurs in almost every measure) already makes its weight almost nil.
+ * None of two characters or more is part of a measure's title, keyword or alias (the unit test
+ * checks it): cutting it would cut what a query is meant to find. 深圳 is not among them: it is a
+ * content word, and its IDF (it occurs in almost every measure) already makes its weight almost
+ * nil.
  *
  * Sorted by first character (code point), longer words first among those that share it, so a
  * lookup is a binary search on the first character (tests/unit/test_stop_words.c checks the

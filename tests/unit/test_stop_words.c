@@ -1,11 +1,15 @@
 /*
  * The Han stop-word list (search/stop_words.c): its lookup is a binary search on the first
  * character, so the list must be sorted by it, with longer words first among those that share
- * it; every word must be found whole, and the longest one wins.
+ * it; every word must be found whole, and the longest one wins. A query loses its stop words, so
+ * none of two characters or more may be part of what a query is meant to find: a measure's
+ * title, keyword or alias.
  */
 #include <criterion/criterion.h>
+#include <string.h>
 
 #include "search/stop_words.h"
+#include "shenzhen.h"
 
 static uint32_t word_length(const uint32_t *w)
 {
@@ -51,4 +55,57 @@ Test(stop_words, the_longest_word_wins)
     cr_assert_eq(szs_han_stop_at(whether, 2), 1, "是不 is not one: 是 is");
     cr_assert_eq(szs_han_stop_at(know, 3), 3);
     cr_assert_eq(szs_han_stop_at(know, 0), 0, "no characters");
+}
+
+/* The UTF-8 of a stop word (CJK characters, three bytes each) into out, NUL-terminated. */
+static void to_utf8(const uint32_t *w, char *out)
+{
+    size_t n = 0;
+    for (uint32_t k = 0; k < word_length(w); k++) {
+        out[n++] = (char)(0xE0 | (w[k] >> 12));
+        out[n++] = (char)(0x80 | ((w[k] >> 6) & 0x3F));
+        out[n++] = (char)(0x80 | (w[k] & 0x3F));
+    }
+    out[n] = '\0';
+}
+
+/* Whether text[0..len) holds word. */
+static int holds(const char *text, size_t len, const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t at = 0; at + n <= len; at++)
+        if (!memcmp(text + at, word, n))
+            return 1;
+    return 0;
+}
+
+Test(stop_words, no_word_of_two_characters_or_more_is_part_of_a_title_keyword_or_alias)
+{
+    size_t checked = 0;
+    for (size_t i = 0; i < szs_han_stop_word_count(); i++) {
+        const uint32_t *w = szs_han_stop_word(i);
+        if (word_length(w) < 2)
+            continue;
+        char word[3 * SZS_STOP_WORD_MAX + 1];
+        to_utf8(w, word);
+        for (size_t m = 0; m < shz_measure_count(); m++) {
+            const shz_measure *measure = shz_measure_at(m);
+            const char *text;
+            size_t len;
+            cr_assert_eq(shz_measure_text(measure, SHZ_FIELD_TITLE, SHZ_LANG_ZH_HANS, &text, &len),
+                         SHZ_OK);
+            cr_assert_not(holds(text, len, word), "%s in measure %zu's title", word, m + 1);
+            for (size_t k = 0; k < shz_measure_keyword_count(measure); k++) {
+                cr_assert_eq(shz_measure_keyword(measure, k, &text, &len), SHZ_OK);
+                cr_assert_not(holds(text, len, word), "%s in a keyword of measure %zu", word,
+                              m + 1);
+            }
+            for (size_t k = 0; k < shz_measure_alias_count(measure); k++) {
+                cr_assert_eq(shz_measure_alias(measure, k, &text, &len), SHZ_OK);
+                cr_assert_not(holds(text, len, word), "%s in an alias of measure %zu", word, m + 1);
+            }
+        }
+        checked++;
+    }
+    cr_assert_gt(checked, 140);
 }

@@ -8,6 +8,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "runtime/utf8.h"
 #include "search/stop_words.h"
 #include "shenzhen.h"
 
@@ -57,15 +58,12 @@ Test(stop_words, the_longest_word_wins)
     cr_assert_eq(szs_han_stop_at(know, 0), 0, "no characters");
 }
 
-/* The UTF-8 of a stop word (CJK characters, three bytes each) into out, NUL-terminated. */
+/* The UTF-8 of a stop word into out (room for 4 bytes a character and a NUL). */
 static void to_utf8(const uint32_t *w, char *out)
 {
     size_t n = 0;
-    for (uint32_t k = 0; k < word_length(w); k++) {
-        out[n++] = (char)(0xE0 | (w[k] >> 12));
-        out[n++] = (char)(0x80 | ((w[k] >> 6) & 0x3F));
-        out[n++] = (char)(0x80 | (w[k] & 0x3F));
-    }
+    for (uint32_t k = 0; k < word_length(w); k++)
+        n += shzi_utf8_encode(w[k], (unsigned char *)out + n);
     out[n] = '\0';
 }
 
@@ -86,7 +84,7 @@ Test(stop_words, no_word_of_two_characters_or_more_is_part_of_a_title_keyword_or
         const uint32_t *w = szs_han_stop_word(i);
         if (word_length(w) < 2)
             continue;
-        char word[3 * SZS_STOP_WORD_MAX + 1];
+        char word[4 * SZS_STOP_WORD_MAX + 1];
         to_utf8(w, word);
         for (size_t m = 0; m < shz_measure_count(); m++) {
             const shz_measure *measure = shz_measure_at(m);

@@ -34,18 +34,25 @@ Test(stop_words, sorted_by_first_character_longer_words_first)
     }
 }
 
-Test(stop_words, every_word_is_found_whole_and_only_where_it_starts)
+/* Each word is found at its full length and no further, with a character after it that
+ * continues no stop word; characters that start none, before, inside and past the list's range
+ * of first characters, are none. */
+Test(stop_words, every_word_is_found_whole_and_no_further)
 {
+    static const uint32_t city = 0x5E02; /* 市 */
     for (size_t i = 0; i < szs_han_stop_word_count(); i++) {
         const uint32_t *w = szs_han_stop_word(i);
-        uint32_t n = word_length(w), text[SZS_STOP_WORD_MAX + 2];
+        uint32_t n = word_length(w), text[SZS_STOP_WORD_MAX + 1];
         cr_assert_geq(w[0], 0x4E00u, "word %zu is Han", i);
         for (uint32_t k = 0; k < n; k++)
             text[k] = w[k];
-        text[n] = 0x5E02; /* 市, which follows no stop word into a longer one */
+        text[n] = city;
         cr_assert_eq(szs_han_stop_at(text, n + 1), n, "word %zu", i);
-        cr_assert_eq(szs_han_stop_at(text + n, 1), 0, "市 is not a stop word");
     }
+    const uint32_t none[] = {0x4DFF, city, 0x9FA5}; /* before 一, 市, 龥 */
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+        cr_assert_eq(szs_han_stop_at(none + i, 1), 0, "U+%04X is not a stop word",
+                     (unsigned)none[i]);
 }
 
 Test(stop_words, the_longest_word_wins)

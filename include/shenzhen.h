@@ -486,8 +486,8 @@ typedef enum shz_search_mode {
      * one found in at most a quarter of the measures. Hits rank by relevance
      * (shz_results_relevance()), then by BM25F over the fields asked for. Since 1.8 the best
      * match's closely related measures (grade 2, shz_measure_related_grade()) that do not match
-     * (they hold less than min_relevance of the query's weight, or none) follow the matches, in
-     * the same order (so each ranks below every match), flagged
+     * follow the matches, those holding no more of the query's weight than the last match (since
+     * 1.12), in the same order (so relevance never rises down the list), flagged
      * ::SHZ_MATCH_RELATED, unless shz_search_options::flags has ::SHZ_ONLY_MATCHES: a
      * reader who asks about one measure is often served by its companions too.
      */

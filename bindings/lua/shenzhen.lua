@@ -510,8 +510,8 @@ end
 -- array of them: only the measures that carry one of them), related (a boolean, default
 -- true: in best-match mode the measures closely related to the best match, grade 2 in
 -- measure.related of the first hit, that do not match the query follow the matches, each
--- with match.related = true and a relevance below min_relevance, the share of the query it
--- holds, often 0; they obey topics and only fill the room limit leaves; false: the matches
+-- with match.related = true and a relevance no more than the last match's, the share of the
+-- query it holds, often 0; they obey topics and only fill the room limit leaves; false: the matches
 -- alone).
 function shenzhen.search(query, opts)
   if type(query) ~= "string" then

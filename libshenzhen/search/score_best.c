@@ -328,10 +328,12 @@ static void rewind_terms(szs_query *q)
  * count hits, the best of them while room lasts, flagged SHZ_MATCH_RELATED: a reader asking
  * about one measure is often served by its companions, which need not share the query's words
  * (the grade-1 links, which meet on one point only, added nothing on the development sets and
- * cost as much again). Only those that hold less than min_relevance (or nothing) join, so every
- * one ranks below every match, among themselves by the relevance they hold. Each is scored
- * afresh: the links of grade 2 come first, in id order (shz_measure_related()), so the cursors,
- * put back once, move forward as in the first pass. */
+ * cost as much again). One joins if it ranks below the last match (hits[count - 1]: it holds no
+ * more, and scores less if it holds as much), so relevance and score never rise down the list: one
+ * holding min_relevance or more failed the rule's other tests (it mentions a word of the request in
+ * passing, say), which a companion of the answer need not pass. They rank among themselves by the
+ * relevance they hold. Each is scored afresh: the links of grade 2 come first, in id order
+ * (shz_measure_related()), so the cursors, put back once, move forward as in the first pass. */
 static size_t add_related(szs_query *q, const szs_settings *set, szs_hit *hits, size_t count,
                           size_t room)
 {
@@ -339,6 +341,7 @@ static size_t add_related(szs_query *q, const szs_settings *set, szs_hit *hits, 
     szs_hit *tail = hits + count;
     size_t tail_room = room - count, joined = 0, links = shz_measure_related_count(best);
     uint32_t last = SZS_NO_MEASURE;
+    uint64_t last_match = hits[count - 1].key;
     for (size_t i = 0; i < links && tail_room && shz_measure_related_grade(best, i) == 2; i++) {
         /* Measure ids are indices + 1 (shz_measure_get()). */
         uint32_t m = (uint32_t)(shz_measure_id(shz_measure_related(best, i)) - 1);
@@ -359,11 +362,8 @@ static size_t add_related(szs_query *q, const szs_settings *set, szs_hit *hits, 
             szs_clear_hit(&h);
             rank_hit(q, m, 0, 0, 0, &h);
             place_hit(m, 0, &h);
-        } else if (score_best(q, set, m, &h, &relevance, 1) ||
-                   (relevance > 0 && reaches_min_relevance(q, relevance))) {
-            /* One that holds min_relevance (as reported) failed the rule's other tests: not
-             * about the query, and it would rank among the matches. */
-            continue;
+        } else if (score_best(q, set, m, &h, &relevance, 1) || h.key > last_match) {
+            continue; /* it matches after all, or it would rank above the last match */
         }
         h.match |= SHZ_MATCH_RELATED;
         if (!h.exact_terms && !h.tolerant_terms) { /* no match to show: its body, as asked */

@@ -243,8 +243,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(rel >= 0 && rel <= 1);
         FUZZ_CHECK(i == 0 || rel <= shz_results_relevance(r, i - 1));
         if (shz_results_match(r, i) & SHZ_MATCH_RELATED) {
-            /* One of hit 0's closely related measures, holding less than a match must. */
-            FUZZ_CHECK(!only_matches && i > 0 && (rel < min || rel == 0));
+            /* One of hit 0's closely related measures, holding no more than the last match. */
+            FUZZ_CHECK(!only_matches && matches > 0 &&
+                       rel <= shz_results_relevance(r, matches - 1));
             const shz_measure *first = shz_results_measure(r, 0), *m = shz_results_measure(r, i);
             size_t k = 0;
             while (k < shz_measure_related_count(first) && shz_measure_related(first, k) != m)

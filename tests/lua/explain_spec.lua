@@ -5,7 +5,8 @@
 -- never the held-out test.json), in best-match mode at the default threshold and at
 -- min_relevance 0, and in all-terms mode: relevance lies in [0, 1] and never increases down
 -- the list; a hit reaches min_relevance unless it is flagged related (one of the first hit's
--- closely related measures, after every match, holding less than min_relevance, nothing at 0; never
+-- closely related measures, after every match, that the same search with related = false does not
+-- list, so it holds no more than the last match; never
 -- in all-terms mode); hit:explain() has one entry per query term, in the order of the
 -- array's terms, each a run of the query's letters; weights in [0, 1] adding up to 1 (to at
 -- most 1 / 0.6 for a long query, whose known words count 60% beyond four rare words),
@@ -89,7 +90,9 @@ local function is_related(measure, to)
   return false
 end
 
-local function check_results(query, hits, least, mode)
+-- matches: the set of the measures the same search lists with related = false.
+local function check_results(query, hits, least, mode, matches)
+  matches = matches or {}
   local previous, related_from = 1, nil
   for rank, hit in ipairs(hits) do
     assert(hit.relevance <= previous,
@@ -98,8 +101,8 @@ local function check_results(query, hits, least, mode)
       related_from = related_from or rank
       assert((mode or "best") == "best",
         string.format("%s: hit %d is related in %s mode", query, rank, mode))
-      assert(hit.relevance < least or hit.relevance == 0,
-        string.format("%s: related hit %d holds min_relevance %s", query, rank, least))
+      assert(not matches[hit.measure],
+        string.format("%s: related hit %d is a match", query, rank))
       assert(is_related(hit.measure, hits[1].measure),
         string.format("%s: hit %d is not closely related to hit 1", query, rank))
     else
@@ -128,7 +131,12 @@ describe("relevance and explain", function()
       local hits, related = 0, 0
       for _, query in ipairs(QUERIES) do
         local results = shenzhen.search(query, case.opts)
-        check_results(query, results, case.least, case.mode)
+        local matches = {}
+        local alone = {}
+        for k, v in pairs(case.opts) do alone[k] = v end
+        alone.related = false
+        for _, hit in ipairs(shenzhen.search(query, alone)) do matches[hit.measure] = true end
+        check_results(query, results, case.least, case.mode, matches)
         hits = hits + #results
         for _, hit in ipairs(results) do
           related = related + (hit.match.related and 1 or 0)
@@ -192,12 +200,16 @@ describe("relevance and explain", function()
       end, "above")
     end)
 
-    it("catch a related hit that holds min_relevance, or a match after a related hit",
-      function()
-      local flagged = setmetatable({ match = { related = true } }, { __index = hits[2] })
+    it("catch a related hit that matches, or a match after a related hit", function()
+      -- Two companions (grade 2) that both match: the second, flagged related, is a match.
+      local both = "水污染治理 生态文明"
+      local pair = shenzhen.search(both, { min_relevance = 0 })
+      assert.is_true(is_related(pair[2].measure, pair[1].measure))
+      local flagged = setmetatable({ match = { related = true } }, { __index = pair[2] })
+      local listed = { pair[1], flagged, terms = pair.terms }
       assert.error_matches(function()
-        check_results(query, { hits[1], flagged, terms = hits.terms }, 0)
-      end, "holds min_relevance")
+        check_results(both, listed, 0, "best", { [pair[2].measure] = true })
+      end, "is a match")
       local related
       for _, hit in ipairs(hits) do
         related = related or (hit.match.related and hit)

@@ -1,14 +1,12 @@
 -- busted spec: search's related option. In best-match mode a search that has matches lists
 -- after them the measures closely related to its first hit (measure.related, grade 2) that do
 -- not match the query, each with match.related = true, ranked among themselves by the
--- relevance they hold, below min_relevance, hit:explain() adding up to it; related = false
+-- relevance they hold, no more than the last match's, hit:explain() adding up to it; related = false
 -- gives the matches alone, the default's array up to its first related hit; anything but a
 -- boolean is a BAD_OPTIONS error. Written against whatever catalogue is compiled in: the
 -- queries are its keywords.
 local shenzhen = require("shenzhen")
-local c = require("shenzhen_c")
 
-local LEAST = c.SHZ_MIN_RELEVANCE_DEFAULT
 local TOLERANCE = 1 / 65535 + 1e-9
 
 -- What a hit array says, comparable across searches: one string a hit.
@@ -47,7 +45,7 @@ end
 describe("search's related option", function()
   local cases = answered_by_one()
 
-  it("lists one measure's related measures after it, flagged, below min_relevance", function()
+  it("lists one measure's related measures after it, flagged, holding no more than it", function()
     assert.is_true(#cases > 20)
     local with_related, holding = 0, 0
     for _, case in ipairs(cases) do
@@ -62,7 +60,7 @@ describe("search's related option", function()
         assert.is_true(hit.match.related, kw)
         assert.matches("^hit %d+ %(related, score", tostring(hit))
         assert.is_true(closely_related(m, hit.measure), kw)
-        assert.is_true(hit.relevance >= 0 and hit.relevance < LEAST, kw)
+        assert.is_true(hit.relevance >= 0 and hit.relevance <= hits[1].relevance, kw)
         assert.is_true(hit.relevance <= previous, kw)
         previous = hit.relevance
         local total = 0

@@ -3,7 +3,7 @@
 In best-match mode a search that has matches lists after them the measures closely
 related to its first hit (Measure.related, grade 2) that do not match the query: each
 flagged "related" in Hit.match, ranked among themselves by the relevance they hold, which
-lies below min_relevance, and explain() adds up to it as for any hit. related=False (a
+is no more than the last match's, and explain() adds up to it as for any hit. related=False (a
 bool) gives the matches alone, which are the default's list up to its first related hit.
 The related measures only fill the room a limit leaves; all-terms mode and a query
 without a match list none.
@@ -17,10 +17,7 @@ import pickle
 import pytest
 
 import shenzhen
-from shenzhen import _shenzhen_c as _c
 
-#: The precision rule's threshold, as the header has it.
-LEAST = _c.SHZ_MIN_RELEVANCE_DEFAULT
 #: How far explain()'s sum may be from the relevance (see test_explain.py).
 TOLERANCE = 1 / 65535 + 1e-9
 
@@ -85,14 +82,15 @@ def test_one_measure_lists_its_related_measures_after_it():
             assert is_related(hit), f"{kw!r}: {hit!r} follows the one match unflagged"
             assert hit.measure in closely_related(m), (
                 f"{kw!r}: {hit.measure.id} is not closely related to {m.id}")
-            assert 0.0 <= hit.relevance < LEAST, f"{kw!r}: {hit!r} holds {hit.relevance}"
+            assert 0.0 <= hit.relevance <= results[0].relevance, (
+                f"{kw!r}: {hit!r} holds {hit.relevance}")
             total = math.fsum(e.contribution for e in hit.explain())
             assert abs(total - hit.relevance) <= TOLERANCE, (kw, hit, total)
             holding += hit.relevance > 0
         relevances = [hit.relevance for hit in results]
         assert relevances == sorted(relevances, reverse=True), kw
-        # A closely related measure is left out only when it holds part of the query (as much
-        # as a match would, though the precision rule's other tests refused it).
+        # A closely related measure is left out only when it holds part of the query (more
+        # than the one match).
         shown = {hit.measure for hit in following}
         assert len(shown) == len(following), f"{kw!r}: a related measure listed twice"
         for other in closely_related(m) - shown:

@@ -176,12 +176,13 @@ static void check_best(const char *query, tally *tl)
         double relevance = shz_results_relevance(r, i);
         size_t m = (size_t)shz_measure_id(shz_results_measure(r, i)) - 1;
         /* The matches reach the threshold; the best match's related measures that do not
-         * follow them, holding less or nothing. */
+         * follow them, holding no more than the last match, or nothing. */
         if (shz_results_match(r, i) & SHZ_MATCH_RELATED) {
             cr_assert(related[m] && i > 0, "'%s': hit %zu is no closely related measure of hit 0",
                       query, i);
-            cr_assert(relevance < SHZ_MIN_RELEVANCE_DEFAULT, "'%s': related hit %zu holds %f",
-                      query, i, relevance);
+            cr_assert(relevance <= shz_results_relevance(r, matches - 1),
+                      "'%s': related hit %zu holds %f, more than the last match", query, i,
+                      relevance);
             related[m] = 2;
             tl->related++;
         } else {

@@ -20,7 +20,12 @@
  *   unknown stretch part of a word the catalogue does not use;
  *   and a lone Han character without postings as its homophones; at most
  *   MAX_HOMOPHONE_GRAMS of them, the rarest (highest IDF) first, the first
- *   found on ties.
+ *   found on ties;
+ * - a Han bigram without postings whose second character is 个, 了 or 过 and
+ *   that the query's next character follows is searched as the word those
+ *   two characters around it make, when a title, keyword or alias holds it:
+ *   spoken Chinese splits a verb and its object so (刷个脸 is 刷脸, 罚过款 is
+ *   罚款), and the word is meant, not guessed.
  *
  * Scoring weighs an alternative as a fraction of an exact match and ranks a
  * hit that matched some term only tolerantly below every hit of its kind
@@ -239,10 +244,44 @@ static size_t gram_alternatives(const szs_query *q, size_t i, szs_alternative *o
     return n;
 }
 
+/* ---- split words -------------------------------------------------------- */
+
+/* Whether c is a character spoken Chinese puts inside a verb and its object. */
+static int splits_words(uint32_t c)
+{
+    return c == 0x4E2A /* 个 */ || c == 0x4E86 /* 了 */ || c == 0x8FC7 /* 过 */;
+}
+
+static size_t split_word_alternative(const szs_query *q, size_t i, szs_alternative *out)
+{
+    const szs_term *t = &q->terms[i];
+    const uint32_t *c = q->chars + t->start;
+    if (t->len != 2 || t->post_end > t->post_begin || !splits_words(c[1]))
+        return 0;
+    /* The next character is the query's only where a bigram of the same piece starts at the
+     * split character (terms of other pieces and runs are elsewhere in chars). */
+    size_t next = 0;
+    while (next < q->reported && !(q->terms[next].kind == SZS_GRAM && q->terms[next].len == 2 &&
+                                   q->terms[next].start == t->start + 1))
+        next++;
+    uint32_t gram, begin, end;
+    if (next == q->reported ||
+        !szs_gram_postings(SHZ_IX_BIGRAM_KEY(c[0], c[2]), &gram, &begin, &end) ||
+        !named_gram(begin, end))
+        return 0;
+    out[0].chars[0] = c[0];
+    out[0].chars[1] = c[2];
+    out[0].len = 2;
+    out[0].likelihood = TOLERANT_PERCENT;
+    return 1;
+}
+
 size_t szs_alternatives(const szs_query *q, size_t i, szs_alternative *out)
 {
     uint8_t kind = q->terms[i].kind;
-    return kind == SZS_WORD   ? word_alternatives(q, i, out)
-           : kind == SZS_GRAM ? gram_alternatives(q, i, out)
-                              : 0;
+    if (kind == SZS_GRAM) {
+        size_t n = split_word_alternative(q, i, out);
+        return n ? n : gram_alternatives(q, i, out);
+    }
+    return kind == SZS_WORD ? word_alternatives(q, i, out) : 0;
 }

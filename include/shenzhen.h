@@ -482,8 +482,9 @@ typedef enum shz_search_mode {
      * words leaves nothing to hold; a term named in the measure's title,
      * keywords or aliases holds fully, one only mentioned in its text by how
      * often), the hit holds a word of the query (a Han bigram or a Latin word,
-     * not only lone characters), and a hit holding one term of several holds
-     * one found in at most a quarter of the measures. Hits rank by relevance
+     * not only lone characters), and it holds a term found in at most a quarter
+     * of the measures when the query has such a word (or one the catalogue
+     * lacks), or when it holds one term of several. Hits rank by relevance
      * (shz_results_relevance()), then by BM25F over the fields asked for. Since 1.8 the best
      * match's closely related measures (grade 2, shz_measure_related_grade()) that do not match
      * follow the matches, those holding no more of the query's weight than the last match (since

@@ -79,10 +79,10 @@ int szs_phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *p
  * about something the catalogue lacks leaves little to hold. Beyond the share: a hit holds a word
  * of the query (q->informative: a Han bigram or a Latin word, not only lone characters or the
  * characters of an unknown word, nor only frame words, query.c), holds it not in passing
- * (passing_mention), and a hit holding one term of a query that weighs more must
- * hold a term that is not common (in at most 1 / SHZ_IX_COMMON_SHARE of the measures, IDF at
- * least common_idf). which: the terms held; whole: those that are not characters of unknown
- * words.
+ * (passing_mention), and holds a term that is not common (in at most 1 / SHZ_IX_COMMON_SHARE
+ * of the measures, IDF at least common_idf) when the query has a word that is not (or one the
+ * catalogue lacks), or when it holds one term of a query that weighs more. which: the terms held;
+ * whole: those that are not characters of unknown words.
  */
 /* Whether relevance reaches min_relevance, compared as reported (16-bit fixed point), so no hit
  * shows less than min_relevance. */
@@ -96,8 +96,14 @@ static int precision_pass(const szs_query *q, double relevance, size_t matched, 
 {
     if (matched == 0 || relevance <= 0 || !(whole & q->informative))
         return 0;
-    size_t lone = (size_t)__builtin_ctzll(which);
-    if (matched == 1 && q->terms[lone].weight < q->weight && q->origin_idf[lone] < q->common_idf)
+    /* A hit holding only common terms is not about a query that has a word that is not, nor
+     * about one of several terms when it holds one: sharing words that most measures have is
+     * not being about a request. */
+    int holds_uncommon = 0;
+    for (uint64_t left = which & whole; left; left &= left - 1)
+        holds_uncommon |= q->origin_idf[__builtin_ctzll(left)] >= q->common_idf;
+    if (!holds_uncommon &&
+        (q->uncommon_word || (matched == 1 && q->terms[__builtin_ctzll(which)].weight < q->weight)))
         return 0;
     return reaches_min_relevance(q, relevance);
 }
@@ -410,6 +416,13 @@ size_t szs_collect_best(szs_query *q, const szs_settings *set, szs_hit *hits, si
     q->common_idf = shzi_ix.common_idf;
     q->part_idf = shzi_ix.part_idf;
     q->min_relevance = set->min_relevance;
+    q->uncommon_word = 0;
+    for (size_t i = 0; i < q->reported && i < SZS_MAX_BEST_TERMS; i++) {
+        const szs_term *t = &q->terms[i];
+        if ((q->informative >> i & 1) && !t->part &&
+            (!t->live || q->origin_idf[i] >= q->common_idf))
+            q->uncommon_word = 1;
+    }
     if (q->weight == 0)
         return 0; /* nothing in the query carries weight: nothing can hold a share of it */
     while (keep || count < capacity) {

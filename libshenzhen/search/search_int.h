@@ -280,6 +280,7 @@ typedef struct szs_query {
     uint64_t informative; /* the reported terms a hit must hold one of (szs_weigh): its words,
                              not frame words */
     double min_relevance; /* the precision rule's threshold (szs_settings) */
+    int uncommon_word;    /* an informative term is not common, or the catalogue lacks it */
     size_t term_room;     /* terms[] and chars[] are sized from the query (szs_query_room) */
     uint32_t char_room;
     szs_pair pairs[SZS_MAX_BEST_TERMS];

@@ -86,13 +86,14 @@ static int is_frame(const uint32_t *chars, size_t len)
 /* The precision rule of README "Ranking" with min_relevance 0, for queries all of whose terms
  * occur somewhere: a measure holding a word of the query that says what it is about (a bigram
  * not among the frame words; else any bigram; lone characters only when the query has no
- * bigram) is a hit, except one that holds one term of several, found in more than a quarter of
- * the measures, and one that holds one such word of several terms only in its body or summary
- * (named: whether its titles, keywords or aliases hold each term) or that is that common. */
+ * bigram) is a hit, except one whose terms are all common (found in more than a quarter of the
+ * measures) when such a word of the query is not, or when it holds one term of several, and
+ * one that holds one such word of several terms only in its body or summary (named: whether
+ * its titles, keywords or aliases hold each term) or that is common. */
 static int passes_rule(const terms *t, const int *matched, const int *named, const size_t *df)
 {
-    size_t count = 0, lone = 0, held_words = 0, lone_word = 0;
-    int has_word = 0, has_content = 0;
+    size_t count = 0, held_words = 0, lone_word = 0;
+    int has_word = 0, has_content = 0, uncommon_word = 0, holds_uncommon = 0;
     for (size_t i = 0; i < t->count; i++) {
         has_word |= t->len[i] >= 2;
         has_content |= t->len[i] >= 2 && !is_frame(t->chars[i], t->len[i]);
@@ -100,9 +101,11 @@ static int passes_rule(const terms *t, const int *matched, const int *named, con
     for (size_t i = 0; i < t->count; i++) {
         int word =
             has_content ? t->len[i] >= 2 && !is_frame(t->chars[i], t->len[i]) : t->len[i] >= 2;
+        int common = df[i] * 4 > shz_measure_count();
+        uncommon_word |= (has_word ? word : 1) && !common;
         if (matched[i]) {
             count++;
-            lone = i;
+            holds_uncommon |= !common;
             if (word) {
                 held_words++;
                 lone_word = i;
@@ -114,7 +117,7 @@ static int passes_rule(const terms *t, const int *matched, const int *named, con
     if (held_words == 1 && t->count >= 2 &&
         (!named[lone_word] || df[lone_word] * 4 > shz_measure_count()))
         return 0;
-    return !(count == 1 && t->count >= 2 && df[lone] * 4 > shz_measure_count());
+    return holds_uncommon || !(uncommon_word || (count == 1 && t->count >= 2));
 }
 
 /* The measures that match query at min_relevance (no related measures after them). */

@@ -634,3 +634,51 @@ Test(precision, the_words_of_conversation_around_a_request_change_nothing)
     }
     cr_assert_gt(compared, 500);
 }
+
+/* Whether hit i of r holds a query term found in at most a quarter of the measures. */
+static int holds_uncommon_term(const shz_results *r, size_t i)
+{
+    for (size_t t = 0; t < shz_results_term_count(r); t++)
+        if (shz_results_hit_term(r, i, t) &&
+            shz_results_term_measures(r, t) * 4 <= shz_measure_count())
+            return 1;
+    return 0;
+}
+
+/* Words most measures have (each in more than a quarter of them) make hits of a query of such
+ * words only; beside a word that is not common, a measure holding only them is no hit, even
+ * at min_relevance 0: they are not what the query is about. The rarer words: every measure's
+ * keywords. */
+Test(precision, common_words_alone_make_no_hit_beside_a_rarer_word)
+{
+    static const char common[] = "创新 企业 建设";
+    shz_results *alone = search_at(common, 0);
+    cr_assert_eq(shz_results_term_count(alone), 3);
+    for (size_t t = 0; t < 3; t++)
+        cr_assert_gt(shz_results_term_measures(alone, t) * 4, shz_measure_count(), "term %zu", t);
+    cr_assert_gt(shz_results_count(alone), shz_measure_count() / 4);
+    size_t queries = 0, left_out = 0;
+    for (size_t m = 0; m < shz_measure_count(); m++) {
+        const shz_measure *measure = shz_measure_at(m);
+        for (size_t k = 0; k < shz_measure_keyword_count(measure); k++) {
+            const char *keyword = NULL;
+            cr_assert_eq(shz_measure_keyword(measure, k, &keyword, NULL), SHZ_OK);
+            char query[128];
+            snprintf(query, sizeof query, "%s %s", common, keyword);
+            shz_results *r = search_at(query, 0);
+            if (shz_results_term_count(r) <= 3 || !holds_uncommon_term(r, 0)) {
+                shz_results_free(r); /* the keyword is common too, or a stop word */
+                continue;
+            }
+            queries++;
+            for (size_t i = 0; i < shz_results_count(r); i++)
+                cr_assert(holds_uncommon_term(r, i), "'%s': hit %zu holds common words only", query,
+                          i);
+            left_out += shz_results_count(alone) > shz_results_count(r);
+            shz_results_free(r);
+        }
+    }
+    shz_results_free(alone);
+    cr_assert_gt(queries, 100);
+    cr_assert_gt(left_out, queries / 2, "%zu of %zu", left_out, queries);
+}

@@ -1,10 +1,10 @@
 -- busted spec: search's related option. In best-match mode a search that has matches lists
 -- after them the measures closely related to its first hit (measure.related, grade 2) that do
 -- not match the query, each with match.related = true, ranked among themselves by the
--- relevance they hold, no more than the last match's, hit:explain() adding up to it; related = false
--- gives the matches alone, the default's array up to its first related hit; anything but a
--- boolean is a BAD_OPTIONS error. Written against whatever catalogue is compiled in: the
--- queries are its keywords.
+-- relevance they hold, no more than the last match's, hit:explain() adding up to it;
+-- related = false gives the matches alone, the default's array up to its first related
+-- hit; anything but a boolean is a BAD_OPTIONS error. Written against whatever catalogue is
+-- compiled in: the queries are its keywords.
 local shenzhen = require("shenzhen")
 
 local TOLERANCE = 1 / 65535 + 1e-9

@@ -25,7 +25,7 @@
 #include <string.h>
 
 /* Bumped whenever the layout changes; the generator writes it, the library checks it. */
-#define SHZ_IX_FORMAT 18
+#define SHZ_IX_FORMAT 19
 
 /* The searchable fields of a measure, in their order in the index, which is also their rank:
  * a match in an earlier slot is a better match. */
@@ -169,12 +169,14 @@ typedef struct shzi_ix_layout {
     uint32_t terms_bytes; /* the joined texts (the TERMS slots' src_byte points into them) */
     uint32_t word_count;
     uint32_t word_slot_bits;
-    uint32_t word_slots;    /* [1 << word_slot_bits]: entry + 1, 0 = empty (linear probing) */
-    uint32_t word_str;      /* [word_count * 2] uint16: byte offset into word_bytes, length */
-    uint32_t word_bytes;    /* the strings, ASCII */
-    uint32_t word_stem;     /* [word_count]: the stem's entry, or SHZ_IX_NO_ENTRY */
-    uint32_t word_idf;      /* [word_count]: x SHZ_IX_ONE, 0 if not a stem */
-    uint32_t word_first;    /* [word_count + 1] uint16: first posting of each stem */
+    uint32_t word_slots; /* [1 << word_slot_bits]: entry + 1, 0 = empty (linear probing) */
+    uint32_t word_str;   /* [word_count * 2] uint16: byte offset into word_bytes, length */
+    uint32_t word_bytes; /* the strings, ASCII */
+    uint32_t word_stem;  /* [word_count]: the stem's entry, or SHZ_IX_NO_ENTRY */
+    uint32_t word_idf;   /* [word_count]: x SHZ_IX_ONE, 0 if not a stem */
+    uint32_t word_first; /* [word_count + 1]: first posting of each stem, uint16 (uint32
+                            when word_first_wide: over 65535 stem postings in all) */
+    uint32_t word_first_wide;
     uint32_t word_postings; /* positions of the stems' words, grouped by stem, ascending */
     uint32_t word_info;     /* post_info of each of them */
     uint32_t stem_prefix;   /* SHZ_IX_PREFIX_WORDS: which a-z prefixes the stems with postings
@@ -288,6 +290,14 @@ static inline uint32_t shzi_ix_u32(uint32_t table, size_t i)
     v = __builtin_bswap32(v);
 #endif
     return v;
+}
+
+/* The first stem posting of entry e of the word table (e = word_count: the end). The catalogue's
+ * need 16 bits; a catalogue a hundred times larger (tests/bench) needs 32. */
+static inline uint32_t shzi_ix_word_first(uint32_t e)
+{
+    return shzi_ix.word_first_wide ? shzi_ix_u32(shzi_ix.word_first, e)
+                                   : shzi_ix_u16(shzi_ix.word_first, e);
 }
 
 /* The bytes of entry e of the word table (ASCII, not terminated), its length in *len. */

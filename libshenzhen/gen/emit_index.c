@@ -942,7 +942,10 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
     ix.word_str = blob_append_u16(&bl, w->str, w->count * 2, "a Latin word's byte offset");
     ix.word_stem = blob_append_u32(&bl, w->stem, w->count);
     ix.word_idf = blob_append_u32(&bl, w->idf, w->count);
-    ix.word_first = blob_append_u16(&bl, w->first, w->count + 1, "the stem postings' count");
+    ix.word_first_wide = w->first[w->count] > 0xFFFF;
+    ix.word_first = ix.word_first_wide
+                        ? blob_append_u32(&bl, w->first, w->count + 1)
+                        : blob_append_u16(&bl, w->first, w->count + 1, "the stem postings' count");
     ix.word_postings = blob_append_u32(&bl, w->postings, w->posting_count);
     ix.word_info = blob_append_u32(&bl, w->info, w->posting_count);
     uint32_t prefix_bits[SHZ_IX_PREFIX_WORDS];
@@ -990,13 +993,15 @@ static int write_index(const gen_model *model, const index_builder *b, const gra
         model->measure_count, b->norm.n, g->gram_count, g->posting_count, w->count, hant_fallbacks,
         SHZ_IX_FORMAT);
     const uint32_t fields[] = {
-        ix.format,         ix.measure_count, ix.position_count, ix.gram_count,  ix.slot_count,
-        ix.posting_count,  ix.seg_start,     ix.norm,           ix.src_byte,    ix.hant,
-        ix.grams,          ix.post_info,     ix.field_scale,    ix.field_bytes, ix.common_idf,
-        ix.part_idf,       ix.rare_idf,      ix.terms_text,     ix.terms_bytes, ix.word_count,
-        ix.word_slot_bits, ix.word_slots,    ix.word_str,       ix.word_bytes,  ix.word_stem,
-        ix.word_idf,       ix.word_first,    ix.word_postings,  ix.word_info,   ix.stem_prefix,
-        ix.typo_first,     ix.typo_entry,    ix.typo_mask,      ix.thes_count,  ix.thes_most_chars,
+        ix.format,         ix.measure_count, ix.position_count, ix.gram_count,
+        ix.slot_count,     ix.posting_count, ix.seg_start,      ix.norm,
+        ix.src_byte,       ix.hant,          ix.grams,          ix.post_info,
+        ix.field_scale,    ix.field_bytes,   ix.common_idf,     ix.part_idf,
+        ix.rare_idf,       ix.terms_text,    ix.terms_bytes,    ix.word_count,
+        ix.word_slot_bits, ix.word_slots,    ix.word_str,       ix.word_bytes,
+        ix.word_stem,      ix.word_idf,      ix.word_first,     ix.word_first_wide,
+        ix.word_postings,  ix.word_info,     ix.stem_prefix,    ix.typo_first,
+        ix.typo_entry,     ix.typo_mask,     ix.thes_count,     ix.thes_most_chars,
         ix.thes_rows,      ix.thes_chars,    ix.thes_heads};
     _Static_assert(sizeof fields == sizeof ix, "write every member of shzi_ix_layout");
     fputs("const shzi_ix_layout shzi_ix = {", out);

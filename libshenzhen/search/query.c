@@ -480,8 +480,8 @@ static void plan_stem(szs_term *t, const uint32_t *chars)
     }
     if (stem == SHZ_IX_NO_ENTRY)
         return;
-    t->stem_begin = shzi_ix_u16(shzi_ix.word_first, stem);
-    t->stem_end = shzi_ix_u16(shzi_ix.word_first, (size_t)stem + 1);
+    t->stem_begin = shzi_ix_word_first(stem);
+    t->stem_end = shzi_ix_word_first(stem + 1);
     t->idf = shzi_ix_u32(shzi_ix.word_idf, stem);
 }
 

@@ -484,8 +484,7 @@ typedef enum shz_search_mode {
      * often), the hit holds a word of the query (a Han bigram or a Latin word,
      * not only lone characters), and it holds a term found in at most a quarter
      * of the measures when the query has such a word (or one the catalogue
-     * lacks), or when it holds one term of several; beside a subject no
-     * measure addresses it holds two words. Hits rank by relevance
+     * lacks), or when it holds one term of several. Hits rank by relevance
      * (shz_results_relevance()), then by BM25F over the fields asked for. Since 1.8 the best
      * match's closely related measures (grade 2, shz_measure_related_grade()) that do not match
      * follow the matches, those holding no more of the query's weight than the last match (since

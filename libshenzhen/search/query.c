@@ -689,10 +689,8 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
 /* A word the thesaurus names as a subject no measure addresses weighs this many rare words. Beside
  * it, one word of the catalogue, however rare and however firmly held, reaches at most 1/9 of the
  * query's weight, below min_relevance's default share: a hit must hold two words of the query at
- * least (and the precision rule asks for two words, so lone characters cannot make up the
- * second, score_best.c). A query about such a subject is not answered by a word of it in
- * passing, while a question on a covered subject that mentions one in passing still is, by its
- * other words. */
+ * least. A query about such a subject is not answered by a word of it in passing, while a
+ * question on a covered subject that mentions one in passing still is, by its other words. */
 enum { OFF_TOPIC_RARE = 8 };
 
 /* A long request (a sentence of rare words, or a paragraph) names its subject among many words

@@ -81,8 +81,7 @@ int szs_phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *p
  * characters of an unknown word, nor only frame words, query.c), holds it not in passing
  * (passing_mention), and holds a term that is not common (in at most 1 / SHZ_IX_COMMON_SHARE
  * of the measures, IDF at least common_idf) when the query has a word that is not (or one the
- * catalogue lacks), or when it holds one term of a query that weighs more; and beside a subject
- * no measure addresses it holds two words of the query. which: the terms held;
+ * catalogue lacks), or when it holds one term of a query that weighs more. which: the terms held;
  * whole: those that are not characters of unknown words.
  */
 /* Whether relevance reaches min_relevance, compared as reported (16-bit fixed point), so no hit
@@ -105,11 +104,6 @@ static int precision_pass(const szs_query *q, double relevance, size_t matched, 
         holds_uncommon |= q->origin_idf[__builtin_ctzll(left)] >= q->common_idf;
     if (!holds_uncommon &&
         (q->uncommon_word || (matched == 1 && q->terms[__builtin_ctzll(which)].weight < q->weight)))
-        return 0;
-    /* Beside a subject no measure addresses, a hit holds two words of the query (query.c,
-     * OFF_TOPIC_RARE), not one and lone characters that lift it over the threshold. */
-    uint64_t words = whole & q->informative;
-    if (q->off_topic && !(words & (words - 1)))
         return 0;
     return reaches_min_relevance(q, relevance);
 }
@@ -423,9 +417,6 @@ size_t szs_collect_best(szs_query *q, const szs_settings *set, szs_hit *hits, si
     q->part_idf = shzi_ix.part_idf;
     q->min_relevance = set->min_relevance;
     q->uncommon_word = 0;
-    q->off_topic = 0;
-    for (size_t i = 0; i < q->reported; i++)
-        q->off_topic |= q->terms[i].off_topic;
     for (size_t i = 0; i < q->reported && i < SZS_MAX_BEST_TERMS; i++) {
         const szs_term *t = &q->terms[i];
         if ((q->informative >> i & 1) && !t->part &&

@@ -281,7 +281,6 @@ typedef struct szs_query {
                              not frame words */
     double min_relevance; /* the precision rule's threshold (szs_settings) */
     int uncommon_word;    /* an informative term is not common, or the catalogue lacks it */
-    int off_topic;        /* a term names a subject no measure addresses (szs_term.off_topic) */
     size_t term_room;     /* terms[] and chars[] are sized from the query (szs_query_room) */
     uint32_t char_room;
     szs_pair pairs[SZS_MAX_BEST_TERMS];

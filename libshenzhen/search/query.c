@@ -151,7 +151,8 @@ int szs_plan_literal(szs_query *q)
 /* Words that say what kind of answer a request wants (a procedure, a rule, a price, a time, an
  * effect, whether something is needed or normal; in English also how long, how much, whether
  * one may, and when a place is open) rather than what it is about, and the city's name: every
- * measure is Shenzhen's, so it says where a request is set, not what it asks. English titles
+ * measure is Shenzhen's, so it says where a request is set, not what it asks (在深, "in
+ * Shenzhen", is also the bigram a query's 在深圳 begins with). English titles
  * frame a measure as the first of its kind ("Be first to"), so first says nothing of a subject.
  * They stay in the query and weigh as any term, but they cannot make a hit on their own
  * (szs_weigh): a measure that only shares such a word with a request about something else,
@@ -160,7 +161,7 @@ int szs_plan_literal(szs_query *q)
 static const uint32_t han_frame_words[][3] = {
     U"申请", U"办理", U"手续", U"流程", U"规定", U"规则", U"标准", U"政策", U"措施",
     U"办法", U"条件", U"要求", U"材料", U"费用", U"价格", U"时间", U"影响", U"问题",
-    U"情况", U"方法", U"方式", U"提前", U"正常", U"需要", U"深圳",
+    U"情况", U"方法", U"方式", U"提前", U"正常", U"需要", U"深圳", U"在深",
 };
 /* Latin words held in place, not pointed to, as every word list of the library: tables without
  * relocations. The longest: "applications", "requirements". */

@@ -72,7 +72,7 @@ static int all_han(const terms *t)
 static const char *const frame_words[] = {"申请", "办理", "手续", "流程", "规定", "规则", "标准",
                                           "政策", "措施", "办法", "条件", "要求", "材料", "费用",
                                           "价格", "时间", "影响", "问题", "情况", "方法", "方式",
-                                          "提前", "正常", "需要", "深圳"};
+                                          "提前", "正常", "需要", "深圳", "在深"};
 
 static int is_frame(const uint32_t *chars, size_t len)
 {

@@ -174,7 +174,7 @@ static const latin_word latin_frame_words[] = {
     "ways",     "information", "guide",        "problem",    "problems",    "long",
     "much",     "many",        "need",         "needs",      "allowed",     "cost",
     "costs",    "get",         "one",          "pay",        "shenzhen",    "first",
-    "open",
+    "opening",  "open",
 };
 
 /* English function words, dropped the same way (unless the query has nothing else). */

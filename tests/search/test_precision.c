@@ -450,7 +450,7 @@ static const char *const frame_words[] = {
     "申请", "办理", "手续", "流程", "规定",  "规则",   "标准",     "政策",      "措施",  "办法",
     "条件", "要求", "材料", "费用", "价格",  "时间",   "影响",     "问题",      "情况",  "方法",
     "方式", "提前", "正常", "需要", "rules", "policy", "process",  "standards", "price", "long",
-    "much", "need", "cost", "pay",  "深圳",  "在深",   "shenzhen", "first",     "open"};
+    "much", "need", "cost", "pay",  "深圳",  "在深",   "shenzhen", "first",     "open",  "opening"};
 
 static int is_frame(const char *word, size_t len)
 {

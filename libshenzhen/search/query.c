@@ -305,10 +305,12 @@ static void han_run(analysis *an, uint32_t start, uint32_t end)
     }
 }
 
-static void latin_run(analysis *an, uint32_t start, uint32_t end, int spaced_before)
+/* glued: Han characters touch the run on both sides, as the i of a name such as 深i企: a stop
+ * word there is a letter of the name, not a function word. */
+static void latin_run(analysis *an, uint32_t start, uint32_t end, int spaced_before, int glued)
 {
     szs_query *q = an->q;
-    if (an->stops && latin_stop(q->chars + start, end - start)) {
+    if (an->stops && !glued && latin_stop(q->chars + start, end - start)) {
         an->previous_word = -1;
         return;
     }
@@ -330,6 +332,7 @@ static shz_status analyse_pass(const char *text, size_t len, szs_query *q, int s
     pieces->count = 0;
     uint32_t used = 0, run = 0;
     int run_han = 0, in_phrase = 0, spaced = 0, any = 0;
+    int han_touches = 0; /* the run follows a Han run with nothing between them */
     q->term_count = q->pair_count = 0;
     for (size_t i = 0; i <= len;) {
         uint32_t cp = 0, folded = 0;
@@ -350,12 +353,14 @@ static shz_status analyse_pass(const char *text, size_t len, szs_query *q, int s
         }
         if (brk && used > run) {
             uint32_t start = run, end = used;
+            int next_han = folded && is_han(folded);
             if (run_han) {
                 han_run(&an, start, end);
                 an.previous_word = -1;
             } else {
-                latin_run(&an, start, end, spaced);
+                latin_run(&an, start, end, spaced, han_touches && next_han);
             }
+            han_touches = run_han && folded && !next_han;
             run = used = chars_used(q);
             spaced = 0;
         }

@@ -584,6 +584,23 @@ Test(best, question_and_function_words_do_not_decide)
     shz_results_free(r);
 }
 
+/* An English function word glued to Han characters on both sides is a letter of a name (the
+ * business portal's 深i企), kept as a term; with a space on either side it is dropped again. */
+Test(best, a_function_word_inside_a_han_name_is_kept)
+{
+    char terms_of[512];
+    shz_results *r = best("深i企怎么用", 0);
+    term_list(r, terms_of, sizeof terms_of);
+    cr_assert_str_eq(terms_of, "深|i|企|用");
+    cr_assert_gt(shz_results_count(r), 0);
+    cr_assert_eq(shz_measure_id(shz_results_measure(r, 0)), 14, "the portal named first");
+    shz_results_free(r);
+    r = best("深 i企", 0);
+    term_list(r, terms_of, sizeof terms_of);
+    cr_assert_str_eq(terms_of, "深|企");
+    shz_results_free(r);
+}
+
 Test(best, a_phrase_ranks_above_scattered_words)
 {
     static size_t off[4097];

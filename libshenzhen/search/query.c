@@ -695,11 +695,14 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
 /* ---- the precision rule's weights --------------------------------------- */
 
 /* A word the thesaurus names as a subject no measure addresses weighs this many rare words. Beside
- * it, one word of the catalogue, however rare and however firmly held, reaches at most 1/9 of the
+ * it, one word of the catalogue, however rare and however firmly held, reaches at most 1/13 of the
  * query's weight, below min_relevance's default share: a hit must hold two words of the query at
- * least. A query about such a subject is not answered by a word of it in passing, while a
- * question on a covered subject that mentions one in passing still is, by its other words. */
-enum { OFF_TOPIC_RARE = 8 };
+ * least, and two rare ones firmly (2/14), not two weaker ones (the two bigrams of 图书馆) nor two
+ * common ones. Eight (1.7.0 to 1.12.0) let those through; on the development sets sixteen began to
+ * hide requests that name such a subject as their setting. A query about such a subject is not
+ * answered by a word of it in passing, while a question on a covered subject that mentions one in
+ * passing still is, by its other words. */
+enum { OFF_TOPIC_RARE = 12 };
 
 /* A long request (a sentence of rare words, or a paragraph) names its subject among many words
  * about the asker's situation, and no measure holds all of them: measured against its whole

@@ -25,7 +25,7 @@
 enum { MAX_ROWS = 4096, MAX_ITEMS = 9, MAX_MEASURES = 64 };
 
 /* What an off-topic word weighs, in words the catalogue lacks (query.c, szs_weigh). */
-enum { OFF_TOPIC_RARE = 8 };
+enum { OFF_TOPIC_RARE = 12 };
 
 typedef struct row {
     char *items[MAX_ITEMS]; /* the word, then its catalogue words */

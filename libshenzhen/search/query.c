@@ -150,14 +150,14 @@ int szs_plan_literal(szs_query *q)
 
 /* Words that say what kind of answer a request wants (a procedure, a rule, a price, a time, an
  * effect, whether something is needed or normal; in English also how long, how much, whether
- * one may, and when a place is open) rather than what it is about, and the city's name: every
- * measure is Shenzhen's, so it says where a request is set, not what it asks (在深, "in
- * Shenzhen", is also the bigram a query's 在深圳 begins with). English titles
- * frame a measure as the first of its kind ("Be first to"), so first says nothing of a subject.
+ * one may, when a place is open) rather than what it is about, and the city's name: every
+ * measure is Shenzhen's, so it says where a request is set, not what it asks. 在深 ("in
+ * Shenzhen") is the bigram a query's 在深圳 begins with. English titles frame a measure as the
+ * first of its kind ("Be first to"), so first says nothing of a subject either.
  * They stay in the query and weigh as any term, but they cannot make a hit on their own
  * (szs_weigh): a measure that only shares such a word with a request about something else,
- * mentioning a standard, an application or the city, is not about it. Han ones are two characters,
- * matched as a bigram term; Latin ones as the query's word. */
+ * mentioning a standard, an application or the city, is not about it. Han ones are two
+ * characters, matched as a bigram term; Latin ones as the query's word. */
 static const uint32_t han_frame_words[][3] = {
     U"申请", U"办理", U"手续", U"流程", U"规定", U"规则", U"标准", U"政策", U"措施",
     U"办法", U"条件", U"要求", U"材料", U"费用", U"价格", U"时间", U"影响", U"问题",

@@ -152,8 +152,9 @@ int szs_plan_literal(szs_query *q)
  * effect, whether something is needed or normal; in English also how long, how much, whether
  * one may, when a place is open) rather than what it is about, and the city's name: every
  * measure is Shenzhen's, so it says where a request is set, not what it asks. 在深 ("in
- * Shenzhen") is the bigram a query's 在深圳 begins with. English titles frame a measure as the
- * first of its kind ("Be first to"), so first says nothing of a subject either.
+ * Shenzhen") is the bigram a query's 在深圳 begins with; Guangdong, the province, says where too.
+ * English titles frame a measure as the first of its kind ("Be first to"), so first says nothing
+ * of a subject either; and who asks, a foreigner or a business, is not what they ask about.
  * They stay in the query and weigh as any term, but they cannot make a hit on their own
  * (szs_weigh): a measure that only shares such a word with a request about something else,
  * mentioning a standard, an application or the city, is not about it. Han ones are two
@@ -174,7 +175,8 @@ static const latin_word latin_frame_words[] = {
     "ways",     "information", "guide",        "problem",    "problems",    "long",
     "much",     "many",        "need",         "needs",      "allowed",     "cost",
     "costs",    "get",         "one",          "pay",        "shenzhen",    "first",
-    "opening",  "open",
+    "opening",  "open",        "foreign",      "foreigner",  "foreigners",  "guangdong",
+    "business", "businesses",
 };
 
 /* English function words, dropped the same way (unless the query has nothing else). */

@@ -447,10 +447,12 @@ Test(precision, a_known_word_among_unknown_words_holds_little)
 
 /* The frame words of README "Ranking": what kind of answer a request wants, and the city. */
 static const char *const frame_words[] = {
-    "申请", "办理", "手续", "流程", "规定",  "规则",   "标准",     "政策",      "措施",  "办法",
-    "条件", "要求", "材料", "费用", "价格",  "时间",   "影响",     "问题",      "情况",  "方法",
-    "方式", "提前", "正常", "需要", "rules", "policy", "process",  "standards", "price", "long",
-    "much", "need", "cost", "pay",  "深圳",  "在深",   "shenzhen", "first",     "open",  "opening"};
+    "申请",      "办理",      "手续",    "流程",      "规定",     "规则",  "标准", "政策",
+    "措施",      "办法",      "条件",    "要求",      "材料",     "费用",  "价格", "时间",
+    "影响",      "问题",      "情况",    "方法",      "方式",     "提前",  "正常", "需要",
+    "rules",     "policy",    "process", "standards", "price",    "long",  "much", "need",
+    "cost",      "pay",       "深圳",    "在深",      "shenzhen", "first", "open", "opening",
+    "foreigner", "guangdong", "business"};
 
 static int is_frame(const char *word, size_t len)
 {

@@ -63,5 +63,5 @@ int shzi_edit_distance_within(const uint32_t *a, size_t na, const uint32_t *b, s
 
 int shzi_typo_budget(size_t len)
 {
-    return len >= 9 ? 2 : len >= 5 ? 1 : 0;
+    return len >= 9 ? 2 : len >= 6 ? 1 : 0;
 }

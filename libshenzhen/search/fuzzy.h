@@ -33,8 +33,10 @@
 int shzi_edit_distance_within(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, int max);
 
 /*
- * The typos a query word of len code points may carry and still match
- * (Meilisearch's defaults): 0 below 5, 1 from 5, 2 from 9.
+ * The typos a query word of len code points may carry and still match: 0 below 6, 1 from 6,
+ * 2 from 9 (Meilisearch's defaults but for 5 letters: a word of five has real English
+ * neighbours one edit away, malls and calls, march and match, and a query's five-letter
+ * word the catalogue lacks is more often such a word than a typo).
  */
 int shzi_typo_budget(size_t len);
 

@@ -4,7 +4,7 @@
  * them (szs_alternatives); query analysis adds them to the query as tolerant
  * alternatives of the term:
  *
- * - a Latin word of at least 5 letters (fuzzy.h's typo budget: 1 edit from 5
+ * - a Latin word of at least 6 letters (fuzzy.h's typo budget: 1 edit from 6
  *   letters, 2 from 9) that has no stem in the index and occurs nowhere as a
  *   whole word is searched as the index's English words within that many
  *   edits (Damerau: an adjacent swap is one edit); at most SZS_MAX_TYPO_WORDS of

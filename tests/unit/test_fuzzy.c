@@ -187,7 +187,7 @@ Test(fuzzy, agrees_with_the_reference_on_long_words)
 
 Test(fuzzy, typo_budget_follows_word_length)
 {
-    static const int want[] = {0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2};
+    static const int want[] = {0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 2};
     for (size_t len = 0; len < sizeof want / sizeof *want; len++)
         cr_assert_eq(shzi_typo_budget(len), want[len], "length %zu", len);
     cr_assert_eq(shzi_typo_budget(1000), 2);

@@ -445,7 +445,8 @@ Test(precision, a_known_word_among_unknown_words_holds_little)
     }
 }
 
-/* The frame words of README "Ranking": what kind of answer a request wants, and the city. */
+/* Frame words of README "Ranking": what kind of answer a request wants, where it is set and
+ * who asks. */
 static const char *const frame_words[] = {
     "申请",      "办理",      "手续",    "流程",      "规定",     "规则",  "标准", "政策",
     "措施",      "办法",      "条件",    "要求",      "材料",     "费用",  "价格", "时间",

@@ -106,7 +106,7 @@ Test(tolerance, short_words_get_no_typo_tolerance)
      * mostly another English word); "haelth" (a swap) at six may, and finds "health". */
     cr_assert_neq(exact_set("court"), 0);
     static const char *const short_typos[] = {"cort", "coutr"};
-    for (size_t w = 0; w < 2; w++) {
+    for (size_t w = 0; w < sizeof short_typos / sizeof *short_typos; w++) {
         shz_results *r = search(short_typos[w], SHZ_SEARCH_BEST);
         for (size_t i = 0; i < shz_results_count(r); i++)
             cr_assert_not(shz_results_match(r, i) & SHZ_MATCH_TOLERANT, "%s hit %zu",

@@ -666,7 +666,7 @@ static int term_strength(const shz_results *r, const szs_term *t, uint32_t m, do
                          int *best_slot, int *stem_only)
 {
     uint32_t exact[SHZ_IX_NSLOTS] = {0}, stem[SHZ_IX_NSLOTS] = {0};
-    unsigned mask = r->set.slot_mask;
+    unsigned mask = szs_term_slots(t, r->set.slot_mask);
     uint32_t target = m << SHZ_IX_INFO_MEASURE_SHIFT;
     for (uint32_t c = szs_gallop(shzi_ix.post_info, t->post_begin, t->post_end, target);
          c < t->post_end; c++) {

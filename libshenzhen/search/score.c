@@ -130,13 +130,14 @@ static uint32_t next_stem(const szs_term *t, uint32_t *s, unsigned slot_mask)
 int szs_term_occurs(const szs_term *t, const uint32_t *chars)
 {
     uint32_t c = t->post_begin, s = t->stem_begin;
-    unsigned every = (1u << SHZ_IX_NSLOTS) - 1;
+    unsigned every = szs_term_slots(t, (1u << SHZ_IX_NSLOTS) - 1);
     return next_exact(t, chars, &c, every) != SZS_NO_MEASURE ||
            next_stem(t, &s, every) != SZS_NO_MEASURE;
 }
 
 size_t szs_term_measures(const szs_term *t, const uint32_t *chars, unsigned slot_mask)
 {
+    slot_mask = szs_term_slots(t, slot_mask);
     uint32_t c = t->post_begin, s = t->stem_begin;
     uint32_t a = next_exact(t, chars, &c, slot_mask), b = next_stem(t, &s, slot_mask);
     size_t count = 0;

@@ -59,7 +59,7 @@ int szs_phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *p
         if (szs_info_measure(info) != m)
             break;
         int slot = szs_info_slot(info);
-        if (!(set->slot_mask & (1u << slot)))
+        if (!(szs_term_slots(a, set->slot_mask) & (1u << slot)))
             continue;
         uint32_t p = szs_occurrence_at(a, q->chars, c, szs_seg_start(m, slot));
         if (p != SZS_NO_POSITION && follows(q, b, p + pair->delta))
@@ -117,13 +117,14 @@ static int score_term(const szs_query *q, const szs_settings *set, szs_term *t, 
 {
     uint32_t exact[SHZ_IX_NSLOTS], stem[SHZ_IX_NSLOTS];
     unsigned touched = 0; /* slots whose counts are set */
+    unsigned searched = szs_term_slots(t, set->slot_mask);
     uint32_t c = t->cursor;
     t->measure_begin = c;
     /* Positions ascend within a measure, so a term's first match in a slot is its best there:
      * only that one is offered as the hit's best match. A gram is its own posting: counting
      * its postings by slot is all it takes. */
-    for (int slot;
-         (slot = next_searched(shzi_ix.post_info, &c, t->post_end, m, set->slot_mask)) >= 0; c++) {
+    for (int slot; (slot = next_searched(shzi_ix.post_info, &c, t->post_end, m, searched)) >= 0;
+         c++) {
         uint32_t p = t->kind == SZS_GRAM && t->len <= 2
                          ? szs_posting_at(c, szs_seg_start(m, slot))
                          : szs_occurrence_at(t, q->chars, c, szs_seg_start(m, slot));
@@ -138,8 +139,8 @@ static int score_term(const szs_query *q, const szs_settings *set, szs_term *t, 
     }
     t->cursor = c;
     uint32_t s = t->stem_cursor;
-    for (int slot;
-         (slot = next_searched(shzi_ix.word_info, &s, t->stem_end, m, set->slot_mask)) >= 0; s++) {
+    for (int slot; (slot = next_searched(shzi_ix.word_info, &s, t->stem_end, m, searched)) >= 0;
+         s++) {
         if (!(touched & (1u << slot))) {
             touched |= 1u << slot;
             exact[slot] = stem[slot] = 0;

@@ -260,6 +260,14 @@ typedef struct szs_term {
                                (szs_weigh: the precision rule) */
 } szs_term;
 
+/* The slots of slot_mask that term t may match in. Each letter of a title's initials stands for
+ * a syllable, and a lone letter of a query (the d of "R&D" or of "I'd") names none: it matches
+ * only as an English word. */
+static inline unsigned szs_term_slots(const szs_term *t, unsigned slot_mask)
+{
+    return t->kind == SZS_WORD && t->len == 1 ? slot_mask & ~(1u << SHZ_IX_INITIALS) : slot_mask;
+}
+
 /* Two terms that follow each other in the query: b found delta positions after a is a phrase. */
 typedef struct szs_pair {
     uint16_t a, b;

@@ -174,6 +174,8 @@ static int matches(size_t m, const uint32_t *chars, size_t len, unsigned mask, i
     for (int f = 0; f < ORACLE_FIELDS; f++) {
         if (!(mask & (1u << f)))
             continue;
+        if (f == 3 && len == 1 && is_word(chars))
+            continue; /* a lone letter or digit names no syllable of the title's initials */
         const oracle_text *t = oracle_field_text(m, f);
         for (size_t k = 0; k + len <= t->len; k++) {
             if (memcmp(t->chars + k, chars, len * sizeof *chars))

@@ -177,3 +177,22 @@ Test(pinyin_terms, polyphonic_words_take_their_reading)
     cr_assert(holds(r, BANKRUPTCY));
     shz_results_free(r);
 }
+
+Test(pinyin_terms, a_lone_letter_is_no_syllable_of_a_title)
+{
+    /* Each letter of a title's initials stands for a syllable; a query's lone letter (the d of
+     * "R&D", of "I'd") names none, so it never matches there, while the initials typed whole
+     * still do. */
+    shz_results *r = search("d", SHZ_SEARCH_BEST, SHZ_FIELD_PINYIN_INITIALS, SHZ_LANG_ZH_HANS);
+    cr_assert_eq(shz_results_count(r), 0, "a lone letter matched a title's initials");
+    shz_results_free(r);
+    r = search("mbmp", SHZ_SEARCH_BEST, SHZ_FIELD_PINYIN_INITIALS, SHZ_LANG_ZH_HANS);
+    cr_assert_eq(first_id(r), 18); /* 推出“秒报秒批一体化”智慧审批 */
+    shz_results_free(r);
+    /* R&D is two lone letters: the English text that has them is what they find. */
+    r = search("R&D", SHZ_SEARCH_BEST, 0, SHZ_LANG_EN);
+    cr_assert_gt(shz_results_count(r), 0);
+    for (size_t i = 0; i < shz_results_count(r); i++)
+        cr_assert_neq(shz_results_field(r, i), SHZ_FIELD_PINYIN_INITIALS, "hit %zu", i);
+    shz_results_free(r);
+}

@@ -563,6 +563,14 @@ static int add_alternative(szs_query *q, size_t origin, const uint32_t *chars, u
     return 1;
 }
 
+/* What an uncovered character weighs in the precision rule, in quarters of a rare term. A lone
+ * one between known words weighs as a character of an unknown two-character word (half a rare
+ * term, so the pair a rare one). A stretch of three or more is mostly a colloquial clause around
+ * the request's subject (想来想去, 等了半天): at half a rare term a character, a long plain
+ * request lost to it the share that its covered words hold; a question about something the
+ * catalogue lacks is still outweighed by the words it lacks. */
+enum { LONE_UNKNOWN_QUARTERS = 2, CLAUSE_UNKNOWN_QUARTERS = 1 };
+
 /* Whether the bigram at chars [k, k + 2) is a live term. */
 static int bigram_live(const szs_query *q, uint32_t k)
 {
@@ -649,11 +657,14 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
                 }
             } else {
                 /* Not searched by its characters, the unknown word still weighs: each of its
-                 * characters through the dead bigram it starts (or ends, at the piece's end). */
+                 * characters through the dead bigram it starts (or ends, at the piece's end),
+                 * a lone one as half a rare term, as a character of a two-character word; one
+                 * of a longer stretch, a clause around the subject, as a quarter. */
+                unsigned quarters = past - k == 1 ? LONE_UNKNOWN_QUARTERS : CLAUSE_UNKNOWN_QUARTERS;
                 for (uint32_t c = k; c < past; c++) {
                     long t = reported_bigram(q, c + 1 < end ? c : c - 1, planned);
-                    if (t >= 0 && q->terms[t].unknown < UINT8_MAX)
-                        q->terms[t].unknown++;
+                    if (t >= 0 && q->terms[t].unknown <= UINT8_MAX - quarters)
+                        q->terms[t].unknown = (uint8_t)(q->terms[t].unknown + quarters);
                 }
             }
             k = past > k ? past : k + 1;
@@ -730,7 +741,7 @@ void szs_weigh(szs_query *q)
     q->weight = 0;
     for (size_t i = 0; i < q->reported; i++) {
         szs_term *t = &q->terms[i];
-        uint64_t unknown = (uint64_t)t->unknown * (rare / 2);
+        uint64_t unknown = (uint64_t)t->unknown * (rare / 4);
         /* A word or character the catalogue does not have, a thesaurus word among them. */
         int absent = t->thesaurus || (!t->part && !t->live && (t->kind == SZS_WORD || t->len == 1));
         int had = 0; /* the catalogue has it: a thesaurus word's meaning, a term by its IDF */

@@ -250,8 +250,9 @@ typedef struct szs_term {
     uint8_t part;           /* szs_part: a character searched for a Han word (query.c) */
     uint8_t likelihood;     /* a tolerant alternative: the percent of its origin's weight a
                                match of it holds (tolerance.c) */
-    uint8_t unknown;        /* a Han bigram the index lacks: how many characters of an unknown
-                               word it stands for in the rule's weight (szs_weigh) */
+    uint8_t unknown;        /* a Han bigram the index lacks: how many quarters of a rare term
+                               of unknown words it stands for in the rule's weight (szs_weigh,
+                               query.c) */
     uint8_t two_unknown;    /* a Han bigram the index lacks whose two characters alone are
                                uncovered: a word of two characters, maybe misheard */
     uint8_t thesaurus;      /* a word of the thesaurus, searched through its catalogue words */

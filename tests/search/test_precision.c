@@ -384,17 +384,19 @@ Test(precision, out_of_scope_queries_of_absent_words_find_nothing)
     }
 }
 
-/* An unknown word weighs as much as a rare one per two characters (a Latin one as a rare
- * word): a known bigram (the start of a keyword) followed by fourteen unknown characters holds
- * at most 1/8 of the query, below the default threshold, though the measures holding it are
- * still hits at min_relevance 0. A known English word among six unknown ones holds at most
- * 1/7. */
+/* An unknown word weighs as much as a rare one per two characters, a longer uncovered stretch
+ * (a clause around the subject) as much per four, and a Latin one as a rare word: a known
+ * bigram (the start of a keyword) followed by fourteen unknown characters holds at most 1/4.5
+ * of the query (it held 1/8 until 1.14, and no hit reached the default threshold), and the
+ * measures holding it are still hits at min_relevance 0. A known English word among six
+ * unknown ones holds at most 1/7. */
 Test(precision, a_known_word_among_unknown_words_holds_little)
 {
     static char pool[4096][4];
     size_t pool_n = title_characters(pool, 4096);
     unsigned seed = 2021;
     size_t checked = 0, held = 0;
+    double most = 0;
     for (size_t m = 0; m < shz_measure_count(); m++) {
         const shz_measure *measure = shz_measure_at(m);
         for (size_t k = 0; k < shz_measure_keyword_count(measure); k++) {
@@ -420,19 +422,22 @@ Test(precision, a_known_word_among_unknown_words_holds_little)
                 shz_results_free(r);
                 continue;
             }
-            for (size_t h = 0; h < shz_results_count(r); h++)
-                cr_assert_leq(shz_results_relevance(r, h), 1.0 / 8 + 1e-4, "'%s' hit %zu: %f",
+            for (size_t h = 0; h < shz_results_count(r); h++) {
+                cr_assert_leq(shz_results_relevance(r, h), 1.0 / 4.5 + 1e-4, "'%s' hit %zu: %f",
                               query, h, shz_results_relevance(r, h));
+                if (shz_results_relevance(r, h) > most)
+                    most = shz_results_relevance(r, h);
+            }
             held += shz_results_count(r) > 0;
-            shz_results_free(r);
-            r = search_at(query, SHZ_MIN_RELEVANCE_DEFAULT);
-            cr_assert_eq(shz_results_count(r), 0, "'%s'", query);
             shz_results_free(r);
             checked++;
         }
     }
     cr_assert_gt(checked, 100);
     cr_assert_gt(held, 100);
+    /* The clause weighs a quarter of a rare term a character, not half: a measure naming the
+     * keyword holds more than the 1/8 a run of unknown words would leave it. */
+    cr_assert_gt(most, 1.0 / 8 + 1e-3, "the most a hit holds: %f", most);
     const char *english[] = {"bankruptcy zorp quib vlen ghut mirk xyst",
                              "arbitration zorp quib vlen ghut mirk xyst"};
     for (size_t q = 0; q < 2; q++) {

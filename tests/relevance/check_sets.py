@@ -18,8 +18,9 @@ Checks, printing one line per failure and exiting 1 on any:
   and 50, dev_life.json at least 50 and 60, dev_long.json at least 50 and 50,
   dev_mid.json at least 40 and 60, dev_ask.json (questions and English) at least 30
   out of scope, dev_plain.json and dev_city.json at least 30 and 50, dev_town.json and
-  dev_edge.json at least 40 and 40, dev_english.json at least 40 and 30, dev_seal.json
-  at least 50 and 40, dev_setting.json at least 20 and 40, dev_seal2.json and dev_seal3.json at least 50 and 40;
+  dev_edge.json at least 40 and 40, dev_english.json at least 40 and 30, dev_seal.json,
+  dev_seal2.json and dev_seal3.json at least 50 and 40, dev_setting.json at least 20
+  and 40;
 - the test set holds at least 150 queries, at least 60 of kind out_of_scope (every
   one with no relevant measure) and at least 40 of kind everyday, and only its out
   of scope queries have no relevant measure;

@@ -54,12 +54,13 @@ int szs_phrase_in(const szs_query *q, const szs_settings *set, const szs_pair *p
                   uint32_t first)
 {
     const szs_term *a = &q->terms[pair->a], *b = &q->terms[pair->b];
+    unsigned searched = szs_term_slots(a, set->slot_mask);
     for (uint32_t c = first; c < a->post_end; c++) {
         uint32_t info = shzi_ix_u32(shzi_ix.post_info, c);
         if (szs_info_measure(info) != m)
             break;
         int slot = szs_info_slot(info);
-        if (!(szs_term_slots(a, set->slot_mask) & (1u << slot)))
+        if (!(searched & (1u << slot)))
             continue;
         uint32_t p = szs_occurrence_at(a, q->chars, c, szs_seg_start(m, slot));
         if (p != SZS_NO_POSITION && follows(q, b, p + pair->delta))

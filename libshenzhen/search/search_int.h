@@ -262,8 +262,8 @@ typedef struct szs_term {
 } szs_term;
 
 /* The slots of slot_mask that term t may match in. Each letter of a title's initials stands for
- * a syllable, and a lone letter of a query (the d of "R&D" or of "I'd") names none: it matches
- * only as an English word. */
+ * a syllable, and a lone letter or digit of a query (the d of "R&D" or of "I'd") names none: it
+ * matches only as a word of the text. */
 static inline unsigned szs_term_slots(const szs_term *t, unsigned slot_mask)
 {
     return t->kind == SZS_WORD && t->len == 1 ? slot_mask & ~(1u << SHZ_IX_INITIALS) : slot_mask;

@@ -690,3 +690,118 @@ Test(precision, common_words_alone_make_no_hit_beside_a_rarer_word)
     cr_assert_gt(queries, 100);
     cr_assert_gt(left_out, queries / 2, "%zu of %zu", left_out, queries);
 }
+
+/* The term of r whose text is word, or terms when there is none. */
+static size_t term_index(const shz_results *r, const char *word)
+{
+    size_t terms = shz_results_term_count(r);
+    for (size_t t = 0; t < terms; t++) {
+        const char *text;
+        size_t len;
+        shz_results_term(r, t, &text, &len);
+        if (len == strlen(word) && !memcmp(text, word, len))
+            return t;
+    }
+    return terms;
+}
+
+/* The weight of term t of r in its first hit, over that of the word no measure has (zorp). */
+static double weight_in_rare_words(const shz_results *r, size_t t)
+{
+    double weight, rare;
+    cr_assert_eq(shz_results_explain(r, 0, t, NULL, NULL, &weight, NULL), SHZ_OK);
+    cr_assert_eq(shz_results_explain(r, 0, term_index(r, "zorp"), NULL, NULL, &rare, NULL), SHZ_OK);
+    return weight / rare;
+}
+
+/* A word asking for a figure (README "Ranking": 多少, 几点, how much, opening hours) weighs
+ * eight rare words, as many as eight words no measure has (zorp weighs one), and no hit holds
+ * it, whatever its letters: 几点 beside every measure's first keyword, and so on. The same word
+ * not asking (much without how) weighs as any other. */
+Test(precision, a_word_asking_for_a_figure_weighs_eight_rare_words_and_is_never_held)
+{
+    static const char *const asking[][2] = {
+        {"多少", "多少"}, {"几点", "几点"},           {"几月", "几月"},     {"几岁", "几岁"},
+        {"几号", "几号"}, {"收费", "收费"},           {"how much", "much"}, {"what time", "time"},
+        {"幾點", "几点"}, {"Opening Hours", "hours"},
+    };
+    size_t checked = 0;
+    for (size_t m = 0; m < shz_measure_count(); m++) {
+        const char *keyword;
+        size_t len;
+        cr_assert_eq(shz_measure_keyword(shz_measure_at(m), 0, &keyword, &len), SHZ_OK);
+        for (size_t a = 0; a < sizeof asking / sizeof asking[0]; a++) {
+            char query[256];
+            snprintf(query, sizeof query, "%.*s zorp %s", (int)len, keyword, asking[a][0]);
+            shz_results *r = search_at(query, 0);
+            size_t t = term_index(r, asking[a][1]);
+            cr_assert_lt(t, shz_results_term_count(r), "'%s'", query);
+            cr_assert_eq(shz_results_term_measures(r, t), 0, "'%s'", query);
+            if (shz_results_count(r) == 0) {
+                shz_results_free(r);
+                continue;
+            }
+            cr_assert_float_eq(weight_in_rare_words(r, t), 8, 1e-6, "'%s'", query);
+            for (size_t h = 0; h < shz_results_count(r); h++) {
+                unsigned how;
+                double contribution;
+                cr_assert_eq(shz_results_explain(r, h, t, NULL, &how, NULL, &contribution), SHZ_OK);
+                cr_assert(how == SHZ_EXPLAIN_NONE && contribution == 0, "'%s' hit %zu", query, h);
+            }
+            checked++;
+            shz_results_free(r);
+        }
+        char query[256];
+        snprintf(query, sizeof query, "%.*s zorp much", (int)len, keyword);
+        shz_results *r = search_at(query, 0);
+        if (shz_results_count(r))
+            cr_assert_lt(weight_in_rare_words(r, term_index(r, "much")), 2, "'%s'", query);
+        shz_results_free(r);
+    }
+    cr_assert_gt(checked, 300);
+}
+
+/* So a request for a figure about one word of the catalogue finds nothing at the default
+ * threshold: the word, however rare and firmly held, holds at most 1/9 of it, while alone it
+ * finds its measures. The words: those of six letters or more of every English title. */
+Test(precision, a_request_for_a_figure_about_one_word_finds_nothing)
+{
+    size_t words = 0;
+    for (size_t m = 0; m < shz_measure_count(); m++) {
+        const char *title;
+        size_t len;
+        cr_assert_eq(
+            shz_measure_text(shz_measure_at(m), SHZ_FIELD_TITLE, SHZ_LANG_EN, &title, &len),
+            SHZ_OK);
+        for (size_t at = 0; at < len;) {
+            size_t n = 0;
+            char word[64];
+            while (at + n < len && n + 1 < sizeof word &&
+                   ((title[at + n] >= 'a' && title[at + n] <= 'z') ||
+                    (title[at + n] >= 'A' && title[at + n] <= 'Z')))
+                n++;
+            if (n < 6 || is_frame(title + at, n)) {
+                at += n + 1;
+                continue;
+            }
+            memcpy(word, title + at, n);
+            word[n] = '\0';
+            at += n + 1;
+            shz_results *alone = search_at(word, SHZ_MIN_RELEVANCE_DEFAULT);
+            char query[96];
+            snprintf(query, sizeof query, "how much %s", word);
+            shz_results *r = search_at(query, 0),
+                        *kept = search_at(query, SHZ_MIN_RELEVANCE_DEFAULT);
+            cr_assert_gt(shz_results_count(alone), 0, "'%s'", word);
+            for (size_t h = 0; h < shz_results_count(r); h++)
+                cr_assert_leq(shz_results_relevance(r, h), 1.0 / 9 + 1e-4, "'%s' hit %zu", query,
+                              h);
+            cr_assert_eq(shz_results_count(kept), 0, "'%s'", query);
+            words++;
+            shz_results_free(alone);
+            shz_results_free(r);
+            shz_results_free(kept);
+        }
+    }
+    cr_assert_gt(words, 100);
+}

@@ -179,16 +179,17 @@ static const latin_word latin_frame_words[] = {
     "business", "businesses",
 };
 
-/* Words that ask for a figure: how much, at what hour, in which month, at what age, on which day,
- * what a service charges, when a place opens. A measure sets a policy; it does not give the
- * price, the opening hours or the age limit that such a request wants, so the word is kept as a
- * term that no measure holds, weighing FIGURE_RARE rare words (szs_weigh). 多少 is also a stop
- * word: here it is kept, not cut. Han ones are two characters; Latin ones are the word after how,
- * what or opening. Not among them: how many (the measures give counts, of libraries or parks,
- * though most requests with 多少 ask a price or an age) and how long (they promise times: how
- * soon a complaint is handled, how early a warning comes). */
-static const uint32_t han_figure_words[][3] = {
-    U"多少", U"几点", U"几月", U"几岁", U"几号", U"收费",
+/* Words that ask for a figure: how much, how it is worked out, at what hour, in which month, at
+ * what age, on which day, what a service charges, when a place opens. A measure sets a policy; it
+ * does not give the price, the opening hours or the age limit that such a request wants, so the
+ * word is kept as a term that no measure holds, weighing FIGURE_RARE rare words (szs_weigh). 多少
+ * and the 怎么 of 怎么算 are also stop words: here they are kept, not cut. Han ones are two or
+ * three characters; Latin ones are the word after how, what or opening. Not among them: how many
+ * (the measures give counts, of libraries or parks, though most requests with 多少 ask a price or
+ * an age) and how long (they promise times: how soon a complaint is handled, how early a warning
+ * comes). */
+static const uint32_t han_figure_words[][4] = {
+    U"多少", U"几点", U"几月", U"几岁", U"几号", U"收费", U"怎么算",
 };
 static const latin_word latin_figure_askers[] = {"how", "what", "opening"};
 static const latin_word latin_figure_words[] = {"much", "time", "hours"};
@@ -244,11 +245,14 @@ static int is_frame_word(const uint32_t *chars, uint32_t n)
 /* The length of the Han word asking for a figure that chars (n characters) begins with, or 0. */
 static uint32_t han_figure_at(const uint32_t *chars, uint32_t n)
 {
-    if (n < 2)
-        return 0;
-    for (size_t w = 0; w < sizeof han_figure_words / sizeof han_figure_words[0]; w++)
-        if (han_figure_words[w][0] == chars[0] && han_figure_words[w][1] == chars[1])
-            return 2;
+    for (size_t w = 0; w < sizeof han_figure_words / sizeof han_figure_words[0]; w++) {
+        const uint32_t *word = han_figure_words[w];
+        uint32_t k = 0;
+        while (k < n && word[k] && word[k] == chars[k])
+            k++;
+        if (!word[k])
+            return k;
+    }
     return 0;
 }
 

@@ -714,16 +714,16 @@ static double weight_in_rare_words(const shz_results *r, size_t t)
     return weight / rare;
 }
 
-/* A word asking for a figure (README "Ranking": 多少, 几点, how much, opening hours) weighs
+/* A word asking for a figure (README "Ranking": 多少, 几点, 怎么算, how much, opening hours) weighs
  * eight rare words, as many as eight words no measure has (zorp weighs one), and no hit holds
  * it, whatever its letters: 几点 beside every measure's first keyword, and so on. The same word
  * not asking (much without how) weighs as any other. */
 Test(precision, a_word_asking_for_a_figure_weighs_eight_rare_words_and_is_never_held)
 {
     static const char *const asking[][2] = {
-        {"多少", "多少"}, {"几点", "几点"},           {"几月", "几月"},     {"几岁", "几岁"},
-        {"几号", "几号"}, {"收费", "收费"},           {"how much", "much"}, {"what time", "time"},
-        {"幾點", "几点"}, {"Opening Hours", "hours"},
+        {"多少", "多少"},      {"几点", "几点"}, {"几月", "几月"},           {"几岁", "几岁"},
+        {"几号", "几号"},      {"收费", "收费"}, {"怎么算", "怎么算"},       {"how much", "much"},
+        {"what time", "time"}, {"幾點", "几点"}, {"Opening Hours", "hours"},
     };
     size_t checked = 0;
     for (size_t m = 0; m < shz_measure_count(); m++) {

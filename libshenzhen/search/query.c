@@ -194,15 +194,25 @@ static const uint32_t han_figure_words[][4] = {
 static const latin_word latin_figure_askers[] = {"how", "what", "opening"};
 static const latin_word latin_figure_words[] = {"much", "time", "hours"};
 
-/* English function words, dropped the same way (unless the query has nothing else). */
+/* English function words, dropped the same way (unless the query has nothing else): pronouns,
+ * articles, auxiliaries, conjunctions, prepositions and the adverbs and quantifiers a sentence
+ * is built with (more, also, only, all, even), which say how a request is asked, not what about.
+ * Sorted. */
 static const latin_word latin_stop_words[] = {
-    "a",    "about", "an",    "and",    "any",  "are",   "as",   "at",   "be",    "been",  "but",
-    "by",   "can",   "could", "did",    "do",   "does",  "don",  "for",  "from",  "has",   "have",
-    "he",   "her",   "here",  "his",    "how",  "i",     "if",   "in",   "into",  "is",    "it",
-    "its",  "may",   "me",    "might",  "must", "my",    "no",   "not",  "of",    "on",    "or",
-    "our",  "s",     "she",   "should", "so",   "t",     "than", "that", "the",   "their", "them",
-    "then", "there", "these", "they",   "this", "those", "to",   "us",   "was",   "we",    "were",
-    "what", "when",  "where", "which",  "who",  "why",   "will", "with", "would", "you",   "your",
+    "a",      "about",  "after",    "again",  "all",    "also",    "am",     "an",      "and",
+    "any",    "anyone", "anything", "are",    "as",     "at",      "be",     "because", "been",
+    "before", "being",  "between",  "both",   "but",    "by",      "can",    "could",   "did",
+    "do",     "does",   "don",      "during", "each",   "else",    "even",   "ever",    "for",
+    "from",   "had",    "has",      "have",   "he",     "her",     "here",   "him",     "his",
+    "how",    "i",      "if",       "in",     "into",   "is",      "it",     "its",     "just",
+    "may",    "me",     "might",    "more",   "most",   "must",    "my",     "no",      "nor",
+    "not",    "of",     "on",       "only",   "or",     "other",   "others", "our",     "own",
+    "really", "s",      "shall",    "she",    "should", "so",      "some",   "someone", "something",
+    "still",  "such",   "t",        "than",   "that",   "the",     "their",  "them",    "then",
+    "there",  "these",  "they",     "this",   "those",  "through", "to",     "too",     "until",
+    "us",     "very",   "was",      "we",     "were",   "what",    "when",   "where",   "whether",
+    "which",  "while",  "who",      "whom",   "why",    "will",    "with",   "would",   "yet",
+    "you",    "your",
 };
 
 static int is_han(uint32_t c)

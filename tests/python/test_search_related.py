@@ -142,11 +142,13 @@ def test_related_must_be_a_bool(wrong):
 
 def test_a_query_about_pets_still_finds_nothing():
     # Pets are a subject no measure addresses. The English query's words are weakly held by
-    # some measures (found at min_relevance=0); none is a match, so none has related measures.
-    for query in ("hamster runs on its wheel all night", "鹦鹉总是啄羽毛怎么办"):
+    # some measures (found at min_relevance=0: runs, family); none is a match, so none has
+    # related measures.
+    hamster = "hamster runs on its wheel all night and wakes the family"
+    for query in (hamster, "鹦鹉总是啄羽毛怎么办"):
         assert len(shenzhen.search(query)) == 0, query
         assert len(shenzhen.search(query, related=False)) == 0, query
-    assert shenzhen.search("hamster runs on its wheel all night", min_relevance=0)
+    assert shenzhen.search(hamster, min_relevance=0)
 
 
 def test_notebook_and_records_show_a_related_hit_as_related():

@@ -605,6 +605,33 @@ Test(precision, a_long_querys_known_words_count_sixty_percent_beyond_four_rare_w
     cr_assert_gt(long_seen, 60);
 }
 
+/* Measure m's English title, its length in *len. */
+static const char *english_title(size_t m, size_t *len)
+{
+    const char *title = NULL;
+    cr_assert_eq(shz_measure_text(shz_measure_at(m), SHZ_FIELD_TITLE, SHZ_LANG_EN, &title, len),
+                 SHZ_OK);
+    return title;
+}
+
+/* Asserts that told finds the hits plain finds, in the same order and with the same relevance;
+ * returns how many. */
+static size_t same_hits(const char *plain, const char *told)
+{
+    shz_results *alone = search_at(plain, 0), *r = search_at(told, 0);
+    size_t n = shz_results_count(r);
+    cr_assert_eq(n, shz_results_count(alone), "'%s'", told);
+    for (size_t h = 0; h < n; h++) {
+        cr_assert_eq(shz_results_measure(r, h), shz_results_measure(alone, h), "'%s' hit %zu", told,
+                     h);
+        cr_assert_eq(shz_results_relevance(r, h), shz_results_relevance(alone, h), "'%s' hit %zu",
+                     told, h);
+    }
+    shz_results_free(alone);
+    shz_results_free(r);
+    return n;
+}
+
 /* The words of conversation around a request (README "Ranking": 听说, 其实, 一直, 不知道,
  * 到底, 应该) are cut out before the query is weighed: a measure's keyword or title told as a
  * story finds the same hits, in the same order and with the same relevance, as the keyword
@@ -627,17 +654,7 @@ Test(precision, the_words_of_conversation_around_a_request_change_nothing)
             char plain[512], told[640];
             snprintf(plain, sizeof plain, "%.*s", (int)len, text);
             snprintf(told, sizeof told, "听说%s，其实我一直不知道自己到底应该怎么办", plain);
-            shz_results *alone = search_at(plain, 0), *r = search_at(told, 0);
-            cr_assert_eq(shz_results_count(r), shz_results_count(alone), "'%s'", told);
-            for (size_t h = 0; h < shz_results_count(r); h++) {
-                cr_assert_eq(shz_results_measure(r, h), shz_results_measure(alone, h),
-                             "'%s' hit %zu", told, h);
-                cr_assert_eq(shz_results_relevance(r, h), shz_results_relevance(alone, h),
-                             "'%s' hit %zu", told, h);
-            }
-            compared += shz_results_count(r);
-            shz_results_free(alone);
-            shz_results_free(r);
+            compared += same_hits(plain, told);
         }
     }
     cr_assert_gt(compared, 500);
@@ -650,29 +667,15 @@ Test(precision, english_function_words_change_nothing)
 {
     size_t compared = 0;
     for (size_t m = 0; m < shz_measure_count(); m++) {
-        const char *title;
         size_t len;
-        cr_assert_eq(
-            shz_measure_text(shz_measure_at(m), SHZ_FIELD_TITLE, SHZ_LANG_EN, &title, &len),
-            SHZ_OK);
+        const char *title = english_title(m, &len);
         char plain[512], told[640];
         snprintf(plain, sizeof plain, "%.*s", (int)len, title);
         snprintf(told, sizeof told,
                  "Would you really just have some more about %s, and also whether all of it is "
-                 "even still so "
-                 "after each other, or only before",
+                 "even still so after each other, or only before",
                  plain);
-        shz_results *alone = search_at(plain, 0), *r = search_at(told, 0);
-        cr_assert_eq(shz_results_count(r), shz_results_count(alone), "'%s'", told);
-        for (size_t h = 0; h < shz_results_count(r); h++) {
-            cr_assert_eq(shz_results_measure(r, h), shz_results_measure(alone, h), "'%s' hit %zu",
-                         told, h);
-            cr_assert_float_eq(shz_results_relevance(r, h), shz_results_relevance(alone, h), 1e-9,
-                               "'%s' hit %zu", told, h);
-        }
-        compared += shz_results_count(r);
-        shz_results_free(alone);
-        shz_results_free(r);
+        compared += same_hits(plain, told);
     }
     cr_assert_gt(compared, 100);
 }
@@ -802,11 +805,8 @@ Test(precision, a_request_for_a_figure_about_one_word_finds_nothing)
 {
     size_t words = 0;
     for (size_t m = 0; m < shz_measure_count(); m++) {
-        const char *title;
         size_t len;
-        cr_assert_eq(
-            shz_measure_text(shz_measure_at(m), SHZ_FIELD_TITLE, SHZ_LANG_EN, &title, &len),
-            SHZ_OK);
+        const char *title = english_title(m, &len);
         for (size_t at = 0; at < len;) {
             size_t n = 0;
             char word[64];

@@ -658,13 +658,10 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
     size_t planned = 0;
     for (size_t i = 0; i < q->term_count; i++) {
         szs_term *t = &q->terms[i];
+        if (t->figure)
+            continue; /* no measure holds one, whatever its letters match: it keeps add_term's
+                         empty postings, not live */
         plan_best_term(t, q->chars + t->start);
-        if (t->figure) { /* no measure holds one, whatever its letters match */
-            t->post_begin = t->post_end = t->stem_begin = t->stem_end = 0;
-            t->live = 0;
-            t->idf = 0;
-            continue;
-        }
         /* A word without a stem in the index occurs only where it is a whole word: letters of it
          * inside other words (pet in competition) are not it. */
         if (t->kind == SZS_WORD && t->live && t->stem_end == t->stem_begin &&

@@ -257,7 +257,8 @@ typedef struct szs_term {
                                uncovered: a word of two characters, maybe misheard */
     uint8_t thesaurus;      /* a word of the thesaurus, searched through its catalogue words */
     uint8_t off_topic;      /* a thesaurus word naming a subject no measure addresses */
-    uint8_t figure;         /* words asking for a figure (多少, how much): never held (query.c) */
+    uint8_t beyond_policy;  /* words asking for a figure or a judgement (多少, how much, 划算,
+                               best): never held (query.c) */
     uint32_t weight;        /* a reported term's share of the query's weight, x SHZ_IX_ONE
                                (szs_weigh: the precision rule) */
 } szs_term;

@@ -751,16 +751,27 @@ static double weight_in_rare_words(const shz_results *r, size_t t)
     return weight / rare;
 }
 
-/* A word asking for a figure (README "Ranking": 多少, 几点, 怎么算, how much, opening hours) weighs
- * eight rare words, as many as eight words no measure has (zorp weighs one), and no hit holds
- * it, whatever its letters: 几点 beside every measure's first keyword, and so on. The same word
- * not asking (much without how) weighs as any other. */
-Test(precision, a_word_asking_for_a_figure_weighs_eight_rare_words_and_is_never_held)
+/* A word asking for a figure or a judgement (README "Ranking": 多少, 几点, 怎么算, how much,
+ * opening hours; 划算, 推荐, best, cheapest) weighs eight rare words, as many as eight words no
+ * measure has (zorp weighs one), and no hit holds it, whatever its letters: 几点 beside every
+ * measure's first keyword, and so on. The same figure word not asking (much without how) weighs as
+ * any other. */
+Test(precision, a_word_asking_for_a_figure_or_a_judgement_weighs_eight_rare_words_and_is_never_held)
 {
     static const char *const asking[][2] = {
-        {"多少", "多少"},      {"几点", "几点"}, {"几月", "几月"},           {"几岁", "几岁"},
-        {"几号", "几号"},      {"收费", "收费"}, {"怎么算", "怎么算"},       {"how much", "much"},
-        {"what time", "time"}, {"幾點", "几点"}, {"Opening Hours", "hours"},
+        {"多少", "多少"},           {"几点", "几点"},
+        {"几月", "几月"},           {"几岁", "几岁"},
+        {"几号", "几号"},           {"收费", "收费"},
+        {"怎么算", "怎么算"},       {"how much", "much"},
+        {"what time", "time"},      {"幾點", "几点"},
+        {"Opening Hours", "hours"}, {"划算", "划算"},
+        {"划不划算", "划不划算"},   {"值不值", "值不值"},
+        {"值得", "值得"},           {"推薦", "推荐"},
+        {"好吃", "好吃"},           {"好用", "好用"},
+        {"正常吗", "正常吗"},       {"性价比", "性价比"},
+        {"哪家好", "哪家好"},       {"哪个好", "哪个好"},
+        {"best", "best"},           {"Cheapest", "cheapest"},
+        {"recommend", "recommend"}, {"recommended", "recommended"},
     };
     size_t checked = 0;
     for (size_t m = 0; m < shz_measure_count(); m++) {
@@ -798,10 +809,10 @@ Test(precision, a_word_asking_for_a_figure_weighs_eight_rare_words_and_is_never_
     cr_assert_gt(checked, 300);
 }
 
-/* So a request for a figure about one word of the catalogue finds nothing at the default
- * threshold: the word, however rare and firmly held, holds at most 1/9 of it, while alone it
- * finds its measures. The words: those of six letters or more of every English title. */
-Test(precision, a_request_for_a_figure_about_one_word_finds_nothing)
+/* So a request for a figure or a judgement about one word of the catalogue finds nothing at the
+ * default threshold: the word, however rare and firmly held, holds at most 1/9 of it, while alone
+ * it finds its measures. The words: those of six letters or more of every English title. */
+Test(precision, a_request_for_a_figure_or_a_judgement_about_one_word_finds_nothing)
 {
     size_t words = 0;
     for (size_t m = 0; m < shz_measure_count(); m++) {
@@ -822,19 +833,22 @@ Test(precision, a_request_for_a_figure_about_one_word_finds_nothing)
             word[n] = '\0';
             at += n + 1;
             shz_results *alone = search_at(word, SHZ_MIN_RELEVANCE_DEFAULT);
-            char query[96];
-            snprintf(query, sizeof query, "how much %s", word);
-            shz_results *r = search_at(query, 0),
-                        *kept = search_at(query, SHZ_MIN_RELEVANCE_DEFAULT);
             cr_assert_gt(shz_results_count(alone), 0, "'%s'", word);
-            for (size_t h = 0; h < shz_results_count(r); h++)
-                cr_assert_leq(shz_results_relevance(r, h), 1.0 / 9 + 1e-4, "'%s' hit %zu", query,
-                              h);
-            cr_assert_eq(shz_results_count(kept), 0, "'%s'", query);
-            words++;
             shz_results_free(alone);
-            shz_results_free(r);
-            shz_results_free(kept);
+            static const char *const asking[] = {"how much %s", "best %s", "cheapest %s"};
+            for (size_t a = 0; a < sizeof asking / sizeof asking[0]; a++) {
+                char query[96];
+                snprintf(query, sizeof query, asking[a], word);
+                shz_results *r = search_at(query, 0),
+                            *kept = search_at(query, SHZ_MIN_RELEVANCE_DEFAULT);
+                for (size_t h = 0; h < shz_results_count(r); h++)
+                    cr_assert_leq(shz_results_relevance(r, h), 1.0 / 9 + 1e-4, "'%s' hit %zu",
+                                  query, h);
+                cr_assert_eq(shz_results_count(kept), 0, "'%s'", query);
+                shz_results_free(r);
+                shz_results_free(kept);
+            }
+            words++;
         }
     }
     cr_assert_gt(words, 100);

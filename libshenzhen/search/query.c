@@ -161,22 +161,21 @@ int szs_plan_literal(szs_query *q)
  * characters, matched as a bigram term; Latin ones as the query's word. */
 static const uint32_t han_frame_words[][3] = {
     U"申请", U"办理", U"手续", U"流程", U"规定", U"规则", U"标准", U"政策", U"措施",
-    U"办法", U"条件", U"要求", U"材料", U"费用", U"价格", U"时间", U"影响", U"问题",
-    U"情况", U"方法", U"方式", U"提前", U"正常", U"需要", U"深圳", U"在深",
+    U"办法", U"条件", U"要求", U"材料", U"价格", U"时间", U"影响", U"问题", U"情况",
+    U"方法", U"方式", U"提前", U"正常", U"需要", U"深圳", U"在深",
 };
 /* Latin words held in place, not pointed to, as every word list of the library: tables without
  * relocations. The longest: "applications", "requirements". */
 typedef char latin_word[13];
 static const latin_word latin_frame_words[] = {
-    "apply",    "application", "applications", "rule",       "rules",       "policy",
-    "policies", "process",     "procedure",    "procedures", "requirement", "requirements",
-    "standard", "standards",   "price",        "prices",     "fee",         "fees",
-    "time",     "times",       "hours",        "days",       "best",        "way",
-    "ways",     "information", "guide",        "problem",    "problems",    "long",
-    "much",     "many",        "need",         "needs",      "allowed",     "cost",
-    "costs",    "get",         "one",          "pay",        "shenzhen",    "first",
-    "opening",  "open",        "foreign",      "foreigner",  "foreigners",  "guangdong",
-    "business", "businesses",
+    "apply",     "application", "applications", "rule",       "rules",       "policy",
+    "policies",  "process",     "procedure",    "procedures", "requirement", "requirements",
+    "standard",  "standards",   "price",        "prices",     "time",        "times",
+    "hours",     "days",        "way",          "ways",       "information", "guide",
+    "problem",   "problems",    "long",         "much",       "many",        "need",
+    "needs",     "allowed",     "cost",         "costs",      "get",         "one",
+    "pay",       "shenzhen",    "first",        "opening",    "open",        "foreign",
+    "foreigner", "foreigners",  "guangdong",    "business",   "businesses",
 };
 
 /* Words that ask for what no policy gives: a figure or a judgement. A measure sets a policy; it
@@ -186,25 +185,30 @@ static const latin_word latin_frame_words[] = {
  * (szs_weigh).
  *
  * Figure words: how much, how it is worked out, at what hour, in which month, at what age, on
- * which day, what a service charges, when a place opens. 多少 and the 怎么 of 怎么算 are also
- * stop words: here they are kept, not cut. The Latin ones are the word after how, what or
- * opening. Not among them: how many (the measures give counts, of libraries or parks, though
- * most requests with 多少 ask a price or an age) and how long (they promise times: how soon a
- * complaint is handled, how early a warning comes).
+ * which day, what a service charges, when a place opens; and since 1.16 a charge named, 费用 and
+ * fee (were frame words). 多少 and the 怎么 of 怎么算 are also stop words: here they are kept, not
+ * cut. The other Latin ones are the word after how, what or opening. Not among them: how many (the
+ * measures give counts, of libraries or parks, though most requests with 多少 ask a price or an
+ * age) and how long (they promise times: how soon a complaint is handled, how early a warning
+ * comes).
  *
  * Judgement words (since 1.16): worth it, recommended, tasty, handy, value for money, which shop
- * is good, is it normal; best, cheapest, recommend. Not among them: 靠谱 (reliable: requests ask
- * for a reliable way the measures give, a lawyer or a mediator), 好看 (its 看 begins 看病), 最好
- * (also "had better"), worth and better (a request weighs whether a school is worth it, or a
- * better way). */
+ * is good, is it normal; best (was a frame word), cheapest, recommend. Not among them: 靠谱
+ * (reliable: requests ask for a reliable way the measures give, a lawyer or a mediator), 好看 (its
+ * 看 begins 看病), 最好 (also "had better"), worth and better (a request weighs whether a school is
+ * worth it, or a better way). */
 static const uint32_t han_beyond_policy_words[][5] = {
-    U"多少",   U"几点",     U"几月",   U"几岁",   U"几号", U"收费", U"怎么算", /* figures */
-    U"划算",   U"划不划算", U"值不值", U"值得",   U"推荐", U"好吃", U"好用",   /* judgements */
+    U"多少",   U"几点",     U"几月",   U"几岁",   U"几号", U"收费", U"费用",
+    U"怎么算",                                                               /* figures */
+    U"划算",   U"划不划算", U"值不值", U"值得",   U"推荐", U"好吃", U"好用", /* judgements */
     U"正常吗", U"性价比",   U"哪家好", U"哪个好",
 };
 static const latin_word latin_figure_askers[] = {"how", "what", "opening"};
 static const latin_word latin_figure_words[] = {"much", "time", "hours"};
-static const latin_word latin_judgement_words[] = {"best", "cheapest", "recommend", "recommended"};
+static const latin_word latin_beyond_policy_words[] = {
+    "fee",  "fees",                                 /* figures, asked or not */
+    "best", "cheapest", "recommend", "recommended", /* judgements */
+};
 
 /* English function words, dropped the same way (unless the query has nothing else): pronouns,
  * articles, auxiliaries, conjunctions, prepositions and the adverbs and quantifiers a sentence
@@ -374,8 +378,9 @@ static void latin_run(analysis *an, uint32_t start, uint32_t end, int spaced_bef
     const uint32_t *chars = q->chars + start;
     uint32_t n = end - start;
     int beyond =
-        latin_word_in(latin_judgement_words,
-                      sizeof latin_judgement_words / sizeof latin_judgement_words[0], chars, n) ||
+        latin_word_in(latin_beyond_policy_words,
+                      sizeof latin_beyond_policy_words / sizeof latin_beyond_policy_words[0], chars,
+                      n) ||
         (an->figure_asked &&
          latin_word_in(latin_figure_words, sizeof latin_figure_words / sizeof latin_figure_words[0],
                        chars, n));

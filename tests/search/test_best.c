@@ -70,9 +70,9 @@ static int all_han(const terms *t)
 /* The words README "Ranking" lists as saying what kind of answer a request wants, and the
  * city's name. */
 static const char *const frame_words[] = {"申请", "办理", "手续", "流程", "规定", "规则", "标准",
-                                          "政策", "措施", "办法", "条件", "要求", "材料", "费用",
-                                          "价格", "时间", "影响", "问题", "情况", "方法", "方式",
-                                          "提前", "正常", "需要", "深圳", "在深"};
+                                          "政策", "措施", "办法", "条件", "要求", "材料", "价格",
+                                          "时间", "影响", "问题", "情况", "方法", "方式", "提前",
+                                          "正常", "需要", "深圳", "在深"};
 
 static int is_frame(const uint32_t *chars, size_t len)
 {

@@ -806,9 +806,9 @@ enum { OFF_TOPIC_RARE = 12 };
  * and no measure holds it. A short request for a price, an hour or an age is then answered only
  * by a hit that holds the rest firmly, and one that shares only its setting (a park, a hospital,
  * a port) with it is not; in a long request the same weight is a smaller part, so one that asks
- * a figure in passing is still answered. Chosen on the development sets: four stopped ten of the fifteen
- * out-of-scope requests that eight stops, and twelve began to hide requests whose measure gives
- * the figure (at what hour kitchen waste is collected). */
+ * a figure in passing is still answered. Chosen on the development sets: four stopped ten of the
+ * fifteen out-of-scope requests that eight stops, and twelve began to hide requests whose measure
+ * gives the figure (at what hour kitchen waste is collected). */
 enum { BEYOND_POLICY_RARE = 8 };
 
 /* A long request (a sentence of rare words, or a paragraph) names its subject among many words

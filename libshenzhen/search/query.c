@@ -196,18 +196,19 @@ static const latin_word latin_frame_words[] = {
  * is good, is it normal; best (was a frame word), cheapest, recommend. Not among them: 靠谱
  * (reliable: requests ask for a reliable way the measures give, a lawyer or a mediator), 好看 (its
  * 看 begins 看病), 最好 (also "had better"), worth and better (a request weighs whether a school is
- * worth it, or a better way). */
+ * worth it, or a better way).
+ *
+ * Each table lists its figure words first, then its judgement words; the Latin words here are
+ * such words wherever they stand, those after how, what or opening only there. */
 static const uint32_t han_beyond_policy_words[][5] = {
-    U"多少",   U"几点",     U"几月",   U"几岁",   U"几号", U"收费", U"费用",
-    U"怎么算",                                                               /* figures */
-    U"划算",   U"划不划算", U"值不值", U"值得",   U"推荐", U"好吃", U"好用", /* judgements */
-    U"正常吗", U"性价比",   U"哪家好", U"哪个好",
+    U"多少",   U"几点",   U"几月",     U"几岁",   U"几号",   U"收费", U"费用",
+    U"怎么算", U"划算",   U"划不划算", U"值不值", U"值得",   U"推荐", U"好吃",
+    U"好用",   U"正常吗", U"性价比",   U"哪家好", U"哪个好",
 };
 static const latin_word latin_figure_askers[] = {"how", "what", "opening"};
 static const latin_word latin_figure_words[] = {"much", "time", "hours"};
 static const latin_word latin_beyond_policy_words[] = {
-    "fee",  "fees",                                 /* figures, asked or not */
-    "best", "cheapest", "recommend", "recommended", /* judgements */
+    "fee", "fees", "best", "cheapest", "recommend", "recommended",
 };
 
 /* English function words, dropped the same way (unless the query has nothing else): pronouns,
@@ -384,10 +385,9 @@ static void latin_run(analysis *an, uint32_t start, uint32_t end, int spaced_bef
         (an->figure_asked &&
          latin_word_in(latin_figure_words, sizeof latin_figure_words / sizeof latin_figure_words[0],
                        chars, n));
-    an->figure_asked = latin_word_in(latin_figure_askers,
-                                     sizeof latin_figure_askers / sizeof latin_figure_askers[0],
-                                     chars, end - start);
-    if (an->stops && !glued && latin_stop(chars, end - start)) {
+    an->figure_asked = latin_word_in(
+        latin_figure_askers, sizeof latin_figure_askers / sizeof latin_figure_askers[0], chars, n);
+    if (an->stops && !glued && latin_stop(chars, n)) {
         an->previous_word = -1;
         return;
     }
@@ -397,7 +397,7 @@ static void latin_run(analysis *an, uint32_t start, uint32_t end, int spaced_bef
     if (spaced_before)
         add_pair(q, an->previous_word, t, an->previous_len);
     an->previous_word = t;
-    an->previous_len = end - start;
+    an->previous_len = n;
 }
 
 /* One pass of the analysis. Runs of one class end at spaces, quotes, ignored characters

@@ -881,17 +881,48 @@ static uint32_t word_lookup(const word_tables *w, const char *s, size_t len)
     return SHZ_IX_NO_ENTRY;
 }
 
-/* Whether the a-z word is an English word of the catalogue, or has the stem of one. */
-static int english_word(const void *ctx, const char *word, size_t len)
+/* The entry of the stem whose postings hold the a-z word (the stem recorded for the word, or
+ * the word's own stem), or SHZ_IX_NO_ENTRY when the catalogue has neither. */
+static uint32_t english_stem(const word_tables *w, const char *word, size_t len)
 {
-    const word_tables *w = ((const catalogue_text *)ctx)->w;
     uint32_t e = word_lookup(w, word, len);
     if (e != SHZ_IX_NO_ENTRY && w->stem[e] != SHZ_IX_NO_ENTRY)
-        return 1;
+        return w->stem[e];
     unsigned char stem[SZS_STEM_MAX];
     size_t stem_len = szs_stem_english((const unsigned char *)word, len, stem);
     e = word_lookup(w, (const char *)stem, stem_len);
-    return e != SHZ_IX_NO_ENTRY && w->first[e] < w->first[e + 1];
+    return e != SHZ_IX_NO_ENTRY && w->first[e] < w->first[e + 1] ? e : SHZ_IX_NO_ENTRY;
+}
+
+/* Whether the a-z word is an English word of the catalogue, or has the stem of one. */
+static int english_word(const void *ctx, const char *word, size_t len)
+{
+    return english_stem(((const catalogue_text *)ctx)->w, word, len) != SHZ_IX_NO_ENTRY;
+}
+
+/* Whether the catalogue's English has the first word (or one with its stem) with the second
+ * right after it: the next position holds a word of the second's stem. Punctuation is not in
+ * the normalized text, so a comma between them still counts: the check errs on the side of
+ * the catalogue having the phrase. */
+static int english_phrase(const void *ctx, const char *first, size_t first_len, const char *second,
+                          size_t second_len)
+{
+    const catalogue_text *ct = ctx;
+    const word_tables *w = ct->w;
+    uint32_t a = english_stem(w, first, first_len), b = english_stem(w, second, second_len);
+    if (a == SHZ_IX_NO_ENTRY || b == SHZ_IX_NO_ENTRY)
+        return 0;
+    const uint32_t *next_begin = w->postings + w->first[b],
+                   *next_end = w->postings + w->first[b + 1];
+    for (uint32_t i = w->first[a]; i < w->first[a + 1]; i++) {
+        uint32_t p = w->postings[i];
+        while (p + 1 < ct->b->norm.n && !(ct->b->flags[p] & SHZ_IX_WORD_END))
+            p++;
+        uint32_t next = p + 1;
+        if (bsearch(&next, next_begin, (size_t)(next_end - next_begin), sizeof next, by_u32))
+            return 1;
+    }
+    return 0;
 }
 
 static int write_index(const gen_model *model, const index_builder *b, const gram_tables *g,
@@ -1068,7 +1099,7 @@ int gen_emit_index(const gen_model *model, const term_pinyin_words *words,
     uint32_t no_rows = 0;
     gen_thesaurus th = {&no_rows, NULL, 0, 0, 0};
     catalogue_text text = {&b, &g, &w, where};
-    const gen_thesaurus_text checks = {han_occurs, english_word, &text};
+    const gen_thesaurus_text checks = {han_occurs, english_word, english_phrase, &text};
     int loaded = ok && thesaurus_path && gen_thesaurus_load(&th, thesaurus_path, &checks);
     ok = ok && (!thesaurus_path || loaded);
     ok = ok && write_index(model, &b, &g, &w, &th, where, hant_fallbacks, out_path);

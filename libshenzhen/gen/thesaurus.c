@@ -14,7 +14,9 @@
 /* The second column of a row whose word names a subject no measure addresses. */
 #define OFF_TOPIC_MARK "-"
 
+/* An English phrase is two words of LATIN_MAX letters at most and the space between them. */
 enum { HAN_WORD_MIN = 2, HAN_WORD_MAX = 6, HAN_TARGET_MAX = 8, LATIN_MAX = 24 };
+enum { PHRASE_MAX = 2 * LATIN_MAX + 1 };
 
 typedef enum script { SCRIPT_HAN = 1, SCRIPT_LATIN = 2 } script;
 
@@ -59,35 +61,49 @@ static int is_han(uint32_t c)
 }
 
 /* Appends the item s (a word of the row, NUL-terminated) and a 0; its script, or 0 after
- * saying why it cannot be one. */
-static script push_item(reader *r, const char *s, int is_word)
+ * saying why it cannot be one. The word of a row may be an English phrase: two words and one
+ * space between them (*space: where it is, else 0). */
+static script push_item(reader *r, const char *s, int is_word, size_t *space)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t len = strlen(s), n = 0;
     script kind = 0;
+    *space = 0;
     for (size_t at = 0; at < len; n++) {
         uint32_t c;
         size_t step = shzi_utf8_decode(u + at, len - at, &c);
         if (!step)
             return fail(r, "not valid UTF-8", s);
         at += step;
+        if (c == ' ' && is_word && kind == SCRIPT_LATIN && !*space && at < len) {
+            *space = n;
+            if (!push_char(r, c))
+                return 0;
+            continue;
+        }
         uint32_t folded = shzi_norm_fold(c);
         if (folded && folded != c)
             return fail(r, "not in the form the search folds to (zh-Hans, lowercase)", s);
         script here = is_han(c) ? SCRIPT_HAN : c >= 'a' && c <= 'z' ? SCRIPT_LATIN : 0;
         if (!here || (kind && here != kind))
-            return fail(r, "a word is Han characters only, or lowercase letters a-z only", s);
+            return fail(r,
+                        "a word is Han characters only, or lowercase letters a-z only (an English "
+                        "phrase: two such words and a space)",
+                        s);
         kind = here;
         if (!push_char(r, c))
             return 0;
     }
     size_t least = is_word && kind == SCRIPT_HAN ? HAN_WORD_MIN : 2;
     size_t most = kind == SCRIPT_LATIN ? LATIN_MAX : is_word ? HAN_WORD_MAX : HAN_TARGET_MAX;
-    if (n < least || n > most) {
+    size_t words[2] = {*space ? *space : n, *space ? n - *space - 1 : 0};
+    for (int w = 0; w < 1 + (*space != 0); w++) {
+        if (words[w] >= least && words[w] <= most)
+            continue;
         char why[96];
-        snprintf(why, sizeof why, "a %s %s has %zu to %zu characters",
-                 kind == SCRIPT_HAN ? "Chinese" : "English", is_word ? "word" : "catalogue word",
-                 least, most);
+        snprintf(why, sizeof why, "%s %s has %zu to %zu characters",
+                 kind == SCRIPT_HAN ? "a Chinese" : "an English",
+                 is_word ? "word" : "catalogue word", least, most);
         return fail(r, why, s);
     }
     _Static_assert((int)HAN_TARGET_MAX <= (int)SHZ_IX_THES_MAX_LEN &&
@@ -96,29 +112,40 @@ static script push_item(reader *r, const char *s, int is_word)
     return push_char(r, 0) ? kind : 0;
 }
 
-/* Whether the catalogue has the item whose code points are chars[0..len) of kind. */
-static int catalogue_has(const reader *r, const uint32_t *chars, size_t len, script kind)
+/* Whether the catalogue has the item whose code points are chars[0..len) of kind: an English
+ * phrase (space: where its space is) as its two words one after the other. */
+static int catalogue_has(const reader *r, const uint32_t *chars, size_t len, script kind,
+                         size_t space)
 {
     if (kind == SCRIPT_HAN)
         return r->text->han_occurs(r->text->ctx, chars, len);
-    char word[LATIN_MAX + 1];
+    char word[PHRASE_MAX + 1];
     for (size_t i = 0; i < len; i++)
         word[i] = (char)chars[i];
+    if (space)
+        return r->text->english_phrase(r->text->ctx, word, space, word + space + 1,
+                                       len - space - 1);
     return r->text->english_word(r->text->ctx, word, len);
 }
 
 /* An English word's row is found by the word's stem (search/stem.c), so that every form of it
- * finds the row (visa, visas): the len letters at chars[at] become their stem. */
-static int key_by_stem(reader *r, size_t at, size_t len)
+ * finds the row (visa, visas): the len letters at chars[at] become their stem, and a phrase's
+ * two words (space: where its space is) each theirs, with the space between. */
+static int key_by_stem(reader *r, size_t at, size_t len, size_t space)
 {
-    unsigned char word[LATIN_MAX], stem[SZS_STEM_MAX];
+    unsigned char word[PHRASE_MAX], stem[SZS_STEM_MAX];
     for (size_t i = 0; i < len; i++)
         word[i] = (unsigned char)r->chars[at + i];
-    size_t stem_len = szs_stem_english(word, len, stem);
     r->char_count = at;
-    for (size_t i = 0; i < stem_len; i++)
-        if (!push_char(r, stem[i]))
+    size_t from[2] = {0, space + 1}, to[2] = {space ? space : len, len};
+    for (int w = 0; w < 1 + (space != 0); w++) {
+        if (w && !push_char(r, ' '))
             return 0;
+        size_t stem_len = szs_stem_english(word + from[w], to[w] - from[w], stem);
+        for (size_t i = 0; i < stem_len; i++)
+            if (!push_char(r, stem[i]))
+                return 0;
+    }
     return push_char(r, 0);
 }
 
@@ -134,6 +161,7 @@ static int read_row(reader *r, char *line)
     size_t start = r->char_count, items = 0;
     script word_kind = 0;
     int off_topic = 0;
+    size_t phrase = 0; /* where the space of a phrase is, as the word of the row */
     for (char *item = line, *next; item; item = next, items++) {
         next = strchr(item, '\t');
         if (next)
@@ -142,23 +170,26 @@ static int read_row(reader *r, char *line)
             off_topic = 1; /* a row without catalogue words */
             break;
         }
-        size_t at = r->char_count;
-        script kind = push_item(r, item, items == 0);
+        size_t at = r->char_count, space = 0;
+        script kind = push_item(r, item, items == 0, &space);
         if (!kind)
             return 0;
-        if (items == 0)
+        if (items == 0) {
             word_kind = kind;
-        else if (kind != word_kind)
+            phrase = space;
+        } else if (kind != word_kind)
             return fail(r, "a Chinese word has Chinese catalogue words, an English one English",
                         item);
         size_t len = r->char_count - 1 - at;
-        int has = catalogue_has(r, r->chars + at, len, kind);
+        int has = catalogue_has(r, r->chars + at, len, kind, space);
         if (items == 0 && has)
-            return fail(r, "the catalogue has this word already: the search finds it as it is",
+            return fail(r,
+                        space ? "the catalogue's English has this phrase already"
+                              : "the catalogue has this word already: the search finds it as it is",
                         item);
         if (items > 0 && !has)
             return fail(r, "no measure's text, keywords or aliases have this catalogue word", item);
-        if (items == 0 && kind == SCRIPT_LATIN && !key_by_stem(r, at, len))
+        if (items == 0 && kind == SCRIPT_LATIN && !key_by_stem(r, at, len, space))
             return 0;
         for (size_t p = start; items > 0 && p < at;) { /* the same catalogue word twice */
             size_t plen = 0;
@@ -169,6 +200,11 @@ static int read_row(reader *r, char *line)
             p += plen + 1;
         }
     }
+    if (phrase && !off_topic)
+        return fail(r,
+                    "an English phrase names a subject no measure addresses: its row is the "
+                    "phrase and " OFF_TOPIC_MARK,
+                    NULL);
     if (!off_topic && (items < 2 || items > 1 + SHZ_IX_THES_MAX_WORDS))
         return fail(r,
                     "a row is a word and 1 to 8 catalogue words, or " OFF_TOPIC_MARK

@@ -16,6 +16,10 @@ typedef struct gen_thesaurus_text {
     /* Whether the a-z word[0..len) is a word of the catalogue's English text, or has the stem
      * of one (a query word that the search would find by itself). */
     int (*english_word)(const void *ctx, const char *word, size_t len);
+    /* Whether the catalogue's English text has the a-z words first[0..first_len) and
+     * second[0..second_len), or words with their stems, one right after the other. */
+    int (*english_phrase)(const void *ctx, const char *first, size_t first_len, const char *second,
+                          size_t second_len);
     const void *ctx;
 } gen_thesaurus_text;
 

@@ -371,6 +371,42 @@ static void han_run(analysis *an, uint32_t start, uint32_t end)
     }
 }
 
+/* The word at chars [start, end) after the previous word, with only spaces between them: when
+ * the thesaurus names the two as a phrase, a subject no measure addresses (car insurance, work
+ * permit), the previous word's term becomes the phrase, with a space between its words, a
+ * thesaurus word that nothing holds. Its words, each a word of the catalogue, would otherwise
+ * answer the request with a measure about another kind of insurance or work. Returns whether
+ * it did. */
+static int latin_phrase(analysis *an, uint32_t start, uint32_t end)
+{
+    szs_query *q = an->q;
+    long p = an->previous_word;
+    if (p < 0 || (size_t)p + 1 != q->term_count || !shzi_ix.thes_count)
+        return 0;
+    szs_term *t = &q->terms[p];
+    /* The last term, right before this word (not a repeat of an earlier one), and a word. */
+    if (t->kind != SZS_WORD || t->phrase || t->beyond_policy || t->start + t->len != start ||
+        end + 1 > q->char_room ||
+        !szs_thesaurus_phrase(q->chars + t->start, t->len, q->chars + start, end - start))
+        return 0;
+    memmove(q->chars + start + 1, q->chars + start, (end - start) * sizeof *q->chars);
+    q->chars[start] = ' ';
+    t->len += end - start + 1;
+    t->phrase = t->thesaurus = t->off_topic = 1;
+    an->previous_word = -1;
+    for (size_t i = 0; i < (size_t)p; i++) {
+        if (same_chars(q, q->terms[i].start, q->terms[i].len, t->start, t->len)) {
+            /* The phrase again: the earlier term stands for both, and the pair that led to
+             * the dropped one goes with it (the place is the next term's). */
+            q->term_count--;
+            if (q->pair_count && q->pairs[q->pair_count - 1].b == p)
+                q->pair_count--;
+            break;
+        }
+    }
+    return 1;
+}
+
 /* glued: Han characters touch the run on both sides, as the i of a name such as 深i企: a stop
  * word there is a letter of the name, not a function word. */
 static void latin_run(analysis *an, uint32_t start, uint32_t end, int spaced_before, int glued)
@@ -391,6 +427,8 @@ static void latin_run(analysis *an, uint32_t start, uint32_t end, int spaced_bef
         an->previous_word = -1;
         return;
     }
+    if (spaced_before && latin_phrase(an, start, end))
+        return;
     long t = add_term(q, start, end, SZS_WORD, best_room(q));
     if (t >= 0 && beyond)
         q->terms[t].beyond_policy = 1;
@@ -680,7 +718,7 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
     size_t planned = 0;
     for (size_t i = 0; i < q->term_count; i++) {
         szs_term *t = &q->terms[i];
-        if (t->beyond_policy)
+        if (t->beyond_policy || t->phrase)
             continue; /* no measure holds one, whatever its letters match: it keeps add_term's
                          empty postings, not live */
         plan_best_term(t, q->chars + t->start);
@@ -769,8 +807,8 @@ shz_status szs_analyse(const char *text, size_t len, szs_query *q)
     szs_alternative found[SZS_MAX_EXPANSIONS];
     for (size_t i = 0; i < q->reported; i++) {
         szs_term *t = &q->terms[i];
-        if (t->beyond_policy)
-            continue;
+        if (t->beyond_policy || t->phrase)
+            continue; /* a phrase is off topic already (latin_phrase) */
         /* A Han thesaurus word is one han_run kept whole; a bigram that spells one where it
          * was not taken (a word of the catalogue runs into it) is read as a bigram. A word the
          * index has, or whose stem it has, has no row (the generator refuses one). */

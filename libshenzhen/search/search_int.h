@@ -259,6 +259,8 @@ typedef struct szs_term {
     uint8_t off_topic;      /* a thesaurus word naming a subject no measure addresses */
     uint8_t beyond_policy;  /* words asking for a figure or a judgement (多少, how much, 划算,
                                best): never held (query.c) */
+    uint8_t phrase;         /* two English words that the thesaurus names together as a subject
+                               no measure addresses (car insurance): one term, never held */
     uint32_t weight;        /* a reported term's share of the query's weight, x SHZ_IX_ONE
                                (szs_weigh: the precision rule) */
 } szs_term;
@@ -632,6 +634,12 @@ uint32_t szs_thesaurus_prefix(const uint32_t *chars, uint32_t n);
  * most SZS_MAX_EXPANSIONS, in the row's order) and returns how many (0 for a word naming a
  * subject the catalogue does not address); else -1. */
 long szs_thesaurus_alternatives(const uint32_t *chars, uint32_t len, szs_alternative *out);
+
+/* Whether the English words first[0..first_len) and second[0..second_len), one after the other,
+ * are a phrase the thesaurus names as a subject no measure addresses (car insurance), each word
+ * by its stem. */
+int szs_thesaurus_phrase(const uint32_t *first, uint32_t first_len, const uint32_t *second,
+                         uint32_t second_len);
 
 _Static_assert((int)SHZ_IX_THES_MAX_WORDS <= (int)SZS_MAX_EXPANSIONS &&
                    (int)SHZ_IX_THES_MAX_LEN <= (int)SZS_ALTERNATIVE_MAX_LEN,

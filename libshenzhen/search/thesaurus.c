@@ -77,24 +77,47 @@ static uint32_t row_of(const uint32_t *chars, uint32_t len)
     return shzi_ix.thes_count;
 }
 
-/* The row of the query word chars[0..len): a Han word's own, an English word's by its stem. */
-static uint32_t word_row(const uint32_t *chars, uint32_t len)
+/* Writes the stem of the English word chars[0..len) to key; its length, or 0 when the word is
+ * not one of letters (rows are words of letters) or is longer than a stem can be. */
+static uint32_t stem_key(const uint32_t *chars, uint32_t len, uint32_t *key)
 {
     unsigned char word[SZS_STEM_MAX], stem[SZS_STEM_MAX];
-    uint32_t key[SZS_STEM_MAX];
-    if (len && chars[0] >= 0x80)
-        return row_of(chars, len);
     if (len == 0 || len > SZS_STEM_MAX)
-        return shzi_ix.thes_count;
+        return 0;
     for (uint32_t i = 0; i < len; i++) {
         if (chars[i] < 'a' || chars[i] > 'z')
-            return shzi_ix.thes_count; /* rows are words of letters */
+            return 0;
         word[i] = (unsigned char)chars[i];
     }
     size_t stem_len = szs_stem_english(word, len, stem);
     for (size_t i = 0; i < stem_len; i++)
         key[i] = stem[i];
-    return row_of(key, (uint32_t)stem_len);
+    return (uint32_t)stem_len;
+}
+
+/* The row of the query word chars[0..len): a Han word's own, an English word's by its stem. */
+static uint32_t word_row(const uint32_t *chars, uint32_t len)
+{
+    uint32_t key[SZS_STEM_MAX];
+    if (len && chars[0] >= 0x80)
+        return row_of(chars, len);
+    uint32_t key_len = stem_key(chars, len, key);
+    return key_len ? row_of(key, key_len) : shzi_ix.thes_count;
+}
+
+int szs_thesaurus_phrase(const uint32_t *first, uint32_t first_len, const uint32_t *second,
+                         uint32_t second_len)
+{
+    /* The key the generator wrote: the two stems and a space between them. */
+    uint32_t key[2 * SZS_STEM_MAX + 1];
+    uint32_t a = stem_key(first, first_len, key);
+    uint32_t b = a ? stem_key(second, second_len, key + a + 1) : 0;
+    if (!b)
+        return 0;
+    key[a] = ' ';
+    uint32_t row = row_of(key, a + 1 + b);
+    /* A phrase's row has no catalogue words: its word's 0 ends it. */
+    return row < shzi_ix.thes_count && row_start(row) + a + 1 + b + 1 == row_start(row + 1);
 }
 
 long szs_thesaurus_alternatives(const uint32_t *chars, uint32_t len, szs_alternative *out)

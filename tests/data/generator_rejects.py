@@ -51,8 +51,9 @@ def run(name, data, thesaurus=None):
 
 # Thesaurus rows (data/thesaurus.tsv): good ones, then rows that break one rule each. The
 # words are checked against the real catalogue: 看医生 and mistake are words it lacks, and
-# 离婚 and visa (rows without catalogue words: subjects no measure addresses).
-good_thesaurus = '看医生\t医疗\t医院\nmistake\tviolation\n离婚\t-\nvisa\t-\n'
+# 离婚 and visa (rows without catalogue words: subjects no measure addresses), and car insurance,
+# an English phrase whose words the catalogue has, though never together.
+good_thesaurus = '看医生\t医疗\t医院\nmistake\tviolation\n离婚\t-\nvisa\t-\ncar insurance\t-\n'
 thesaurus_cases = [
     ('thesaurus_word_in_catalogue', '破产\t债务\n', ':2: the catalogue has this word already'),
     ('thesaurus_english_stem_in_catalogue', 'penalties\tviolation\n',
@@ -73,8 +74,24 @@ thesaurus_cases = [
     ('thesaurus_too_many_targets', '看医生' + '\t医疗\t医院\t健康\t卫生\t社区\t儿童\t学校\t图书馆\t公园\n',
      'a row is a word and 1 to 8 catalogue words'),
     ('thesaurus_target_twice', '看医生\t医疗\t医院\t医疗\n', 'a catalogue word is named twice'),
-    ('thesaurus_word_twice', good_thesaurus + '看医生\t医院\n', ':6: the word of line 2 again'),
-    ('thesaurus_english_stem_twice', good_thesaurus + 'visas\t-\n', ':6: the word of line 5 again'),
+    ('thesaurus_word_twice', good_thesaurus + '看医生\t医院\n', ':7: the word of line 2 again'),
+    ('thesaurus_english_stem_twice', good_thesaurus + 'visas\t-\n', ':7: the word of line 5 again'),
+    ('thesaurus_phrase_stems_twice', good_thesaurus + 'cars insurances\t-\n',
+     ':7: the word of line 6 again'),
+    ('thesaurus_phrase_in_catalogue', 'catastrophe insurance\t-\n',
+     ":2: the catalogue's English has this phrase already"),
+    ('thesaurus_phrase_stem_in_catalogue', 'catastrophes insurances\t-\n',
+     ":2: the catalogue's English has this phrase already"),
+    ('thesaurus_phrase_with_catalogue_words', 'car insurance\tinsurance\n',
+     'an English phrase names a subject no measure addresses'),
+    ('thesaurus_phrase_of_three_words', 'car insurance claim\t-\n',
+     'an English phrase: two such words and a space'),
+    ('thesaurus_phrase_two_spaces', 'car  insurance\t-\n',
+     'an English phrase: two such words and a space'),
+    ('thesaurus_phrase_ends_in_space', 'insurance \t-\n',
+     'an English phrase: two such words and a space'),
+    ('thesaurus_han_phrase', '看 医生\t-\n', 'a word is Han characters only'),
+    ('thesaurus_phrase_word_too_short', 'a insurance\t-\n', 'an English word has 2 to 24'),
     ('thesaurus_line_too_long', '看医生' + '\t医疗' * 200 + '\n',
      'the line is longer than a row can be'),
 ]

@@ -13,6 +13,9 @@
  *   default threshold, no hit; beside two words of a covered subject, their measure is found.
  * An English word's row serves every form with its stem: the plural in -s of a word whose
  * plural keeps its stem finds what the word finds, at the same relevance.
+ * A row's word may be an English phrase of two words (car insurance, "-" rows only): the query's
+ * two words are one term, the phrase, only where they stand together, with only a space between
+ * them; reversed, or parted by punctuation or a stop word, they are two terms of their own.
  * The rows are the data's own, read from the file, so the test follows the data as it grows.
  */
 #include <criterion/criterion.h>
@@ -338,4 +341,51 @@ Test(thesaurus, an_english_word_is_found_in_its_plural)
      * to the stemmer and to the search alike. */
     cr_assert_geq(plurals * 10, english * 9, "%zu of %zu plurals are found as their word", plurals,
                   english);
+}
+
+/* The number of terms of query r holding text, and whether r has the term text. */
+static size_t term_count_of(const char *query)
+{
+    shz_results *r = search_all(query);
+    size_t n = shz_results_term_count(r);
+    shz_results_free(r);
+    return n;
+}
+
+static int query_has_term(const char *query, const char *text)
+{
+    shz_results *r = search_all(query);
+    int has = has_term(r, text);
+    shz_results_free(r);
+    return has;
+}
+
+Test(thesaurus, an_english_phrase_is_one_term_only_where_its_words_stand_together)
+{
+    size_t phrases = 0;
+    for (size_t i = 0; i < row_count; i++) {
+        const row *w = &rows[i];
+        const char *space = strchr(w->items[0], ' ');
+        if (!space)
+            continue;
+        phrases++;
+        cr_assert(off_topic(w), "line %u: a phrase's row is '-'", w->line);
+        char first[64], second[64], query[160];
+        snprintf(first, sizeof first, "%.*s", (int)(space - w->items[0]), w->items[0]);
+        snprintf(second, sizeof second, "%s", space + 1);
+        /* Together, after other words and twice: one term, the phrase. */
+        snprintf(query, sizeof query, "zzxq %s", w->items[0]);
+        cr_assert(query_has_term(query, w->items[0]), "line %u: '%s'", w->line, query);
+        snprintf(query, sizeof query, "%s %s", w->items[0], w->items[0]);
+        cr_assert_eq(term_count_of(query), 1, "line %u: '%s'", w->line, query);
+        /* Reversed, or parted by a comma or a stop word: the words are terms of their own. */
+        const char *const parted[] = {"%2$s %1$s", "%1$s, %2$s", "%1$s the %2$s"};
+        for (size_t k = 0; k < sizeof parted / sizeof parted[0]; k++) {
+            snprintf(query, sizeof query, parted[k], first, second);
+            cr_assert(!query_has_term(query, w->items[0]), "line %u: '%s'", w->line, query);
+            cr_assert(query_has_term(query, second), "line %u: '%s'", w->line, query);
+        }
+    }
+    cr_log_info("%zu phrases", phrases);
+    cr_assert_gt(phrases, 0, "%s has no English phrase", SHZ_THESAURUS_TSV);
 }

@@ -8,9 +8,9 @@ Checks, printing one line per failure and exiting 1 on any:
   dev_fresh.json, dev_daily.json, dev_blind.json, dev_life.json, dev_long.json and
   dev_mid.json, dev_ask.json, dev_plain.json, dev_city.json, dev_town.json, dev_edge.json,
   dev_english.json, dev_seal.json, dev_setting.json, dev_seal2.json, dev_seal3.json,
-  dev_seal4.json to dev_seal8.json (extra development) and test.json (held out): ids
+  dev_seal4.json to dev_seal9.json (extra development) and test.json (held out): ids
   unique and in file order with their prefix (q, x, m, f, d, b, l, g, k, a, p, c, w, e,
-  n, s, v, u, r, h, j, y, i, z, t), kinds known,
+  n, s, v, u, r, h, j, y, i, z, o, t), kinds known,
   grades 1 or 2 of real measures; no query text of one set repeats one of another;
 - each extra development set's out of scope queries, and only those, have no
   relevant measure; dev_more.json holds at least 60 out of scope and 40 everyday,
@@ -19,7 +19,7 @@ Checks, printing one line per failure and exiting 1 on any:
   dev_mid.json at least 40 and 60, dev_ask.json (questions and English) at least 30
   out of scope, dev_plain.json and dev_city.json at least 30 and 50, dev_town.json and
   dev_edge.json at least 40 and 40, dev_english.json at least 40 and 30, dev_seal.json,
-  dev_seal2.json, dev_seal3.json and dev_seal4.json to dev_seal8.json at least 50 and 40,
+  dev_seal2.json, dev_seal3.json and dev_seal4.json to dev_seal9.json at least 50 and 40,
   dev_setting.json at least 20 and 40;
 - the test set holds at least 150 queries, at least 60 of kind out_of_scope (every
   one with no relevant measure) and at least 40 of kind everyday, and only its out
@@ -57,7 +57,7 @@ EXTRA_SETS = (("dev_extra.json", "x", 30, 20), ("dev_more.json", "m", 60, 40),
               ("dev_seal2.json", "u", 50, 40), ("dev_seal3.json", "r", 50, 40),
               ("dev_seal4.json", "h", 50, 40), ("dev_seal5.json", "j", 50, 40),
               ("dev_seal6.json", "y", 50, 40), ("dev_seal7.json", "i", 50, 40),
-              ("dev_seal8.json", "z", 50, 40))
+              ("dev_seal8.json", "z", 50, 40), ("dev_seal9.json", "o", 50, 40))
 
 
 def check_queries(items: Any, prefix: str, ids: set[str], name: str) -> list[str]:

@@ -214,22 +214,27 @@ static const latin_word latin_beyond_policy_words[] = {
 /* English function words, dropped the same way (unless the query has nothing else): pronouns,
  * articles, auxiliaries, conjunctions, prepositions and the adverbs and quantifiers a sentence
  * is built with (more, also, only, all, even), which say how a request is asked, not what about.
- * Sorted. */
+ * Among the prepositions are the participles that serve as one (involving, regarding): as rare
+ * words of the catalogue they weighed as a subject, and a measure holding one in passing ranked
+ * above the one holding the request's subject. Sorted. */
 static const latin_word latin_stop_words[] = {
-    "a",      "about",  "after",    "again",  "all",    "also",    "am",     "an",      "and",
-    "any",    "anyone", "anything", "are",    "as",     "at",      "be",     "because", "been",
-    "before", "being",  "between",  "both",   "but",    "by",      "can",    "could",   "did",
-    "do",     "does",   "don",      "during", "each",   "else",    "even",   "ever",    "for",
-    "from",   "had",    "has",      "have",   "he",     "her",     "here",   "him",     "his",
-    "how",    "i",      "if",       "in",     "into",   "is",      "it",     "its",     "just",
-    "may",    "me",     "might",    "more",   "most",   "must",    "my",     "no",      "nor",
-    "not",    "of",     "on",       "only",   "or",     "other",   "others", "our",     "own",
-    "really", "s",      "shall",    "she",    "should", "so",      "some",   "someone", "something",
-    "still",  "such",   "t",        "than",   "that",   "the",     "their",  "them",    "then",
-    "there",  "these",  "they",     "this",   "those",  "through", "to",     "too",     "until",
-    "us",     "very",   "was",      "we",     "were",   "what",    "when",   "where",   "whether",
-    "which",  "while",  "who",      "whom",   "why",    "will",    "with",   "would",   "yet",
-    "you",    "your",
+    "a",       "about",     "across", "after",   "again",      "against",   "all",      "also",
+    "am",      "among",     "an",     "and",     "any",        "anyone",    "anything", "are",
+    "as",      "at",        "be",     "because", "been",       "before",    "being",    "between",
+    "both",    "but",       "by",     "can",     "concerning", "could",     "did",      "do",
+    "does",    "don",       "during", "each",    "else",       "even",      "ever",     "for",
+    "from",    "had",       "has",    "have",    "he",         "her",       "here",     "him",
+    "his",     "how",       "i",      "if",      "in",         "including", "into",     "involving",
+    "is",      "it",        "its",    "just",    "may",        "me",        "might",    "more",
+    "most",    "must",      "my",     "no",      "nor",        "not",       "of",       "on",
+    "only",    "onto",      "or",     "other",   "others",     "our",       "own",      "per",
+    "really",  "regarding", "s",      "shall",   "she",        "should",    "so",       "some",
+    "someone", "something", "still",  "such",    "t",          "than",      "that",     "the",
+    "their",   "them",      "then",   "there",   "these",      "they",      "this",     "those",
+    "through", "to",        "too",    "toward",  "towards",    "until",     "upon",     "us",
+    "very",    "via",       "was",    "we",      "were",       "what",      "when",     "where",
+    "whether", "which",     "while",  "who",     "whom",       "why",       "will",     "with",
+    "within",  "without",   "would",  "yet",     "you",        "your",
 };
 
 static int is_han(uint32_t c)

@@ -360,6 +360,15 @@ static int query_has_term(const char *query, const char *text)
     return has;
 }
 
+/* Whether text is the word of some row. */
+static int is_row_word(const char *text)
+{
+    for (size_t i = 0; i < row_count; i++)
+        if (!strcmp(rows[i].items[0], text))
+            return 1;
+    return 0;
+}
+
 Test(thesaurus, an_english_phrase_is_one_term_only_where_its_words_stand_together)
 {
     size_t phrases = 0;
@@ -378,12 +387,14 @@ Test(thesaurus, an_english_phrase_is_one_term_only_where_its_words_stand_togethe
         cr_assert(query_has_term(query, w->items[0]), "line %u: '%s'", w->line, query);
         snprintf(query, sizeof query, "%s %s", w->items[0], w->items[0]);
         cr_assert_eq(term_count_of(query), 1, "line %u: '%s'", w->line, query);
-        /* Reversed, or parted by a comma or a stop word: the words are terms of their own. */
+        /* Reversed, or parted by a comma or a stop word: the words are terms of their own
+         * (reversed, unless that is a phrase of its own: money exchange, exchange money). */
         const char *const parted[] = {"%2$s %1$s", "%1$s, %2$s", "%1$s the %2$s"};
         for (size_t k = 0; k < sizeof parted / sizeof parted[0]; k++) {
             snprintf(query, sizeof query, parted[k], first, second);
             cr_assert(!query_has_term(query, w->items[0]), "line %u: '%s'", w->line, query);
-            cr_assert(query_has_term(query, second), "line %u: '%s'", w->line, query);
+            cr_assert(query_has_term(query, second) || (k == 0 && is_row_word(query)),
+                      "line %u: '%s'", w->line, query);
         }
     }
     cr_log_info("%zu phrases", phrases);

@@ -164,19 +164,15 @@ static const uint32_t han_frame_words[][3] = {
     U"办法", U"条件", U"要求", U"材料", U"价格", U"时间", U"影响", U"问题", U"情况",
     U"方法", U"方式", U"提前", U"正常", U"需要", U"深圳", U"在深",
 };
-/* Latin words held in place, not pointed to, as every word list of the library: tables without
- * relocations. The longest: "applications", "requirements". */
-typedef char latin_word[13];
-static const latin_word latin_frame_words[] = {
-    "apply",     "application", "applications", "rule",       "rules",       "policy",
-    "policies",  "process",     "procedure",    "procedures", "requirement", "requirements",
-    "standard",  "standards",   "price",        "prices",     "time",        "times",
-    "hours",     "days",        "way",          "ways",       "information", "guide",
-    "problem",   "problems",    "long",         "much",       "many",        "need",
-    "needs",     "allowed",     "cost",         "costs",      "get",         "one",
-    "pay",       "shenzhen",    "first",        "opening",    "open",        "foreign",
-    "foreigner", "foreigners",  "guangdong",    "business",   "businesses",
-};
+/* Latin word lists are one string each, every word between two spaces: held in place, not
+ * pointed to, as every word list of the library (tables without relocations), and no longer
+ * than their words. */
+static const char latin_frame_words[] =
+    " apply application applications rule rules policy policies process procedure procedures"
+    " requirement requirements standard standards price prices time times hours days way ways"
+    " information guide problem problems long much many need needs allowed cost costs get one"
+    " pay shenzhen first opening open foreign foreigner foreigners guangdong business"
+    " businesses ";
 
 /* Words that ask for what no policy gives: a figure or a judgement. A measure sets a policy; it
  * does not give the price, the opening hours or the age limit a request for a figure wants, nor
@@ -205,11 +201,9 @@ static const uint32_t han_beyond_policy_words[][5] = {
     U"怎么算", U"划算",   U"划不划算", U"值不值", U"值得",   U"推荐", U"好吃",
     U"好用",   U"正常吗", U"性价比",   U"哪家好", U"哪个好",
 };
-static const latin_word latin_figure_askers[] = {"how", "what", "opening"};
-static const latin_word latin_figure_words[] = {"much", "time", "hours"};
-static const latin_word latin_beyond_policy_words[] = {
-    "fee", "fees", "best", "cheapest", "recommend", "recommended",
-};
+static const char latin_figure_askers[] = " how what opening ";
+static const char latin_figure_words[] = " much time hours ";
+static const char latin_beyond_policy_words[] = " fee fees best cheapest recommend recommended ";
 
 /* English function words, dropped the same way (unless the query has nothing else): pronouns,
  * articles, auxiliaries, conjunctions, prepositions and the adverbs and quantifiers a sentence
@@ -217,49 +211,46 @@ static const latin_word latin_beyond_policy_words[] = {
  * Among the prepositions are the participles that serve as one (involving, regarding): as rare
  * words of the catalogue they weighed as a subject, and a measure holding one in passing ranked
  * above the one holding the request's subject. Sorted. */
-static const latin_word latin_stop_words[] = {
-    "a",       "about",     "across", "after",   "again",      "against",   "all",      "also",
-    "am",      "among",     "an",     "and",     "any",        "anyone",    "anything", "are",
-    "as",      "at",        "be",     "because", "been",       "before",    "being",    "between",
-    "both",    "but",       "by",     "can",     "concerning", "could",     "did",      "do",
-    "does",    "don",       "during", "each",    "else",       "even",      "ever",     "for",
-    "from",    "had",       "has",    "have",    "he",         "her",       "here",     "him",
-    "his",     "how",       "i",      "if",      "in",         "including", "into",     "involving",
-    "is",      "it",        "its",    "just",    "may",        "me",        "might",    "more",
-    "most",    "must",      "my",     "no",      "nor",        "not",       "of",       "on",
-    "only",    "onto",      "or",     "other",   "others",     "our",       "own",      "per",
-    "really",  "regarding", "s",      "shall",   "she",        "should",    "so",       "some",
-    "someone", "something", "still",  "such",    "t",          "than",      "that",     "the",
-    "their",   "them",      "then",   "there",   "these",      "they",      "this",     "those",
-    "through", "to",        "too",    "toward",  "towards",    "until",     "upon",     "us",
-    "very",    "via",       "was",    "we",      "were",       "what",      "when",     "where",
-    "whether", "which",     "while",  "who",     "whom",       "why",       "will",     "with",
-    "within",  "without",   "would",  "yet",     "you",        "your",
-};
+static const char latin_stop_words[] =
+    " a about across after again against all also am among an and any anyone anything are as"
+    " at be because been before being between both but by can concerning could did do does"
+    " don during each else even ever for from had has have he her here him his how i if in"
+    " including into involving is it its just may me might more most must my no nor not of on"
+    " only onto or other others our own per really regarding s shall she should so some"
+    " someone something still such t than that the their them then there these they this"
+    " those through to too toward towards until upon us very via was we were what when where"
+    " whether which while who whom why will with within without would yet you your ";
 
 static int is_han(uint32_t c)
 {
     return c >= 0x2E80;
 }
 
-/* Whether the Latin word chars[0, n) is one of the count words of list. */
-static int latin_word_in(const latin_word *list, size_t count, const uint32_t *chars, uint32_t n)
+/* Longer than any word of the lists (the longest, applications and requirements, have 12
+ * letters). */
+enum { LATIN_LIST_WORD_MAX = 24 };
+
+/* Whether the Latin word chars[0, n) is one of the words of list (each between two spaces): a
+ * search for the word between spaces. */
+static int latin_word_in(const char *list, const uint32_t *chars, uint32_t n)
 {
-    for (size_t w = 0; w < count; w++) {
-        const char *s = list[w];
-        uint32_t k = 0;
-        while (k < n && s[k] && (uint32_t)(unsigned char)s[k] == chars[k])
-            k++;
-        if (k == n && !s[k])
-            return 1;
+    char key[LATIN_LIST_WORD_MAX + 3];
+    if (n > LATIN_LIST_WORD_MAX)
+        return 0;
+    key[0] = ' ';
+    for (uint32_t k = 0; k < n; k++) {
+        if (chars[k] < 'a' || chars[k] > 'z')
+            return 0; /* the lists hold words of letters */
+        key[1 + k] = (char)chars[k];
     }
-    return 0;
+    key[n + 1] = ' ';
+    key[n + 2] = '\0';
+    return strstr(list, key) != NULL;
 }
 
 static int latin_stop(const uint32_t *chars, uint32_t n)
 {
-    return latin_word_in(latin_stop_words, sizeof latin_stop_words / sizeof latin_stop_words[0],
-                         chars, n);
+    return latin_word_in(latin_stop_words, chars, n);
 }
 
 static int is_frame_word(const uint32_t *chars, uint32_t n)
@@ -270,8 +261,7 @@ static int is_frame_word(const uint32_t *chars, uint32_t n)
                 return 1;
         return 0;
     }
-    return latin_word_in(latin_frame_words, sizeof latin_frame_words / sizeof latin_frame_words[0],
-                         chars, n);
+    return latin_word_in(latin_frame_words, chars, n);
 }
 
 /* The length of the Han word asking for what no policy gives that chars (n characters) begins
@@ -419,15 +409,9 @@ static void latin_run(analysis *an, uint32_t start, uint32_t end, int spaced_bef
     szs_query *q = an->q;
     const uint32_t *chars = q->chars + start;
     uint32_t n = end - start;
-    int beyond =
-        latin_word_in(latin_beyond_policy_words,
-                      sizeof latin_beyond_policy_words / sizeof latin_beyond_policy_words[0], chars,
-                      n) ||
-        (an->figure_asked &&
-         latin_word_in(latin_figure_words, sizeof latin_figure_words / sizeof latin_figure_words[0],
-                       chars, n));
-    an->figure_asked = latin_word_in(
-        latin_figure_askers, sizeof latin_figure_askers / sizeof latin_figure_askers[0], chars, n);
+    int beyond = latin_word_in(latin_beyond_policy_words, chars, n) ||
+                 (an->figure_asked && latin_word_in(latin_figure_words, chars, n));
+    an->figure_asked = latin_word_in(latin_figure_askers, chars, n);
     if (an->stops && !glued && latin_stop(chars, n)) {
         an->previous_word = -1;
         return;

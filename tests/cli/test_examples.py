@@ -107,7 +107,7 @@ ELSEWHERE = {
         "pkg_python_wheel",
     ".ci/test": "CI",
     "ctest --test-dir build -j2 -LE 'alloc|pkg|slow'": "the quick loop: .ci/test runs all it runs",
-    "luarocks --lua-version 5.4 --local make bindings/lua/shenzhen-1.16.0-1.rockspec":
+    "luarocks --lua-version 5.4 --local make bindings/lua/shenzhen-1.17.0-1.rockspec":
         "pkg_luarocks",
     "eval \"$(luarocks --lua-version 5.4 --local path)\" && lua5.4 -e "
     "'print(require(\"shenzhen\").version)'": "pkg_luarocks",

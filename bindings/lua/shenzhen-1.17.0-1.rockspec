@@ -1,15 +1,15 @@
 -- LuaRocks package of the Lua module `shenzhen` (libshenzhen's Lua binding).
 -- Built with CMake from the whole source tree; only the module is installed:
---   luarocks --lua-version 5.4 --local make bindings/lua/shenzhen-1.16.0-1.rockspec
+--   luarocks --lua-version 5.4 --local make bindings/lua/shenzhen-1.17.0-1.rockspec
 -- The version is project(VERSION) of CMakeLists.txt; tests/pkg checks that the
 -- file name, `version` and the source tag agree with it.
 rockspec_format = "3.0"
 package = "shenzhen"
-version = "1.16.0-1"
+version = "1.17.0-1"
 
 source = {
    url = "git+https://example.invalid/libshenzhen.git",
-   tag = "v1.16.0",
+   tag = "v1.17.0",
 }
 
 description = {
